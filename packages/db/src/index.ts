@@ -1,0 +1,7 @@
+export * from "./generated/prisma/client";
+export { createPrismaClient, getDb } from "./client";
+import type { PrismaClient } from "./generated/prisma/client";
+
+/** What a domain function receives: the client, or the transaction it runs inside. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type Db = PrismaClient;
