@@ -1,0 +1,30 @@
+import { defineConfig } from "vitest/config";
+
+const shared = { exclude: ["**/node_modules/**", "**/.next/**", "e2e/**", "bench/**"] };
+
+// Tests by suffix: *.test.ts are pure (no database); *.integration.test.ts get a real,
+// freshly cloned PostgreSQL database per file; Playwright's e2e/*.spec.ts run separately.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: [...shared.exclude, "**/*.integration.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["packages/*/src/**/*.integration.test.ts", "apps/*/src/**/*.integration.test.ts"],
+          exclude: shared.exclude,
+          globalSetup: ["./packages/db/src/testing/global-setup.ts"],
+          pool: "forks",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
