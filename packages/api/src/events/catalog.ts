@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+// Every domain event Bazaar emits, with its payload schema. Names follow Inngest's
+// "area/verb" convention; the same name and payload travel through the outbox to Inngest.
+export const eventSchemas = {
+  "product/created": z.object({ productId: z.string(), sellerId: z.string() }),
+  "product/updated": z.object({ productId: z.string(), sellerId: z.string() }),
+  "stock/changed": z.object({ stockLevelId: z.string(), productId: z.string(), available: z.number().int() }),
+  "stock/low": z.object({
+    stockLevelId: z.string(),
+    productId: z.string(),
+    sellerId: z.string(),
+    available: z.number().int(),
+    threshold: z.number().int(),
+  }),
+  "cart/updated": z.object({ cartId: z.string(), buyerId: z.string().nullable() }),
+  "checkout/started": z.object({ cartId: z.string(), orderId: z.string(), buyerId: z.string() }),
+  "payment/captured": z.object({ paymentId: z.string(), orderId: z.string() }),
+  "payment/failed": z.object({ paymentId: z.string(), orderId: z.string(), reason: z.string().nullable() }),
+  "payment/refunded": z.object({ refundId: z.string(), paymentId: z.string(), orderId: z.string() }),
+  "order/confirmed": z.object({ orderId: z.string() }),
+  "order/cancelled": z.object({ orderId: z.string(), reason: z.string().nullable() }),
+  "shipment/status-changed": z.object({ shipmentId: z.string(), orderId: z.string(), status: z.string() }),
+  "payout/requested": z.object({ payoutId: z.string(), sellerId: z.string() }),
+  "seller/approved": z.object({ sellerId: z.string() }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;

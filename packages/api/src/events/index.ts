@@ -1,0 +1,2 @@
+export { publish } from "./publish";
+export { eventSchemas, type EventName, type EventPayload } from "./catalog";

@@ -1,0 +1,40 @@
+// Server-side entry points for the apps: the HTTP handler and the RSC caller share one context builder.
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getDb } from "@bazaar/db";
+import { appRouter } from "./root";
+import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
+
+export const createCaller = createCallerFactory(appRouter);
+
+export interface RequestIdentity {
+  userId: string | null | undefined;
+  guestCartToken?: string | null;
+}
+
+export async function createContext(identity: RequestIdentity, extra: Partial<Context> = {}): Promise<Context> {
+  const db = getDb();
+  return createContextInner({
+    db,
+    actor: await loadActor(db, identity.userId),
+    guestCartToken: identity.guestCartToken ?? null,
+    ...extra,
+  });
+}
+
+/** The /api/trpc route handler of an app; `identify` reads the session and cookies of the request. */
+export function createTrpcHandler(identify: (req: Request) => Promise<RequestIdentity>) {
+  return (req: Request) =>
+    fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      createContext: async ({ resHeaders }) =>
+        createContext(await identify(req), {
+          setCookie: (name, value, { maxAgeSeconds }) =>
+            resHeaders.append("Set-Cookie", `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`),
+        }),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      },
+    });
+}

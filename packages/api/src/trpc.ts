@@ -1,0 +1,113 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { PrismaClient } from "@bazaar/db";
+import { requireAdmin, requireSeller, requireUser, type Actor } from "./actor";
+import { DomainError, trpcCodeOf } from "./errors";
+
+/** What every procedure sees. Built without HTTP objects so tests and RSC callers can make one. */
+export interface Context {
+  db: PrismaClient;
+  actor: Actor | null;
+  /** The guest cart cookie's value, where the caller has one (storefront only). */
+  guestCartToken: string | null;
+  /** Lets a procedure set a response cookie (the guest cart); absent for server-side callers. */
+  setCookie?: (name: string, value: string, options: { maxAgeSeconds: number }) => void;
+}
+
+/** Loads the signed-in user fresh, so a suspension or role change applies on the next request. */
+export async function loadActor(db: PrismaClient, userId: string | null | undefined): Promise<Actor | null> {
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, status: true, seller: { select: { id: true, status: true } } },
+  });
+  if (!user) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: user.status,
+    sellerId: user.seller?.id ?? null,
+    sellerStatus: user.seller?.status ?? null,
+  };
+}
+
+export function createContextInner(input: Partial<Context> & { db: PrismaClient }): Context {
+  return { actor: null, guestCartToken: null, ...input };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Field-level messages for forms; never stack traces.
+        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
+        domainCode: cause instanceof DomainError ? cause.code : null,
+        details: cause instanceof DomainError ? (cause.details ?? null) : null,
+        stack: undefined,
+      },
+    };
+  },
+});
+
+/** Turns domain errors into typed tRPC errors; anything else stays an opaque 500. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(domainErrors);
+
+const asDomain = (fn: () => unknown) => {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof DomainError) throw new TRPCError({ code: trpcCodeOf[error.code], message: error.message, cause: error });
+    throw error;
+  }
+};
+
+const activeUser = (actor: Actor | null) => {
+  const user = requireUser(actor);
+  if (user.status === "SUSPENDED") throw new DomainError("FORBIDDEN", "Your account is suspended. Contact support.");
+  return user;
+};
+
+/** A signed-in, active user shopping (any role may buy). */
+export const buyerProcedure = publicProcedure.use(({ ctx, next }) =>
+  next({ ctx: { actor: asDomain(() => activeUser(ctx.actor)) as Actor } }),
+);
+
+/** An approved, active seller; `ctx.actor.sellerId` is theirs and every service checks it. */
+export const sellerProcedure = publicProcedure.use(({ ctx, next }) =>
+  next({ ctx: { actor: asDomain(() => requireSeller(activeUser(ctx.actor))) as Actor & { sellerId: string } } }),
+);
+
+/** A seller account whatever its approval state (onboarding and status pages). */
+export const sellerAccountProcedure = publicProcedure.use(({ ctx, next }) => {
+  const actor = asDomain(() => activeUser(ctx.actor)) as Actor;
+  if (actor.role !== "SELLER" || !actor.sellerId) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This needs a seller account." });
+  }
+  return next({ ctx: { actor: actor as Actor & { sellerId: string } } });
+});
+
+/** An administrator. */
+export const adminProcedure = publicProcedure.use(({ ctx, next }) =>
+  next({ ctx: { actor: asDomain(() => requireAdmin(activeUser(ctx.actor))) as Actor } }),
+);

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Every test: static checks, unit, integration (real PostgreSQL), then end-to-end in Chromium
+# against the production builds of the three apps.
+set -e
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+echo "[bazaar] typecheck and lint"
+npx turbo run typecheck lint --output-logs=errors-only
+echo "[bazaar] unit and integration tests"
+npx vitest run
+echo "[bazaar] building the apps"
+npx turbo run build --output-logs=errors-only
+echo "[bazaar] end-to-end tests"
+npx playwright test
