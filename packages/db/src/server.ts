@@ -76,6 +76,7 @@ export async function startDatabaseServer(options: { database?: string; log?: (l
   const external = process.env.DATABASE_URL;
   if (external) {
     const url = options.database ? withDatabase(external, options.database) : external;
+    if (options.database) await createDatabaseIfMissing(external, options.database);
     return { url, urlFor: (db) => withDatabase(external, db), embedded: false, stop: async () => undefined };
   }
 
