@@ -37,7 +37,7 @@ function hideCheckConstraints(part: QueryResultLike | undefined): void {
   const typeColumn = names.indexOf("constraint_type");
   if (!part?.rows || typeColumn < 0 || !names.includes("constraint_definition")) return;
   part.rows = part.rows.filter((row) => {
-    const type = Array.isArray(row) ? row[typeColumn] : (row as Record<string, unknown>).constraint_type;
+    const type: unknown = Array.isArray(row) ? row[typeColumn] : (row as Record<string, unknown>).constraint_type;
     return type !== "c";
   });
   part.rowCount = part.rows.length;
@@ -67,14 +67,14 @@ function poolConfig(url: string, database?: string): pg.PoolConfig {
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     database: database ?? decodeURIComponent(u.pathname.slice(1)),
-    Client: CatalogTypesAsTextClient as unknown as typeof pg.Client,
+    Client: CatalogTypesAsTextClient,
   };
 }
 
 type Connection = Awaited<ReturnType<PrismaPg["connect"]>>;
 
 function sendScriptsWhole(connection: Connection): Connection {
-  const pool = connection.underlyingDriver() as pg.Pool;
+  const pool = connection.underlyingDriver();
   connection.executeScript = async (script: string) => {
     try {
       await pool.query(script);

@@ -1,4 +1,4 @@
-import type { Prisma, Tx } from "@bazaar/db";
+import type { Tx } from "@bazaar/db";
 import { eventSchemas, type EventName, type EventPayload } from "./catalog";
 
 /**
@@ -10,7 +10,7 @@ export async function publish<N extends EventName>(tx: Tx, name: N, payload: Eve
   return tx.outboxEvent.create({
     data: {
       name,
-      payload: data as Prisma.InputJsonValue,
+      payload: data,
       availableAt: options.delayMs ? new Date(Date.now() + options.delayMs) : undefined,
     },
     select: { id: true },

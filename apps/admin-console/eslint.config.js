@@ -1,0 +1,3 @@
+import { nextjs } from "@bazaar/eslint-config/nextjs";
+
+export default nextjs;
