@@ -1,0 +1,120 @@
+// The only code that changes StockLevel quantities. Every change is one guarded, conditional
+// UPDATE (the guard restates the invariant the DB CHECK also enforces), so a race loses with
+// a clear error here instead of a constraint violation, and each caller claims the reservation
+// row (status guard) before touching stock, which makes every transition happen at most once.
+import { Prisma, type Tx } from "@bazaar/db";
+import { publish } from "../../events/publish";
+
+export interface StockRow {
+  id: string;
+  productId: string;
+  sellerId: string;
+  onHand: number;
+  reserved: number;
+  allocated: number;
+  lowStockThreshold: number;
+  version: number;
+}
+
+export const availableOf = (row: Pick<StockRow, "onHand" | "reserved" | "allocated">) => row.onHand - row.reserved - row.allocated;
+
+const RETURNING = Prisma.sql`RETURNING s."id", s."productId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version",
+  (SELECT p."sellerId" FROM "Product" p WHERE p."id" = s."productId") AS "sellerId"`;
+
+/** Locks every stock row of the product (in id order, the one lock order all writers use) and returns them. */
+export async function lockProductStock(tx: Tx, productId: string): Promise<StockRow[]> {
+  return tx.$queryRaw<StockRow[]>`
+    SELECT s."id", s."productId", p."sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"
+      FROM "StockLevel" s JOIN "Product" p ON p."id" = s."productId"
+     WHERE s."productId" = ${productId}
+     ORDER BY s."id"
+       FOR UPDATE OF s`;
+}
+
+/** Holds `quantity` more units for carts; null when fewer are available. */
+export async function addReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<StockRow | null> {
+  const [row] = await tx.$queryRaw<StockRow[]>`
+    UPDATE "StockLevel" s SET "reserved" = s."reserved" + ${quantity}, "updatedAt" = now()
+     WHERE s."id" = ${stockLevelId} AND s."onHand" - s."reserved" - s."allocated" >= ${quantity}
+    ${RETURNING}`;
+  if (row) await publishIfCrossedLow(tx, row, availableOf(row) + quantity);
+  return row ?? null;
+}
+
+/** Gives back units a cart held. */
+export async function removeReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
+  const rows = await tx.$executeRaw`
+    UPDATE "StockLevel" SET "reserved" = "reserved" - ${quantity}, "updatedAt" = now()
+     WHERE "id" = ${stockLevelId} AND "reserved" >= ${quantity}`;
+  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} reserved units: reservations and stock disagree.`);
+}
+
+/** Turns cart holds into order allocations (available does not change). */
+export async function moveReservedToAllocated(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
+  const rows = await tx.$executeRaw`
+    UPDATE "StockLevel" SET "reserved" = "reserved" - ${quantity}, "allocated" = "allocated" + ${quantity}, "updatedAt" = now()
+     WHERE "id" = ${stockLevelId} AND "reserved" >= ${quantity}`;
+  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} reserved units: reservations and stock disagree.`);
+}
+
+/** The reverse of moveReservedToAllocated, for undoing a checkout. */
+export async function moveAllocatedToReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
+  const rows = await tx.$executeRaw`
+    UPDATE "StockLevel" SET "reserved" = "reserved" + ${quantity}, "allocated" = "allocated" - ${quantity}, "updatedAt" = now()
+     WHERE "id" = ${stockLevelId} AND "allocated" >= ${quantity}`;
+  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} allocated units: reservations and stock disagree.`);
+}
+
+/** Releases units an order held without selling them. */
+export async function removeAllocated(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
+  const rows = await tx.$executeRaw`
+    UPDATE "StockLevel" SET "allocated" = "allocated" - ${quantity}, "updatedAt" = now()
+     WHERE "id" = ${stockLevelId} AND "allocated" >= ${quantity}`;
+  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} allocated units: reservations and stock disagree.`);
+}
+
+/**
+ * Units leave the building: on hand and allocated both go down. On-hand edits bump `version`
+ * (what sellers compare-and-set on); cart and order holds do not, so buyers' activity never
+ * makes a seller's stock form stale.
+ */
+export async function sellAllocated(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
+  const rows = await tx.$executeRaw`
+    UPDATE "StockLevel" SET "onHand" = "onHand" - ${quantity}, "allocated" = "allocated" - ${quantity},
+           "version" = "version" + 1, "updatedAt" = now()
+     WHERE "id" = ${stockLevelId} AND "allocated" >= ${quantity} AND "onHand" >= ${quantity}`;
+  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} allocated units: reservations and stock disagree.`);
+}
+
+/** Sold units come back (refund or cancellation after payment). */
+export async function addOnHand(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "StockLevel" SET "onHand" = "onHand" + ${quantity}, "version" = "version" + 1, "updatedAt" = now()
+     WHERE "id" = ${stockLevelId}`;
+}
+
+/**
+ * `stock/low` fires when a row goes from at-or-above its threshold to below it, not on every
+ * change while it stays low, so sellers get one alert per crossing.
+ */
+export async function publishIfCrossedLow(tx: Tx, row: StockRow, availableBefore: number, thresholdBefore = row.lowStockThreshold) {
+  const available = availableOf(row);
+  const wasLow = availableBefore < thresholdBefore;
+  const isLow = available < row.lowStockThreshold;
+  if (isLow && !wasLow) {
+    await publish(tx, "stock/low", {
+      stockLevelId: row.id,
+      productId: row.productId,
+      sellerId: row.sellerId,
+      available,
+      threshold: row.lowStockThreshold,
+    });
+  }
+}
+
+/** Sums reservation quantities per stock row, sorted by row id (the lock order). */
+export function groupByStockLevel(rows: { stockLevelId: string; quantity: number }[]): { stockLevelId: string; quantity: number }[] {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.stockLevelId, (totals.get(row.stockLevelId) ?? 0) + row.quantity);
+  return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([stockLevelId, quantity]) => ({ stockLevelId, quantity }));
+}
