@@ -1,0 +1,12 @@
+export { cn } from "./cn";
+export { formatMoney } from "./money";
+export { Button, LinkButton, buttonClasses, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";
+export { Field, Input, Textarea, Select, type InputProps } from "./field";
+export { Card, CardHeader, CardBody } from "./card";
+export { Badge, type BadgeTone } from "./badge";
+export { Alert, type AlertTone } from "./alert";
+export { Table, THead, TBody, Th, Td } from "./table";
+export { EmptyState } from "./empty-state";
+export { Skeleton, LoadingRegion } from "./skeleton";
+export { NavLinks, type NavItem } from "./nav-links";
+export { AppShell, PageHeader, AuthPanel, type ShellUser } from "./app-shell";

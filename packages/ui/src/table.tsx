@@ -1,0 +1,35 @@
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "./cn";
+
+export interface TableProps extends ComponentProps<"table"> {
+  /** Describes the table for screen readers (visually hidden). */
+  caption: string;
+}
+
+/** A data table that scrolls sideways on small screens instead of squashing its columns. */
+export function Table({ caption, className, children, ...props }: TableProps) {
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ children }: { children: ReactNode }) {
+  return <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">{children}</thead>;
+}
+
+export function TBody({ children }: { children: ReactNode }) {
+  return <tbody className="divide-y divide-slate-100">{children}</tbody>;
+}
+
+export function Th({ className, ...props }: ComponentProps<"th">) {
+  return <th scope="col" className={cn("px-4 py-3 whitespace-nowrap", className)} {...props} />;
+}
+
+export function Td({ className, ...props }: ComponentProps<"td">) {
+  return <td className={cn("px-4 py-3 align-middle text-slate-800", className)} {...props} />;
+}
