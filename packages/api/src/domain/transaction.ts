@@ -14,7 +14,7 @@ export function isRetryableTransactionError(error: unknown): boolean {
   const e = error as { code?: unknown; meta?: unknown; cause?: unknown; message?: unknown };
   if (e.code === "P2034") return true;
   if (typeof e.code === "string" && RETRYABLE_SQLSTATES.includes(e.code)) return true;
-  const text = `${String(e.message ?? "")} ${safeJson(e.meta)}`;
+  const text = `${typeof e.message === "string" ? e.message : ""} ${safeJson(e.meta)}`;
   if (RETRYABLE_SQLSTATES.some((state) => text.includes(state)) || /deadlock detected|could not serialize/i.test(text)) return true;
   return e.cause !== undefined && e.cause !== error && isRetryableTransactionError(e.cause);
 }

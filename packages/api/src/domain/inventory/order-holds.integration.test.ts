@@ -48,7 +48,7 @@ describe("stock holds through a cart and an order", () => {
     ]);
     await expect(
       setCartItemHold(t.db, { cartId: cart.id, cartItemId: item.id, productId: product.id, productName: "Lamp", quantity: 8 }),
-    ).rejects.toMatchObject({ code: "OUT_OF_STOCK", message: expect.stringContaining("Only 7 of \"Lamp\" available") });
+    ).rejects.toThrow(/Only 7 of "Lamp" available/);
 
     await setCartItemHold(t.db, { cartId: cart.id, cartItemId: item.id, productId: product.id, productName: "Lamp", quantity: 5 });
     expect((await stockOf(product.id)).reduce((sum, row) => sum + row.reserved, 0)).toBe(5);
