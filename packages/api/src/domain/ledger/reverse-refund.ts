@@ -1,0 +1,79 @@
+import type { Tx } from "@bazaar/db";
+import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts } from "./accounts";
+import { postLedgerTransaction, type LedgerLine } from "./post";
+import { allocateProportionally, reverseForRefund } from "./split";
+import { splitIdempotencyKey, writePaymentSplit } from "./split-payment";
+
+export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
+
+/**
+ * Posts the ledger reversal of a succeeded refund and adds it to the shipments' refunded totals.
+ * A refund for one shipment comes back from that seller; a refund for the whole payment (one
+ * made outside Bazaar, say) is spread over the shipments in proportion to what is still
+ * refundable. Each shipment's part comes back from the seller and the platform in the proportion
+ * the split gave them (see `reverseForRefund`). The caller holds the payment's row lock.
+ */
+export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ transactionId: string }> {
+  const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: { select: { orderId: true, currency: true, order: { select: { number: true } } } } } });
+  const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: refundIdempotencyKey(refundId) }, select: { id: true } });
+  if (existing) return { transactionId: existing.id };
+
+  // A refund may come before the background split ran: the split is written first, once.
+  await writePaymentSplit(tx, refund.paymentId);
+  const split = await tx.ledgerTransaction.findUniqueOrThrow({
+    where: { idempotencyKey: splitIdempotencyKey(refund.paymentId) },
+    select: { entries: { select: { shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
+  });
+  const commissionOf = (shipmentId: string) =>
+    split.entries
+      .filter((e) => e.shipmentId === shipmentId && e.account.kind === "PLATFORM_REVENUE" && e.direction === "CREDIT")
+      .reduce((sum, e) => sum + e.amountCents, 0);
+
+  const shipments = await tx.shipment.findMany({
+    where: { orderId: refund.payment.orderId, ...(refund.shipmentId ? { id: refund.shipmentId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, sellerId: true, totalCents: true, refundedCents: true },
+  });
+  const parts = allocateProportionally(
+    refund.amountCents,
+    shipments.map((s) => s.totalCents - s.refundedCents),
+  );
+
+  const { currency } = refund.payment;
+  const platform = await ensurePlatformLedgerAccounts(tx, currency);
+  const lines: LedgerLine[] = [];
+  for (const [i, shipment] of shipments.entries()) {
+    const amount = parts[i] ?? 0;
+    if (amount === 0) continue;
+    const reversal = reverseForRefund({
+      totalCents: shipment.totalCents,
+      commissionCents: commissionOf(shipment.id),
+      refundedBeforeCents: shipment.refundedCents,
+      refundCents: amount,
+    });
+    const seller = await ensureSellerLedgerAccounts(tx, shipment.sellerId, currency);
+    lines.push(
+      { accountId: seller.payableId, direction: "DEBIT", amountCents: reversal.sellerCents, shipmentId: shipment.id },
+      { accountId: platform.revenueId, direction: "DEBIT", amountCents: reversal.commissionCents, shipmentId: shipment.id },
+      { accountId: platform.clearingId, direction: "CREDIT", amountCents: amount, shipmentId: shipment.id },
+    );
+    await tx.shipment.update({ where: { id: shipment.id }, data: { refundedCents: { increment: amount } } });
+  }
+  lines.push(
+    { accountId: platform.clearingId, direction: "DEBIT", amountCents: refund.amountCents },
+    { accountId: platform.buyerExternalId, direction: "CREDIT", amountCents: refund.amountCents },
+  );
+  return {
+    transactionId: (
+      await postLedgerTransaction(tx, {
+        kind: "REFUND",
+        idempotencyKey: refundIdempotencyKey(refundId),
+        description: `Order #${refund.payment.order.number}: refund${refund.reason ? ` (${refund.reason})` : ""}`,
+        currency,
+        paymentId: refund.paymentId,
+        orderId: refund.payment.orderId,
+        lines,
+      })
+    ).id,
+  };
+}

@@ -1,0 +1,73 @@
+import type { PrismaClient, Tx } from "@bazaar/db";
+import { DomainError, notFound } from "../../errors";
+import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts } from "./accounts";
+import { defaultCommissionBps } from "./commission";
+import { postLedgerTransaction, type LedgerLine } from "./post";
+import { splitGross } from "./split";
+
+export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
+
+/**
+ * Writes the ledger split of a captured payment, once: buyer external -> clearing for the gross;
+ * clearing -> each seller's payable (their items, shipping and tax minus commission) and
+ * platform revenue (the commission), each line carrying its shipment.
+ */
+export async function splitPayment(db: PrismaClient, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
+  return db.$transaction((tx) => writePaymentSplit(tx, paymentId));
+}
+
+/** `splitPayment` inside the caller's transaction (a refund makes sure the split exists first). */
+export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
+  // The payment row lock makes concurrent splits of one payment wait, then find the first one's work.
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Payment" WHERE id = ${paymentId} FOR UPDATE`;
+  if (locked.length === 0) throw notFound("The payment");
+  const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: splitIdempotencyKey(paymentId) }, select: { id: true } });
+  if (existing) return { transactionId: existing.id, created: false };
+
+  const payment = await tx.payment.findUniqueOrThrow({
+    where: { id: paymentId },
+    include: { order: { include: { shipments: { include: { seller: { select: { commissionBps: true } } }, orderBy: { createdAt: "asc" } } } } },
+  });
+  if (payment.status !== "CAPTURED" && payment.status !== "REFUNDED") {
+    throw new DomainError("PRECONDITION_FAILED", `Payment ${paymentId} is ${payment.status}; only captured payments are split.`);
+  }
+  const currency = payment.currency;
+  const platformDefault = await defaultCommissionBps(tx);
+  const splits = splitGross(
+    payment.amountCents,
+    payment.order.shipments.map((s) => ({
+      shipmentId: s.id,
+      sellerId: s.sellerId,
+      subtotalCents: s.subtotalCents,
+      discountCents: s.discountCents,
+      shippingCents: s.shippingCents,
+      taxCents: s.taxCents,
+      totalCents: s.totalCents,
+      commissionBps: s.seller.commissionBps ?? platformDefault,
+    })),
+  );
+
+  const platform = await ensurePlatformLedgerAccounts(tx, currency);
+  const lines: LedgerLine[] = [
+    { accountId: platform.buyerExternalId, direction: "DEBIT", amountCents: payment.amountCents },
+    { accountId: platform.clearingId, direction: "CREDIT", amountCents: payment.amountCents },
+  ];
+  for (const split of splits) {
+    const seller = await ensureSellerLedgerAccounts(tx, split.sellerId, currency);
+    lines.push(
+      { accountId: platform.clearingId, direction: "DEBIT", amountCents: split.sellerCents + split.commissionCents, shipmentId: split.shipmentId },
+      { accountId: seller.payableId, direction: "CREDIT", amountCents: split.sellerCents, shipmentId: split.shipmentId },
+      { accountId: platform.revenueId, direction: "CREDIT", amountCents: split.commissionCents, shipmentId: split.shipmentId },
+    );
+  }
+  const transaction = await postLedgerTransaction(tx, {
+    kind: "PAYMENT_SPLIT",
+    idempotencyKey: splitIdempotencyKey(paymentId),
+    description: `Order #${payment.order.number}: payment split`,
+    currency,
+    paymentId,
+    orderId: payment.orderId,
+    lines,
+  });
+  return { transactionId: transaction.id, created: true };
+}
