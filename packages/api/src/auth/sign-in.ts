@@ -1,0 +1,51 @@
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { ZSignInSchema } from "../domain/accounts/schemas";
+import { signInErrorMessages, type SignInErrorCode } from "./config";
+import type { BazaarAuth } from "./index";
+
+export interface SignInState {
+  error: string | null;
+  fieldErrors?: Partial<Record<"email" | "password", string[]>>;
+  email?: string;
+}
+
+/** Only paths on this app: an open redirect would let a link sign someone in and send them anywhere. */
+export function safeRedirectPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}
+
+/**
+ * The body of each app's sign-in server action: checks the form, signs in and redirects, or
+ * returns a message for the form. Auth.js signals success by throwing Next's redirect, which
+ * must propagate.
+ */
+export async function signInWithPassword(signIn: BazaarAuth["signIn"], formData: FormData, fallbackRedirect = "/"): Promise<SignInState> {
+  const email = formData.get("email");
+  const parsed = ZSignInSchema.safeParse({ email, password: formData.get("password") });
+  if (!parsed.success) {
+    return {
+      error: null,
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      email: typeof email === "string" ? email : undefined,
+    };
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeRedirectPath(formData.get("redirectTo"), fallbackRedirect),
+    });
+    return { error: null };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const code = error.code as SignInErrorCode;
+      return { error: signInErrorMessages[code] ?? signInErrorMessages.invalid_credentials, email: parsed.data.email };
+    }
+    if (error instanceof AuthError) {
+      return { error: "Signing in failed. Try again in a moment.", email: parsed.data.email };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+// Shared by the tRPC procedures and the apps' sign-in / sign-up forms, so a form shows the same
+// message the server would give.
+
+const ZEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid email address." }));
+
+export const ZPasswordSchema = z
+  .string()
+  .min(8, "Use at least 8 characters.")
+  // bcrypt only reads the first 72 bytes; a longer password would be silently truncated.
+  .refine((value) => new TextEncoder().encode(value).length <= 72, "Use at most 72 bytes (about 72 characters).");
+
+export const ZSignInSchema = z.object({
+  email: ZEmailSchema,
+  password: z.string().min(1, "Enter your password."),
+});
+export type SignInInput = z.infer<typeof ZSignInSchema>;
+
+export const ZRegisterBuyerSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  email: ZEmailSchema,
+  password: ZPasswordSchema,
+});
+export type RegisterBuyerInput = z.infer<typeof ZRegisterBuyerSchema>;
+
+export const SHOP_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const ZRegisterSellerSchema = ZRegisterBuyerSchema.extend({
+  shopName: z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters."),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3, "Use at least 3 characters.")
+    .max(48, "Use at most 48 characters.")
+    .regex(SHOP_SLUG_PATTERN, "Use lower-case letters, digits and single hyphens (e.g. northwind-audio)."),
+  contactEmail: ZEmailSchema,
+});
+export type RegisterSellerInput = z.infer<typeof ZRegisterSellerSchema>;
+
+/** A shop slug suggested from its name ("Oak & Ember Home" -> "oak-ember-home"). */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/g, "");
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { getAccount } from "../domain/accounts/get-account";
+import { registerBuyer } from "../domain/accounts/register-buyer";
+import { registerSeller } from "../domain/accounts/register-seller";
+import { ZRegisterBuyerSchema, ZRegisterSellerSchema } from "../domain/accounts/schemas";
+import { publicProcedure, router } from "../trpc";
+
+const ZRoleSchema = z.enum(["BUYER", "SELLER", "ADMIN"]);
+
+const ZSignedUpSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), role: ZRoleSchema });
+
+const ZMeSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: ZRoleSchema,
+    status: z.enum(["ACTIVE", "SUSPENDED"]),
+    seller: z
+      .object({
+        id: z.string(),
+        shopName: z.string(),
+        slug: z.string(),
+        status: z.enum(["PENDING", "APPROVED", "REJECTED", "SUSPENDED"]),
+        statusReason: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .nullable();
+
+export const accountRouter = router({
+  /** Creates a buyer account (the storefront then signs the buyer in). */
+  signUpBuyer: publicProcedure
+    .input(ZRegisterBuyerSchema)
+    .output(ZSignedUpSchema)
+    .mutation(({ ctx, input }) => registerBuyer(ctx.db, input)),
+  /** Creates a seller account with its shop, pending approval. */
+  signUpSeller: publicProcedure
+    .input(ZRegisterSellerSchema)
+    .output(ZSignedUpSchema)
+    .mutation(({ ctx, input }) => registerSeller(ctx.db, input)),
+  /** Who is signed in, with the shop's approval state: the consoles' gates read it. */
+  me: publicProcedure.output(ZMeSchema).query(({ ctx }) => getAccount(ctx.db, ctx.actor)),
+});
