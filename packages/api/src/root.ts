@@ -1,9 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { catalogRouter } from "./routers/catalog";
-import { accountRouter } from "./routers/account";
-import { adminRouter } from "./routers/admin";
-import { catalogRouter } from "./routers/catalog";
 import { healthRouter } from "./routers/health";
 import { mediaRouter } from "./routers/media";
 import { router } from "./trpc";
@@ -11,9 +8,6 @@ import { router } from "./trpc";
 // One router per area; each lives in routers/<area>/ and stays thin over domain/<area>/.
 export const appRouter = router({
   health: healthRouter,
-  account: accountRouter,
-  admin: adminRouter,
-  catalog: catalogRouter,
   account: accountRouter,
   admin: adminRouter,
   catalog: catalogRouter,
