@@ -1,7 +1,7 @@
 // UploadThing as the media store (when UPLOADTHING_TOKEN is set). Files live on UploadThing's
 // servers and are served from its CDN, so `url` is absolute. The SDK reads UPLOADTHING_API_URL
 // and UPLOADTHING_INGEST_URL too; tests pass `apiUrl` / `ingestUrl` to point it at a stub.
-import type { UTApi } from "uploadthing/server";
+import type { UTApi, UTFile } from "uploadthing/server";
 import { badRequest } from "../errors";
 import { newMediaKey } from "./keys";
 import { createUploadTicket, UPLOAD_TICKET_HEADER } from "./signing";
@@ -24,7 +24,7 @@ export interface UploadThingMediaStoreOptions {
 export class UploadThingMediaStore implements MediaStore {
   readonly kind = "uploadthing" as const;
   private readonly secret: () => string;
-  private api: Promise<{ api: UTApi; UTFile: typeof import("uploadthing/server").UTFile }> | undefined;
+  private api: Promise<{ api: UTApi; UTFile: typeof UTFile }> | undefined;
 
   constructor(private readonly options: UploadThingMediaStoreOptions) {
     const { secret } = options;
