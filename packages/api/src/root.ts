@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
+import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
 import { healthRouter } from "./routers/health";
 import { mediaRouter } from "./routers/media";
@@ -11,6 +12,7 @@ export const appRouter = router({
   account: accountRouter,
   admin: adminRouter,
   catalog: catalogRouter,
+  cart: cartRouter,
   media: mediaRouter,
 });
 

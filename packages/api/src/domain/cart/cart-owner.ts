@@ -1,0 +1,66 @@
+// Whose cart: a signed-in buyer's, or a guest's found by the cookie token. Every cart change
+// runs in a transaction that first locks the cart row, so one cart's changes never interleave
+// (two tabs, a double click) and stock rows are only locked after it.
+import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { DomainError } from "../../errors";
+
+export type CartOwner = { buyerId: string } | { guestToken: string };
+
+export const ownerWhere = (owner: CartOwner): Prisma.CartWhereInput =>
+  "buyerId" in owner ? { buyerId: owner.buyerId } : { guestToken: owner.guestToken, buyerId: null };
+
+/** The owner's open cart (ACTIVE or CHECKOUT), if any. */
+export async function findOpenCart(db: Tx, owner: CartOwner) {
+  return db.cart.findFirst({
+    where: { ...ownerWhere(owner), status: { in: ["ACTIVE", "CHECKOUT"] } },
+    select: { id: true, status: true },
+  });
+}
+
+/**
+ * Makes sure the owner has an ACTIVE cart and returns its id. Runs outside the caller's
+ * transaction: two first clicks race on the unique indexes, and the loser just reads the
+ * winner's cart (a failed insert would abort a surrounding transaction).
+ */
+export async function ensureActiveCart(db: PrismaClient, owner: CartOwner): Promise<string> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const open = await findOpenCart(db, owner);
+    if (open) return open.id;
+    try {
+      const cart = await db.cart.create({
+        data: "buyerId" in owner ? { buyerId: owner.buyerId } : { guestToken: owner.guestToken },
+        select: { id: true },
+      });
+      return cart.id;
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  }
+  throw new DomainError("CONFLICT", "Your cart could not be opened. Reload the page and try again.");
+}
+
+/**
+ * Locks the owner's open cart for a change and checks it may change: a cart whose checkout
+ * awaits payment is frozen until the payment succeeds, fails or expires.
+ */
+export async function lockCart(tx: Tx, owner: CartOwner): Promise<{ id: string; buyerId: string | null; promoCodeId: string | null; currency: string } | null> {
+  const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
+  const [cart] = await tx.$queryRaw<{ id: string; status: string; buyerId: string | null; promoCodeId: string | null; currency: string }[]>`
+    SELECT "id", "status"::text AS "status", "buyerId", "promoCodeId", "currency" FROM "Cart"
+     WHERE ${condition} AND "status" IN ('ACTIVE', 'CHECKOUT')
+     FOR UPDATE`;
+  if (!cart) return null;
+  if (cart.status === "CHECKOUT") throw checkoutInProgress();
+  return cart;
+}
+
+export const checkoutInProgress = () =>
+  new DomainError(
+    "CONFLICT",
+    "Your cart is waiting for the payment of your last checkout. Complete the payment (or let it lapse after 30 minutes) before changing the cart.",
+  );
+
+/** Stamps the cart as changed: holds get a fresh 15 minutes, and listeners hear of it. */
+export async function touchCart(tx: Tx, cartId: string, now: Date): Promise<void> {
+  await tx.cart.update({ where: { id: cartId }, data: { lastActivityAt: now } });
+}

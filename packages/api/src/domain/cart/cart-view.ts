@@ -1,0 +1,96 @@
+import type { Tx } from "@bazaar/db";
+import type { SellerTotals } from "../pricing";
+import { findOpenCart, type CartOwner } from "./cart-owner";
+import { loadCart, priceCart, taxRateFor, type CartContents, type CartLine } from "./load-cart";
+
+export type CartViewLine = Omit<CartLine, "sellerId"> & { lineSubtotalCents: number };
+
+export interface CartView {
+  id: string | null;
+  status: string;
+  currency: string;
+  itemCount: number;
+  /** When the earliest hold runs out unless the cart changes again. */
+  holdExpiresAt: Date | null;
+  groups: { seller: { id: string; shopName: string; slug: string }; lines: CartViewLine[]; totals: SellerTotals | null }[];
+  warnings: string[];
+  promo: { code: string; applied: boolean; reason: string | null; discountCents: number } | null;
+  totals: { subtotalCents: number; discountCents: number; shippingCents: number; taxCents: number; totalCents: number; taxCalculated: boolean };
+  /** False while a warning needs the buyer's action (or the cart is empty). */
+  canCheckout: boolean;
+}
+
+const emptyView = (currency = "USD"): CartView => ({
+  id: null,
+  status: "ACTIVE",
+  currency,
+  itemCount: 0,
+  holdExpiresAt: null,
+  groups: [],
+  warnings: [],
+  promo: null,
+  totals: { subtotalCents: 0, discountCents: 0, shippingCents: 0, taxCents: 0, totalCents: 0, taxCalculated: false },
+  canCheckout: false,
+});
+
+/** The destination used for tax before checkout: the buyer's default (else newest) saved address. */
+async function defaultCountry(tx: Tx, buyerId: string | null): Promise<string | null> {
+  if (!buyerId) return null;
+  const address = await tx.address.findFirst({
+    where: { userId: buyerId },
+    orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }],
+    select: { country: true },
+  });
+  return address?.country ?? null;
+}
+
+export async function buildCartView(tx: Tx, contents: CartContents, options: { country?: string | null; now: Date }): Promise<CartView> {
+  const country = options.country ?? (await defaultCountry(tx, contents.buyerId));
+  const totals = priceCart(contents, await taxRateFor(tx, country), options.now);
+  const lineTotal = new Map(totals.lines.map((line) => [line.id, line.subtotalCents]));
+  const groups = contents.sellers.map((seller) => ({
+    seller: { id: seller.id, shopName: seller.shopName, slug: seller.slug },
+    lines: contents.lines
+      .filter((line) => line.sellerId === seller.id)
+      .map(({ sellerId: _sellerId, ...line }) => ({ ...line, lineSubtotalCents: lineTotal.get(line.id) ?? 0 })),
+    totals: totals.sellers.find((row) => row.sellerId === seller.id) ?? null,
+  }));
+  const warnings = contents.lines.flatMap((line) => line.warnings);
+  const promo = totals.promo
+    ? {
+        code: totals.promo.code,
+        applied: totals.promo.applied,
+        reason: totals.promo.applied ? null : totals.promo.reason,
+        discountCents: totals.promo.applied ? totals.promo.discountCents : 0,
+      }
+    : null;
+  const blocking = contents.lines.some((line) => !line.purchasable || line.quantity > line.maxQuantity);
+  return {
+    id: contents.id,
+    status: contents.status,
+    currency: contents.currency,
+    itemCount: contents.lines.reduce((sum, line) => sum + line.quantity, 0),
+    holdExpiresAt: contents.holdExpiresAt,
+    groups,
+    warnings: promo?.reason ? [...warnings, promo.reason] : warnings,
+    promo,
+    totals: {
+      subtotalCents: totals.subtotalCents,
+      discountCents: totals.discountCents,
+      shippingCents: totals.shippingCents,
+      taxCents: totals.taxCents,
+      totalCents: totals.totalCents,
+      taxCalculated: totals.taxCalculated,
+    },
+    canCheckout: contents.status === "ACTIVE" && contents.lines.length > 0 && !blocking,
+  };
+}
+
+/** The owner's open cart as its page shows it (an empty view when there is none yet). */
+export async function getCartView(db: Tx, owner: CartOwner | null, options: { country?: string | null; now?: Date } = {}): Promise<CartView> {
+  if (!owner) return emptyView();
+  const cart = await findOpenCart(db, owner);
+  if (!cart) return emptyView();
+  const now = options.now ?? new Date();
+  return buildCartView(db, await loadCart(db, cart.id, now), { country: options.country, now });
+}

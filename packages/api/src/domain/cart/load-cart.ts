@@ -1,0 +1,194 @@
+// Reads a cart with everything its page and checkout need in a fixed number of queries
+// (cart + lines, stock per product, holds per line, tax rate), however many lines it has.
+import type { Tx } from "@bazaar/db";
+import { availabilityOf, type Availability } from "../inventory/constants";
+import { computeTotals, formatMoney, type PricingPromo, type Totals } from "../pricing";
+
+export interface CartLine {
+  id: string;
+  productId: string;
+  sellerId: string;
+  quantity: number;
+  /** The price when the line was added or last re-validated. */
+  snapshotPriceCents: number;
+  /** Today's price, what checkout charges. */
+  unitPriceCents: number;
+  currency: string;
+  name: string;
+  slug: string;
+  sku: string;
+  image: { url: string; alt: string } | null;
+  /** Active, listed, from an approved shop, in the cart's currency. */
+  purchasable: boolean;
+  /** Units this line holds right now (unexpired SOFT reservations). */
+  heldQuantity: number;
+  /** The most this line can have: what it holds plus what nobody holds. */
+  maxQuantity: number;
+  availability: Availability;
+  warnings: string[];
+}
+
+export interface CartSeller {
+  id: string;
+  shopName: string;
+  slug: string;
+  shippingFlatCents: number;
+  freeShippingOverCents: number | null;
+}
+
+export interface CartContents {
+  id: string;
+  status: string;
+  currency: string;
+  buyerId: string | null;
+  promoCode: (PricingPromo & { id: string }) | null;
+  lines: CartLine[];
+  sellers: CartSeller[];
+  holdExpiresAt: Date | null;
+}
+
+export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartContents> {
+  const cart = await tx.cart.findUniqueOrThrow({
+    where: { id: cartId },
+    select: {
+      id: true,
+      status: true,
+      currency: true,
+      buyerId: true,
+      promoCode: true,
+      items: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          productId: true,
+          sellerId: true,
+          quantity: true,
+          unitPriceCents: true,
+          product: {
+            select: {
+              name: true,
+              slug: true,
+              sku: true,
+              priceCents: true,
+              currency: true,
+              status: true,
+              unlistedAt: true,
+              images: { select: { url: true, alt: true }, orderBy: { position: "asc" }, take: 1 },
+            },
+          },
+          seller: {
+            select: { id: true, shopName: true, slug: true, status: true, shippingFlatCents: true, freeShippingOverCents: true, user: { select: { status: true } } },
+          },
+        },
+      },
+    },
+  });
+  const productIds = [...new Set(cart.items.map((item) => item.productId))];
+  const [stock, holds] = productIds.length
+    ? await Promise.all([
+        tx.stockLevel.groupBy({
+          by: ["productId"],
+          where: { productId: { in: productIds } },
+          _sum: { onHand: true, reserved: true, allocated: true },
+          _max: { lowStockThreshold: true },
+        }),
+        tx.reservation.groupBy({
+          by: ["cartItemId"],
+          where: { cartId, type: "SOFT", status: "ACTIVE", expiresAt: { gt: now } },
+          _sum: { quantity: true },
+          _min: { expiresAt: true },
+        }),
+      ])
+    : [[], []];
+  const stockOf = new Map(stock.map((row) => [row.productId, row]));
+  const holdOf = new Map(holds.map((row) => [row.cartItemId, row]));
+
+  const sellers = new Map<string, CartSeller>();
+  const lines = cart.items.map((item): CartLine => {
+    const { product, seller } = item;
+    sellers.set(seller.id, {
+      id: seller.id,
+      shopName: seller.shopName,
+      slug: seller.slug,
+      shippingFlatCents: seller.shippingFlatCents,
+      freeShippingOverCents: seller.freeShippingOverCents,
+    });
+    const s = stockOf.get(item.productId);
+    const available = Math.max(0, (s?._sum.onHand ?? 0) - (s?._sum.reserved ?? 0) - (s?._sum.allocated ?? 0));
+    const heldQuantity = holdOf.get(item.id)?._sum.quantity ?? 0;
+    const maxQuantity = heldQuantity + available;
+    const purchasable =
+      product.status === "ACTIVE" &&
+      product.unlistedAt === null &&
+      seller.status === "APPROVED" &&
+      seller.user.status === "ACTIVE" &&
+      product.currency === cart.currency;
+    const warnings: string[] = [];
+    if (!purchasable) {
+      warnings.push(`"${product.name}" is no longer available. Remove it to check out.`);
+    } else {
+      if (product.priceCents !== item.unitPriceCents) {
+        warnings.push(
+          `The price of "${product.name}" changed from ${formatMoney(item.unitPriceCents, cart.currency)} to ${formatMoney(product.priceCents, cart.currency)}.`,
+        );
+      }
+      if (item.quantity > maxQuantity) {
+        warnings.push(
+          maxQuantity === 0
+            ? `"${product.name}" is out of stock. Remove it to check out.`
+            : `Only ${maxQuantity} of "${product.name}" available. Lower the quantity to ${maxQuantity} to check out.`,
+        );
+      }
+    }
+    return {
+      id: item.id,
+      productId: item.productId,
+      sellerId: item.sellerId,
+      quantity: item.quantity,
+      snapshotPriceCents: item.unitPriceCents,
+      unitPriceCents: product.priceCents,
+      currency: product.currency,
+      name: product.name,
+      slug: product.slug,
+      sku: product.sku,
+      image: product.images[0] ?? null,
+      purchasable,
+      heldQuantity,
+      maxQuantity,
+      availability: availabilityOf(maxQuantity, s?._max.lowStockThreshold ?? 0),
+      warnings,
+    };
+  });
+  const expiries = holds.map((row) => row._min.expiresAt).filter((date): date is Date => date !== null);
+  return {
+    id: cart.id,
+    status: cart.status,
+    currency: cart.currency,
+    buyerId: cart.buyerId,
+    promoCode: cart.promoCode,
+    lines,
+    sellers: [...sellers.values()],
+    holdExpiresAt: expiries.length ? new Date(Math.min(...expiries.map((date) => date.getTime()))) : null,
+  };
+}
+
+/** Totals of the purchasable lines at today's prices. */
+export function priceCart(contents: CartContents, taxRateBps: number | null, now: Date): Totals {
+  return computeTotals({
+    currency: contents.currency,
+    lines: contents.lines
+      .filter((line) => line.purchasable)
+      .map((line) => ({ id: line.id, sellerId: line.sellerId, unitPriceCents: line.unitPriceCents, quantity: line.quantity })),
+    sellers: contents.sellers,
+    promo: contents.promoCode,
+    taxRateBps,
+    now,
+  });
+}
+
+/** The rate for a destination country; null when none is known yet, 0 for a country without tax. */
+export async function taxRateFor(tx: Tx, country: string | null): Promise<number | null> {
+  if (!country) return null;
+  const rate = await tx.taxRate.findUnique({ where: { country: country.toUpperCase() }, select: { rateBps: true } });
+  return rate?.rateBps ?? 0;
+}

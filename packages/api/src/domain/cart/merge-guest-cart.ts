@@ -1,0 +1,79 @@
+// At sign-in the guest's cart joins the buyer's: lines move over with their stock holds; where
+// both have the product the quantities add up as far as stock allows (the buyer is told).
+import type { PrismaClient } from "@bazaar/db";
+import { publish } from "../../events/publish";
+import { extendCartHolds, heldForCartItem, moveCartItemHolds, releaseCartHolds, setCartItemHold } from "../inventory/cart-holds";
+import { availableOf, lockProductStock } from "../inventory/stock-rows";
+import { inTransaction } from "../transaction";
+import { ensureActiveCart, lockCart, touchCart } from "./cart-owner";
+import { buildCartView, getCartView, type CartView } from "./cart-view";
+import { MAX_LINE_QUANTITY } from "./change-cart";
+import { loadCart } from "./load-cart";
+
+export async function mergeGuestCart(
+  db: PrismaClient,
+  buyerId: string,
+  guestToken: string,
+  now = new Date(),
+): Promise<{ merged: boolean; notes: string[]; cart: CartView }> {
+  const guest = await db.cart.findFirst({ where: { guestToken, buyerId: null, status: "ACTIVE" }, select: { id: true } });
+  if (!guest) return { merged: false, notes: [], cart: await getCartView(db, { buyerId }, { now }) };
+  await ensureActiveCart(db, { buyerId });
+  return inTransaction(db, async (tx) => {
+    // The buyer's cart first, then the guest's: one lock order for every path that takes both.
+    const cart = await lockCart(tx, { buyerId });
+    const guestCart = await lockCart(tx, { guestToken });
+    if (!cart || !guestCart) return { merged: false, notes: [], cart: await getCartView(tx, { buyerId }, { now }) };
+    const notes: string[] = [];
+    const [mine, theirs] = await Promise.all([
+      tx.cartItem.findMany({ where: { cartId: cart.id }, select: { id: true, productId: true, quantity: true } }),
+      tx.cartItem.findMany({
+        where: { cartId: guestCart.id },
+        orderBy: { productId: "asc" },
+        select: { id: true, productId: true, quantity: true, product: { select: { name: true } } },
+      }),
+    ]);
+    let currency = cart.currency;
+    if (mine.length === 0 && guestCart.currency !== currency) {
+      currency = guestCart.currency;
+      await tx.cart.update({ where: { id: cart.id }, data: { currency } });
+    }
+    for (const line of theirs) {
+      const existing = mine.find((candidate) => candidate.productId === line.productId);
+      if (guestCart.currency !== currency) {
+        await releaseCartHolds(tx, { cartItemId: line.id });
+        await tx.cartItem.delete({ where: { id: line.id } });
+        notes.push(`"${line.product.name}" is priced in ${guestCart.currency} and your cart in ${currency}, so it was not added.`);
+      } else if (!existing) {
+        await tx.cartItem.update({ where: { id: line.id }, data: { cartId: cart.id } });
+        await moveCartItemHolds(tx, line.id, { cartId: cart.id, cartItemId: line.id });
+      } else {
+        await moveCartItemHolds(tx, line.id, { cartId: cart.id, cartItemId: existing.id });
+        await tx.cartItem.delete({ where: { id: line.id } });
+        const held = await heldForCartItem(tx, existing.id);
+        const available = (await lockProductStock(tx, line.productId)).reduce((sum, row) => sum + Math.max(0, availableOf(row)), 0);
+        const canHold = held + available;
+        const wanted = Math.min(existing.quantity + line.quantity, MAX_LINE_QUANTITY);
+        const quantity = Math.max(existing.quantity, Math.min(wanted, canHold));
+        if (quantity < wanted) notes.push(`Only ${quantity} of "${line.product.name}" could be kept in your cart.`);
+        await setCartItemHold(tx, {
+          cartId: cart.id,
+          cartItemId: existing.id,
+          productId: line.productId,
+          productName: line.product.name,
+          quantity: Math.min(quantity, canHold),
+          now,
+        });
+        await tx.cartItem.update({ where: { id: existing.id }, data: { quantity } });
+      }
+    }
+    if (!cart.promoCodeId && guestCart.promoCodeId) {
+      await tx.cart.update({ where: { id: cart.id }, data: { promoCodeId: guestCart.promoCodeId } });
+    }
+    await tx.cart.update({ where: { id: guestCart.id }, data: { status: "ABANDONED", guestToken: null } });
+    await extendCartHolds(tx, cart.id, now);
+    await touchCart(tx, cart.id, now);
+    await publish(tx, "cart/updated", { cartId: cart.id, buyerId });
+    return { merged: true, notes, cart: await buildCartView(tx, await loadCart(tx, cart.id, now), { now }) };
+  });
+}
