@@ -1,0 +1,137 @@
+import type { Prisma, PrismaClient, Tx } from "@bazaar/db";
+import type Stripe from "stripe";
+import { publish } from "../../events/publish";
+import { releaseOrderStock, sellOrderStock } from "../inventory";
+import { lockOrder, lockPayment, moveOrder, noteOrder } from "../orders/transitions";
+import { inTransaction } from "../transaction";
+import { getPaymentGateway, type PaymentGateway } from "./gateway";
+import { recordSucceededRefund, refundThroughGateway } from "./refunds";
+
+export interface StripeEventResult {
+  /** "duplicate": this event id was applied before; "ignored": nothing to do for it. */
+  outcome: "applied" | "duplicate" | "ignored";
+  detail: string;
+}
+
+/**
+ * Applies one verified Stripe event exactly once. The event id is recorded in the same
+ * transaction as its effects: a concurrent second delivery waits on the unique key and then
+ * finds it taken; a delivery whose work fails leaves no record, so Stripe's retry applies it.
+ * Each handler also checks the payment's state under its row lock, so events arriving out of
+ * order (a failure after a success) cannot undo what already happened.
+ */
+export async function applyStripeEvent(db: PrismaClient, event: Stripe.Event, gateway: PaymentGateway = getPaymentGateway()): Promise<StripeEventResult> {
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.webhookEvent.createMany({
+      data: [{ provider: "stripe", eventId: event.id, type: event.type, payload: event as unknown as Prisma.InputJsonValue, processedAt: new Date() }],
+      skipDuplicates: true,
+    });
+    if (count === 0) return { outcome: "duplicate", detail: `event ${event.id} was already applied` };
+    switch (event.type) {
+      case "payment_intent.succeeded":
+        return paymentSucceeded(tx, event.data.object, gateway);
+      case "payment_intent.payment_failed":
+        return paymentFailed(tx, event.data.object);
+      case "charge.refunded":
+        return chargeRefunded(tx, event.data.object, event.id);
+      default:
+        return { outcome: "ignored", detail: `Bazaar does not act on ${event.type}` };
+    }
+  });
+}
+
+/** The payment and its order for a PaymentIntent, locked order first (see orders/transitions.ts). */
+async function lockByIntent(tx: Tx, paymentIntentId: string) {
+  const found = await tx.payment.findUnique({ where: { providerPaymentId: paymentIntentId }, select: { id: true, orderId: true } });
+  if (!found) return null;
+  const order = await lockOrder(tx, found.orderId);
+  const payment = await lockPayment(tx, found.id);
+  return { order, payment };
+}
+
+const unknownIntent = (id: string): StripeEventResult => ({ outcome: "ignored", detail: `no Bazaar payment has PaymentIntent ${id}` });
+
+async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: PaymentGateway): Promise<StripeEventResult> {
+  const locked = await lockByIntent(tx, intent.id);
+  if (!locked) return unknownIntent(intent.id);
+  const { order, payment } = locked;
+  if (payment.status === "CAPTURED" || payment.status === "REFUNDED") return { outcome: "ignored", detail: "the payment was already captured" };
+
+  await tx.payment.update({ where: { id: payment.id }, data: { status: "CAPTURED", capturedAt: new Date(), failureMessage: null } });
+  if (order.status !== "PENDING_PAYMENT") {
+    // The money came after the order was given up (expired, cancelled, or an earlier attempt
+    // failed and released the stock): there is no sale to honour, so the buyer gets it back.
+    await refundThroughGateway(
+      tx,
+      { ...payment, status: "CAPTURED" },
+      {
+        shipmentId: null,
+        amountCents: payment.amountCents,
+        idempotencyKey: `refund:late-capture:${payment.id}`,
+        reason: "Payment arrived after the order was cancelled",
+        reverseLedger: false,
+      },
+      gateway,
+    );
+    await noteOrder(tx, order, { note: "A payment arrived after this order was cancelled; it was refunded in full." });
+    return { outcome: "applied", detail: "late payment refunded" };
+  }
+
+  await moveOrder(tx, order, "PAID", { note: "Payment received" });
+  await moveOrder(tx, order, "CONFIRMED", { note: "Order confirmed" });
+  await sellOrderStock(tx, order.id);
+  if (order.cartId) {
+    await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "COMPLETED", completedAt: new Date() } });
+  }
+  await publish(tx, "payment/captured", { paymentId: payment.id, orderId: order.id });
+  await publish(tx, "order/confirmed", { orderId: order.id });
+  return { outcome: "applied", detail: "order confirmed" };
+}
+
+async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<StripeEventResult> {
+  const locked = await lockByIntent(tx, intent.id);
+  if (!locked) return unknownIntent(intent.id);
+  const { order, payment } = locked;
+  if (payment.status !== "CREATED") return { outcome: "ignored", detail: `the payment is already ${payment.status.toLowerCase()}` };
+
+  const message = intent.last_payment_error?.message ?? "The payment failed.";
+  await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED", failureMessage: message, failedAt: new Date() } });
+  if (order.status !== "PENDING_PAYMENT") return { outcome: "applied", detail: "payment failed after the order was closed" };
+
+  await moveOrder(tx, order, "PAYMENT_FAILED", { note: message });
+  await moveOrder(tx, order, "CANCELLED", { note: "Cancelled because the payment failed", cancelReason: `Payment failed: ${message}` });
+  await releaseOrderStock(tx, order.id, "RELEASED");
+  // The buyer keeps their cart and can check out again (with another card).
+  if (order.cartId) await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "ACTIVE", lastActivityAt: new Date() } });
+  await publish(tx, "payment/failed", { paymentId: payment.id, orderId: order.id, reason: message });
+  return { outcome: "applied", detail: "order cancelled, stock released" };
+}
+
+/**
+ * Refunds show up here whoever made them. `amount_refunded` is the charge's running total, so
+ * what exceeds what we have recorded is a refund made outside Bazaar (in the Stripe dashboard);
+ * our own refunds were recorded when we made them, and an older event finds nothing new.
+ * Stock does not move: we do not know what, if anything, came back.
+ */
+async function chargeRefunded(tx: Tx, charge: Stripe.Charge, eventId: string): Promise<StripeEventResult> {
+  const intentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+  if (!intentId) return { outcome: "ignored", detail: "the charge has no PaymentIntent" };
+  const locked = await lockByIntent(tx, intentId);
+  if (!locked) return unknownIntent(intentId);
+  const { order, payment } = locked;
+  const unrecorded = charge.amount_refunded - payment.refundedCents;
+  if (unrecorded <= 0 || payment.status !== "CAPTURED") return { outcome: "ignored", detail: "every refund of this charge is recorded" };
+
+  const latest = charge.refunds?.data[0]?.id ?? null;
+  const known = latest ? await tx.refund.findUnique({ where: { providerRefundId: latest }, select: { id: true } }) : null;
+  await recordSucceededRefund(tx, {
+    paymentId: payment.id,
+    shipmentId: null,
+    amountCents: unrecorded,
+    providerRefundId: known ? null : latest,
+    idempotencyKey: `stripe-event:${eventId}`,
+    reason: "Refunded in the Stripe dashboard",
+  });
+  await noteOrder(tx, order, { note: `${(unrecorded / 100).toFixed(2)} ${payment.currency} refunded outside Bazaar` });
+  return { outcome: "applied", detail: "external refund recorded" };
+}

@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "@bazaar/db";
+import Stripe from "stripe";
+import { getEnv } from "../../env";
+import { DomainError, notFound } from "../../errors";
+import { simulatorClientSecret } from "./simulator-gateway";
+import { decideTestCard } from "./test-cards";
+
+// The local payment simulator's buyer side: the storefront posts a card here instead of to
+// Stripe.js; it decides like Stripe's test cards and then, like Stripe, tells Bazaar what
+// happened only through a signed webhook to the real webhook route.
+
+/** Sends a signed event to the webhook; resolves with the webhook's answer. */
+export type DeliverStripeEvent = (request: { payload: string; signature: string }) => Promise<{ status: number; body: string }>;
+
+/** Delivery over HTTP to the storefront's `/api/webhooks/stripe`, as Stripe does. */
+export function httpDelivery(url = new URL("/api/webhooks/stripe", getEnv().STOREFRONT_URL).toString()): DeliverStripeEvent {
+  return async ({ payload, signature }) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+    return { status: response.status, body: await response.text() };
+  };
+}
+
+export const signStripePayload = (payload: string, secret = getEnv().STRIPE_WEBHOOK_SECRET) =>
+  Stripe.webhooks.generateTestHeaderString({ payload, secret });
+
+/** A Stripe-shaped event envelope around `object`. */
+export function stripeEventPayload(type: "payment_intent.succeeded" | "payment_intent.payment_failed" | "charge.refunded", object: Record<string, unknown>) {
+  return JSON.stringify({
+    id: `evt_sim_${randomBytes(12).toString("hex")}`,
+    object: "event",
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  });
+}
+
+async function send(payload: string, deliver: DeliverStripeEvent) {
+  const answer = await deliver({ payload, signature: signStripePayload(payload) });
+  if (answer.status < 200 || answer.status >= 300) {
+    throw new Error(`The payment simulator could not deliver its event: the webhook answered ${answer.status} ${answer.body.slice(0, 200)}`);
+  }
+}
+
+const chargeIdOf = (paymentIntentId: string) => `ch_sim_${createHash("sha256").update(paymentIntentId).digest("hex").slice(0, 24)}`;
+
+async function findSimulatedPayment(db: PrismaClient, paymentIntentId: string) {
+  const payment = await db.payment.findUnique({ where: { providerPaymentId: paymentIntentId }, include: { order: { select: { id: true, status: true } } } });
+  if (!payment || payment.provider !== "SIMULATOR") throw notFound("The payment");
+  return payment;
+}
+
+export interface ConfirmSimulatedPaymentInput {
+  paymentIntentId: string;
+  clientSecret: string;
+  cardNumber: string;
+}
+
+/**
+ * Pays a simulated PaymentIntent with a card. The outcome reaches Bazaar only through the
+ * webhook (delivered before this returns), so the order is confirmed or cancelled by the very
+ * code that handles Stripe's events.
+ */
+export async function confirmSimulatedPayment(
+  db: PrismaClient,
+  input: ConfirmSimulatedPaymentInput,
+  options: { deliver?: DeliverStripeEvent } = {},
+): Promise<{ status: "succeeded" | "failed"; message: string | null; orderId: string }> {
+  const payment = await findSimulatedPayment(db, input.paymentIntentId);
+  if (input.clientSecret !== (payment.clientSecret ?? simulatorClientSecret(input.paymentIntentId))) {
+    throw new DomainError("FORBIDDEN", "This payment link is not valid. Go back to checkout and try again.");
+  }
+  if (payment.status === "CAPTURED" || payment.status === "REFUNDED") throw new DomainError("CONFLICT", "This order is already paid.");
+  if (payment.status === "FAILED" || payment.order.status !== "PENDING_PAYMENT") {
+    throw new DomainError("CONFLICT", "This checkout is closed (the payment failed or its time ran out). Check out again to pay.");
+  }
+  const decision = decideTestCard(input.cardNumber);
+  const intent = {
+    id: payment.providerPaymentId,
+    object: "payment_intent",
+    amount: payment.amountCents,
+    currency: payment.currency.toLowerCase(),
+    metadata: { orderId: payment.orderId, paymentId: payment.id },
+    latest_charge: chargeIdOf(input.paymentIntentId),
+    payment_method_types: ["card"],
+    livemode: false,
+  };
+  if (decision.outcome === "succeeded") {
+    await send(stripeEventPayload("payment_intent.succeeded", { ...intent, status: "succeeded", amount_received: payment.amountCents, last_payment_error: null }), options.deliver ?? httpDelivery());
+    return { status: "succeeded", message: null, orderId: payment.orderId };
+  }
+  const error = { type: "card_error", code: decision.code, decline_code: decision.declineCode, message: decision.message };
+  await send(
+    stripeEventPayload("payment_intent.payment_failed", { ...intent, status: "requires_payment_method", amount_received: 0, last_payment_error: error }),
+    options.deliver ?? httpDelivery(),
+  );
+  return { status: "failed", message: decision.message, orderId: payment.orderId };
+}
+
+/**
+ * What a refund made in the Stripe dashboard looks like to Bazaar: a `charge.refunded` event
+ * whose running `amount_refunded` includes a refund Bazaar did not make.
+ */
+export async function simulateDashboardRefund(
+  db: PrismaClient,
+  input: { paymentIntentId: string; amountCents: number },
+  options: { deliver?: DeliverStripeEvent } = {},
+) {
+  const payment = await findSimulatedPayment(db, input.paymentIntentId);
+  const amountRefunded = payment.refundedCents + input.amountCents;
+  if (input.amountCents <= 0 || amountRefunded > payment.amountCents) throw new DomainError("BAD_REQUEST", "That is more than the payment has left to refund.");
+  const refundId = `re_sim_${randomBytes(12).toString("hex")}`;
+  await send(
+    stripeEventPayload("charge.refunded", {
+      id: chargeIdOf(input.paymentIntentId),
+      object: "charge",
+      payment_intent: input.paymentIntentId,
+      amount: payment.amountCents,
+      amount_captured: payment.amountCents,
+      amount_refunded: amountRefunded,
+      currency: payment.currency.toLowerCase(),
+      refunded: amountRefunded === payment.amountCents,
+      refunds: { object: "list", data: [{ id: refundId, object: "refund", amount: input.amountCents, status: "succeeded" }], has_more: false },
+    }),
+    options.deliver ?? httpDelivery(),
+  );
+  return { refundId };
+}
