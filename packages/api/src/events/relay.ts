@@ -1,0 +1,231 @@
+import type { Inngest, InngestFunction } from "inngest";
+import type { Prisma, PrismaClient } from "@bazaar/db";
+import { inTransaction } from "../domain/transaction";
+import { functions as registeredFunctions } from "./functions";
+import { dispatchEvent } from "./runtime/dispatch";
+import { invokeOnce } from "./runtime/executor";
+import { buildRegistry, type FunctionSpec } from "./runtime/registry";
+import { isRunRow, memoize, parseRunState, type RunEvent, type RunState } from "./runtime/run-state";
+import { retryAt } from "./runtime/time";
+
+// The outbox relay. Each round claims a batch of due rows (FOR UPDATE SKIP LOCKED, then a lease in
+// `lockedUntil`, so any number of relays share the table and a crashed one's rows come back when
+// its lease ends) and processes them:
+//   - a domain event goes to Inngest (`inngest.send` with the row id as the idempotency id) when
+//     Inngest is configured, or is fanned out to the functions right here (in the transaction that
+//     marks it delivered) when it is not;
+//   - a function run (see runtime/run-state.ts) is executed step by step, each step's result
+//     saved before the next, until it sleeps, waits, finishes or backs off to retry.
+// Every write after the claim checks the lease, so work a relay lost its lease on is not saved twice.
+
+/** Delivery attempts of one outbox row before it is marked FAILED (about 4 hours of backoff). */
+export const MAX_DELIVERY_ATTEMPTS = 12;
+/** Steps one claim may run before the run goes back in the queue, so long runs share the relay. */
+const MAX_STEPS_PER_CLAIM = 50;
+
+export interface RelayFaults {
+  /** After events were handed to Inngest, before they are marked sent. */
+  afterSend?(eventIds: string[]): void | Promise<void>;
+  /** After a step of an in-process run finished, before its result is saved. */
+  afterStep?(run: { runId: string; functionId: string; step: string }): void | Promise<void>;
+}
+
+export interface RelayOptions {
+  /** The clock. Tests pass a fixed time to make sleeps, debounce windows and backoff come due. */
+  now?: Date;
+  /** Functions to run in-process (default: every registered function). */
+  functions?: readonly InngestFunction.Any[];
+  /** Deliver domain events to this Inngest client instead of running functions here. */
+  inngest?: Inngest.Any;
+  /** Rows claimed per round. */
+  batchSize?: number;
+  /** How long a claim is exclusive; a relay that dies releases its rows when this ends. */
+  leaseMs?: number;
+  /**
+   * Fault injection for tests: a hook that throws stops the relay at that point as if the
+   * process died there (the error propagates; nothing after it is written).
+   */
+  faults?: RelayFaults;
+  logger?: Pick<Console, "warn" | "error">;
+}
+
+/** A fault hook's error, passed through untouched: it stands for the process dying. */
+export class RelayCrash extends Error {
+  constructor(cause: unknown) {
+    super(`relay stopped by an injected fault: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+interface ClaimedRow {
+  id: string;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  createdAt: Date;
+  lockedUntil: Date;
+}
+
+const registries = new WeakMap<readonly InngestFunction.Any[], Map<string, FunctionSpec>>();
+function registryFor(functions: readonly InngestFunction.Any[]): Map<string, FunctionSpec> {
+  let registry = registries.get(functions);
+  if (!registry) registries.set(functions, (registry = buildRegistry(functions)));
+  return registry;
+}
+
+/** Claims one batch of due rows and processes it; returns how many rows it claimed. */
+export async function relayBatch(db: PrismaClient, options: RelayOptions = {}): Promise<number> {
+  const clock = () => options.now ?? new Date();
+  const leaseMs = options.leaseMs ?? 60_000;
+  const logger = options.logger ?? console;
+  const registry = registryFor(options.functions ?? registeredFunctions);
+
+  const now = clock();
+  const rows = await db.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxEvent" AS o SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}
+    FROM (
+      SELECT id FROM "OutboxEvent"
+      WHERE status = 'PENDING' AND "availableAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+      ORDER BY "availableAt", "createdAt", id
+      LIMIT ${options.batchSize ?? 20}
+      FOR UPDATE SKIP LOCKED
+    ) AS due
+    WHERE o.id = due.id
+    RETURNING o.id, o.name, o.payload, o.attempts, o."createdAt", o."lockedUntil"`;
+  rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+
+  const context: RowContext = { db, registry, clock, leaseMs, logger, faults: options.faults ?? {} };
+  const events = rows.filter((row) => !isRunRow(row.name));
+  if (options.inngest && events.length > 0) await sendToInngest(context, options.inngest, events);
+  for (const row of rows) {
+    if (options.inngest && !isRunRow(row.name)) continue;
+    try {
+      if (isRunRow(row.name)) await processRun(context, row);
+      else await dispatchHere(context, row);
+    } catch (error) {
+      if (error instanceof RelayCrash) throw error;
+      await recordFailure(context, row, error);
+    }
+  }
+  return rows.length;
+}
+
+interface RowContext {
+  db: PrismaClient;
+  registry: Map<string, FunctionSpec>;
+  clock: () => Date;
+  leaseMs: number;
+  logger: Pick<Console, "warn" | "error">;
+  faults: RelayFaults;
+}
+
+const toRunEvent = (row: ClaimedRow): RunEvent => ({
+  id: row.id,
+  name: row.name,
+  data: (row.payload ?? {}) as Record<string, unknown>,
+  ts: row.createdAt.getTime(),
+});
+
+async function injectFault(hook: () => void | Promise<void>): Promise<void> {
+  try {
+    await hook();
+  } catch (error) {
+    throw new RelayCrash(error);
+  }
+}
+
+async function sendToInngest(context: RowContext, inngest: Inngest.Any, rows: ClaimedRow[]): Promise<void> {
+  try {
+    // The row id is Inngest's idempotency id: a resend after a crash is dropped there.
+    await inngest.send(rows.map((row) => toRunEvent(row)));
+  } catch (error) {
+    for (const row of rows) await recordFailure(context, row, error);
+    return;
+  }
+  await injectFault(() => context.faults.afterSend?.(rows.map((row) => row.id)));
+  const lease = rows[0]?.lockedUntil;
+  await context.db.outboxEvent.updateMany({
+    where: { id: { in: rows.map((row) => row.id) }, status: "PENDING", lockedUntil: lease },
+    data: { status: "SENT", sentAt: context.clock(), lockedUntil: null, lastError: null },
+  });
+}
+
+/** Fans a domain event out to the functions in-process, atomically with marking it delivered. */
+async function dispatchHere(context: RowContext, row: ClaimedRow): Promise<void> {
+  await inTransaction(context.db, async (tx) => {
+    const clock = context.clock();
+    const { count } = await tx.outboxEvent.updateMany({
+      where: { id: row.id, status: "PENDING", lockedUntil: row.lockedUntil },
+      data: { status: "SENT", sentAt: clock, lockedUntil: null, lastError: null },
+    });
+    if (count === 1) await dispatchEvent(tx, toRunEvent(row), context.registry, clock);
+  });
+}
+
+async function processRun(context: RowContext, row: ClaimedRow): Promise<void> {
+  const { db, clock } = context;
+  let lease: Date | null = row.lockedUntil;
+  // Saves the run only while this relay still holds it: a lost lease or a cancellation ends the work.
+  const save = async (state: RunState, data: Prisma.OutboxEventUpdateManyMutationInput, keepLease: boolean): Promise<boolean> => {
+    const next = keepLease ? new Date(clock().getTime() + context.leaseMs) : null;
+    const { count } = await db.outboxEvent.updateMany({
+      where: { id: row.id, status: "PENDING", lockedUntil: lease },
+      data: { ...data, payload: state as unknown as Prisma.InputJsonValue, lockedUntil: next },
+    });
+    lease = next;
+    return count === 1;
+  };
+
+  let state = parseRunState(row.payload);
+  const spec = context.registry.get(state.functionId);
+  if (!spec) {
+    const error = `No function "${state.functionId}" is registered any more`;
+    context.logger.error(`[relay] run ${row.id}: ${error}`);
+    await save({ ...state, outcome: "failed", error }, { status: "FAILED", lastError: error }, false);
+    return;
+  }
+  // Sleeps that are over wake up; event waits that timed out resolve to null, as in Inngest.
+  for (const op of state.pending) {
+    if (Date.parse(op.until) <= clock().getTime()) state = memoize(state, op.stepId, { type: "data", data: null });
+  }
+  state = { ...state, started: true };
+
+  for (let steps = 0; steps < MAX_STEPS_PER_CLAIM; steps++) {
+    const transition = await invokeOnce(spec, state, row.id, db, clock());
+    state = transition.state;
+    switch (transition.kind) {
+      case "continue":
+        await injectFault(() => context.faults.afterStep?.({ runId: row.id, functionId: spec.id, step: transition.ranStep }));
+        if (!(await save(state, { lastError: null }, true))) return;
+        continue;
+      case "suspend":
+        await save(state, { availableAt: transition.until, lastError: transition.error }, false);
+        return;
+      case "completed":
+        await save(state, { status: "SENT", sentAt: clock(), lastError: null }, false);
+        return;
+      case "failed":
+        context.logger.error(`[relay] function ${spec.id} failed (run ${row.id}): ${state.error}`);
+        await save(state, { status: "FAILED", lastError: state.error }, false);
+        return;
+    }
+  }
+  await save(state, { availableAt: clock() }, false);
+}
+
+/** A row that could not be processed (the database, Inngest unreachable, a bug) backs off and retries. */
+async function recordFailure(context: RowContext, row: ClaimedRow, error: unknown): Promise<void> {
+  const attempts = row.attempts + 1;
+  const message = error instanceof Error ? error.message : String(error);
+  const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
+  context.logger[failed ? "error" : "warn"](`[relay] ${row.name} ${row.id} attempt ${attempts} failed: ${message}`);
+  await context.db.outboxEvent.updateMany({
+    where: { id: row.id, status: "PENDING", lockedUntil: row.lockedUntil },
+    data: {
+      attempts,
+      lastError: message.slice(0, 2000),
+      status: failed ? "FAILED" : "PENDING",
+      availableAt: retryAt(attempts - 1, context.clock()),
+      lockedUntil: null,
+    },
+  });
+}

@@ -1,0 +1,164 @@
+import { Prisma, type Tx } from "@bazaar/db";
+import { evaluateCondition, keyOf, parseCondition, readPath, type Comparison } from "./expression";
+import type { FunctionSpec } from "./registry";
+import { memoize, newRunState, parseRunState, RUN_PREFIX, runRowName, toJsonValue, type RunEvent, type RunState } from "./run-state";
+
+// What Inngest does when it receives an event, done in the caller's transaction (the same one
+// that marks the outbox row delivered, so an event is fanned out exactly once): cancel the runs
+// it cancels, start (or debounce) the runs it triggers, and hand it to runs waiting for it.
+
+interface RunRow {
+  id: string;
+  payload: unknown;
+}
+
+export async function dispatchEvent(tx: Tx, event: RunEvent, registry: ReadonlyMap<string, FunctionSpec>, clock: Date): Promise<void> {
+  // Cancellation first: a run this very event starts is never cancelled by it.
+  for (const spec of registry.values()) {
+    for (const cancel of spec.cancelOn) {
+      if (cancel.event === event.name) await cancelRuns(tx, spec, cancel, event, clock);
+    }
+  }
+  for (const spec of registry.values()) {
+    const triggered = spec.events.some((trigger) => trigger.name === event.name && (!trigger.condition || evaluateCondition(trigger.condition, { event })));
+    if (triggered) await startRun(tx, spec, event, clock);
+  }
+  await resumeWaiters(tx, event, clock);
+}
+
+async function startRun(tx: Tx, spec: FunctionSpec, event: RunEvent, clock: Date): Promise<void> {
+  if (spec.debounce) {
+    const key = keyOf(spec.debounce.keyPath ?? [], event);
+    await lockKey(tx, `debounce:${spec.id}:${key}`);
+    const [open] = await tx.$queryRaw<RunRow[]>`
+      SELECT id, payload FROM "OutboxEvent"
+      WHERE name = ${runRowName(spec.id)} AND status = 'PENDING'
+        AND payload->'debounce'->>'key' = ${key} AND payload->>'started' = 'false'
+        AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${clock})
+      ORDER BY "createdAt" DESC LIMIT 1 FOR UPDATE`;
+    const { periodMs, timeoutMs } = spec.debounce;
+    if (open) {
+      const state = parseRunState(open.payload);
+      // An older event delivered late neither replaces the newer one nor extends the wait.
+      if (event.ts < state.event.ts) return;
+      const firstAt = state.debounce?.firstAt ?? event.ts;
+      const due = Math.min(event.ts + periodMs, timeoutMs === null ? Infinity : firstAt + timeoutMs);
+      await tx.outboxEvent.update({ where: { id: open.id }, data: { payload: toJson({ ...state, event }), availableAt: new Date(due) } });
+      return;
+    }
+    await createRun(tx, spec, newRunState(spec.id, event, { debounce: { key, firstAt: event.ts } }), new Date(event.ts + periodMs));
+    return;
+  }
+  if (spec.singleton) {
+    const key = keyOf(spec.singleton.keyPath ?? [], event);
+    await lockKey(tx, `singleton:${spec.id}:${key}`);
+    const active = await tx.$queryRaw<RunRow[]>`
+      SELECT id, payload FROM "OutboxEvent"
+      WHERE name = ${runRowName(spec.id)} AND status = 'PENDING' AND payload->>'singletonKey' = ${key}
+      FOR UPDATE`;
+    if (spec.singleton.mode === "skip" && active.length > 0) return;
+    for (const row of active) {
+      const state = parseRunState(row.payload);
+      if (state.event.ts <= event.ts) await finishCancelled(tx, row.id, state, event, clock);
+      else return; // a newer event already owns the key
+    }
+    await createRun(tx, spec, newRunState(spec.id, event, { singletonKey: key }), clock);
+    return;
+  }
+  await createRun(tx, spec, newRunState(spec.id, event), clock);
+}
+
+/** The run's id is derived from the event and function, so a replayed dispatch adds nothing. */
+async function createRun(tx: Tx, spec: FunctionSpec, state: RunState, availableAt: Date): Promise<void> {
+  await tx.outboxEvent.createMany({
+    data: [{ id: `${state.event.id}:${spec.id}`, name: runRowName(spec.id), payload: toJson(state), availableAt }],
+    skipDuplicates: true,
+  });
+}
+
+async function cancelRuns(
+  tx: Tx,
+  spec: FunctionSpec,
+  cancel: FunctionSpec["cancelOn"][number],
+  event: RunEvent,
+  clock: Date,
+): Promise<void> {
+  const rows = await tx.$queryRaw<RunRow[]>`
+    SELECT id, payload FROM "OutboxEvent"
+    WHERE name = ${runRowName(spec.id)} AND status = 'PENDING' ${narrowByTriggerEvent(cancel.condition, event)}
+    FOR UPDATE`;
+  for (const row of rows) {
+    const state = parseRunState(row.payload);
+    // Inngest cancels runs started before the cancelling event, within the timeout if one is set.
+    if (state.event.id === event.id || state.event.ts > event.ts) continue;
+    if (cancel.timeoutMs !== null && event.ts > state.event.ts + cancel.timeoutMs) continue;
+    if (cancel.condition && !evaluateCondition(cancel.condition, { event: state.event, async: event })) continue;
+    await finishCancelled(tx, row.id, state, event, clock);
+  }
+}
+
+async function finishCancelled(tx: Tx, id: string, state: RunState, by: RunEvent, clock: Date): Promise<void> {
+  await tx.outboxEvent.update({
+    where: { id },
+    data: {
+      status: "SENT",
+      sentAt: clock,
+      lockedUntil: null,
+      payload: toJson({ ...state, outcome: "cancelled", error: `cancelled by ${by.name} (${by.id})` }),
+    },
+  });
+}
+
+async function resumeWaiters(tx: Tx, event: RunEvent, clock: Date): Promise<void> {
+  // A run being executed right now (leased) misses the event, as a run at its wait's timeout would.
+  const rows = await tx.$queryRaw<RunRow[]>`
+    SELECT id, payload FROM "OutboxEvent"
+    WHERE name LIKE ${`${RUN_PREFIX}%`} AND status = 'PENDING'
+      AND payload->'waitingFor' @> ${JSON.stringify([event.name])}::jsonb
+      AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${clock})
+    FOR UPDATE`;
+  for (const row of rows) {
+    const waiting = parseRunState(row.payload);
+    let state = waiting;
+    for (const op of waiting.pending) {
+      if (op.kind !== "wait" || op.event !== event.name || event.ts < Date.parse(op.since)) continue;
+      if (op.if && !evaluateCondition(parseCondition(op.if), { event: waiting.event, async: event })) continue;
+      state = memoize(state, op.stepId, { type: "data", data: toJsonValue(event) });
+    }
+    if (state !== waiting) {
+      await tx.outboxEvent.update({ where: { id: row.id }, data: { payload: toJson(state), availableAt: clock } });
+    }
+  }
+}
+
+/**
+ * SQL filters from `event.x == async.x` / `event.x == literal` comparisons, so cancelling looks
+ * only at runs whose trigger matches instead of every pending run of the function. The full
+ * condition is still evaluated on each row found.
+ */
+function narrowByTriggerEvent(condition: Comparison[] | null, incoming: RunEvent): Prisma.Sql {
+  const filters: Prisma.Sql[] = [];
+  for (const { left, op, right } of condition ?? []) {
+    if (op !== "==") continue;
+    for (const [own, other] of [
+      [left, right],
+      [right, left],
+    ] as const) {
+      if (own.kind !== "path" || own.root !== "event") continue;
+      const value = other.kind === "literal" ? other.value : other.root === "async" ? readPath(incoming, other.path) : undefined;
+      if (typeof value === "string" || typeof value === "number") {
+        filters.push(Prisma.sql`AND payload #>> ${["event", ...own.path]}::text[] = ${String(value)}`);
+      }
+    }
+  }
+  return filters.length ? Prisma.join(filters, " ") : Prisma.empty;
+}
+
+async function lockKey(tx: Tx, key: string): Promise<void> {
+  // Serialises concurrent deliveries deciding about one debounce / singleton key.
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))) AS l`;
+}
+
+function toJson(value: RunState | RunEvent): Prisma.InputJsonValue {
+  return value as unknown as Prisma.InputJsonValue;
+}
