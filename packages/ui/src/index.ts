@@ -10,3 +10,4 @@ export { EmptyState } from "./empty-state";
 export { Skeleton, LoadingRegion } from "./skeleton";
 export { NavLinks, type NavItem } from "./nav-links";
 export { AppShell, PageHeader, AuthPanel, type ShellUser } from "./app-shell";
+export { SignInForm, SignUpForm, AuthSwitch, type FormState, type FormAction, type SignUpField } from "./auth-forms";

@@ -3,6 +3,7 @@ import { authConfig, type BazaarApp } from "./config";
 
 export { signInErrorMessages, cookiesFor, type BazaarApp, type SignInErrorCode } from "./config";
 export { signInWithPassword, safeRedirectPath, type SignInState } from "./sign-in";
+export { formStateFromError, formValues } from "./sign-up";
 
 /**
  * Auth.js for one app: `handlers` for /api/auth/[...nextauth], `auth()` for the session,

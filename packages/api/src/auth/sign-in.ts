@@ -4,10 +4,11 @@ import { ZSignInSchema } from "../domain/accounts/schemas";
 import { signInErrorMessages, type SignInErrorCode } from "./config";
 import type { BazaarAuth } from "./index";
 
+/** What a sign-in or sign-up action gives back to its form (matches @bazaar/ui's FormState). */
 export interface SignInState {
   error: string | null;
-  fieldErrors?: Partial<Record<"email" | "password", string[]>>;
-  email?: string;
+  fieldErrors?: Partial<Record<string, string[]>>;
+  values?: Partial<Record<string, string>>;
 }
 
 /** Only paths on this app: an open redirect would let a link sign someone in and send them anywhere. */
@@ -28,7 +29,7 @@ export async function signInWithPassword(signIn: BazaarAuth["signIn"], formData:
     return {
       error: null,
       fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      email: typeof email === "string" ? email : undefined,
+      values: { email: typeof email === "string" ? email : "" },
     };
   }
   try {
@@ -41,10 +42,10 @@ export async function signInWithPassword(signIn: BazaarAuth["signIn"], formData:
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const code = error.code as SignInErrorCode;
-      return { error: signInErrorMessages[code] ?? signInErrorMessages.invalid_credentials, email: parsed.data.email };
+      return { error: signInErrorMessages[code] ?? signInErrorMessages.invalid_credentials, values: { email: parsed.data.email } };
     }
     if (error instanceof AuthError) {
-      return { error: "Signing in failed. Try again in a moment.", email: parsed.data.email };
+      return { error: "Signing in failed. Try again in a moment.", values: { email: parsed.data.email } };
     }
     throw error;
   }

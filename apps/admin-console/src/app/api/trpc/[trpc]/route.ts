@@ -1,0 +1,6 @@
+import { createTrpcHandler } from "@bazaar/api/server";
+import { requestIdentity } from "~/server/identity";
+
+const handler = createTrpcHandler(requestIdentity);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppShell } from "@bazaar/ui";
+import { auth } from "~/auth";
+import { TRPCReactProvider } from "~/trpc/react";
+import { signOutAction } from "./actions";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Admin console · Bazaar", template: "%s · Admin console" },
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await auth();
+  const user = session?.user ? { name: session.user.name ?? null, email: session.user.email, role: session.user.role } : null;
+  return (
+    <html lang="en">
+      <body>
+        <TRPCReactProvider>
+          <AppShell
+            appName="Admin console"
+            nav={user?.role === "ADMIN" ? [{ href: "/", label: "Overview" }] : []}
+            user={user}
+            signOutAction={signOutAction}
+          >
+            {children}
+          </AppShell>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

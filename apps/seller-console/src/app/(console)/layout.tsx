@@ -1,0 +1,24 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { Alert, AuthPanel, buttonClasses } from "@bazaar/ui";
+import { getSellerAccess } from "~/server/access";
+import { signOutAction } from "../actions";
+
+/** Every console page: approved sellers only; anyone else sees why not. */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const access = await getSellerAccess();
+  if (access.kind === "signed-out") redirect("/sign-in");
+  if (access.kind === "approved") return children;
+  return (
+    <AuthPanel title={access.title}>
+      <div className="space-y-6" data-testid="access-refused">
+        <Alert tone={access.tone}>{access.reason}</Alert>
+        <form action={signOutAction}>
+          <button type="submit" className={buttonClasses("secondary")}>
+            Sign out
+          </button>
+        </form>
+      </div>
+    </AuthPanel>
+  );
+}

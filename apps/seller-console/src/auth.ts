@@ -1,0 +1,3 @@
+import { createAuth } from "@bazaar/api/auth";
+
+export const { handlers, auth, signIn, signOut } = createAuth("seller-console");
