@@ -1,7 +1,9 @@
 import { accountRouter } from "./routers/account";
+import { addressRouter } from "./routers/address";
 import { adminRouter } from "./routers/admin";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
+import { checkoutRouter } from "./routers/checkout";
 import { healthRouter } from "./routers/health";
 import { mediaRouter } from "./routers/media";
 import { router } from "./trpc";
@@ -13,6 +15,8 @@ export const appRouter = router({
   admin: adminRouter,
   catalog: catalogRouter,
   cart: cartRouter,
+  checkout: checkoutRouter,
+  address: addressRouter,
   media: mediaRouter,
 });
 

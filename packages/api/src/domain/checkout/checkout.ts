@@ -1,0 +1,355 @@
+// Checkout as explicit steps with an explicit undo (the shape of a Medusa workflow):
+//   1. place the order: one transaction that validates the cart, writes the order, its shipments,
+//      items, history and payment row, turns the cart's holds HARD and freezes the cart;
+//   2. ask the payment provider for a PaymentIntent, outside any transaction (a network call
+//      must not hold row locks);
+//   3. record the intent and publish `checkout/started`.
+// If step 2 or 3 fails, `undoPlacedOrder` removes what step 1 wrote and gives the cart its holds
+// back, so a failed checkout leaves no order behind. The buyer's idempotency key makes the whole
+// thing safe to repeat: a second call with the same key finds the first order and resumes it.
+import { type Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import type { Actor } from "../../actor";
+import { requireUser } from "../../actor";
+import { DomainError } from "../../errors";
+import { publish } from "../../events/publish";
+import { ZCheckoutSchema, type CheckoutInput } from "../../validators/checkout";
+import { loadCart, priceCart, taxRateFor, type CartContents } from "../cart/load-cart";
+import { hardenCartHolds, restoreCartHolds } from "../inventory/order-holds";
+import { HARD_HOLD_MS } from "../inventory/constants";
+import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
+import { formatMoney } from "../pricing";
+import { inTransaction } from "../transaction";
+
+export interface CheckoutResult {
+  orderId: string;
+  orderNumber: number;
+  paymentId: string;
+  provider: "STRIPE" | "SIMULATOR";
+  paymentIntentId: string;
+  clientSecret: string;
+  totalCents: number;
+  currency: string;
+}
+
+export interface CheckoutOptions {
+  /** Defaults to getPaymentGateway(); tests pass one that fails to exercise the undo. */
+  gateway?: PaymentGateway;
+  now?: Date;
+}
+
+/** Card networks refuse smaller charges (Stripe's minimum is 50 cents). */
+const MIN_CHARGE_CENTS = 50;
+
+interface PlacedOrder {
+  orderId: string;
+  orderNumber: number;
+  paymentId: string;
+  paymentKey: string;
+  totalCents: number;
+  currency: string;
+}
+
+class PricesChanged extends Error {
+  constructor(readonly changes: { lineId: string; name: string; from: number; to: number }[], readonly currency: string) {
+    super("prices changed");
+  }
+}
+
+export async function checkout(db: PrismaClient, actor: Actor | null, rawInput: CheckoutInput, options: CheckoutOptions = {}): Promise<CheckoutResult> {
+  const buyer = requireUser(actor);
+  if (buyer.status === "SUSPENDED") throw new DomainError("FORBIDDEN", "Your account is suspended. Contact support.");
+  const parsed = ZCheckoutSchema.safeParse(rawInput);
+  if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Check the checkout form.");
+  const input = parsed.data;
+  const gateway = options.gateway ?? getPaymentGateway();
+  const now = options.now ?? new Date();
+
+  const earlier = await findOrderByKey(db, buyer.userId, input.idempotencyKey);
+  if (earlier) return resumeCheckout(db, earlier, gateway);
+
+  let placed: PlacedOrder | { existingOrderId: string };
+  try {
+    placed = await inTransaction(db, (tx) => placeOrder(tx, buyer.userId, input, gateway.provider, now));
+  } catch (error) {
+    if (error instanceof PricesChanged) throw await acceptNewPrices(db, error);
+    throw error;
+  }
+  if ("existingOrderId" in placed) {
+    // A twin request with the same key placed the order while this one waited for the cart lock.
+    const twin = await findOrderByKey(db, buyer.userId, input.idempotencyKey);
+    if (!twin) throw new DomainError("CONFLICT", "Your checkout is still being processed. Reload the page in a moment.");
+    return resumeCheckout(db, twin, gateway);
+  }
+
+  let intent: { id: string; clientSecret: string };
+  try {
+    intent = await gateway.createPaymentIntent({
+      amountCents: placed.totalCents,
+      currency: placed.currency,
+      idempotencyKey: placed.paymentKey,
+      metadata: { orderId: placed.orderId, orderNumber: String(placed.orderNumber), paymentId: placed.paymentId },
+    });
+    await recordIntent(db, placed, buyer.userId, intent);
+  } catch (error) {
+    await undoPlacedOrder(db, placed.orderId, now);
+    if (error instanceof DomainError) throw error;
+    throw new DomainError(
+      "PAYMENT_FAILED",
+      "We could not start the payment with our payment provider. Nothing was charged and your cart is unchanged: please try again in a moment.",
+      { cause: error instanceof Error ? error.message : String(error) },
+    );
+  }
+  return {
+    orderId: placed.orderId,
+    orderNumber: placed.orderNumber,
+    paymentId: placed.paymentId,
+    provider: gateway.provider,
+    paymentIntentId: intent.id,
+    clientSecret: intent.clientSecret,
+    totalCents: placed.totalCents,
+    currency: placed.currency,
+  };
+}
+
+async function findOrderByKey(db: Tx, buyerId: string, idempotencyKey: string) {
+  return db.order.findUnique({
+    where: { buyerId_idempotencyKey: { buyerId, idempotencyKey } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      totalCents: true,
+      currency: true,
+      buyerId: true,
+      cartId: true,
+      payments: { orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
+}
+
+/** The same key again: return the first attempt's order, creating its intent if that never finished. */
+async function resumeCheckout(db: PrismaClient, order: NonNullable<Awaited<ReturnType<typeof findOrderByKey>>>, gateway: PaymentGateway): Promise<CheckoutResult> {
+  const payment = order.payments[0];
+  if (!payment) throw new DomainError("CONFLICT", "This checkout has no payment. Start a new checkout from your cart.");
+  let intent = payment.providerPaymentId && payment.clientSecret ? { id: payment.providerPaymentId, clientSecret: payment.clientSecret } : null;
+  if (!intent) {
+    if (order.status !== "PENDING_PAYMENT") throw new DomainError("CONFLICT", `Order #${order.number} is no longer awaiting payment.`);
+    // The provider returns the same intent for the same key, so racing the first attempt is harmless.
+    intent = await gateway.createPaymentIntent({
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      idempotencyKey: payment.idempotencyKey,
+      metadata: { orderId: order.id, orderNumber: String(order.number), paymentId: payment.id },
+    });
+    await recordIntent(
+      db,
+      { orderId: order.id, orderNumber: order.number, paymentId: payment.id, paymentKey: payment.idempotencyKey, totalCents: payment.amountCents, currency: payment.currency },
+      order.buyerId,
+      intent,
+    );
+  }
+  return {
+    orderId: order.id,
+    orderNumber: order.number,
+    paymentId: payment.id,
+    provider: payment.provider,
+    paymentIntentId: intent.id,
+    clientSecret: intent.clientSecret,
+    totalCents: order.totalCents,
+    currency: order.currency,
+  };
+}
+
+/** Step 3: whoever records the intent first publishes `checkout/started` (once per order). */
+async function recordIntent(db: PrismaClient, placed: PlacedOrder, buyerId: string, intent: { id: string; clientSecret: string }) {
+  await inTransaction(db, async (tx) => {
+    const { count } = await tx.payment.updateMany({
+      where: { id: placed.paymentId, providerPaymentId: null },
+      data: { providerPaymentId: intent.id, clientSecret: intent.clientSecret },
+    });
+    if (count === 0) {
+      const payment = await tx.payment.findUnique({ where: { id: placed.paymentId }, select: { providerPaymentId: true } });
+      if (payment?.providerPaymentId === intent.id) return;
+      throw new DomainError("CONFLICT", "This checkout was cancelled while it was starting. Check your cart and try again.");
+    }
+    const order = await tx.order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { cartId: true } });
+    if (order.cartId) await publish(tx, "checkout/started", { cartId: order.cartId, orderId: placed.orderId, buyerId });
+  });
+}
+
+async function lockBuyerCart(tx: Tx, buyerId: string) {
+  const [cart] = await tx.$queryRaw<{ id: string; status: string }[]>`
+    SELECT "id", "status"::text AS "status" FROM "Cart"
+     WHERE "buyerId" = ${buyerId} AND "status" IN ('ACTIVE', 'CHECKOUT')
+     FOR UPDATE`;
+  return cart ?? null;
+}
+
+async function resolveAddress(tx: Tx, buyerId: string, input: ReturnType<typeof ZCheckoutSchema.parse>) {
+  if (input.shippingAddress) return input.shippingAddress;
+  const address = await tx.address.findFirst({
+    where: { id: input.addressId, userId: buyerId },
+    select: { fullName: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true, phone: true, label: true },
+  });
+  if (!address) throw new DomainError("NOT_FOUND", "That address is not in your address book. Choose another or enter one.");
+  return Object.fromEntries(Object.entries(address).filter(([, value]) => value !== null));
+}
+
+function assertCheckoutable(contents: CartContents) {
+  if (contents.lines.length === 0) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
+  const unavailable = contents.lines.filter((line) => !line.purchasable);
+  if (unavailable.length) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      `${unavailable.map((line) => `"${line.name}"`).join(", ")} ${unavailable.length === 1 ? "is" : "are"} no longer available. Remove ${unavailable.length === 1 ? "it" : "them"} from your cart to check out.`,
+      { productIds: unavailable.map((line) => line.productId) },
+    );
+  }
+  const changed = contents.lines.filter((line) => line.unitPriceCents !== line.snapshotPriceCents);
+  if (changed.length) {
+    throw new PricesChanged(
+      changed.map((line) => ({ lineId: line.id, name: line.name, from: line.snapshotPriceCents, to: line.unitPriceCents })),
+      contents.currency,
+    );
+  }
+}
+
+/** Step 1, in one transaction. */
+async function placeOrder(
+  tx: Tx,
+  buyerId: string,
+  input: ReturnType<typeof ZCheckoutSchema.parse>,
+  provider: "STRIPE" | "SIMULATOR",
+  now: Date,
+): Promise<PlacedOrder | { existingOrderId: string }> {
+  const cart = await lockBuyerCart(tx, buyerId);
+  const twin = await tx.order.findUnique({ where: { buyerId_idempotencyKey: { buyerId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+  if (twin) return { existingOrderId: twin.id };
+  if (!cart) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
+  if (cart.status === "CHECKOUT") {
+    const pending = await tx.order.findFirst({ where: { cartId: cart.id, status: "PENDING_PAYMENT" }, orderBy: { createdAt: "desc" }, select: { id: true, number: true } });
+    throw new DomainError(
+      "CONFLICT",
+      pending
+        ? `Order #${pending.number} from this cart is awaiting payment. Complete that payment, or wait 30 minutes for it to lapse.`
+        : "This cart is already being checked out. Reload the page.",
+      { orderId: pending?.id ?? null },
+    );
+  }
+
+  const contents = await loadCart(tx, cart.id, now);
+  assertCheckoutable(contents);
+  const address = await resolveAddress(tx, buyerId, input);
+  const totals = priceCart(contents, await taxRateFor(tx, String(address.country)), now);
+  if (totals.promo && !totals.promo.applied) throw new DomainError("BAD_REQUEST", `${totals.promo.reason} Remove the code to check out.`);
+  if (totals.totalCents < MIN_CHARGE_CENTS) {
+    throw new DomainError("BAD_REQUEST", `The order total must be at least ${formatMoney(MIN_CHARGE_CENTS, contents.currency)} to be paid by card.`);
+  }
+
+  const promo = contents.promoCode && totals.promo?.applied ? contents.promoCode : null;
+  if (promo) {
+    // Counted here, guarded: two buyers racing for a code's last use cannot both get it.
+    const used = await tx.$executeRaw`
+      UPDATE "PromoCode" SET "usageCount" = "usageCount" + 1, "updatedAt" = now()
+       WHERE "id" = ${promo.id} AND ("usageLimit" IS NULL OR "usageCount" < "usageLimit")`;
+    if (used !== 1) throw new DomainError("BAD_REQUEST", `Promo code ${promo.code} has been fully redeemed. Remove the code to check out.`);
+  }
+
+  const order = await tx.order.create({
+    data: {
+      buyerId,
+      cartId: cart.id,
+      currency: contents.currency,
+      subtotalCents: totals.subtotalCents,
+      discountCents: totals.discountCents,
+      shippingCents: totals.shippingCents,
+      taxCents: totals.taxCents,
+      totalCents: totals.totalCents,
+      promoCodeId: promo?.id ?? null,
+      shippingAddress: address,
+      idempotencyKey: input.idempotencyKey,
+      paymentDueAt: new Date(now.getTime() + HARD_HOLD_MS),
+    },
+    select: { id: true, number: true },
+  });
+  const shipments = await tx.shipment.createManyAndReturn({
+    data: totals.sellers.map((seller) => ({ orderId: order.id, ...seller })),
+    select: { id: true, sellerId: true },
+  });
+  const shipmentOf = new Map(shipments.map((shipment) => [shipment.sellerId, shipment.id]));
+  const lineTotals = new Map(totals.lines.map((line) => [line.id, line]));
+  const items = await tx.orderItem.createManyAndReturn({
+    data: contents.lines.map((line) => ({
+      orderId: order.id,
+      shipmentId: shipmentOf.get(line.sellerId) ?? "",
+      productId: line.productId,
+      sellerId: line.sellerId,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      subtotalCents: lineTotals.get(line.id)?.subtotalCents ?? 0,
+      discountCents: lineTotals.get(line.id)?.discountCents ?? 0,
+      taxCents: lineTotals.get(line.id)?.taxCents ?? 0,
+      currency: contents.currency,
+    })),
+    select: { id: true, productId: true },
+  });
+  const itemOf = new Map(items.map((item) => [item.productId, item.id]));
+  await tx.orderStatusHistory.create({ data: { orderId: order.id, status: "PENDING_PAYMENT", note: "Order placed; awaiting payment.", actorId: buyerId } });
+
+  await hardenCartHolds(tx, {
+    cartId: cart.id,
+    orderId: order.id,
+    lines: contents.lines.map((line) => ({
+      cartItemId: line.id,
+      orderItemId: itemOf.get(line.productId) ?? "",
+      productId: line.productId,
+      productName: line.name,
+      quantity: line.quantity,
+    })),
+    now,
+  });
+
+  const paymentKey = `order:${order.id}:payment`;
+  const payment = await tx.payment.create({
+    data: { orderId: order.id, provider, amountCents: totals.totalCents, currency: contents.currency, idempotencyKey: paymentKey },
+    select: { id: true },
+  });
+  await tx.cart.update({ where: { id: cart.id }, data: { status: "CHECKOUT", lastActivityAt: now } });
+  if (promo) await tx.promoRedemption.create({ data: { promoCodeId: promo.id, orderId: order.id, buyerId, amountCents: totals.discountCents } });
+
+  return { orderId: order.id, orderNumber: order.number, paymentId: payment.id, paymentKey, totalCents: totals.totalCents, currency: contents.currency };
+}
+
+/**
+ * Prices moved since the buyer last saw them: the cart takes today's prices (committed), and
+ * the buyer is asked to look again rather than being charged a price they were not shown.
+ */
+async function acceptNewPrices(db: PrismaClient, changed: PricesChanged): Promise<DomainError> {
+  await inTransaction(db, async (tx) => {
+    for (const change of changed.changes) {
+      await tx.cartItem.updateMany({ where: { id: change.lineId, unitPriceCents: change.from }, data: { unitPriceCents: change.to } });
+    }
+  });
+  const list = changed.changes.map((c) => `"${c.name}" from ${formatMoney(c.from, changed.currency)} to ${formatMoney(c.to, changed.currency)}`).join("; ");
+  return new DomainError("CONFLICT", `Prices changed since you added them: ${list}. Review your cart and check out again.`, {
+    priceChanges: changed.changes,
+  });
+}
+
+/** The undo of step 1: no order remains, the cart is ACTIVE with its holds, the promo use is given back. */
+export async function undoPlacedOrder(db: PrismaClient, orderId: string, now = new Date()): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, cartId: true, promoCodeId: true, redemption: { select: { id: true } } } });
+    if (!order) return;
+    await restoreCartHolds(tx, order.id, now);
+    await tx.reservation.deleteMany({ where: { orderId: order.id, type: "HARD" } });
+    if (order.promoCodeId && order.redemption) {
+      await tx.promoCode.update({ where: { id: order.promoCodeId }, data: { usageCount: { decrement: 1 } } });
+    }
+    await tx.payment.deleteMany({ where: { orderId: order.id } });
+    await tx.order.delete({ where: { id: order.id } });
+    if (order.cartId) await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "ACTIVE" } });
+  });
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { checkout } from "../domain/checkout/checkout";
+import { buyerProcedure, router } from "../trpc";
+import { ZCheckoutSchema } from "../validators/checkout";
+
+export const ZCheckoutResultSchema = z.object({
+  orderId: z.string(),
+  orderNumber: z.number().int(),
+  paymentId: z.string(),
+  provider: z.enum(["STRIPE", "SIMULATOR"]),
+  paymentIntentId: z.string(),
+  clientSecret: z.string(),
+  totalCents: z.number().int(),
+  currency: z.string(),
+});
+
+export const checkoutRouter = router({
+  /** Places the order from the buyer's cart and returns what the page needs to collect payment. */
+  start: buyerProcedure
+    .input(ZCheckoutSchema)
+    .output(ZCheckoutResultSchema)
+    .mutation(({ ctx, input }) => checkout(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { ZAddressSchema } from "./address";
+import { ZId } from "./cart";
+
+export const ZCheckoutSchema = z
+  .object({
+    /** Made by the checkout page once per attempt: a double click sends the same key. */
+    idempotencyKey: z
+      .string()
+      .trim()
+      .min(8, "The checkout key is too short: reload the checkout page.")
+      .max(100, "The checkout key is too long: reload the checkout page.")
+      .regex(/^[A-Za-z0-9_:.-]+$/, "The checkout key has unexpected characters: reload the checkout page."),
+    addressId: ZId.optional(),
+    shippingAddress: ZAddressSchema.optional(),
+  })
+  .refine((input) => Boolean(input.addressId) !== Boolean(input.shippingAddress), {
+    message: "Choose a saved address or enter a shipping address (one of the two).",
+    path: ["shippingAddress"],
+  });
+export type CheckoutInput = z.input<typeof ZCheckoutSchema>;

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ZId } from "./cart";
+import { ZPageSchema } from "./orders";
+
+export const ZCurrencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. USD.");
+
+export const ZLedgerEntriesSchema = ZPageSchema.extend({ currency: ZCurrencySchema.optional() });
+
+export const ZRequestPayoutSchema = z.object({
+  /** The whole available balance when absent. */
+  amountCents: z.number().int("Enter whole cents.").positive("Enter an amount above zero.").max(1_000_000_000, "That amount is too large.").optional(),
+  currency: ZCurrencySchema.optional(),
+});
+
+export const ZLedgerTransactionsSchema = ZPageSchema.extend({
+  orderId: ZId.optional(),
+  paymentId: ZId.optional(),
+  payoutId: ZId.optional(),
+  accountId: ZId.optional(),
+});

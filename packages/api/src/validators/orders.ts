@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { ZId } from "./cart";
+
+export const ZPageSchema = z.object({
+  cursor: ZId.nullish(),
+  limit: z.number().int().min(1, "Ask for at least 1.").max(100, "At most 100 per page.").optional(),
+});
+
+export const ZOrderIdSchema = z.object({ orderId: ZId });
+
+export const ZCancelOrderSchema = z.object({
+  orderId: ZId,
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+});
+
+export const ZRefundOrderSchema = z.object({
+  orderId: ZId,
+  /** Only this seller's part of the order; the whole order when absent. */
+  sellerId: ZId.optional(),
+  reason: z.string().trim().min(3, "Give a reason for the refund.").max(500, "Keep the reason under 500 characters."),
+});
