@@ -1,6 +1,8 @@
 // Starts Bazaar: the database (embedded PostgreSQL unless DATABASE_URL is set), migrations,
 // demo data on a fresh database, the three apps and the background worker.
 //   node --import tsx scripts/start.ts [--dev] [--database NAME] [--fresh] [--no-seed] [--quiet]
+// BAZAAR_PORT_OFFSET=N moves the apps to 3000+N, 3001+N, 3002+N and BAZAAR_DIST_DIR names the
+// build folder (default .next), so several copies (tests, helpers) can run side by side.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -19,11 +21,19 @@ const { values: args } = parseArgs({
   },
 });
 
+const portOffset = Number(process.env.BAZAAR_PORT_OFFSET ?? 0);
+if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 60000) {
+  console.error(`[bazaar] BAZAAR_PORT_OFFSET must be a whole number from 0 to 60000 (got "${process.env.BAZAAR_PORT_OFFSET}").`);
+  process.exit(1);
+}
+const distDir = process.env.BAZAAR_DIST_DIR ?? ".next";
+
 export const apps = [
-  { name: "storefront", port: 3000 },
-  { name: "seller-console", port: 3001 },
-  { name: "admin-console", port: 3002 },
+  { name: "storefront", port: 3000 + portOffset, urlVar: "STOREFRONT_URL" },
+  { name: "seller-console", port: 3001 + portOffset, urlVar: "SELLER_CONSOLE_URL" },
+  { name: "admin-console", port: 3002 + portOffset, urlVar: "ADMIN_CONSOLE_URL" },
 ] as const;
+const appUrl = (port: number) => `http://localhost:${port}`;
 
 const log = (line: string) => console.log(`[bazaar] ${line}`);
 const children: ChildProcess[] = [];
@@ -54,19 +64,24 @@ if (!args["no-seed"]) {
   }
 }
 
+// A database on this machine (embedded, or DATABASE_URL on localhost) means a local run:
+// the local development secrets are fine there. Elsewhere `next start` insists on real ones.
+const localDatabase = server.embedded || ["localhost", "127.0.0.1", "[::1]"].includes(new URL(server.url).hostname);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: server.url,
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_TRUST_HOST: "true",
-  // The embedded database means a local run: local secrets are fine there.
-  ...(server.embedded && !process.env.AUTH_SECRET ? { BAZAAR_ALLOW_DEV_SECRETS: "1" } : {}),
+  BAZAAR_DIST_DIR: distDir,
+  ...Object.fromEntries(apps.map((app) => [app.urlVar, appUrl(app.port)])),
+  ...(localDatabase && !process.env.AUTH_SECRET ? { BAZAAR_ALLOW_DEV_SECRETS: "1" } : {}),
 };
 
 for (const app of apps) {
   const dir = path.join(repoRoot, "apps", app.name);
-  if (!args.dev && !existsSync(path.join(dir, ".next", "BUILD_ID"))) {
-    console.error(`[bazaar] ${app.name} is not built: run \`npm run build\` first (or \`npm run dev\`).`);
+  if (!args.dev && !existsSync(path.join(dir, distDir, "BUILD_ID"))) {
+    const how = distDir === ".next" ? "`npm run build`" : `\`BAZAAR_DIST_DIR=${distDir} npm run build\``;
+    console.error(`[bazaar] ${app.name} is not built in ${distDir}: run ${how} first (or \`npm run dev\`).`);
     await shutdown(1);
   }
   const next = path.join(repoRoot, "node_modules", ".bin", "next");
@@ -79,9 +94,10 @@ if (existsSync(worker)) {
   children.push(spawnChild("worker", process.execPath, ["--import", "tsx", worker], repoRoot, env));
 }
 
-log(`storefront      http://localhost:3000`);
-log(`seller console  http://localhost:3001`);
-log(`admin console   http://localhost:3002`);
+const [storefront, sellerConsole, adminConsole] = apps;
+log(`storefront      ${appUrl(storefront.port)}`);
+log(`seller console  ${appUrl(sellerConsole.port)}`);
+log(`admin console   ${appUrl(adminConsole.port)}`);
 log(`database        ${server.embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
