@@ -6,6 +6,11 @@ import { catalogRouter } from "./routers/catalog";
 import { checkoutRouter } from "./routers/checkout";
 import { healthRouter } from "./routers/health";
 import { mediaRouter } from "./routers/media";
+import { fulfillmentRouter } from "./routers/fulfillment";
+import { ledgerRouter } from "./routers/ledger";
+import { ordersRouter } from "./routers/orders";
+import { paymentsRouter } from "./routers/payments";
+import { reviewsRouter } from "./routers/reviews";
 import { router } from "./trpc";
 
 // One router per area; each lives in routers/<area>/ and stays thin over domain/<area>/.
@@ -18,6 +23,11 @@ export const appRouter = router({
   checkout: checkoutRouter,
   address: addressRouter,
   media: mediaRouter,
+  orders: ordersRouter,
+  payments: paymentsRouter,
+  fulfillment: fulfillmentRouter,
+  ledger: ledgerRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

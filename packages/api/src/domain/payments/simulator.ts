@@ -49,7 +49,7 @@ async function send(payload: string, deliver: DeliverStripeEvent) {
 const chargeIdOf = (paymentIntentId: string) => `ch_sim_${createHash("sha256").update(paymentIntentId).digest("hex").slice(0, 24)}`;
 
 async function findSimulatedPayment(db: PrismaClient, paymentIntentId: string) {
-  const payment = await db.payment.findUnique({ where: { providerPaymentId: paymentIntentId }, include: { order: { select: { id: true, status: true } } } });
+  const payment = await db.payment.findUnique({ where: { providerPaymentId: paymentIntentId }, include: { order: { select: { id: true, status: true, buyerId: true } } } });
   if (!payment || payment.provider !== "SIMULATOR") throw notFound("The payment");
   return payment;
 }
@@ -68,9 +68,11 @@ export interface ConfirmSimulatedPaymentInput {
 export async function confirmSimulatedPayment(
   db: PrismaClient,
   input: ConfirmSimulatedPaymentInput,
-  options: { deliver?: DeliverStripeEvent } = {},
+  options: { deliver?: DeliverStripeEvent; buyerId?: string } = {},
 ): Promise<{ status: "succeeded" | "failed"; message: string | null; orderId: string }> {
   const payment = await findSimulatedPayment(db, input.paymentIntentId);
+  // Signed in (the tRPC route), the order must be the caller's; the HTTP route relies on the client secret, as Stripe.js does.
+  if (options.buyerId && payment.order.buyerId !== options.buyerId) throw notFound("The payment");
   if (input.clientSecret !== (payment.clientSecret ?? simulatorClientSecret(input.paymentIntentId))) {
     throw new DomainError("FORBIDDEN", "This payment link is not valid. Go back to checkout and try again.");
   }

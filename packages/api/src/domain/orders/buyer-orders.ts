@@ -1,0 +1,88 @@
+import type { PrismaClient } from "@bazaar/db";
+import { requireUser, type Actor } from "../../actor";
+import { notFound } from "../../errors";
+
+/** The buyer's orders, newest first. */
+export async function listBuyerOrders(db: PrismaClient, actor: Actor, input: { cursor?: string | null; limit?: number }) {
+  const { userId } = requireUser(actor);
+  const limit = input.limit ?? 20;
+  const rows = await db.order.findMany({
+    where: { buyerId: userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      currency: true,
+      totalCents: true,
+      refundedCents: true,
+      createdAt: true,
+      paymentDueAt: true,
+      _count: { select: { items: true } },
+      shipments: { select: { id: true, status: true, seller: { select: { shopName: true } } } },
+    },
+  });
+  return {
+    items: rows.slice(0, limit).map(({ _count, ...order }) => ({ ...order, itemCount: _count.items })),
+    nextCursor: rows.length > limit ? (rows[limit - 1]?.id ?? null) : null,
+  };
+}
+
+/**
+ * One of the buyer's orders with its timeline: every status change of the order and of each
+ * seller's shipment, oldest first, with timestamps; per shipment its items and tracking.
+ */
+export async function getBuyerOrder(db: PrismaClient, actor: Actor, input: { orderId: string }) {
+  const { userId } = requireUser(actor);
+  // Someone else's order is reported as missing, so order ids cannot be probed.
+  const order = await db.order.findFirst({
+    where: { id: input.orderId, buyerId: userId },
+    include: {
+      shipments: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          seller: { select: { id: true, shopName: true, slug: true } },
+          items: { select: { id: true, productId: true, sku: true, name: true, quantity: true, unitPriceCents: true, subtotalCents: true, discountCents: true, taxCents: true } },
+        },
+      },
+      history: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, status: true, note: true, shipmentId: true, createdAt: true } },
+      payments: { orderBy: { createdAt: "desc" }, select: { id: true, provider: true, status: true, amountCents: true, refundedCents: true, failureMessage: true, providerPaymentId: true, clientSecret: true, capturedAt: true } },
+    },
+  });
+  if (!order) throw notFound("The order");
+  const reviewed = await db.review.findMany({
+    where: { buyerId: userId, productId: { in: order.shipments.flatMap((s) => s.items.map((i) => i.productId)) } },
+    select: { productId: true },
+  });
+  const reviewedProducts = new Set(reviewed.map((r) => r.productId));
+  const shopOf = new Map(order.shipments.map((s) => [s.id, s.seller.shopName]));
+  const { history, payments, shipments, idempotencyKey: _key, ...rest } = order;
+  const payment = payments[0] ?? null;
+  return {
+    ...rest,
+    payment: payment && {
+      ...payment,
+      // The client secret is only needed (and only shown) while the buyer can still pay.
+      clientSecret: order.status === "PENDING_PAYMENT" && payment.status === "CREATED" ? payment.clientSecret : null,
+    },
+    shipments: shipments.map((s) => ({
+      id: s.id,
+      status: s.status,
+      seller: s.seller,
+      subtotalCents: s.subtotalCents,
+      discountCents: s.discountCents,
+      shippingCents: s.shippingCents,
+      taxCents: s.taxCents,
+      totalCents: s.totalCents,
+      refundedCents: s.refundedCents,
+      carrier: s.carrier,
+      trackingNumber: s.trackingNumber,
+      shippedAt: s.shippedAt,
+      deliveredAt: s.deliveredAt,
+      items: s.items.map((i) => ({ ...i, canReview: s.status === "DELIVERED" && !reviewedProducts.has(i.productId) })),
+    })),
+    timeline: history.map((h) => ({ ...h, shopName: h.shipmentId ? (shopOf.get(h.shipmentId) ?? null) : null })),
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { getBuyerOrder, listBuyerOrders } from "../domain/orders/buyer-orders";
+import { cancelOrder } from "../domain/orders/cancel-order";
+import { refundOrder } from "../domain/orders/refund-order";
+import { adminProcedure, buyerProcedure, router } from "../trpc";
+import { ZCancelOrderSchema, ZOrderIdSchema, ZPageSchema, ZRefundOrderSchema } from "../validators/orders";
+
+const ZOrderStatusSchema = z.enum(["PENDING_PAYMENT", "PAID", "CONFIRMED", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED", "PAYMENT_FAILED"]);
+const ZOrderChangeResultSchema = z.object({ orderId: z.string(), status: ZOrderStatusSchema, refundedCents: z.number().int() });
+
+export const ordersRouter = router({
+  /** The buyer's orders, newest first. */
+  list: buyerProcedure.input(ZPageSchema.optional()).query(({ ctx, input }) => listBuyerOrders(ctx.db, ctx.actor, input ?? {})),
+  /** One of the buyer's orders with its timeline, shipments and tracking. */
+  get: buyerProcedure.input(ZOrderIdSchema).query(({ ctx, input }) => getBuyerOrder(ctx.db, ctx.actor, input)),
+  /** Cancels before anything shipped; a paid order is refunded in full. */
+  cancel: buyerProcedure
+    .input(ZCancelOrderSchema)
+    .output(ZOrderChangeResultSchema)
+    .mutation(({ ctx, input }) => cancelOrder(ctx.db, ctx.actor, input)),
+  /** Admin: refunds a paid order, or one seller's part of it, with stock and ledger following. */
+  adminRefund: adminProcedure
+    .input(ZRefundOrderSchema)
+    .output(ZOrderChangeResultSchema)
+    .mutation(({ ctx, input }) => refundOrder(ctx.db, ctx.actor, input)),
+});
