@@ -28,8 +28,9 @@ describe("the seed's worked example", () => {
   it("5 in stock; A adds 3; B is told only 2; A checks out (3 allocated); C adds 2 (0 left)", async () => {
     const { seller } = await createSeller(t.db);
     const { product } = await createProduct(t.db, seller.id, { name: "Wireless Headphones", stock: 5, priceCents: 4999 });
-    const [a, b, c] = await Promise.all([createBuyer(t.db), createBuyer(t.db), createBuyer(t.db)]);
-    const [callerA, callerB, callerC] = await Promise.all([a, b, c].map((buyer) => callerFor(t.db, buyer.id)));
+    const callerA = await callerFor(t.db, (await createBuyer(t.db)).id);
+    const callerB = await callerFor(t.db, (await createBuyer(t.db)).id);
+    const callerC = await callerFor(t.db, (await createBuyer(t.db)).id);
 
     const cartA = await callerA.cart.add({ productId: product.id, quantity: 3 });
     expect(cartA.groups[0]?.lines[0]).toMatchObject({ quantity: 3, heldQuantity: 3 });

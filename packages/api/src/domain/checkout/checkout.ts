@@ -7,7 +7,7 @@
 // If step 2 or 3 fails, `undoPlacedOrder` removes what step 1 wrote and gives the cart its holds
 // back, so a failed checkout leaves no order behind. The buyer's idempotency key makes the whole
 // thing safe to repeat: a second call with the same key finds the first order and resumes it.
-import { type Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import type { PrismaClient, Tx } from "@bazaar/db";
 import type { Actor } from "../../actor";
 import { requireUser } from "../../actor";
 import { DomainError } from "../../errors";
