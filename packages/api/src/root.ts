@@ -5,9 +5,12 @@ import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
 import { checkoutRouter } from "./routers/checkout";
 import { healthRouter } from "./routers/health";
+import { inventoryRouter } from "./routers/inventory";
 import { mediaRouter } from "./routers/media";
 import { fulfillmentRouter } from "./routers/fulfillment";
 import { ledgerRouter } from "./routers/ledger";
+import { mailRouter } from "./routers/mail";
+import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { paymentsRouter } from "./routers/payments";
 import { reviewsRouter } from "./routers/reviews";
@@ -22,12 +25,15 @@ export const appRouter = router({
   cart: cartRouter,
   checkout: checkoutRouter,
   address: addressRouter,
+  inventory: inventoryRouter,
   media: mediaRouter,
   orders: ordersRouter,
   payments: paymentsRouter,
   fulfillment: fulfillmentRouter,
   ledger: ledgerRouter,
   reviews: reviewsRouter,
+  notifications: notificationsRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,3 +7,4 @@ export * from "./payments";
 export * from "./fulfillment";
 export * from "./ledger";
 export * from "./reviews";
+export * from "./inventory";
