@@ -1,0 +1,207 @@
+import type { PrismaClient, Tx } from "@bazaar/db";
+import { z } from "zod";
+import { requireAdmin, type Actor } from "../../actor";
+import { DomainError, notFound } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
+import {
+  COMMISSION_SETTING_KEY,
+  DEFAULT_COMMISSION_BPS,
+} from "../ledger/commission";
+import { inTransaction } from "../transaction";
+
+/**
+ * PlatformSetting keys and their defaults. Readers elsewhere use `readPlatformSettings`:
+ * the ledger split reads the commission (ledger/commission.ts), new shops take the shipping
+ * defaults, new stock rows the low-stock threshold.
+ */
+export const SETTINGS = {
+  commissionDefaultBps: {
+    key: COMMISSION_SETTING_KEY,
+    fallback: DEFAULT_COMMISSION_BPS,
+    nullable: false,
+  },
+  lowStockThresholdDefault: {
+    key: "stock.lowThresholdDefault",
+    fallback: 5,
+    nullable: false,
+  },
+  shippingDefaultFlatCents: {
+    key: "shipping.defaultFlatCents",
+    fallback: 599,
+    nullable: false,
+  },
+  shippingDefaultFreeOverCents: {
+    key: "shipping.defaultFreeOverCents",
+    fallback: 5000,
+    nullable: true,
+  },
+} as const;
+
+type SettingName = keyof typeof SETTINGS;
+export type PlatformSettings = {
+  [K in SettingName]: (typeof SETTINGS)[K]["nullable"] extends true
+    ? number | null
+    : number;
+};
+
+const names = Object.keys(SETTINGS) as SettingName[];
+
+/** Every setting, stored value or default (a malformed stored value counts as missing). */
+export async function readPlatformSettings(tx: Tx): Promise<PlatformSettings> {
+  const rows = await tx.platformSetting.findMany({
+    where: { key: { in: names.map((n) => SETTINGS[n].key) } },
+  });
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const out = {} as Record<SettingName, number | null>;
+  for (const name of names) {
+    const spec = SETTINGS[name];
+    const value = stored.get(spec.key);
+    out[name] =
+      stored.has(spec.key) &&
+      ((typeof value === "number" && Number.isInteger(value) && value >= 0) ||
+        (spec.nullable && value === null))
+        ? (value as number | null)
+        : spec.fallback;
+  }
+  return out as PlatformSettings;
+}
+
+export async function getSettings(db: PrismaClient, actor: Actor) {
+  requireAdmin(actor);
+  const [settings, taxRates] = await Promise.all([
+    readPlatformSettings(db),
+    db.taxRate.findMany({ orderBy: { country: "asc" } }),
+  ]);
+  return { settings, taxRates };
+}
+
+export const ZUpdateSettingsSchema = z.object({
+  commissionDefaultBps: z
+    .number()
+    .int()
+    .min(0, "Commission cannot be negative.")
+    .max(5000, "Commission above 50% is not allowed.")
+    .optional(),
+  lowStockThresholdDefault: z
+    .number()
+    .int()
+    .min(0, "The threshold cannot be negative.")
+    .max(100_000)
+    .optional(),
+  shippingDefaultFlatCents: z
+    .number()
+    .int()
+    .min(0, "Shipping cannot be negative.")
+    .max(1_000_000)
+    .optional(),
+  /** Null: no free shipping by default. */
+  shippingDefaultFreeOverCents: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .nullable()
+    .optional(),
+});
+
+/** Changes the given settings in one transaction and one audit row with what each was before. */
+export async function updateSettings(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZUpdateSettingsSchema>,
+) {
+  const admin = requireAdmin(actor);
+  const f = ZUpdateSettingsSchema.parse(input);
+  const changes = names.filter((n) => f[n] !== undefined);
+  if (changes.length === 0)
+    throw new DomainError("BAD_REQUEST", "Change at least one setting.");
+  return inTransaction(db, async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('bazaar:platform-settings'))`;
+    const before = await readPlatformSettings(tx);
+    for (const name of changes) {
+      const value = f[name] ?? null;
+      const key = SETTINGS[name].key;
+      // Prisma's Json input has no plain null; JSON null is stored through the raw upsert.
+      await tx.$executeRaw`INSERT INTO "PlatformSetting" (key, value, "updatedAt") VALUES (${key}, ${JSON.stringify(value)}::jsonb, now())
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()`;
+    }
+    const after = await readPlatformSettings(tx);
+    await recordAudit(tx, {
+      actorId: admin.userId,
+      action: "settings.update",
+      entityType: "PlatformSetting",
+      entityId: changes.map((n) => SETTINGS[n].key).join(","),
+      before: Object.fromEntries(changes.map((n) => [n, before[n]])),
+      after: Object.fromEntries(changes.map((n) => [n, after[n]])),
+    });
+    return after;
+  });
+}
+
+const ZCountry = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. DE.");
+
+export const ZSetTaxRateSchema = z.object({
+  country: ZCountry,
+  /** Basis points: 2000 = 20%. */
+  rateBps: z
+    .number()
+    .int("Enter whole basis points (2000 = 20%).")
+    .min(0, "A tax rate cannot be negative.")
+    .max(5000, "A tax rate above 50% is not allowed."),
+});
+
+/** Adds a country's tax rate or changes it; carts pick it up at their next re-pricing. */
+export async function setTaxRate(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZSetTaxRateSchema>,
+) {
+  const admin = requireAdmin(actor);
+  const { country, rateBps } = ZSetTaxRateSchema.parse(input);
+  return inTransaction(db, async (tx) => {
+    const before = await tx.taxRate.findUnique({ where: { country } });
+    const rate = await tx.taxRate.upsert({
+      where: { country },
+      create: { country, rateBps },
+      update: { rateBps },
+    });
+    await recordAudit(tx, {
+      actorId: admin.userId,
+      action: before ? "tax-rate.update" : "tax-rate.create",
+      entityType: "TaxRate",
+      entityId: country,
+      before: before ? { rateBps: before.rateBps } : null,
+      after: { rateBps },
+    });
+    return rate;
+  });
+}
+
+export const ZDeleteTaxRateSchema = z.object({ country: ZCountry });
+
+/** Removes a country's rate: orders there are taxed at 0 until a rate is set again. */
+export async function deleteTaxRate(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZDeleteTaxRateSchema>,
+) {
+  const admin = requireAdmin(actor);
+  const { country } = ZDeleteTaxRateSchema.parse(input);
+  return inTransaction(db, async (tx) => {
+    const before = await tx.taxRate.findUnique({ where: { country } });
+    if (!before) throw notFound(`A tax rate for ${country}`);
+    await tx.taxRate.delete({ where: { country } });
+    await recordAudit(tx, {
+      actorId: admin.userId,
+      action: "tax-rate.delete",
+      entityType: "TaxRate",
+      entityId: country,
+      before: { rateBps: before.rateBps },
+    });
+    return { country };
+  });
+}

@@ -1,0 +1,172 @@
+import { Prisma, type OrderStatus, type PrismaClient } from "@bazaar/db";
+import { z } from "zod";
+import { requireAdmin, type Actor } from "../../actor";
+import { DomainError } from "../../errors";
+import { averageCents, ratio, utcDays } from "./rates";
+
+const MAX_RANGE_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+export const ZDashboardSchema = z.object({
+  /** Inclusive start; `to` is exclusive (a day range is [from 00:00, day after to 00:00)). */
+  from: z.coerce.date(),
+  to: z.coerce.date(),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. USD.")
+    .default("USD"),
+  top: z.number().int().min(1).max(20).default(5),
+});
+export type DashboardInput = z.input<typeof ZDashboardSchema>;
+
+/** A cart counts as abandoned once it has been idle this long without completing. */
+const ABANDONED_AFTER_MS = 3_600_000;
+
+/**
+ * The admin dashboard for orders placed in [from, to), in one currency. Every figure is an SQL
+ * aggregate over an index (Order.createdAt, OrderItem.orderId, Shipment.orderId, Cart.createdAt,
+ * LedgerEntry(accountId, createdAt)); no order rows are loaded into memory.
+ *
+ * - GMV: the totals of orders in the range that were paid (paidAt set), before refunds.
+ * - Average order value: GMV / paid orders.
+ * - Conversion: paid orders / carts opened in the range.
+ * - Cart abandonment: carts opened in the range that never completed and have been idle for
+ *   over an hour (carts still being filled do not count) / carts opened.
+ * - Commission: what the platform revenue accounts earned in the range, net of refund reversals.
+ */
+export async function getDashboard(
+  db: PrismaClient,
+  actor: Actor,
+  input: DashboardInput,
+  now = new Date(),
+) {
+  requireAdmin(actor);
+  const { from, to, currency, top } = ZDashboardSchema.parse(input);
+  if (to <= from)
+    throw new DomainError(
+      "BAD_REQUEST",
+      "The end of the range must be after its start.",
+      { field: "to" },
+    );
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+    throw new DomainError(
+      "BAD_REQUEST",
+      `Pick a range of at most ${MAX_RANGE_DAYS} days.`,
+      { field: "from" },
+    );
+
+  const inRange = Prisma.sql`o."createdAt" >= ${from} AND o."createdAt" < ${to} AND o.currency = ${currency}`;
+  const [
+    statusRows,
+    paidRows,
+    cartRows,
+    productRows,
+    sellerRows,
+    commissionRows,
+    dailyOrders,
+    dailyCommission,
+  ] = await Promise.all([
+    db.$queryRaw<{ status: OrderStatus; n: bigint }[]>`
+      SELECT o.status, COUNT(*) AS n FROM "Order" o WHERE ${inRange} GROUP BY o.status`,
+    db.$queryRaw<{ n: bigint; gmv: bigint | null; refunded: bigint | null }[]>`
+      SELECT COUNT(*) AS n, SUM(o."totalCents") AS gmv, SUM(o."refundedCents") AS refunded
+        FROM "Order" o WHERE ${inRange} AND o."paidAt" IS NOT NULL`,
+    db.$queryRaw<{ carts: bigint; completed: bigint; abandoned: bigint }[]>`
+      SELECT COUNT(*) AS carts,
+             COUNT(*) FILTER (WHERE c.status = 'COMPLETED') AS completed,
+             COUNT(*) FILTER (WHERE c.status <> 'COMPLETED' AND c."lastActivityAt" < ${new Date(now.getTime() - ABANDONED_AFTER_MS)}) AS abandoned
+        FROM "Cart" c WHERE c."createdAt" >= ${from} AND c."createdAt" < ${to} AND c.currency = ${currency}`,
+    db.$queryRaw<
+      { productId: string; name: string; units: bigint; revenue: bigint }[]
+    >`
+      SELECT i."productId", MAX(i.name) AS name, SUM(i.quantity) AS units, SUM(i."subtotalCents" - i."discountCents") AS revenue
+        FROM "Order" o JOIN "OrderItem" i ON i."orderId" = o.id
+       WHERE ${inRange} AND o."paidAt" IS NOT NULL
+       GROUP BY i."productId" ORDER BY revenue DESC, i."productId" LIMIT ${top}`,
+    db.$queryRaw<
+      { sellerId: string; shopName: string; orders: bigint; revenue: bigint }[]
+    >`
+      SELECT s."sellerId", MAX(se."shopName") AS "shopName", COUNT(*) AS orders, SUM(s."totalCents") AS revenue
+        FROM "Order" o JOIN "Shipment" s ON s."orderId" = o.id JOIN "Seller" se ON se.id = s."sellerId"
+       WHERE ${inRange} AND o."paidAt" IS NOT NULL
+       GROUP BY s."sellerId" ORDER BY revenue DESC, s."sellerId" LIMIT ${top}`,
+    db.$queryRaw<{ earned: bigint | null }[]>`
+      SELECT SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END) AS earned
+        FROM "LedgerAccount" a JOIN "LedgerEntry" e ON e."accountId" = a.id
+       WHERE a.kind = 'PLATFORM_REVENUE' AND a.currency = ${currency} AND e."createdAt" >= ${from} AND e."createdAt" < ${to}`,
+    db.$queryRaw<
+      { day: string; orders: bigint; paid: bigint; gmv: bigint | null }[]
+    >`
+      SELECT to_char(date_trunc('day', o."createdAt"), 'YYYY-MM-DD') AS day, COUNT(*) AS orders,
+             COUNT(*) FILTER (WHERE o."paidAt" IS NOT NULL) AS paid,
+             SUM(o."totalCents") FILTER (WHERE o."paidAt" IS NOT NULL) AS gmv
+        FROM "Order" o WHERE ${inRange} GROUP BY 1`,
+    db.$queryRaw<{ day: string; earned: bigint }[]>`
+      SELECT to_char(date_trunc('day', e."createdAt"), 'YYYY-MM-DD') AS day,
+             SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END) AS earned
+        FROM "LedgerAccount" a JOIN "LedgerEntry" e ON e."accountId" = a.id
+       WHERE a.kind = 'PLATFORM_REVENUE' AND a.currency = ${currency} AND e."createdAt" >= ${from} AND e."createdAt" < ${to}
+       GROUP BY 1`,
+  ]);
+
+  const ordersByStatus: Record<OrderStatus, number> = {
+    PENDING_PAYMENT: 0,
+    PAID: 0,
+    CONFIRMED: 0,
+    PROCESSING: 0,
+    SHIPPED: 0,
+    DELIVERED: 0,
+    CANCELLED: 0,
+    PAYMENT_FAILED: 0,
+  };
+  for (const row of statusRows) ordersByStatus[row.status] = Number(row.n);
+  const paid = paidRows[0];
+  const paidOrders = Number(paid?.n ?? 0n);
+  const gmvCents = Number(paid?.gmv ?? 0n);
+  const carts = cartRows[0];
+  const cartCount = Number(carts?.carts ?? 0n);
+
+  const byDay = new Map(dailyOrders.map((d) => [d.day, d]));
+  const commissionByDay = new Map(
+    dailyCommission.map((d) => [d.day, Number(d.earned)]),
+  );
+  return {
+    range: { from, to, currency },
+    gmvCents,
+    refundedCents: Number(paid?.refunded ?? 0n),
+    ordersPlaced: Object.values(ordersByStatus).reduce((a, b) => a + b, 0),
+    paidOrders,
+    ordersByStatus,
+    averageOrderValueCents: averageCents(gmvCents, paidOrders),
+    carts: cartCount,
+    completedCarts: Number(carts?.completed ?? 0n),
+    abandonedCarts: Number(carts?.abandoned ?? 0n),
+    conversionRate: ratio(paidOrders, cartCount),
+    cartAbandonmentRate: ratio(Number(carts?.abandoned ?? 0n), cartCount),
+    commissionCents: Number(commissionRows[0]?.earned ?? 0n),
+    topProducts: productRows.map((p) => ({
+      productId: p.productId,
+      name: p.name,
+      units: Number(p.units),
+      revenueCents: Number(p.revenue),
+    })),
+    topSellers: sellerRows.map((s) => ({
+      sellerId: s.sellerId,
+      shopName: s.shopName,
+      orders: Number(s.orders),
+      revenueCents: Number(s.revenue),
+    })),
+    daily: utcDays(from, to).map((day) => {
+      const d = byDay.get(day);
+      return {
+        day,
+        orders: Number(d?.orders ?? 0n),
+        paidOrders: Number(d?.paid ?? 0n),
+        gmvCents: Number(d?.gmv ?? 0n),
+        commissionCents: commissionByDay.get(day) ?? 0,
+      };
+    }),
+  };
+}

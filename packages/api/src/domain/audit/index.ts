@@ -1,0 +1,6 @@
+export { recordAudit, type AuditEntry } from "./record-audit";
+export {
+  listAuditLogs,
+  ZListAuditLogsSchema,
+  type ListAuditLogsInput,
+} from "./list-audit-logs";

@@ -1,0 +1,56 @@
+import {
+  getLedgerAccount,
+  ZAccountEntriesSchema,
+} from "../../domain/admin/ledger";
+import {
+  getOrderForAdmin,
+  listAllOrders,
+  ZAdminOrderIdSchema,
+  ZListAllOrdersSchema,
+} from "../../domain/admin/orders";
+import { listPayouts, ZListPayoutsSchema } from "../../domain/admin/payouts";
+import {
+  createPromotion,
+  expirePromotion,
+  listPromotions,
+  updatePromotion,
+  ZCreatePromotionSchema,
+  ZExpirePromotionSchema,
+  ZListPromotionsSchema,
+  ZUpdatePromotionSchema,
+} from "../../domain/admin/promotions";
+import { adminProcedure, router } from "../../trpc";
+
+// Refunds are `orders.adminRefund`; the trial balance and transactions are `ledger.*` (their owners' routers).
+export const adminOrdersRouter = router({
+  list: adminProcedure
+    .input(ZListAllOrdersSchema.optional())
+    .query(({ ctx, input }) => listAllOrders(ctx.db, ctx.actor, input)),
+  get: adminProcedure
+    .input(ZAdminOrderIdSchema)
+    .query(({ ctx, input }) => getOrderForAdmin(ctx.db, ctx.actor, input)),
+});
+
+export const adminMoneyRouter = router({
+  account: adminProcedure
+    .input(ZAccountEntriesSchema)
+    .query(({ ctx, input }) => getLedgerAccount(ctx.db, ctx.actor, input)),
+  payouts: adminProcedure
+    .input(ZListPayoutsSchema.optional())
+    .query(({ ctx, input }) => listPayouts(ctx.db, ctx.actor, input)),
+});
+
+export const adminPromotionsRouter = router({
+  list: adminProcedure
+    .input(ZListPromotionsSchema.optional())
+    .query(({ ctx, input }) => listPromotions(ctx.db, ctx.actor, input)),
+  create: adminProcedure
+    .input(ZCreatePromotionSchema)
+    .mutation(({ ctx, input }) => createPromotion(ctx.db, ctx.actor, input)),
+  update: adminProcedure
+    .input(ZUpdatePromotionSchema)
+    .mutation(({ ctx, input }) => updatePromotion(ctx.db, ctx.actor, input)),
+  expire: adminProcedure
+    .input(ZExpirePromotionSchema)
+    .mutation(({ ctx, input }) => expirePromotion(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import {
+  changeUserRole,
+  reinstateUser,
+  searchUsers,
+  suspendUser,
+  ZChangeRoleSchema,
+  ZSearchUsersSchema,
+  ZSuspendUserSchema,
+  ZUserIdSchema,
+} from "../../domain/admin/users";
+import { adminProcedure, router } from "../../trpc";
+
+const ZRoleSchema = z.enum(["BUYER", "SELLER", "ADMIN"]);
+const ZUserChangeSchema = z.object({
+  id: z.string(),
+  role: ZRoleSchema,
+  status: z.enum(["ACTIVE", "SUSPENDED"]),
+});
+
+export const adminUsersRouter = router({
+  search: adminProcedure
+    .input(ZSearchUsersSchema.optional())
+    .query(({ ctx, input }) => searchUsers(ctx.db, ctx.actor, input)),
+  /** BUYER <-> ADMIN; never leaves the platform without an active administrator. */
+  changeRole: adminProcedure
+    .input(ZChangeRoleSchema)
+    .output(ZUserChangeSchema)
+    .mutation(({ ctx, input }) => changeUserRole(ctx.db, ctx.actor, input)),
+  suspend: adminProcedure
+    .input(ZSuspendUserSchema)
+    .output(ZUserChangeSchema)
+    .mutation(({ ctx, input }) => suspendUser(ctx.db, ctx.actor, input)),
+  reinstate: adminProcedure
+    .input(ZUserIdSchema)
+    .output(ZUserChangeSchema)
+    .mutation(({ ctx, input }) => reinstateUser(ctx.db, ctx.actor, input)),
+});
