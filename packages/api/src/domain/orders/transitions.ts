@@ -71,7 +71,8 @@ export async function moveShipment(
     },
   });
   await tx.orderStatusHistory.create({
-    data: { orderId: shipment.orderId, shipmentId: shipment.id, status: to, note: change.note ?? null, actorId: change.actorId ?? null, createdAt: at },
+    // The timeline is in the order Bazaar learned things; the carrier's own time is on the shipment.
+    data: { orderId: shipment.orderId, shipmentId: shipment.id, status: to, note: change.note ?? null, actorId: change.actorId ?? null },
   });
   await publish(tx, "shipment/status-changed", { shipmentId: shipment.id, orderId: shipment.orderId, status: to });
   shipment.status = to;
