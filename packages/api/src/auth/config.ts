@@ -5,8 +5,7 @@ import { getDb, type Role } from "@bazaar/db";
 import { getEnv } from "../env";
 import { isDomainError } from "../errors";
 import { verifyCredentials } from "../domain/accounts/verify-credentials";
-
-export type BazaarApp = "storefront" | "seller-console" | "admin-console";
+import { cookiesFor, type BazaarApp } from "./cookies";
 
 declare module "next-auth" {
   interface Session {
@@ -43,25 +42,6 @@ const appUrl = (app: BazaarApp) => {
   const env = getEnv();
   return { storefront: env.STOREFRONT_URL, "seller-console": env.SELLER_CONSOLE_URL, "admin-console": env.ADMIN_CONSOLE_URL }[app];
 };
-
-/**
- * The three apps run on one host (localhost) on different ports and browsers share cookies
- * across ports, so each app names its own cookies: signing in to the admin console must not
- * sign the same browser in to (or out of) the storefront.
- */
-export function cookiesFor(app: BazaarApp, secure: boolean): NextAuthConfig["cookies"] {
-  const prefix = secure ? "__Secure-" : "";
-  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
-  const name = (cookie: string) => `${prefix}bazaar-${app}.${cookie}`;
-  return {
-    sessionToken: { name: name("session-token"), options },
-    callbackUrl: { name: name("callback-url"), options },
-    csrfToken: { name: `${secure ? "__Host-" : ""}bazaar-${app}.csrf-token`, options },
-    pkceCodeVerifier: { name: name("pkce.code_verifier"), options: { ...options, maxAge: 60 * 15 } },
-    state: { name: name("state"), options: { ...options, maxAge: 60 * 15 } },
-    nonce: { name: name("nonce"), options },
-  };
-}
 
 /** The Auth.js configuration of one app: email + password, JWT sessions carrying id and role. */
 export function authConfig(app: BazaarApp): NextAuthConfig {

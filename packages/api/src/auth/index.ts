@@ -1,8 +1,11 @@
 import NextAuth from "next-auth";
-import { authConfig, type BazaarApp } from "./config";
+import { authConfig } from "./config";
+import type { BazaarApp } from "./cookies";
 
-export { signInErrorMessages, cookiesFor, type BazaarApp, type SignInErrorCode } from "./config";
-export { signInWithPassword, safeRedirectPath, type SignInState } from "./sign-in";
+export { signInErrorMessages, type SignInErrorCode } from "./config";
+export { cookiesFor, type BazaarApp } from "./cookies";
+export { safeRedirectPath } from "./redirect";
+export { signInWithPassword, type SignInState } from "./sign-in";
 export { formStateFromError, formValues } from "./sign-up";
 
 /**

@@ -3,18 +3,13 @@ import { z } from "zod";
 import { ZSignInSchema } from "../domain/accounts/schemas";
 import { signInErrorMessages, type SignInErrorCode } from "./config";
 import type { BazaarAuth } from "./index";
+import { safeRedirectPath } from "./redirect";
 
 /** What a sign-in or sign-up action gives back to its form (matches @bazaar/ui's FormState). */
 export interface SignInState {
   error: string | null;
   fieldErrors?: Partial<Record<string, string[]>>;
   values?: Partial<Record<string, string>>;
-}
-
-/** Only paths on this app: an open redirect would let a link sign someone in and send them anywhere. */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
 }
 
 /**

@@ -1,0 +1,17 @@
+// The apps' addresses, shifted by BAZAAR_PORT_OFFSET like scripts/start.ts shifts their ports.
+export const portOffset = Number(process.env.BAZAAR_PORT_OFFSET ?? 0);
+
+export type AppName = "storefront" | "seller" | "admin";
+
+export function appUrls(offset = portOffset): Record<AppName, string> {
+  return {
+    storefront: `http://localhost:${3000 + offset}`,
+    seller: `http://localhost:${3001 + offset}`,
+    admin: `http://localhost:${3002 + offset}`,
+  };
+}
+
+/** An absolute URL on one of the apps: appUrl("admin", "/sign-in"). */
+export function appUrl(app: AppName, path = "/"): string {
+  return new URL(path, appUrls()[app]).toString();
+}

@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { appUrls, portOffset } from "./e2e/support/urls";
+
+// Debian's Chromium where it exists (this machine, CI); otherwise Playwright's own build
+// (`npx playwright install chromium` on a laptop).
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = existsSync(chromium) ? chromium : undefined;
+
+const urls = appUrls();
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  // Two cores run three Next servers and PostgreSQL; more browsers would only slow them down.
+  workers: process.env.CI ? 1 : 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : "list",
+  use: {
+    baseURL: urls.storefront,
+    headless: true,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            // Chromium looks up Google hosts on its own; this machine (and CI) have no internet.
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+          ],
+        },
+      },
+    },
+  ],
+  // The three production builds on a fresh, seeded database of their own.
+  webServer: {
+    command: `node --import tsx scripts/start.ts --database bazaar_e2e_${portOffset} --fresh --quiet`,
+    url: `${urls.admin}/sign-in`,
+    timeout: 180_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});
