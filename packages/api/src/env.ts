@@ -37,6 +37,8 @@ const envSchema = ({ requireSecrets }: EnvOptions) => {
     INNGEST_DEV: z.string().optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
     MAIL_FROM: z.string().default("Bazaar <no-reply@bazaar.local>"),
+    /** How long a signed-in buyer's cart sits untouched before the reminder email; the admin setting `cart.abandonmentDelaySeconds` overrides it. */
+    CART_ABANDONMENT_DELAY_SECONDS: z.coerce.number().int().min(1).default(3600),
     UPLOAD_DIR: z.string().optional(),
   });
 };

@@ -1,5 +1,6 @@
 import { Inngest, Middleware, eventType } from "inngest";
 import { getDb, type PrismaClient } from "@bazaar/db";
+import { getEnv, type Env } from "../env";
 import { eventSchemas, type EventName } from "./catalog";
 
 /**
@@ -27,4 +28,13 @@ export function bazaarEvent<N extends EventName>(name: N) {
   // The SDK's no-transform check cannot see through an indexed generic; the catalog's
   // schemas are plain objects without transforms, which the concrete instantiations confirm.
   return eventType<N, (typeof eventSchemas)[N]>(name, { schema: eventSchemas[name] as never });
+}
+
+/**
+ * Whether events go to Inngest (an event key for Inngest Cloud, or a dev server / self-hosted
+ * URL). Otherwise the worker runs the functions in-process.
+ */
+export function inngestIsConfigured(env: Env = getEnv()): boolean {
+  const dev = env.INNGEST_DEV?.trim();
+  return Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_BASE_URL || (dev && dev !== "0" && dev !== "false"));
 }

@@ -1,7 +1,22 @@
 import type { InngestFunction } from "inngest";
+import { cartAbandonment } from "../domain/cart/functions/cart-abandonment";
+import { shipmentStatusUpdate } from "../domain/fulfillment/functions/shipment-status-update";
+import { reservationExpiry } from "../domain/inventory/functions/reservation-expiry";
+import { stockLowAlert } from "../domain/inventory/functions/stock-low-alert";
+import { payoutTransfer } from "../domain/ledger/functions/payout-transfer";
+import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-payment";
+import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
 
 /**
  * Every Inngest function Bazaar has, one definition per file beside the domain it serves. Served
  * at /api/inngest when Inngest is configured and run by the in-process relay when it is not.
  */
-export const functions: readonly InngestFunction.Any[] = [];
+export const functions: readonly InngestFunction.Any[] = [
+  stockLowAlert,
+  cartAbandonment,
+  splitCapturedPayment,
+  orderConfirmed,
+  reservationExpiry,
+  shipmentStatusUpdate,
+  payoutTransfer,
+];

@@ -1,0 +1,30 @@
+import { createElement, type ReactElement } from "react";
+import { CartReminderEmail, cartReminderSubject, type CartReminderProps } from "./cart-reminder";
+import { LowStockEmail, lowStockSubject, type LowStockProps } from "./low-stock";
+import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order";
+import { OrderConfirmationEmail, orderConfirmationSubject, type OrderConfirmationProps } from "./order-confirmation";
+import { PayoutPaidEmail, payoutPaidSubject, type PayoutPaidProps } from "./payout-paid";
+import { ShipmentUpdateEmail, shipmentUpdateSubject, type ShipmentUpdateProps } from "./shipment-update";
+
+export interface Template<P> {
+  subject: (props: P) => string;
+  element: (props: P) => ReactElement;
+}
+
+const template = <P extends object>(subject: (props: P) => string, Component: (props: P) => ReactElement): Template<P> => ({
+  subject,
+  element: (props) => createElement(Component, props),
+});
+
+/** Every email Bazaar sends, by the name stored in `Email.template`. */
+export const templates = {
+  "order-confirmation": template<OrderConfirmationProps>(orderConfirmationSubject, OrderConfirmationEmail),
+  "new-order": template<NewOrderProps>(newOrderSubject, NewOrderEmail),
+  "shipment-update": template<ShipmentUpdateProps>(shipmentUpdateSubject, ShipmentUpdateEmail),
+  "low-stock": template<LowStockProps>(lowStockSubject, LowStockEmail),
+  "cart-reminder": template<CartReminderProps>(cartReminderSubject, CartReminderEmail),
+  "payout-paid": template<PayoutPaidProps>(payoutPaidSubject, PayoutPaidEmail),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateProps<N extends TemplateName> = Parameters<(typeof templates)[N]["subject"]>[0];
