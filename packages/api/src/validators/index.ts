@@ -8,3 +8,5 @@ export * from "./fulfillment";
 export * from "./ledger";
 export * from "./reviews";
 export * from "./inventory";
+export * from "./catalog";
+export * from "./seller";

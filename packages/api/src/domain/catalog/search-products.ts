@@ -1,0 +1,320 @@
+// Browsing and search for buyers, in PostgreSQL: one query for a page of product cards (seller,
+// first image and availability joined in), one for the facet counts, and, only when nothing
+// matched, one more for a "did you mean". Pages are keyset-paginated on (sort key, id), so a
+// page never repeats or skips a product when new ones arrive.
+import { Prisma, type Tx } from "@bazaar/db";
+import { DomainError } from "../../errors";
+import { ZBrowseProductsSchema, type BrowseProducts, type BrowseProductsInput, type ProductSort } from "../../validators/catalog";
+import { availabilityOf, type Availability } from "../inventory/constants";
+import { buyerVisibleSql } from "./visibility";
+
+export interface ProductCard {
+  id: string;
+  slug: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  ratingAvg: number;
+  ratingCount: number;
+  categoryId: string | null;
+  createdAt: Date;
+  seller: { id: string; shopName: string; slug: string };
+  image: { url: string; alt: string } | null;
+  /** Units buyers can still take, summed over the seller's warehouses. */
+  available: number;
+  availability: Availability;
+}
+
+export interface ProductPage {
+  items: ProductCard[];
+  nextCursor: string | null;
+  sort: ProductSort;
+}
+
+export const PRICE_BANDS = [
+  { key: "under-25", label: "Under $25", minCents: 0, maxCents: 2499 },
+  { key: "25-50", label: "$25 to $50", minCents: 2500, maxCents: 4999 },
+  { key: "50-100", label: "$50 to $100", minCents: 5000, maxCents: 9999 },
+  { key: "100-250", label: "$100 to $250", minCents: 10_000, maxCents: 24_999 },
+  { key: "250-plus", label: "$250 and up", minCents: 25_000, maxCents: null },
+] as const;
+
+export interface Facets {
+  categories: { id: string | null; name: string; slug: string | null; count: number }[];
+  sellers: { id: string; shopName: string; slug: string; count: number }[];
+  priceBands: { key: string; label: string; minCents: number; maxCents: number | null; count: number }[];
+}
+
+interface SortSpec {
+  expr: Prisma.Sql;
+  /** The SQL type the cursor's text key is cast back to. */
+  type: Prisma.Sql;
+  desc: boolean;
+}
+
+const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+
+function sortSpec(sort: ProductSort, q: string | undefined): SortSpec {
+  switch (sort) {
+    case "relevance":
+      // Full-text rank (name weighs most) plus how close the name is to what was typed;
+      // rounded so the cursor's copy of the key compares equal to the recomputed one.
+      return {
+        expr: q
+          ? Prisma.sql`round((ts_rank_cd(p."searchVector", ${tsQuery(q)}, 32) + word_similarity(${q}, p."name"))::numeric, 6)`
+          : Prisma.sql`round(0::numeric, 6)`,
+        type: Prisma.sql`numeric`,
+        desc: true,
+      };
+    case "price_asc":
+      return { expr: Prisma.sql`p."priceCents"`, type: Prisma.sql`integer`, desc: false };
+    case "price_desc":
+      return { expr: Prisma.sql`p."priceCents"`, type: Prisma.sql`integer`, desc: true };
+    case "rating":
+      return { expr: Prisma.sql`p."ratingAvg"`, type: Prisma.sql`double precision`, desc: true };
+    case "newest":
+      return { expr: Prisma.sql`p."createdAt"`, type: Prisma.sql`timestamp(3)`, desc: true };
+  }
+}
+
+interface Cursor {
+  sort: ProductSort;
+  key: string;
+  id: string;
+}
+
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString("base64url");
+
+function decodeCursor(value: string, sort: ProductSort): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === sort && typeof parsed[1] === "string" && typeof parsed[2] === "string") {
+      return { sort, key: parsed[1], id: parsed[2] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError("BAD_REQUEST", "This page link no longer works (the sort changed or it was edited). Go back to the first page.");
+}
+
+interface Filters {
+  /** `cat_tree AS (...)` when filtering by category. */
+  categoryTree: Prisma.Sql | null;
+  /** Visibility, search text and stock: what every facet counts within. */
+  base: Prisma.Sql[];
+  category: Prisma.Sql | null;
+  seller: Prisma.Sql | null;
+  price: Prisma.Sql | null;
+}
+
+const stockJoin = Prisma.sql`LEFT JOIN LATERAL (
+    SELECT sum(x."onHand" - x."reserved" - x."allocated")::int AS "available", max(x."lowStockThreshold") AS "threshold"
+      FROM "StockLevel" x WHERE x."productId" = p."id") st ON true`;
+
+function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?: string }): Filters {
+  const base: Prisma.Sql[] = [buyerVisibleSql];
+  if (input.q) base.push(Prisma.sql`(p."searchVector" @@ ${tsQuery(input.q)} OR ${input.q} <% p."name")`);
+  if (input.inStock) base.push(Prisma.sql`coalesce(st."available", 0) > 0`);
+  if (input.excludeId) base.push(Prisma.sql`p."id" <> ${input.excludeId}`);
+  let categoryTree: Prisma.Sql | null = null;
+  let category: Prisma.Sql | null = null;
+  if (input.category || input.categoryId) {
+    const root = input.categoryId ? Prisma.sql`"id" = ${input.categoryId}` : Prisma.sql`"slug" = ${input.category}`;
+    // The category and everything under it, however deep.
+    categoryTree = Prisma.sql`cat_tree AS (
+        SELECT "id" FROM "Category" WHERE ${root}
+        UNION ALL
+        SELECT c."id" FROM "Category" c JOIN cat_tree t ON c."parentId" = t."id"
+      )`;
+    category = Prisma.sql`p."categoryId" IN (SELECT "id" FROM cat_tree)`;
+  }
+  const seller = input.seller ? Prisma.sql`s."slug" = ${input.seller}` : null;
+  const priceParts: Prisma.Sql[] = [];
+  if (input.minPriceCents !== undefined) priceParts.push(Prisma.sql`p."priceCents" >= ${input.minPriceCents}`);
+  if (input.maxPriceCents !== undefined) priceParts.push(Prisma.sql`p."priceCents" <= ${input.maxPriceCents}`);
+  const price = priceParts.length ? Prisma.join(priceParts, " AND ") : null;
+  return { categoryTree, base, category, seller, price };
+}
+
+const and = (parts: (Prisma.Sql | null)[]) => {
+  const present = parts.filter((part): part is Prisma.Sql => part !== null);
+  return present.length ? Prisma.join(present, " AND ") : Prisma.sql`true`;
+};
+
+interface CardRow {
+  id: string;
+  slug: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  ratingAvg: number;
+  ratingCount: number;
+  categoryId: string | null;
+  createdAt: Date;
+  sellerId: string;
+  shopName: string;
+  sellerSlug: string;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  available: number | null;
+  threshold: number | null;
+  sortKey: string;
+}
+
+const toCard = (row: CardRow): ProductCard => {
+  const available = Math.max(0, row.available ?? 0);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    priceCents: row.priceCents,
+    currency: row.currency,
+    ratingAvg: row.ratingAvg,
+    ratingCount: row.ratingCount,
+    categoryId: row.categoryId,
+    createdAt: row.createdAt,
+    seller: { id: row.sellerId, shopName: row.shopName, slug: row.sellerSlug },
+    image: row.imageUrl ? { url: row.imageUrl, alt: row.imageAlt || row.name } : null,
+    available,
+    availability: availabilityOf(available, row.threshold ?? 0),
+  };
+};
+
+/** A page of product cards. `excludeId` / `categoryId` serve "related products". */
+export async function listProductCards(db: Tx, rawInput: BrowseProductsInput & { excludeId?: string; categoryId?: string } = {}): Promise<ProductPage> {
+  const { excludeId, categoryId, ...rest } = rawInput;
+  const parsed = ZBrowseProductsSchema.safeParse(rest);
+  if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Check the search filters.");
+  const input = { ...parsed.data, q: parsed.data.q || undefined, excludeId, categoryId };
+  const sort: ProductSort = input.sort ?? (input.q ? "relevance" : "newest");
+  const spec = sortSpec(sort, input.q);
+  const filters = buildFilters(input);
+  const where = [...filters.base, filters.category, filters.seller, filters.price];
+  if (input.cursor) {
+    const cursor = decodeCursor(input.cursor, sort);
+    where.push(
+      spec.desc
+        ? Prisma.sql`(${spec.expr}, p."id") < (${cursor.key}::${spec.type}, ${cursor.id})`
+        : Prisma.sql`(${spec.expr}, p."id") > (${cursor.key}::${spec.type}, ${cursor.id})`,
+    );
+  }
+  const direction = spec.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const rows = await db.$queryRaw<CardRow[]>`
+    ${filters.categoryTree ? Prisma.sql`WITH RECURSIVE ${filters.categoryTree}` : Prisma.empty}
+    SELECT p."id", p."slug", p."name", p."priceCents", p."currency", p."ratingAvg", p."ratingCount", p."categoryId", p."createdAt",
+           s."id" AS "sellerId", s."shopName", s."slug" AS "sellerSlug",
+           img."url" AS "imageUrl", img."alt" AS "imageAlt",
+           st."available", st."threshold",
+           (${spec.expr})::text AS "sortKey"
+      FROM "Product" p
+      JOIN "Seller" s ON s."id" = p."sellerId"
+      ${stockJoin}
+      LEFT JOIN LATERAL (
+        SELECT i."url", i."alt" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."position", i."id" LIMIT 1
+      ) img ON true
+     WHERE ${and(where)}
+     ORDER BY ${spec.expr} ${direction}, p."id" ${direction}
+     LIMIT ${input.limit + 1}`;
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toCard),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ sort, key: last.sortKey, id: last.id }) : null,
+    sort,
+  };
+}
+
+/**
+ * Facet counts for the current search: each facet counts with every other filter applied but
+ * not its own, so picking a category still shows what the other categories hold.
+ */
+export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}): Promise<Facets> {
+  const parsed = ZBrowseProductsSchema.safeParse(rawInput);
+  if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Check the search filters.");
+  const filters = buildFilters({ ...parsed.data, q: parsed.data.q || undefined });
+  const band = Prisma.sql`CASE ${Prisma.join(
+    PRICE_BANDS.map((b) =>
+      b.maxCents === null ? Prisma.sql`WHEN "priceCents" >= ${b.minCents} THEN ${b.key}` : Prisma.sql`WHEN "priceCents" BETWEEN ${b.minCents} AND ${b.maxCents} THEN ${b.key}`,
+    ),
+    " ",
+  )} END`;
+  const rows = await db.$queryRaw<{ facet: "category" | "seller" | "price"; key: string | null; label: string | null; slug: string | null; count: number }[]>`
+    WITH RECURSIVE ${filters.categoryTree ? Prisma.sql`${filters.categoryTree},` : Prisma.empty} base AS (
+      SELECT p."categoryId", p."sellerId", p."priceCents",
+             ${filters.category ?? Prisma.sql`true`} AS in_category,
+             ${filters.seller ?? Prisma.sql`true`} AS in_seller,
+             ${filters.price ?? Prisma.sql`true`} AS in_price
+        FROM "Product" p
+        JOIN "Seller" s ON s."id" = p."sellerId"
+        ${parsed.data.inStock ? stockJoin : Prisma.empty}
+       WHERE ${and(filters.base)}
+    )
+    SELECT 'category' AS "facet", b."categoryId" AS "key", c."name" AS "label", c."slug" AS "slug", count(*)::int AS "count"
+      FROM base b LEFT JOIN "Category" c ON c."id" = b."categoryId"
+     WHERE b.in_seller AND b.in_price
+     GROUP BY b."categoryId", c."name", c."slug"
+    UNION ALL
+    SELECT 'seller', b."sellerId", s."shopName", s."slug", count(*)::int
+      FROM base b JOIN "Seller" s ON s."id" = b."sellerId"
+     WHERE b.in_category AND b.in_price
+     GROUP BY b."sellerId", s."shopName", s."slug"
+    UNION ALL
+    SELECT 'price', x.band, x.band, x.band, count(*)::int
+      FROM (SELECT ${band} AS band FROM base WHERE in_category AND in_seller) x
+     GROUP BY x.band`;
+  const byCount = <T extends { count: number; name?: string; shopName?: string }>(a: T, b: T) => b.count - a.count;
+  return {
+    categories: rows
+      .filter((row) => row.facet === "category")
+      .map((row) => ({ id: row.key, name: row.label ?? "Uncategorised", slug: row.slug, count: row.count }))
+      .sort(byCount),
+    sellers: rows
+      .filter((row) => row.facet === "seller" && row.key !== null)
+      .map((row) => ({ id: row.key ?? "", shopName: row.label ?? "", slug: row.slug ?? "", count: row.count }))
+      .sort(byCount),
+    priceBands: PRICE_BANDS.map((b) => ({ ...b, count: rows.find((row) => row.facet === "price" && row.key === b.key)?.count ?? 0 })),
+  };
+}
+
+/**
+ * "Did you mean": each word of the search is swapped for the closest word in the names of
+ * products buyers can see (trigram similarity), when one is close enough. Null when nothing
+ * better is found.
+ */
+export async function suggestSearch(db: Tx, q: string): Promise<string | null> {
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 6);
+  if (words.length === 0) return null;
+  const rows = await db.$queryRaw<{ term: string; best: string | null; score: number | null }[]>`
+    WITH vocabulary AS (
+      SELECT DISTINCT w AS "word"
+        FROM "Product" p
+        JOIN "Seller" s ON s."id" = p."sellerId"
+        LEFT JOIN "Category" c ON c."id" = p."categoryId"
+        CROSS JOIN LATERAL regexp_split_to_table(lower(p."name" || ' ' || coalesce(c."name", '') || ' ' || s."shopName"), '[^[:alnum:]]+') w
+       WHERE ${buyerVisibleSql} AND length(w) > 2
+    )
+    SELECT t.term, best."word" AS "best", best.score
+      FROM unnest(${words}::text[]) WITH ORDINALITY AS t(term, position)
+      LEFT JOIN LATERAL (
+        SELECT v."word", similarity(v."word", t.term)::float8 AS score
+          FROM vocabulary v
+         ORDER BY similarity(v."word", t.term) DESC, v."word"
+         LIMIT 1
+      ) best ON true
+     ORDER BY t.position`;
+  const suggestion = rows.map((row) => (row.best && (row.score ?? 0) >= 0.25 ? row.best : row.term)).join(" ");
+  return suggestion !== words.join(" ") ? suggestion : null;
+}
+
+/** The storefront's search page: a page of results, facets (first page only) and a suggestion when nothing matched. */
+export async function searchProducts(db: Tx, input: BrowseProductsInput = {}) {
+  const first = !input.cursor;
+  const [page, facets] = await Promise.all([listProductCards(db, input), first ? productFacets(db, input) : Promise.resolve(null)]);
+  const q = input.q?.trim();
+  const suggestion = q && first && page.items.length === 0 ? await suggestSearch(db, q) : null;
+  return { ...page, facets, suggestion };
+}
