@@ -9,4 +9,3 @@ export * from "./ledger";
 export * from "./reviews";
 export * from "./inventory";
 export * from "./catalog";
-export * from "./seller";
