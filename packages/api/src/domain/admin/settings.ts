@@ -60,7 +60,7 @@ export async function readPlatformSettings(tx: Tx): Promise<PlatformSettings> {
       stored.has(spec.key) &&
       ((typeof value === "number" && Number.isInteger(value) && value >= 0) ||
         (spec.nullable && value === null))
-        ? (value as number | null)
+        ? value
         : spec.fallback;
   }
   return out as PlatformSettings;
