@@ -81,7 +81,7 @@ describe("payment_intent.succeeded", () => {
 
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(answers.map((a) => a.body.outcome).sort()).toEqual(["applied", "duplicate", "duplicate", "duplicate", "duplicate"]);
-    expect(await t.db.webhookEvent.count({ where: { eventId: JSON.parse(payload).id as string } })).toBe(1);
+    expect(await t.db.webhookEvent.count({ where: { eventId: (JSON.parse(payload) as { id: string }).id } })).toBe(1);
     const history = await t.db.orderStatusHistory.findMany({ where: { orderId: placed.orderId } });
     expect(history.filter((h) => h.status === "PAID")).toHaveLength(1);
     expect(history.filter((h) => h.status === "CONFIRMED")).toHaveLength(1);

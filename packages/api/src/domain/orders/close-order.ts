@@ -2,7 +2,7 @@ import type { Order, Payment, Shipment, Tx } from "@bazaar/db";
 import { releaseOrderStock, restockOrder } from "../inventory";
 import type { PaymentGateway } from "../payments/gateway";
 import { refundThroughGateway } from "../payments/refunds";
-import { moveOrder, moveShipment, noteOrder, syncOrderWithShipments } from "./transitions";
+import { moveOrder, moveShipment, syncOrderWithShipments } from "./transitions";
 
 /**
  * An order that was never paid is given up (cancelled by its buyer, or its payment window
