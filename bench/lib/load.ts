@@ -1,0 +1,86 @@
+// Two load generators. autocannon for plain GETs (pages and the product-list query). A small
+// closed loop for signed-in tRPC mutations: each connection acts for its own buyers, so no two
+// requests in flight touch the same cart (which would measure the cart lock, not the shop), and
+// autocannon cannot keep one buyer per connection.
+import autocannon from "autocannon";
+import type { HttpClient, HttpRequest, HttpResponse } from "./http";
+import { round, summarize, type LatencySummary } from "./stats";
+
+export interface LoadFigures {
+  requests: number;
+  durationS: number;
+  reqPerSec: number;
+  latency: LatencySummary;
+  /** Connection errors and timeouts. */
+  errors: number;
+  /** Answers outside 2xx that the scenario did not expect. */
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+/** `connections` concurrent GETs of `url` for `durationS` seconds. */
+export async function autocannonGet(url: string, options: { connections: number; durationS: number; headers?: Record<string, string> }): Promise<LoadFigures> {
+  const samples: number[] = [];
+  const instance = autocannon({ url, connections: options.connections, duration: options.durationS, timeout: 30, headers: options.headers });
+  instance.on("response", (_client, _status, _bytes, responseTime) => {
+    samples.push(responseTime);
+  });
+  const result = await instance;
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
+  return {
+    requests: result.totalCompletedRequests,
+    durationS: result.duration,
+    reqPerSec: round(result.totalCompletedRequests / result.duration),
+    latency: summarize(samples),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    statusCodes,
+  };
+}
+
+export interface ClosedLoopOptions {
+  client: HttpClient;
+  connections: number;
+  durationMs: number;
+  /** The request connection `worker` sends on its `iteration`th turn. */
+  next: (worker: number, iteration: number) => HttpRequest;
+  /** Statuses besides 2xx that are a correct answer (409 "out of stock" on a contended SKU). */
+  expectedStatuses?: number[];
+  onResponse?: (response: HttpResponse, worker: number) => void;
+}
+
+/** Each of `connections` workers sends its next request as soon as the last one answered, until time is up. */
+export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigures> {
+  const samples: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let errors = 0;
+  let non2xx = 0;
+  const expected = new Set(options.expectedStatuses ?? []);
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  await Promise.all(
+    Array.from({ length: options.connections }, async (_, worker) => {
+      for (let iteration = 0; performance.now() < deadline; iteration++) {
+        try {
+          const response = await options.client.request(options.next(worker, iteration));
+          samples.push(response.ms);
+          statusCodes[response.status] = (statusCodes[response.status] ?? 0) + 1;
+          if ((response.status < 200 || response.status >= 300) && !expected.has(response.status)) non2xx++;
+          options.onResponse?.(response, worker);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const durationS = (performance.now() - started) / 1000;
+  return {
+    requests: samples.length,
+    durationS: round(durationS, 2),
+    reqPerSec: round(samples.length / durationS),
+    latency: summarize(samples),
+    errors,
+    non2xx,
+    statusCodes,
+  };
+}

@@ -1,0 +1,272 @@
+// `npm run bench`: measures the production builds on PostgreSQL and prints one table (and
+// writes bench/results/<timestamp>.json). See bench/README.md for what each figure means.
+//   npm run bench [-- --smoke] [--no-build] [--only ceiling,browse,cart,checkout,browser]
+// A benchmark, not a test: a missed target is reported, never a failure. The exit code is 1 only
+// when something is broken (a scenario crashed, a consistency check failed, or in --smoke mode
+// any request failed), which is what CI runs --smoke for.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { repoRoot } from "@bazaar/db/server";
+import { createBenchCatalog, createBuyers, BENCH_PASSWORD, type BenchBuyer, type BenchCatalog } from "./lib/fixtures";
+import { createHttpClient, mapConcurrent, signIn, type HttpClient } from "./lib/http";
+import type { LoadFigures } from "./lib/load";
+import { startMemorySampler } from "./lib/memory";
+import { atLeast, atMost, below, exactly, fmt, renderTable, type Row } from "./lib/report";
+import { buildApps, missingBuilds, startStack, type Stack } from "./lib/stack";
+import { runBrowse } from "./scenarios/browse";
+import { runBrowserPages } from "./scenarios/browser";
+import { runAddToCart, runHotSku, type SignedInBuyer } from "./scenarios/cart";
+import { runCeiling, undoCeiling } from "./scenarios/ceiling";
+import { runCheckout } from "./scenarios/checkout";
+import { checkConsistency, inconsistencies } from "./scenarios/consistency";
+
+const SCENARIOS = ["ceiling", "browse", "cart", "checkout", "browser"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: "boolean", default: false },
+    "no-build": { type: "boolean", default: false },
+    only: { type: "string" },
+    database: { type: "string" },
+  },
+});
+
+const profiles = {
+  full: { connections: 64, ceilingConnections: 64, skus: 1000, ceilingMs: 10_000, browseS: 15, warmupS: 3, cartMs: 15_000, buyersPerConnection: 4, burstUnits: 20, checkoutBuyers: 400, browserRuns: 3 },
+  // Seconds, not minutes: enough to prove every path still works end to end.
+  smoke: { connections: 4, ceilingConnections: 8, skus: 1000, ceilingMs: 1000, browseS: 1, warmupS: 0.5, cartMs: 1000, buyersPerConnection: 2, burstUnits: 2, checkoutBuyers: 4, browserRuns: 1 },
+};
+const mode = args.smoke ? "smoke" : "full";
+const profile = profiles[mode];
+const only = new Set<Scenario>(args.only ? (args.only.split(",").map((name) => name.trim()) as Scenario[]) : SCENARIOS);
+for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`--only takes ${SCENARIOS.join(", ")}; got "${name}"`);
+
+const portOffset = Number(process.env.BAZAAR_PORT_OFFSET ?? 0);
+const distDir = process.env.BAZAAR_DIST_DIR ?? ".next";
+const database = args.database ?? `bazaar_bench_${portOffset}`;
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const resultsDir = path.join(repoRoot, "bench", "results");
+mkdirSync(resultsDir, { recursive: true });
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const rows: Row[] = [];
+const figures: Record<string, unknown> = {};
+const broken: string[] = [];
+const machine = { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 10) / 10) };
+
+const loadRows = (section: string, load: LoadFigures, targets: { rps?: number; p95?: number; p99?: number } = {}): Row[] => [
+  { section, figure: "req/s", value: fmt(load.reqPerSec), ...(targets.rps === undefined ? {} : atLeast(load.reqPerSec, targets.rps)) },
+  { section, figure: "p50 / p95 / p99", value: `${fmt(load.latency.p50Ms)} / ${fmt(load.latency.p95Ms)} / ${fmt(load.latency.p99Ms)} ms` },
+  ...(targets.p95 === undefined ? [] : [{ section, figure: "p95", value: fmt(load.latency.p95Ms, " ms"), ...below(load.latency.p95Ms, targets.p95, " ms") }]),
+  ...(targets.p99 === undefined ? [] : [{ section, figure: "p99", value: fmt(load.latency.p99Ms, " ms"), ...below(load.latency.p99Ms, targets.p99, " ms") }]),
+  { section, figure: "errors / non-2xx", value: `${load.errors} / ${load.non2xx}`, ...(mode === "smoke" ? exactly(load.errors + load.non2xx, 0) : {}) },
+];
+
+/** Runs one scenario; a crash is recorded (and makes the run fail) but the others still run. */
+async function scenario(name: string, fn: () => Promise<void>) {
+  log(`${name}...`);
+  try {
+    await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    broken.push(`${name}: ${message}`);
+    rows.push({ section: name, figure: "BROKEN", value: message.split("\n")[0]?.slice(0, 100) ?? "", pass: false, correctness: true });
+    console.error(`[bench] ${name} failed:`, error);
+  }
+}
+
+async function signInAll(client: HttpClient, buyers: readonly BenchBuyer[]): Promise<SignedInBuyer[]> {
+  return mapConcurrent(buyers, 16, async (buyer) => ({ id: buyer.id, cookie: await signIn(client, buyer.email, BENCH_PASSWORD) }));
+}
+
+async function main(): Promise<number> {
+  if (!args["no-build"]) await buildApps(distDir, log);
+  const missing = missingBuilds(distDir);
+  if (missing.length) throw new Error(`not built in ${distDir}: ${missing.join(", ")} (run without --no-build)`);
+
+  const stack: Stack = await startStack({ database, portOffset, distDir, logFile: path.join(resultsDir, `${stamp}.apps.log`), log });
+  const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 8 });
+  const memory = startMemorySampler(() => stack.processGroups());
+  const client = createHttpClient(stack.urls.storefront, profile.connections * 2);
+  try {
+    log(`creating ${profile.skus} SKUs, a hot SKU and buyers`);
+    const catalog: BenchCatalog = await createBenchCatalog(pool, profile.skus);
+    const cartBuyers = await createBuyers(pool, "cart", profile.connections * profile.buyersPerConnection);
+    const checkoutBuyers = await createBuyers(pool, "checkout", profile.checkoutBuyers);
+    let signedIn: SignedInBuyer[] = [];
+    const ceilings = { skus: 0, hot: 0 };
+
+    if (only.has("ceiling") || only.has("cart")) {
+      await scenario("ceiling", async () => {
+        const skus = await runCeiling(stack.databaseUrl, { connections: profile.ceilingConnections, durationMs: profile.ceilingMs, stockLevelIds: catalog.stockLevelIds });
+        const hot = await runCeiling(stack.databaseUrl, { connections: profile.ceilingConnections, durationMs: profile.ceilingMs, stockLevelIds: [catalog.hot.stockLevelId] });
+        await undoCeiling(pool);
+        ceilings.skus = skus.tps;
+        ceilings.hot = hot.tps;
+        figures.ceiling = { skus, hot };
+        const ceilingSection = `ceiling (raw SQL, ${profile.ceilingConnections} conns)`;
+        rows.push(
+          { section: ceilingSection, figure: `${profile.skus} SKUs tx/s`, value: fmt(skus.tps) },
+          { section: ceilingSection, figure: "1 hot SKU tx/s", value: fmt(hot.tps) },
+          { section: ceilingSection, figure: "p95 (SKUs / hot)", value: `${fmt(skus.latency.p95Ms)} / ${fmt(hot.latency.p95Ms)} ms` },
+        );
+        if (skus.errors + hot.errors > 0) throw new Error(`${skus.errors + hot.errors} ceiling transactions failed`);
+      });
+    }
+
+    if (only.has("browse")) {
+      await scenario("browse", async () => {
+        const { rows: products } = await pool.query<{ slug: string }>(
+          `SELECT p."slug" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
+            WHERE p."status" = 'ACTIVE' AND p."sellerId" <> 'bench_seller' AND c."slug" = 'audio' ORDER BY p."createdAt" DESC LIMIT 1`,
+        );
+        const productSlug = products[0]?.slug;
+        if (!productSlug) throw new Error("the demo seed has no active audio product");
+        const browse = await runBrowse(
+          stack.urls.storefront,
+          { listingPath: "/c/electronics", productPath: `/products/${productSlug}`, listInput: { category: "electronics", limit: 24 } },
+          { connections: profile.connections, durationS: profile.browseS, warmupS: profile.warmupS },
+        );
+        figures.browse = browse;
+        rows.push(
+          ...loadRows("listing page /c/electronics", browse.listing, { rps: 1500, p99: 100 }),
+          ...loadRows("product page", browse.product),
+          ...loadRows("catalog.list query", browse.listQuery, { rps: 800, p95: 40 }),
+        );
+      });
+    }
+
+    if (only.has("cart")) {
+      await scenario("add to cart", async () => {
+        log(`signing in ${cartBuyers.length} buyers`);
+        signedIn = await signInAll(client, cartBuyers);
+        const skus = await runAddToCart(client, signedIn, { connections: profile.connections, durationMs: profile.cartMs, productIds: catalog.productIds });
+        const hot = await runHotSku(client, pool, signedIn, { connections: profile.connections, durationMs: profile.cartMs, burstUnits: profile.burstUnits });
+        figures.addToCart = { skus, hot: hot.load, hotCheck: hot.check, ceilings };
+        const share = (rps: number, ceiling: number) => (ceiling > 0 ? Math.round((rps / ceiling) * 1000) / 10 : 0);
+        const skusShare = share(skus.reqPerSec, ceilings.skus);
+        const hotShare = share(hot.load.reqPerSec, ceilings.hot);
+        rows.push(
+          ...loadRows(`add to cart, ${profile.skus} SKUs`, skus),
+          { section: `add to cart, ${profile.skus} SKUs`, figure: "share of ceiling", value: fmt(skusShare, "%"), ...atLeast(skusShare, 35, "%") },
+          ...loadRows("add to cart, 1 hot SKU", hot.load),
+          { section: "add to cart, 1 hot SKU", figure: "share of ceiling", value: fmt(hotShare, "%"), ...atLeast(hotShare, 40, "%") },
+          {
+            section: "add to cart, 1 hot SKU",
+            figure: `last ${hot.check.burst.available} units, ${hot.check.burst.buyers} buyers`,
+            value: `${hot.check.burst.succeeded} sold, ${hot.check.burst.refused} refused`,
+            ...exactly(hot.check.burst.succeeded, hot.check.burst.available),
+          },
+          { section: "add to cart, 1 hot SKU", figure: "oversold units", value: String(hot.check.oversold), ...exactly(hot.check.oversold, 0) },
+          { section: "add to cart, 1 hot SKU", figure: "units answered vs held", value: `${hot.check.unitsAnswered} / ${hot.check.unitsHeld}`, ...exactly(hot.check.mismatched, 0) },
+        );
+      });
+    }
+
+    if (only.has("checkout")) {
+      await scenario("checkout", async () => {
+        log(`signing in ${checkoutBuyers.length} buyers`);
+        const buyers = await signInAll(client, checkoutBuyers);
+        const result = await runCheckout(client, pool, buyers, { connections: profile.connections, productIds: catalog.productIds, splitTimeoutMs: 120_000 });
+        figures.checkout = result;
+        const section = `checkout to confirmed, ${result.buyers} buyers`;
+        rows.push(
+          { section, figure: "orders/s (paid and split)", value: fmt(result.ordersPerSec), ...atLeast(result.ordersPerSec, 100) },
+          { section, figure: "checkout p50 / p95 / p99", value: `${fmt(result.checkout.p50Ms)} / ${fmt(result.checkout.p95Ms)} / ${fmt(result.checkout.p99Ms)} ms` },
+          { section, figure: "checkout p95", value: fmt(result.checkout.p95Ms, " ms"), ...below(result.checkout.p95Ms, 150, " ms") },
+          { section, figure: "add / pay p95", value: `${fmt(result.addToCart.p95Ms)} / ${fmt(result.pay.p95Ms)} ms` },
+          { section, figure: "confirmed / failed", value: `${result.confirmed} / ${result.failed}`, ...exactly(result.confirmed, result.buyers) },
+        );
+        if (result.failures.length) log(`checkout failures, first few:\n  ${result.failures.join("\n  ")}`);
+      });
+    }
+
+    await scenario("consistency", async () => {
+      const consistency = await checkConsistency(pool);
+      figures.consistency = consistency;
+      const problems = Object.entries(consistency).filter(([, count]) => count > 0);
+      rows.push({
+        section: "consistency (whole database)",
+        figure: "oversell, holds, ledger, splits",
+        value: problems.length ? problems.map(([name, count]) => `${name} ${count}`).join(", ") : "0 problems",
+        ...exactly(inconsistencies(consistency), 0),
+      });
+    });
+
+    if (only.has("browser")) {
+      await scenario("browser", async () => {
+        const { rows: products } = await pool.query<{ slug: string }>(
+          `SELECT p."slug" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
+            WHERE p."status" = 'ACTIVE' AND p."sellerId" <> 'bench_seller' AND c."slug" = 'audio' ORDER BY p."createdAt" DESC LIMIT 1`,
+        );
+        const cartCookie = signedIn[0]?.cookie ?? (await signIn(client, cartBuyers[0]?.email ?? "", BENCH_PASSWORD));
+        const pages = await runBrowserPages(
+          stack.urls.storefront,
+          [
+            { name: "home", path: "/" },
+            { name: "listing", path: "/c/electronics" },
+            { name: "product", path: `/products/${products[0]?.slug ?? "missing"}` },
+            { name: "cart", path: "/cart", cookie: cartCookie },
+          ],
+          profile.browserRuns,
+        );
+        figures.browser = pages;
+        for (const [name, page] of Object.entries(pages)) {
+          const section = `browser: ${name} (${page.path.length > 24 ? page.path.slice(0, 23) + "…" : page.path})`;
+          if (page.status !== 200) throw new Error(`${page.path} answered ${page.status}`);
+          rows.push(
+            { section, figure: "JS (gzip)", value: `${fmt(page.jsGzipKb, " KB")} in ${page.scripts} files`, ...(name === "listing" ? atMost(page.jsGzipKb, 150, " KB") : {}) },
+            { section, figure: "LCP / FCP", value: `${page.lcpMs} / ${page.fcpMs} ms` },
+            ...(name === "listing" ? [{ section, figure: "LCP", value: `${page.lcpMs} ms`, ...below(page.lcpMs, 1000, " ms") }] : []),
+            { section, figure: "total blocking time", value: `${page.tbtMs} ms` },
+          );
+        }
+      });
+    }
+
+    const memoryFigures = memory.stop();
+    figures.memory = memoryFigures;
+    for (const [name, mem] of Object.entries(memoryFigures)) {
+      const isApp = name !== "worker";
+      rows.push({
+        section: "peak RSS (VmHWM, with children)",
+        figure: name,
+        value: `${mem.peakMb} MB`,
+        ...(isApp ? below(mem.peakMb, 400, " MB") : {}),
+      });
+    }
+  } finally {
+    client.close();
+    await pool.end();
+    log("stopping the apps");
+    await stack.stop();
+  }
+  return 0;
+}
+
+const exitCode = await main().catch((error: unknown) => {
+  broken.push(error instanceof Error ? error.message : String(error));
+  console.error("[bench] failed:", error);
+  return 1;
+});
+
+const misses = rows.filter((row) => row.pass === false);
+const breakage = broken.length > 0 || misses.some((row) => row.correctness);
+const summary = `${rows.filter((row) => row.pass).length} pass, ${misses.filter((row) => !row.correctness).length} miss (speed), ${misses.filter((row) => row.correctness).length} broken`;
+const load = os.loadavg().map((v) => Math.round(v * 10) / 10);
+console.log(
+  `\nBazaar benchmark (${mode}) ${stamp}: ${machine.cpus} cores, load average ${machine.loadAverageAtStart.join(" ")} at start, ${load.join(" ")} at end; ${process.env.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : "embedded PostgreSQL"}\n`,
+);
+console.log(renderTable(rows));
+console.log(`\n${summary}${mode === "smoke" ? " (smoke: figures are meaningless, only breakage counts)" : ""}`);
+const file = path.join(resultsDir, `${stamp}.json`);
+writeFileSync(
+  file,
+  JSON.stringify({ mode, startedAt: stamp, machine: { ...machine, loadAverageAtEnd: load }, database, profile, rows, figures, broken }, null, 2) + "\n",
+);
+console.log(`results: ${path.relative(repoRoot, file)}`);
+process.exit(exitCode !== 0 || breakage ? 1 : 0);

@@ -1,0 +1,36 @@
+// Browsing: what every visitor does most. The listing and product pages as HTML (served from
+// the storefront's cache when it has one), and the product-list tRPC query as a client would
+// fetch it (a plain GET that no cache answers), each hammered by autocannon for a fixed time.
+import { autocannonGet, type LoadFigures } from "../lib/load";
+import { trpcQueryPath } from "../lib/http";
+
+export interface BrowseTargets {
+  listingPath: string;
+  productPath: string;
+  /** The input the listing page asks catalog.list for. */
+  listInput: Record<string, unknown>;
+}
+
+export interface BrowseFigures {
+  listing: LoadFigures;
+  product: LoadFigures;
+  listQuery: LoadFigures;
+}
+
+export async function runBrowse(
+  storefrontUrl: string,
+  targets: BrowseTargets,
+  options: { connections: number; durationS: number; warmupS: number },
+): Promise<BrowseFigures> {
+  const measure = async (path: string) => {
+    const url = storefrontUrl + path;
+    // A short warm-up fills caches and JIT; its figures are thrown away.
+    await autocannonGet(url, { connections: Math.min(8, options.connections), durationS: options.warmupS });
+    return autocannonGet(url, { connections: options.connections, durationS: options.durationS });
+  };
+  return {
+    listing: await measure(targets.listingPath),
+    product: await measure(targets.productPath),
+    listQuery: await measure(trpcQueryPath("catalog.list", targets.listInput)),
+  };
+}

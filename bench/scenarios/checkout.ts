@@ -1,0 +1,94 @@
+// From cart to a confirmed, paid, split order: each buyer adds a product, checks out, pays
+// with the simulator's good test card (which delivers the signed webhook to the storefront
+// before it answers), and the order counts as done when the worker has run the outbox's
+// `payment/captured` and written the ledger split. `connections` buyers go at once.
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { trpcData, trpcMutation, type HttpClient } from "../lib/http";
+import { mapConcurrent } from "../lib/http";
+import { round, summarize, type LatencySummary } from "../lib/stats";
+import type { SignedInBuyer } from "./cart";
+
+export interface CheckoutFigures {
+  buyers: number;
+  confirmed: number;
+  failed: number;
+  /** The first few failures' messages. */
+  failures: string[];
+  /** Until the last ledger split was written. */
+  durationS: number;
+  ordersPerSec: number;
+  /** Until the last payment answered (the webhook applied), without waiting for the splits. */
+  paidDurationS: number;
+  checkout: LatencySummary;
+  addToCart: LatencySummary;
+  pay: LatencySummary;
+  /** Splits still missing when the wait gave up. */
+  splitsMissing: number;
+}
+
+const SHIPPING_ADDRESS = { fullName: "Bench Buyer", line1: "1 Benchmark Way", city: "Springfield", region: "IL", postalCode: "62701", country: "US" };
+const GOOD_CARD = "4242424242424242";
+
+export async function runCheckout(
+  client: HttpClient,
+  pool: pg.Pool,
+  buyers: readonly SignedInBuyer[],
+  options: { connections: number; productIds: readonly string[]; splitTimeoutMs: number },
+): Promise<CheckoutFigures> {
+  const addTimes: number[] = [];
+  const checkoutTimes: number[] = [];
+  const payTimes: number[] = [];
+  const failures: string[] = [];
+  const paymentIds: string[] = [];
+  const started = performance.now();
+
+  await mapConcurrent(buyers, options.connections, async (buyer) => {
+    const productId = options.productIds[Math.floor(Math.random() * options.productIds.length)] as string;
+    try {
+      const added = await client.request(trpcMutation("cart.add", { productId, quantity: 1 }, buyer.cookie));
+      trpcData(added);
+      addTimes.push(added.ms);
+      const placed = await client.request(trpcMutation("checkout.start", { idempotencyKey: `bench-${randomUUID()}`, shippingAddress: SHIPPING_ADDRESS }, buyer.cookie));
+      const order = trpcData<{ paymentId: string; paymentIntentId: string; clientSecret: string }>(placed);
+      checkoutTimes.push(placed.ms);
+      const paid = await client.request(
+        trpcMutation("payments.simulatorConfirm", { paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: GOOD_CARD }, buyer.cookie),
+      );
+      const outcome = trpcData<{ status: string; message: string | null }>(paid);
+      payTimes.push(paid.ms);
+      if (outcome.status !== "succeeded") throw new Error(`payment ${outcome.status}: ${outcome.message}`);
+      paymentIds.push(order.paymentId);
+    } catch (error) {
+      failures.push(error instanceof Error ? error.message : String(error));
+    }
+  });
+  const paidAt = performance.now();
+
+  // The worker relays the outbox on its own schedule; poll until every split is written.
+  let missing = paymentIds.length;
+  const deadline = Date.now() + options.splitTimeoutMs;
+  while (missing > 0 && Date.now() < deadline) {
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(DISTINCT "paymentId")::int AS n FROM "LedgerTransaction" WHERE "kind" = 'PAYMENT_SPLIT' AND "paymentId" = ANY($1::text[])`,
+      [paymentIds],
+    );
+    missing = paymentIds.length - (rows[0]?.n ?? 0);
+    if (missing > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const durationS = (performance.now() - started) / 1000;
+  const confirmed = paymentIds.length - missing;
+  return {
+    buyers: buyers.length,
+    confirmed,
+    failed: failures.length,
+    failures: failures.slice(0, 5),
+    durationS: round(durationS, 2),
+    ordersPerSec: round(confirmed / durationS),
+    paidDurationS: round((paidAt - started) / 1000, 2),
+    checkout: summarize(checkoutTimes),
+    addToCart: summarize(addTimes),
+    pay: summarize(payTimes),
+    splitsMissing: missing,
+  };
+}
