@@ -4,29 +4,20 @@
 //   -> 200 { status: "succeeded" | "failed", message, orderId } once the webhook has applied the outcome.
 import { getDb } from "@bazaar/db";
 import { z } from "zod";
-import { confirmSimulatedPayment, type DeliverStripeEvent } from "../domain/payments/simulator";
+import { confirmSimulatedPayment } from "../domain/payments/simulator";
 import { getEnv } from "../env";
+import { ZSimulatorConfirmSchema } from "../validators/payments";
 import { errorResponse, jsonError, jsonResponse } from "./respond";
 
-const ZConfirmSimulatedPaymentSchema = z.object({
-  paymentIntentId: z.string().regex(/^pi_sim_[a-f0-9]+$/, "not a simulated PaymentIntent id"),
-  clientSecret: z.string().min(1).max(200),
-  cardNumber: z.string().min(1, "Enter your card number.").max(40),
-});
 
-/** Handles the simulator's routes; `deliver` lets tests hand the webhook request to the route handler directly. */
-export function createPaymentSimulatorHandler(options: { deliver?: DeliverStripeEvent } = {}) {
-  return async function POST(request: Request): Promise<Response> {
-    if (getEnv().STRIPE_SECRET_KEY) return jsonError(404, "NOT_FOUND", "The payment simulator is off: Stripe is configured.");
-    if (!new URL(request.url).pathname.endsWith("/payment-sim/confirm")) return jsonError(404, "NOT_FOUND", "No such simulator endpoint.");
-    const body = ZConfirmSimulatedPaymentSchema.safeParse(await request.json().catch(() => null));
-    if (!body.success) return jsonError(400, "BAD_REQUEST", "Send paymentIntentId, clientSecret and cardNumber.", z.flattenError(body.error).fieldErrors);
-    try {
-      return jsonResponse(await confirmSimulatedPayment(getDb(), body.data, options));
-    } catch (error) {
-      return errorResponse(error, "Simulated payment");
-    }
-  };
+export async function POST(request: Request): Promise<Response> {
+  if (getEnv().STRIPE_SECRET_KEY) return jsonError(404, "NOT_FOUND", "The payment simulator is off: Stripe is configured.");
+  if (!new URL(request.url).pathname.endsWith("/payment-sim/confirm")) return jsonError(404, "NOT_FOUND", "No such simulator endpoint.");
+  const body = ZSimulatorConfirmSchema.safeParse(await request.json().catch(() => null));
+  if (!body.success) return jsonError(400, "BAD_REQUEST", "Send paymentIntentId, clientSecret and cardNumber.", z.flattenError(body.error).fieldErrors);
+  try {
+    return jsonResponse(await confirmSimulatedPayment(getDb(), body.data));
+  } catch (error) {
+    return errorResponse(error, "Simulated payment");
+  }
 }
-
-export const POST = createPaymentSimulatorHandler();

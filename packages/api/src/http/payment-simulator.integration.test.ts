@@ -1,0 +1,96 @@
+// The simulator's two doors, each delivering its Stripe event over real HTTP to the webhook
+// route (served here by a small node server in front of the exported POST handler, standing in
+// for the storefront): the storefront's /api/payment-sim/confirm and the payments.simulatorConfirm procedure.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { resetEnvCache } from "../env";
+import { callerFor } from "../testing";
+import { createBuyer, createProduct, createSeller } from "../testing/factories";
+import { placeOrder, useDatabaseForHandlers } from "../testing/payments";
+import { POST as confirmRoute } from "./payment-simulator";
+import { POST as stripeWebhook } from "./stripe-webhook";
+
+let t: TestDatabase;
+let storefront: Server;
+let webhookCalls = 0;
+const previousUrl = process.env.STOREFRONT_URL;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useDatabaseForHandlers(t.db);
+  storefront = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      webhookCalls += 1;
+      const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+      void stripeWebhook(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) })).then(async (response) => {
+        res.writeHead(response.status, { "content-type": "application/json" });
+        res.end(await response.text());
+      });
+    });
+  });
+  await new Promise<void>((resolve) => storefront.listen(0, "127.0.0.1", resolve));
+  process.env.STOREFRONT_URL = `http://127.0.0.1:${(storefront.address() as AddressInfo).port}`;
+  resetEnvCache();
+});
+
+afterAll(async () => {
+  if (previousUrl === undefined) delete process.env.STOREFRONT_URL;
+  else process.env.STOREFRONT_URL = previousUrl;
+  resetEnvCache();
+  await new Promise((resolve) => storefront?.close(resolve));
+  await t?.drop();
+});
+
+async function placed() {
+  const { seller } = await createSeller(t.db);
+  const { product } = await createProduct(t.db, seller.id, { stock: 5 });
+  const buyer = await createBuyer(t.db);
+  return { buyer, order: await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 1 }]) };
+}
+
+const confirm = (body: unknown, path = "/api/payment-sim/confirm") =>
+  confirmRoute(new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+
+describe("POST /api/payment-sim/confirm", () => {
+  it("pays with 4242 4242 4242 4242: the signed event goes over HTTP to the webhook, which confirms the order", async () => {
+    const { order } = await placed();
+    const before = webhookCalls;
+    const response = await confirm({ paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: "4242 4242 4242 4242" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "succeeded", message: null, orderId: order.orderId });
+    expect(webhookCalls).toBe(before + 1);
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("CONFIRMED");
+    // Paying twice is refused with a clear message.
+    const again = await confirm({ paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: "4242424242424242" });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: { message: "This order is already paid." } });
+  });
+
+  it("answers the client's mistakes with 4xx and a message", async () => {
+    const { order } = await placed();
+    expect((await confirm({ paymentIntentId: order.paymentIntentId })).status).toBe(400);
+    expect((await confirm({ paymentIntentId: order.paymentIntentId, clientSecret: "pi_sim_0_secret_wrong", cardNumber: "4242424242424242" })).status).toBe(403);
+    expect((await confirm({ paymentIntentId: "pi_sim_abc", clientSecret: "x", cardNumber: "4242424242424242" })).status).toBe(404);
+    expect((await confirm({}, "/api/payment-sim/other")).status).toBe(404);
+    const badCard = await confirm({ paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: "1234 5678" });
+    expect(badCard.status).toBe(400);
+    expect(await badCard.json()).toMatchObject({ error: { message: "Your card number is incorrect." } });
+  });
+});
+
+describe("payments.simulatorConfirm", () => {
+  it("declines for the buyer whose order it is, and is not found for anyone else", async () => {
+    const { buyer, order } = await placed();
+    const input = { paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: "4000 0000 0000 9995" };
+    const stranger = await callerFor(t.db, (await createBuyer(t.db)).id);
+    await expect(stranger.payments.simulatorConfirm(input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const caller = await callerFor(t.db, buyer.id);
+    await expect(caller.payments.simulatorConfirm(input)).resolves.toEqual({ status: "failed", message: "Your card has insufficient funds.", orderId: order.orderId });
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("CANCELLED");
+    await expect(caller.payments.config()).resolves.toEqual({ provider: "SIMULATOR", publishableKey: null });
+  });
+});
