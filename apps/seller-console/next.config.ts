@@ -14,5 +14,8 @@ export default function config(phase: string): NextConfig {
     reactStrictMode: true,
     // `npm run typecheck` checks every package (turbo); the build need not do it again.
     typescript: { ignoreBuildErrors: true },
+    // The build cache costs a minute or more to write on a small machine and a clean build (CI)
+    // never reads it; turbo caches whole builds instead.
+    experimental: { turbopackFileSystemCacheForBuild: false },
   };
 }

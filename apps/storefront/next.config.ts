@@ -14,5 +14,12 @@ export default function config(phase: string): NextConfig {
     reactStrictMode: true,
     // `npm run typecheck` checks every package (turbo); the build need not do it again.
     typescript: { ignoreBuildErrors: true },
+    // The build cache costs a minute or more to write on a small machine and a clean build (CI)
+    // never reads it; turbo caches whole builds instead.
+    experimental: { turbopackFileSystemCacheForBuild: false },
+    // Product pictures are served by our own /media route (SVG from the seed, uploads already
+    // resized on upload); the optimiser would need sharp at run time and cannot rasterise SVG.
+    // next/image still gives fixed boxes (no layout shift), lazy loading and priority hints.
+    images: { unoptimized: true },
   };
 }

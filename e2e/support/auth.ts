@@ -15,9 +15,12 @@ export async function signIn(page: Page, app: AppName, user: Credentials, option
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-/** Signs out with the header's button. */
+/** Signs out with the header's button (opening the account menu first where the app has one). */
 export async function signOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  const banner = page.getByRole("banner");
+  const button = banner.getByRole("button", { name: "Sign out" });
+  if (!(await button.isVisible())) await banner.getByRole("button", { name: "Account" }).click();
+  await button.click();
 }
 
 /** Registers a buyer through the storefront's sign-up page (which signs them in). */
