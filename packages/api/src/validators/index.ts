@@ -9,3 +9,4 @@ export * from "./ledger";
 export * from "./reviews";
 export * from "./inventory";
 export * from "./catalog";
+export * from "./seller";

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ZId } from "./cart";
+import { ZCurrencySchema } from "./ledger";
+
+// The seller console's own procedures (dashboard, CSV, packing slips, Stripe Connect).
+
+export const ZSellerDashboardSchema = z
+  .object({
+    currency: ZCurrencySchema.optional(),
+    /** An IANA zone name; "today" starts at midnight there. */
+    timeZone: z.string().trim().min(1).max(64).optional(),
+  })
+  .optional();
+
+/** A CSV file as text; 2 MB is thousands of products, more is a mistake (or an attack). */
+export const MAX_PRODUCT_CSV_BYTES = 2 * 1024 * 1024;
+export const MAX_PRODUCT_CSV_ROWS = 2000;
+
+export const ZImportProductsSchema = z.object({
+  csv: z
+    .string({ message: "Choose a CSV file." })
+    .min(1, "The file is empty.")
+    .max(MAX_PRODUCT_CSV_BYTES, `The file is over ${MAX_PRODUCT_CSV_BYTES / 1024 / 1024} MB; split it into smaller files.`),
+  /** Only check the rows and report; change nothing. */
+  dryRun: z.boolean().default(false),
+});
+
+export const ZProductTableSchema = z
+  .object({
+    q: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
+    status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional(),
+    cursor: ZId.nullish(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .optional();
+
+export const ZProductCsvExportSchema = z.object({ status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional() }).optional();
+
+export const ZPackingSlipSchema = z.object({ shipmentId: ZId });
+
+export const ZSellerSalesSchema = z
+  .object({
+    currency: ZCurrencySchema.optional(),
+    cursor: ZId.nullish(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .optional();
+
+export const ZLedgerCsvSchema = z.object({ currency: ZCurrencySchema.optional() }).optional();
+
+export const ZBulkProductStatusSchema = z.object({
+  ids: z.array(ZId).min(1, "Select at least one product.").max(200, "Change at most 200 products at once."),
+  action: z.enum(["publish", "unpublish", "archive", "restore"]),
+});
+
+/** Where Stripe sends the seller back to after (or instead of) finishing onboarding: paths on the seller console. */
+export const ZConnectLinkSchema = z.object({
+  returnPath: z.string().regex(/^\/[A-Za-z0-9/_-]*$/, "Give a path on the seller console.").default("/money"),
+});
+
+/** How many digits after the decimal point a price has in each currency sellers may use. */
+const MINOR_DIGITS = 2;
+
+/**
+ * Reads a price typed by a person ("19.99", "1,299", "$5") into cents, or null when it is not a
+ * price. Strings, not floats, all the way: 0.1 + 0.2 must not become 30 cents by accident.
+ */
+export function parsePriceToCents(text: string): number | null {
+  const cleaned = text.trim().replace(/^[$€£]/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const match = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  const whole = Number(match[1]);
+  const fraction = (match[2] ?? "").padEnd(MINOR_DIGITS, "0");
+  return whole * 10 ** MINOR_DIGITS + Number(fraction);
+}
+
+/** Cents as a price field shows them: 1999 -> "19.99", 500 -> "5.00". */
+export function centsToPriceText(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 10 ** MINOR_DIGITS)}.${String(abs % 10 ** MINOR_DIGITS).padStart(MINOR_DIGITS, "0")}`;
+}
