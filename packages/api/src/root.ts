@@ -14,6 +14,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { paymentsRouter } from "./routers/payments";
 import { reviewsRouter } from "./routers/reviews";
+import { storefrontRouter } from "./routers/storefront";
 import { router } from "./trpc";
 
 // One router per area; each lives in routers/<area>/ and stays thin over domain/<area>/.
@@ -32,6 +33,7 @@ export const appRouter = router({
   fulfillment: fulfillmentRouter,
   ledger: ledgerRouter,
   reviews: reviewsRouter,
+  storefront: storefrontRouter,
   notifications: notificationsRouter,
   mail: mailRouter,
 });
