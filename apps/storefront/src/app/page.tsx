@@ -1,37 +1,94 @@
+import Image from "next/image";
 import Link from "next/link";
-import { EmptyState, formatMoney, PageHeader } from "@bazaar/ui";
-import { api } from "~/trpc/server";
+import { EmptyState, LinkButton } from "@bazaar/ui";
+import { ProductGrid } from "~/components/product-card";
+import { getHomePage } from "~/server/catalog";
 
 export default async function HomePage() {
-  const { items } = await api.catalog.list({ limit: 24 });
+  const { featuredCategories, newArrivals, bestSellers } = await getHomePage();
   return (
-    <>
-      <PageHeader title="New in the marketplace" description="Products from independent shops, delivered by each shop." />
-      {items.length === 0 ? (
-        <EmptyState title="Nothing for sale yet" description="Shops are setting up. Come back soon." />
-      ) : (
-        <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-label="Products" data-testid="product-grid">
-          {items.map((product) => {
-            const image = product.images[0];
-            return (
-              <li key={product.id} className="group relative overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
-                <div className="aspect-square bg-slate-100">
-                  {image ? <img src={image.url} alt={image.alt || product.name} className="size-full object-cover" loading="lazy" /> : null}
-                </div>
-                <div className="space-y-1 p-3">
-                  <h2 className="line-clamp-2 text-sm font-medium text-slate-900">
-                    <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0 focus:outline-none">
-                      {product.name}
-                    </Link>
-                  </h2>
-                  <p className="text-xs text-slate-500">{product.seller.shopName}</p>
-                  <p className="text-sm font-semibold text-slate-900">{formatMoney(product.priceCents, product.currency)}</p>
-                </div>
+    <div className="space-y-12">
+      <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-brand-700 to-brand-500 px-6 py-10 text-white sm:px-10 sm:py-14">
+        <p className="text-sm font-medium tracking-wide text-brand-100 uppercase">Independent shops, one checkout</p>
+        <h1 className="mt-2 max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">New in the marketplace</h1>
+        <p className="mt-3 max-w-xl text-base text-brand-50">
+          Headphones tested in a listening room, cookware from small makers, gear field-tested in the Rockies. Buy from several shops and pay once.
+        </p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <LinkButton href="/search" size="lg" variant="secondary">
+            Browse everything
+          </LinkButton>
+          {featuredCategories[0] ? (
+            <Link href={`/c/${featuredCategories[0].slug}`} className="inline-flex h-12 items-center px-2 text-base font-medium text-white underline-offset-4 hover:underline">
+              Shop {featuredCategories[0].name} →
+            </Link>
+          ) : null}
+        </div>
+      </section>
+
+      {featuredCategories.length > 0 ? (
+        <section aria-labelledby="featured-categories">
+          <h2 id="featured-categories" className="text-xl font-bold tracking-tight text-slate-900">
+            Featured categories
+          </h2>
+          <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-6">
+            {featuredCategories.map((category) => (
+              <li key={category.slug}>
+                <Link
+                  href={`/c/${category.slug}`}
+                  className="group block overflow-hidden rounded-lg bg-white ring-1 ring-slate-200 hover:shadow-md focus-visible:ring-2 focus-visible:ring-brand-500"
+                >
+                  <div className="relative aspect-[4/3] bg-slate-100">
+                    {category.cover ? (
+                      <Image src={category.cover.url} alt="" fill sizes="(min-width: 1024px) 16vw, (min-width: 640px) 33vw, 50vw" className="object-cover" />
+                    ) : null}
+                  </div>
+                  <div className="p-3">
+                    <p className="text-sm font-semibold text-slate-900">{category.name}</p>
+                    <p className="text-xs text-slate-600">
+                      {category.parentName} · {category.productCount} products
+                    </p>
+                  </div>
+                </Link>
               </li>
-            );
-          })}
-        </ul>
-      )}
-    </>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="new-arrivals">
+        <div className="flex items-baseline justify-between gap-4">
+          <h2 id="new-arrivals" className="text-xl font-bold tracking-tight text-slate-900">
+            New arrivals
+          </h2>
+          <Link href="/search?sort=newest" className="text-sm font-medium text-brand-700 hover:underline">
+            See all new products
+          </Link>
+        </div>
+        <div className="mt-4">
+          {newArrivals.length === 0 ? (
+            <EmptyState title="Nothing for sale yet" description="Shops are setting up. Come back soon." />
+          ) : (
+            <ProductGrid products={newArrivals} label="New arrivals" testId="product-grid" priorityCount={4} />
+          )}
+        </div>
+      </section>
+
+      {bestSellers.length > 0 ? (
+        <section aria-labelledby="best-sellers">
+          <div className="flex items-baseline justify-between gap-4">
+            <h2 id="best-sellers" className="text-xl font-bold tracking-tight text-slate-900">
+              Best sellers
+            </h2>
+            <Link href="/search?sort=popular" className="text-sm font-medium text-brand-700 hover:underline">
+              See all best sellers
+            </Link>
+          </div>
+          <div className="mt-4">
+            <ProductGrid products={bestSellers} label="Best sellers" />
+          </div>
+        </section>
+      ) : null}
+    </div>
   );
 }

@@ -1,0 +1,19 @@
+import { revalidateTag } from "next/cache";
+import { z } from "zod";
+import { isValidRevalidationToken } from "@bazaar/api/domain/storefront/cache";
+
+const ZRevalidateSchema = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(100) });
+
+/**
+ * Expires cached catalog reads. Called by other Bazaar processes after they change products,
+ * prices or stock (see revalidateStorefront in @bazaar/api). The next visit re-reads the
+ * database: `expire: 0` because a buyer must not see an old price once the seller saved it.
+ */
+export async function POST(request: Request) {
+  const token = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "");
+  if (!isValidRevalidationToken(token)) return Response.json({ error: "Not allowed." }, { status: 401 });
+  const parsed = ZRevalidateSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: "Send { tags: string[] }." }, { status: 400 });
+  for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
+  return Response.json({ revalidated: parsed.data.tags });
+}

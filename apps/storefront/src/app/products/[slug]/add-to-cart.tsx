@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import type { RouterOutputs } from "@bazaar/api";
+import { SOFT_HOLD_MS } from "@bazaar/api/domain/inventory/constants";
+import { Alert, Button } from "@bazaar/ui";
+import { AvailabilityBadge } from "~/components/availability-badge";
+import { CheckIcon } from "~/components/icons";
+import { QuantityStepper } from "~/components/quantity-stepper";
+import { domainCodeOf, errorMessage } from "~/lib/errors";
+import { useTRPC } from "~/trpc/react";
+
+type LiveAvailability = NonNullable<RouterOutputs["storefront"]["availability"]>;
+
+/**
+ * Availability, quantity and "Add to cart". The stock shown is read fresh for this visit; the
+ * badge in the header updates the moment the cart answers, and a refusal (someone bought the
+ * last one first) updates the stock shown here too.
+ */
+export function AddToCart({ slug, productId, name, initial }: { slug: string; productId: string; name: string; initial: LiveAvailability }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const availabilityKey = trpc.storefront.availability.queryKey({ slug });
+  const { data } = useQuery(trpc.storefront.availability.queryOptions({ slug }, { initialData: initial, staleTime: 10_000 }));
+  const live = data ?? initial;
+  const max = Math.min(live.available, 99);
+  const [quantity, setQuantity] = useState(1);
+  const [added, setAdded] = useState<number | null>(null);
+  const add = useMutation(
+    trpc.cart.add.mutationOptions({
+      onMutate: () => setAdded(null),
+      onSuccess: (cart, input) => {
+        queryClient.setQueryData(trpc.cart.get.queryKey(), cart);
+        setAdded(input.quantity ?? 1);
+        setQuantity(1);
+        void queryClient.invalidateQueries({ queryKey: availabilityKey });
+      },
+      onError: (error) => {
+        if (domainCodeOf(error) === "OUT_OF_STOCK") void queryClient.invalidateQueries({ queryKey: availabilityKey });
+      },
+    }),
+  );
+  const chosen = Math.min(quantity, Math.max(max, 1));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-3">
+        <AvailabilityBadge availability={live.availability} available={live.available} />
+        {live.availability === "low" ? <span className="text-sm text-amber-800">Order soon</span> : null}
+      </div>
+      {live.available > 0 ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <QuantityStepper value={chosen} max={max} itemName={name} onChange={setQuantity} disabled={add.isPending} />
+          <Button size="lg" className="min-w-44 flex-1 sm:flex-none" pending={add.isPending} onClick={() => add.mutate({ productId, quantity: chosen })}>
+            {added !== null && !add.isPending ? (
+              <>
+                <CheckIcon className="size-5" /> Added
+              </>
+            ) : (
+              "Add to cart"
+            )}
+          </Button>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">This product is sold out for now. Shops restock often: check back soon.</p>
+      )}
+      <div aria-live="polite">
+        {added !== null ? (
+          <Alert tone="success" title={`Added ${added} to your cart`}>
+            We are holding {added === 1 ? "it" : "them"} for you for {SOFT_HOLD_MS / 60_000} minutes.{" "}
+            <Link href="/cart" className="font-medium underline">
+              View cart
+            </Link>{" "}
+            or{" "}
+            <Link href="/checkout" className="font-medium underline">
+              check out
+            </Link>
+            .
+          </Alert>
+        ) : null}
+      </div>
+      {add.isError ? <Alert tone="danger">{errorMessage(add.error)}</Alert> : null}
+    </div>
+  );
+}

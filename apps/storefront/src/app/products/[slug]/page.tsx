@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { formatMoney, LoadingRegion, Skeleton } from "@bazaar/ui";
+import { StoreIcon } from "~/components/icons";
+import { ProductGrid } from "~/components/product-card";
+import { RatingSummary } from "~/components/rating";
+import { isNotFound } from "~/lib/not-found";
+import { getProduct } from "~/server/catalog";
+import { publicApi } from "~/server/public-api";
+import { AddToCart } from "./add-to-cart";
+import { Gallery } from "./gallery";
+import { Reviews } from "./reviews";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const loadProduct = (slug: string) =>
+  getProduct(slug).catch((error: unknown) => {
+    if (isNotFound(error)) notFound();
+    throw error;
+  });
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await loadProduct((await params).slug);
+  return { title: product.name, description: product.description.slice(0, 160) };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const { slug } = await params;
+  // The page (cached, expired when the product changes) and its stock (read fresh) in parallel.
+  const [product, live] = await Promise.all([loadProduct(slug), publicApi.storefront.availability({ slug })]);
+  const stock = live ?? { productId: product.id, available: product.available, availability: product.availability };
+  const { seller } = product;
+  return (
+    <div className="space-y-12">
+      <div>
+        <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600">
+          <ol className="flex flex-wrap gap-1">
+            <li>
+              <Link href="/" className="hover:underline">
+                Home
+              </Link>
+            </li>
+            {product.categoryPath.map((category) => (
+              <li key={category.id}>
+                <span aria-hidden>/ </span>
+                <Link href={`/c/${category.slug}`} className="hover:underline">
+                  {category.name}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <Gallery images={product.images} name={product.name} />
+          <div className="space-y-5">
+            <div className="space-y-2">
+              <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{product.name}</h1>
+              <p className="flex items-center gap-1 text-sm text-slate-600">
+                <StoreIcon className="size-4" />
+                Sold by{" "}
+                <Link href={`/shops/${seller.slug}`} className="font-medium text-brand-700 hover:underline" data-testid="seller-link">
+                  {seller.shopName}
+                </Link>
+              </p>
+              <a href="#reviews" className="inline-block">
+                <RatingSummary ratingAvg={product.ratingAvg} ratingCount={product.ratingCount} />
+              </a>
+            </div>
+            <p className="text-3xl font-semibold text-slate-900" data-testid="price">
+              {formatMoney(product.priceCents, product.currency)}
+            </p>
+            <AddToCart slug={product.slug} productId={product.id} name={product.name} initial={stock} />
+            <p className="text-sm text-slate-600">
+              Shipping from {seller.shopName}: {formatMoney(seller.shippingFlatCents, product.currency)}
+              {seller.freeShippingOverCents !== null ? `, free on orders from this shop over ${formatMoney(seller.freeShippingOverCents, product.currency)}` : ""}.
+            </p>
+            <section aria-labelledby="description" className="border-t border-slate-200 pt-5">
+              <h2 id="description" className="text-base font-semibold text-slate-900">
+                About this product
+              </h2>
+              <div className="mt-2 space-y-3 text-sm leading-6 whitespace-pre-line text-slate-700">{product.description}</div>
+              <p className="mt-3 text-xs text-slate-500">SKU {product.sku}</p>
+            </section>
+          </div>
+        </div>
+      </div>
+
+      <Suspense
+        fallback={
+          <LoadingRegion label="Loading reviews">
+            <Skeleton className="h-6 w-32" />
+            <Skeleton className="mt-4 h-24" />
+          </LoadingRegion>
+        }
+      >
+        <Reviews productId={product.id} ratingAvg={product.ratingAvg} ratingCount={product.ratingCount} />
+      </Suspense>
+
+      {product.related.length > 0 ? (
+        <section aria-labelledby="related">
+          <h2 id="related" className="text-xl font-bold tracking-tight text-slate-900">
+            You may also like
+          </h2>
+          <div className="mt-4">
+            <ProductGrid products={product.related} label="Related products" />
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

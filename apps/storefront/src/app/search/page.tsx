@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert, buttonClasses, EmptyState } from "@bazaar/ui";
+import { Listing } from "~/components/listing/listing";
+import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
+import { isBadRequest } from "~/lib/not-found";
+import { getCategoryTree, searchCatalog } from "~/server/catalog";
+
+type Props = { searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { q } = parseListing(await searchParams);
+  return { title: q ? `Results for “${q}”` : "All products" };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const state = parseListing(await searchParams);
+  const [result, categories] = await Promise.all([
+    searchCatalog(browseInput(state)).catch((error: unknown) => {
+      if (isBadRequest(error)) return null;
+      throw error;
+    }),
+    getCategoryTree(),
+  ]);
+  if (!result) {
+    return (
+      <Alert tone="warning" title="This page link no longer works">
+        The results changed since it was made. <Link href={listingHref("/search", state, { cursor: undefined, prev: [] })}>Go to the first page</Link>.
+      </Alert>
+    );
+  }
+  const heading = (
+    <div className="mb-6">
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{state.q ? `Results for “${state.q}”` : "All products"}</h1>
+      {result.suggestion ? (
+        <p className="mt-1 text-sm text-slate-600">
+          Did you mean{" "}
+          <Link href={listingHref("/search", state, { q: result.suggestion })} className="font-medium text-brand-700 underline" data-testid="did-you-mean">
+            {result.suggestion}
+          </Link>
+          ?
+        </p>
+      ) : null}
+    </div>
+  );
+  const noResults = state.q ? (
+    <EmptyState
+      title={`Nothing matched “${state.q}”`}
+      description={
+        <>
+          {result.suggestion ? (
+            <>
+              Try <Link href={listingHref("/search", state, { q: result.suggestion })} className="font-medium text-brand-700 underline">{result.suggestion}</Link>, check the
+              spelling, use fewer words, or browse a category:
+            </>
+          ) : (
+            "Check the spelling, use fewer or more general words, or browse a category:"
+          )}
+          <span className="mt-4 flex flex-wrap justify-center gap-2">
+            {categories.map((category) => (
+              <Link key={category.id} href={`/c/${category.slug}`} className={buttonClasses("secondary", "sm")}>
+                {category.name}
+              </Link>
+            ))}
+          </span>
+        </>
+      }
+    />
+  ) : undefined;
+  return <Listing path="/search" state={state} result={result} heading={heading} noResults={noResults} />;
+}

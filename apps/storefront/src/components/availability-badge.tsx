@@ -1,0 +1,19 @@
+import { Badge } from "@bazaar/ui";
+
+export type Availability = "in_stock" | "low" | "out";
+
+/** "In stock", "Only 3 left" or "Out of stock": the same words on cards, product page and cart. */
+export function availabilityLabel(availability: Availability, available: number): string {
+  if (availability === "out") return "Out of stock";
+  if (availability === "low") return `Only ${available} left`;
+  return "In stock";
+}
+
+export function AvailabilityBadge({ availability, available }: { availability: Availability; available: number }) {
+  const tone = availability === "out" ? "danger" : availability === "low" ? "warning" : "success";
+  return (
+    <Badge tone={tone} data-testid="availability">
+      {availabilityLabel(availability, available)}
+    </Badge>
+  );
+}
