@@ -14,6 +14,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { paymentsRouter } from "./routers/payments";
 import { reviewsRouter } from "./routers/reviews";
+import { sellerRouter } from "./routers/seller";
 import { storefrontRouter } from "./routers/storefront";
 import { router } from "./trpc";
 
@@ -33,6 +34,7 @@ export const appRouter = router({
   fulfillment: fulfillmentRouter,
   ledger: ledgerRouter,
   reviews: reviewsRouter,
+  seller: sellerRouter,
   storefront: storefrontRouter,
   notifications: notificationsRouter,
   mail: mailRouter,
