@@ -20,7 +20,7 @@ export const ZListEmailsSchema = z.object({
   cursor: z.string().nullish(),
   limit: z.number().int().min(1).max(200).default(50),
   to: z.string().trim().max(200).optional(),
-  template: z.enum(Object.keys(templates) as [keyof typeof templates, ...(keyof typeof templates)[]]).optional(),
+  template: z.string().trim().max(60).optional(),
   status: ZEmailStatusSchema.optional(),
 });
 
