@@ -18,7 +18,7 @@ import { retryAt } from "./runtime/time";
 //     saved before the next, until it sleeps, waits, finishes or backs off to retry.
 // Every write after the claim checks the lease, so work a relay lost its lease on is not saved twice.
 
-/** Delivery attempts of one outbox row before it is marked FAILED (about 4 hours of backoff). */
+/** Delivery attempts of one outbox row before it is marked FAILED (about 3.5 hours of backoff). */
 export const MAX_DELIVERY_ATTEMPTS = 12;
 /** Steps one claim may run before the run goes back in the queue, so long runs share the relay. */
 const MAX_STEPS_PER_CLAIM = 50;
