@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { NavLinks } from "@bazaar/ui";
+
+export default function AccountLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <nav aria-label="Your account">
+        <NavLinks
+          className="md:flex-col md:items-stretch"
+          items={[
+            { href: "/account/orders", label: "Orders" },
+            { href: "/account/addresses", label: "Addresses" },
+          ]}
+        />
+      </nav>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// The idempotency key of the buyer's current checkout attempt, kept in sessionStorage: a double
+// click, a refresh or the back button while placing the order sends the same key, so the API
+// finds the order already placed instead of making a second one. A new attempt (after a
+// declined card) gets a new key, because the declined order is closed.
+const STORAGE_KEY = "bazaar:checkout-key";
+
+export function checkoutKey(): string {
+  const existing = sessionStorage.getItem(STORAGE_KEY);
+  if (existing) return existing;
+  const key = `co_${crypto.randomUUID()}`;
+  sessionStorage.setItem(STORAGE_KEY, key);
+  return key;
+}
+
+export function forgetCheckoutKey(): void {
+  sessionStorage.removeItem(STORAGE_KEY);
+}

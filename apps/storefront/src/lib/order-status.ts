@@ -1,0 +1,32 @@
+import type { BadgeTone } from "@bazaar/ui";
+
+// The words buyers see for order and shipment states (the same everywhere in the storefront).
+const ORDER: Record<string, { label: string; tone: BadgeTone }> = {
+  PENDING_PAYMENT: { label: "Payment processing", tone: "info" },
+  PAID: { label: "Paid", tone: "info" },
+  CONFIRMED: { label: "Confirmed", tone: "success" },
+  PROCESSING: { label: "Being packed", tone: "info" },
+  SHIPPED: { label: "Shipped", tone: "info" },
+  DELIVERED: { label: "Delivered", tone: "success" },
+  CANCELLED: { label: "Cancelled", tone: "neutral" },
+  PAYMENT_FAILED: { label: "Payment failed", tone: "danger" },
+};
+
+const SHIPMENT: Record<string, { label: string; tone: BadgeTone }> = {
+  PENDING: { label: "Waiting for the shop", tone: "neutral" },
+  PROCESSING: { label: "Being packed", tone: "info" },
+  SHIPPED: { label: "Shipped", tone: "info" },
+  DELIVERED: { label: "Delivered", tone: "success" },
+  CANCELLED: { label: "Cancelled", tone: "neutral" },
+};
+
+export const orderStatus = (status: string) => ORDER[status] ?? { label: status, tone: "neutral" as const };
+export const shipmentStatus = (status: string) => SHIPMENT[status] ?? { label: status, tone: "neutral" as const };
+
+/** Still waiting for the payment's outcome (the webhook): the confirmation page keeps polling. */
+export const isAwaitingPayment = (status: string) => status === "PENDING_PAYMENT" || status === "PAID";
+
+const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+export const formatDateTime = (date: Date) => dateTime.format(date);
+export const formatDate = (date: Date) => dateOnly.format(date);
