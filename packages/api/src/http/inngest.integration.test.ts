@@ -1,0 +1,52 @@
+// /api/inngest as the Inngest dev server drives it: introspection lists Bazaar's functions, and
+// a call runs a function's next step against the app's database, answering with the step's op.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { functions } from "../events/functions";
+import { createBuyer, createProduct, createSeller } from "../testing/factories";
+import { payWithCard, placeOrder, useDatabaseForHandlers } from "../testing/payments";
+import { GET, POST } from "./inngest";
+
+let t: TestDatabase;
+const previousDev = process.env.INNGEST_DEV;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  useDatabaseForHandlers(t.db);
+  // Dev mode: requests are not signed (Inngest Cloud's are, with INNGEST_SIGNING_KEY).
+  process.env.INNGEST_DEV = "1";
+});
+afterAll(async () => {
+  if (previousDev === undefined) delete process.env.INNGEST_DEV;
+  else process.env.INNGEST_DEV = previousDev;
+  await t?.drop();
+});
+
+const url = "http://localhost:3002/api/inngest";
+type Handler = (request: Request, context: unknown) => Promise<Response>;
+
+describe("/api/inngest", () => {
+  it("describes the app and its functions", async () => {
+    const response = await (GET as unknown as Handler)(new Request(url), undefined);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ mode: "dev", function_count: functions.length });
+  });
+
+  it("runs a function's step when Inngest calls it", async () => {
+    const { seller } = await createSeller(t.db);
+    const { product } = await createProduct(t.db, seller.id, { stock: 3 });
+    const buyer = await createBuyer(t.db);
+    const placed = await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 1 }]);
+    await payWithCard(t.db, placed);
+
+    const event = { id: "evt-1", name: "payment/captured", data: { paymentId: placed.paymentId, orderId: placed.orderId }, ts: Date.now() };
+    const body = { event, events: [event], steps: {}, ctx: { run_id: "run-1", attempt: 0, max_attempts: 4, stack: { stack: [], current: 0 } }, version: 2 };
+    const response = await (POST as unknown as Handler)(
+      new Request(`${url}?fnId=bazaar-ledger-split-payment&stepId=step`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      undefined,
+    );
+    expect(response.status).toBe(206);
+    const [op] = (await response.json()) as { op: string; displayName: string; data: { created: boolean } }[];
+    expect(op).toMatchObject({ op: "StepRun", displayName: "split-payment", data: { created: true } });
+    expect(await t.db.ledgerTransaction.count({ where: { paymentId: placed.paymentId, kind: "PAYMENT_SPLIT" } })).toBe(1);
+  });
+});
