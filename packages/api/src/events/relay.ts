@@ -161,20 +161,56 @@ async function dispatchHere(context: RowContext, row: ClaimedRow): Promise<void>
   });
 }
 
-async function processRun(context: RowContext, row: ClaimedRow): Promise<void> {
-  const { db, clock } = context;
+/**
+ * This relay's hold on a run row. Every save checks the lease is still ours (a lost lease or a
+ * cancellation ends the work), and a heartbeat renews it while a slow step runs, so no other
+ * relay takes the run over and repeats the step meanwhile.
+ */
+function holdRun(context: RowContext, row: ClaimedRow) {
+  const { db, clock, leaseMs } = context;
   let lease: Date | null = row.lockedUntil;
-  // Saves the run only while this relay still holds it: a lost lease or a cancellation ends the work.
-  const save = async (state: RunState, data: Prisma.OutboxEventUpdateManyMutationInput, keepLease: boolean): Promise<boolean> => {
-    const next = keepLease ? new Date(clock().getTime() + context.leaseMs) : null;
-    const { count } = await db.outboxEvent.updateMany({
-      where: { id: row.id, status: "PENDING", lockedUntil: lease },
-      data: { ...data, payload: state as unknown as Prisma.InputJsonValue, lockedUntil: next },
-    });
-    lease = next;
-    return count === 1;
+  // Saves and renewals take turns: each needs the lease the previous one left.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = turn.then(work);
+    turn = result.catch(() => undefined);
+    return result;
   };
+  const renew = () =>
+    inTurn(async () => {
+      if (!lease) return;
+      const next = new Date(clock().getTime() + leaseMs);
+      const { count } = await db.outboxEvent.updateMany({ where: { id: row.id, status: "PENDING", lockedUntil: lease }, data: { lockedUntil: next } });
+      if (count === 1) lease = next;
+    });
+  const heartbeat = setInterval(() => void renew().catch(() => undefined), Math.max(1000, leaseMs / 3));
+  heartbeat.unref();
+  return {
+    save: (state: RunState, data: Prisma.OutboxEventUpdateManyMutationInput, keepLease: boolean): Promise<boolean> =>
+      inTurn(async () => {
+        const next = keepLease ? new Date(clock().getTime() + leaseMs) : null;
+        const { count } = await db.outboxEvent.updateMany({
+          where: { id: row.id, status: "PENDING", lockedUntil: lease },
+          data: { ...data, payload: state as unknown as Prisma.InputJsonValue, lockedUntil: next },
+        });
+        lease = count === 1 ? next : null;
+        return count === 1;
+      }),
+    release: () => clearInterval(heartbeat),
+  };
+}
 
+async function processRun(context: RowContext, row: ClaimedRow): Promise<void> {
+  const hold = holdRun(context, row);
+  try {
+    await runSteps(context, row, hold.save);
+  } finally {
+    hold.release();
+  }
+}
+
+async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<typeof holdRun>["save"]): Promise<void> {
+  const { db, clock } = context;
   let state = parseRunState(row.payload);
   const spec = context.registry.get(state.functionId);
   if (!spec) {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { inngest } from "./client";
 import { drainOutbox } from "./drain";
@@ -215,6 +215,34 @@ describe("crashes and parallel relays", () => {
     const [run] = await runsOf(fn.opts.id);
     expect(run?.state.outcome).toBe("completed");
     expect(effects).toBe(2); // at least once: steps must be idempotent, which Bazaar's are
+  });
+
+  it("renews the lease while a slow step runs, so no other relay repeats the step", async () => {
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const begun = new Promise<void>((resolve) => (started = resolve));
+    const fn = inngest.createFunction({ id: uid("slow"), triggers: [{ event: "payout/requested" }] }, async ({ step }) => {
+      await step.run("slow", async () => {
+        runs++;
+        started();
+        await gate;
+      });
+    });
+    await publish(t.db, "payout/requested", { payoutId: "po_slow", sellerId: "s_1" });
+    const first = drainOutbox(t.db, { functions: [fn], leaseMs: 1500 });
+    await begun;
+    const find = () => t.db.outboxEvent.findFirstOrThrow({ where: { name: runRowName(fn.opts.id) } });
+    const claimedUntil = (await find()).lockedUntil!.getTime();
+    await vi.waitFor(async () => expect((await find()).lockedUntil!.getTime()).toBeGreaterThan(claimedUntil), { timeout: 10_000, interval: 100 });
+
+    // Past the first lease, but the heartbeat renewed it: the run is not up for grabs.
+    await drainOutbox(t.db, { functions: [fn], now: new Date(claimedUntil + 100) });
+    release();
+    await first;
+    expect(runs).toBe(1);
+    expect((await find()).status).toBe("SENT");
   });
 
   it("processes each event once with many relays at the same time", async () => {
