@@ -5,9 +5,14 @@ import { createCallerFactory, createContextInner, loadActor } from "../trpc";
 
 const createCaller = createCallerFactory(appRouter);
 
-export async function callerFor(db: PrismaClient, userId: string | null, options: { guestCartToken?: string } = {}) {
+interface CallerOptions {
+  guestCartToken?: string;
+}
+
+/** A caller plus the cookies its procedures set (the jar sits beside the caller: tRPC's caller proxy reads every property as a procedure). */
+export async function callerWithCookies(db: PrismaClient, userId: string | null, options: CallerOptions = {}) {
   const cookies = new Map<string, string>();
-  const caller = createCaller(
+  const api = createCaller(
     createContextInner({
       db,
       actor: await loadActor(db, userId),
@@ -15,5 +20,9 @@ export async function callerFor(db: PrismaClient, userId: string | null, options
       setCookie: (name, value) => cookies.set(name, value),
     }),
   );
-  return Object.assign(caller, { cookies });
+  return { api, cookies };
+}
+
+export async function callerFor(db: PrismaClient, userId: string | null, options: CallerOptions = {}) {
+  return (await callerWithCookies(db, userId, options)).api;
 }

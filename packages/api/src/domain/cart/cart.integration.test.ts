@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
-import { callerFor } from "../../testing";
-import { appRouter } from "../../root";
-import { createCallerFactory, createContextInner, loadActor } from "../../trpc";
+import { callerFor, callerWithCookies } from "../../testing";
 import { createAddress, createBuyer, createProduct, createPromo, createSeller, setTaxRate, shippingAddressInput } from "../../testing/factories";
 import { SOFT_HOLD_MS } from "../inventory/constants";
 import { releaseExpiredCartHolds } from "../inventory/order-holds";
@@ -13,15 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.drop());
 
-// callerFor's `cookies` cannot be read through tRPC's caller proxy, so these callers keep
-// the cookie jar beside the caller.
-async function withCookies(userId: string | null, guestCartToken?: string) {
-  const cookies = new Map<string, string>();
-  const api = createCallerFactory(appRouter)(
-    createContextInner({ db: t.db, actor: await loadActor(t.db, userId), guestCartToken: guestCartToken ?? null, setCookie: (name, value) => cookies.set(name, value) }),
-  );
-  return { api, cookies };
-}
+const withCookies = (userId: string | null, guestCartToken?: string) => callerWithCookies(t.db, userId, { guestCartToken });
 
 const reserved = async (productId: string) =>
   (await t.db.stockLevel.aggregate({ where: { productId }, _sum: { reserved: true } }))._sum.reserved ?? 0;
