@@ -10,16 +10,26 @@ export const metadata: Metadata = {
   title: { default: "Admin console · Bazaar", template: "%s · Admin console" },
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({
+  children,
+}: {
+  children: ReactNode;
+}) {
   const session = await auth();
-  const user = session?.user ? { name: session.user.name ?? null, email: session.user.email, role: session.user.role } : null;
+  const user = session?.user
+    ? {
+        name: session.user.name ?? null,
+        email: session.user.email,
+        role: session.user.role,
+      }
+    : null;
   return (
     <html lang="en">
       <body>
         <TRPCReactProvider>
+          {/* The console's own navigation is in (console)/layout.tsx, shown to administrators only. */}
           <AppShell
             appName="Admin console"
-            nav={user?.role === "ADMIN" ? [{ href: "/", label: "Overview" }] : []}
             user={user}
             signOutAction={signOutAction}
           >

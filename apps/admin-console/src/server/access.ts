@@ -10,14 +10,26 @@ type Account = NonNullable<Awaited<ReturnType<typeof api.account.me>>>;
 export type AdminAccess =
   | { kind: "signed-out" }
   | { kind: "admin"; account: Account }
-  | { kind: "refused"; account: Account; title: string; reason: string; elsewhere: { label: string; href: string } | null };
+  | {
+      kind: "refused";
+      account: Account;
+      title: string;
+      reason: string;
+      elsewhere: { label: string; href: string } | null;
+    };
 
 /** Read once per request from the database (not the session cookie), so a demotion applies at once. */
 export const getAdminAccess = cache(async (): Promise<AdminAccess> => {
   const account = await api.account.me();
   if (!account) return { kind: "signed-out" };
   if (account.status === "SUSPENDED") {
-    return { kind: "refused", account, title: "Your account is suspended", reason: "Contact support@bazaar.test to reinstate it.", elsewhere: null };
+    return {
+      kind: "refused",
+      account,
+      title: "Your account is suspended",
+      reason: "Contact support@bazaar.test to reinstate it.",
+      elsewhere: null,
+    };
   }
   if (account.role === "ADMIN") return { kind: "admin", account };
   const env = getEnv();

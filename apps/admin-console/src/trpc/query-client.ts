@@ -1,4 +1,7 @@
-import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import {
+  defaultShouldDehydrateQuery,
+  QueryClient,
+} from "@tanstack/react-query";
 import SuperJSON from "superjson";
 
 export function createQueryClient() {
@@ -9,7 +12,9 @@ export function createQueryClient() {
       dehydrate: {
         serializeData: SuperJSON.serialize,
         // Queries prefetched without await stream to the client as they resolve.
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+        shouldDehydrateQuery: (query) =>
+          defaultShouldDehydrateQuery(query) ||
+          query.state.status === "pending",
         shouldRedactErrors: () => false,
       },
       hydrate: { deserializeData: SuperJSON.deserialize },

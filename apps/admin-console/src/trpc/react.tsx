@@ -8,7 +8,8 @@ import SuperJSON from "superjson";
 import type { AppRouter } from "@bazaar/api";
 import { createQueryClient } from "./query-client";
 
-export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } =
+  createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 
@@ -25,11 +26,17 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({
-          enabled: (op) => process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
+          enabled: (op) =>
+            process.env.NODE_ENV === "development" ||
+            (op.direction === "down" && op.result instanceof Error),
         }),
         // Not the streaming link: procedures may set cookies (the guest cart), which must be
         // in the response headers before the body starts.
-        httpBatchLink({ transformer: SuperJSON, url: "/api/trpc", headers: { "x-trpc-source": "react" } }),
+        httpBatchLink({
+          transformer: SuperJSON,
+          url: "/api/trpc",
+          headers: { "x-trpc-source": "react" },
+        }),
       ],
     }),
   );

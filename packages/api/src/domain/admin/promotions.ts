@@ -69,6 +69,35 @@ export async function listPromotions(
   };
 }
 
+export const ZPromotionIdSchema = z.object({ promoId: ZAdminId });
+
+/** One promo code with its state and uses, for the edit page. */
+export async function getPromotion(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZPromotionIdSchema>,
+  now = new Date(),
+) {
+  requireAdmin(actor);
+  const { promoId } = ZPromotionIdSchema.parse(input);
+  const promo = await db.promoCode.findUnique({
+    where: { id: promoId },
+    include: { seller: { select: { id: true, shopName: true } } },
+  });
+  if (!promo) throw notFound("That promo code");
+  const given = await db.promoRedemption.aggregate({
+    where: { promoCodeId: promoId },
+    _sum: { amountCents: true },
+    _count: { _all: true },
+  });
+  return {
+    ...promo,
+    state: promoState(promo, now),
+    redemptions: given._count._all,
+    discountGivenCents: given._sum.amountCents ?? 0,
+  };
+}
+
 const ZCode = z
   .string()
   .trim()

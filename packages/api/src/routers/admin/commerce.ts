@@ -12,11 +12,13 @@ import { listPayouts, ZListPayoutsSchema } from "../../domain/admin/payouts";
 import {
   createPromotion,
   expirePromotion,
+  getPromotion,
   listPromotions,
   updatePromotion,
   ZCreatePromotionSchema,
   ZExpirePromotionSchema,
   ZListPromotionsSchema,
+  ZPromotionIdSchema,
   ZUpdatePromotionSchema,
 } from "../../domain/admin/promotions";
 import { adminProcedure, router } from "../../trpc";
@@ -44,6 +46,9 @@ export const adminPromotionsRouter = router({
   list: adminProcedure
     .input(ZListPromotionsSchema.optional())
     .query(({ ctx, input }) => listPromotions(ctx.db, ctx.actor, input)),
+  get: adminProcedure
+    .input(ZPromotionIdSchema)
+    .query(({ ctx, input }) => getPromotion(ctx.db, ctx.actor, input)),
   create: adminProcedure
     .input(ZCreatePromotionSchema)
     .mutation(({ ctx, input }) => createPromotion(ctx.db, ctx.actor, input)),

@@ -1,6 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState, Input, PageHeader, Select, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import {
+  EmptyState,
+  Input,
+  PageHeader,
+  Select,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+} from "@bazaar/ui";
 import { FilterForm } from "~/components/filter-form";
 import { Pager } from "~/components/pager";
 import { StatusBadge } from "~/components/status-badge";
@@ -19,19 +29,47 @@ const statusHelp: Record<(typeof STATUSES)[number], string> = {
 };
 
 /** Every mail Bazaar sent or would have sent, newest first: the local stand-in for an inbox. */
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function MailboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   if ((await getAdminAccess()).kind !== "admin") return null;
   const params = await searchParams;
   const templates = await api.mail.templates();
-  const filters = { to: param(params, "to"), template: oneOf(params, "template", templates), status: oneOf(params, "status", STATUSES) };
-  const result = await api.mail.list({ ...filters, cursor: param(params, "cursor") });
+  const filters = {
+    to: param(params, "to"),
+    template: oneOf(params, "template", templates),
+    status: oneOf(params, "status", STATUSES),
+  };
+  const result = await api.mail.list({
+    ...filters,
+    cursor: param(params, "cursor"),
+  });
 
   return (
     <>
-      <PageHeader title="Mailbox" description="Every email the system sent to buyers and sellers. Open one to read it as they did." />
-      <FilterForm path="/mailbox" label="Filter emails" active={Boolean(filters.to || filters.template || filters.status)}>
-        <Input label="Recipient" name="to" type="search" defaultValue={filters.to} containerClassName="sm:col-span-2" />
-        <Select label="Kind" name="template" defaultValue={filters.template ?? ""}>
+      <PageHeader
+        title="Mailbox"
+        description="Every email the system sent to buyers and sellers. Open one to read it as they did."
+      />
+      <FilterForm
+        path="/mailbox"
+        label="Filter emails"
+        active={Boolean(filters.to || filters.template || filters.status)}
+      >
+        <Input
+          label="Recipient"
+          name="to"
+          type="search"
+          defaultValue={filters.to}
+          containerClassName="sm:col-span-2"
+        />
+        <Select
+          label="Kind"
+          name="template"
+          defaultValue={filters.template ?? ""}
+        >
           <option value="">Any kind</option>
           {templates.map((t) => (
             <option key={t} value={t}>
@@ -39,7 +77,11 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             </option>
           ))}
         </Select>
-        <Select label="Status" name="status" defaultValue={filters.status ?? ""}>
+        <Select
+          label="Status"
+          name="status"
+          defaultValue={filters.status ?? ""}
+        >
           <option value="">Any status</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -50,7 +92,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       </FilterForm>
 
       {result.items.length === 0 ? (
-        <EmptyState title="No emails yet" description="Emails appear here as orders are placed, carts are left and stock runs low." />
+        <EmptyState
+          title="No emails yet"
+          description="Emails appear here as orders are placed, carts are left and stock runs low."
+        />
       ) : (
         <Table caption="Emails" data-testid="mailbox-table">
           <THead>
@@ -66,7 +111,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             {result.items.map((mail) => (
               <tr key={mail.id} data-testid="mailbox-row">
                 <Td>
-                  <Link href={`/mailbox/${mail.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/mailbox/${mail.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {mail.subject}
                   </Link>
                 </Td>
@@ -77,13 +125,20 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                     <StatusBadge status={mail.status} />
                   </span>
                 </Td>
-                <Td className="whitespace-nowrap">{formatDateTime(mail.createdAt)}</Td>
+                <Td className="whitespace-nowrap">
+                  {formatDateTime(mail.createdAt)}
+                </Td>
               </tr>
             ))}
           </TBody>
         </Table>
       )}
-      <Pager path="/mailbox" params={params} nextCursor={result.nextCursor} label="Emails" />
+      <Pager
+        path="/mailbox"
+        params={params}
+        nextCursor={result.nextCursor}
+        label="Emails"
+      />
     </>
   );
 }

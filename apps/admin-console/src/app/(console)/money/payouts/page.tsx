@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import {
+  EmptyState,
+  formatMoney,
+  PageHeader,
+  Select,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+} from "@bazaar/ui";
+import { FilterForm } from "~/components/filter-form";
+import { MoneyTabs } from "~/components/money-tabs";
+import { Pager } from "~/components/pager";
+import { Stat } from "~/components/stat";
+import { StatusBadge } from "~/components/status-badge";
+import { formatDateTime, humanize } from "~/lib/format";
+import { oneOf, param, type SearchParams } from "~/lib/search-params";
+import { api } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Payouts" };
+
+const STATUSES = ["REQUESTED", "PROCESSING", "PAID", "FAILED"] as const;
+
+export default async function PayoutsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const params = await searchParams;
+  const status = oneOf(params, "status", STATUSES);
+  const result = await api.admin.money.payouts({
+    status,
+    cursor: param(params, "cursor"),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Money"
+        description="The double-entry ledger: every account, every transaction, and the payouts queue."
+      />
+      <MoneyTabs current="/money/payouts" />
+      <p className="mb-4 text-sm text-slate-600">
+        Payouts are sent by the background worker as soon as a seller asks. A
+        suspended shop&apos;s payout fails and the money returns to its balance.
+      </p>
+      <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
+        {STATUSES.map((s) => {
+          const rows = result.totals.filter((t) => t.status === s);
+          return (
+            <Stat
+              key={s}
+              label={humanize(s)}
+              value={rows.reduce((n, r) => n + r.count, 0)}
+              detail={
+                rows.length
+                  ? rows
+                      .map((r) => formatMoney(r.amountCents, r.currency))
+                      .join(" · ")
+                  : formatMoney(0, "USD")
+              }
+            />
+          );
+        })}
+      </dl>
+      <FilterForm
+        path="/money/payouts"
+        label="Filter payouts"
+        active={Boolean(status)}
+      >
+        <Select label="Status" name="status" defaultValue={status ?? ""}>
+          <option value="">Any status</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {humanize(s)}
+            </option>
+          ))}
+        </Select>
+      </FilterForm>
+      {result.items.length === 0 ? (
+        <EmptyState
+          title="No payouts"
+          description={
+            status
+              ? "None in this state."
+              : "Sellers request payouts from their console."
+          }
+        />
+      ) : (
+        <Table caption="Payouts">
+          <THead>
+            <tr>
+              <Th>Shop</Th>
+              <Th>Requested</Th>
+              <Th>Status</Th>
+              <Th>Completed</Th>
+              <Th className="text-right">Amount</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {result.items.map((p) => (
+              <tr key={p.id}>
+                <Td>
+                  <Link
+                    href={`/sellers/${p.seller.id}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {p.seller.shopName}
+                  </Link>
+                  {p.seller.status !== "APPROVED" ? (
+                    <div>
+                      <StatusBadge
+                        status={p.seller.status}
+                        label={`Shop ${humanize(p.seller.status).toLowerCase()}`}
+                      />
+                    </div>
+                  ) : null}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {formatDateTime(p.requestedAt)}
+                </Td>
+                <Td>
+                  <StatusBadge status={p.status} />
+                  {p.failureReason ? (
+                    <div className="mt-1 text-xs text-slate-500">
+                      {p.failureReason}
+                    </div>
+                  ) : null}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {formatDateTime(p.completedAt)}
+                </Td>
+                <Td className="text-right tabular-nums">
+                  {formatMoney(p.amountCents, p.currency)}
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <Pager
+        path="/money/payouts"
+        params={params}
+        nextCursor={result.nextCursor}
+        label="Payouts"
+      />
+    </>
+  );
+}

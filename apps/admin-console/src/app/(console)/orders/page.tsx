@@ -1,0 +1,179 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import {
+  EmptyState,
+  formatMoney,
+  Input,
+  PageHeader,
+  Select,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+} from "@bazaar/ui";
+import { FilterForm } from "~/components/filter-form";
+import { Pager } from "~/components/pager";
+import { StatusBadge } from "~/components/status-badge";
+import { formatDateTime, humanize } from "~/lib/format";
+import {
+  dateParam,
+  isoDay,
+  oneOf,
+  param,
+  type SearchParams,
+} from "~/lib/search-params";
+import { api } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Orders" };
+
+const STATUSES = [
+  "PENDING_PAYMENT",
+  "PAID",
+  "CONFIRMED",
+  "PROCESSING",
+  "SHIPPED",
+  "DELIVERED",
+  "CANCELLED",
+  "PAYMENT_FAILED",
+] as const;
+const DAY = 86_400_000;
+
+export default async function OrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const params = await searchParams;
+  const from = dateParam(params, "from");
+  const to = dateParam(params, "to");
+  const filters = {
+    status: oneOf(params, "status", STATUSES),
+    sellerId: param(params, "sellerId"),
+    buyer: param(params, "buyer"),
+  };
+  const [result, shops] = await Promise.all([
+    api.admin.orders.list({
+      ...filters,
+      from,
+      to: to ? new Date(to.getTime() + DAY) : undefined,
+      cursor: param(params, "cursor"),
+    }),
+    api.admin.sellers.list({ limit: 100 }),
+  ]);
+
+  return (
+    <>
+      <PageHeader
+        title="Orders"
+        description="Every order across shops. Open one to see its payments, parts and history, or to refund it."
+      />
+      <FilterForm
+        path="/orders"
+        label="Filter orders"
+        active={Boolean(
+          filters.status || filters.sellerId || filters.buyer || from || to,
+        )}
+      >
+        <Input
+          label="Buyer email or order #"
+          name="buyer"
+          type="search"
+          defaultValue={filters.buyer}
+        />
+        <Select
+          label="Status"
+          name="status"
+          defaultValue={filters.status ?? ""}
+        >
+          <option value="">Any status</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {humanize(s)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label="Shop"
+          name="sellerId"
+          defaultValue={filters.sellerId ?? ""}
+        >
+          <option value="">Any shop</option>
+          {shops.items.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.shopName}
+            </option>
+          ))}
+        </Select>
+        <Input
+          label="Placed from"
+          name="from"
+          type="date"
+          defaultValue={from ? isoDay(from) : undefined}
+        />
+        <Input
+          label="Placed to"
+          name="to"
+          type="date"
+          defaultValue={to ? isoDay(to) : undefined}
+        />
+      </FilterForm>
+
+      {result.items.length === 0 ? (
+        <EmptyState
+          title="No orders match"
+          description="Clear the filters to see every order."
+        />
+      ) : (
+        <Table caption="Orders" data-testid="orders-table">
+          <THead>
+            <tr>
+              <Th>Order</Th>
+              <Th>Placed</Th>
+              <Th>Buyer</Th>
+              <Th>Shops</Th>
+              <Th>Status</Th>
+              <Th className="text-right">Total</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {result.items.map((o) => (
+              <tr key={o.id}>
+                <Td>
+                  <Link
+                    href={`/orders/${o.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    #{o.number}
+                  </Link>
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {formatDateTime(o.createdAt)}
+                </Td>
+                <Td className="max-w-56 truncate">{o.buyer.email}</Td>
+                <Td>{o.shipments.map((s) => s.seller.shopName).join(", ")}</Td>
+                <Td>
+                  <StatusBadge status={o.status} />
+                </Td>
+                <Td className="text-right whitespace-nowrap tabular-nums">
+                  {formatMoney(o.totalCents, o.currency)}
+                  {o.refundedCents > 0 ? (
+                    <div className="text-xs text-slate-500">
+                      −{formatMoney(o.refundedCents, o.currency)} refunded
+                    </div>
+                  ) : null}
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <Pager
+        path="/orders"
+        params={params}
+        nextCursor={result.nextCursor}
+        label="Orders"
+      />
+    </>
+  );
+}

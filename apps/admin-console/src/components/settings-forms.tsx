@@ -1,0 +1,244 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert, Button, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import {
+  bpsToInput,
+  centsToInput,
+  formatBps,
+  formText,
+  parseMoneyInput,
+  parsePercentInput,
+} from "~/lib/format";
+import type { FieldErrors } from "~/lib/trpc-errors";
+import { useTRPC } from "~/trpc/react";
+import { ConfirmDialog } from "./confirm-dialog";
+import { FormDialog } from "./form-dialog";
+import { useAdminMutation } from "./use-admin-mutation";
+
+export interface PlatformDefaults {
+  commissionDefaultBps: number;
+  lowStockThresholdDefault: number;
+  shippingDefaultFlatCents: number;
+  shippingDefaultFreeOverCents: number | null;
+}
+
+export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
+  const trpc = useTRPC();
+  const save = useAdminMutation(
+    useMutation(trpc.admin.settings.update.mutationOptions()).mutateAsync,
+  );
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (form: FormData) => {
+    setSaved(false);
+    const commission = parsePercentInput(formText(form, "commission"));
+    const flat = parseMoneyInput(formText(form, "shippingFlat"));
+    const freeOver = parseMoneyInput(formText(form, "shippingFreeOver"));
+    const threshold = formText(form, "lowStock");
+    const problems: FieldErrors = {};
+    if (commission === null || Number.isNaN(commission))
+      problems.commissionDefaultBps = ["Enter a percentage such as 10."];
+    if (flat === null || Number.isNaN(flat))
+      problems.shippingDefaultFlatCents = ["Enter an amount such as 5.99."];
+    if (Number.isNaN(freeOver))
+      problems.shippingDefaultFreeOverCents = [
+        "Enter an amount such as 50.00, or leave it empty.",
+      ];
+    if (!/^\d+$/.test(threshold))
+      problems.lowStockThresholdDefault = ["Enter a whole number of units."];
+    if (Object.keys(problems).length > 0)
+      return save.fail("Check the highlighted fields.", problems);
+    if (
+      await save.run({
+        commissionDefaultBps: commission ?? 0,
+        shippingDefaultFlatCents: flat ?? 0,
+        shippingDefaultFreeOverCents: freeOver,
+        lowStockThresholdDefault: Number(threshold),
+      })
+    ) {
+      setSaved(true);
+    }
+  };
+
+  return (
+    <form
+      aria-label="Platform defaults"
+      className="space-y-4"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(new FormData(event.currentTarget));
+      }}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Input
+          label="Default commission (%)"
+          name="commission"
+          inputMode="decimal"
+          defaultValue={bpsToInput(settings.commissionDefaultBps)}
+          hint="Bazaar's share of each sale, for shops without an override. Applies to payments captured from now on."
+          error={save.fieldErrors.commissionDefaultBps}
+        />
+        <Input
+          label="Default low-stock threshold (units)"
+          name="lowStock"
+          inputMode="numeric"
+          defaultValue={String(settings.lowStockThresholdDefault)}
+          hint="New stock rows warn their seller below this many available units."
+          error={save.fieldErrors.lowStockThresholdDefault}
+        />
+        <Input
+          label="Default shipping, flat rate (USD)"
+          name="shippingFlat"
+          inputMode="decimal"
+          defaultValue={centsToInput(settings.shippingDefaultFlatCents)}
+          hint="What a new shop charges per order until it sets its own."
+          error={save.fieldErrors.shippingDefaultFlatCents}
+        />
+        <Input
+          label="Default free shipping over (USD)"
+          name="shippingFreeOver"
+          inputMode="decimal"
+          defaultValue={centsToInput(settings.shippingDefaultFreeOverCents)}
+          hint="Empty: no free shipping by default."
+          error={save.fieldErrors.shippingDefaultFreeOverCents}
+        />
+      </div>
+      {save.error ? <Alert tone="danger">{save.error}</Alert> : null}
+      {saved ? <Alert tone="success">Settings saved.</Alert> : null}
+      <Button type="submit" pending={save.pending}>
+        Save settings
+      </Button>
+    </form>
+  );
+}
+
+export function TaxTable({
+  rates,
+}: {
+  rates: { country: string; rateBps: number }[];
+}) {
+  const trpc = useTRPC();
+  const setRate = useAdminMutation(
+    useMutation(trpc.admin.settings.setTaxRate.mutationOptions()).mutateAsync,
+  );
+  const remove = useAdminMutation(
+    useMutation(trpc.admin.settings.deleteTaxRate.mutationOptions())
+      .mutateAsync,
+  );
+
+  const submitRate = (form: FormData, country?: string) => {
+    const rateBps = parsePercentInput(formText(form, "rate"));
+    if (rateBps === null || Number.isNaN(rateBps)) {
+      setRate.fail("Check the highlighted fields.", {
+        rateBps: ["Enter a percentage such as 19."],
+      });
+      return Promise.resolve(false);
+    }
+    return setRate.run({
+      country: country ?? formText(form, "country"),
+      rateBps,
+    });
+  };
+
+  return (
+    <div className="space-y-4">
+      <Table caption="Tax rates by destination country" data-testid="tax-table">
+        <THead>
+          <tr>
+            <Th>Country</Th>
+            <Th className="text-right">Rate</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </THead>
+        <TBody>
+          {rates.map((r) => (
+            <tr key={r.country}>
+              <Td className="font-medium">{r.country}</Td>
+              <Td className="text-right tabular-nums">
+                {formatBps(r.rateBps)}
+              </Td>
+              <Td>
+                <div className="flex justify-end gap-2">
+                  <FormDialog
+                    triggerLabel="Change"
+                    triggerAccessibleName={`Change the ${r.country} rate`}
+                    title={`Tax rate for ${r.country}`}
+                    description="Carts pick up the new rate the next time they are priced; placed orders keep theirs."
+                    submitLabel="Save rate"
+                    onSubmit={(form) => submitRate(form, r.country)}
+                    error={setRate.error}
+                    pending={setRate.pending}
+                  >
+                    <Input
+                      label="Rate (%)"
+                      name="rate"
+                      inputMode="decimal"
+                      defaultValue={bpsToInput(r.rateBps)}
+                      error={setRate.fieldErrors.rateBps}
+                    />
+                  </FormDialog>
+                  <ConfirmDialog
+                    triggerLabel="Remove"
+                    triggerVariant="ghost"
+                    triggerAccessibleName={`Remove the ${r.country} rate`}
+                    title={`Remove the tax rate for ${r.country}?`}
+                    description={`Orders shipped to ${r.country} are not taxed until you add a rate again.`}
+                    confirmLabel="Remove rate"
+                    onConfirm={() => remove.run({ country: r.country })}
+                    error={remove.error}
+                    pending={remove.pending}
+                  />
+                </div>
+              </Td>
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+      <form
+        aria-labelledby="add-rate"
+        className="rounded-lg bg-white p-4 ring-1 ring-slate-200"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const target = event.currentTarget;
+          void submitRate(new FormData(target)).then((ok) => {
+            if (ok) target.reset();
+          });
+        }}
+      >
+        <h3 id="add-rate" className="mb-3 text-sm font-semibold text-slate-900">
+          Add or change a country
+        </h3>
+        <div className="grid items-end gap-3 sm:grid-cols-3">
+          <Input
+            label="Country code"
+            name="country"
+            maxLength={2}
+            autoCapitalize="characters"
+            hint="Two letters, e.g. NL."
+            error={setRate.fieldErrors.country}
+          />
+          <Input
+            label="Rate (%)"
+            name="rate"
+            inputMode="decimal"
+            error={setRate.fieldErrors.rateBps}
+          />
+          <Button type="submit" pending={setRate.pending}>
+            Save rate
+          </Button>
+        </div>
+        {setRate.error ? (
+          <Alert tone="danger" className="mt-3">
+            {setRate.error}
+          </Alert>
+        ) : null}
+      </form>
+    </div>
+  );
+}
