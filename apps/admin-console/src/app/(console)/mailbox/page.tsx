@@ -1,16 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  EmptyState,
-  Input,
-  PageHeader,
-  Select,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-} from "@bazaar/ui";
+import { EmptyState, Input, PageHeader, Select, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { FilterForm } from "~/components/filter-form";
 import { Pager } from "~/components/pager";
 import { StatusBadge } from "~/components/status-badge";
@@ -29,47 +19,19 @@ const statusHelp: Record<(typeof STATUSES)[number], string> = {
 };
 
 /** Every mail Bazaar sent or would have sent, newest first: the local stand-in for an inbox. */
-export default async function MailboxPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if ((await getAdminAccess()).kind !== "admin") return null;
   const params = await searchParams;
   const templates = await api.mail.templates();
-  const filters = {
-    to: param(params, "to"),
-    template: oneOf(params, "template", templates),
-    status: oneOf(params, "status", STATUSES),
-  };
-  const result = await api.mail.list({
-    ...filters,
-    cursor: param(params, "cursor"),
-  });
+  const filters = { to: param(params, "to"), template: oneOf(params, "template", templates), status: oneOf(params, "status", STATUSES) };
+  const result = await api.mail.list({ ...filters, cursor: param(params, "cursor") });
 
   return (
     <>
-      <PageHeader
-        title="Mailbox"
-        description="Every email the system sent to buyers and sellers. Open one to read it as they did."
-      />
-      <FilterForm
-        path="/mailbox"
-        label="Filter emails"
-        active={Boolean(filters.to || filters.template || filters.status)}
-      >
-        <Input
-          label="Recipient"
-          name="to"
-          type="search"
-          defaultValue={filters.to}
-          containerClassName="sm:col-span-2"
-        />
-        <Select
-          label="Kind"
-          name="template"
-          defaultValue={filters.template ?? ""}
-        >
+      <PageHeader title="Mailbox" description="Every email the system sent to buyers and sellers. Open one to read it as they did." />
+      <FilterForm path="/mailbox" label="Filter emails" active={Boolean(filters.to || filters.template || filters.status)}>
+        <Input label="Recipient" name="to" type="search" defaultValue={filters.to} containerClassName="sm:col-span-2" />
+        <Select label="Kind" name="template" defaultValue={filters.template ?? ""}>
           <option value="">Any kind</option>
           {templates.map((t) => (
             <option key={t} value={t}>
@@ -77,11 +39,7 @@ export default async function MailboxPage({
             </option>
           ))}
         </Select>
-        <Select
-          label="Status"
-          name="status"
-          defaultValue={filters.status ?? ""}
-        >
+        <Select label="Status" name="status" defaultValue={filters.status ?? ""}>
           <option value="">Any status</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -92,10 +50,7 @@ export default async function MailboxPage({
       </FilterForm>
 
       {result.items.length === 0 ? (
-        <EmptyState
-          title="No emails yet"
-          description="Emails appear here as orders are placed, carts are left and stock runs low."
-        />
+        <EmptyState title="No emails yet" description="Emails appear here as orders are placed, carts are left and stock runs low." />
       ) : (
         <Table caption="Emails" data-testid="mailbox-table">
           <THead>
@@ -111,10 +66,7 @@ export default async function MailboxPage({
             {result.items.map((mail) => (
               <tr key={mail.id} data-testid="mailbox-row">
                 <Td>
-                  <Link
-                    href={`/mailbox/${mail.id}`}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
+                  <Link href={`/mailbox/${mail.id}`} className="font-medium text-brand-700 hover:underline">
                     {mail.subject}
                   </Link>
                 </Td>
@@ -125,20 +77,13 @@ export default async function MailboxPage({
                     <StatusBadge status={mail.status} />
                   </span>
                 </Td>
-                <Td className="whitespace-nowrap">
-                  {formatDateTime(mail.createdAt)}
-                </Td>
+                <Td className="whitespace-nowrap">{formatDateTime(mail.createdAt)}</Td>
               </tr>
             ))}
           </TBody>
         </Table>
       )}
-      <Pager
-        path="/mailbox"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Emails"
-      />
+      <Pager path="/mailbox" params={params} nextCursor={result.nextCursor} label="Emails" />
     </>
   );
 }

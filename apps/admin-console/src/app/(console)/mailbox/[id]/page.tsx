@@ -19,11 +19,7 @@ async function load(id: string) {
   }
 }
 
-export default async function EmailPage({
-  params,
-}: {
-  params: Promise<{ id: string }>;
-}) {
+export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   if ((await getAdminAccess()).kind !== "admin") return null;
   const mail = await load((await params).id);
 
@@ -34,10 +30,7 @@ export default async function EmailPage({
           ← Mailbox
         </Link>
       </p>
-      <PageHeader
-        title={mail.subject}
-        description={<StatusBadge status={mail.status} />}
-      />
+      <PageHeader title={mail.subject} description={<StatusBadge status={mail.status} />} />
       {mail.error ? (
         <Alert tone="danger" title="Sending failed" className="mb-6">
           {mail.error}
@@ -59,22 +52,13 @@ export default async function EmailPage({
         <CardHeader title="As the recipient sees it" />
         <CardBody>
           {/* The mail's own HTML, isolated: no scripts, no access to the console's page or cookies. */}
-          <iframe
-            title={`Email: ${mail.subject}`}
-            srcDoc={mail.html}
-            sandbox=""
-            className="h-[640px] w-full rounded-md bg-white ring-1 ring-slate-200"
-            data-testid="email-html"
-          />
+          <iframe title={`Email: ${mail.subject}`} srcDoc={mail.html} sandbox="" className="h-[640px] w-full rounded-md bg-white ring-1 ring-slate-200" data-testid="email-html" />
         </CardBody>
       </Card>
       <Card>
         <CardHeader title="Plain-text version" />
         <CardBody>
-          <pre
-            className="overflow-x-auto text-sm whitespace-pre-wrap text-slate-800"
-            data-testid="email-text"
-          >
+          <pre className="overflow-x-auto text-sm whitespace-pre-wrap text-slate-800" data-testid="email-text">
             {mail.text}
           </pre>
         </CardBody>
