@@ -1,5 +1,6 @@
-import type { Inngest } from "inngest";
+import type { Inngest, InngestFunction } from "inngest";
 import type { PrismaClient } from "@bazaar/db";
+import { pruneOutbox } from "./prune";
 import { relayBatch } from "./relay";
 import { enqueueCronRuns } from "./schedule";
 
@@ -11,12 +12,15 @@ export interface BackgroundWorkerOptions {
   /** How long an idle relay waits before looking again. */
   pollMs?: number;
   logger?: Pick<Console, "info" | "warn" | "error">;
+  /** Functions to run (default: every registered function). */
+  functions?: readonly InngestFunction.Any[];
 }
 
 /**
  * The long-running part of the worker: relay loops that keep the outbox drained (looking again at
- * once while there is work, every `pollMs` when idle) and, without Inngest, a scheduler starting
- * cron functions at each minute. `stop()` lets every loop finish its current batch and resolves.
+ * once while there is work, every `pollMs` when idle) and a clock that, each minute, starts the
+ * cron functions (unless Inngest schedules them) and, each hour, prunes old delivered rows.
+ * `stop()` lets every loop finish its current batch and resolves.
  */
 export function startBackgroundWorker(db: PrismaClient, options: BackgroundWorkerOptions = {}) {
   const logger = options.logger ?? console;
@@ -38,7 +42,7 @@ export function startBackgroundWorker(db: PrismaClient, options: BackgroundWorke
     while (!stopping) {
       let claimed = 0;
       try {
-        claimed = await relayBatch(db, { inngest: options.inngest, logger });
+        claimed = await relayBatch(db, { inngest: options.inngest, functions: options.functions, logger });
       } catch (error) {
         logger.error("[worker] relay round failed:", error);
       }
@@ -46,24 +50,22 @@ export function startBackgroundWorker(db: PrismaClient, options: BackgroundWorke
     }
   }
 
-  async function cronLoop() {
+  async function clockLoop() {
     let lastMinute = -1;
     while (!stopping) {
       const minute = Math.floor(Date.now() / 60_000);
       if (minute !== lastMinute) {
         lastMinute = minute;
-        try {
-          await enqueueCronRuns(db, { now: new Date(minute * 60_000) });
-        } catch (error) {
-          logger.error("[worker] scheduling cron functions failed:", error);
+        if (!options.inngest) {
+          await enqueueCronRuns(db, { now: new Date(minute * 60_000), functions: options.functions }).catch((error: unknown) => logger.error("[worker] scheduling cron functions failed:", error));
         }
+        if (minute % 60 === 0) await pruneOutbox(db).catch((error: unknown) => logger.error("[worker] pruning the outbox failed:", error));
       }
       await pause((minute + 1) * 60_000 - Date.now() + 50);
     }
   }
 
-  const loops = Array.from({ length: options.relays ?? 2 }, () => relayLoop());
-  if (!options.inngest) loops.push(cronLoop());
+  const loops = [...Array.from({ length: options.relays ?? 2 }, () => relayLoop()), clockLoop()];
 
   return {
     async stop(): Promise<void> {

@@ -3,8 +3,10 @@ import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { startBackgroundWorker } from "./background-worker";
 import { inngest } from "./client";
 import { drainOutbox } from "./drain";
+import { pruneOutbox } from "./prune";
 import { publish } from "./publish";
 import { RelayCrash, relayBatch } from "./relay";
 import { parseRunState, runRowName } from "./runtime/run-state";
@@ -257,6 +259,40 @@ describe("crashes and parallel relays", () => {
     expect([...runsPerEvent.values()].every((n) => n === 1)).toBe(true);
     expect(runsPerEvent.size).toBe(120);
     expect(await t.db.outboxEvent.count({ where: { name: { in: ["seller/approved", runRowName(fn.opts.id)] }, status: { not: "SENT" } } })).toBe(0);
+  });
+});
+
+describe("the worker", () => {
+  it("keeps the outbox drained in the background and stops cleanly", async () => {
+    const seen: string[] = [];
+    const fn = inngest.createFunction({ id: uid("background"), triggers: [{ event: "seller/approved" }] }, async ({ event, step }) => {
+      await step.run("record", () => seen.push(event.data.sellerId as string));
+    });
+    const worker = startBackgroundWorker(t.db, { functions: [fn], pollMs: 50, logger: { ...quiet, info: () => undefined } });
+    try {
+      await publish(t.db, "seller/approved", { sellerId: "bg-1" });
+      await vi.waitFor(() => expect(seen).toEqual(["bg-1"]), { timeout: 15_000, interval: 50 });
+      await publish(t.db, "seller/approved", { sellerId: "bg-2" });
+      await vi.waitFor(() => expect(seen).toEqual(["bg-1", "bg-2"]), { timeout: 15_000, interval: 50 });
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("prunes old delivered rows and keeps failed and pending ones", async () => {
+    const old = new Date(Date.now() - 30 * 86_400_000);
+    const rows = await Promise.all(
+      [
+        { status: "SENT" as const, sentAt: old },
+        { status: "SENT" as const, sentAt: new Date() },
+        { status: "FAILED" as const, sentAt: null },
+        { status: "PENDING" as const, sentAt: null },
+      ].map((row) => t.db.outboxEvent.create({ data: { name: "seller/approved", payload: { sellerId: "prune" }, createdAt: old, ...row } })),
+    );
+    expect(await pruneOutbox(t.db, { batchSize: 1 })).toBeGreaterThanOrEqual(1);
+    const left = await t.db.outboxEvent.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true } });
+    expect(left.map((row) => row.id).sort()).toEqual(rows.slice(1).map((row) => row.id).sort());
+    await t.db.outboxEvent.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
   });
 });
 
