@@ -1,7 +1,8 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { AppShell } from "@bazaar/ui";
-import { auth } from "~/auth";
+import { AppShell, type NavItem } from "@bazaar/ui";
+import { NotificationBell } from "~/components/notification-bell";
+import { getSellerAccess } from "~/server/access";
 import { TRPCReactProvider } from "~/trpc/react";
 import { signOutAction } from "./actions";
 import "./globals.css";
@@ -10,18 +11,31 @@ export const metadata: Metadata = {
   title: { default: "Seller console · Bazaar", template: "%s · Seller console" },
 };
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+const sellerNav: NavItem[] = [
+  { href: "/", label: "Dashboard" },
+  { href: "/products", label: "Products" },
+  { href: "/inventory", label: "Inventory" },
+  { href: "/orders", label: "Orders" },
+  { href: "/money", label: "Money" },
+];
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const session = await auth();
-  const user = session?.user ? { name: session.user.name ?? null, email: session.user.email, role: session.user.role } : null;
+  const access = await getSellerAccess();
+  const account = access.kind === "signed-out" ? null : access.account;
+  const user = account ? { name: account.name, email: account.email, role: account.role } : null;
+  const approved = access.kind === "approved";
   return (
     <html lang="en">
       <body>
         <TRPCReactProvider>
           <AppShell
             appName="Seller console"
-            nav={user?.role === "SELLER" ? [{ href: "/", label: "Products" }] : []}
+            nav={approved ? sellerNav : []}
             user={user}
             signOutAction={signOutAction}
+            headerExtra={approved ? <NotificationBell /> : null}
           >
             {children}
           </AppShell>

@@ -1,18 +1,23 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert, AuthPanel, buttonClasses } from "@bazaar/ui";
+import { ApplicationStatus } from "~/components/application-status";
 import { getSellerAccess } from "~/server/access";
+import { api } from "~/trpc/server";
 import { signOutAction } from "../actions";
 
-/** Every console page: approved sellers only; anyone else sees why not. */
+/** Every console page: approved sellers only; anyone else sees why not (a shop in review sees where it stands). */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const access = await getSellerAccess();
   if (access.kind === "signed-out") redirect("/sign-in");
   if (access.kind === "approved") return children;
+  const seller = access.account.seller;
+  const onboarding = seller && access.account.status === "ACTIVE" ? await api.seller.onboarding() : null;
   return (
     <AuthPanel title={access.title}>
       <div className="space-y-6" data-testid="access-refused">
         <Alert tone={access.tone}>{access.reason}</Alert>
+        {onboarding ? <ApplicationStatus status={onboarding} /> : null}
         <form action={signOutAction}>
           <button type="submit" className={buttonClasses("secondary")}>
             Sign out
