@@ -28,9 +28,9 @@ export async function autocannonGet(url: string, options: { connections: number;
   const result = await instance;
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
   return {
-    requests: result.totalCompletedRequests,
+    requests: samples.length,
     durationS: result.duration,
-    reqPerSec: round(result.totalCompletedRequests / result.duration),
+    reqPerSec: round(samples.length / result.duration),
     latency: summarize(samples),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,

@@ -24,6 +24,9 @@ export async function runBrowse(
 ): Promise<BrowseFigures> {
   const measure = async (path: string) => {
     const url = storefrontUrl + path;
+    // Whatever the timings, a page that does not answer 200 is broken.
+    const probe = await fetch(url, { signal: AbortSignal.timeout(120_000) });
+    if (probe.status !== 200) throw new Error(`GET ${path} answered ${probe.status}: ${(await probe.text()).slice(0, 200)}`);
     // A short warm-up fills caches and JIT; its figures are thrown away.
     await autocannonGet(url, { connections: Math.min(8, options.connections), durationS: options.warmupS });
     return autocannonGet(url, { connections: options.connections, durationS: options.durationS });

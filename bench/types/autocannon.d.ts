@@ -15,7 +15,6 @@ declare module "autocannon" {
     errors: number;
     timeouts: number;
     non2xx: number;
-    totalCompletedRequests: number;
     statusCodeStats: Record<string, { count: number }>;
   }
 
