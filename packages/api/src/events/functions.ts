@@ -6,6 +6,7 @@ import { stockLowAlert } from "../domain/inventory/functions/stock-low-alert";
 import { payoutTransfer } from "../domain/ledger/functions/payout-transfer";
 import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-payment";
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
+import { storefrontRevalidation } from "../domain/storefront/functions/revalidate-storefront";
 
 /**
  * Every Inngest function Bazaar has, one definition per file beside the domain it serves. Served
@@ -19,4 +20,5 @@ export const functions: readonly InngestFunction.Any[] = [
   reservationExpiry,
   shipmentStatusUpdate,
   payoutTransfer,
+  storefrontRevalidation,
 ];
