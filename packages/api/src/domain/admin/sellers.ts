@@ -6,6 +6,7 @@ import { publish } from "../../events/publish";
 import { recordAudit } from "../audit/record-audit";
 import { ensureSellerLedgerAccounts } from "../ledger/accounts";
 import { defaultCommissionBps } from "../ledger/commission";
+import { revalidateStorefront } from "../storefront/cache";
 import { inTransaction } from "../transaction";
 import { decideSellerStatus, type SellerDecision } from "./seller-status";
 import {
@@ -235,7 +236,8 @@ export async function rejectSeller(
 /**
  * Suspends a shop. Nothing else needs changing: the storefront shows only products of APPROVED
  * shops (catalog/visibility.ts), carts refuse their lines, and payouts refuse a shop that is not
- * APPROVED (ledger/payouts.ts), so reinstating brings everything back as it was.
+ * APPROVED (ledger/payouts.ts), so reinstating brings everything back as it was. The storefront's
+ * cached listings are expired once the change has committed, so the products vanish at once.
  */
 export async function suspendSeller(
   db: PrismaClient,
@@ -244,9 +246,11 @@ export async function suspendSeller(
 ) {
   const admin = requireAdmin(actor);
   const { sellerId, reason } = ZSellerReasonSchema.parse(input);
-  return inTransaction(db, (tx) =>
+  const seller = await inTransaction(db, (tx) =>
     decide(tx, admin, sellerId, "suspend", reason),
   );
+  await revalidateStorefront([]);
+  return seller;
 }
 
 export async function reinstateSeller(
@@ -256,9 +260,11 @@ export async function reinstateSeller(
 ) {
   const admin = requireAdmin(actor);
   const { sellerId } = ZSellerIdSchema.parse(input);
-  return inTransaction(db, (tx) =>
+  const seller = await inTransaction(db, (tx) =>
     decide(tx, admin, sellerId, "reinstate", null),
   );
+  await revalidateStorefront([]);
+  return seller;
 }
 
 export const ZSetCommissionSchema = z.object({

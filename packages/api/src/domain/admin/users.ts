@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
+import { revalidateStorefront } from "../storefront/cache";
 import { inTransaction } from "../transaction";
 import { page, ZAdminId, ZAdminPageSchema, ZReasonSchema } from "./shared";
 
@@ -160,7 +161,7 @@ export async function suspendUser(
   const { userId, reason } = ZSuspendUserSchema.parse(input);
   if (userId === admin.userId)
     throw new DomainError("CONFLICT", "You cannot suspend your own account.");
-  return inTransaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     await lockAdministrators(tx);
     const user = await lockUser(tx, userId);
     if (user.status === "SUSPENDED")
@@ -186,6 +187,13 @@ export async function suspendUser(
     });
     return { id: updated.id, role: updated.role, status: updated.status };
   });
+  await refreshStorefrontFor(result.role);
+  return result;
+}
+
+/** A seller's account status decides whether its shop's products show: expire the storefront's cache once committed. */
+async function refreshStorefrontFor(role: Role) {
+  if (role === "SELLER") await revalidateStorefront([]);
 }
 
 export const ZUserIdSchema = z.object({ userId: ZAdminId });
@@ -197,7 +205,7 @@ export async function reinstateUser(
 ) {
   const admin = requireAdmin(actor);
   const { userId } = ZUserIdSchema.parse(input);
-  return inTransaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     const user = await lockUser(tx, userId);
     if (user.status === "ACTIVE")
       throw new DomainError("CONFLICT", "This account is not suspended.");
@@ -215,4 +223,6 @@ export async function reinstateUser(
     });
     return { id: updated.id, role: updated.role, status: updated.status };
   });
+  await refreshStorefrontFor(result.role);
+  return result;
 }
