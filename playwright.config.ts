@@ -53,6 +53,8 @@ export default defineConfig({
   webServer: {
     command: `node --import tsx scripts/start.ts --database bazaar_e2e_${portOffset} --fresh --quiet`,
     url: `${urls.admin}/sign-in`,
+    // start.ts prints "ready" once all three apps answer.
+    wait: { stdout: /\[bazaar\] ready/ },
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

@@ -102,6 +102,22 @@ log(`database        ${server.embedded ? "embedded PostgreSQL (.data/postgres)" 
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
 
+// One line once every app answers, for people and for Playwright's webServer (which waits for it).
+await Promise.all(apps.map((app) => waitForHttp(appUrl(app.port))));
+log("ready");
+
+async function waitForHttp(url: string): Promise<void> {
+  for (;;) {
+    if (stopping) return;
+    const answered = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 function spawnChild(name: string, command: string, argv: string[], cwd: string, childEnv: NodeJS.ProcessEnv) {
   const child = spawn(command, argv, { cwd, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = `[${name}] `;
