@@ -6,6 +6,9 @@ import { OrderConfirmationEmail, orderConfirmationSubject, type OrderConfirmatio
 import { PayoutPaidEmail, payoutPaidSubject, type PayoutPaidProps } from "./payout-paid";
 import { ShipmentUpdateEmail, shipmentUpdateSubject, type ShipmentUpdateProps } from "./shipment-update";
 
+// The templates declare `@jsxRuntime automatic` themselves: the worker runs them through tsx from
+// the repository root, where no tsconfig says which JSX runtime to use.
+
 export interface Template<P> {
   subject: (props: P) => string;
   element: (props: P) => ReactElement;

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
@@ -12,7 +13,8 @@ export const styles = {
   button: { backgroundColor: "#1c1917", borderRadius: "6px", color: "#ffffff", fontSize: "15px", padding: "12px 20px", textDecoration: "none" },
   cell: { color: "#292524", fontSize: "14px", padding: "4px 0" },
   amount: { color: "#292524", fontSize: "14px", padding: "4px 0", textAlign: "right" as const },
-  total: { color: "#1c1917", fontSize: "15px", fontWeight: 700, padding: "8px 0 0", textAlign: "right" as const },
+  totalLabel: { borderTop: "1px solid #e7e5e4", color: "#1c1917", fontSize: "15px", fontWeight: 700, padding: "8px 0 0" },
+  totalAmount: { borderTop: "1px solid #e7e5e4", color: "#1c1917", fontSize: "15px", fontWeight: 700, padding: "8px 0 0", textAlign: "right" as const },
 };
 
 export function EmailLayout({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {

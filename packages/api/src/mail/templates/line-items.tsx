@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Column, Row, Section } from "@react-email/components";
 import { formatMoney } from "../../domain/pricing/money";
 import { styles } from "./layout";
@@ -17,7 +18,7 @@ export interface EmailTotal {
 /** Lines and totals as a table; the last total is the one in bold. */
 export function LineItems({ lines, totals, currency }: { lines: EmailLine[]; totals: EmailTotal[]; currency: string }) {
   return (
-    <Section>
+    <Section style={{ margin: "8px 0 16px" }}>
       {lines.map((line, index) => (
         <Row key={index}>
           <Column style={styles.cell}>
@@ -28,8 +29,8 @@ export function LineItems({ lines, totals, currency }: { lines: EmailLine[]; tot
       ))}
       {totals.map((total, index) => (
         <Row key={total.label}>
-          <Column style={index === totals.length - 1 ? styles.total : styles.cell}>{total.label}</Column>
-          <Column style={index === totals.length - 1 ? styles.total : styles.amount}>{formatMoney(total.cents, currency)}</Column>
+          <Column style={index === totals.length - 1 ? styles.totalLabel : styles.cell}>{total.label}</Column>
+          <Column style={index === totals.length - 1 ? styles.totalAmount : styles.amount}>{formatMoney(total.cents, currency)}</Column>
         </Row>
       ))}
     </Section>

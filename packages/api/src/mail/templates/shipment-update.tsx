@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout, styles } from "./layout";
 
