@@ -1,5 +1,8 @@
-// Every change to a cart: lock it, change lines and their stock holds, give every hold a fresh
-// 15 minutes, publish `cart/updated`, and answer with the new cart view, all in one transaction.
+// Every change to a cart: lock it, give every hold a fresh 15 minutes, publish `cart/updated`,
+// change lines and their stock holds, all in one transaction; then answer with the new cart view.
+// Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row
+// stays locked for a few statements, not for the whole request: with many buyers on one SKU that
+// lock is what everyone queues for (see bench/README.md).
 import type { PrismaClient, Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
@@ -24,15 +27,17 @@ async function changeCart(
   options: { create?: boolean } = {},
 ): Promise<CartView> {
   if (options.create) await ensureActiveCart(db, owner);
-  return inTransaction(db, async (tx) => {
+  const cartId = await inTransaction(db, async (tx) => {
     const cart = await lockCart(tx, owner);
     if (!cart) throw new DomainError("NOT_FOUND", "Your cart is empty. Add a product first.");
-    await change(tx, cart);
+    // Holds made by `change` below start with the same fresh expiry.
     await extendCartHolds(tx, cart.id, now);
     await touchCart(tx, cart.id, now);
     await publish(tx, "cart/updated", { cartId: cart.id, buyerId: cart.buyerId });
-    return buildCartView(tx, await loadCart(tx, cart.id, now), { now });
+    await change(tx, cart);
+    return cart.id;
   });
+  return buildCartView(db, await loadCart(db, cartId, now), { now });
 }
 
 const checkQuantity = (quantity: number, min: number) => {
@@ -96,9 +101,9 @@ export async function setCartLineQuantity(db: PrismaClient, owner: CartOwner, in
   if (input.quantity === 0) return removeCartLine(db, owner, input, now);
   return changeCart(db, owner, now, async (tx, cart) => {
     const line = await findLine(tx, cart.id, input.productId);
-    await setCartItemHold(tx, { cartId: cart.id, cartItemId: line.id, productId: line.productId, productName: line.product.name, quantity: input.quantity, now });
     // Changing the line is looking at it: the buyer has seen today's price.
     await tx.cartItem.update({ where: { id: line.id }, data: { quantity: input.quantity, unitPriceCents: line.product.priceCents } });
+    await setCartItemHold(tx, { cartId: cart.id, cartItemId: line.id, productId: line.productId, productName: line.product.name, quantity: input.quantity, now });
   });
 }
 
