@@ -346,4 +346,15 @@ describe("delivery to Inngest", () => {
     // Nothing ran in-process: Inngest runs the functions.
     expect(await t.db.outboxEvent.count({ where: { name: { startsWith: "run:" } } })).toBe(0);
   });
+
+  it("sends each event once with many relays at the same time", async () => {
+    await t.db.outboxEvent.deleteMany({});
+    received = [];
+    await t.db.outboxEvent.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ name: "seller/approved", payload: { sellerId: `s-${i}` } })) });
+    await Promise.all(Array.from({ length: 6 }, () => drainOutbox(t.db, { inngest: client, batchSize: 4 })));
+    const ids = received.map((event) => event.id);
+    expect(ids).toHaveLength(60);
+    expect(new Set(ids).size).toBe(60);
+    expect(await t.db.outboxEvent.count({ where: { status: "SENT" } })).toBe(60);
+  });
 });
