@@ -58,58 +58,56 @@ export async function getDashboard(
     );
 
   const inRange = Prisma.sql`o."createdAt" >= ${from} AND o."createdAt" < ${to} AND o.currency = ${currency}`;
-  const [
-    statusRows,
-    paidRows,
-    cartRows,
-    productRows,
-    sellerRows,
-    commissionRows,
-    dailyOrders,
-    dailyCommission,
-  ] = await Promise.all([
-    db.$queryRaw<{ status: OrderStatus; n: bigint }[]>`
-      SELECT o.status, COUNT(*) AS n FROM "Order" o WHERE ${inRange} GROUP BY o.status`,
-    db.$queryRaw<{ n: bigint; gmv: bigint | null; refunded: bigint | null }[]>`
-      SELECT COUNT(*) AS n, SUM(o."totalCents") AS gmv, SUM(o."refundedCents") AS refunded
-        FROM "Order" o WHERE ${inRange} AND o."paidAt" IS NOT NULL`,
-    db.$queryRaw<{ carts: bigint; completed: bigint; abandoned: bigint }[]>`
+  // Orders and commission are each scanned once, grouped by day (and status): at most 366 x 8
+  // aggregated rows come back, from which the totals, the status breakdown and the series are summed.
+  const [orderRows, cartRows, productRows, sellerRows, commissionRows] =
+    await Promise.all([
+      db.$queryRaw<
+        {
+          day: string;
+          status: OrderStatus;
+          n: bigint;
+          paid: bigint;
+          gmv: bigint | null;
+          refunded: bigint | null;
+        }[]
+      >`
+      SELECT to_char(date_trunc('day', o."createdAt"), 'YYYY-MM-DD') AS day, o.status, COUNT(*) AS n,
+             COUNT(*) FILTER (WHERE o."paidAt" IS NOT NULL) AS paid,
+             SUM(o."totalCents") FILTER (WHERE o."paidAt" IS NOT NULL) AS gmv,
+             SUM(o."refundedCents") FILTER (WHERE o."paidAt" IS NOT NULL) AS refunded
+        FROM "Order" o WHERE ${inRange} GROUP BY 1, 2`,
+      db.$queryRaw<{ carts: bigint; completed: bigint; abandoned: bigint }[]>`
       SELECT COUNT(*) AS carts,
              COUNT(*) FILTER (WHERE c.status = 'COMPLETED') AS completed,
              COUNT(*) FILTER (WHERE c.status <> 'COMPLETED' AND c."lastActivityAt" < ${new Date(now.getTime() - ABANDONED_AFTER_MS)}) AS abandoned
         FROM "Cart" c WHERE c."createdAt" >= ${from} AND c."createdAt" < ${to} AND c.currency = ${currency}`,
-    db.$queryRaw<
-      { productId: string; name: string; units: bigint; revenue: bigint }[]
-    >`
+      db.$queryRaw<
+        { productId: string; name: string; units: bigint; revenue: bigint }[]
+      >`
       SELECT i."productId", MAX(i.name) AS name, SUM(i.quantity) AS units, SUM(i."subtotalCents" - i."discountCents") AS revenue
         FROM "Order" o JOIN "OrderItem" i ON i."orderId" = o.id
        WHERE ${inRange} AND o."paidAt" IS NOT NULL
        GROUP BY i."productId" ORDER BY revenue DESC, i."productId" LIMIT ${top}`,
-    db.$queryRaw<
-      { sellerId: string; shopName: string; orders: bigint; revenue: bigint }[]
-    >`
+      db.$queryRaw<
+        {
+          sellerId: string;
+          shopName: string;
+          orders: bigint;
+          revenue: bigint;
+        }[]
+      >`
       SELECT s."sellerId", MAX(se."shopName") AS "shopName", COUNT(*) AS orders, SUM(s."totalCents") AS revenue
         FROM "Order" o JOIN "Shipment" s ON s."orderId" = o.id JOIN "Seller" se ON se.id = s."sellerId"
        WHERE ${inRange} AND o."paidAt" IS NOT NULL
        GROUP BY s."sellerId" ORDER BY revenue DESC, s."sellerId" LIMIT ${top}`,
-    db.$queryRaw<{ earned: bigint | null }[]>`
-      SELECT SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END) AS earned
-        FROM "LedgerAccount" a JOIN "LedgerEntry" e ON e."accountId" = a.id
-       WHERE a.kind = 'PLATFORM_REVENUE' AND a.currency = ${currency} AND e."createdAt" >= ${from} AND e."createdAt" < ${to}`,
-    db.$queryRaw<
-      { day: string; orders: bigint; paid: bigint; gmv: bigint | null }[]
-    >`
-      SELECT to_char(date_trunc('day', o."createdAt"), 'YYYY-MM-DD') AS day, COUNT(*) AS orders,
-             COUNT(*) FILTER (WHERE o."paidAt" IS NOT NULL) AS paid,
-             SUM(o."totalCents") FILTER (WHERE o."paidAt" IS NOT NULL) AS gmv
-        FROM "Order" o WHERE ${inRange} GROUP BY 1`,
-    db.$queryRaw<{ day: string; earned: bigint }[]>`
+      db.$queryRaw<{ day: string; earned: bigint }[]>`
       SELECT to_char(date_trunc('day', e."createdAt"), 'YYYY-MM-DD') AS day,
              SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END) AS earned
         FROM "LedgerAccount" a JOIN "LedgerEntry" e ON e."accountId" = a.id
        WHERE a.kind = 'PLATFORM_REVENUE' AND a.currency = ${currency} AND e."createdAt" >= ${from} AND e."createdAt" < ${to}
        GROUP BY 1`,
-  ]);
+    ]);
 
   const ordersByStatus: Record<OrderStatus, number> = {
     PENDING_PAYMENT: 0,
@@ -121,21 +119,40 @@ export async function getDashboard(
     CANCELLED: 0,
     PAYMENT_FAILED: 0,
   };
-  for (const row of statusRows) ordersByStatus[row.status] = Number(row.n);
-  const paid = paidRows[0];
-  const paidOrders = Number(paid?.n ?? 0n);
-  const gmvCents = Number(paid?.gmv ?? 0n);
+  const byDay = new Map<
+    string,
+    { orders: number; paidOrders: number; gmvCents: number }
+  >();
+  let paidOrders = 0;
+  let gmvCents = 0;
+  let refundedCents = 0;
+  for (const row of orderRows) {
+    const n = Number(row.n);
+    const paid = Number(row.paid);
+    const gmv = Number(row.gmv ?? 0n);
+    ordersByStatus[row.status] += n;
+    paidOrders += paid;
+    gmvCents += gmv;
+    refundedCents += Number(row.refunded ?? 0n);
+    const day = byDay.get(row.day) ?? { orders: 0, paidOrders: 0, gmvCents: 0 };
+    day.orders += n;
+    day.paidOrders += paid;
+    day.gmvCents += gmv;
+    byDay.set(row.day, day);
+  }
   const carts = cartRows[0];
   const cartCount = Number(carts?.carts ?? 0n);
-
-  const byDay = new Map(dailyOrders.map((d) => [d.day, d]));
   const commissionByDay = new Map(
-    dailyCommission.map((d) => [d.day, Number(d.earned)]),
+    commissionRows.map((d) => [d.day, Number(d.earned)]),
+  );
+  const commissionCents = [...commissionByDay.values()].reduce(
+    (sum, cents) => sum + cents,
+    0,
   );
   return {
     range: { from, to, currency },
     gmvCents,
-    refundedCents: Number(paid?.refunded ?? 0n),
+    refundedCents,
     ordersPlaced: Object.values(ordersByStatus).reduce((a, b) => a + b, 0),
     paidOrders,
     ordersByStatus,
@@ -145,7 +162,7 @@ export async function getDashboard(
     abandonedCarts: Number(carts?.abandoned ?? 0n),
     conversionRate: ratio(paidOrders, cartCount),
     cartAbandonmentRate: ratio(Number(carts?.abandoned ?? 0n), cartCount),
-    commissionCents: Number(commissionRows[0]?.earned ?? 0n),
+    commissionCents,
     topProducts: productRows.map((p) => ({
       productId: p.productId,
       name: p.name,
@@ -158,15 +175,12 @@ export async function getDashboard(
       orders: Number(s.orders),
       revenueCents: Number(s.revenue),
     })),
-    daily: utcDays(from, to).map((day) => {
-      const d = byDay.get(day);
-      return {
-        day,
-        orders: Number(d?.orders ?? 0n),
-        paidOrders: Number(d?.paid ?? 0n),
-        gmvCents: Number(d?.gmv ?? 0n),
-        commissionCents: commissionByDay.get(day) ?? 0,
-      };
-    }),
+    daily: utcDays(from, to).map((day) => ({
+      day,
+      orders: byDay.get(day)?.orders ?? 0,
+      paidOrders: byDay.get(day)?.paidOrders ?? 0,
+      gmvCents: byDay.get(day)?.gmvCents ?? 0,
+      commissionCents: commissionByDay.get(day) ?? 0,
+    })),
   };
 }
