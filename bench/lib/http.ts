@@ -17,13 +17,15 @@ export interface HttpRequest {
   body?: string;
 }
 
+export class TimeoutError extends Error {}
+
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
   close(): void;
 }
 
 /** A client holding at most `connections` keep-alive sockets to `baseUrl`. */
-export function createHttpClient(baseUrl: string, connections: number, timeoutMs = 60_000): HttpClient {
+export function createHttpClient(baseUrl: string, connections: number, timeoutMs = 120_000): HttpClient {
   const base = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
   return {
@@ -49,7 +51,7 @@ export function createHttpClient(baseUrl: string, connections: number, timeoutMs
             res.on("error", reject);
           },
         );
-        req.on("timeout", () => req.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)));
+        req.on("timeout", () => req.destroy(new TimeoutError(`${method} ${path} timed out after ${timeoutMs} ms`)));
         req.on("error", reject);
         req.end(body);
       });

@@ -3,7 +3,7 @@
 // requests in flight touch the same cart (which would measure the cart lock, not the shop), and
 // autocannon cannot keep one buyer per connection.
 import autocannon from "autocannon";
-import type { HttpClient, HttpRequest, HttpResponse } from "./http";
+import { TimeoutError, type HttpClient, type HttpRequest, type HttpResponse } from "./http";
 import { round, summarize, type LatencySummary } from "./stats";
 
 export interface LoadFigures {
@@ -11,8 +11,10 @@ export interface LoadFigures {
   durationS: number;
   reqPerSec: number;
   latency: LatencySummary;
-  /** Connection errors and timeouts. */
+  /** Requests that got no answer (connection errors, resets). */
   errors: number;
+  /** Requests still unanswered after the client's time limit: slowness, not breakage. */
+  timeouts: number;
   /** Answers outside 2xx that the scenario did not expect. */
   non2xx: number;
   statusCodes: Record<string, number>;
@@ -32,7 +34,9 @@ export async function autocannonGet(url: string, options: { connections: number;
     durationS: result.duration,
     reqPerSec: round(samples.length / result.duration),
     latency: summarize(samples),
-    errors: result.errors + result.timeouts,
+    // autocannon counts a timeout as an error too.
+    errors: result.errors - result.timeouts,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
   };
@@ -54,6 +58,7 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
   const samples: number[] = [];
   const statusCodes: Record<string, number> = {};
   let errors = 0;
+  let timeouts = 0;
   let non2xx = 0;
   const expected = new Set(options.expectedStatuses ?? []);
   const started = performance.now();
@@ -67,8 +72,9 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
           statusCodes[response.status] = (statusCodes[response.status] ?? 0) + 1;
           if ((response.status < 200 || response.status >= 300) && !expected.has(response.status)) non2xx++;
           options.onResponse?.(response, worker);
-        } catch {
-          errors++;
+        } catch (error) {
+          if (error instanceof TimeoutError) timeouts++;
+          else errors++;
         }
       }
     }),
@@ -80,6 +86,7 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
     reqPerSec: round(samples.length / durationS),
     latency: summarize(samples),
     errors,
+    timeouts,
     non2xx,
     statusCodes,
   };

@@ -55,6 +55,9 @@ interface Observed {
 
 async function loadOnce(browser: Browser, baseUrl: string, page: BrowserPage): Promise<PageFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // A slow machine makes slow pages, not broken ones.
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
   try {
     if (page.cookie) {
       await context.addCookies(
