@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { auth } from "~/auth";
 import { MergeGuestCart } from "~/components/merge-guest-cart";
@@ -18,6 +19,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page shows who is signed in and their cart: rendered per request, never at build time
+  // (when there is no database to read the menu from).
+  await connection();
   // The cart badge's data streams in with the page instead of being fetched after it loads.
   prefetch(trpc.cart.get.queryOptions());
   const [session, identity, categories] = await Promise.all([auth(), requestIdentity(), getCategoryTree()]);

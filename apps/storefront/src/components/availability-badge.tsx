@@ -9,10 +9,10 @@ export function availabilityLabel(availability: Availability, available: number)
   return "In stock";
 }
 
-export function AvailabilityBadge({ availability, available }: { availability: Availability; available: number }) {
+export function AvailabilityBadge({ availability, available, testId = "availability" }: { availability: Availability; available: number; testId?: string }) {
   const tone = availability === "out" ? "danger" : availability === "low" ? "warning" : "success";
   return (
-    <Badge tone={tone} data-testid="availability">
+    <Badge tone={tone} data-testid={testId}>
       {availabilityLabel(availability, available)}
     </Badge>
   );

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { unstable_cache } from "next/cache";
+import { connection } from "next/server";
 import SuperJSON from "superjson";
 import type { RouterInputs } from "@bazaar/api";
 import { STOREFRONT_CACHE_TAGS as TAGS } from "@bazaar/api/domain/storefront/cache";
@@ -22,7 +23,11 @@ function cached<A extends unknown[], R>(name: string, load: (...args: A) => Prom
     tags: [TAGS.catalog],
     revalidate: CATALOG_TTL_SECONDS,
   });
-  return async (...args: A): Promise<R> => SuperJSON.parse<R>(await store(...args));
+  return async (...args: A): Promise<R> => {
+    // Only ever at request time: `next build` has no database to fill the cache from.
+    await connection();
+    return SuperJSON.parse<R>(await store(...args));
+  };
 }
 
 export const getCategoryTree = cached("categories", () => publicApi.catalog.categories());

@@ -47,7 +47,7 @@ export function AddToCart({ slug, productId, name, initial }: { slug: string; pr
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">
-        <AvailabilityBadge availability={live.availability} available={live.available} />
+        <AvailabilityBadge availability={live.availability} available={live.available} testId="stock" />
         {live.availability === "low" ? <span className="text-sm text-amber-800">Order soon</span> : null}
       </div>
       {live.available > 0 ? (
