@@ -55,7 +55,7 @@ export default defineConfig({
     url: `${urls.admin}/sign-in`,
     // start.ts prints "ready" once all three apps answer.
     wait: { stdout: /\[bazaar\] ready/ },
-    timeout: 180_000,
+    timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",

@@ -12,7 +12,8 @@ export async function signIn(page: Page, app: AppName, user: Credentials, option
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // Hashing the password and the redirect's render take a while on a busy two-core machine.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
 }
 
 /** Signs out with the header's button (opening the account menu first where the app has one). */
@@ -30,5 +31,5 @@ export async function signUpBuyer(page: Page, user: Credentials & { name: string
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).not.toHaveURL(/\/sign-up/);
+  await expect(page).not.toHaveURL(/\/sign-up/, { timeout: 30_000 });
 }
