@@ -70,3 +70,12 @@ export async function productWithStock(browser: Browser, units: number) {
   await context.close();
   return { ...product, name };
 }
+
+/** The demo seller edits a product's price through the seller console's API. */
+export async function changePrice(browser: Browser, productId: string, priceCents: number) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "seller", demo.outdoorSeller);
+  await ok(trpcMutation(page.request, "seller", "catalog.update", { id: productId, priceCents }));
+  await context.close();
+}

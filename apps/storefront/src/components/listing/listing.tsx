@@ -24,9 +24,11 @@ export interface ListingProps {
   hideSellerFilter?: boolean;
 }
 
-// Fieldsets draw no border (a legend would sit on it); the divider is the padding's top border.
-const fieldset = "space-y-2 border-0 border-t border-slate-200 pt-4 m-0 p-0 min-w-0";
-const legend = "float-left mb-2 w-full text-sm font-semibold text-slate-900";
+// Each filter group sits in a divided section; the fieldset inside draws no border of its own
+// (its legend would sit on the line).
+const section = "border-t border-slate-200 pt-4";
+const fieldset = "m-0 min-w-0 space-y-2 border-0 p-0";
+const legend = "mb-2 p-0 text-sm font-semibold text-slate-900";
 const optionRow = "flex items-center gap-2 text-sm text-slate-700";
 
 export function Listing({ path, state, result, heading, scope, noResults, hideSellerFilter = false }: ListingProps) {
@@ -35,139 +37,167 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
   const sortOptions = SORT_OPTIONS.filter((option) => option.value !== "relevance" || state.q);
   const pageNumber = state.prev.length + 1;
   const activeCount = activeFilterCount(state, Boolean(scope));
-  const clearHref = listingHref(path, { inStock: false, prev: [], q: state.q, sort: state.sort });
+  const clearHref = listingHref(path, {
+    inStock: false,
+    prev: [],
+    q: state.q,
+    sort: state.sort,
+  });
   const countOf = new Map(facets?.categories.map((c) => [c.slug, c.count]) ?? []);
+  // Nothing matched and nothing is filtered: the filters could only narrow an empty list.
+  const showFilters = result.items.length > 0 || activeCount > 0 || Boolean(state.cursor);
 
   return (
     <div>
       {heading}
-      <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
-        <aside aria-label="Filters">
-          <FiltersPanel activeCount={activeCount}>
-            <AutoSubmitForm action={path} className="space-y-4" aria-label="Filter products">
-              {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
-              {state.sort ? <input type="hidden" name="sort" value={state.sort} /> : null}
+      <div className={showFilters ? "grid gap-6 lg:grid-cols-[15rem_1fr]" : undefined}>
+        {showFilters ? (
+          <aside aria-label="Filters">
+            <FiltersPanel activeCount={activeCount}>
+              <AutoSubmitForm action={path} className="space-y-4" aria-label="Filter products">
+                {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
+                {state.sort ? <input type="hidden" name="sort" value={state.sort} /> : null}
 
-              {scope && scope.children.length > 0 ? (
-                <nav aria-label="Sub-categories" className={fieldset}>
-                  <h2 className={legend}>Category</h2>
-                  <ul className="space-y-1">
-                    {scope.children.map((child) => (
-                      <li key={child.id}>
-                        <Link href={listingHref(`/c/${child.slug}`, state, { category: undefined })} className="text-sm text-slate-700 hover:text-brand-700 hover:underline">
-                          {child.name} <span className="text-slate-500">({countOf.get(child.slug) ?? child.productCount})</span>
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                </nav>
-              ) : !scope && facets && facets.categories.length > 0 ? (
-                <fieldset className={fieldset}>
-                  <legend className={legend}>Category</legend>
-                  <label className={optionRow}>
-                    <input type="radio" name="category" value="" defaultChecked={!state.category} className="accent-brand-600" />
-                    All categories
-                  </label>
-                  {facets.categories.map((category) =>
-                    category.slug ? (
-                      <label key={category.slug} className={optionRow}>
-                        <input type="radio" name="category" value={category.slug} defaultChecked={state.category === category.slug} className="accent-brand-600" />
-                        <span className="flex-1">{category.name}</span>
-                        <span className="text-xs text-slate-500">{category.count}</span>
+                {scope && scope.children.length > 0 ? (
+                  <nav aria-label="Sub-categories" className={section}>
+                    <h2 className={legend}>Category</h2>
+                    <ul className="space-y-1">
+                      {scope.children.map((child) => (
+                        <li key={child.id}>
+                          <Link
+                            href={listingHref(`/c/${child.slug}`, state, {
+                              category: undefined,
+                            })}
+                            className="text-sm text-slate-700 hover:text-brand-700 hover:underline"
+                          >
+                            {child.name} <span className="text-slate-500">({countOf.get(child.slug) ?? child.productCount})</span>
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </nav>
+                ) : !scope && facets && facets.categories.length > 0 ? (
+                  <div className={section}>
+                    <fieldset className={fieldset}>
+                      <legend className={legend}>Category</legend>
+                      <label className={optionRow}>
+                        <input type="radio" name="category" value="" defaultChecked={!state.category} className="accent-brand-600" />
+                        All categories
                       </label>
-                    ) : null,
-                  )}
-                </fieldset>
-              ) : null}
-
-              {!hideSellerFilter && facets && facets.sellers.length > 0 ? (
-                <fieldset className={fieldset}>
-                  <legend className={legend}>Shop</legend>
-                  <label className={optionRow}>
-                    <input type="radio" name="seller" value="" defaultChecked={!state.seller} className="accent-brand-600" />
-                    All shops
-                  </label>
-                  {facets.sellers.map((seller) => (
-                    <label key={seller.slug} className={optionRow}>
-                      <input type="radio" name="seller" value={seller.slug} defaultChecked={state.seller === seller.slug} className="accent-brand-600" />
-                      <span className="flex-1">{seller.shopName}</span>
-                      <span className="text-xs text-slate-500">{seller.count}</span>
-                    </label>
-                  ))}
-                </fieldset>
-              ) : null}
-
-              <fieldset className={fieldset}>
-                <legend className={legend}>Price</legend>
-                {facets ? (
-                  <ul className="space-y-1">
-                    {facets.priceBands
-                      .filter((band) => band.count > 0)
-                      .map((band) => {
-                        const min = Math.floor(band.minCents / 100);
-                        const max = band.maxCents === null ? undefined : Math.floor(band.maxCents / 100);
-                        const current = state.min === min && state.max === max;
-                        return (
-                          <li key={band.key}>
-                            <Link
-                              href={listingHref(path, state, { min, max })}
-                              aria-current={current ? "true" : undefined}
-                              className={`text-sm hover:underline ${current ? "font-semibold text-brand-700" : "text-slate-700"}`}
-                            >
-                              {band.label} <span className="text-xs text-slate-500">({band.count})</span>
-                            </Link>
-                          </li>
-                        );
-                      })}
-                  </ul>
+                      {facets.categories.map((category) =>
+                        category.slug ? (
+                          <label key={category.slug} className={optionRow}>
+                            <input
+                              type="radio"
+                              name="category"
+                              value={category.slug}
+                              defaultChecked={state.category === category.slug}
+                              className="accent-brand-600"
+                            />
+                            <span className="flex-1">{category.name}</span>
+                            <span className="text-xs text-slate-500">{category.count}</span>
+                          </label>
+                        ) : null,
+                      )}
+                    </fieldset>
+                  </div>
                 ) : null}
-                <div className="flex items-end gap-2 pt-1">
-                  <label className="flex-1 text-xs text-slate-600">
-                    Min ($)
-                    <input
-                      type="number"
-                      name="min"
-                      min={0}
-                      inputMode="numeric"
-                      defaultValue={state.min}
-                      className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset"
-                    />
-                  </label>
-                  <label className="flex-1 text-xs text-slate-600">
-                    Max ($)
-                    <input
-                      type="number"
-                      name="max"
-                      min={0}
-                      inputMode="numeric"
-                      defaultValue={state.max}
-                      className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset"
-                    />
-                  </label>
+
+                {!hideSellerFilter && facets && facets.sellers.length > 0 ? (
+                  <div className={section}>
+                    <fieldset className={fieldset}>
+                      <legend className={legend}>Shop</legend>
+                      <label className={optionRow}>
+                        <input type="radio" name="seller" value="" defaultChecked={!state.seller} className="accent-brand-600" />
+                        All shops
+                      </label>
+                      {facets.sellers.map((seller) => (
+                        <label key={seller.slug} className={optionRow}>
+                          <input type="radio" name="seller" value={seller.slug} defaultChecked={state.seller === seller.slug} className="accent-brand-600" />
+                          <span className="flex-1">{seller.shopName}</span>
+                          <span className="text-xs text-slate-500">{seller.count}</span>
+                        </label>
+                      ))}
+                    </fieldset>
+                  </div>
+                ) : null}
+
+                <div className={section}>
+                  <fieldset className={fieldset}>
+                    <legend className={legend}>Price</legend>
+                    {facets ? (
+                      <ul className="space-y-1">
+                        {facets.priceBands
+                          .filter((band) => band.count > 0)
+                          .map((band) => {
+                            const min = Math.floor(band.minCents / 100);
+                            const max = band.maxCents === null ? undefined : Math.floor(band.maxCents / 100);
+                            const current = state.min === min && state.max === max;
+                            return (
+                              <li key={band.key}>
+                                <Link
+                                  href={listingHref(path, state, { min, max })}
+                                  aria-current={current ? "true" : undefined}
+                                  className={`text-sm hover:underline ${current ? "font-semibold text-brand-700" : "text-slate-700"}`}
+                                >
+                                  {band.label} <span className="text-xs text-slate-500">({band.count})</span>
+                                </Link>
+                              </li>
+                            );
+                          })}
+                      </ul>
+                    ) : null}
+                    <div className="flex items-end gap-2 pt-1">
+                      <label className="flex-1 text-xs text-slate-600">
+                        Min ($)
+                        <input
+                          type="number"
+                          name="min"
+                          min={0}
+                          inputMode="numeric"
+                          defaultValue={state.min}
+                          className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset"
+                        />
+                      </label>
+                      <label className="flex-1 text-xs text-slate-600">
+                        Max ($)
+                        <input
+                          type="number"
+                          name="max"
+                          min={0}
+                          inputMode="numeric"
+                          defaultValue={state.max}
+                          className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset"
+                        />
+                      </label>
+                    </div>
+                  </fieldset>
                 </div>
-              </fieldset>
 
-              <fieldset className={fieldset}>
-                <legend className="sr-only">Availability</legend>
-                <label className={optionRow}>
-                  <input type="checkbox" name="stock" value="1" defaultChecked={state.inStock} className="size-4 accent-brand-600" />
-                  In stock only
-                </label>
-              </fieldset>
+                <div className={section}>
+                  <fieldset className={fieldset}>
+                    <legend className="sr-only">Availability</legend>
+                    <label className={optionRow}>
+                      <input type="checkbox" name="stock" value="1" defaultChecked={state.inStock} className="size-4 accent-brand-600" />
+                      In stock only
+                    </label>
+                  </fieldset>
+                </div>
 
-              <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
-                <button type="submit" className={buttonClasses("secondary", "sm")}>
-                  Apply filters
-                </button>
-                {activeCount > 0 ? (
-                  <Link href={clearHref} className="text-sm text-slate-600 underline">
-                    Clear all
-                  </Link>
-                ) : null}
-              </div>
-            </AutoSubmitForm>
-          </FiltersPanel>
-        </aside>
+                <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
+                  <button type="submit" className={buttonClasses("secondary", "sm")}>
+                    Apply filters
+                  </button>
+                  {activeCount > 0 ? (
+                    <Link href={clearHref} className="text-sm text-slate-600 underline">
+                      Clear all
+                    </Link>
+                  ) : null}
+                </div>
+              </AutoSubmitForm>
+            </FiltersPanel>
+          </aside>
+        ) : null}
 
         <section aria-label="Results" className="min-w-0">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -183,7 +213,12 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
               <label htmlFor="sort" className="text-sm text-slate-700">
                 Sort by
               </label>
-              <select id="sort" name="sort" defaultValue={sort} className="h-9 rounded-md border-0 bg-white py-1 pr-8 pl-3 text-sm ring-1 ring-slate-300 ring-inset">
+              <select
+                id="sort"
+                name="sort"
+                defaultValue={sort}
+                className="h-9 rounded-md border-0 bg-white py-1 pr-8 pl-3 text-sm ring-1 ring-slate-300 ring-inset"
+              >
                 {sortOptions.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
@@ -218,7 +253,10 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
             <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4">
               {state.prev.length > 0 ? (
                 <Link
-                  href={listingHref(path, state, { cursor: firstPageMarker(state.prev.at(-1)), prev: state.prev.slice(0, -1) })}
+                  href={listingHref(path, state, {
+                    cursor: firstPageMarker(state.prev.at(-1)),
+                    prev: state.prev.slice(0, -1),
+                  })}
                   className={buttonClasses("secondary")}
                   rel="prev"
                 >
@@ -230,7 +268,10 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
               <span className="text-sm text-slate-600">Page {pageNumber}</span>
               {result.nextCursor ? (
                 <Link
-                  href={listingHref(path, state, { cursor: result.nextCursor, prev: [...state.prev, state.cursor ?? FIRST_PAGE] })}
+                  href={listingHref(path, state, {
+                    cursor: result.nextCursor,
+                    prev: [...state.prev, state.cursor ?? FIRST_PAGE],
+                  })}
                   className={buttonClasses("secondary")}
                   rel="next"
                 >
