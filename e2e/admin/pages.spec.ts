@@ -28,7 +28,7 @@ async function expectAccessible(page: Page, name: string) {
   expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${name} has accessibility violations`).toEqual([]);
 }
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 for (const width of [1280, 375]) {
   test(`every console page renders at ${width}px without page-level sideways scroll`, async ({ browser }, testInfo) => {

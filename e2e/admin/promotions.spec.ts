@@ -3,7 +3,7 @@ import { CARDS, addToCart, checkoutToPayment, newBuyer, pay } from "../storefron
 import { appUrl } from "../support";
 import { adminPage, approvedShop } from "./helpers";
 
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("an administrator creates a promo code, a buyer uses it at checkout, and its use is counted", async ({ browser, page }) => {
   const admin = await adminPage(browser);

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { appUrl } from "../support";
 import { adminPage, approvedShop, paidOrder, stockOf } from "./helpers";
 
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("refunding one shop's part of a two-shop order: money back, stock back, the other part untouched, books balanced", async ({ browser }) => {
   const admin = await adminPage(browser);

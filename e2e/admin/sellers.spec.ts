@@ -3,7 +3,7 @@ import { appUrl, demo, signIn } from "../support";
 import { adminPage, applyToSell, approvedShop, sellerIdOf } from "./helpers";
 
 // Runs through three apps on a machine shared with the other suites.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("an administrator approves a pending application: the shop opens, with its ledger accounts, and it is audited", async ({ browser }) => {
   // A fresh applicant: the seeded pending shop (Pixel Print Co) must stay pending for the other suites.

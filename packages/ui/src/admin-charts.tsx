@@ -60,6 +60,8 @@ export function GmvChart({
     <div aria-hidden style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart
+          // Hidden from assistive technology (the page has the table), so not keyboard-focusable either.
+          accessibilityLayer={false}
           data={data}
           margin={{ top: 8, right: 0, bottom: 0, left: 0 }}
         >
@@ -152,6 +154,7 @@ export function BreakdownChart({
     <div aria-hidden style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart
+          accessibilityLayer={false}
           data={data}
           layout="vertical"
           margin={{ top: 0, right: 16, bottom: 0, left: 0 }}

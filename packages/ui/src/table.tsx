@@ -9,7 +9,9 @@ export interface TableProps extends ComponentProps<"table"> {
 /** A data table that scrolls sideways on small screens instead of squashing its columns. */
 export function Table({ caption, className, children, ...props }: TableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    // relative: visually hidden (absolutely positioned) text in a cell stays inside the scroll box
+    // instead of widening the whole page.
+    <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
         <caption className="sr-only">{caption}</caption>
         {children}

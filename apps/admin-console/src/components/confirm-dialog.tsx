@@ -85,6 +85,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       >
         <form
           method="dialog"
+          // The reason is checked here (with a message in the dialog), not by the browser's bubble.
+          noValidate
           className="space-y-4 p-6"
           onSubmit={(event) => {
             event.preventDefault();
