@@ -98,8 +98,8 @@ export function ProductsTable({ products }: { products: Row[] }) {
                 />
               </Th>
               <Th>Product</Th>
-              <Th>SKU</Th>
-              <Th>Status</Th>
+              <Th className="max-sm:hidden">SKU</Th>
+              <Th className="max-sm:hidden">Status</Th>
               <Th className="text-right">Price</Th>
               <Th className="text-right">Available</Th>
             </tr>
@@ -116,7 +116,7 @@ export function ProductsTable({ products }: { products: Row[] }) {
                     onChange={() => toggle(product.id)}
                   />
                 </Td>
-                <Td className="min-w-56">
+                <Td className="sm:min-w-56">
                   <div className="flex items-center gap-3">
                     {product.image ? (
                       <img src={product.image.url} alt="" className="size-10 shrink-0 rounded object-cover ring-1 ring-slate-200" />
@@ -128,11 +128,14 @@ export function ProductsTable({ products }: { products: Row[] }) {
                         {product.name}
                       </Link>
                       {product.category ? <p className="truncate text-xs text-slate-500">{product.category}</p> : null}
+                      <div className="mt-1 sm:hidden">
+                        <ProductStatusBadge status={product.status} unlisted={Boolean(product.unlistedAt)} />
+                      </div>
                     </div>
                   </div>
                 </Td>
-                <Td className="font-mono text-xs whitespace-nowrap text-slate-600">{product.sku}</Td>
-                <Td>
+                <Td className="font-mono text-xs whitespace-nowrap text-slate-600 max-sm:hidden">{product.sku}</Td>
+                <Td className="max-sm:hidden">
                   <ProductStatusBadge status={product.status} unlisted={Boolean(product.unlistedAt)} />
                 </Td>
                 <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(product.priceCents, product.currency)}</Td>

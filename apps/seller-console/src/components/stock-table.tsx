@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { RouterOutputs } from "@bazaar/api";
-import { Badge, Button, cn, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { Badge, Button, cn, Td, Th } from "@bazaar/ui";
 import { domainCodeOf, errorMessage } from "~/lib/trpc-errors";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 
@@ -20,27 +20,36 @@ const cellInput =
 export function StockTable({ rows: initial, showProduct, caption }: { rows: StockRow[]; showProduct: boolean; caption: string }) {
   const [rows, setRows] = useState(initial);
   const replace = (next: StockRow) => setRows((list) => list.map((r) => (r.productId === next.productId && r.warehouseId === next.warehouseId ? next : r)));
+  // Below the sm breakpoint each row becomes a card (CSS only, one DOM): the inputs stay in reach
+  // without scrolling sideways, and each value carries its column name (data-label).
   return (
-    <Table caption={caption}>
-      <THead>
-        <tr>
-          {showProduct ? <Th>Product</Th> : null}
-          <Th>Warehouse</Th>
-          <Th className="text-right">On hand</Th>
-          <Th className="text-right">In carts</Th>
-          <Th className="text-right">In orders</Th>
-          <Th className="text-right">Available</Th>
-          <Th className="text-right">Alert below</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {rows.map((row) => (
-          <StockRowEditor key={`${row.productId}:${row.warehouseId}`} row={row} onChange={replace} showProduct={showProduct} />
-        ))}
-      </TBody>
-    </Table>
+    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200 max-sm:overflow-visible max-sm:bg-transparent max-sm:ring-0">
+      <table className="min-w-full divide-y divide-slate-200 text-sm max-sm:block max-sm:divide-y-0">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase max-sm:hidden">
+          <tr>
+            {showProduct ? <Th>Product</Th> : null}
+            <Th>Warehouse</Th>
+            <Th className="text-right">On hand</Th>
+            <Th className="text-right">In carts</Th>
+            <Th className="text-right">In orders</Th>
+            <Th className="text-right">Available</Th>
+            <Th className="text-right">Alert below</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 max-sm:block max-sm:space-y-3 max-sm:divide-y-0">
+          {rows.map((row) => (
+            <StockRowEditor key={`${row.productId}:${row.warehouseId}`} row={row} onChange={replace} showProduct={showProduct} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
+
+// On small screens: a two-column card; each cell shows its column name above the value.
+const card = "max-sm:grid max-sm:grid-cols-3 max-sm:gap-x-3 max-sm:gap-y-3 max-sm:rounded-lg max-sm:bg-white max-sm:p-4 max-sm:ring-1 max-sm:ring-slate-200";
+const cell = "max-sm:p-0 max-sm:text-left max-sm:before:mb-1 max-sm:before:block max-sm:before:text-xs max-sm:before:font-medium max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
 
 function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChange: (row: StockRow) => void; showProduct: boolean }) {
   const trpc = useTRPC();
@@ -92,20 +101,20 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
 
   return (
     <>
-      <tr data-testid="stock-row" className={cn(row.low && row.id ? "bg-amber-50/50" : undefined)}>
+      <tr data-testid="stock-row" className={cn(card, row.low && row.id ? "bg-amber-50/50 max-sm:bg-amber-50" : undefined)}>
         {showProduct ? (
-          <Td className="min-w-48">
+          <Td className={cn("min-w-48 max-sm:col-span-3", cell)} data-label="Product">
             <Link href={`/products/${row.productId}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
               {row.productName}
             </Link>
             <p className="font-mono text-xs text-slate-500">{row.sku}</p>
           </Td>
         ) : null}
-        <Td className="whitespace-nowrap">
+        <Td className={cn("whitespace-nowrap max-sm:col-span-3 max-sm:whitespace-normal", cell)} data-label="Warehouse">
           {row.warehouseName} <span className="text-xs text-slate-500">({row.warehouseCode})</span>
         </Td>
-        <Td className="text-right">
-          <div className="flex items-center justify-end gap-2">
+        <Td className={cn("text-right max-sm:col-span-3", cell)} data-label="On hand">
+          <div className="flex items-center justify-end gap-2 max-sm:justify-start">
             <input
               className={cellInput}
               inputMode="numeric"
@@ -125,9 +134,13 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
             </Button>
           </div>
         </Td>
-        <Td className="text-right tabular-nums">{row.reserved}</Td>
-        <Td className="text-right tabular-nums">{row.allocated}</Td>
-        <Td className="text-right whitespace-nowrap tabular-nums">
+        <Td className={cn("text-right tabular-nums", cell)} data-label="In carts">
+          {row.reserved}
+        </Td>
+        <Td className={cn("text-right tabular-nums", cell)} data-label="In orders">
+          {row.allocated}
+        </Td>
+        <Td className={cn("text-right whitespace-nowrap tabular-nums", cell)} data-label="Available">
           {row.id && row.low ? (
             <Badge tone="warning" className="mr-2">
               Low
@@ -135,8 +148,8 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
           ) : null}
           <span data-testid="available">{row.available}</span>
         </Td>
-        <Td className="text-right">
-          <div className="flex items-center justify-end gap-2">
+        <Td className={cn("text-right max-sm:col-span-3", cell)} data-label="Alert below">
+          <div className="flex items-center justify-end gap-2 max-sm:justify-start">
             <input
               className={cellInput}
               inputMode="numeric"
@@ -159,8 +172,8 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
         </Td>
       </tr>
       {problem || savedNote ? (
-        <tr>
-          <td colSpan={showProduct ? 7 : 6} className="px-4 pb-3">
+        <tr className="max-sm:block">
+          <td colSpan={showProduct ? 7 : 6} className="px-4 pb-3 max-sm:block max-sm:px-0">
             {problem ? (
               <div role="alert" className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200" data-testid="stock-error">
                 <span>{problem.message}</span>

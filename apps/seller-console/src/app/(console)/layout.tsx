@@ -12,7 +12,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   if (access.kind === "signed-out") redirect("/sign-in");
   if (access.kind === "approved") return children;
   const seller = access.account.seller;
-  const onboarding = seller && access.account.status === "ACTIVE" ? await api.seller.onboarding() : null;
+  // A shop in review sees its application and the road ahead; other refusals need no more than the reason.
+  const onboarding = seller?.status === "PENDING" && access.account.status === "ACTIVE" ? await api.seller.onboarding() : null;
   return (
     <AuthPanel title={access.title}>
       <div className="space-y-6" data-testid="access-refused">

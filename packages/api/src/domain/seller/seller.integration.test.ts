@@ -7,6 +7,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { drainOutbox } from "../../events/drain";
+import { createTrpcHandler } from "../../server";
 import { callerFor } from "../../testing";
 import { loadActor } from "../../trpc";
 import { createBuyer, createCategory, createProduct, createSeller } from "../../testing/factories";
@@ -70,7 +71,8 @@ describe("seller dashboard", () => {
     const credits = await t.db.ledgerEntry.aggregate({ where: { accountId: payable.id, direction: "CREDIT" }, _sum: { amountCents: true } });
     expect((await seller.seller.dashboard()).balance.availableCents).toBe(credits._sum.amountCents);
     expect(credits._sum.amountCents).toBeGreaterThan(0);
-  });
+    // Four checkouts, payments and the background work after them: slow on a busy machine.
+  }, 180_000);
 
   it("counts days in the seller's time zone", async () => {
     const shop = await createSeller(t.db);
@@ -226,6 +228,36 @@ describe("a seller's own data only", () => {
     const ledgerCsv = (await sellerA.seller.exportLedger()).split("\r\n");
     expect(ledgerCsv).toHaveLength(3);
     expect(ledgerCsv[1]).toContain(`payment split,Order #${sale.placed.orderNumber}: payment split,${sale.placed.orderNumber},,${aSale!.netCents / 100},,${aSale!.netCents / 100},USD`);
+  });
+
+  it("answers another shop's ids over HTTP with 404 and no data, and a stranger with 401", async () => {
+    const a = await createSeller(t.db);
+    const b = await createSeller(t.db);
+    const { product } = await createProduct(t.db, a.seller.id, { stock: 5, name: "Secret lamp", priceCents: 2500 });
+    const sale = await paidOrder(product.id);
+    // The same handler the apps mount at /api/trpc, acting as whoever `identify` says.
+    const as = (userId: string | null) => createTrpcHandler(async () => ({ userId }));
+    const get = (userId: string | null, path: string, input: unknown) =>
+      as(userId)(new Request(`http://localhost/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`));
+
+    for (const [path, input] of [
+      ["catalog.mineById", { id: product.id }],
+      ["fulfillment.get", { shipmentId: sale.shipment.id }],
+      ["seller.packingSlip", { shipmentId: sale.shipment.id }],
+    ] as const) {
+      const response = await get(b.user.id, path, input);
+      const body = await response.text();
+      expect(response.status, `${path}: ${body}`).toBe(404);
+      expect(body).not.toContain("Secret lamp");
+      expect(body).not.toContain("1 Market Street");
+      expect((await get(null, path, input)).status).toBe(401);
+      expect((await get(a.user.id, path, input)).status).toBe(200);
+    }
+    const update = await as(b.user.id)(
+      new Request("http://localhost/api/trpc/catalog.update", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: { id: product.id, name: "Mine now" } }) }),
+    );
+    expect(update.status).toBe(404);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: product.id } })).name).toBe("Secret lamp");
   });
 
   it("lets a pending shop see its onboarding status but nothing that needs approval", async () => {

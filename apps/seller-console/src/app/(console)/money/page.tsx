@@ -105,16 +105,7 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
                     <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(sale.paidAt)}</Td>
                     <Td className="text-right tabular-nums">{money(sale.grossCents)}</Td>
                     <Td className="text-right tabular-nums">
-                      {sale.settled ? (
-                        <>
-                          {money(sale.commissionCents)}
-                          {sale.grossCents > 0 && sale.refundedCents === 0 ? (
-                            <span className="ml-1 text-xs text-slate-500">({((sale.commissionCents / sale.grossCents) * 100).toFixed(1)}%)</span>
-                          ) : null}
-                        </>
-                      ) : (
-                        <span className="text-slate-500">pending</span>
-                      )}
+                      {sale.settled ? money(sale.commissionCents) : <span className="text-slate-500">pending</span>}
                     </Td>
                     <Td className="text-right tabular-nums">{sale.refundedCents ? money(sale.refundedCents) : "—"}</Td>
                     <Td className="text-right font-medium tabular-nums">{sale.settled ? money(sale.netCents) : <span className="font-normal text-slate-500">pending</span>}</Td>

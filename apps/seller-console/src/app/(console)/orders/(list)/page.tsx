@@ -30,7 +30,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Orders" description="Your part of each paid order: what to pack and ship. Newest first." />
-      <nav aria-label="Filter by status" className="mb-4 -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <nav aria-label="Filter by status" className="mb-3 -mx-4 overflow-x-auto px-4 py-1 sm:mx-0 sm:px-0">
         <ul className="flex gap-2">
           {FILTERS.map((f) => (
             <li key={f.label}>
@@ -52,11 +52,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <THead>
               <tr>
                 <Th>Order</Th>
-                <Th>Paid</Th>
-                <Th>Buyer</Th>
+                <Th className="max-sm:hidden">Paid</Th>
+                <Th className="max-sm:hidden">Buyer</Th>
                 <Th>Items</Th>
                 <Th className="text-right">Total</Th>
-                <Th>Status</Th>
+                <Th className="max-sm:hidden">Status</Th>
               </tr>
             </THead>
             <TBody>
@@ -68,16 +68,19 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                       <Link href={`/orders/${s.id}`} className="font-medium text-brand-700 hover:underline">
                         #{s.order.number}
                       </Link>
+                      <div className="mt-1 sm:hidden">
+                        <ShipmentStatusBadge status={s.status} />
+                      </div>
                     </Td>
-                    <Td className="whitespace-nowrap text-slate-600">{s.order.paidAt ? dateFormat.format(s.order.paidAt) : "—"}</Td>
-                    <Td>{s.order.buyer.name ?? "—"}</Td>
-                    <Td className="min-w-48">
+                    <Td className="whitespace-nowrap text-slate-600 max-sm:hidden">{s.order.paidAt ? dateFormat.format(s.order.paidAt) : "—"}</Td>
+                    <Td className="max-sm:hidden">{s.order.buyer.name ?? "—"}</Td>
+                    <Td className="sm:min-w-48">
                       <span className="line-clamp-2">
                         {units} × {s.items.map((i) => i.name).join(", ")}
                       </span>
                     </Td>
                     <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(s.totalCents, s.order.currency)}</Td>
-                    <Td>
+                    <Td className="max-sm:hidden">
                       <ShipmentStatusBadge status={s.status} />
                     </Td>
                   </tr>

@@ -27,7 +27,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         title="Products"
         description={`${page.total} ${filtered ? "matching" : "in your shop"}.`}
         actions={
-          <>
+          <div className="flex flex-wrap gap-2 [&>*]:whitespace-nowrap">
             <LinkButton href="/products/import" variant="secondary">
               Import CSV
             </LinkButton>
@@ -35,7 +35,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
               Export CSV
             </a>
             <LinkButton href="/products/new">New product</LinkButton>
-          </>
+          </div>
         }
       />
       <form role="search" aria-label="Filter products" className="mb-4 flex flex-wrap items-end gap-3" action="/products">

@@ -57,7 +57,7 @@ export default async function EditProductPage({ params, searchParams }: { params
           </span>
         }
       />
-      <div className="space-y-6">
+      <div className="max-w-5xl space-y-6">
         {created ? (
           <Alert tone="success" title="Product created">
             {product.status === "ACTIVE" ? "It is published. Put stock on hand below so buyers can order it." : "It is a draft. Put stock on hand below, then publish it when you are ready."}

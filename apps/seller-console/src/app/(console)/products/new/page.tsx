@@ -16,7 +16,9 @@ export default async function NewProductPage() {
         ← Products
       </Link>
       <PageHeader title="New product" description="It starts as a draft unless you publish it now. Set its stock after creating it." />
-      <ProductForm categories={await categoryOptions()} />
+      <div className="max-w-4xl">
+        <ProductForm categories={await categoryOptions()} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,1 @@
+export { GET, POST } from "@bazaar/api/http/uploadthing";
