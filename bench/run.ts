@@ -13,7 +13,7 @@ import { repoRoot } from "@bazaar/db/server";
 import { createBenchCatalog, createBuyers, BENCH_PASSWORD, type BenchBuyer, type BenchCatalog } from "./lib/fixtures";
 import { createHttpClient, mapConcurrent, signIn, type HttpClient } from "./lib/http";
 import type { LoadFigures } from "./lib/load";
-import { startMemorySampler } from "./lib/memory";
+import { cpuMs, startMemorySampler } from "./lib/proc";
 import { atLeast, atMost, below, exactly, fmt, renderTable, type Row } from "./lib/report";
 import { buildApps, missingBuilds, startStack, type Stack } from "./lib/stack";
 import { runBrowse } from "./scenarios/browse";
@@ -58,12 +58,16 @@ const figures: Record<string, unknown> = {};
 const broken: string[] = [];
 const machine = { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 10) / 10) };
 
+const cpuValue = (perRequest: Record<string, number>) =>
+  `${fmt(perRequest.storefront ?? 0)} / ${fmt(perRequest.worker ?? 0)} / ${fmt(perRequest.postgres ?? 0)} ms`;
+
 const loadRows = (section: string, load: LoadFigures, targets: { rps?: number; p95?: number; p99?: number } = {}): Row[] => [
   { section, figure: "req/s", value: fmt(load.reqPerSec), ...(targets.rps === undefined ? {} : atLeast(load.reqPerSec, targets.rps)) },
   { section, figure: "p50 / p95 / p99", value: `${fmt(load.latency.p50Ms)} / ${fmt(load.latency.p95Ms)} / ${fmt(load.latency.p99Ms)} ms` },
   ...(targets.p95 === undefined ? [] : [{ section, figure: "p95", value: fmt(load.latency.p95Ms, " ms"), ...below(load.latency.p95Ms, targets.p95, " ms") }]),
   ...(targets.p99 === undefined ? [] : [{ section, figure: "p99", value: fmt(load.latency.p99Ms, " ms"), ...below(load.latency.p99Ms, targets.p99, " ms") }]),
   // Smoke runs fail on requests that went wrong, never on slow ones (timeouts are only shown).
+  { section, figure: "CPU/req storefront/worker/db", value: cpuValue(load.cpuMsPerRequest) },
   { section, figure: "errors / non-2xx / timeouts", value: `${load.errors} / ${load.non2xx} / ${load.timeouts}`, ...(mode === "smoke" ? exactly(load.errors + load.non2xx, 0) : {}) },
 ];
 
@@ -93,6 +97,11 @@ async function main(): Promise<number> {
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 8 });
   const memory = startMemorySampler(() => stack.processGroups());
   const client = createHttpClient(stack.urls.storefront, profile.connections * 2);
+  // The database's share: the server processes serving the benchmark database's connections.
+  const cpu = async () => {
+    const { rows: backends } = await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [database]);
+    return cpuMs({ ...stack.processGroups(), postgres: backends.map((backend) => backend.pid) });
+  };
   try {
     log(`creating ${profile.skus} SKUs, a hot SKU and buyers`);
     const catalog: BenchCatalog = await createBenchCatalog(pool, profile.skus);
@@ -117,6 +126,7 @@ async function main(): Promise<number> {
           { section: ceilingSection, figure: `${profile.skus} SKUs tx/s`, value: fmt(skus.tps) },
           { section: ceilingSection, figure: "1 hot SKU tx/s", value: fmt(hot.tps) },
           { section: ceilingSection, figure: "p95 (SKUs / hot)", value: `${fmt(skus.latency.p95Ms)} / ${fmt(hot.latency.p95Ms)} ms` },
+          { section: ceilingSection, figure: "db CPU/tx (SKUs / hot)", value: `${fmt(skus.dbCpuMsPerTx)} / ${fmt(hot.dbCpuMsPerTx)} ms` },
         );
         if (skus.errors + hot.errors > 0) throw new Error(`${skus.errors + hot.errors} ceiling transactions failed`);
       });
@@ -133,7 +143,7 @@ async function main(): Promise<number> {
         const browse = await runBrowse(
           stack.urls.storefront,
           { listingPath: "/c/electronics", productPath: `/products/${productSlug}`, listInput: { category: "electronics", limit: 24 } },
-          { connections: profile.connections, durationS: profile.browseS, warmupS: profile.warmupS },
+          { connections: profile.connections, durationS: profile.browseS, warmupS: profile.warmupS, cpu },
         );
         figures.browse = browse;
         rows.push(
@@ -148,8 +158,8 @@ async function main(): Promise<number> {
       await scenario("add to cart", async () => {
         log(`signing in ${cartBuyers.length} buyers`);
         signedIn = await signInAll(client, cartBuyers);
-        const skus = await runAddToCart(client, signedIn, { connections: profile.connections, durationMs: profile.cartMs, productIds: catalog.productIds });
-        const hot = await runHotSku(client, pool, signedIn, { connections: profile.connections, durationMs: profile.cartMs, burstUnits: profile.burstUnits });
+        const skus = await runAddToCart(client, signedIn, { connections: profile.connections, durationMs: profile.cartMs, productIds: catalog.productIds, cpu });
+        const hot = await runHotSku(client, pool, signedIn, { connections: profile.connections, durationMs: profile.cartMs, burstUnits: profile.burstUnits, cpu });
         figures.addToCart = { skus, hot: hot.load, hotCheck: hot.check, ceilings };
         const share = (rps: number, ceiling: number) => (ceiling > 0 ? Math.round((rps / ceiling) * 1000) / 10 : 0);
         const skusShare = share(skus.reqPerSec, ceilings.skus);
@@ -175,7 +185,7 @@ async function main(): Promise<number> {
       await scenario("checkout", async () => {
         log(`signing in ${checkoutBuyers.length} buyers`);
         const buyers = await signInAll(client, checkoutBuyers);
-        const result = await runCheckout(client, pool, buyers, { connections: profile.connections, productIds: catalog.productIds, budgetMs: profile.checkoutBudgetMs, splitTimeoutMs: 300_000 });
+        const result = await runCheckout(client, pool, buyers, { connections: profile.connections, productIds: catalog.productIds, budgetMs: profile.checkoutBudgetMs, splitTimeoutMs: 300_000, cpu });
         figures.checkout = result;
         const section = `checkout to confirmed, ${result.attempted} buyers`;
         rows.push(
@@ -183,6 +193,7 @@ async function main(): Promise<number> {
           { section, figure: "checkout p50 / p95 / p99", value: `${fmt(result.checkout.p50Ms)} / ${fmt(result.checkout.p95Ms)} / ${fmt(result.checkout.p99Ms)} ms` },
           { section, figure: "checkout p95", value: fmt(result.checkout.p95Ms, " ms"), ...below(result.checkout.p95Ms, 150, " ms") },
           { section, figure: "add / pay p95", value: `${fmt(result.addToCart.p95Ms)} / ${fmt(result.pay.p95Ms)} ms` },
+          { section, figure: "CPU/order storefront/worker/db", value: cpuValue(result.cpuMsPerOrder) },
           { section, figure: "confirmed / failed", value: `${result.confirmed} / ${result.failed}`, ...exactly(result.confirmed, result.attempted) },
         );
         if (result.failures.length) log(`checkout failures, first few:\n  ${result.failures.join("\n  ")}`);

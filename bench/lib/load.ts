@@ -18,16 +18,33 @@ export interface LoadFigures {
   /** Answers outside 2xx that the scenario did not expect. */
   non2xx: number;
   statusCodes: Record<string, number>;
+  /**
+   * CPU time the app processes spent per answered request, by process group. Unlike req/s this
+   * hardly depends on what else the machine is doing, so it compares runs on a busy machine.
+   */
+  cpuMsPerRequest: Record<string, number>;
+}
+
+/** Reads the app processes' CPU time so far (ms by group); see cpuMs in proc.ts. */
+export type CpuReader = () => Promise<Record<string, number>>;
+
+export function cpuPerRequest(before: Record<string, number>, after: Record<string, number>, requests: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, requests ? round((ms - (before[name] ?? 0)) / requests, 2) : 0]));
 }
 
 /** `connections` concurrent GETs of `url` for `durationS` seconds. */
-export async function autocannonGet(url: string, options: { connections: number; durationS: number; headers?: Record<string, string> }): Promise<LoadFigures> {
+export async function autocannonGet(
+  url: string,
+  options: { connections: number; durationS: number; headers?: Record<string, string>; cpu?: CpuReader },
+): Promise<LoadFigures> {
   const samples: number[] = [];
+  const cpuBefore = (await options.cpu?.()) ?? {};
   const instance = autocannon({ url, connections: options.connections, duration: options.durationS, timeout: 30, headers: options.headers });
   instance.on("response", (_client, _status, _bytes, responseTime) => {
     samples.push(responseTime);
   });
   const result = await instance;
+  const cpuAfter = (await options.cpu?.()) ?? {};
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
   return {
     requests: samples.length,
@@ -39,6 +56,7 @@ export async function autocannonGet(url: string, options: { connections: number;
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
+    cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, samples.length),
   };
 }
 
@@ -51,6 +69,7 @@ export interface ClosedLoopOptions {
   /** Statuses besides 2xx that are a correct answer (409 "out of stock" on a contended SKU). */
   expectedStatuses?: number[];
   onResponse?: (response: HttpResponse, worker: number) => void;
+  cpu?: CpuReader;
 }
 
 /** Each of `connections` workers sends its next request as soon as the last one answered, until time is up. */
@@ -61,6 +80,7 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
   let timeouts = 0;
   let non2xx = 0;
   const expected = new Set(options.expectedStatuses ?? []);
+  const cpuBefore = (await options.cpu?.()) ?? {};
   const started = performance.now();
   const deadline = started + options.durationMs;
   await Promise.all(
@@ -80,6 +100,7 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
     }),
   );
   const durationS = (performance.now() - started) / 1000;
+  const cpuAfter = (await options.cpu?.()) ?? {};
   return {
     requests: samples.length,
     durationS: round(durationS, 2),
@@ -89,5 +110,6 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
     timeouts,
     non2xx,
     statusCodes,
+    cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, samples.length),
   };
 }

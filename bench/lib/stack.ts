@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
 import { repoRoot, startDatabaseServer } from "@bazaar/db/server";
-import { childrenOf, type ProcessGroups } from "./memory";
+import { childrenOf, type ProcessGroups } from "./proc";
 
 export const APPS = ["storefront", "seller-console", "admin-console"] as const;
 export type AppName = (typeof APPS)[number];

@@ -1,7 +1,7 @@
 // Browsing: what every visitor does most. The listing and product pages as HTML (served from
 // the storefront's cache when it has one), and the product-list tRPC query as a client would
 // fetch it (a plain GET that no cache answers), each hammered by autocannon for a fixed time.
-import { autocannonGet, type LoadFigures } from "../lib/load";
+import { autocannonGet, type CpuReader, type LoadFigures } from "../lib/load";
 import { trpcQueryPath } from "../lib/http";
 
 export interface BrowseTargets {
@@ -20,7 +20,7 @@ export interface BrowseFigures {
 export async function runBrowse(
   storefrontUrl: string,
   targets: BrowseTargets,
-  options: { connections: number; durationS: number; warmupS: number },
+  options: { connections: number; durationS: number; warmupS: number; cpu?: CpuReader },
 ): Promise<BrowseFigures> {
   const measure = async (path: string) => {
     const url = storefrontUrl + path;
@@ -29,7 +29,7 @@ export async function runBrowse(
     if (probe.status !== 200) throw new Error(`GET ${path} answered ${probe.status}: ${(await probe.text()).slice(0, 200)}`);
     // A short warm-up fills caches and JIT; its figures are thrown away.
     await autocannonGet(url, { connections: Math.min(8, options.connections), durationS: options.warmupS });
-    return autocannonGet(url, { connections: options.connections, durationS: options.durationS });
+    return autocannonGet(url, { connections: options.connections, durationS: options.durationS, cpu: options.cpu });
   };
   return {
     listing: await measure(targets.listingPath),

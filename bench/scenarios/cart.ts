@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { HOT_PRODUCT_ID, setHotAvailable } from "../lib/fixtures";
 import { trpcMutation, type HttpClient } from "../lib/http";
-import { closedLoop, type LoadFigures } from "../lib/load";
+import { closedLoop, type CpuReader, type LoadFigures } from "../lib/load";
 
 export interface SignedInBuyer {
   id: string;
@@ -55,12 +55,13 @@ function buyerFor(buyers: readonly SignedInBuyer[], connections: number, worker:
 export async function runAddToCart(
   client: HttpClient,
   buyers: readonly SignedInBuyer[],
-  options: { connections: number; durationMs: number; productIds: readonly string[] },
+  options: { connections: number; durationMs: number; productIds: readonly string[]; cpu?: CpuReader },
 ): Promise<LoadFigures> {
   return closedLoop({
     client,
     connections: options.connections,
     durationMs: options.durationMs,
+    cpu: options.cpu,
     next: (worker, iteration) => {
       const productId = options.productIds[Math.floor(Math.random() * options.productIds.length)] as string;
       return trpcMutation("cart.add", { productId, quantity: 1 }, buyerFor(buyers, options.connections, worker, iteration).cookie);
@@ -72,7 +73,7 @@ export async function runHotSku(
   client: HttpClient,
   pool: pg.Pool,
   buyers: readonly SignedInBuyer[],
-  options: { connections: number; durationMs: number; burstUnits: number },
+  options: { connections: number; durationMs: number; burstUnits: number; cpu?: CpuReader },
 ): Promise<{ load: LoadFigures; check: HotStockCheck }> {
   const before = await hotRow(pool);
   let unitsAnswered = 0;
@@ -80,6 +81,7 @@ export async function runHotSku(
     client,
     connections: options.connections,
     durationMs: options.durationMs,
+    cpu: options.cpu,
     next: (worker, iteration) => trpcMutation("cart.add", { productId: HOT_PRODUCT_ID, quantity: 1 }, buyerFor(buyers, options.connections, worker, iteration).cookie),
     onResponse: (response) => {
       if (response.status === 200) unitsAnswered++;

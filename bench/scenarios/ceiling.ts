@@ -3,6 +3,7 @@
 // of the reservation, COMMIT), the same statements the app's cart runs, without the app. The
 // app's add-to-cart figures are read as a share of this.
 import pg from "pg";
+import { cpuMs } from "../lib/proc";
 import { round, summarize, type LatencySummary } from "../lib/stats";
 
 export interface CeilingFigures {
@@ -13,6 +14,8 @@ export interface CeilingFigures {
   tps: number;
   latency: LatencySummary;
   errors: number;
+  /** CPU time of the PostgreSQL server processes per transaction: the database's own cost of a reservation. */
+  dbCpuMsPerTx: number;
 }
 
 const RESERVE = `UPDATE "StockLevel" SET "reserved" = "reserved" + 1, "updatedAt" = now()
@@ -28,11 +31,14 @@ export async function runCeiling(databaseUrl: string, options: { connections: nu
       return client;
     }),
   );
+  const backends = { postgres: clients.map((client) => (client as unknown as { processID: number }).processID) };
+  const cpuBefore = cpuMs(backends).postgres ?? 0;
   const samples: number[] = [];
   let refused = 0;
   let errors = 0;
   const started = performance.now();
   const deadline = started + options.durationMs;
+  let cpuAfter = cpuBefore;
   try {
     await Promise.all(
       clients.map(async (client) => {
@@ -54,10 +60,19 @@ export async function runCeiling(databaseUrl: string, options: { connections: nu
       }),
     );
   } finally {
+    cpuAfter = cpuMs(backends).postgres ?? 0;
     await Promise.all(clients.map((client) => client.end()));
   }
   const durationS = (performance.now() - started) / 1000;
-  return { transactions: samples.length, refused, durationS: round(durationS, 2), tps: round(samples.length / durationS), latency: summarize(samples), errors };
+  return {
+    transactions: samples.length,
+    refused,
+    durationS: round(durationS, 2),
+    tps: round(samples.length / durationS),
+    latency: summarize(samples),
+    errors,
+    dbCpuMsPerTx: samples.length ? round((cpuAfter - cpuBefore) / samples.length, 2) : 0,
+  };
 }
 
 /** Takes the ceiling's reservations back out, so the app's runs start from untouched stock. */

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { trpcData, trpcMutation, type HttpClient } from "../lib/http";
 import { mapConcurrent } from "../lib/http";
+import { cpuPerRequest, type CpuReader } from "../lib/load";
 import { round, summarize, type LatencySummary } from "../lib/stats";
 import type { SignedInBuyer } from "./cart";
 
@@ -27,6 +28,8 @@ export interface CheckoutFigures {
   pay: LatencySummary;
   /** Splits still missing when the wait gave up. */
   splitsMissing: number;
+  /** CPU time of the app processes per confirmed order (all its requests, the webhook and the worker's split). */
+  cpuMsPerOrder: Record<string, number>;
 }
 
 const SHIPPING_ADDRESS = { fullName: "Bench Buyer", line1: "1 Benchmark Way", city: "Springfield", region: "IL", postalCode: "62701", country: "US" };
@@ -36,13 +39,14 @@ export async function runCheckout(
   client: HttpClient,
   pool: pg.Pool,
   buyers: readonly SignedInBuyer[],
-  options: { connections: number; productIds: readonly string[]; budgetMs: number; splitTimeoutMs: number },
+  options: { connections: number; productIds: readonly string[]; budgetMs: number; splitTimeoutMs: number; cpu?: CpuReader },
 ): Promise<CheckoutFigures> {
   const addTimes: number[] = [];
   const checkoutTimes: number[] = [];
   const payTimes: number[] = [];
   const failures: string[] = [];
   const paymentIds: string[] = [];
+  const cpuBefore = (await options.cpu?.()) ?? {};
   const started = performance.now();
   let attempted = 0;
 
@@ -97,5 +101,6 @@ export async function runCheckout(
     addToCart: summarize(addTimes),
     pay: summarize(payTimes),
     splitsMissing: missing,
+    cpuMsPerOrder: cpuPerRequest(cpuBefore, (await options.cpu?.()) ?? {}, confirmed),
   };
 }

@@ -1,5 +1,5 @@
-// Resident memory of the apps, from /proc (Linux). A Next server may fork workers, so an app's
-// figure is the sum over its process and every descendant.
+// The apps' processes seen through /proc (Linux): resident memory, and CPU time used. A Next
+// server may fork workers, so an app's figure is the sum over its process and every descendant.
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 /** Named groups of root process ids ("storefront" -> [pid]); each root counts with its descendants. */
@@ -101,4 +101,28 @@ export function startMemorySampler(groups: () => ProcessGroups, intervalMs = 250
       return figures;
     },
   };
+}
+
+/** Kernel clock ticks per second (USER_HZ): 100 on every Linux this runs on. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) used so far by each group, processes and descendants, in ms. */
+export function cpuMs(groups: ProcessGroups): Record<string, number> {
+  const processes = readProcesses();
+  const used: Record<string, number> = {};
+  for (const [name, roots] of Object.entries(groups)) {
+    let ticks = 0;
+    for (const pid of roots.flatMap((root) => descendantsOf(root, processes))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    used[name] = (ticks * 1000) / TICKS_PER_SECOND;
+  }
+  return used;
 }
