@@ -36,7 +36,7 @@ test("search with a typo, filter, add 2, promo code, pay, see the confirmed orde
   await page.getByRole("button", { name: `Increase quantity of ${product}` }).click();
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added 2 to your cart" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Cart, 2 items" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart with 2 items" })).toBeVisible();
 
   // Cart: the hold timer, then the promo code.
   await page.getByRole("link", { name: "View cart" }).click();
@@ -54,7 +54,7 @@ test("search with a typo, filter, add 2, promo code, pay, see the confirmed orde
   await page.getByRole("button", { name: "Continue to payment" }).click();
   await pay(page, CARDS.success);
   await expect(page.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Cart, 0 items" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart with 0 items" })).toBeVisible();
 
   // The order in the history, with its timeline.
   const number = (await page.getByTestId("order-state").textContent())?.match(/#(\d+)/)?.[1];
@@ -80,7 +80,7 @@ test("a declined card says so, confirms nothing, keeps the cart, and a good card
   await expect(declined).toContainText("Your card was declined.");
   await expect(declined).toContainText("your cart is unchanged");
   await expect(page.getByRole("heading", { name: "Order confirmed" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Cart, 1 item" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart with 1 item" })).toBeVisible();
 
   await pay(page, CARDS.success);
   await expect(page.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();

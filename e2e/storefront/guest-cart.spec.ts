@@ -16,11 +16,11 @@ test("a guest fills a cart and signing in brings it into the account's cart", as
 
   const page = await (await browser.newContext()).newPage();
   await addToCart(page, "bud-vase-trio-in-sage", "Bud Vase Trio in Sage", 2);
-  await expect(page.getByRole("link", { name: "Cart, 2 items" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart with 2 items" })).toBeVisible();
 
   await signIn(page, "storefront", account, { callbackPath: "/cart" });
   await expect(page.getByRole("status").filter({ hasText: "We added the items from your guest cart" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Cart, 3 items" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart with 3 items" })).toBeVisible();
   const lines = page.getByTestId("cart-line");
   await expect(lines).toHaveCount(2);
   await expect(lines.filter({ hasText: "Bud Vase Trio in Sage" }).getByTestId("quantity")).toHaveText("2");
@@ -28,6 +28,6 @@ test("a guest fills a cart and signing in brings it into the account's cart", as
 
   // The guest cookie is gone: the cart stays the account's after a reload, merged once.
   await page.reload();
-  await expect(page.getByRole("link", { name: "Cart, 3 items" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart with 3 items" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "We added the items from your guest cart" })).toHaveCount(0);
 });

@@ -76,14 +76,9 @@ export default async function HomePage() {
 
       {bestSellers.length > 0 ? (
         <section aria-labelledby="best-sellers">
-          <div className="flex items-baseline justify-between gap-4">
-            <h2 id="best-sellers" className="text-xl font-bold tracking-tight text-slate-900">
-              Best sellers
-            </h2>
-            <Link href="/search?sort=popular" className="text-sm font-medium text-brand-700 hover:underline">
-              See all best sellers
-            </Link>
-          </div>
+          <h2 id="best-sellers" className="text-xl font-bold tracking-tight text-slate-900">
+            Best sellers
+          </h2>
           <div className="mt-4">
             <ProductGrid products={bestSellers} label="Best sellers" />
           </div>

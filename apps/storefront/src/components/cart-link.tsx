@@ -14,11 +14,12 @@ export function CartLink() {
     <Link
       href="/cart"
       className="relative inline-flex h-10 items-center gap-1 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-      aria-label={count === 1 ? "Cart, 1 item" : `Cart, ${count} items`}
       data-testid="cart-link"
     >
       <CartIcon className="size-6" />
-      <span className="hidden md:inline">Cart</span>
+      {/* The name is the visible words plus the count for screen readers: "Cart with 2 items". */}
+      <span className="sr-only md:not-sr-only">Cart</span>
+      <span className="sr-only"> with {count === 1 ? "1 item" : `${count} items`}</span>
       {count > 0 ? (
         <span
           aria-hidden

@@ -91,7 +91,7 @@ export function CartView() {
               <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3 sm:px-5">
                 <h2 id={`shop-${group.seller.id}`} className="text-sm font-semibold text-slate-900">
                   Sold and shipped by{" "}
-                  <Link href={`/shops/${group.seller.slug}`} className="text-brand-700 hover:underline">
+                  <Link href={`/shops/${group.seller.slug}`} className="text-brand-700 underline underline-offset-2">
                     {group.seller.shopName}
                   </Link>
                 </h2>

@@ -60,7 +60,7 @@ export default async function ProductPage({ params }: Props) {
               <p className="flex items-center gap-1 text-sm text-slate-600">
                 <StoreIcon className="size-4" />
                 Sold by{" "}
-                <Link href={`/shops/${seller.slug}`} className="font-medium text-brand-700 hover:underline" data-testid="seller-link">
+                <Link href={`/shops/${seller.slug}`} className="font-medium text-brand-700 underline underline-offset-2" data-testid="seller-link">
                   {seller.shopName}
                 </Link>
               </p>

@@ -100,7 +100,7 @@ function Shipment({ order, shipment }: { order: Order; shipment: Order["shipment
         as="h2"
         title={
           <>
-            From <Link href={`/shops/${shipment.seller.slug}`} className="text-brand-700 hover:underline">{shipment.seller.shopName}</Link>
+            From <Link href={`/shops/${shipment.seller.slug}`} className="text-brand-700 underline underline-offset-2">{shipment.seller.shopName}</Link>
           </>
         }
         description={
