@@ -13,7 +13,7 @@ import { repoRoot } from "@bazaar/db/server";
 import { createBenchCatalog, createBuyers, BENCH_PASSWORD, type BenchBuyer, type BenchCatalog } from "./lib/fixtures";
 import { createHttpClient, mapConcurrent, signIn, type HttpClient } from "./lib/http";
 import type { LoadFigures } from "./lib/load";
-import { cpuMs, startMemorySampler } from "./lib/proc";
+import { createCpuTracker, startMemorySampler } from "./lib/proc";
 import { atLeast, atMost, below, exactly, fmt, renderTable, type Row } from "./lib/report";
 import { buildApps, missingBuilds, startStack, type Stack } from "./lib/stack";
 import { runBrowse } from "./scenarios/browse";
@@ -98,10 +98,13 @@ async function main(): Promise<number> {
   const memory = startMemorySampler(() => stack.processGroups());
   const client = createHttpClient(stack.urls.storefront, profile.connections * 2);
   // The database's share: the server processes serving the benchmark database's connections.
+  const cpuOf = createCpuTracker();
   const cpu = async () => {
     const { rows: backends } = await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [database]);
-    return cpuMs({ ...stack.processGroups(), postgres: backends.map((backend) => backend.pid) });
+    return cpuOf({ ...stack.processGroups(), postgres: backends.map((backend) => backend.pid) });
   };
+  // Read every second too, so a connection the apps' pools close mid-phase keeps its share.
+  const cpuTicker = setInterval(() => void cpu().catch(() => undefined), 1000);
   try {
     log(`creating ${profile.skus} SKUs, a hot SKU and buyers`);
     const catalog: BenchCatalog = await createBenchCatalog(pool, profile.skus);
@@ -255,6 +258,7 @@ async function main(): Promise<number> {
       });
     }
   } finally {
+    clearInterval(cpuTicker);
     client.close();
     await pool.end();
     log("stopping the apps");

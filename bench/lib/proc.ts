@@ -106,23 +106,37 @@ export function startMemorySampler(groups: () => ProcessGroups, intervalMs = 250
 /** Kernel clock ticks per second (USER_HZ): 100 on every Linux this runs on. */
 const TICKS_PER_SECOND = 100;
 
-/** CPU time (user + system) used so far by each group, processes and descendants, in ms. */
-export function cpuMs(groups: ProcessGroups): Record<string, number> {
-  const processes = readProcesses();
-  const used: Record<string, number> = {};
-  for (const [name, roots] of Object.entries(groups)) {
-    let ticks = 0;
-    for (const pid of roots.flatMap((root) => descendantsOf(root, processes))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // The process ended while we looked.
+/** CPU time (user + system) a process has used, in ms; null once it is gone. */
+function cpuMsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Returns a reader of the CPU time (ms) each group has used so far, processes and descendants.
+ * A process that exits (a pooled database connection closed when idle) keeps counting with what
+ * it had used when last read, so a group's figure never goes down; read it often.
+ */
+export function createCpuTracker() {
+  const lastMs = new Map<number, number>();
+  const members = new Map<string, Set<number>>();
+  return (groups: ProcessGroups): Record<string, number> => {
+    const processes = readProcesses();
+    for (const [name, roots] of Object.entries(groups)) {
+      const pids = members.get(name) ?? new Set<number>();
+      members.set(name, pids);
+      for (const pid of roots.flatMap((root) => descendantsOf(root, processes))) {
+        pids.add(pid);
+        const ms = cpuMsOf(pid);
+        if (ms !== null) lastMs.set(pid, ms);
       }
     }
-    used[name] = (ticks * 1000) / TICKS_PER_SECOND;
-  }
-  return used;
+    return Object.fromEntries([...members].map(([name, pids]) => [name, [...pids].reduce((sum, pid) => sum + (lastMs.get(pid) ?? 0), 0)]));
+  };
 }

@@ -3,7 +3,7 @@
 // of the reservation, COMMIT), the same statements the app's cart runs, without the app. The
 // app's add-to-cart figures are read as a share of this.
 import pg from "pg";
-import { cpuMs } from "../lib/proc";
+import { createCpuTracker } from "../lib/proc";
 import { round, summarize, type LatencySummary } from "../lib/stats";
 
 export interface CeilingFigures {
@@ -32,7 +32,8 @@ export async function runCeiling(databaseUrl: string, options: { connections: nu
     }),
   );
   const backends = { postgres: clients.map((client) => (client as unknown as { processID: number }).processID) };
-  const cpuBefore = cpuMs(backends).postgres ?? 0;
+  const cpuOf = createCpuTracker();
+  const cpuBefore = cpuOf(backends).postgres ?? 0;
   const samples: number[] = [];
   let refused = 0;
   let errors = 0;
@@ -60,7 +61,7 @@ export async function runCeiling(databaseUrl: string, options: { connections: nu
       }),
     );
   } finally {
-    cpuAfter = cpuMs(backends).postgres ?? 0;
+    cpuAfter = cpuOf(backends).postgres ?? 0;
     await Promise.all(clients.map((client) => client.end()));
   }
   const durationS = (performance.now() - started) / 1000;
