@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { appUrl } from "../support";
-import { adminPage } from "./helpers";
+import { adminPage, approvedShop, paidOrder } from "./helpers";
 
 // Every console page renders for an administrator at desktop and phone widths: a heading, no
 // sideways scrolling of the page itself (wide tables scroll inside their own box), and no serious
@@ -23,24 +23,62 @@ const PAGES = [
 ] as const;
 
 async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${name} has accessibility violations`).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const blocking = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    blocking.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    ),
+    `${name} has accessibility violations`,
+  ).toEqual([]);
 }
 
 test.describe.configure({ timeout: 300_000 });
 
+// One paid order of its own, so the dashboard, orders and ledger pages have something to show.
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  const admin = await adminPage(browser);
+  const shop = await approvedShop(browser, admin, [
+    {
+      name: `Pages Clock ${Date.now().toString(36)}`,
+      priceCents: 2500,
+      units: 3,
+    },
+  ]);
+  await paidOrder(browser, [{ productId: shop.products[0]!.id, quantity: 1 }]);
+});
+
 for (const width of [1280, 375]) {
-  test(`every console page renders at ${width}px without page-level sideways scroll`, async ({ browser }, testInfo) => {
+  test(`every console page renders at ${width}px without page-level sideways scroll`, async ({
+    browser,
+  }, testInfo) => {
     const page = await adminPage(browser);
     await page.setViewportSize({ width, height: 900 });
     for (const { path, heading } of PAGES) {
       await page.goto(appUrl("admin", path));
-      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${path} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
+      await expect(
+        page.getByRole("heading", { level: 1, name: heading }),
+      ).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(
+        overflow,
+        `${path} scrolls sideways at ${width}px`,
+      ).toBeLessThanOrEqual(0);
       if (width === 1280) await expectAccessible(page, path);
-      await page.screenshot({ path: testInfo.outputPath(`${width}${path.replaceAll("/", "_") || "_home"}.png`), fullPage: true });
+      await page.screenshot({
+        path: testInfo.outputPath(
+          `${width}${path.replaceAll("/", "_") || "_home"}.png`,
+        ),
+        fullPage: true,
+      });
     }
   });
 }

@@ -168,7 +168,7 @@ export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
                   {row.totalProductCount}
                 </Td>
                 <Td>
-                  <div className="flex flex-wrap gap-2">
+                  <div className="flex gap-2">
                     <FormDialog
                       triggerLabel="Rename"
                       triggerAccessibleName={`Rename ${row.name}`}

@@ -25,7 +25,7 @@ export function ProductModeration({
   return unlisted ? (
     <ConfirmDialog
       triggerLabel="List again"
-      triggerAccessibleName={`List ${name} again`}
+      triggerAccessibleName={`List again: ${name}`}
       tone="primary"
       title={`List “${name}” again?`}
       description="Buyers see it again if its seller has it active and the shop is approved."

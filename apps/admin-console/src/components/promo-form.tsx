@@ -242,7 +242,7 @@ export function ExpirePromoButton({
     <ConfirmDialog
       triggerLabel="Expire now"
       triggerVariant="danger"
-      triggerAccessibleName={`Expire ${code} now`}
+      triggerAccessibleName={`Expire now: ${code}`}
       title={`Expire ${code} now?`}
       description="Buyers can no longer use it; carts holding it lose the discount when they are next priced. Orders already placed keep theirs."
       confirmLabel="Expire code"

@@ -34,7 +34,7 @@ export function SellerActions({
   );
 
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className="flex gap-2">
       {status === "PENDING" || status === "REJECTED" ? (
         <ConfirmDialog
           triggerLabel="Approve"

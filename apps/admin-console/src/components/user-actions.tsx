@@ -33,11 +33,11 @@ export function UserActions({
   );
 
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className="flex gap-2">
       {role === "BUYER" ? (
         <ConfirmDialog
           triggerLabel="Make admin"
-          triggerAccessibleName={`Make ${email} an administrator`}
+          triggerAccessibleName={`Make admin: ${email}`}
           tone="primary"
           title={`Make ${email} an administrator?`}
           description="They get full access to this console: every shop, order, refund and setting."
@@ -50,7 +50,7 @@ export function UserActions({
       {role === "ADMIN" ? (
         <ConfirmDialog
           triggerLabel={isSelf ? "Step down" : "Remove admin"}
-          triggerAccessibleName={`Make ${email} a buyer`}
+          triggerAccessibleName={`${isSelf ? "Step down" : "Remove admin"}: ${email}`}
           title={
             isSelf
               ? "Stop being an administrator?"

@@ -203,7 +203,7 @@ export default async function OverviewPage({
             </dl>
           </section>
 
-          <div className="mb-6 grid gap-6 xl:grid-cols-3">
+          <div className="mb-6 grid grid-cols-1 gap-6 xl:grid-cols-3">
             <Card className="xl:col-span-2">
               <CardHeader
                 title="Sales per day"
@@ -271,11 +271,17 @@ export default async function OverviewPage({
                 description="Orders placed in the range, where they stand now."
               />
               <CardBody>
-                <LazyBreakdownChart
-                  data={Object.entries(dashboard.ordersByStatus).map(
-                    ([status, value]) => ({ label: humanize(status), value }),
-                  )}
-                />
+                {dashboard.ordersPlaced === 0 ? (
+                  <p className="py-12 text-center text-sm text-slate-500">
+                    No orders in this range.
+                  </p>
+                ) : (
+                  <LazyBreakdownChart
+                    data={Object.entries(dashboard.ordersByStatus).map(
+                      ([status, value]) => ({ label: humanize(status), value }),
+                    )}
+                  />
+                )}
                 <ul className="sr-only">
                   {Object.entries(dashboard.ordersByStatus).map(
                     ([status, value]) => (
@@ -289,7 +295,7 @@ export default async function OverviewPage({
             </Card>
           </div>
 
-          <div className="mb-8 grid gap-6 lg:grid-cols-2">
+          <div className="mb-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
             <section aria-labelledby="top-products">
               <h2
                 id="top-products"

@@ -13,7 +13,7 @@ export default async function SettingsPage() {
         title="Settings"
         description="Platform defaults and the tax table. Every change is written to the audit log."
       />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card>
           <CardHeader title="Defaults" />
           <CardBody>

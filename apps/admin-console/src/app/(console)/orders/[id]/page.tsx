@@ -69,7 +69,7 @@ export default async function OrderPage({
         }
       />
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card>
           <CardHeader title="Buyer" />
           <CardBody className="space-y-3 text-sm">
@@ -218,7 +218,7 @@ export default async function OrderPage({
         </div>
       </section>
 
-      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="payments">
           <h2
             id="payments"
