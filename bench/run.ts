@@ -206,7 +206,7 @@ async function main(): Promise<number> {
     await scenario("consistency", async () => {
       const consistency = await checkConsistency(pool);
       figures.consistency = consistency;
-      const problems = Object.entries(consistency).filter(([, count]) => count > 0);
+      const problems = (Object.entries(consistency) as [string, number][]).filter(([, count]) => count > 0);
       rows.push({
         section: "consistency (whole database)",
         figure: "oversell, holds, ledger, splits",

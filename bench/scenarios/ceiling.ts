@@ -39,7 +39,7 @@ export async function runCeiling(databaseUrl: string, options: { connections: nu
   let errors = 0;
   const started = performance.now();
   const deadline = started + options.durationMs;
-  let cpuAfter = cpuBefore;
+  let cpuAfter: number;
   try {
     await Promise.all(
       clients.map(async (client) => {

@@ -14,7 +14,7 @@ export interface ConsistencyFigures {
   paidNotConfirmed: number;
 }
 
-export const inconsistencies = (figures: ConsistencyFigures) => Object.values(figures).reduce((sum, value) => sum + value, 0);
+export const inconsistencies = (figures: ConsistencyFigures) => (Object.values(figures) as number[]).reduce((sum, value) => sum + value, 0);
 
 export async function checkConsistency(pool: pg.Pool): Promise<ConsistencyFigures> {
   const count = async (sql: string) => (await pool.query<{ n: number }>(sql)).rows[0]?.n ?? 0;

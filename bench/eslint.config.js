@@ -1,0 +1,3 @@
+import { base } from "@bazaar/eslint-config/base";
+
+export default [...base, { ignores: ["results/**"] }];
