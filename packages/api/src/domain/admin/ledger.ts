@@ -79,3 +79,46 @@ export async function getLedgerAccount(
     nextCursor: rows.length > f.limit ? (items.at(-1)?.id ?? null) : null,
   };
 }
+
+export interface LedgerAccountRow {
+  id: string;
+  code: string;
+  kind: string;
+  name: string;
+  currency: string;
+  sellerId: string | null;
+  /** The shop a seller account belongs to, so a person can tell the accounts apart. */
+  shopName: string | null;
+  debitsCents: number;
+  creditsCents: number;
+  /** Credits minus debits. */
+  balanceCents: number;
+}
+
+/** Every ledger account with its totals and its shop's name, platform accounts first; one aggregate query. */
+export async function listLedgerAccounts(
+  db: PrismaClient,
+  actor: Actor,
+): Promise<LedgerAccountRow[]> {
+  requireAdmin(actor);
+  const rows = await db.$queryRaw<
+    (Omit<LedgerAccountRow, "debitsCents" | "creditsCents" | "balanceCents"> & {
+      debits: bigint;
+      credits: bigint;
+    })[]
+  >`
+    SELECT a.id, a.code, a.kind::text AS kind, a.name, a.currency, a."sellerId", s."shopName",
+           COALESCE(SUM(e."amountCents") FILTER (WHERE e.direction = 'DEBIT'), 0) AS debits,
+           COALESCE(SUM(e."amountCents") FILTER (WHERE e.direction = 'CREDIT'), 0) AS credits
+      FROM "LedgerAccount" a
+      LEFT JOIN "Seller" s ON s.id = a."sellerId"
+      LEFT JOIN "LedgerEntry" e ON e."accountId" = a.id
+     GROUP BY a.id, s."shopName"
+     ORDER BY a.currency, a."sellerId" NULLS FIRST, s."shopName", a.kind`;
+  return rows.map(({ debits, credits, ...a }) => ({
+    ...a,
+    debitsCents: Number(debits),
+    creditsCents: Number(credits),
+    balanceCents: Number(credits) - Number(debits),
+  }));
+}

@@ -378,6 +378,24 @@ describe("orders", () => {
       "PAYMENT_SPLIT",
       "REFUND",
     ]);
+    const accounts = await caller.admin.money.accounts();
+    const payableA = accounts.find(
+      (acc) => acc.sellerId === a.seller.id && acc.kind === "SELLER_PAYABLE",
+    );
+    expect(payableA).toMatchObject({
+      shopName: a.seller.shopName,
+      balanceCents: 0,
+    });
+    expect(accounts.reduce((sum, acc) => sum + acc.balanceCents, 0)).toBe(0);
+    const account = await caller.admin.money.account({
+      accountId: payableA!.id,
+    });
+    expect(
+      account.items.map((e) => [e.kind, e.direction, e.balanceCents]),
+    ).toEqual([
+      ["REFUND", "DEBIT", 0],
+      ["PAYMENT_SPLIT", "CREDIT", account.creditsCents],
+    ]);
     expect(await ledgerIsBalanced(t.db)).toEqual({
       unbalanced: [],
       nonZeroCurrencies: [],

@@ -1,5 +1,6 @@
 import {
   getLedgerAccount,
+  listLedgerAccounts,
   ZAccountEntriesSchema,
 } from "../../domain/admin/ledger";
 import {
@@ -34,6 +35,10 @@ export const adminOrdersRouter = router({
 });
 
 export const adminMoneyRouter = router({
+  /** Every ledger account with its totals and shop (the proof itself is `ledger.trialBalance`). */
+  accounts: adminProcedure.query(({ ctx }) =>
+    listLedgerAccounts(ctx.db, ctx.actor),
+  ),
   account: adminProcedure
     .input(ZAccountEntriesSchema)
     .query(({ ctx, input }) => getLedgerAccount(ctx.db, ctx.actor, input)),

@@ -18,7 +18,10 @@ import { api } from "~/trpc/server";
 export const metadata: Metadata = { title: "Trial balance" };
 
 export default async function TrialBalancePage() {
-  const trial = await api.ledger.trialBalance();
+  const [trial, accounts] = await Promise.all([
+    api.ledger.trialBalance(),
+    api.admin.money.accounts(),
+  ]);
   const transactionCount = trial.unbalancedTransactions.length;
   return (
     <>
@@ -108,7 +111,7 @@ export default async function TrialBalancePage() {
         <h2 id="accounts" className="mb-3 text-lg font-semibold text-slate-900">
           Accounts
         </h2>
-        {trial.accounts.length === 0 ? (
+        {accounts.length === 0 ? (
           <EmptyState
             title="No ledger accounts yet"
             description="They are created when a shop is approved and when the first payment is split."
@@ -125,14 +128,14 @@ export default async function TrialBalancePage() {
               </tr>
             </THead>
             <TBody>
-              {trial.accounts.map((a) => (
+              {accounts.map((a) => (
                 <tr key={a.id}>
-                  <Td>
+                  <Td className="min-w-56">
                     <Link
                       href={`/money/accounts/${a.id}`}
                       className="font-medium text-brand-700 hover:underline"
                     >
-                      {a.name}
+                      {a.shopName ? `${a.shopName}: ${a.name}` : a.name}
                     </Link>
                     <div className="text-xs break-all text-slate-500">
                       {a.code}
