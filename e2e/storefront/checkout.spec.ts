@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addToCart, CARDS, checkoutToPayment, enterAddress, newBuyer, pay } from "./helpers";
+import { addToCart, CARDS, checkoutToPayment, enterAddress, newBuyer, pay, snapshot } from "./helpers";
 
 // The buyer's journeys through search, product page, cart and checkout on the demo catalog,
 // paying with Stripe's test cards through the local payment simulator.
@@ -46,6 +46,7 @@ test("search with a typo, filter, add 2, promo code, pay, see the confirmed orde
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByTestId("applied-promo")).toContainText("WELCOME10");
   await expect(page.getByTestId("discount")).toHaveText("−$49.80");
+  await snapshot(page, "cart with hold timer and promo");
 
   // Checkout with a new address, pay with the test card.
   await page.getByRole("link", { name: "Check out" }).click();
@@ -55,6 +56,7 @@ test("search with a typo, filter, add 2, promo code, pay, see the confirmed orde
   await pay(page, CARDS.success);
   await expect(page.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Cart with 0 items" })).toBeVisible();
+  await snapshot(page, "order confirmed");
 
   // The order in the history, with its timeline.
   const number = (await page.getByTestId("order-state").textContent())?.match(/#(\d+)/)?.[1];
@@ -68,6 +70,7 @@ test("search with a typo, filter, add 2, promo code, pay, see the confirmed orde
   await expect(timeline.getByRole("listitem").filter({ hasText: "Payment processing" })).toBeVisible();
   await expect(timeline.getByRole("listitem").filter({ hasText: "Confirmed" })).toBeVisible();
   await expect(page.getByTestId("shipment")).toHaveCount(1);
+  await snapshot(page, "order detail with timeline");
 });
 
 test("a declined card says so, confirms nothing, keeps the cart, and a good card then pays", async ({ page }) => {
@@ -81,6 +84,7 @@ test("a declined card says so, confirms nothing, keeps the cart, and a good card
   await expect(declined).toContainText("your cart is unchanged");
   await expect(page.getByRole("heading", { name: "Order confirmed" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Cart with 1 item" })).toBeVisible();
+  await snapshot(page, "payment declined");
 
   await pay(page, CARDS.success);
   await expect(page.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
@@ -111,6 +115,7 @@ test("a cart from two shops is paid once and the order shows two shipments", asy
   await expect(shipments.filter({ hasText: "Northwind Audio" })).toContainText("Relay Pocket DAC");
   await expect(shipments.filter({ hasText: "Oak & Ember Home" })).toContainText("Cedar & Smoke Soy Candle");
   await expect(page.getByTestId("order-status")).toHaveText("Confirmed");
+  await snapshot(page, "order with two shipments");
 });
 
 test("a refresh on the payment step resumes the same order instead of placing another", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demo, newIdentity, signIn, signUpBuyer } from "../support";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
 
@@ -6,6 +6,11 @@ import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
 // scarce stock, its own product), so journeys never depend on each other or on run order.
 
 export const CARDS = { success: "4242 4242 4242 4242", decline: "4000 0000 0000 0002" } as const;
+
+/** A full-page screenshot in the test's report, kept whether the test passes or not. */
+export async function snapshot(page: Page, name: string) {
+  await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+}
 
 /** A new buyer account, signed in on `page`. */
 export async function newBuyer(page: Page) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { productWithStock } from "./helpers";
+import { productWithStock, snapshot } from "./helpers";
 
 // Whole journeys through several pages on a machine shared with three apps and a database.
 test.describe.configure({ timeout: 120_000 });
@@ -30,6 +30,7 @@ test("two shoppers race for the last unit: one gets it, the other is told it is 
   const loser = shoppers[outcomes.indexOf("refused")]!;
   await expect(loser.getByTestId("stock")).toHaveText("Out of stock");
   await expect(loser.getByRole("button", { name: "Add to cart" })).toHaveCount(0);
+  await snapshot(loser, "the shopper who lost the race");
   const winner = shoppers[outcomes.indexOf("added")]!;
   await expect(winner.getByRole("link", { name: "Cart with 1 item" })).toBeVisible();
 });
