@@ -101,7 +101,7 @@ export function ProductsTable({ products }: { products: Row[] }) {
               <Th className="max-sm:hidden">SKU</Th>
               <Th className="max-sm:hidden">Status</Th>
               <Th className="text-right">Price</Th>
-              <Th className="text-right">Available</Th>
+              <Th className="text-right max-sm:hidden">Available</Th>
             </tr>
           </THead>
           <TBody>
@@ -119,17 +119,20 @@ export function ProductsTable({ products }: { products: Row[] }) {
                 <Td className="sm:min-w-56">
                   <div className="flex items-center gap-3">
                     {product.image ? (
-                      <img src={product.image.url} alt="" className="size-10 shrink-0 rounded object-cover ring-1 ring-slate-200" />
+                      <img src={product.image.url} alt="" className="size-10 shrink-0 rounded object-cover ring-1 ring-slate-200 max-sm:hidden" />
                     ) : (
-                      <span aria-hidden className="size-10 shrink-0 rounded bg-slate-100 ring-1 ring-slate-200" />
+                      <span aria-hidden className="size-10 shrink-0 rounded bg-slate-100 ring-1 ring-slate-200 max-sm:hidden" />
                     )}
                     <div className="min-w-0">
                       <Link href={`/products/${product.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                         {product.name}
                       </Link>
                       {product.category ? <p className="truncate text-xs text-slate-500">{product.category}</p> : null}
-                      <div className="mt-1 sm:hidden">
+                      <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 sm:hidden">
                         <ProductStatusBadge status={product.status} unlisted={Boolean(product.unlistedAt)} />
+                        <span>
+                          {product.available} available{product.lowRows > 0 ? " (low)" : ""}
+                        </span>
                       </div>
                     </div>
                   </div>
@@ -139,7 +142,7 @@ export function ProductsTable({ products }: { products: Row[] }) {
                   <ProductStatusBadge status={product.status} unlisted={Boolean(product.unlistedAt)} />
                 </Td>
                 <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(product.priceCents, product.currency)}</Td>
-                <Td className="text-right whitespace-nowrap tabular-nums">
+                <Td className="text-right whitespace-nowrap tabular-nums max-sm:hidden">
                   {product.lowRows > 0 ? (
                     <Badge tone="warning" className="mr-2">
                       Low

@@ -87,7 +87,7 @@ export default async function TransactionsPage({
                             {" · "}
                             <Link
                               href={`/orders/${tx.orderId}`}
-                              className="text-brand-700 hover:underline"
+                              className="text-brand-700 underline underline-offset-2"
                             >
                               order
                             </Link>
