@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-const shared = { exclude: ["**/node_modules/**", "**/.next/**", "e2e/**", "bench/**"] };
+const shared = { exclude: ["**/node_modules/**", "**/.next/**", "**/.next-*/**", "e2e/**"] };
 
 // Tests by suffix: *.test.ts are pure (no database); *.integration.test.ts get a real,
 // freshly cloned PostgreSQL database per file; Playwright's e2e/*.spec.ts run separately.
@@ -10,7 +10,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "apps/*/src/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "bench/**/*.test.ts",
+          ],
           exclude: [...shared.exclude, "**/*.integration.test.ts"],
         },
       },
