@@ -7,9 +7,9 @@ import {
 } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
 import { appRouter } from "@bazaar/api";
+import { createQueryClient } from "@bazaar/api/query-client";
 import { createCaller, createContext } from "@bazaar/api/server";
 import { requestIdentity } from "~/server/identity";
-import { createQueryClient } from "./query-client";
 
 // One context per request, built the same way as the /api/trpc route's.
 const createRscContext = cache(async () =>

@@ -4,9 +4,9 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
 import { appRouter } from "@bazaar/api";
+import { createQueryClient } from "@bazaar/api/query-client";
 import { createCaller, createContext } from "@bazaar/api/server";
 import { requestIdentity } from "~/server/identity";
-import { createQueryClient } from "./query-client";
 
 // One context per request, built the same way as the /api/trpc route's.
 const createRscContext = cache(async () => createContext(await requestIdentity()));

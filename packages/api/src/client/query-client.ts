@@ -1,6 +1,7 @@
 import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
 import SuperJSON from "superjson";
 
+/** The query client every app uses, on the server (one per request) and in the browser. */
 export function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
