@@ -5,6 +5,7 @@ export { Field, Input, Textarea, Select, type InputProps } from "./field";
 export { Card, CardHeader, CardBody } from "./card";
 export { Badge, type BadgeTone } from "./badge";
 export { Alert, type AlertTone } from "./alert";
+export { ConfirmDialog, type ConfirmDialogProps } from "./confirm-dialog";
 export { Table, THead, TBody, Th, Td } from "./table";
 export { EmptyState } from "./empty-state";
 export { Skeleton, LoadingRegion } from "./skeleton";

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRef } from "react";
 import {
   Alert,
   Button,
+  ConfirmDialog,
   Input,
   Select,
   Table,
@@ -15,7 +15,6 @@ import {
 } from "@bazaar/ui";
 import { formText } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
 import { FormDialog } from "./form-dialog";
 import { useAdminMutation } from "./use-admin-mutation";
 
@@ -57,16 +56,14 @@ function ParentOptions({
 export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
   const trpc = useTRPC();
   const create = useAdminMutation(
-    useMutation(trpc.admin.categories.create.mutationOptions()).mutateAsync,
+    trpc.admin.categories.create.mutationOptions(),
   );
   const rename = useAdminMutation(
-    useMutation(trpc.admin.categories.rename.mutationOptions()).mutateAsync,
+    trpc.admin.categories.rename.mutationOptions(),
   );
-  const move = useAdminMutation(
-    useMutation(trpc.admin.categories.move.mutationOptions()).mutateAsync,
-  );
+  const move = useAdminMutation(trpc.admin.categories.move.mutationOptions());
   const remove = useAdminMutation(
-    useMutation(trpc.admin.categories.delete.mutationOptions()).mutateAsync,
+    trpc.admin.categories.delete.mutationOptions(),
   );
   const createForm = useRef<HTMLFormElement>(null);
 

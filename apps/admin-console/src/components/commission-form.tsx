@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Button, Input } from "@bazaar/ui";
 import { bpsToInput, formatBps, parsePercentInput } from "~/lib/format";
@@ -19,7 +18,7 @@ export function CommissionForm({
 }) {
   const trpc = useTRPC();
   const save = useAdminMutation(
-    useMutation(trpc.admin.sellers.setCommission.mutationOptions()).mutateAsync,
+    trpc.admin.sellers.setCommission.mutationOptions(),
   );
   const [value, setValue] = useState(bpsToInput(overrideBps));
   const [saved, setSaved] = useState(false);

@@ -1,8 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { ConfirmDialog } from "@bazaar/ui";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useAdminMutation } from "./use-admin-mutation";
 
 /** Unlist (with a reason the seller sees) or list again one product. */
@@ -16,12 +15,8 @@ export function ProductModeration({
   unlisted: boolean;
 }) {
   const trpc = useTRPC();
-  const unlist = useAdminMutation(
-    useMutation(trpc.catalog.unlist.mutationOptions()).mutateAsync,
-  );
-  const relist = useAdminMutation(
-    useMutation(trpc.catalog.relist.mutationOptions()).mutateAsync,
-  );
+  const unlist = useAdminMutation(trpc.catalog.unlist.mutationOptions());
+  const relist = useAdminMutation(trpc.catalog.relist.mutationOptions());
   return unlisted ? (
     <ConfirmDialog
       triggerLabel="List again"

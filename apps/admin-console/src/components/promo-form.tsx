@@ -1,9 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, Button, Input, Select } from "@bazaar/ui";
+import { Alert, Button, ConfirmDialog, Input, Select } from "@bazaar/ui";
 import {
   bpsToInput,
   centsToInput,
@@ -13,7 +12,6 @@ import {
 } from "~/lib/format";
 import { isoDay } from "~/lib/search-params";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useAdminMutation } from "./use-admin-mutation";
 import type { FieldErrors } from "~/lib/trpc-errors";
 
@@ -45,10 +43,10 @@ export function PromoForm({
   const trpc = useTRPC();
   const router = useRouter();
   const create = useAdminMutation(
-    useMutation(trpc.admin.promotions.create.mutationOptions()).mutateAsync,
+    trpc.admin.promotions.create.mutationOptions(),
   );
   const update = useAdminMutation(
-    useMutation(trpc.admin.promotions.update.mutationOptions()).mutateAsync,
+    trpc.admin.promotions.update.mutationOptions(),
   );
   const save = promo ? update : create;
   const [type, setType] = useState<"PERCENT" | "FIXED">(
@@ -236,7 +234,7 @@ export function ExpirePromoButton({
 }) {
   const trpc = useTRPC();
   const expire = useAdminMutation(
-    useMutation(trpc.admin.promotions.expire.mutationOptions()).mutateAsync,
+    trpc.admin.promotions.expire.mutationOptions(),
   );
   return (
     <ConfirmDialog

@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { formatMoney } from "@bazaar/ui";
+import { ConfirmDialog, formatMoney } from "@bazaar/ui";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useAdminMutation } from "./use-admin-mutation";
 
 interface RefundProps {
@@ -29,9 +27,7 @@ export function RefundButton({
   currency,
 }: RefundProps) {
   const trpc = useTRPC();
-  const refund = useAdminMutation(
-    useMutation(trpc.orders.adminRefund.mutationOptions()).mutateAsync,
-  );
+  const refund = useAdminMutation(trpc.orders.adminRefund.mutationOptions());
   const what = part
     ? `${part.shopName}'s part of order #${orderNumber}`
     : `all of order #${orderNumber}`;

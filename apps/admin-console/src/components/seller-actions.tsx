@@ -1,8 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { ConfirmDialog } from "@bazaar/ui";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useAdminMutation } from "./use-admin-mutation";
 
 type SellerStatus = "PENDING" | "APPROVED" | "REJECTED" | "SUSPENDED";
@@ -21,16 +20,14 @@ export function SellerActions({
 }) {
   const trpc = useTRPC();
   const approve = useAdminMutation(
-    useMutation(trpc.admin.sellers.approve.mutationOptions()).mutateAsync,
+    trpc.admin.sellers.approve.mutationOptions(),
   );
-  const reject = useAdminMutation(
-    useMutation(trpc.admin.sellers.reject.mutationOptions()).mutateAsync,
-  );
+  const reject = useAdminMutation(trpc.admin.sellers.reject.mutationOptions());
   const suspend = useAdminMutation(
-    useMutation(trpc.admin.sellers.suspend.mutationOptions()).mutateAsync,
+    trpc.admin.sellers.suspend.mutationOptions(),
   );
   const reinstate = useAdminMutation(
-    useMutation(trpc.admin.sellers.reinstate.mutationOptions()).mutateAsync,
+    trpc.admin.sellers.reinstate.mutationOptions(),
   );
 
   return (

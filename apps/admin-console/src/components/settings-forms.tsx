@@ -1,8 +1,17 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import {
+  Alert,
+  Button,
+  ConfirmDialog,
+  Input,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+} from "@bazaar/ui";
 import {
   bpsToInput,
   centsToInput,
@@ -13,7 +22,6 @@ import {
 } from "~/lib/format";
 import type { FieldErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
 import { FormDialog } from "./form-dialog";
 import { useAdminMutation } from "./use-admin-mutation";
 
@@ -26,9 +34,7 @@ export interface PlatformDefaults {
 
 export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
   const trpc = useTRPC();
-  const save = useAdminMutation(
-    useMutation(trpc.admin.settings.update.mutationOptions()).mutateAsync,
-  );
+  const save = useAdminMutation(trpc.admin.settings.update.mutationOptions());
   const [saved, setSaved] = useState(false);
 
   const submit = async (form: FormData) => {
@@ -122,11 +128,10 @@ export function TaxTable({
 }) {
   const trpc = useTRPC();
   const setRate = useAdminMutation(
-    useMutation(trpc.admin.settings.setTaxRate.mutationOptions()).mutateAsync,
+    trpc.admin.settings.setTaxRate.mutationOptions(),
   );
   const remove = useAdminMutation(
-    useMutation(trpc.admin.settings.deleteTaxRate.mutationOptions())
-      .mutateAsync,
+    trpc.admin.settings.deleteTaxRate.mutationOptions(),
   );
 
   const submitRate = (form: FormData, country?: string) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation, type UseMutationOptions } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import {
@@ -19,12 +20,14 @@ export interface AdminMutation<I> {
 }
 
 /**
- * Runs a tRPC mutation, keeps its error for the form, and on success re-renders the page's
- * server components (the data on screen comes from them), so lists and figures update at once.
+ * Runs a tRPC mutation (`trpc.x.y.mutationOptions()`), keeps its error for the form, and on
+ * success re-renders the page's server components (the data on screen comes from them), so lists
+ * and figures update at once.
  */
-export function useAdminMutation<I>(
-  mutate: (input: I) => Promise<unknown>,
+export function useAdminMutation<TData, TError, I, TContext>(
+  options: UseMutationOptions<TData, TError, I, TContext>,
 ): AdminMutation<I> {
+  const { mutateAsync: mutate } = useMutation(options);
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [refreshing, startTransition] = useTransition();

@@ -1,8 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { ConfirmDialog } from "@bazaar/ui";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useAdminMutation } from "./use-admin-mutation";
 
 interface UserActionsProps {
@@ -23,13 +22,11 @@ export function UserActions({
 }: UserActionsProps) {
   const trpc = useTRPC();
   const changeRole = useAdminMutation(
-    useMutation(trpc.admin.users.changeRole.mutationOptions()).mutateAsync,
+    trpc.admin.users.changeRole.mutationOptions(),
   );
-  const suspend = useAdminMutation(
-    useMutation(trpc.admin.users.suspend.mutationOptions()).mutateAsync,
-  );
+  const suspend = useAdminMutation(trpc.admin.users.suspend.mutationOptions());
   const reinstate = useAdminMutation(
-    useMutation(trpc.admin.users.reinstate.mutationOptions()).mutateAsync,
+    trpc.admin.users.reinstate.mutationOptions(),
   );
 
   return (

@@ -1,7 +1,9 @@
 "use client";
 
 import { useId, useRef, useState, type ReactNode } from "react";
-import { Alert, Button, Textarea, type ButtonVariant } from "@bazaar/ui";
+import { Alert } from "./alert";
+import { Button, type ButtonVariant } from "./button";
+import { Textarea } from "./field";
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog. */
@@ -52,9 +54,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
 
   const submit = async () => {
     if (reason && text.trim().length < reason.minLength) {
-      setLocalError(
-        `Give a reason of at least ${reason.minLength} characters.`,
-      );
+      setLocalError(`Give a reason of at least ${reason.minLength} characters.`);
       return;
     }
     setLocalError(null);
@@ -96,9 +96,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             {title}
           </h2>
-          {description ? (
-            <div className="text-sm text-slate-600">{description}</div>
-          ) : null}
+          {description ? <div className="text-sm text-slate-600">{description}</div> : null}
           {reason ? (
             <Textarea
               label={reason.label}
@@ -117,11 +115,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
-            <Button
-              type="submit"
-              variant={tone === "danger" ? "danger" : "primary"}
-              pending={pending}
-            >
+            <Button type="submit" variant={tone === "danger" ? "danger" : "primary"} pending={pending}>
               {confirmLabel}
             </Button>
           </div>
