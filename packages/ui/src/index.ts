@@ -7,8 +7,19 @@ export { Badge, type BadgeTone } from "./badge";
 export { Alert, type AlertTone } from "./alert";
 export { ConfirmDialog, type ConfirmDialogProps } from "./confirm-dialog";
 export { Table, THead, TBody, Th, Td } from "./table";
-export { EmptyState } from "./empty-state";
+export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { Skeleton, LoadingRegion } from "./skeleton";
 export { NavLinks, type NavItem } from "./nav-links";
 export { AppShell, PageHeader, AuthPanel, type ShellUser } from "./app-shell";
 export { SignInForm, SignUpForm, AuthSwitch, type FormState, type FormAction, type SignUpField } from "./auth-forms";
+export {
+  FilterBar,
+  FilterSelect,
+  CursorPager,
+  PaginatedTable,
+  type FilterBarProps,
+  type FilterChoice,
+  type FilterSelectProps,
+  type CursorPagerProps,
+  type PaginatedTableProps,
+} from "./list";

@@ -32,6 +32,10 @@ export const humanize = (value: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** A filter's choices, labelled as people read them. */
+export const choices = (values: readonly string[]) =>
+  values.map((value) => ({ value, label: humanize(value) }));
+
 const tones: Record<string, BadgeTone> = {
   ACTIVE: "success",
   APPROVED: "success",

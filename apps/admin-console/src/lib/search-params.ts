@@ -1,3 +1,5 @@
+import type { CursorPagerProps } from "@bazaar/ui";
+
 /** What a page receives as `searchParams` (awaited). */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -44,3 +46,21 @@ export function withParams(
 }
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The page links of a cursor-paged list: back to the first page from a later one, and on to the next. */
+export function cursorPages(
+  label: string,
+  path: string,
+  params: SearchParams,
+  nextCursor: string | null,
+): CursorPagerProps {
+  return {
+    label,
+    firstHref: params.cursor
+      ? withParams(path, params, { cursor: undefined })
+      : undefined,
+    nextHref: nextCursor
+      ? withParams(path, params, { cursor: nextCursor })
+      : undefined,
+  };
+}

@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
-  EmptyState,
+  FilterBar,
+  FilterSelect,
   Input,
   PageHeader,
-  Select,
-  Table,
-  TBody,
+  PaginatedTable,
   Td,
   Th,
-  THead,
 } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
-import { Pager } from "~/components/pager";
 import { formatDateTime } from "~/lib/format";
 import {
+  cursorPages,
   dateParam,
   isoDay,
   oneOf,
@@ -88,7 +85,7 @@ export default async function AuditPage({
         title="Audit log"
         description="Every administrator action: who did what, when, and what it was before and after."
       />
-      <FilterForm
+      <FilterBar
         path="/audit"
         label="Search the audit log"
         active={Boolean(
@@ -102,14 +99,13 @@ export default async function AuditPage({
           defaultValue={filters.q}
           hint="Action, reason, administrator's email or record id."
         />
-        <Select label="Area" name="action" defaultValue={filters.action ?? ""}>
-          <option value="">Every area</option>
-          {AREAS.map((a) => (
-            <option key={a} value={a}>
-              {a.replace(".", "")}
-            </option>
-          ))}
-        </Select>
+        <FilterSelect
+          label="Area"
+          name="action"
+          value={filters.action}
+          anyLabel="Every area"
+          choices={AREAS.map((a) => ({ value: a, label: a.replace(".", "") }))}
+        />
         <Input
           label="From"
           name="from"
@@ -122,71 +118,58 @@ export default async function AuditPage({
           type="date"
           defaultValue={to ? isoDay(to) : undefined}
         />
-      </FilterForm>
-      {result.items.length === 0 ? (
-        <EmptyState title="Nothing in the audit log matches" />
-      ) : (
-        <Table caption="Audit log, newest first" data-testid="audit-table">
-          <THead>
-            <tr>
-              <Th>When</Th>
-              <Th>Who</Th>
-              <Th>Action</Th>
-              <Th>Before</Th>
-              <Th>After</Th>
+      </FilterBar>
+      <PaginatedTable
+        caption="Audit log, newest first"
+        testId="audit-table"
+        items={result.items}
+        empty={{ title: "Nothing in the audit log matches" }}
+        columns={
+          <>
+            <Th>When</Th>
+            <Th>Who</Th>
+            <Th>Action</Th>
+            <Th>Before</Th>
+            <Th>After</Th>
+          </>
+        }
+        row={(row) => {
+          const href = entityHref[row.entityType]?.(row.entityId);
+          return (
+            <tr key={row.id} className="align-top">
+              <Td className="align-top whitespace-nowrap">
+                {formatDateTime(row.createdAt)}
+              </Td>
+              <Td className="max-w-48 truncate align-top">{row.actor.email}</Td>
+              <Td className="min-w-48 align-top">
+                <div className="font-medium text-slate-900">{row.action}</div>
+                <div className="text-xs text-slate-500">
+                  {row.entityType}{" "}
+                  {href ? (
+                    <Link
+                      href={href}
+                      className="break-all text-brand-700 hover:underline"
+                    >
+                      {row.entityId}
+                    </Link>
+                  ) : (
+                    <span className="break-all">{row.entityId}</span>
+                  )}
+                </div>
+                {row.reason ? (
+                  <p className="mt-1 text-xs text-slate-700">“{row.reason}”</p>
+                ) : null}
+              </Td>
+              <Td className="min-w-44 align-top">
+                <Snapshot value={row.before} />
+              </Td>
+              <Td className="min-w-44 align-top">
+                <Snapshot value={row.after} />
+              </Td>
             </tr>
-          </THead>
-          <TBody>
-            {result.items.map((row) => {
-              const href = entityHref[row.entityType]?.(row.entityId);
-              return (
-                <tr key={row.id} className="align-top">
-                  <Td className="align-top whitespace-nowrap">
-                    {formatDateTime(row.createdAt)}
-                  </Td>
-                  <Td className="max-w-48 truncate align-top">
-                    {row.actor.email}
-                  </Td>
-                  <Td className="min-w-48 align-top">
-                    <div className="font-medium text-slate-900">
-                      {row.action}
-                    </div>
-                    <div className="text-xs text-slate-500">
-                      {row.entityType}{" "}
-                      {href ? (
-                        <Link
-                          href={href}
-                          className="break-all text-brand-700 hover:underline"
-                        >
-                          {row.entityId}
-                        </Link>
-                      ) : (
-                        <span className="break-all">{row.entityId}</span>
-                      )}
-                    </div>
-                    {row.reason ? (
-                      <p className="mt-1 text-xs text-slate-700">
-                        “{row.reason}”
-                      </p>
-                    ) : null}
-                  </Td>
-                  <Td className="min-w-44 align-top">
-                    <Snapshot value={row.before} />
-                  </Td>
-                  <Td className="min-w-44 align-top">
-                    <Snapshot value={row.after} />
-                  </Td>
-                </tr>
-              );
-            })}
-          </TBody>
-        </Table>
-      )}
-      <Pager
-        path="/audit"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Audit log"
+          );
+        }}
+        pages={cursorPages("Audit log", "/audit", params, result.nextCursor)}
       />
     </>
   );

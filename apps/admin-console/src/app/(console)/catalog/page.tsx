@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
-  EmptyState,
+  FilterBar,
+  FilterSelect,
   formatMoney,
   Input,
   PageHeader,
-  Select,
-  Table,
-  TBody,
+  PaginatedTable,
   Td,
   Th,
-  THead,
 } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
-import { Pager } from "~/components/pager";
 import { ProductModeration } from "~/components/product-moderation";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDate, humanize } from "~/lib/format";
-import { oneOf, param, type SearchParams } from "~/lib/search-params";
+import { choices, formatDate, humanize } from "~/lib/format";
+import {
+  cursorPages,
+  oneOf,
+  param,
+  type SearchParams,
+} from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Catalog moderation" };
@@ -57,7 +58,7 @@ export default async function CatalogPage({
         title="Catalog"
         description="Every product in every shop. Unlist what breaks the rules; the seller sees why."
       />
-      <FilterForm
+      <FilterBar
         path="/catalog"
         label="Search products"
         active={Object.values(filters).some(Boolean)}
@@ -68,138 +69,122 @@ export default async function CatalogPage({
           type="search"
           defaultValue={filters.q}
         />
-        <Select
+        <FilterSelect
           label="Shop"
           name="sellerId"
-          defaultValue={filters.sellerId ?? ""}
-        >
-          <option value="">Any shop</option>
-          {shops.items.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.shopName}
-            </option>
-          ))}
-        </Select>
-        <Select
+          value={filters.sellerId}
+          anyLabel="Any shop"
+          choices={shops.items.map((s) => ({ value: s.id, label: s.shopName }))}
+        />
+        <FilterSelect
           label="Status"
           name="status"
-          defaultValue={filters.status ?? ""}
-        >
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {humanize(s)}
-            </option>
-          ))}
-        </Select>
-        <Select
+          value={filters.status}
+          anyLabel="Any status"
+          choices={choices(STATUSES)}
+        />
+        <FilterSelect
           label="Listing"
           name="listing"
-          defaultValue={filters.listing ?? ""}
-        >
-          <option value="">Listed or not</option>
-          <option value="listed">Listed</option>
-          <option value="unlisted">Unlisted by Bazaar</option>
-        </Select>
-      </FilterForm>
-
-      {result.items.length === 0 ? (
-        <EmptyState
-          title="No products match"
-          description="Try another name or clear the filters."
+          value={filters.listing}
+          anyLabel="Listed or not"
+          choices={[
+            { value: "listed", label: "Listed" },
+            { value: "unlisted", label: "Unlisted by Bazaar" },
+          ]}
         />
-      ) : (
-        <Table caption="Products" data-testid="catalog-table">
-          <THead>
-            <tr>
-              <Th>Product</Th>
-              <Th>Shop</Th>
-              <Th className="text-right">Price</Th>
-              <Th>Status</Th>
-              <Th>Added</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {result.items.map((p) => (
-              <tr key={p.id} data-testid="product-row">
-                <Td className="min-w-56">
-                  <div className="flex items-center gap-3">
-                    {p.images[0] ? (
-                      <img
-                        src={p.images[0].url}
-                        alt=""
-                        width={40}
-                        height={40}
-                        className="size-10 shrink-0 rounded object-cover ring-1 ring-slate-200"
-                      />
-                    ) : (
-                      <div
-                        className="size-10 shrink-0 rounded bg-slate-100"
-                        aria-hidden
-                      />
-                    )}
-                    <div>
-                      <div className="font-medium text-slate-900">{p.name}</div>
-                      <div className="text-xs text-slate-500">
-                        {p.sku}
-                        {p.category ? ` · ${p.category.name}` : ""}
-                      </div>
-                    </div>
-                  </div>
-                  {p.unlistedReason ? (
-                    <p className="mt-1 text-xs text-red-700">
-                      Unlisted: {p.unlistedReason}
-                    </p>
-                  ) : null}
-                </Td>
-                <Td>
-                  <Link
-                    href={`/sellers/${p.seller.id}`}
-                    className="text-brand-700 hover:underline"
-                  >
-                    {p.seller.shopName}
-                  </Link>
-                  {p.seller.status !== "APPROVED" ? (
-                    <div>
-                      <StatusBadge
-                        status={p.seller.status}
-                        label={`Shop ${humanize(p.seller.status).toLowerCase()}`}
-                      />
-                    </div>
-                  ) : null}
-                </Td>
-                <Td className="text-right tabular-nums">
-                  {formatMoney(p.priceCents, p.currency)}
-                </Td>
-                <Td>
-                  <div className="flex flex-wrap gap-1">
-                    <StatusBadge status={p.status} />
-                    {p.unlistedAt ? (
-                      <StatusBadge status="UNLISTED" label="Unlisted" />
-                    ) : null}
-                  </div>
-                </Td>
-                <Td className="whitespace-nowrap">{formatDate(p.createdAt)}</Td>
-                <Td>
-                  <ProductModeration
-                    productId={p.id}
-                    name={p.name}
-                    unlisted={Boolean(p.unlistedAt)}
+      </FilterBar>
+
+      <PaginatedTable
+        caption="Products"
+        testId="catalog-table"
+        items={result.items}
+        empty={{
+          title: "No products match",
+          description: "Try another name or clear the filters.",
+        }}
+        columns={
+          <>
+            <Th>Product</Th>
+            <Th>Shop</Th>
+            <Th className="text-right">Price</Th>
+            <Th>Status</Th>
+            <Th>Added</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </>
+        }
+        row={(p) => (
+          <tr key={p.id} data-testid="product-row">
+            <Td className="min-w-56">
+              <div className="flex items-center gap-3">
+                {p.images[0] ? (
+                  <img
+                    src={p.images[0].url}
+                    alt=""
+                    width={40}
+                    height={40}
+                    className="size-10 shrink-0 rounded object-cover ring-1 ring-slate-200"
                   />
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pager
-        path="/catalog"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Products"
+                ) : (
+                  <div
+                    className="size-10 shrink-0 rounded bg-slate-100"
+                    aria-hidden
+                  />
+                )}
+                <div>
+                  <div className="font-medium text-slate-900">{p.name}</div>
+                  <div className="text-xs text-slate-500">
+                    {p.sku}
+                    {p.category ? ` · ${p.category.name}` : ""}
+                  </div>
+                </div>
+              </div>
+              {p.unlistedReason ? (
+                <p className="mt-1 text-xs text-red-700">
+                  Unlisted: {p.unlistedReason}
+                </p>
+              ) : null}
+            </Td>
+            <Td>
+              <Link
+                href={`/sellers/${p.seller.id}`}
+                className="text-brand-700 hover:underline"
+              >
+                {p.seller.shopName}
+              </Link>
+              {p.seller.status !== "APPROVED" ? (
+                <div>
+                  <StatusBadge
+                    status={p.seller.status}
+                    label={`Shop ${humanize(p.seller.status).toLowerCase()}`}
+                  />
+                </div>
+              ) : null}
+            </Td>
+            <Td className="text-right tabular-nums">
+              {formatMoney(p.priceCents, p.currency)}
+            </Td>
+            <Td>
+              <div className="flex flex-wrap gap-1">
+                <StatusBadge status={p.status} />
+                {p.unlistedAt ? (
+                  <StatusBadge status="UNLISTED" label="Unlisted" />
+                ) : null}
+              </div>
+            </Td>
+            <Td className="whitespace-nowrap">{formatDate(p.createdAt)}</Td>
+            <Td>
+              <ProductModeration
+                productId={p.id}
+                name={p.name}
+                unlisted={Boolean(p.unlistedAt)}
+              />
+            </Td>
+          </tr>
+        )}
+        pages={cursorPages("Products", "/catalog", params, result.nextCursor)}
       />
     </>
   );

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState, Input, PageHeader, Select, Table, TBody, Td, Th, THead } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
-import { Pager } from "~/components/pager";
+import { FilterBar, FilterSelect, Input, PageHeader, PaginatedTable, Td, Th } from "@bazaar/ui";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDateTime, humanize } from "~/lib/format";
-import { oneOf, param, type SearchParams } from "~/lib/search-params";
+import { choices, formatDateTime, humanize } from "~/lib/format";
+import { cursorPages, oneOf, param, type SearchParams } from "~/lib/search-params";
 import { getAdminAccess } from "~/server/access";
 import { api } from "~/trpc/server";
 
@@ -29,61 +27,45 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Mailbox" description="Every email the system sent to buyers and sellers. Open one to read it as they did." />
-      <FilterForm path="/mailbox" label="Filter emails" active={Boolean(filters.to || filters.template || filters.status)}>
+      <FilterBar path="/mailbox" label="Filter emails" active={Boolean(filters.to || filters.template || filters.status)}>
         <Input label="Recipient" name="to" type="search" defaultValue={filters.to} containerClassName="sm:col-span-2" />
-        <Select label="Kind" name="template" defaultValue={filters.template ?? ""}>
-          <option value="">Any kind</option>
-          {templates.map((t) => (
-            <option key={t} value={t}>
-              {humanize(t)}
-            </option>
-          ))}
-        </Select>
-        <Select label="Status" name="status" defaultValue={filters.status ?? ""}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {humanize(s)}
-            </option>
-          ))}
-        </Select>
-      </FilterForm>
+        <FilterSelect label="Kind" name="template" value={filters.template} anyLabel="Any kind" choices={choices(templates)} />
+        <FilterSelect label="Status" name="status" value={filters.status} anyLabel="Any status" choices={choices(STATUSES)} />
+      </FilterBar>
 
-      {result.items.length === 0 ? (
-        <EmptyState title="No emails yet" description="Emails appear here as orders are placed, carts are left and stock runs low." />
-      ) : (
-        <Table caption="Emails" data-testid="mailbox-table">
-          <THead>
-            <tr>
-              <Th>Subject</Th>
-              <Th>To</Th>
-              <Th>Kind</Th>
-              <Th>Status</Th>
-              <Th>Created</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {result.items.map((mail) => (
-              <tr key={mail.id} data-testid="mailbox-row">
-                <Td>
-                  <Link href={`/mailbox/${mail.id}`} className="font-medium text-brand-700 hover:underline">
-                    {mail.subject}
-                  </Link>
-                </Td>
-                <Td className="break-all">{mail.to}</Td>
-                <Td>{humanize(mail.template)}</Td>
-                <Td>
-                  <span title={statusHelp[mail.status]}>
-                    <StatusBadge status={mail.status} />
-                  </span>
-                </Td>
-                <Td className="whitespace-nowrap">{formatDateTime(mail.createdAt)}</Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pager path="/mailbox" params={params} nextCursor={result.nextCursor} label="Emails" />
+      <PaginatedTable
+        caption="Emails"
+        testId="mailbox-table"
+        items={result.items}
+        empty={{ title: "No emails yet", description: "Emails appear here as orders are placed, carts are left and stock runs low." }}
+        columns={
+          <>
+            <Th>Subject</Th>
+            <Th>To</Th>
+            <Th>Kind</Th>
+            <Th>Status</Th>
+            <Th>Created</Th>
+          </>
+        }
+        row={(mail) => (
+          <tr key={mail.id} data-testid="mailbox-row">
+            <Td>
+              <Link href={`/mailbox/${mail.id}`} className="font-medium text-brand-700 hover:underline">
+                {mail.subject}
+              </Link>
+            </Td>
+            <Td className="break-all">{mail.to}</Td>
+            <Td>{humanize(mail.template)}</Td>
+            <Td>
+              <span title={statusHelp[mail.status]}>
+                <StatusBadge status={mail.status} />
+              </span>
+            </Td>
+            <Td className="whitespace-nowrap">{formatDateTime(mail.createdAt)}</Td>
+          </tr>
+        )}
+        pages={cursorPages("Emails", "/mailbox", params, result.nextCursor)}
+      />
     </>
   );
 }

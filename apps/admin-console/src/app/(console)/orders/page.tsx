@@ -1,22 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
-  EmptyState,
+  FilterBar,
+  FilterSelect,
   formatMoney,
   Input,
   PageHeader,
-  Select,
-  Table,
-  TBody,
+  PaginatedTable,
   Td,
   Th,
-  THead,
 } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
-import { Pager } from "~/components/pager";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDateTime, humanize } from "~/lib/format";
+import { choices, formatDateTime } from "~/lib/format";
 import {
+  cursorPages,
   dateParam,
   isoDay,
   oneOf,
@@ -68,7 +65,7 @@ export default async function OrdersPage({
         title="Orders"
         description="Every order across shops. Open one to see its payments, parts and history, or to refund it."
       />
-      <FilterForm
+      <FilterBar
         path="/orders"
         label="Filter orders"
         active={Boolean(
@@ -81,30 +78,20 @@ export default async function OrdersPage({
           type="search"
           defaultValue={filters.buyer}
         />
-        <Select
+        <FilterSelect
           label="Status"
           name="status"
-          defaultValue={filters.status ?? ""}
-        >
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {humanize(s)}
-            </option>
-          ))}
-        </Select>
-        <Select
+          value={filters.status}
+          anyLabel="Any status"
+          choices={choices(STATUSES)}
+        />
+        <FilterSelect
           label="Shop"
           name="sellerId"
-          defaultValue={filters.sellerId ?? ""}
-        >
-          <option value="">Any shop</option>
-          {shops.items.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.shopName}
-            </option>
-          ))}
-        </Select>
+          value={filters.sellerId}
+          anyLabel="Any shop"
+          choices={shops.items.map((s) => ({ value: s.id, label: s.shopName }))}
+        />
         <Input
           label="Placed from"
           name="from"
@@ -117,62 +104,53 @@ export default async function OrdersPage({
           type="date"
           defaultValue={to ? isoDay(to) : undefined}
         />
-      </FilterForm>
+      </FilterBar>
 
-      {result.items.length === 0 ? (
-        <EmptyState
-          title="No orders match"
-          description="Clear the filters to see every order."
-        />
-      ) : (
-        <Table caption="Orders" data-testid="orders-table">
-          <THead>
-            <tr>
-              <Th>Order</Th>
-              <Th>Placed</Th>
-              <Th>Buyer</Th>
-              <Th>Shops</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Total</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {result.items.map((o) => (
-              <tr key={o.id}>
-                <Td>
-                  <Link
-                    href={`/orders/${o.id}`}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    #{o.number}
-                  </Link>
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {formatDateTime(o.createdAt)}
-                </Td>
-                <Td className="max-w-56 truncate">{o.buyer.email}</Td>
-                <Td>{o.shipments.map((s) => s.seller.shopName).join(", ")}</Td>
-                <Td>
-                  <StatusBadge status={o.status} />
-                </Td>
-                <Td className="text-right whitespace-nowrap tabular-nums">
-                  {formatMoney(o.totalCents, o.currency)}
-                  {o.refundedCents > 0 ? (
-                    <div className="text-xs text-slate-500">
-                      −{formatMoney(o.refundedCents, o.currency)} refunded
-                    </div>
-                  ) : null}
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pager
-        path="/orders"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Orders"
+      <PaginatedTable
+        caption="Orders"
+        testId="orders-table"
+        items={result.items}
+        empty={{
+          title: "No orders match",
+          description: "Clear the filters to see every order.",
+        }}
+        columns={
+          <>
+            <Th>Order</Th>
+            <Th>Placed</Th>
+            <Th>Buyer</Th>
+            <Th>Shops</Th>
+            <Th>Status</Th>
+            <Th className="text-right">Total</Th>
+          </>
+        }
+        row={(o) => (
+          <tr key={o.id}>
+            <Td>
+              <Link
+                href={`/orders/${o.id}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                #{o.number}
+              </Link>
+            </Td>
+            <Td className="whitespace-nowrap">{formatDateTime(o.createdAt)}</Td>
+            <Td className="max-w-56 truncate">{o.buyer.email}</Td>
+            <Td>{o.shipments.map((s) => s.seller.shopName).join(", ")}</Td>
+            <Td>
+              <StatusBadge status={o.status} />
+            </Td>
+            <Td className="text-right whitespace-nowrap tabular-nums">
+              {formatMoney(o.totalCents, o.currency)}
+              {o.refundedCents > 0 ? (
+                <div className="text-xs text-slate-500">
+                  −{formatMoney(o.refundedCents, o.currency)} refunded
+                </div>
+              ) : null}
+            </Td>
+          </tr>
+        )}
+        pages={cursorPages("Orders", "/orders", params, result.nextCursor)}
       />
     </>
   );

@@ -4,23 +4,24 @@ import {
   Card,
   CardBody,
   CardHeader,
-  EmptyState,
+  FilterBar,
   formatMoney,
   Input,
   PageHeader,
+  PaginatedTable,
   Select,
-  Table,
-  TBody,
   Td,
   Th,
-  THead,
 } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
-import { Pager } from "~/components/pager";
 import { ExpirePromoButton, PromoForm } from "~/components/promo-form";
 import { StatusBadge } from "~/components/status-badge";
 import { formatBps, formatDate } from "~/lib/format";
-import { oneOf, param, type SearchParams } from "~/lib/search-params";
+import {
+  cursorPages,
+  oneOf,
+  param,
+  type SearchParams,
+} from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Promotions" };
@@ -45,7 +46,7 @@ export default async function PromotionsPage({
         title="Promotions"
         description="Promo codes buyers type at checkout, with how often they were used."
       />
-      <FilterForm
+      <FilterBar
         path="/promotions"
         label="Search promo codes"
         active={Boolean(q) || show !== "all"}
@@ -61,95 +62,88 @@ export default async function PromotionsPage({
           <option value="live">Live (active, not expired)</option>
           <option value="ended">Ended (expired or disabled)</option>
         </Select>
-      </FilterForm>
+      </FilterBar>
 
-      {result.items.length === 0 ? (
-        <EmptyState
-          title="No promo codes match"
-          description="Create one below."
-        />
-      ) : (
-        <Table caption="Promo codes" data-testid="promos-table">
-          <THead>
-            <tr>
-              <Th>Code</Th>
-              <Th>Discount</Th>
-              <Th>State</Th>
-              <Th className="text-right">Uses</Th>
-              <Th className="text-right">Given</Th>
-              <Th>Valid</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {result.items.map((p) => (
-              <tr key={p.id} data-testid={`promo-row-${p.code}`}>
-                <Td>
-                  <Link
-                    href={`/promotions/${p.id}`}
-                    className="font-mono font-medium text-brand-700 hover:underline"
-                  >
-                    {p.code}
-                  </Link>
-                  <div className="text-xs text-slate-500">
-                    {p.seller ? `Only ${p.seller.shopName}` : "Platform-wide"}
-                  </div>
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {p.type === "PERCENT"
-                    ? `${formatBps(p.value)} off`
-                    : `${formatMoney(p.value, p.currency)} off`}
-                  {p.minSubtotalCents > 0 ? (
-                    <div className="text-xs text-slate-500">
-                      over {formatMoney(p.minSubtotalCents, p.currency)}
-                    </div>
-                  ) : null}
-                </Td>
-                <Td>
-                  <StatusBadge status={p.state} />
-                </Td>
-                <Td
-                  className="text-right tabular-nums"
-                  data-testid="promo-uses"
+      <PaginatedTable
+        caption="Promo codes"
+        testId="promos-table"
+        items={result.items}
+        empty={{
+          title: "No promo codes match",
+          description: "Create one below.",
+        }}
+        columns={
+          <>
+            <Th>Code</Th>
+            <Th>Discount</Th>
+            <Th>State</Th>
+            <Th className="text-right">Uses</Th>
+            <Th className="text-right">Given</Th>
+            <Th>Valid</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </>
+        }
+        row={(p) => (
+          <tr key={p.id} data-testid={`promo-row-${p.code}`}>
+            <Td>
+              <Link
+                href={`/promotions/${p.id}`}
+                className="font-mono font-medium text-brand-700 hover:underline"
+              >
+                {p.code}
+              </Link>
+              <div className="text-xs text-slate-500">
+                {p.seller ? `Only ${p.seller.shopName}` : "Platform-wide"}
+              </div>
+            </Td>
+            <Td className="whitespace-nowrap">
+              {p.type === "PERCENT"
+                ? `${formatBps(p.value)} off`
+                : `${formatMoney(p.value, p.currency)} off`}
+              {p.minSubtotalCents > 0 ? (
+                <div className="text-xs text-slate-500">
+                  over {formatMoney(p.minSubtotalCents, p.currency)}
+                </div>
+              ) : null}
+            </Td>
+            <Td>
+              <StatusBadge status={p.state} />
+            </Td>
+            <Td className="text-right tabular-nums" data-testid="promo-uses">
+              {p.usageCount}
+              {p.usageLimit !== null ? ` / ${p.usageLimit}` : ""}
+            </Td>
+            <Td className="text-right tabular-nums">
+              {formatMoney(p.discountGivenCents, p.currency)}
+            </Td>
+            <Td className="text-xs whitespace-nowrap text-slate-600">
+              {p.startsAt ? `from ${formatDate(p.startsAt)}` : "from creation"}
+              <br />
+              {p.expiresAt ? `until ${formatDate(p.expiresAt)}` : "no end"}
+            </Td>
+            <Td>
+              <div className="flex flex-wrap gap-2">
+                <Link
+                  href={`/promotions/${p.id}`}
+                  className="inline-flex h-8 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
                 >
-                  {p.usageCount}
-                  {p.usageLimit !== null ? ` / ${p.usageLimit}` : ""}
-                </Td>
-                <Td className="text-right tabular-nums">
-                  {formatMoney(p.discountGivenCents, p.currency)}
-                </Td>
-                <Td className="text-xs whitespace-nowrap text-slate-600">
-                  {p.startsAt
-                    ? `from ${formatDate(p.startsAt)}`
-                    : "from creation"}
-                  <br />
-                  {p.expiresAt ? `until ${formatDate(p.expiresAt)}` : "no end"}
-                </Td>
-                <Td>
-                  <div className="flex flex-wrap gap-2">
-                    <Link
-                      href={`/promotions/${p.id}`}
-                      className="inline-flex h-8 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-                    >
-                      Edit<span className="sr-only"> {p.code}</span>
-                    </Link>
-                    {p.state !== "EXPIRED" ? (
-                      <ExpirePromoButton promoId={p.id} code={p.code} />
-                    ) : null}
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pager
-        path="/promotions"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Promo codes"
+                  Edit<span className="sr-only"> {p.code}</span>
+                </Link>
+                {p.state !== "EXPIRED" ? (
+                  <ExpirePromoButton promoId={p.id} code={p.code} />
+                ) : null}
+              </div>
+            </Td>
+          </tr>
+        )}
+        pages={cursorPages(
+          "Promo codes",
+          "/promotions",
+          params,
+          result.nextCursor,
+        )}
       />
 
       <Card className="mt-8">

@@ -1,22 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
-  EmptyState,
+  cn,
+  FilterBar,
   Input,
   PageHeader,
-  Table,
-  TBody,
+  PaginatedTable,
   Td,
   Th,
-  THead,
-  cn,
 } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
-import { Pager } from "~/components/pager";
 import { SellerActions } from "~/components/seller-actions";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDate, humanize } from "~/lib/format";
 import {
+  cursorPages,
   oneOf,
   param,
   withParams,
@@ -86,7 +83,7 @@ export default async function SellersPage({
           })}
         </ul>
       </nav>
-      <FilterForm path="/sellers" label="Search shops" active={Boolean(q)}>
+      <FilterBar path="/sellers" label="Search shops" active={Boolean(q)}>
         {status ? <input type="hidden" name="status" value={status} /> : null}
         <Input
           label="Shop, slug or owner email"
@@ -95,72 +92,61 @@ export default async function SellersPage({
           defaultValue={q}
           containerClassName="sm:col-span-2"
         />
-      </FilterForm>
+      </FilterBar>
 
-      {result.items.length === 0 ? (
-        <EmptyState
-          title={
-            status === "PENDING" ? "No applications waiting" : "No shops match"
-          }
-          description={q ? "Try another search." : undefined}
-        />
-      ) : (
-        <Table caption="Shops" data-testid="sellers-table">
-          <THead>
-            <tr>
-              <Th>Shop</Th>
-              <Th>Owner</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Products</Th>
-              <Th>Applied</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {result.items.map((s) => (
-              <tr key={s.id} data-testid={`seller-row-${s.slug}`}>
-                <Td>
-                  <Link
-                    href={`/sellers/${s.id}`}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    {s.shopName}
-                  </Link>
-                  <div className="text-xs text-slate-500">/{s.slug}</div>
-                </Td>
-                <Td className="max-w-56 truncate">{s.user.email}</Td>
-                <Td>
-                  <StatusBadge status={s.status} />
-                  {s.user.status === "SUSPENDED" ? (
-                    <span className="ml-1">
-                      <StatusBadge
-                        status="SUSPENDED"
-                        label="Account suspended"
-                      />
-                    </span>
-                  ) : null}
-                </Td>
-                <Td className="text-right tabular-nums">{s._count.products}</Td>
-                <Td className="whitespace-nowrap">{formatDate(s.createdAt)}</Td>
-                <Td>
-                  <SellerActions
-                    sellerId={s.id}
-                    shopName={s.shopName}
-                    status={s.status}
-                  />
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pager
-        path="/sellers"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Shops"
+      <PaginatedTable
+        caption="Shops"
+        testId="sellers-table"
+        items={result.items}
+        empty={{
+          title:
+            status === "PENDING" ? "No applications waiting" : "No shops match",
+          description: q ? "Try another search." : undefined,
+        }}
+        columns={
+          <>
+            <Th>Shop</Th>
+            <Th>Owner</Th>
+            <Th>Status</Th>
+            <Th className="text-right">Products</Th>
+            <Th>Applied</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </>
+        }
+        row={(s) => (
+          <tr key={s.id} data-testid={`seller-row-${s.slug}`}>
+            <Td>
+              <Link
+                href={`/sellers/${s.id}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                {s.shopName}
+              </Link>
+              <div className="text-xs text-slate-500">/{s.slug}</div>
+            </Td>
+            <Td className="max-w-56 truncate">{s.user.email}</Td>
+            <Td>
+              <StatusBadge status={s.status} />
+              {s.user.status === "SUSPENDED" ? (
+                <span className="ml-1">
+                  <StatusBadge status="SUSPENDED" label="Account suspended" />
+                </span>
+              ) : null}
+            </Td>
+            <Td className="text-right tabular-nums">{s._count.products}</Td>
+            <Td className="whitespace-nowrap">{formatDate(s.createdAt)}</Td>
+            <Td>
+              <SellerActions
+                sellerId={s.id}
+                shopName={s.shopName}
+                status={s.status}
+              />
+            </Td>
+          </tr>
+        )}
+        pages={cursorPages("Shops", "/sellers", params, result.nextCursor)}
       />
     </>
   );

@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
-  EmptyState,
+  FilterBar,
+  FilterSelect,
   Input,
   PageHeader,
-  Select,
-  Table,
-  TBody,
+  PaginatedTable,
   Td,
   Th,
-  THead,
 } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
-import { Pager } from "~/components/pager";
 import { StatusBadge } from "~/components/status-badge";
 import { UserActions } from "~/components/user-actions";
-import { formatDate, humanize } from "~/lib/format";
-import { oneOf, param, type SearchParams } from "~/lib/search-params";
+import { choices, formatDate, humanize } from "~/lib/format";
+import {
+  cursorPages,
+  oneOf,
+  param,
+  type SearchParams,
+} from "~/lib/search-params";
 import { getAdminAccess } from "~/server/access";
 import { api } from "~/trpc/server";
 
@@ -48,7 +49,7 @@ export default async function UsersPage({
         title="Users"
         description="Find accounts, change roles, suspend and reinstate."
       />
-      <FilterForm
+      <FilterBar
         path="/users"
         label="Search users"
         active={Boolean(filters.q || filters.role || filters.status)}
@@ -60,94 +61,81 @@ export default async function UsersPage({
           defaultValue={filters.q}
           containerClassName="sm:col-span-2"
         />
-        <Select label="Role" name="role" defaultValue={filters.role ?? ""}>
-          <option value="">Any role</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {humanize(r)}
-            </option>
-          ))}
-        </Select>
-        <Select
+        <FilterSelect
+          label="Role"
+          name="role"
+          value={filters.role}
+          anyLabel="Any role"
+          choices={choices(ROLES)}
+        />
+        <FilterSelect
           label="Status"
           name="status"
-          defaultValue={filters.status ?? ""}
-        >
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {humanize(s)}
-            </option>
-          ))}
-        </Select>
-      </FilterForm>
-
-      {result.items.length === 0 ? (
-        <EmptyState
-          title="No users match"
-          description="Try part of an email address, or clear the filters."
+          value={filters.status}
+          anyLabel="Any status"
+          choices={choices(STATUSES)}
         />
-      ) : (
-        <Table caption="Users" data-testid="users-table">
-          <THead>
-            <tr>
-              <Th>User</Th>
-              <Th>Role</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Orders</Th>
-              <Th>Joined</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {result.items.map((u) => (
-              <tr key={u.id} data-testid="user-row">
-                <Td>
-                  <div className="font-medium text-slate-900">{u.email}</div>
-                  <div className="text-xs text-slate-500">
-                    {u.name ?? "—"}
-                    {u.id === selfId ? " · you" : ""}
-                  </div>
-                </Td>
-                <Td>
-                  {humanize(u.role)}
-                  {u.seller ? (
-                    <div className="text-xs">
-                      <Link
-                        href={`/sellers/${u.seller.id}`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        {u.seller.shopName}
-                      </Link>
-                    </div>
-                  ) : null}
-                </Td>
-                <Td>
-                  <StatusBadge status={u.status} />
-                </Td>
-                <Td className="text-right tabular-nums">{u._count.orders}</Td>
-                <Td className="whitespace-nowrap">{formatDate(u.createdAt)}</Td>
-                <Td>
-                  <UserActions
-                    userId={u.id}
-                    email={u.email}
-                    role={u.role}
-                    status={u.status}
-                    isSelf={u.id === selfId}
-                  />
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pager
-        path="/users"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Users"
+      </FilterBar>
+
+      <PaginatedTable
+        caption="Users"
+        testId="users-table"
+        items={result.items}
+        empty={{
+          title: "No users match",
+          description: "Try part of an email address, or clear the filters.",
+        }}
+        columns={
+          <>
+            <Th>User</Th>
+            <Th>Role</Th>
+            <Th>Status</Th>
+            <Th className="text-right">Orders</Th>
+            <Th>Joined</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </>
+        }
+        row={(u) => (
+          <tr key={u.id} data-testid="user-row">
+            <Td>
+              <div className="font-medium text-slate-900">{u.email}</div>
+              <div className="text-xs text-slate-500">
+                {u.name ?? "—"}
+                {u.id === selfId ? " · you" : ""}
+              </div>
+            </Td>
+            <Td>
+              {humanize(u.role)}
+              {u.seller ? (
+                <div className="text-xs">
+                  <Link
+                    href={`/sellers/${u.seller.id}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {u.seller.shopName}
+                  </Link>
+                </div>
+              ) : null}
+            </Td>
+            <Td>
+              <StatusBadge status={u.status} />
+            </Td>
+            <Td className="text-right tabular-nums">{u._count.orders}</Td>
+            <Td className="whitespace-nowrap">{formatDate(u.createdAt)}</Td>
+            <Td>
+              <UserActions
+                userId={u.id}
+                email={u.email}
+                role={u.role}
+                status={u.status}
+                isSelf={u.id === selfId}
+              />
+            </Td>
+          </tr>
+        )}
+        pages={cursorPages("Users", "/users", params, result.nextCursor)}
       />
     </>
   );

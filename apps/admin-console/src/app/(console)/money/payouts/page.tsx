@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
-  EmptyState,
+  FilterBar,
+  FilterSelect,
   formatMoney,
   PageHeader,
-  Select,
-  Table,
-  TBody,
+  PaginatedTable,
   Td,
   Th,
-  THead,
 } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
 import { MoneyTabs } from "~/components/money-tabs";
-import { Pager } from "~/components/pager";
 import { Stat } from "~/components/stat";
 import { StatusBadge } from "~/components/status-badge";
-import { formatDateTime, humanize } from "~/lib/format";
-import { oneOf, param, type SearchParams } from "~/lib/search-params";
+import { choices, formatDateTime, humanize } from "~/lib/format";
+import {
+  cursorPages,
+  oneOf,
+  param,
+  type SearchParams,
+} from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Payouts" };
@@ -66,86 +67,80 @@ export default async function PayoutsPage({
           );
         })}
       </dl>
-      <FilterForm
+      <FilterBar
         path="/money/payouts"
         label="Filter payouts"
         active={Boolean(status)}
       >
-        <Select label="Status" name="status" defaultValue={status ?? ""}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {humanize(s)}
-            </option>
-          ))}
-        </Select>
-      </FilterForm>
-      {result.items.length === 0 ? (
-        <EmptyState
-          title="No payouts"
-          description={
-            status
-              ? "None in this state."
-              : "Sellers request payouts from their console."
-          }
+        <FilterSelect
+          label="Status"
+          name="status"
+          value={status}
+          anyLabel="Any status"
+          choices={choices(STATUSES)}
         />
-      ) : (
-        <Table caption="Payouts">
-          <THead>
-            <tr>
-              <Th>Shop</Th>
-              <Th>Requested</Th>
-              <Th>Status</Th>
-              <Th>Completed</Th>
-              <Th className="text-right">Amount</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {result.items.map((p) => (
-              <tr key={p.id}>
-                <Td>
-                  <Link
-                    href={`/sellers/${p.seller.id}`}
-                    className="text-brand-700 hover:underline"
-                  >
-                    {p.seller.shopName}
-                  </Link>
-                  {p.seller.status !== "APPROVED" ? (
-                    <div>
-                      <StatusBadge
-                        status={p.seller.status}
-                        label={`Shop ${humanize(p.seller.status).toLowerCase()}`}
-                      />
-                    </div>
-                  ) : null}
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {formatDateTime(p.requestedAt)}
-                </Td>
-                <Td>
-                  <StatusBadge status={p.status} />
-                  {p.failureReason ? (
-                    <div className="mt-1 text-xs text-slate-500">
-                      {p.failureReason}
-                    </div>
-                  ) : null}
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {formatDateTime(p.completedAt)}
-                </Td>
-                <Td className="text-right tabular-nums">
-                  {formatMoney(p.amountCents, p.currency)}
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pager
-        path="/money/payouts"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Payouts"
+      </FilterBar>
+      <PaginatedTable
+        caption="Payouts"
+        items={result.items}
+        empty={{
+          title: "No payouts",
+          description: status
+            ? "None in this state."
+            : "Sellers request payouts from their console.",
+        }}
+        columns={
+          <>
+            <Th>Shop</Th>
+            <Th>Requested</Th>
+            <Th>Status</Th>
+            <Th>Completed</Th>
+            <Th className="text-right">Amount</Th>
+          </>
+        }
+        row={(p) => (
+          <tr key={p.id}>
+            <Td>
+              <Link
+                href={`/sellers/${p.seller.id}`}
+                className="text-brand-700 hover:underline"
+              >
+                {p.seller.shopName}
+              </Link>
+              {p.seller.status !== "APPROVED" ? (
+                <div>
+                  <StatusBadge
+                    status={p.seller.status}
+                    label={`Shop ${humanize(p.seller.status).toLowerCase()}`}
+                  />
+                </div>
+              ) : null}
+            </Td>
+            <Td className="whitespace-nowrap">
+              {formatDateTime(p.requestedAt)}
+            </Td>
+            <Td>
+              <StatusBadge status={p.status} />
+              {p.failureReason ? (
+                <div className="mt-1 text-xs text-slate-500">
+                  {p.failureReason}
+                </div>
+              ) : null}
+            </Td>
+            <Td className="whitespace-nowrap">
+              {formatDateTime(p.completedAt)}
+            </Td>
+            <Td className="text-right tabular-nums">
+              {formatMoney(p.amountCents, p.currency)}
+            </Td>
+          </tr>
+        )}
+        pages={cursorPages(
+          "Payouts",
+          "/money/payouts",
+          params,
+          result.nextCursor,
+        )}
       />
     </>
   );

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
+  CursorPager,
   EmptyState,
+  FilterBar,
   formatMoney,
   Input,
   PageHeader,
@@ -11,11 +13,9 @@ import {
   Th,
   THead,
 } from "@bazaar/ui";
-import { FilterForm } from "~/components/filter-form";
 import { MoneyTabs } from "~/components/money-tabs";
-import { Pager } from "~/components/pager";
 import { formatDateTime, humanize } from "~/lib/format";
-import { param, type SearchParams } from "~/lib/search-params";
+import { cursorPages, param, type SearchParams } from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Ledger transactions" };
@@ -40,7 +40,7 @@ export default async function TransactionsPage({
         description="The double-entry ledger: every account, every transaction, and the payouts queue."
       />
       <MoneyTabs current="/money/transactions" />
-      <FilterForm
+      <FilterBar
         path="/money/transactions"
         label="Filter transactions"
         active={Boolean(orderId)}
@@ -51,7 +51,7 @@ export default async function TransactionsPage({
           defaultValue={orderId}
           containerClassName="sm:col-span-2"
         />
-      </FilterForm>
+      </FilterBar>
       {result.items.length === 0 ? (
         <EmptyState
           title="No transactions"
@@ -140,11 +140,13 @@ export default async function TransactionsPage({
           })}
         </div>
       )}
-      <Pager
-        path="/money/transactions"
-        params={params}
-        nextCursor={result.nextCursor}
-        label="Transactions"
+      <CursorPager
+        {...cursorPages(
+          "Transactions",
+          "/money/transactions",
+          params,
+          result.nextCursor,
+        )}
       />
     </>
   );

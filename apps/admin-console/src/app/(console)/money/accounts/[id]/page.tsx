@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
+  CursorPager,
   EmptyState,
   formatMoney,
   PageHeader,
@@ -11,10 +12,9 @@ import {
   Th,
   THead,
 } from "@bazaar/ui";
-import { Pager } from "~/components/pager";
 import { Stat } from "~/components/stat";
 import { formatDateTime, humanize } from "~/lib/format";
-import { param, type SearchParams } from "~/lib/search-params";
+import { cursorPages, param, type SearchParams } from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Ledger account" };
@@ -119,11 +119,13 @@ export default async function AccountPage({
           </TBody>
         </Table>
       )}
-      <Pager
-        path={`/money/accounts/${account.id}`}
-        params={query}
-        nextCursor={data.nextCursor}
-        label="Entries"
+      <CursorPager
+        {...cursorPages(
+          "Entries",
+          `/money/accounts/${account.id}`,
+          query,
+          data.nextCursor,
+        )}
       />
     </>
   );
