@@ -2,36 +2,64 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export interface StatCardProps {
+export interface StatProps {
   label: string;
   value: ReactNode;
   /** A line under the figure (a count, a comparison). */
   detail?: ReactNode;
-  /** Makes the whole card a link to where the figure comes from. */
-  href?: string;
   tone?: "neutral" | "attention";
   testId?: string;
 }
 
-/** One headline figure of a dashboard. */
-export function StatCard({ label, value, detail, href, tone = "neutral", testId }: StatCardProps) {
-  const body = (
+export interface StatCardProps extends StatProps {
+  /** Makes the whole card a link to where the figure comes from. */
+  href?: string;
+}
+
+const card = "rounded-lg bg-white px-4 py-4 shadow-xs ring-1 ring-slate-200";
+
+function StatTerms({ label, value, detail, tone = "neutral" }: StatProps) {
+  return (
     <>
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className={cn("mt-1 text-2xl font-semibold tracking-tight tabular-nums", tone === "attention" ? "text-amber-700" : "text-slate-900")}>{value}</dd>
+      <dd
+        className={cn(
+          "mt-1 text-2xl font-semibold tracking-tight tabular-nums",
+          tone === "attention" ? "text-amber-700" : "text-slate-900",
+        )}
+      >
+        {value}
+      </dd>
       {detail ? <dd className="mt-1 text-xs text-slate-500">{detail}</dd> : null}
     </>
   );
-  const classes = "block h-full rounded-lg bg-white px-4 py-4 shadow-xs ring-1 ring-slate-200";
+}
+
+/** One headline figure of a dashboard, standing on its own. */
+export function StatCard({ href, testId, ...stat }: StatCardProps) {
+  const classes = cn("block h-full", card);
   return (
     <div data-testid={testId}>
       {href ? (
         <Link href={href} className={cn(classes, "transition-colors hover:bg-slate-50 hover:ring-slate-300")}>
-          <dl>{body}</dl>
+          <dl>
+            <StatTerms {...stat} />
+          </dl>
         </Link>
       ) : (
-        <dl className={classes}>{body}</dl>
+        <dl className={classes}>
+          <StatTerms {...stat} />
+        </dl>
       )}
+    </div>
+  );
+}
+
+/** One headline figure among others: place it in a `<dl>` that lays out the row. */
+export function Stat({ testId, ...stat }: StatProps) {
+  return (
+    <div className={card} data-testid={testId}>
+      <StatTerms {...stat} />
     </div>
   );
 }

@@ -13,8 +13,8 @@ import {
   THead,
   cn,
 } from "@bazaar/ui";
+import { Stat } from "@bazaar/ui/stat-card";
 import { LazyBreakdownChart, LazyGmvChart } from "~/components/charts-lazy";
-import { Stat } from "~/components/stat";
 import { formatDate, formatRatio, humanize } from "~/lib/format";
 import { dateParam, isoDay, type SearchParams } from "~/lib/search-params";
 import { getAdminAccess } from "~/server/access";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert, Card, CardBody, CardHeader, PageHeader } from "@bazaar/ui";
-import { Facts } from "~/components/stat";
+import { Facts } from "~/components/facts";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDateTime, humanize } from "~/lib/format";
 import { getAdminAccess } from "~/server/access";

@@ -9,8 +9,8 @@ import {
   Td,
   Th,
 } from "@bazaar/ui";
+import { Stat } from "@bazaar/ui/stat-card";
 import { MoneyTabs } from "~/components/money-tabs";
-import { Stat } from "~/components/stat";
 import { StatusBadge } from "~/components/status-badge";
 import { choices, formatDateTime, humanize } from "~/lib/format";
 import {

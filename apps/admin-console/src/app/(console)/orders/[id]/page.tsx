@@ -14,7 +14,7 @@ import {
   THead,
 } from "@bazaar/ui";
 import { RefundButton } from "~/components/refund-actions";
-import { Facts } from "~/components/stat";
+import { Facts } from "~/components/facts";
 import { StatusBadge } from "~/components/status-badge";
 import { addressLines } from "~/lib/address";
 import { formatDateTime, humanize } from "~/lib/format";

@@ -8,8 +8,8 @@ import {
   formatMoney,
   PageHeader,
 } from "@bazaar/ui";
+import { Stat } from "@bazaar/ui/stat-card";
 import { ExpirePromoButton, PromoForm } from "~/components/promo-form";
-import { Stat } from "~/components/stat";
 import { StatusBadge } from "~/components/status-badge";
 import { api } from "~/trpc/server";
 

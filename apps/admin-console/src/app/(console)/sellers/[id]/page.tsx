@@ -17,7 +17,7 @@ import {
 } from "@bazaar/ui";
 import { CommissionForm } from "~/components/commission-form";
 import { SellerActions } from "~/components/seller-actions";
-import { Facts } from "~/components/stat";
+import { Facts } from "~/components/facts";
 import { StatusBadge } from "~/components/status-badge";
 import { formatBps, formatDate, formatDateTime, humanize } from "~/lib/format";
 import { api } from "~/trpc/server";

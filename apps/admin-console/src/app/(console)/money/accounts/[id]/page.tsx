@@ -12,7 +12,7 @@ import {
   Th,
   THead,
 } from "@bazaar/ui";
-import { Stat } from "~/components/stat";
+import { Stat } from "@bazaar/ui/stat-card";
 import { formatDateTime, humanize } from "~/lib/format";
 import { cursorPages, param, type SearchParams } from "~/lib/search-params";
 import { api } from "~/trpc/server";
