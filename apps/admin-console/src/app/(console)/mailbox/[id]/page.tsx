@@ -1,36 +1,21 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Alert, Card, CardBody, CardHeader, PageHeader } from "@bazaar/ui";
 import { Facts } from "~/components/facts";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDateTime, humanize } from "~/lib/format";
+import { orNotFound } from "~/lib/not-found";
 import { getAdminAccess } from "~/server/access";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Email" };
 
-async function load(id: string) {
-  try {
-    return await api.mail.get({ id });
-  } catch (error) {
-    if ((error as { code?: string }).code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   if ((await getAdminAccess()).kind !== "admin") return null;
-  const mail = await load((await params).id);
+  const mail = await orNotFound(api.mail.get({ id: (await params).id }));
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/mailbox" className="text-brand-700 hover:underline">
-          ← Mailbox
-        </Link>
-      </p>
-      <PageHeader title={mail.subject} description={<StatusBadge status={mail.status} />} />
+      <PageHeader back={{ href: "/mailbox", label: "Mailbox" }} title={mail.subject} description={<StatusBadge status={mail.status} />} />
       {mail.error ? (
         <Alert tone="danger" title="Sending failed" className="mb-6">
           {mail.error}

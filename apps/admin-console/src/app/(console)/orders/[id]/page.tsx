@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import {
   Card,
   CardBody,
@@ -18,18 +17,10 @@ import { Facts } from "~/components/facts";
 import { StatusBadge } from "~/components/status-badge";
 import { addressLines } from "~/lib/address";
 import { formatDateTime, humanize } from "~/lib/format";
+import { orNotFound } from "~/lib/not-found";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Order" };
-
-async function load(orderId: string) {
-  try {
-    return await api.admin.orders.get({ orderId });
-  } catch (error) {
-    if ((error as { code?: string }).code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
 
 export default async function OrderPage({
   params,
@@ -37,19 +28,15 @@ export default async function OrderPage({
   params: Promise<{ id: string }>;
 }) {
   const { id } = await params;
-  const order = await load(id);
+  const order = await orNotFound(api.admin.orders.get({ orderId: id }));
   const money = (cents: number) => formatMoney(cents, order.currency);
   const refundable = order.totalCents - order.refundedCents;
   const canRefund = order.paidAt !== null && refundable > 0;
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/orders" className="text-brand-700 hover:underline">
-          ← Orders
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/orders", label: "Orders" }}
         title={`Order #${order.number}`}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">

@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import {
   Card,
   CardBody,
@@ -11,6 +9,7 @@ import {
 import { Stat } from "@bazaar/ui/stat-card";
 import { ExpirePromoButton, PromoForm } from "~/components/promo-form";
 import { StatusBadge } from "~/components/status-badge";
+import { orNotFound } from "~/lib/not-found";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Promo code" };
@@ -22,23 +21,14 @@ export default async function PromotionPage({
 }) {
   const { id } = await params;
   const [promo, shops] = await Promise.all([
-    api.admin.promotions
-      .get({ promoId: id })
-      .catch((error: { code?: string }) => {
-        if (error.code === "NOT_FOUND") notFound();
-        throw error;
-      }),
+    orNotFound(api.admin.promotions.get({ promoId: id })),
     api.admin.sellers.list({ status: "APPROVED", limit: 100 }),
   ]);
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/promotions" className="text-brand-700 hover:underline">
-          ← Promotions
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/promotions", label: "Promotions" }}
         title={promo.code}
         description={<StatusBadge status={promo.state} />}
         actions={

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import {
   Alert,
   Card,
@@ -20,18 +19,10 @@ import { SellerActions } from "~/components/seller-actions";
 import { Facts } from "~/components/facts";
 import { StatusBadge } from "~/components/status-badge";
 import { formatBps, formatDate, formatDateTime, humanize } from "~/lib/format";
+import { orNotFound } from "~/lib/not-found";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Shop" };
-
-async function load(id: string) {
-  try {
-    return await api.admin.sellers.get({ sellerId: id });
-  } catch (error) {
-    if ((error as { code?: string }).code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
 
 export default async function SellerPage({
   params,
@@ -45,7 +36,7 @@ export default async function SellerPage({
     unlistedProducts,
     ledgerAccounts,
     commission,
-  } = await load(id);
+  } = await orNotFound(api.admin.sellers.get({ sellerId: id }));
   const kindLabel: Record<string, string> = {
     SELLER_PAYABLE: "Balance (payable)",
     SELLER_PAYOUTS: "Paid out",
@@ -53,12 +44,8 @@ export default async function SellerPage({
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/sellers" className="text-brand-700 hover:underline">
-          ← Sellers
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/sellers", label: "Sellers" }}
         title={seller.shopName}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import {
   CursorPager,
   EmptyState,
@@ -15,6 +14,7 @@ import {
 import { Stat } from "@bazaar/ui/stat-card";
 import { formatDateTime, humanize } from "~/lib/format";
 import { cursorPages, param, type SearchParams } from "~/lib/search-params";
+import { orNotFound } from "~/lib/not-found";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Ledger account" };
@@ -27,23 +27,16 @@ export default async function AccountPage({
   searchParams: Promise<SearchParams>;
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const data = await api.admin.money
-    .account({ accountId: id, cursor: param(query, "cursor") })
-    .catch((error: { code?: string }) => {
-      if (error.code === "NOT_FOUND") notFound();
-      throw error;
-    });
+  const data = await orNotFound(
+    api.admin.money.account({ accountId: id, cursor: param(query, "cursor") }),
+  );
   const { account } = data;
   const money = (cents: number) => formatMoney(cents, account.currency);
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/money" className="text-brand-700 hover:underline">
-          ← Trial balance
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/money", label: "Trial balance" }}
         title={account.name}
         description={
           <>
