@@ -11,6 +11,10 @@ try {
   if (!result) {
     console.log("[seed] the database already has users: demo data not added.");
   } else {
+    // Planner statistics now, not when autovacuum gets round to it: a fresh database believes
+    // every table has one row and plans the listing query to read the whole catalogue (74 ms
+    // instead of 12 ms, bench/README.md finding 1).
+    await db.$executeRawUnsafe("ANALYZE");
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `[seed] ${result.users} users, ${result.sellers.approved} approved + ${result.sellers.pending} pending sellers, ` +
