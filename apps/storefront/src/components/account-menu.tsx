@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { ChevronDownIcon, UserIcon } from "./icons";
 import { useDisclosure } from "./use-disclosure";
+import { forgetVisitor } from "./visitor";
 
 export interface AccountMenuProps {
   user: { name: string | null; email: string };
@@ -37,7 +38,7 @@ export function AccountMenu({ user, signOutAction }: AccountMenuProps) {
             </Link>
           </li>
         </ul>
-        <form action={signOutAction} className="border-t border-slate-100 px-2 pt-2">
+        <form action={signOutAction} onSubmit={forgetVisitor} className="border-t border-slate-100 px-2 pt-2">
           <button type="submit" className="w-full rounded-md px-2 py-2 text-left text-sm text-slate-700 hover:bg-slate-50">
             Sign out
           </button>

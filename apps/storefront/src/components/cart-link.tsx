@@ -1,15 +1,8 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTRPC } from "~/trpc/react";
 import { CartIcon } from "./icons";
 
-/** The header's cart link with the number of items; follows every cart change on the page. */
-export function CartLink() {
-  const trpc = useTRPC();
-  const { data } = useQuery(trpc.cart.get.queryOptions());
-  const count = data?.itemCount ?? 0;
+/** The header's cart link with the number of items (`null` until the header knows it). */
+export function CartLink({ count }: { count: number | null }) {
   return (
     <Link
       href="/cart"
@@ -19,8 +12,9 @@ export function CartLink() {
       <CartIcon className="size-6" />
       {/* The name is the visible words plus the count for screen readers: "Cart with 2 items". */}
       <span className="sr-only md:not-sr-only">Cart</span>
-      <span className="sr-only"> with {count === 1 ? "1 item" : `${count} items`}</span>
-      {count > 0 ? (
+      {count === null ? null : <span className="sr-only"> with {count === 1 ? "1 item" : `${count} items`}</span>}
+      {/* The badge floats over the icon: it appears without moving anything. */}
+      {count ? (
         <span
           aria-hidden
           data-testid="cart-count"

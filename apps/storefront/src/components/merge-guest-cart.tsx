@@ -3,13 +3,23 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@bazaar/ui";
-import { useTRPC } from "~/trpc/react";
+import { TRPCReactProvider, useTRPC } from "~/trpc/react";
+import { setCartCount } from "./visitor";
 
 /**
- * Rendered by the layout when a signed-in buyer still has a guest cart cookie (they just signed
- * in or up): moves the guest cart into theirs once and says what happened.
+ * Rendered when a signed-in buyer still has a guest cart cookie (they just signed in or up):
+ * moves the guest cart into theirs once and says what happened. Brings its own provider: it
+ * sits in the root layout, above the pages' providers (the browser's query client is shared).
  */
 export function MergeGuestCart() {
+  return (
+    <TRPCReactProvider>
+      <Merge />
+    </TRPCReactProvider>
+  );
+}
+
+function Merge() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const started = useRef(false);
@@ -18,7 +28,8 @@ export function MergeGuestCart() {
     trpc.cart.mergeGuest.mutationOptions({
       onSuccess: (result) => {
         queryClient.setQueryData(trpc.cart.get.queryKey(), result.cart);
-        // The response cleared the cookie, so the layout stops rendering this after the next navigation.
+        setCartCount(result.cart.itemCount);
+        // The response cleared the cookie, so the header's next answer (after navigating) unmounts this.
         if (result.merged) setNotes(result.notes);
       },
     }),

@@ -1,10 +1,9 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useDeferredValue, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import type { Suggestions } from "@bazaar/api/domain/storefront/suggest";
 import { formatMoney } from "@bazaar/ui";
-import { useTRPC } from "~/trpc/react";
 import { SearchIcon } from "./icons";
 
 interface Option {
@@ -18,12 +17,33 @@ interface Option {
 const MIN_CHARS = 2;
 
 /**
+ * Suggestions for `q` from GET /api/suggest (plain JSON the browser caches for a minute: the box
+ * is on every page, and the tRPC client would weigh more than the box). While the next answer
+ * loads, the previous one stays shown; an answer for text already replaced is dropped.
+ */
+function useSuggestions(q: string): Suggestions | undefined {
+  const [latest, setLatest] = useState<Suggestions>();
+  useEffect(() => {
+    if (q.length < MIN_CHARS) return;
+    const controller = new AbortController();
+    fetch(`/api/suggest?q=${encodeURIComponent(q)}`, { signal: controller.signal })
+      .then(async (response) => {
+        if (response.ok) setLatest((await response.json()) as Suggestions);
+      })
+      .catch(() => {
+        // Aborted (the buyer typed on) or offline: the box works as a plain search form.
+      });
+    return () => controller.abort();
+  }, [q]);
+  return latest;
+}
+
+/**
  * The header's search: a plain GET form to /search (works without JavaScript) that, while the
  * buyer types, suggests products and categories (an ARIA combobox: arrows move, Enter opens,
  * Escape closes).
  */
 export function SearchBox() {
-  const trpc = useTRPC();
   const router = useRouter();
   const params = useSearchParams();
   const listId = useId();
@@ -40,9 +60,7 @@ export function SearchBox() {
   const [active, setActive] = useState(-1);
   // Typing stays responsive: the suggestion query follows the text at a lower priority.
   const q = useDeferredValue(text.trim());
-  const { data } = useQuery(
-    trpc.storefront.suggest.queryOptions({ q }, { enabled: q.length >= MIN_CHARS, placeholderData: keepPreviousData, staleTime: 60_000 }),
-  );
+  const data = useSuggestions(q);
 
   const options: Option[] =
     q.length >= MIN_CHARS && data

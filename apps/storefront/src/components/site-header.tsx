@@ -1,20 +1,17 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import type { CategoryNode } from "@bazaar/api/domain/catalog/categories";
-import { buttonClasses } from "@bazaar/ui";
-import { AccountMenu } from "./account-menu";
-import { CartLink } from "./cart-link";
 import { CategoryMenu } from "./category-menu";
+import { HeaderAccount } from "./header-account";
 import { SearchBox } from "./search-box";
 
 export interface SiteHeaderProps {
-  user: { name: string | null; email: string } | null;
   categories: CategoryNode[];
   signOutAction: () => Promise<void>;
 }
 
 /** The storefront's header: categories, search with suggestions, account and cart. */
-export function SiteHeader({ user, categories, signOutAction }: SiteHeaderProps) {
+export function SiteHeader({ categories, signOutAction }: SiteHeaderProps) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:flex-nowrap sm:gap-x-4 sm:px-6">
@@ -28,14 +25,7 @@ export function SiteHeader({ user, categories, signOutAction }: SiteHeaderProps)
           </Suspense>
         </div>
         <div className="ml-auto flex items-center gap-1">
-          {user ? (
-            <AccountMenu user={user} signOutAction={signOutAction} />
-          ) : (
-            <Link href="/sign-in" className={buttonClasses("ghost", "sm")}>
-              Sign in
-            </Link>
-          )}
-          <CartLink />
+          <HeaderAccount signOutAction={signOutAction} />
         </div>
       </div>
       <nav aria-label="Shop by category" className="hidden border-t border-slate-100 md:block">

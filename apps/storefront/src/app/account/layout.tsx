@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { NavLinks } from "@bazaar/ui";
+import { ApiProvider } from "~/components/api-provider";
 
 export default function AccountLayout({ children }: { children: ReactNode }) {
   return (
@@ -13,7 +14,9 @@ export default function AccountLayout({ children }: { children: ReactNode }) {
           ]}
         />
       </nav>
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0">
+        <ApiProvider>{children}</ApiProvider>
+      </div>
     </div>
   );
 }

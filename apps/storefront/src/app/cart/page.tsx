@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { CartView } from "./cart-view";
 
 export const metadata: Metadata = { title: "Your cart" };
 
 export default function CartPage() {
-  // The cart's data is prefetched by the layout (the header's badge uses it too).
-  return <CartView />;
+  // The cart arrives with the page instead of being fetched after it loads.
+  prefetch(trpc.cart.get.queryOptions());
+  return (
+    <HydrateClient>
+      <CartView />
+    </HydrateClient>
+  );
 }

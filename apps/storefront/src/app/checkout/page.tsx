@@ -6,7 +6,7 @@ import { CheckoutFlow } from "./checkout-flow";
 export const metadata: Metadata = { title: "Checkout" };
 
 export default async function CheckoutPage() {
-  // A guest signs in here; their cart comes along (the layout merges it).
+  // A guest signs in here; their cart comes along (the header merges it).
   await requireSignIn("/checkout");
   prefetch(trpc.address.list.queryOptions());
   prefetch(trpc.payments.config.queryOptions());

@@ -8,6 +8,7 @@ import { isCancellableByBuyer } from "@bazaar/api/domain/orders/status";
 import { Alert, Badge, Button, Card, CardBody, CardHeader, formatMoney, LinkButton, LoadingRegion, Skeleton } from "@bazaar/ui";
 import { formatAddress } from "~/components/address-form";
 import { OrderTotals } from "~/components/order-totals";
+import { refreshVisitor } from "~/components/visitor";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime, isAwaitingPayment, orderStatus, shipmentStatus } from "~/lib/order-status";
 import { useTRPC } from "~/trpc/react";
@@ -182,6 +183,8 @@ function CancelOrder({ order }: { order: Order }) {
       onSuccess: async () => {
         setConfirming(false);
         await Promise.all([queryClient.invalidateQueries(trpc.orders.pathFilter()), queryClient.invalidateQueries(trpc.cart.pathFilter())]);
+        // The header's count is outside this page's queries.
+        void refreshVisitor();
       },
     }),
   );
