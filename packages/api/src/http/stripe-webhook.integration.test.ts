@@ -41,6 +41,7 @@ const intentObject = (placed: { paymentIntentId: string; totalCents: number }, e
   id: placed.paymentIntentId,
   object: "payment_intent",
   amount: placed.totalCents,
+  amount_received: placed.totalCents,
   currency: "usd",
   ...extra,
 });
@@ -179,6 +180,33 @@ describe("out-of-order delivery", () => {
     expect(await stockOf(product.id)).toEqual({ onHand: 10, reserved: 0, allocated: 0 });
     await drainOutbox(t.db);
     expect(await t.db.ledgerTransaction.count({ where: { orderId: placed.orderId } })).toBe(0);
+  });
+});
+
+describe("a success for the wrong amount", () => {
+  it("does not confirm the order: the money goes back, the order is cancelled, the stock released, the ledger untouched", async () => {
+    const { product, placed } = await orderWithOneProduct();
+    const short = stripeEventPayload("payment_intent.succeeded", intentObject(placed, { status: "succeeded", amount_received: placed.totalCents - 100 }));
+    expect((await post(short)).body.outcome).toBe("applied");
+
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { payments: true, history: true, cart: true } });
+    expect(order.status).toBe("CANCELLED");
+    expect(order.cancelReason).toMatch(/received for a payment of/);
+    expect(order.payments[0]).toMatchObject({ status: "FAILED", refundedCents: 0 });
+    expect(order.payments[0]?.failureMessage).toMatch(/refunded in full \(re_sim_/);
+    expect(order.cart?.status).toBe("ACTIVE");
+    expect(await stockOf(product.id)).toEqual({ onHand: 10, reserved: 0, allocated: 0 });
+    await drainOutbox(t.db);
+    expect(await t.db.ledgerTransaction.count({ where: { orderId: placed.orderId } })).toBe(0);
+  });
+
+  it("in another currency is refused the same way", async () => {
+    const { placed } = await orderWithOneProduct();
+    const euros = stripeEventPayload("payment_intent.succeeded", intentObject(placed, { status: "succeeded", currency: "eur" }));
+    expect((await post(euros)).body.outcome).toBe("applied");
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { payments: true } });
+    expect(order.status).toBe("CANCELLED");
+    expect(order.payments[0]?.failureMessage).toMatch(/EUR received for a payment of .* USD/);
   });
 });
 

@@ -38,7 +38,7 @@ describe("expireUnpaidOrders", () => {
     expect(await expireUnpaidOrders(t.db, now)).toBe(0);
 
     // Stripe confirms the expired order's payment after all: it is refunded, the order stays cancelled.
-    const payload = stripeEventPayload("payment_intent.succeeded", { id: late.paymentIntentId, object: "payment_intent", amount: late.totalCents, status: "succeeded" });
+    const payload = stripeEventPayload("payment_intent.succeeded", { id: late.paymentIntentId, object: "payment_intent", amount: late.totalCents, amount_received: late.totalCents, currency: "usd", status: "succeeded" });
     expect((await deliverToWebhookRoute({ payload, signature: signStripePayload(payload) })).status).toBe(200);
     const after = await t.db.order.findUniqueOrThrow({ where: { id: late.orderId }, include: { payments: true } });
     expect(after.status).toBe("CANCELLED");

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, Tx } from "@bazaar/db";
+import type { Order, Payment, Prisma, PrismaClient, Tx } from "@bazaar/db";
 import type Stripe from "stripe";
 import { publish } from "../../events/publish";
 import { releaseOrderStock, sellOrderStock } from "../inventory";
@@ -56,6 +56,8 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
   if (!locked) return unknownIntent(intent.id);
   const { order, payment } = locked;
   if (payment.status === "CAPTURED" || payment.status === "REFUNDED") return { outcome: "ignored", detail: "the payment was already captured" };
+  const mismatch = amountMismatch(intent, payment);
+  if (mismatch) return wrongAmountReceived(tx, { order, payment, intent, mismatch }, gateway);
 
   await tx.payment.update({ where: { id: payment.id }, data: { status: "CAPTURED", capturedAt: new Date(), failureMessage: null } });
   if (order.status !== "PENDING_PAYMENT") {
@@ -88,6 +90,45 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
   return { outcome: "applied", detail: "order confirmed" };
 }
 
+/** Why what Stripe says it received is not what the order costs, or null when it is. */
+export function amountMismatch(
+  intent: Pick<Stripe.PaymentIntent, "amount_received" | "currency">,
+  payment: { amountCents: number; currency: string },
+): string | null {
+  if (intent.currency.toUpperCase() === payment.currency && intent.amount_received === payment.amountCents) return null;
+  const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
+  return `Stripe reported ${money(intent.amount_received, intent.currency)} received for a payment of ${money(payment.amountCents, payment.currency)}`;
+}
+
+/**
+ * Money arrived, but not the amount the order costs (the PaymentIntent was changed outside
+ * Bazaar): the order is not confirmed on it. What came in goes back to the buyer, the order is
+ * cancelled and its stock released, and nothing reaches the ledger, as for a failed payment.
+ */
+async function wrongAmountReceived(
+  tx: Tx,
+  { order, payment, intent, mismatch }: { order: Order; payment: Payment; intent: Stripe.PaymentIntent; mismatch: string },
+  gateway: PaymentGateway,
+): Promise<StripeEventResult> {
+  const refund =
+    intent.amount_received > 0
+      ? await gateway.refund({
+          paymentIntentId: intent.id,
+          amountCents: intent.amount_received,
+          idempotencyKey: `refund:amount-mismatch:${payment.id}`,
+          reason: "The amount received did not match the order",
+        })
+      : null;
+  const message = `${mismatch}; not accepted${refund ? `, refunded in full (${refund.id})` : ""}.`;
+  await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED", failureMessage: message, failedAt: new Date() } });
+  if (order.status !== "PENDING_PAYMENT") {
+    await noteOrder(tx, order, { note: message });
+    return { outcome: "applied", detail: "wrong amount received after the order was closed: refunded" };
+  }
+  await cancelUnpaidOrder(tx, order, payment, { reason: message, note: "Cancelled because the amount paid did not match the order" });
+  return { outcome: "applied", detail: "wrong amount received: refunded, order cancelled, stock released" };
+}
+
 async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<StripeEventResult> {
   const locked = await lockByIntent(tx, intent.id);
   if (!locked) return unknownIntent(intent.id);
@@ -98,13 +139,23 @@ async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<Stri
   await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED", failureMessage: message, failedAt: new Date() } });
   if (order.status !== "PENDING_PAYMENT") return { outcome: "applied", detail: "payment failed after the order was closed" };
 
-  await moveOrder(tx, order, "PAYMENT_FAILED", { note: message });
-  await moveOrder(tx, order, "CANCELLED", { note: "Cancelled because the payment failed", cancelReason: `Payment failed: ${message}` });
+  await cancelUnpaidOrder(tx, order, payment, { reason: message, note: "Cancelled because the payment failed", cancelReason: `Payment failed: ${message}` });
+  return { outcome: "applied", detail: "order cancelled, stock released" };
+}
+
+/** An order whose payment did not go through: cancelled, its stock released, its cart shoppable again. */
+async function cancelUnpaidOrder(
+  tx: Tx,
+  order: Order,
+  payment: Payment,
+  { reason, note, cancelReason = reason }: { reason: string; note: string; cancelReason?: string },
+) {
+  await moveOrder(tx, order, "PAYMENT_FAILED", { note: reason });
+  await moveOrder(tx, order, "CANCELLED", { note, cancelReason });
   await releaseOrderStock(tx, order.id, "RELEASED");
   // The buyer keeps their cart and can check out again (with another card).
   if (order.cartId) await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "ACTIVE", lastActivityAt: new Date() } });
-  await publish(tx, "payment/failed", { paymentId: payment.id, orderId: order.id, reason: message });
-  return { outcome: "applied", detail: "order cancelled, stock released" };
+  await publish(tx, "payment/failed", { paymentId: payment.id, orderId: order.id, reason });
 }
 
 /**
