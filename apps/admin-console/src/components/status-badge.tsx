@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@bazaar/ui";
 import { humanize, toneOf } from "~/lib/format";
 
@@ -9,4 +10,30 @@ export function StatusBadge({
   label?: string;
 }) {
   return <Badge tone={toneOf(status)}>{label ?? humanize(status)}</Badge>;
+}
+
+/** A shop's name linking to its page, with its status when it is not open for business. */
+export function ShopLink({
+  seller,
+}: {
+  seller: { id: string; shopName: string; status: string };
+}) {
+  return (
+    <>
+      <Link
+        href={`/sellers/${seller.id}`}
+        className="text-brand-700 hover:underline"
+      >
+        {seller.shopName}
+      </Link>
+      {seller.status !== "APPROVED" ? (
+        <div>
+          <StatusBadge
+            status={seller.status}
+            label={`Shop ${humanize(seller.status).toLowerCase()}`}
+          />
+        </div>
+      ) : null}
+    </>
+  );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import {
   FilterBar,
   FilterSelect,
@@ -11,8 +10,8 @@ import {
   Th,
 } from "@bazaar/ui";
 import { ProductModeration } from "~/components/product-moderation";
-import { StatusBadge } from "~/components/status-badge";
-import { choices, formatDate, humanize } from "~/lib/format";
+import { ShopLink, StatusBadge } from "~/components/status-badge";
+import { choices, formatDate } from "~/lib/format";
 import {
   cursorPages,
   oneOf,
@@ -148,20 +147,7 @@ export default async function CatalogPage({
               ) : null}
             </Td>
             <Td>
-              <Link
-                href={`/sellers/${p.seller.id}`}
-                className="text-brand-700 hover:underline"
-              >
-                {p.seller.shopName}
-              </Link>
-              {p.seller.status !== "APPROVED" ? (
-                <div>
-                  <StatusBadge
-                    status={p.seller.status}
-                    label={`Shop ${humanize(p.seller.status).toLowerCase()}`}
-                  />
-                </div>
-              ) : null}
+              <ShopLink seller={p.seller} />
             </Td>
             <Td className="text-right tabular-nums">
               {formatMoney(p.priceCents, p.currency)}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import {
   FilterBar,
   FilterSelect,
@@ -11,7 +10,7 @@ import {
 } from "@bazaar/ui";
 import { Stat } from "@bazaar/ui/stat-card";
 import { MoneyTabs } from "~/components/money-tabs";
-import { StatusBadge } from "~/components/status-badge";
+import { ShopLink, StatusBadge } from "~/components/status-badge";
 import { choices, formatDateTime, humanize } from "~/lib/format";
 import {
   cursorPages,
@@ -101,20 +100,7 @@ export default async function PayoutsPage({
         row={(p) => (
           <tr key={p.id}>
             <Td>
-              <Link
-                href={`/sellers/${p.seller.id}`}
-                className="text-brand-700 hover:underline"
-              >
-                {p.seller.shopName}
-              </Link>
-              {p.seller.status !== "APPROVED" ? (
-                <div>
-                  <StatusBadge
-                    status={p.seller.status}
-                    label={`Shop ${humanize(p.seller.status).toLowerCase()}`}
-                  />
-                </div>
-              ) : null}
+              <ShopLink seller={p.seller} />
             </Td>
             <Td className="whitespace-nowrap">
               {formatDateTime(p.requestedAt)}
