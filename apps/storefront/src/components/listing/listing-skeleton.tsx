@@ -1,6 +1,7 @@
 import { LoadingRegion, Skeleton } from "@bazaar/ui";
 
-export default function Loading() {
+/** A listing page while its products load: the heading, the filters and a grid of cards. */
+export function ListingSkeleton() {
   return (
     <LoadingRegion label="Loading products">
       <Skeleton className="mb-6 h-8 w-64" />

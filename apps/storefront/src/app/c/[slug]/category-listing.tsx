@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { RouterOutputs } from "@bazaar/api";
+import { Alert } from "@bazaar/ui";
+import { Listing } from "~/components/listing/listing";
+import { browseInput, listingHref, type ListingState } from "~/lib/listing-params";
+import { getCategoryTree, searchCatalog } from "~/server/catalog";
+
+type CategoryNode = RouterOutputs["catalog"]["categories"][number];
+
+/** The category and the path to it from the top of the tree. */
+function findCategory(nodes: CategoryNode[], slug: string, path: CategoryNode[] = []): { node: CategoryNode; path: CategoryNode[] } | null {
+  for (const node of nodes) {
+    if (node.slug === slug) return { node, path };
+    const found = findCategory(node.children, slug, [...path, node]);
+    if (found) return found;
+  }
+  return null;
+}
+
+export async function categoryMetadata(slug: string): Promise<Metadata> {
+  const found = findCategory(await getCategoryTree(), slug);
+  return { title: found?.node.name ?? "Category" };
+}
+
+/**
+ * A category's listing. `/c/<slug>` without filters renders it with the empty state, so that
+ * page reads no query string and is stored whole; with filters, next.config.ts sends the
+ * request to ./refine, which reads them (see there).
+ */
+export async function CategoryListing({ slug, state }: { slug: string; state: ListingState }) {
+  const path = `/c/${slug}`;
+  const [tree, result] = await Promise.all([getCategoryTree(), searchCatalog(browseInput({ ...state, category: slug }))]);
+  const found = findCategory(tree, slug);
+  if (!found) notFound();
+  if (!result) {
+    return (
+      <Alert tone="warning" title="This page link no longer works">
+        The products changed since it was made. <Link href={listingHref(path, state, { cursor: undefined, prev: [] })}>Go to the first page</Link>.
+      </Alert>
+    );
+  }
+  const heading = (
+    <div className="mb-6">
+      <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="hover:underline">
+              Home
+            </Link>
+          </li>
+          {found.path.map((ancestor) => (
+            <li key={ancestor.id}>
+              <span aria-hidden>/ </span>
+              <Link href={`/c/${ancestor.slug}`} className="hover:underline">
+                {ancestor.name}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{found.node.name}</h1>
+      <p className="mt-1 text-sm text-slate-600">{found.node.productCount} products from independent shops</p>
+    </div>
+  );
+  return <Listing path={path} state={{ ...state, category: undefined }} result={result} heading={heading} scope={found.node} />;
+}

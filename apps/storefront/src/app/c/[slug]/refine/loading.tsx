@@ -1,0 +1,3 @@
+import { ListingSkeleton } from "~/components/listing/listing-skeleton";
+
+export default ListingSkeleton;

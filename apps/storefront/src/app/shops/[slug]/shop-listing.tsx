@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert, formatMoney } from "@bazaar/ui";
+import { StoreIcon } from "~/components/icons";
+import { Listing } from "~/components/listing/listing";
+import { RatingSummary } from "~/components/rating";
+import { browseInput, listingHref, type ListingState } from "~/lib/listing-params";
+import { getShop, searchCatalog } from "~/server/catalog";
+
+export async function shopMetadata(slug: string): Promise<Metadata> {
+  const { seller } = await getShop({ slug });
+  return { title: seller.shopName, description: seller.description ?? undefined };
+}
+
+/**
+ * A shop's page. `/shops/<slug>` without filters renders it with the empty state, so that page
+ * reads no query string and is stored whole; with filters, next.config.ts sends the request to
+ * ./refine, which reads them (see there).
+ */
+export async function ShopListing({ slug, state: given }: { slug: string; state: ListingState }) {
+  const state = { ...given, seller: undefined };
+  const path = `/shops/${slug}`;
+  const [{ seller }, result] = await Promise.all([getShop({ slug }), searchCatalog(browseInput({ ...state, seller: slug }))]);
+  const heading = (
+    <div className="mb-6 rounded-xl bg-white p-5 ring-1 ring-slate-200 sm:p-6">
+      <div className="flex flex-wrap items-start gap-4">
+        <span className="flex size-14 items-center justify-center rounded-full bg-brand-50 text-brand-700">
+          <StoreIcon className="size-7" />
+        </span>
+        <div className="min-w-0 flex-1 space-y-1">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{seller.shopName}</h1>
+          <RatingSummary ratingAvg={seller.ratingAvg} ratingCount={seller.ratingCount} />
+          {seller.description ? <p className="max-w-3xl text-sm text-slate-700">{seller.description}</p> : null}
+          <p className="text-sm text-slate-600">
+            {seller.productCount} products · Shipping {formatMoney(seller.shippingFlatCents, "USD")}
+            {seller.freeShippingOverCents !== null ? `, free over ${formatMoney(seller.freeShippingOverCents, "USD")}` : ""}
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+  if (!result) {
+    return (
+      <>
+        {heading}
+        <Alert tone="warning" title="This page link no longer works">
+          The shop&apos;s products changed since it was made. <Link href={listingHref(path, state, { cursor: undefined, prev: [] })}>Go to the first page</Link>.
+        </Alert>
+      </>
+    );
+  }
+  return <Listing path={path} state={state} result={result} heading={heading} hideSellerFilter />;
+}
