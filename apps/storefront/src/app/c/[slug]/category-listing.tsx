@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Breadcrumbs } from "~/components/breadcrumbs";
 import { notFound } from "next/navigation";
 import type { RouterOutputs } from "@bazaar/api";
 import { Alert } from "@bazaar/ui";
@@ -44,7 +43,23 @@ export async function CategoryListing({ slug, state }: { slug: string; state: Li
   }
   const heading = (
     <div className="mb-6">
-      <Breadcrumbs categories={found.path} className="mb-1" />
+      <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="hover:underline">
+              Home
+            </Link>
+          </li>
+          {found.path.map((ancestor) => (
+            <li key={ancestor.id}>
+              <span aria-hidden>/ </span>
+              <Link href={`/c/${ancestor.slug}`} className="hover:underline">
+                {ancestor.name}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{found.node.name}</h1>
       <p className="mt-1 text-sm text-slate-600">{found.node.productCount} products from independent shops</p>
     </div>

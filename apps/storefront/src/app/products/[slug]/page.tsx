@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Suspense } from "react";
 import { formatMoney, LoadingRegion, Skeleton } from "@bazaar/ui";
 import { StoreIcon } from "~/components/icons";
@@ -49,7 +48,23 @@ async function ProductDetails({ slug }: { slug: string }) {
   return (
     <div className="space-y-12">
       <div>
-        <Breadcrumbs categories={product.categoryPath} className="mb-4" />
+        <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600">
+          <ol className="flex flex-wrap gap-1">
+            <li>
+              <Link href="/" className="hover:underline">
+                Home
+              </Link>
+            </li>
+            {product.categoryPath.map((category) => (
+              <li key={category.id}>
+                <span aria-hidden>/ </span>
+                <Link href={`/c/${category.slug}`} className="hover:underline">
+                  {category.name}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
         <div className="grid gap-8 lg:grid-cols-2">
           <Gallery images={product.images} name={product.name} />
           <div className="space-y-5">
