@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { GuestCartMerge } from "~/components/guest-cart-merge";
 import { SiteHeader } from "~/components/site-header";
+import { getCategoryTree } from "~/server/catalog";
 import { signOutAction } from "./actions";
 import "./globals.css";
 
@@ -12,10 +13,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   // The layout is the same for every visitor: who is signed in and their cart's count are loaded
   // by the header after the page (HeaderAccount), so rendering reads no session, cookie or cart,
   // and the tRPC client is only downloaded by the pages that call the API (ApiProvider).
+  const categories = await getCategoryTree();
   return (
     <html lang="en">
       <body>
@@ -26,7 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           >
             Skip to content
           </a>
-          <SiteHeader signOutAction={signOutAction} />
+          <SiteHeader categories={categories} signOutAction={signOutAction} />
           <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
             <GuestCartMerge />
             {children}

@@ -1,26 +1,10 @@
 import Image from "next/image";
 import Link from "next/link";
-import { Suspense } from "react";
-import { EmptyState, LinkButton, LoadingRegion, Skeleton } from "@bazaar/ui";
+import { EmptyState, LinkButton } from "@bazaar/ui";
 import { ProductGrid } from "~/components/product-card";
 import { getHomePage } from "~/server/catalog";
 
-export default function HomePage() {
-  // The shelves come from the cached catalog, which `next build` leaves to the first request.
-  return (
-    <Suspense
-      fallback={
-        <LoadingRegion label="Loading the marketplace">
-          <Skeleton className="h-72 rounded-2xl" />
-        </LoadingRegion>
-      }
-    >
-      <HomeShelves />
-    </Suspense>
-  );
-}
-
-async function HomeShelves() {
+export default async function HomePage() {
   const { featuredCategories, newArrivals, bestSellers } = await getHomePage();
   return (
     <div className="space-y-12">

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Suspense, useEffect } from "react";
+import { useEffect } from "react";
 import { buttonClasses } from "@bazaar/ui";
 import { AccountMenu } from "./account-menu";
 import { CartLink } from "./cart-link";
@@ -15,12 +15,13 @@ import { refreshVisitor, useVisitor } from "./visitor";
  */
 export function HeaderAccount({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const visitor = useVisitor();
+  const pathname = usePathname();
+  // Signing in or up ends in a redirect, a client-side navigation: ask again after each one.
+  useEffect(() => {
+    void refreshVisitor();
+  }, [pathname]);
   return (
     <>
-      {/* The path is only known per request: prerendered pages leave this part to the browser. */}
-      <Suspense fallback={null}>
-        <RefreshOnNavigation />
-      </Suspense>
       {/* Wide enough for either answer, so nothing moves when it arrives. */}
       <div className="flex w-[4.5rem] justify-end md:w-[7.5rem]">
         {visitor === null ? null : visitor.user ? (
@@ -34,13 +35,4 @@ export function HeaderAccount({ signOutAction }: { signOutAction: () => Promise<
       <CartLink count={visitor?.cartCount ?? null} />
     </>
   );
-}
-
-/** Signing in or up ends in a redirect, a client-side navigation: ask again after each one. */
-function RefreshOnNavigation() {
-  const pathname = usePathname();
-  useEffect(() => {
-    void refreshVisitor();
-  }, [pathname]);
-  return null;
 }

@@ -1,107 +1,43 @@
 import "server-only";
 
-import { cacheLife, cacheTag } from "next/cache";
-import { notFound } from "next/navigation";
+import { unstable_cache } from "next/cache";
 import { connection } from "next/server";
+import SuperJSON from "superjson";
 import type { RouterInputs } from "@bazaar/api";
 import { STOREFRONT_CACHE_TAGS as TAGS } from "@bazaar/api/domain/storefront/cache";
-import { isBadRequest, isNotFound } from "~/lib/not-found";
 import { publicApi } from "./public-api";
 
-// Public catalog reads, shared by every visitor and cached across requests ("use cache"), and so
-// are the pages rendered from them: a page that reads only cached data and its URL's path is
-// stored whole after its first visit and served from there. Every entry carries the `catalog`
-// tag: a change to a product, its price or its stock in any process expires them all (and the
-// pages built on them) through POST /api/revalidate (see revalidateStorefront in the API). The
-// time limit is a safety net for a missed call and bounds how stale stock badges on listings
-// get, since carts change availability without telling anyone. One coarse tag is enough:
-// expiry is lazy, a page is recomputed on its next visit.
-// `stale` is at least 30 s and `expire` at least 5 minutes, or Next would leave these reads out
-// of stored pages and render them on every request.
-const CATALOG_LIFE = { stale: 30, revalidate: 60, expire: 3600 };
+// Public catalog reads, shared by every visitor and cached across requests (Next's data cache).
+// Every entry carries the `catalog` tag: a change to a product, its price or its stock in any
+// process expires them all through POST /api/revalidate (see revalidateStorefront in the API);
+// the time limit is a safety net for a missed call and bounds how stale stock badges on
+// listings get, since carts change availability without telling anyone. One coarse tag is
+// enough here: expiry is lazy (a page is recomputed on its next visit), so expiring everything
+// costs one query per page actually visited.
+// The cache stores JSON, so results travel through SuperJSON to keep their Dates.
 
-/**
- * `next build` has no database: there, every catalog read waits for a request instead (the
- * page keeps a Suspense fallback in its build output, and is rendered whole on its first visit).
- */
-async function notDuringBuild() {
-  if (process.env.NEXT_PHASE === "phase-production-build") await connection();
+const CATALOG_TTL_SECONDS = 60;
+
+function cached<A extends unknown[], R>(name: string, load: (...args: A) => Promise<R>) {
+  const store = unstable_cache(async (...args: A) => SuperJSON.stringify(await load(...args)), [`storefront:${name}`], {
+    tags: [TAGS.catalog],
+    revalidate: CATALOG_TTL_SECONDS,
+  });
+  return async (...args: A): Promise<R> => {
+    // Only ever at request time: `next build` has no database to fill the cache from.
+    await connection();
+    return SuperJSON.parse<R>(await store(...args));
+  };
 }
 
-// Errors do not come out of a cache as they went in, so the API's "not found" and "bad input"
-// become null inside it.
-async function orNull<T>(read: Promise<T>, expected: (error: unknown) => boolean): Promise<T | null> {
-  try {
-    return await read;
-  } catch (error) {
-    if (expected(error)) return null;
-    throw error;
-  }
-}
+export const getCategoryTree = cached("categories", () => publicApi.catalog.categories());
 
-async function categories() {
-  "use cache";
-  cacheTag(TAGS.catalog);
-  cacheLife(CATALOG_LIFE);
-  return publicApi.catalog.categories();
-}
-
-export async function getCategoryTree() {
-  await notDuringBuild();
-  return categories();
-}
-
-async function home() {
-  "use cache";
-  cacheTag(TAGS.catalog);
-  cacheLife(CATALOG_LIFE);
-  return publicApi.storefront.home();
-}
-
-export async function getHomePage() {
-  await notDuringBuild();
-  return home();
-}
+export const getHomePage = cached("home", () => publicApi.storefront.home());
 
 export type BrowseInput = Exclude<RouterInputs["catalog"]["search"], void | undefined>;
 
-async function search(input: BrowseInput) {
-  "use cache";
-  cacheTag(TAGS.catalog);
-  cacheLife(CATALOG_LIFE);
-  return orNull(publicApi.catalog.search(input), isBadRequest);
-}
+export const searchCatalog = cached("search", (input: BrowseInput) => publicApi.catalog.search(input));
 
-/** A listing's page of products, or null when its input is no longer valid (a stale cursor). */
-export async function searchCatalog(input: BrowseInput) {
-  await notDuringBuild();
-  return search(input);
-}
+export const getProduct = cached("product", (slug: string) => publicApi.catalog.product({ slug }));
 
-async function product(slug: string) {
-  "use cache";
-  cacheTag(TAGS.catalog);
-  cacheLife(CATALOG_LIFE);
-  const found = await orNull(publicApi.catalog.product({ slug }), isNotFound);
-  if (found) cacheTag(TAGS.product(found.id));
-  return found;
-}
-
-/** A product's page data; a 404 when there is no such product for sale. */
-export async function getProduct(slug: string) {
-  await notDuringBuild();
-  return (await product(slug)) ?? notFound();
-}
-
-async function shop(input: RouterInputs["catalog"]["seller"]) {
-  "use cache";
-  cacheTag(TAGS.catalog);
-  cacheLife(CATALOG_LIFE);
-  return orNull(publicApi.catalog.seller(input), isNotFound);
-}
-
-/** A shop's page data; a 404 when there is no such approved shop. */
-export async function getShop(input: RouterInputs["catalog"]["seller"]) {
-  await notDuringBuild();
-  return (await shop(input)) ?? notFound();
-}
+export const getShop = cached("shop", (input: RouterInputs["catalog"]["seller"]) => publicApi.catalog.seller(input));

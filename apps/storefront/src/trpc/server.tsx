@@ -5,8 +5,8 @@ import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-re
 import { cache, type ReactNode } from "react";
 import { appRouter } from "@bazaar/api";
 import { createCaller, createContext } from "@bazaar/api/server";
-import { createQueryClient } from "@bazaar/api/query-client";
 import { requestIdentity } from "~/server/identity";
+import { createQueryClient } from "./query-client";
 
 // One context per request, built the same way as the /api/trpc route's.
 const createRscContext = cache(async () => createContext(await requestIdentity()));

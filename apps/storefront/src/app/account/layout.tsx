@@ -1,26 +1,22 @@
 import type { ReactNode } from "react";
 import { NavLinks } from "@bazaar/ui";
 import { ApiProvider } from "~/components/api-provider";
-import { VisitorBoundary } from "~/components/visitor-boundary";
 
 export default function AccountLayout({ children }: { children: ReactNode }) {
-  // The whole section is per request: its pages read the session, and the menu the path.
   return (
-    <VisitorBoundary>
-      <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
-        <nav aria-label="Your account">
-          <NavLinks
-            className="md:flex-col md:items-stretch"
-            items={[
-              { href: "/account/orders", label: "Orders" },
-              { href: "/account/addresses", label: "Addresses" },
-            ]}
-          />
-        </nav>
-        <div className="min-w-0">
-          <ApiProvider>{children}</ApiProvider>
-        </div>
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <nav aria-label="Your account">
+        <NavLinks
+          className="md:flex-col md:items-stretch"
+          items={[
+            { href: "/account/orders", label: "Orders" },
+            { href: "/account/addresses", label: "Addresses" },
+          ]}
+        />
+      </nav>
+      <div className="min-w-0">
+        <ApiProvider>{children}</ApiProvider>
       </div>
-    </VisitorBoundary>
+    </div>
   );
 }

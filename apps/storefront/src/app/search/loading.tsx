@@ -1,3 +1,21 @@
-import { ListingSkeleton } from "~/components/listing/listing-skeleton";
+import { LoadingRegion, Skeleton } from "@bazaar/ui";
 
-export default ListingSkeleton;
+export default function Loading() {
+  return (
+    <LoadingRegion label="Loading products">
+      <Skeleton className="mb-6 h-8 w-64" />
+      <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
+        <Skeleton className="hidden h-96 lg:block" />
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4">
+          {Array.from({ length: 8 }, (_, i) => (
+            <div key={i} className="space-y-2">
+              <Skeleton className="aspect-square" />
+              <Skeleton className="h-4 w-3/4" />
+              <Skeleton className="h-4 w-1/3" />
+            </div>
+          ))}
+        </div>
+      </div>
+    </LoadingRegion>
+  );
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Alert, buttonClasses, EmptyState } from "@bazaar/ui";
 import { Listing } from "~/components/listing/listing";
 import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
+import { isBadRequest } from "~/lib/not-found";
 import { getCategoryTree, searchCatalog } from "~/server/catalog";
 
 type Props = { searchParams: Promise<RawSearchParams> };
@@ -15,7 +16,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const state = parseListing(await searchParams);
   const [result, categories] = await Promise.all([
-    searchCatalog(browseInput(state)),
+    searchCatalog(browseInput(state)).catch((error: unknown) => {
+      if (isBadRequest(error)) return null;
+      throw error;
+    }),
     getCategoryTree(),
   ]);
   if (!result) {

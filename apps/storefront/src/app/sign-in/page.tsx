@@ -1,22 +1,11 @@
 import type { Metadata } from "next";
 import { AuthPanel, AuthSwitch, SignInForm } from "@bazaar/ui";
 import { safeRedirectPath } from "@bazaar/api/auth";
-import { VisitorBoundary } from "~/components/visitor-boundary";
 import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
-
-export default function SignInPage({ searchParams }: Props) {
-  return (
-    <VisitorBoundary>
-      <SignInPanel searchParams={searchParams} />
-    </VisitorBoundary>
-  );
-}
-
-async function SignInPanel({ searchParams }: Props) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
   return (
     <AuthPanel title="Sign in to Bazaar" description="Use the email and password of your Bazaar account.">

@@ -1,28 +1,74 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { ListingSkeleton } from "~/components/listing/listing-skeleton";
-import { parseListing } from "~/lib/listing-params";
-import { CategoryListing, categoryMetadata } from "./category-listing";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { RouterOutputs } from "@bazaar/api";
+import { Alert } from "@bazaar/ui";
+import { Listing } from "~/components/listing/listing";
+import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
+import { isBadRequest } from "~/lib/not-found";
+import { getCategoryTree, searchCatalog } from "~/server/catalog";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
+type CategoryNode = RouterOutputs["catalog"]["categories"][number];
 
-// Categories are rendered on their first visit and stored until the catalog changes. Cache
-// Components needs one known value to check the route with at build; it has no database to
-// find real ones (that render waits for a request, see server/catalog.ts).
-export function generateStaticParams() {
-  return [{ slug: "placeholder" }];
+/** The category and the path to it from the top of the tree. */
+function findCategory(nodes: CategoryNode[], slug: string, path: CategoryNode[] = []): { node: CategoryNode; path: CategoryNode[] } | null {
+  for (const node of nodes) {
+    if (node.slug === slug) return { node, path };
+    const found = findCategory(node.children, slug, [...path, node]);
+    if (found) return found;
+  }
+  return null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return categoryMetadata((await params).slug);
+  const { slug } = await params;
+  const found = findCategory(await getCategoryTree(), slug);
+  return { title: found?.node.name ?? "Category" };
 }
 
-export default async function CategoryPage({ params }: Props) {
-  // Read outside the boundary, so each category is stored as its own page.
-  const { slug } = await params;
-  return (
-    <Suspense fallback={<ListingSkeleton />}>
-      <CategoryListing slug={slug} state={parseListing({})} />
-    </Suspense>
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const [{ slug }, raw] = await Promise.all([params, searchParams]);
+  const state = parseListing(raw);
+  const path = `/c/${slug}`;
+  const [tree, result] = await Promise.all([
+    getCategoryTree(),
+    searchCatalog(browseInput({ ...state, category: slug })).catch((error: unknown) => {
+      if (isBadRequest(error)) return null;
+      throw error;
+    }),
+  ]);
+  const found = findCategory(tree, slug);
+  if (!found) notFound();
+  if (!result) {
+    return (
+      <Alert tone="warning" title="This page link no longer works">
+        The products changed since it was made. <Link href={listingHref(path, state, { cursor: undefined, prev: [] })}>Go to the first page</Link>.
+      </Alert>
+    );
+  }
+  const heading = (
+    <div className="mb-6">
+      <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="hover:underline">
+              Home
+            </Link>
+          </li>
+          {found.path.map((ancestor) => (
+            <li key={ancestor.id}>
+              <span aria-hidden>/ </span>
+              <Link href={`/c/${ancestor.slug}`} className="hover:underline">
+                {ancestor.name}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{found.node.name}</h1>
+      <p className="mt-1 text-sm text-slate-600">{found.node.productCount} products from independent shops</p>
+    </div>
   );
+  return <Listing path={path} state={{ ...state, category: undefined }} result={result} heading={heading} scope={found.node} />;
 }

@@ -1,18 +1,7 @@
 import { redirect } from "next/navigation";
-import { VisitorBoundary } from "~/components/visitor-boundary";
-
-type Props = { params: Promise<{ orderId: string }> };
 
 /** Short order links (emails, the seller console's tests) lead to the order in the account. */
-export default function OrderLinkPage({ params }: Props) {
-  return (
-    <VisitorBoundary>
-      <RedirectToOrder params={params} />
-    </VisitorBoundary>
-  );
-}
-
-async function RedirectToOrder({ params }: Props) {
+export default async function OrderLinkPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
-  return redirect(`/account/orders/${encodeURIComponent(orderId)}`);
+  redirect(`/account/orders/${encodeURIComponent(orderId)}`);
 }

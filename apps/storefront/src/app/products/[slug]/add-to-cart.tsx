@@ -15,8 +15,7 @@ import { useTRPC } from "~/trpc/react";
 type LiveAvailability = NonNullable<RouterOutputs["storefront"]["availability"]>;
 
 /**
- * Availability, quantity and "Add to cart". The page is stored, so the stock it comes with may
- * be a minute old: it is read again as soon as the page loads (and on focus after 10 s). The
+ * Availability, quantity and "Add to cart". The stock shown is read fresh for this visit; the
  * badge in the header updates the moment the cart answers, and a refusal (someone bought the
  * last one first) updates the stock shown here too.
  */
@@ -24,7 +23,7 @@ export function AddToCart({ slug, productId, name, initial }: { slug: string; pr
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const availabilityKey = trpc.storefront.availability.queryKey({ slug });
-  const { data } = useQuery(trpc.storefront.availability.queryOptions({ slug }, { initialData: initial, initialDataUpdatedAt: 0, staleTime: 10_000 }));
+  const { data } = useQuery(trpc.storefront.availability.queryOptions({ slug }, { initialData: initial, staleTime: 10_000 }));
   const live = data ?? initial;
   const max = Math.min(live.available, 99);
   const [quantity, setQuantity] = useState(1);

@@ -1,49 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { formatMoney, LoadingRegion, Skeleton } from "@bazaar/ui";
 import { StoreIcon } from "~/components/icons";
 import { ProductGrid } from "~/components/product-card";
 import { RatingSummary } from "~/components/rating";
+import { isNotFound } from "~/lib/not-found";
 import { getProduct } from "~/server/catalog";
+import { publicApi } from "~/server/public-api";
 import { AddToCart } from "./add-to-cart";
 import { Gallery } from "./gallery";
 import { Reviews } from "./reviews";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Products are rendered on their first visit and stored until the product or the catalog
-// changes; the reviews are read per request, the stock by the browser as the page loads. Cache Components needs one
-// known value to check the route with at build; it has no database to find real ones (that
-// render waits for a request, see server/catalog.ts).
-export function generateStaticParams() {
-  return [{ slug: "placeholder" }];
-}
+const loadProduct = (slug: string) =>
+  getProduct(slug).catch((error: unknown) => {
+    if (isNotFound(error)) notFound();
+    throw error;
+  });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const product = await getProduct((await params).slug);
+  const product = await loadProduct((await params).slug);
   return { title: product.name, description: product.description.slice(0, 160) };
 }
 
 export default async function ProductPage({ params }: Props) {
-  // Read outside the boundary, so each product is stored as its own page.
   const { slug } = await params;
-  return (
-    <Suspense
-      fallback={
-        <LoadingRegion label="Loading the product">
-          <Skeleton className="h-96" />
-        </LoadingRegion>
-      }
-    >
-      <ProductDetails slug={slug} />
-    </Suspense>
-  );
-}
-
-async function ProductDetails({ slug }: { slug: string }) {
-  const product = await getProduct(slug);
-  const stored = { productId: product.id, available: product.available, availability: product.availability };
+  // The page (cached, expired when the product changes) and its stock (read fresh) in parallel.
+  const [product, live] = await Promise.all([loadProduct(slug), publicApi.storefront.availability({ slug })]);
+  const stock = live ?? { productId: product.id, available: product.available, availability: product.availability };
   const { seller } = product;
   return (
     <div className="space-y-12">
@@ -84,7 +71,7 @@ async function ProductDetails({ slug }: { slug: string }) {
             <p className="text-3xl font-semibold text-slate-900" data-testid="price">
               {formatMoney(product.priceCents, product.currency)}
             </p>
-            <AddToCart slug={product.slug} productId={product.id} name={product.name} initial={stored} />
+            <AddToCart slug={product.slug} productId={product.id} name={product.name} initial={stock} />
             <p className="text-sm text-slate-600">
               Shipping from {seller.shopName}: {formatMoney(seller.shippingFlatCents, product.currency)}
               {seller.freeShippingOverCents !== null ? `, free on orders from this shop over ${formatMoney(seller.freeShippingOverCents, product.currency)}` : ""}.

@@ -1,28 +1,65 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { ListingSkeleton } from "~/components/listing/listing-skeleton";
-import { parseListing } from "~/lib/listing-params";
-import { ShopListing, shopMetadata } from "./shop-listing";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert, formatMoney } from "@bazaar/ui";
+import { StoreIcon } from "~/components/icons";
+import { Listing } from "~/components/listing/listing";
+import { RatingSummary } from "~/components/rating";
+import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
+import { isBadRequest, isNotFound } from "~/lib/not-found";
+import { getShop, searchCatalog } from "~/server/catalog";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
-// Shops are rendered on their first visit and stored until the catalog changes. Cache
-// Components needs one known value to check the route with at build; it has no database to
-// find real ones (that render waits for a request, see server/catalog.ts).
-export function generateStaticParams() {
-  return [{ slug: "placeholder" }];
-}
+const loadShop = (slug: string) =>
+  getShop({ slug }).catch((error: unknown) => {
+    if (isNotFound(error)) notFound();
+    throw error;
+  });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return shopMetadata((await params).slug);
+  const { seller } = await loadShop((await params).slug);
+  return { title: seller.shopName, description: seller.description ?? undefined };
 }
 
-export default async function ShopPage({ params }: Props) {
-  // Read outside the boundary, so each shop is stored as its own page.
-  const { slug } = await params;
-  return (
-    <Suspense fallback={<ListingSkeleton />}>
-      <ShopListing slug={slug} state={parseListing({})} />
-    </Suspense>
+export default async function ShopPage({ params, searchParams }: Props) {
+  const [{ slug }, raw] = await Promise.all([params, searchParams]);
+  const state = { ...parseListing(raw), seller: undefined };
+  const path = `/shops/${slug}`;
+  const [{ seller }, result] = await Promise.all([
+    loadShop(slug),
+    searchCatalog(browseInput({ ...state, seller: slug })).catch((error: unknown) => {
+      if (isBadRequest(error)) return null;
+      throw error;
+    }),
+  ]);
+  const heading = (
+    <div className="mb-6 rounded-xl bg-white p-5 ring-1 ring-slate-200 sm:p-6">
+      <div className="flex flex-wrap items-start gap-4">
+        <span className="flex size-14 items-center justify-center rounded-full bg-brand-50 text-brand-700">
+          <StoreIcon className="size-7" />
+        </span>
+        <div className="min-w-0 flex-1 space-y-1">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{seller.shopName}</h1>
+          <RatingSummary ratingAvg={seller.ratingAvg} ratingCount={seller.ratingCount} />
+          {seller.description ? <p className="max-w-3xl text-sm text-slate-700">{seller.description}</p> : null}
+          <p className="text-sm text-slate-600">
+            {seller.productCount} products · Shipping {formatMoney(seller.shippingFlatCents, "USD")}
+            {seller.freeShippingOverCents !== null ? `, free over ${formatMoney(seller.freeShippingOverCents, "USD")}` : ""}
+          </p>
+        </div>
+      </div>
+    </div>
   );
+  if (!result) {
+    return (
+      <>
+        {heading}
+        <Alert tone="warning" title="This page link no longer works">
+          The shop&apos;s products changed since it was made. <Link href={listingHref(path, state, { cursor: undefined, prev: [] })}>Go to the first page</Link>.
+        </Alert>
+      </>
+    );
+  }
+  return <Listing path={path} state={state} result={result} heading={heading} hideSellerFilter />;
 }

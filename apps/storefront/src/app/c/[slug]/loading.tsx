@@ -1,7 +1,6 @@
 import { LoadingRegion, Skeleton } from "@bazaar/ui";
 
-/** A listing page while its products load: the heading, the filters and a grid of cards. */
-export function ListingSkeleton() {
+export default function Loading() {
   return (
     <LoadingRegion label="Loading products">
       <Skeleton className="mb-6 h-8 w-64" />

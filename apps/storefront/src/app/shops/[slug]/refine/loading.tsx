@@ -1,3 +1,0 @@
-import { ListingSkeleton } from "~/components/listing/listing-skeleton";
-
-export default ListingSkeleton;
