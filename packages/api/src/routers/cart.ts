@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DomainError } from "../errors";
-import { addToCart, applyPromoCode, getCartView, mergeGuestCart, removeCartLine, removePromoCode, setCartLineQuantity, type CartOwner } from "../domain/cart";
+import { addToCart, applyPromoCode, getCartItemCount, getCartView, mergeGuestCart, removeCartLine, removePromoCode, setCartLineQuantity, type CartOwner } from "../domain/cart";
 import { buyerProcedure, publicProcedure, router, type Context } from "../trpc";
 import { ZAddToCartSchema, ZApplyPromoSchema, ZCartViewSchema, ZRemoveCartLineSchema, ZSetCartLineSchema } from "../validators/cart";
 
@@ -34,6 +34,8 @@ function existingOwner(ctx: Context): CartOwner {
 export const cartRouter = router({
   /** The caller's cart grouped by seller, with holds, warnings and totals (tax for `country` or the default address). */
   get: publicProcedure.input(ZCartViewSchema).query(({ ctx, input }) => getCartView(ctx.db, ownerOf(ctx), { country: input?.country })),
+  /** The number of items in the caller's cart (0 without one), for the header's badge. */
+  count: publicProcedure.query(({ ctx }) => getCartItemCount(ctx.db, ownerOf(ctx))),
   add: publicProcedure.input(ZAddToCartSchema).mutation(({ ctx, input }) => addToCart(ctx.db, ownerForChange(ctx), input)),
   /** Sets a line's quantity; 0 removes it. */
   setQuantity: publicProcedure.input(ZSetCartLineSchema).mutation(({ ctx, input }) => setCartLineQuantity(ctx.db, existingOwner(ctx), input)),

@@ -1,6 +1,6 @@
 import type { Tx } from "@bazaar/db";
 import type { SellerTotals } from "../pricing";
-import { findOpenCart, type CartOwner } from "./cart-owner";
+import { findOpenCart, ownerWhere, type CartOwner } from "./cart-owner";
 import { loadCart, priceCart, taxRateFor, type CartContents, type CartLine } from "./load-cart";
 
 export type CartViewLine = Omit<CartLine, "sellerId"> & { lineSubtotalCents: number };
@@ -93,4 +93,17 @@ export async function getCartView(db: Tx, owner: CartOwner | null, options: { co
   if (!cart) return emptyView();
   const now = options.now ?? new Date();
   return buildCartView(db, await loadCart(db, cart.id, now), { country: options.country, now });
+}
+
+/**
+ * How many items the owner's open cart holds, in one aggregate: the header's badge asks on every
+ * navigation and needs neither the lines, the holds nor the totals that a cart view loads.
+ */
+export async function getCartItemCount(db: Tx, owner: CartOwner | null): Promise<number> {
+  if (!owner) return 0;
+  const { _sum } = await db.cartItem.aggregate({
+    where: { cart: { ...ownerWhere(owner), status: { in: ["ACTIVE", "CHECKOUT"] } } },
+    _sum: { quantity: true },
+  });
+  return _sum.quantity ?? 0;
 }

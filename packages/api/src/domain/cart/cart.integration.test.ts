@@ -23,6 +23,7 @@ describe("guest carts", () => {
     const { product: plate } = await createProduct(t.db, seller.id, { name: "Plate", stock: 4 });
     const anonymous = await withCookies(null);
     expect((await anonymous.api.cart.get()).itemCount).toBe(0);
+    expect(await anonymous.api.cart.count()).toBe(0);
     const first = await anonymous.api.cart.add({ productId: mug.id, quantity: 3 });
     const token = anonymous.cookies.get("bazaar_cart");
     expect(token).toMatch(/^[\w-]{20,}$/);
@@ -32,6 +33,7 @@ describe("guest carts", () => {
     await guest.cart.add({ productId: plate.id, quantity: 1 });
     expect(guestCookies.size).toBe(0);
     expect((await guest.cart.get()).itemCount).toBe(4);
+    expect(await guest.cart.count()).toBe(4);
 
     const buyer = await createBuyer(t.db);
     const { api: signedIn, cookies: signedInCookies } = await withCookies(buyer.id, token);
@@ -52,6 +54,8 @@ describe("guest carts", () => {
     expect(await reserved(mug.id)).toBe(5);
     expect(await reserved(plate.id)).toBe(1);
     expect((await guest.cart.get()).itemCount).toBe(0);
+    expect(await guest.cart.count()).toBe(0);
+    expect(await signedIn.cart.count()).toBe(merged.cart.itemCount);
     expect((await signedIn.cart.mergeGuest()).merged).toBe(false);
   });
 });
