@@ -148,28 +148,8 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
                       </ul>
                     ) : null}
                     <div className="flex items-end gap-2 pt-1">
-                      <label className="flex-1 text-xs text-slate-600">
-                        Min ($)
-                        <input
-                          type="number"
-                          name="min"
-                          min={0}
-                          inputMode="numeric"
-                          defaultValue={state.min}
-                          className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset"
-                        />
-                      </label>
-                      <label className="flex-1 text-xs text-slate-600">
-                        Max ($)
-                        <input
-                          type="number"
-                          name="max"
-                          min={0}
-                          inputMode="numeric"
-                          defaultValue={state.max}
-                          className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset"
-                        />
-                      </label>
+                      <PriceBound label="Min ($)" name="min" value={state.min} />
+                      <PriceBound label="Max ($)" name="max" value={state.max} />
                     </div>
                   </fieldset>
                 </div>
@@ -310,4 +290,21 @@ function hiddenState(state: ListingState) {
     ["stock", state.inStock ? "1" : undefined],
   ];
   return fields.map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null));
+}
+
+/** One end of the price filter, in whole dollars. */
+function PriceBound({ label, name, value }: { label: string; name: "min" | "max"; value: ListingState["min"] }) {
+  return (
+    <label className="flex-1 text-xs text-slate-600">
+      {label}
+      <input
+        type="number"
+        name={name}
+        min={0}
+        inputMode="numeric"
+        defaultValue={value}
+        className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset"
+      />
+    </label>
+  );
 }
