@@ -37,3 +37,21 @@ export function ShopLink({
     </>
   );
 }
+
+/** A payout's state, with the reason when it failed. */
+export function PayoutStatus({
+  payout,
+}: {
+  payout: { status: string; failureReason: string | null };
+}) {
+  return (
+    <>
+      <StatusBadge status={payout.status} />
+      {payout.failureReason ? (
+        <div className="mt-1 text-xs text-slate-500">
+          {payout.failureReason}
+        </div>
+      ) : null}
+    </>
+  );
+}

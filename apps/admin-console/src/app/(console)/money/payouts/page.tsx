@@ -10,7 +10,7 @@ import {
 } from "@bazaar/ui";
 import { Stat } from "@bazaar/ui/stat-card";
 import { MoneyTabs } from "~/components/money-tabs";
-import { ShopLink, StatusBadge } from "~/components/status-badge";
+import { PayoutStatus, ShopLink } from "~/components/status-badge";
 import { choices, formatDateTime, humanize } from "~/lib/format";
 import {
   cursorPages,
@@ -106,12 +106,7 @@ export default async function PayoutsPage({
               {formatDateTime(p.requestedAt)}
             </Td>
             <Td>
-              <StatusBadge status={p.status} />
-              {p.failureReason ? (
-                <div className="mt-1 text-xs text-slate-500">
-                  {p.failureReason}
-                </div>
-              ) : null}
+              <PayoutStatus payout={p} />
             </Td>
             <Td className="whitespace-nowrap">
               {formatDateTime(p.completedAt)}

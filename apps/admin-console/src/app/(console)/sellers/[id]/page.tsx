@@ -17,7 +17,7 @@ import {
 import { CommissionForm } from "~/components/commission-form";
 import { SellerActions } from "~/components/seller-actions";
 import { Facts } from "~/components/facts";
-import { StatusBadge } from "~/components/status-badge";
+import { PayoutStatus, StatusBadge } from "~/components/status-badge";
 import { formatBps, formatDate, formatDateTime, humanize } from "~/lib/format";
 import { orNotFound } from "~/lib/not-found";
 import { api } from "~/trpc/server";
@@ -190,12 +190,7 @@ export default async function SellerPage({
                     <tr key={p.id}>
                       <Td>{formatDateTime(p.requestedAt)}</Td>
                       <Td>
-                        <StatusBadge status={p.status} />
-                        {p.failureReason ? (
-                          <div className="mt-1 text-xs text-slate-500">
-                            {p.failureReason}
-                          </div>
-                        ) : null}
+                        <PayoutStatus payout={p} />
                       </Td>
                       <Td className="text-right tabular-nums">
                         {formatMoney(p.amountCents, p.currency)}
