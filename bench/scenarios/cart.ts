@@ -16,7 +16,7 @@ export interface HotStockCheck {
   /** Units the app said it reserved (200 answers) vs what the stock row says it holds. */
   unitsAnswered: number;
   unitsHeld: number;
-  holdsMatchRow: boolean;
+  reservationsMatchRow: boolean;
   burst: { available: number; buyers: number; succeeded: number; refused: number; failed: number; availableAfter: number };
   /** Units handed out beyond what there was: must be 0. */
   oversold: number;
@@ -112,7 +112,7 @@ export async function runHotSku(
     check: {
       unitsAnswered,
       unitsHeld,
-      holdsMatchRow: end.reserved === end.heldByReservations,
+      reservationsMatchRow: end.reserved === end.heldByReservations,
       burst: { available: options.burstUnits, buyers: contenders.length, succeeded, refused, failed: answers.length - succeeded - refused, availableAfter },
       oversold,
       mismatched,

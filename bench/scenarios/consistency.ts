@@ -5,7 +5,7 @@ export interface ConsistencyFigures {
   /** Stock rows with reserved + allocated above on hand, or a negative column. */
   oversoldRows: number;
   /** Stock rows whose reserved / allocated differ from their active SOFT / HARD reservations. */
-  holdsMismatchRows: number;
+  reservationsMismatchRows: number;
   /** Ledger transactions whose debits and credits differ. */
   unbalancedTransactions: number;
   /** Captured payments without exactly one payment split. */
@@ -22,7 +22,7 @@ export async function checkConsistency(pool: pg.Pool): Promise<ConsistencyFigure
     oversoldRows: await count(
       `SELECT count(*)::int AS n FROM "StockLevel" WHERE "reserved" + "allocated" > "onHand" OR "onHand" < 0 OR "reserved" < 0 OR "allocated" < 0`,
     ),
-    holdsMismatchRows: await count(
+    reservationsMismatchRows: await count(
       `SELECT count(*)::int AS n FROM "StockLevel" s
          LEFT JOIN (SELECT "stockLevelId",
                            sum("quantity") FILTER (WHERE "type" = 'SOFT') AS soft,

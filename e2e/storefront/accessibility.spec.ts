@@ -30,7 +30,7 @@ test("a product page after adding to the cart, and the cart", async ({ page }) =
   await expectAccessible(page, "product");
 
   await page.goto("/cart");
-  await expect(page.getByTestId("hold-timer")).toBeVisible();
+  await expect(page.getByTestId("reservation-timer")).toBeVisible();
   await expectAccessible(page, "cart");
 });
 

@@ -40,7 +40,7 @@ test("search with a typo, filter, add 2, promo code, pay, see the confirmed orde
 
   // Cart: the hold timer, then the promo code.
   await page.getByRole("link", { name: "View cart" }).click();
-  await expect(page.getByTestId("hold-timer")).toContainText(/Held for you for 1[45]:\d\d/);
+  await expect(page.getByTestId("reservation-timer")).toContainText(/Held for you for 1[45]:\d\d/);
   await expect(page.getByTestId("cart-line")).toContainText(product);
   await page.getByLabel("Promo code").fill("welcome10");
   await page.getByRole("button", { name: "Apply" }).click();

@@ -41,7 +41,7 @@ test("a buyer on a phone: product, cart, checkout and orders fit the screen", as
   await expectFitsPhone(page, "product");
 
   await page.goto("/cart");
-  await expect(page.getByTestId("hold-timer")).toBeVisible();
+  await expect(page.getByTestId("reservation-timer")).toBeVisible();
   await expectFitsPhone(page, "cart");
 
   await page.goto("/checkout");

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { CategoryNode } from "@bazaar/api/domain/catalog/categories";
+import type { CategoryNode } from "@bazaar/api/domain/categories/list-categories";
 import { MenuIcon } from "./icons";
 import { useDisclosure } from "./use-disclosure";
 

@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { Suggestions } from "@bazaar/api/domain/storefront/suggest";
+import type { Suggestions } from "@bazaar/api/domain/catalog/suggest";
 import { formatMoney } from "@bazaar/ui";
 import { SearchIcon } from "./icons";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import type { CategoryNode } from "@bazaar/api/domain/catalog/categories";
+import type { CategoryNode } from "@bazaar/api/domain/categories/list-categories";
 import { CategoryMenu } from "./category-menu";
 import { HeaderAccount } from "./header-account";
 import { SearchBox } from "./search-box";

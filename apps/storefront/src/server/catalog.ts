@@ -4,7 +4,7 @@ import { unstable_cache } from "next/cache";
 import { connection } from "next/server";
 import SuperJSON from "superjson";
 import type { RouterInputs } from "@bazaar/api";
-import { STOREFRONT_CACHE_TAGS as TAGS } from "@bazaar/api/domain/storefront/cache";
+import { STOREFRONT_CACHE_TAGS as TAGS } from "@bazaar/api/domain/catalog/cache-tags";
 import { publicApi } from "./public-api";
 
 // Public catalog reads, shared by every visitor and cached across requests (Next's data cache).
@@ -40,4 +40,4 @@ export const searchCatalog = cached("search", (input: BrowseInput) => publicApi.
 
 export const getProduct = cached("product", (slug: string) => publicApi.catalog.product({ slug }));
 
-export const getShop = cached("shop", (input: RouterInputs["catalog"]["seller"]) => publicApi.catalog.seller(input));
+export const getShop = cached("shop", (input: RouterInputs["catalog"]["shop"]) => publicApi.catalog.shop(input));

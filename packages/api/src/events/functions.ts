@@ -6,7 +6,7 @@ import { stockLowAlert } from "../domain/inventory/functions/stock-low-alert";
 import { payoutTransfer } from "../domain/ledger/functions/payout-transfer";
 import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-payment";
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
-import { storefrontRevalidation } from "../domain/storefront/functions/revalidate-storefront";
+import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
 
 /**
  * Every Inngest function Bazaar has, one definition per file beside the domain it serves. Served

@@ -166,7 +166,7 @@ async function dispatchHere(context: RowContext, row: ClaimedRow): Promise<void>
  * cancellation ends the work), and a heartbeat renews it while a slow step runs, so no other
  * relay takes the run over and repeats the step meanwhile.
  */
-function holdRun(context: RowContext, row: ClaimedRow) {
+function reservationRun(context: RowContext, row: ClaimedRow) {
   const { db, clock, leaseMs } = context;
   let lease: Date | null = row.lockedUntil;
   // Saves and renewals take turns: each needs the lease the previous one left.
@@ -201,7 +201,7 @@ function holdRun(context: RowContext, row: ClaimedRow) {
 }
 
 async function processRun(context: RowContext, row: ClaimedRow): Promise<void> {
-  const hold = holdRun(context, row);
+  const hold = reservationRun(context, row);
   try {
     await runSteps(context, row, hold.save);
   } finally {
@@ -209,7 +209,7 @@ async function processRun(context: RowContext, row: ClaimedRow): Promise<void> {
   }
 }
 
-async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<typeof holdRun>["save"]): Promise<void> {
+async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<typeof reservationRun>["save"]): Promise<void> {
   const { db, clock } = context;
   let state = parseRunState(row.payload);
   const spec = context.registry.get(state.functionId);

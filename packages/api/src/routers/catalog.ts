@@ -1,9 +1,8 @@
-import { listCategoryTree } from "../domain/catalog/categories";
-import { listSellerProducts, ZListSellerProductsSchema } from "../domain/catalog/list-seller-products";
+import { listCategoryTree } from "../domain/categories/list-categories";
 import { getProductDetail } from "../domain/catalog/product-detail";
 import { listProductCards, searchProducts } from "../domain/catalog/search-products";
 import { changeProductStatus, createSellerProduct, getSellerProduct, updateSellerProduct } from "../domain/catalog/seller-products";
-import { getSellerStorefront } from "../domain/catalog/seller-storefront";
+import { getShopPage } from "../domain/catalog/shop-page";
 import { relistProduct, unlistProduct } from "../domain/catalog/unlist-product";
 import { adminProcedure, publicProcedure, router, sellerProcedure } from "../trpc";
 import {
@@ -11,7 +10,7 @@ import {
   ZCreateProductSchema,
   ZProductDetailSchema,
   ZProductIdSchema,
-  ZSellerPageSchema,
+  ZShopPageSchema,
   ZUnlistProductSchema,
   ZUpdateProductSchema,
 } from "../validators/catalog";
@@ -29,10 +28,9 @@ export const catalogRouter = router({
   product: publicProcedure.input(ZProductDetailSchema).query(({ ctx, input }) => getProductDetail(ctx.db, input)),
   categories: publicProcedure.query(({ ctx }) => listCategoryTree(ctx.db)),
   /** A shop's public page with a page of its products. */
-  seller: publicProcedure.input(ZSellerPageSchema).query(({ ctx, input }) => getSellerStorefront(ctx.db, input)),
+  shop: publicProcedure.input(ZShopPageSchema).query(({ ctx, input }) => getShopPage(ctx.db, input)),
 
   // The signed-in seller's own products.
-  mine: sellerProcedure.input(ZListSellerProductsSchema.optional()).query(({ ctx, input }) => listSellerProducts(ctx.db, ctx.actor.sellerId, input)),
   mineById: sellerProcedure.input(ZProductIdSchema).query(({ ctx, input }) => getSellerProduct(ctx.db, ctx.actor.sellerId, input.id)),
   create: sellerProcedure.input(ZCreateProductSchema).mutation(({ ctx, input }) => createSellerProduct(ctx.db, ctx.actor.sellerId, input)),
   update: sellerProcedure.input(ZUpdateProductSchema).mutation(({ ctx, input }) => updateSellerProduct(ctx.db, ctx.actor.sellerId, input)),

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { changeProductsStatus } from "../domain/seller/bulk-status";
-import { connectStripeClient, createConnectOnboardingLink } from "../domain/seller/connect";
-import { getSellerDashboard } from "../domain/seller/dashboard";
-import { exportLedgerCsv, listSellerSales } from "../domain/seller/money";
-import { getOnboardingStatus } from "../domain/seller/onboarding";
-import { getPackingSlip } from "../domain/seller/packing-slip";
-import { listSellerProductTable } from "../domain/seller/product-table";
-import { exportProductsCsv, importProductsCsv } from "../domain/seller/products-csv";
-import { listStockAlerts } from "../domain/seller/stock-alerts";
+import { changeProductsStatus } from "../domain/catalog/bulk-status";
+import { connectStripeClient, createConnectOnboardingLink } from "../domain/ledger/connect";
+import { getSellerDashboard } from "../domain/analytics/seller-dashboard";
+import { exportLedgerCsv, listSellerSales } from "../domain/ledger/seller-money";
+import { getOnboardingStatus } from "../domain/sellers/onboarding";
+import { getPackingSlip } from "../domain/fulfillment/packing-slip";
+import { listSellerProducts } from "../domain/catalog/list-seller-products";
+import { exportProductsCsv, importProductsCsv } from "../domain/catalog/products-csv";
+import { listStockAlerts } from "../domain/inventory/stock-alerts";
 import { getEnv } from "../env";
 import { router, sellerAccountProcedure, sellerProcedure } from "../trpc";
 import { ZPageSchema } from "../validators/orders";
@@ -73,7 +73,7 @@ export const sellerRouter = router({
     )
     .query(({ ctx, input }) => getSellerDashboard(ctx.db, ctx.actor, input ?? {})),
   /** The products table: search over name and SKU, status filter, pages. */
-  products: sellerProcedure.input(ZProductTableSchema).query(({ ctx, input }) => listSellerProductTable(ctx.db, ctx.actor, input ?? {})),
+  products: sellerProcedure.input(ZProductTableSchema).query(({ ctx, input }) => listSellerProducts(ctx.db, ctx.actor, input ?? {})),
   /** Each sale with the commission Bazaar kept and what reached the balance. */
   sales: sellerProcedure.input(ZSellerSalesSchema).query(({ ctx, input }) => listSellerSales(ctx.db, ctx.actor, input ?? {})),
   packingSlip: sellerProcedure.input(ZPackingSlipSchema).query(({ ctx, input }) => getPackingSlip(ctx.db, ctx.actor, input)),

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { getLiveAvailability } from "../domain/storefront/availability";
-import { getHomePage } from "../domain/storefront/home";
-import { suggest } from "../domain/storefront/suggest";
+import { getLiveAvailability } from "../domain/catalog/availability";
+import { getHomePage } from "../domain/catalog/home";
+import { suggest } from "../domain/catalog/suggest";
 import { publicProcedure, router } from "../trpc";
 
 export const ZSuggestSchema = z.object({ q: z.string().max(200, "Search for at most 200 characters.") });

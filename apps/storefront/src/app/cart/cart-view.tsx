@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@bazaar/api";
 import { Alert, Button, Card, CardBody, EmptyState, formatMoney, Input, LinkButton, LoadingRegion, PageHeader, Skeleton } from "@bazaar/ui";
 import { AvailabilityBadge } from "~/components/availability-badge";
-import { HoldTimer } from "~/components/hold-timer";
+import { ReservationTimer } from "~/components/reservation-timer";
 import { OrderTotals } from "~/components/order-totals";
 import { QuantityStepper } from "~/components/quantity-stepper";
 import { errorMessage } from "~/lib/errors";
@@ -73,8 +73,8 @@ export function CartView() {
               These items are reserved for the order you started. <Link href="/checkout" className="font-medium underline">Complete the payment</Link> to
               finish, or cancel that checkout there to change the cart.
             </Alert>
-          ) : view.holdExpiresAt ? (
-            <HoldTimer expiresAt={view.holdExpiresAt} />
+          ) : view.reservationExpiresAt ? (
+            <ReservationTimer expiresAt={view.reservationExpiresAt} />
           ) : null}
           {view.warnings.length > 0 ? (
             <Alert tone="warning" title="Please check your cart">

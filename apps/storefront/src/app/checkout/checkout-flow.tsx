@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { RouterInputs, RouterOutputs } from "@bazaar/api";
-import { HARD_HOLD_MS } from "@bazaar/api/domain/inventory/constants";
+import { HARD_RESERVATION_MS } from "@bazaar/api/domain/inventory/constants";
 import { Alert, Button, Card, CardBody, CardHeader, EmptyState, formatMoney, LinkButton, LoadingRegion, PageHeader, Skeleton } from "@bazaar/ui";
 import { AddressForm, formatAddress, type AddressValues } from "~/components/address-form";
 import { OrderTotals } from "~/components/order-totals";
@@ -336,7 +336,7 @@ export function CheckoutFlow() {
                     Continue to payment
                   </Button>
                   {selectedId === NEW && !newAddress ? <p className="text-xs text-slate-600">Enter a shipping address to continue.</p> : null}
-                  <p className="text-xs text-slate-600">Your items are held for {HARD_HOLD_MS / 60_000} minutes while you pay.</p>
+                  <p className="text-xs text-slate-600">Your items are held for {HARD_RESERVATION_MS / 60_000} minutes while you pay.</p>
                 </>
               )}
             </CardBody>

@@ -32,11 +32,11 @@ export default async function SearchPage({ searchParams }: Props) {
   const heading = (
     <div className="mb-6">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{state.q ? `Results for “${state.q}”` : "All products"}</h1>
-      {result.suggestion ? (
+      {result.didYouMean ? (
         <p className="mt-1 text-sm text-slate-600">
           Did you mean{" "}
-          <Link href={listingHref("/search", state, { q: result.suggestion })} className="font-medium text-brand-700 underline" data-testid="did-you-mean">
-            {result.suggestion}
+          <Link href={listingHref("/search", state, { q: result.didYouMean })} className="font-medium text-brand-700 underline" data-testid="did-you-mean">
+            {result.didYouMean}
           </Link>
           ?
         </p>
@@ -48,9 +48,9 @@ export default async function SearchPage({ searchParams }: Props) {
       title={`Nothing matched “${state.q}”`}
       description={
         <>
-          {result.suggestion ? (
+          {result.didYouMean ? (
             <>
-              Try <Link href={listingHref("/search", state, { q: result.suggestion })} className="font-medium text-brand-700 underline">{result.suggestion}</Link>, check the
+              Try <Link href={listingHref("/search", state, { q: result.didYouMean })} className="font-medium text-brand-700 underline">{result.didYouMean}</Link>, check the
               spelling, use fewer words, or browse a category:
             </>
           ) : (

@@ -76,7 +76,7 @@ describe("seller sign-up", () => {
     // A pending seller may sign in (the console explains the wait) but not use seller procedures.
     const me = await callerFor(t.db, created.id);
     await expect(me.account.me()).resolves.toMatchObject({ role: "SELLER", seller: { status: "PENDING" } });
-    await expect(me.catalog.mine()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("awaiting approval") as string });
+    await expect(me.seller.products()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("awaiting approval") as string });
   });
 
   it("refuses a taken slug on the slug field and a taken email on the email field", async () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { slugify, ZPasswordSchema, ZRegisterSellerSchema } from "./schemas";
+import { ZPasswordSchema, ZRegisterSellerSchema } from "./schemas";
 
-describe("slugify", () => {
-  it("suggests a shop address from a name", () => {
-    expect(slugify("Oak & Ember Home")).toBe("oak-ember-home");
-    expect(slugify("  Café Crème  ")).toBe("cafe-creme");
-    expect(slugify("x".repeat(60))).toHaveLength(48);
-  });
-});
 
 describe("sign-up schemas", () => {
   it("accepts a valid seller and normalises emails and slug", () => {

@@ -42,15 +42,3 @@ export const ZRegisterSellerSchema = ZRegisterBuyerSchema.extend({
   contactEmail: ZEmailSchema,
 });
 export type RegisterSellerInput = z.infer<typeof ZRegisterSellerSchema>;
-
-/** A shop slug suggested from its name ("Oak & Ember Home" -> "oak-ember-home"). */
-export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/g, "");
-}

@@ -11,7 +11,7 @@ export interface CartView {
   currency: string;
   itemCount: number;
   /** When the earliest hold runs out unless the cart changes again. */
-  holdExpiresAt: Date | null;
+  reservationExpiresAt: Date | null;
   groups: { seller: { id: string; shopName: string; slug: string }; lines: CartViewLine[]; totals: SellerTotals | null }[];
   warnings: string[];
   promo: { code: string; applied: boolean; reason: string | null; discountCents: number } | null;
@@ -25,7 +25,7 @@ const emptyView = (currency = "USD"): CartView => ({
   status: "ACTIVE",
   currency,
   itemCount: 0,
-  holdExpiresAt: null,
+  reservationExpiresAt: null,
   groups: [],
   warnings: [],
   promo: null,
@@ -70,7 +70,7 @@ export async function buildCartView(tx: Tx, contents: CartContents, options: { c
     status: contents.status,
     currency: contents.currency,
     itemCount: contents.lines.reduce((sum, line) => sum + line.quantity, 0),
-    holdExpiresAt: contents.holdExpiresAt,
+    reservationExpiresAt: contents.reservationExpiresAt,
     groups,
     warnings: promo?.reason ? [...warnings, promo.reason] : warnings,
     promo,

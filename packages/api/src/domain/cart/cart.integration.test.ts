@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor, callerWithCookies } from "../../testing";
 import { createAddress, createBuyer, createProduct, createPromo, createSeller, setTaxRate, shippingAddressInput } from "../../testing/factories";
-import { SOFT_HOLD_MS } from "../inventory/constants";
-import { releaseExpiredCartHolds } from "../inventory/order-holds";
+import { SOFT_RESERVATION_MS } from "../inventory/constants";
+import { releaseExpiredCartReservations } from "../inventory/order-reservations";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe("guest carts", () => {
     // The buyer's own hold lapses and another shopper takes the last 2 mugs: together the two
     // carts want 4, but only the guest's 3 held mugs remain for them.
     await t.db.reservation.updateMany({ where: { cartId: buyerCart.id! }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await releaseExpiredCartHolds(t.db)).toBe(1);
+    expect(await releaseExpiredCartReservations(t.db)).toBe(1);
     await (await callerFor(t.db, (await createBuyer(t.db)).id)).cart.add({ productId: mug.id, quantity: 2 });
     const merged = await signedIn.cart.mergeGuest();
     expect(merged.merged).toBe(true);
@@ -79,7 +79,7 @@ describe("cart changes", () => {
       ["B Shop", [1], 400],
     ]);
     expect(view.totals).toEqual({ subtotalCents: 5500, discountCents: 0, shippingCents: 400, taxCents: 1100, totalCents: 7000, taxCalculated: true });
-    expect(view.holdExpiresAt!.getTime()).toBeGreaterThanOrEqual(before + SOFT_HOLD_MS - 1000);
+    expect(view.reservationExpiresAt!.getTime()).toBeGreaterThanOrEqual(before + SOFT_RESERVATION_MS - 1000);
     expect(await t.db.outboxEvent.count({ where: { name: "cart/updated", payload: { path: ["buyerId"], equals: buyer.id } } })).toBe(3);
 
     await api.cart.setQuantity({ productId: p1.id, quantity: 1 });

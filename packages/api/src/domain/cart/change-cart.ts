@@ -7,7 +7,7 @@ import type { PrismaClient, Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { buyerVisibleProduct } from "../catalog/visibility";
-import { extendCartHolds, releaseCartHolds, setCartItemHold } from "../inventory/cart-holds";
+import { extendCartReservations, releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
 import { promoIneligibility } from "../pricing";
 import { inTransaction } from "../transaction";
 import { ensureActiveCart, lockCart, touchCart, type CartOwner } from "./cart-owner";
@@ -31,7 +31,7 @@ async function changeCart(
     const cart = await lockCart(tx, owner);
     if (!cart) throw new DomainError("NOT_FOUND", "Your cart is empty. Add a product first.");
     // Holds made by `change` below start with the same fresh expiry.
-    await extendCartHolds(tx, cart.id, now);
+    await extendCartReservations(tx, cart.id, now);
     await touchCart(tx, cart.id, now);
     await publish(tx, "cart/updated", { cartId: cart.id, buyerId: cart.buyerId });
     await change(tx, cart);
@@ -80,7 +80,7 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: { pro
             data: { cartId: cart.id, productId: product.id, sellerId: product.sellerId, quantity, unitPriceCents: product.priceCents, currency: product.currency },
             select: { id: true },
           });
-      await setCartItemHold(tx, { cartId: cart.id, cartItemId: line.id, productId: product.id, productName: product.name, quantity, now });
+      await setCartItemReservation(tx, { cartId: cart.id, cartItemId: line.id, productId: product.id, productName: product.name, quantity, now });
     },
     { create: true },
   );
@@ -103,14 +103,14 @@ export async function setCartLineQuantity(db: PrismaClient, owner: CartOwner, in
     const line = await findLine(tx, cart.id, input.productId);
     // Changing the line is looking at it: the buyer has seen today's price.
     await tx.cartItem.update({ where: { id: line.id }, data: { quantity: input.quantity, unitPriceCents: line.product.priceCents } });
-    await setCartItemHold(tx, { cartId: cart.id, cartItemId: line.id, productId: line.productId, productName: line.product.name, quantity: input.quantity, now });
+    await setCartItemReservation(tx, { cartId: cart.id, cartItemId: line.id, productId: line.productId, productName: line.product.name, quantity: input.quantity, now });
   });
 }
 
 export async function removeCartLine(db: PrismaClient, owner: CartOwner, input: { productId: string }, now = new Date()) {
   return changeCart(db, owner, now, async (tx, cart) => {
     const line = await findLine(tx, cart.id, input.productId);
-    await releaseCartHolds(tx, { cartItemId: line.id });
+    await releaseCartReservations(tx, { cartItemId: line.id });
     await tx.cartItem.delete({ where: { id: line.id } });
   });
 }

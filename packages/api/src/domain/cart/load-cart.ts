@@ -2,7 +2,8 @@
 // (cart + lines, stock per product, holds per line, tax rate), however many lines it has.
 import type { Tx } from "@bazaar/db";
 import { availabilityOf, type Availability } from "../inventory/constants";
-import { computeTotals, formatMoney, type PricingPromo, type Totals } from "../pricing";
+import { formatMoney } from "../money";
+import { computeTotals, type PricingPromo, type Totals } from "../pricing";
 
 export interface CartLine {
   id: string;
@@ -44,7 +45,7 @@ export interface CartContents {
   promoCode: (PricingPromo & { id: string }) | null;
   lines: CartLine[];
   sellers: CartSeller[];
-  holdExpiresAt: Date | null;
+  reservationExpiresAt: Date | null;
 }
 
 export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartContents> {
@@ -101,7 +102,7 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       ])
     : [[], []];
   const stockOf = new Map(stock.map((row) => [row.productId, row]));
-  const holdOf = new Map(holds.map((row) => [row.cartItemId, row]));
+  const reservationOf = new Map(holds.map((row) => [row.cartItemId, row]));
 
   const sellers = new Map<string, CartSeller>();
   const lines = cart.items.map((item): CartLine => {
@@ -115,7 +116,7 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
     });
     const s = stockOf.get(item.productId);
     const available = Math.max(0, (s?._sum.onHand ?? 0) - (s?._sum.reserved ?? 0) - (s?._sum.allocated ?? 0));
-    const heldQuantity = holdOf.get(item.id)?._sum.quantity ?? 0;
+    const heldQuantity = reservationOf.get(item.id)?._sum.quantity ?? 0;
     const maxQuantity = heldQuantity + available;
     const purchasable =
       product.status === "ACTIVE" &&
@@ -168,7 +169,7 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
     promoCode: cart.promoCode,
     lines,
     sellers: [...sellers.values()],
-    holdExpiresAt: expiries.length ? new Date(Math.min(...expiries.map((date) => date.getTime()))) : null,
+    reservationExpiresAt: expiries.length ? new Date(Math.min(...expiries.map((date) => date.getTime()))) : null,
   };
 }
 

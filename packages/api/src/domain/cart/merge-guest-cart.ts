@@ -2,7 +2,7 @@
 // both have the product the quantities add up as far as stock allows (the buyer is told).
 import type { PrismaClient } from "@bazaar/db";
 import { publish } from "../../events/publish";
-import { extendCartHolds, heldForCartItem, moveCartItemHolds, releaseCartHolds, setCartItemHold } from "../inventory/cart-holds";
+import { extendCartReservations, heldForCartItem, moveCartItemReservations, releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
 import { availableOf, lockProductStock } from "../inventory/stock-rows";
 import { inTransaction } from "../transaction";
 import { ensureActiveCart, lockCart, touchCart } from "./cart-owner";
@@ -41,27 +41,27 @@ export async function mergeGuestCart(
     for (const line of theirs) {
       const existing = mine.find((candidate) => candidate.productId === line.productId);
       if (guestCart.currency !== currency) {
-        await releaseCartHolds(tx, { cartItemId: line.id });
+        await releaseCartReservations(tx, { cartItemId: line.id });
         await tx.cartItem.delete({ where: { id: line.id } });
         notes.push(`"${line.product.name}" is priced in ${guestCart.currency} and your cart in ${currency}, so it was not added.`);
       } else if (!existing) {
         await tx.cartItem.update({ where: { id: line.id }, data: { cartId: cart.id } });
-        await moveCartItemHolds(tx, line.id, { cartId: cart.id, cartItemId: line.id });
+        await moveCartItemReservations(tx, line.id, { cartId: cart.id, cartItemId: line.id });
       } else {
-        await moveCartItemHolds(tx, line.id, { cartId: cart.id, cartItemId: existing.id });
+        await moveCartItemReservations(tx, line.id, { cartId: cart.id, cartItemId: existing.id });
         await tx.cartItem.delete({ where: { id: line.id } });
         const held = await heldForCartItem(tx, existing.id);
         const available = (await lockProductStock(tx, line.productId)).reduce((sum, row) => sum + Math.max(0, availableOf(row)), 0);
-        const canHold = held + available;
+        const canReserve = held + available;
         const wanted = Math.min(existing.quantity + line.quantity, MAX_LINE_QUANTITY);
-        const quantity = Math.max(existing.quantity, Math.min(wanted, canHold));
+        const quantity = Math.max(existing.quantity, Math.min(wanted, canReserve));
         if (quantity < wanted) notes.push(`Only ${quantity} of "${line.product.name}" could be kept in your cart.`);
-        await setCartItemHold(tx, {
+        await setCartItemReservation(tx, {
           cartId: cart.id,
           cartItemId: existing.id,
           productId: line.productId,
           productName: line.product.name,
-          quantity: Math.min(quantity, canHold),
+          quantity: Math.min(quantity, canReserve),
           now,
         });
         await tx.cartItem.update({ where: { id: existing.id }, data: { quantity } });
@@ -71,7 +71,7 @@ export async function mergeGuestCart(
       await tx.cart.update({ where: { id: cart.id }, data: { promoCodeId: guestCart.promoCodeId } });
     }
     await tx.cart.update({ where: { id: guestCart.id }, data: { status: "ABANDONED", guestToken: null } });
-    await extendCartHolds(tx, cart.id, now);
+    await extendCartReservations(tx, cart.id, now);
     await touchCart(tx, cart.id, now);
     await publish(tx, "cart/updated", { cartId: cart.id, buyerId });
     return { merged: true, notes, cart: await buildCartView(tx, await loadCart(tx, cart.id, now), { now }) };

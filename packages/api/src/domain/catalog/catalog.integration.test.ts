@@ -33,7 +33,7 @@ describe("search", () => {
       ["50-100", 1],
       ["100-250", 1],
     ]);
-    expect(typo.suggestion).toBeNull();
+    expect(typo.didYouMean).toBeNull();
 
     const fullText = await api.catalog.search({ q: "whistles" });
     expect(fullText.items.map((p) => p.name)).toEqual(["Copper Kettle"]);
@@ -49,7 +49,7 @@ describe("search", () => {
     expect((await api.catalog.search({ q: "kettel copperr" })).items.map((p) => p.name)).toEqual(["Copper Kettle"]);
     const nothing = await api.catalog.search({ q: "kittle cupper" });
     expect(nothing.items).toEqual([]);
-    expect(nothing.suggestion).toBe("kettle copper");
+    expect(nothing.didYouMean).toBe("kettle copper");
   });
 });
 
@@ -108,7 +108,7 @@ describe("browsing", () => {
     await expect(api.catalog.list({ minPriceCents: 500, maxPriceCents: 100 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(api.catalog.list({ limit: 10_000 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(api.catalog.product({ id: "does-not-exist" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api.catalog.seller({ slug: "no-such-shop" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.catalog.shop({ slug: "no-such-shop" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("shows a product page with availability over warehouses, category path and related products", async () => {
@@ -155,9 +155,9 @@ describe("what buyers never see", () => {
     expect(names).toEqual(["Vinyl Record Blue"]);
     expect((await api.catalog.list({ limit: 60 })).items.map((p) => p.id)).not.toContain(ofSuspended.id);
     for (const id of [draft.id, unlisted.id, ofSuspended.id]) await expect(api.catalog.product({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api.catalog.seller({ slug: suspended.seller.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api.catalog.seller({ slug: pending.seller.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await api.catalog.seller({ slug: shown.seller.slug })).seller.productCount).toBe(1);
+    await expect(api.catalog.shop({ slug: suspended.seller.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.catalog.shop({ slug: pending.seller.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await api.catalog.shop({ slug: shown.seller.slug })).seller.productCount).toBe(1);
     await expect(buyerApi.cart.add({ productId: unlisted.id, quantity: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // A line already in a cart turns into a warning and blocks checkout.
     const cart = await buyerApi.cart.get();
@@ -195,7 +195,7 @@ describe("sellers' products", () => {
     expect(renamed).toMatchObject({ slug: "stoneware-mug", priceCents: 2000 });
     await api.catalog.archive({ id: created.id });
     await expect((await guest()).catalog.product({ id: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await api.catalog.mine()).map((p) => p.status).sort()).toEqual(["ARCHIVED", "DRAFT"]);
+    expect((await api.seller.products()).items.map((p) => p.status).sort()).toEqual(["ARCHIVED", "DRAFT"]);
   });
 
   it("never lets a seller read or change another shop's product", async () => {
@@ -207,7 +207,7 @@ describe("sellers' products", () => {
     await expect(api.catalog.update({ id: product.id, name: "Mine now" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api.catalog.publish({ id: product.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api.catalog.archive({ id: product.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await api.catalog.mine()).toEqual([]);
+    expect((await api.seller.products()).items).toEqual([]);
     expect(await t.db.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({ name: "Their Lamp", status: "DRAFT" });
     const buyer = await callerFor(t.db, (await createBuyer(t.db)).id);
     await expect(buyer.catalog.create({ name: "Nope", sku: "X", priceCents: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });

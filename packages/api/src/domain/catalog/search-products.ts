@@ -281,7 +281,7 @@ export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}):
  * products buyers can see (trigram similarity), when one is close enough. Null when nothing
  * better is found.
  */
-export async function suggestSearch(db: Tx, q: string): Promise<string | null> {
+export async function didYouMean(db: Tx, q: string): Promise<string | null> {
   const words = q
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -315,6 +315,5 @@ export async function searchProducts(db: Tx, input: BrowseProductsInput = {}) {
   const first = !input.cursor;
   const [page, facets] = await Promise.all([listProductCards(db, input), first ? productFacets(db, input) : Promise.resolve(null)]);
   const q = input.q?.trim();
-  const suggestion = q && first && page.items.length === 0 ? await suggestSearch(db, q) : null;
-  return { ...page, facets, suggestion };
+  return { ...page, facets, didYouMean: q && first && page.items.length === 0 ? await didYouMean(db, q) : null };
 }

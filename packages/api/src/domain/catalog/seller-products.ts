@@ -5,6 +5,7 @@ import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { isGenuineUpload } from "../../media";
 import type { ProductForm, UpdateProduct } from "../../validators/catalog";
+import { slugify } from "../slug";
 import { inTransaction } from "../transaction";
 import { nextProductStatus, type ProductAction } from "./product-status";
 
@@ -39,20 +40,10 @@ export async function getSellerProduct(db: Tx, sellerId: string, id: string) {
   return product;
 }
 
-export function slugify(text: string): string {
-  const base = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return base || "product";
-}
 
 /** A readable slug nobody else uses: `desk-lamp`, else `desk-lamp-2`, `desk-lamp-3`... */
 async function uniqueSlug(tx: Tx, name: string): Promise<string> {
-  const base = slugify(name);
+  const base = slugify(name) || "product";
   const taken = new Set((await tx.product.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -142,8 +142,8 @@ describe("checkout", () => {
     await addToCart(t.db, { buyerId: early.id }, { productId: product.id, quantity: 2 });
     // The early buyer's hold lapses and someone else takes the stock.
     await t.db.reservation.updateMany({ where: { productId: product.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const { releaseExpiredCartHolds } = await import("../inventory/order-holds");
-    expect(await releaseExpiredCartHolds(t.db)).toBe(1);
+    const { releaseExpiredCartReservations } = await import("../inventory/order-reservations");
+    expect(await releaseExpiredCartReservations(t.db)).toBe(1);
     await addToCart(t.db, { buyerId: late.id }, { productId: product.id, quantity: 2 });
     const view = await (await callerFor(t.db, early.id)).cart.get();
     expect(view.warnings).toEqual(['Only 1 of "Kettle" available. Lower the quantity to 1 to check out.']);

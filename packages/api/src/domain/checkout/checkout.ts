@@ -14,10 +14,10 @@ import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { ZCheckoutSchema, type CheckoutInput } from "../../validators/checkout";
 import { loadCart, priceCart, taxRateFor, type CartContents } from "../cart/load-cart";
-import { hardenCartHolds, restoreCartHolds } from "../inventory/order-holds";
-import { HARD_HOLD_MS } from "../inventory/constants";
+import { hardenCartReservations, restoreCartReservations } from "../inventory/order-reservations";
+import { HARD_RESERVATION_MS } from "../inventory/constants";
 import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
-import { formatMoney } from "../pricing";
+import { formatMoney } from "../money";
 import { inTransaction } from "../transaction";
 
 export interface CheckoutResult {
@@ -268,7 +268,7 @@ async function placeOrder(
       promoCodeId: promo?.id ?? null,
       shippingAddress: address,
       idempotencyKey: input.idempotencyKey,
-      paymentDueAt: new Date(now.getTime() + HARD_HOLD_MS),
+      paymentDueAt: new Date(now.getTime() + HARD_RESERVATION_MS),
     },
     select: { id: true, number: true },
   });
@@ -298,7 +298,7 @@ async function placeOrder(
   const itemOf = new Map(items.map((item) => [item.productId, item.id]));
   await tx.orderStatusHistory.create({ data: { orderId: order.id, status: "PENDING_PAYMENT", note: "Order placed; awaiting payment.", actorId: buyerId } });
 
-  await hardenCartHolds(tx, {
+  await hardenCartReservations(tx, {
     cartId: cart.id,
     orderId: order.id,
     lines: contents.lines.map((line) => ({
@@ -343,7 +343,7 @@ export async function undoPlacedOrder(db: PrismaClient, orderId: string, now = n
   await inTransaction(db, async (tx) => {
     const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, cartId: true, promoCodeId: true, redemption: { select: { id: true } } } });
     if (!order) return;
-    await restoreCartHolds(tx, order.id, now);
+    await restoreCartReservations(tx, order.id, now);
     await tx.reservation.deleteMany({ where: { orderId: order.id, type: "HARD" } });
     if (order.promoCodeId && order.redemption) {
       await tx.promoCode.update({ where: { id: order.promoCodeId }, data: { usageCount: { decrement: 1 } } });

@@ -1,7 +1,7 @@
 /** How long a cart line holds stock; every change to the cart extends all its holds. */
-export const SOFT_HOLD_MS = 15 * 60_000;
+export const SOFT_RESERVATION_MS = 15 * 60_000;
 /** How long an order awaiting payment holds its stock (the order's payment deadline). */
-export const HARD_HOLD_MS = 30 * 60_000;
+export const HARD_RESERVATION_MS = 30 * 60_000;
 
 export type Availability = "in_stock" | "low" | "out";
 

@@ -1,3 +1,3 @@
-export { SOFT_HOLD_MS, HARD_HOLD_MS, availabilityOf, type Availability } from "./constants";
-export { sellOrderStock, releaseOrderStock, restockOrder, releaseExpiredCartHolds, hardenCartHolds, restoreCartHolds } from "./order-holds";
-export { setCartItemHold, releaseCartHolds, extendCartHolds, heldForCartItem, outOfStockError } from "./cart-holds";
+export { SOFT_RESERVATION_MS, HARD_RESERVATION_MS, availabilityOf, type Availability } from "./constants";
+export { sellOrderStock, releaseOrderStock, restockOrder, releaseExpiredCartReservations, hardenCartReservations, restoreCartReservations } from "./order-reservations";
+export { setCartItemReservation, releaseCartReservations, extendCartReservations, heldForCartItem, outOfStockError } from "./cart-reservations";

@@ -1,7 +1,8 @@
 import type { Tx } from "@bazaar/db";
 import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts } from "./accounts";
 import { postLedgerTransaction, type LedgerLine } from "./post";
-import { allocateProportionally, reverseForRefund } from "./split";
+import { allocateByWeight } from "../money";
+import { reverseForRefund } from "./split";
 import { splitIdempotencyKey, writePaymentSplit } from "./split-payment";
 
 export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
@@ -34,7 +35,7 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     orderBy: { createdAt: "asc" },
     select: { id: true, sellerId: true, totalCents: true, refundedCents: true },
   });
-  const parts = allocateProportionally(
+  const parts = allocateByWeight(
     refund.amountCents,
     shipments.map((s) => s.totalCents - s.refundedCents),
   );

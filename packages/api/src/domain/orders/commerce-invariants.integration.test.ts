@@ -13,7 +13,7 @@ import { drainOutbox } from "../../events/drain";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller, createWarehouse } from "../../testing/factories";
 import { ledgerIsBalanced, payWithCard, placeOrder, useDatabaseForHandlers } from "../../testing/payments";
-import { releaseExpiredCartHolds } from "../inventory";
+import { releaseExpiredCartReservations } from "../inventory";
 import { expireUnpaidOrders } from "./expire-unpaid-orders";
 
 let t: TestDatabase;
@@ -111,7 +111,7 @@ async function run(world: World, orders: CheckoutResult[], action: Action) {
     }
     case "expire": {
       const later = new Date(Date.now() + 31 * 60_000);
-      await releaseExpiredCartHolds(t.db, later);
+      await releaseExpiredCartReservations(t.db, later);
       return expireUnpaidOrders(t.db, later);
     }
     case "drain":

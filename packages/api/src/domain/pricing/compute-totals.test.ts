@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateByWeight, applyBasisPoints } from "./allocate";
 import { computeTotals, type PricingPromo, type PricingSeller } from "./compute-totals";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -21,34 +20,6 @@ const promo = (overrides: Partial<PricingPromo> = {}): PricingPromo => ({
   sellerId: null,
   active: true,
   ...overrides,
-});
-
-describe("allocateByWeight", () => {
-  it("splits by largest remainder and keeps every cent", () => {
-    expect(allocateByWeight(100, [1, 1, 1])).toEqual([34, 33, 33]);
-    expect(allocateByWeight(10, [0, 5, 5])).toEqual([0, 5, 5]);
-    expect(allocateByWeight(7, [333, 667])).toEqual([2, 5]);
-    expect(allocateByWeight(0, [0, 0])).toEqual([0, 0]);
-    expect(() => allocateByWeight(5, [0, 0])).toThrow(RangeError);
-  });
-
-  it("always sums to the total and never gives a part more than one cent off its exact share", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }), (total, weights) => {
-        fc.pre(weights.some((weight) => weight > 0));
-        const parts = allocateByWeight(total, weights);
-        const weightSum = weights.reduce((a, b) => a + b, 0);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((part, index) => expect(Math.abs(part - (total * (weights[index] ?? 0)) / weightSum)).toBeLessThan(1));
-      }),
-    );
-  });
-
-  it("rounds basis points half up", () => {
-    expect(applyBasisPoints(1005, 1000)).toBe(101);
-    expect(applyBasisPoints(1004, 1000)).toBe(100);
-    expect(applyBasisPoints(3333, 825)).toBe(275);
-  });
 });
 
 describe("computeTotals", () => {

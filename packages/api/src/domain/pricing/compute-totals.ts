@@ -1,7 +1,7 @@
 // Every total Bazaar shows or charges comes from this one pure function: the cart page, the
 // checkout and the order rows all agree to the cent because none of them adds things up itself.
-import { allocateByWeight, applyBasisPoints } from "./allocate";
-import { formatMoney } from "./money";
+import { allocateByWeight, applyBasisPoints, formatMoney } from "../money";
+import { promoUnusableReason } from "../promotions/validity";
 
 export interface PricingLine {
   id: string;
@@ -83,10 +83,8 @@ const sum = (values: readonly number[]) => values.reduce((total, value) => total
 /** Why the promo cannot apply to these lines now, or null when it can. */
 export function promoIneligibility(promo: PricingPromo, input: Pick<PricingInput, "currency" | "lines" | "sellers" | "now">): string | null {
   const { code } = promo;
-  if (!promo.active) return `Promo code ${code} is no longer active.`;
-  if (promo.startsAt && promo.startsAt > input.now) return `Promo code ${code} is not valid until ${promo.startsAt.toISOString().slice(0, 10)}.`;
-  if (promo.expiresAt && promo.expiresAt <= input.now) return `Promo code ${code} expired on ${promo.expiresAt.toISOString().slice(0, 10)}.`;
-  if (promo.usageLimit !== null && promo.usageCount >= promo.usageLimit) return `Promo code ${code} has been fully redeemed.`;
+  const unusable = promoUnusableReason(promo, input.now);
+  if (unusable) return unusable;
   if (promo.type === "FIXED" && promo.currency !== input.currency) return `Promo code ${code} applies to ${promo.currency} orders only.`;
   const eligible = input.lines.filter((line) => promo.sellerId === null || line.sellerId === promo.sellerId);
   if (eligible.length === 0) {

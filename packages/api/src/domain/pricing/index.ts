@@ -1,3 +1,1 @@
 export { computeTotals, promoIneligibility, type PricingInput, type PricingLine, type PricingPromo, type PricingSeller, type Totals, type SellerTotals, type LineTotals, type PromoOutcome } from "./compute-totals";
-export { allocateByWeight, applyBasisPoints } from "./allocate";
-export { formatMoney } from "./money";

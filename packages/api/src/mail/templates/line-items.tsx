@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { Column, Row, Section } from "@react-email/components";
-import { formatMoney } from "../../domain/pricing/money";
+import { formatMoney } from "../../domain/money";
 import { styles } from "./layout";
 
 export interface EmailLine {

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { Button, Section, Text } from "@react-email/components";
-import { formatMoney } from "../../domain/pricing/money";
+import { formatMoney } from "../../domain/money";
 import { EmailLayout, styles } from "./layout";
 
 export interface PayoutPaidProps {

@@ -1,7 +1,7 @@
 import {
   searchProductsForModeration,
   ZModerationSearchSchema,
-} from "../../domain/admin/catalog";
+} from "../../domain/catalog/moderation";
 import {
   createCategory,
   deleteCategory,
@@ -12,7 +12,7 @@ import {
   ZDeleteCategorySchema,
   ZMoveCategorySchema,
   ZRenameCategorySchema,
-} from "../../domain/admin/categories";
+} from "../../domain/categories/manage-categories";
 import { adminProcedure, router } from "../../trpc";
 
 export const adminCatalogRouter = router({

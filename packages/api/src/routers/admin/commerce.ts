@@ -2,14 +2,14 @@ import {
   getLedgerAccount,
   listLedgerAccounts,
   ZAccountEntriesSchema,
-} from "../../domain/admin/ledger";
+} from "../../domain/ledger/admin-views";
 import {
   getOrderForAdmin,
   listAllOrders,
   ZAdminOrderIdSchema,
   ZListAllOrdersSchema,
-} from "../../domain/admin/orders";
-import { listPayouts, ZListPayoutsSchema } from "../../domain/admin/payouts";
+} from "../../domain/orders/admin-orders";
+import { listPayouts, ZListPayoutsSchema } from "../../domain/ledger/payout-queue";
 import {
   createPromotion,
   expirePromotion,
@@ -21,7 +21,7 @@ import {
   ZListPromotionsSchema,
   ZPromotionIdSchema,
   ZUpdatePromotionSchema,
-} from "../../domain/admin/promotions";
+} from "../../domain/promotions/manage-promotions";
 import { adminProcedure, router } from "../../trpc";
 
 // Refunds are `orders.adminRefund`; the trial balance and transactions are `ledger.*` (their owners' routers).

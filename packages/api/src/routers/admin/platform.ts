@@ -14,7 +14,7 @@ import {
   ZDeleteTaxRateSchema,
   ZSetTaxRateSchema,
   ZUpdateSettingsSchema,
-} from "../../domain/admin/settings";
+} from "../../domain/settings/settings";
 import { adminProcedure, router } from "../../trpc";
 
 export const adminAnalyticsRouter = router({

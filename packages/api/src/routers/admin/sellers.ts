@@ -10,7 +10,7 @@ import {
   ZSellerIdSchema,
   ZSellerReasonSchema,
   ZSetCommissionSchema,
-} from "../../domain/admin/sellers";
+} from "../../domain/sellers/manage-sellers";
 import { adminProcedure, router } from "../../trpc";
 
 export const adminSellersRouter = router({

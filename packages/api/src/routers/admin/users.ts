@@ -8,7 +8,7 @@ import {
   ZSearchUsersSchema,
   ZSuspendUserSchema,
   ZUserIdSchema,
-} from "../../domain/admin/users";
+} from "../../domain/accounts/manage-users";
 import { adminProcedure, router } from "../../trpc";
 
 const ZRoleSchema = z.enum(["BUYER", "SELLER", "ADMIN"]);

@@ -1,6 +1,6 @@
 import { revalidateTag } from "next/cache";
 import { z } from "zod";
-import { isValidRevalidationToken } from "@bazaar/api/domain/storefront/cache";
+import { isValidRevalidationToken } from "@bazaar/api/domain/catalog/cache-tags";
 
 const ZRevalidateSchema = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(100) });
 

@@ -67,7 +67,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </ol>
       </nav>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{found.node.name}</h1>
-      <p className="mt-1 text-sm text-slate-600">{found.node.productCount} products from independent shops</p>
+      <p className="mt-1 text-sm text-slate-600">{found.node.totalProductCount} products from independent shops</p>
     </div>
   );
   return <Listing path={path} state={{ ...state, category: undefined }} result={result} heading={heading} scope={found.node} />;

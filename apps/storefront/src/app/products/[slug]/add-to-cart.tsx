@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { RouterOutputs } from "@bazaar/api";
-import { SOFT_HOLD_MS } from "@bazaar/api/domain/inventory/constants";
+import { SOFT_RESERVATION_MS } from "@bazaar/api/domain/inventory/constants";
 import { Alert, Button } from "@bazaar/ui";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckIcon } from "~/components/icons";
@@ -69,7 +69,7 @@ export function AddToCart({ slug, productId, name, initial }: { slug: string; pr
       <div aria-live="polite">
         {added !== null ? (
           <Alert tone="success" title={`Added ${added} to your cart`}>
-            We are holding {added === 1 ? "it" : "them"} for you for {SOFT_HOLD_MS / 60_000} minutes.{" "}
+            We are holding {added === 1 ? "it" : "them"} for you for {SOFT_RESERVATION_MS / 60_000} minutes.{" "}
             <Link href="/cart" className="font-medium underline">
               View cart
             </Link>{" "}

@@ -1,6 +1,6 @@
 import { inngest } from "../../../events/client";
 import { expireUnpaidOrders } from "../../orders/expire-unpaid-orders";
-import { releaseExpiredCartHolds } from "../order-holds";
+import { releaseExpiredCartReservations } from "../order-reservations";
 
 /**
  * Every minute: cart holds (SOFT) past their expiry go back to stock, and orders whose payment
@@ -12,8 +12,8 @@ export const reservationExpiry = inngest.createFunction(
   async ({ event, step, db }) => {
     // The schedule's own time, so a replay of this run sweeps with the same clock.
     const now = new Date(event.ts ?? Date.now());
-    const cartHolds = await step.run("release-expired-cart-holds", () => releaseExpiredCartHolds(db, now));
+    const cartReservations = await step.run("release-expired-cart-holds", () => releaseExpiredCartReservations(db, now));
     const unpaidOrders = await step.run("expire-unpaid-orders", () => expireUnpaidOrders(db, now));
-    return { cartHolds, unpaidOrders };
+    return { cartReservations, unpaidOrders };
   },
 );

@@ -3,7 +3,7 @@ import { bazaarEvent, inngest } from "../../../events/client";
 import { paths, urls } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
 import { notify } from "../../notifications";
-import { formatMoney } from "../../pricing/money";
+import { formatMoney } from "../../money";
 import { processPayout } from "../payouts";
 
 /**

@@ -1,0 +1,228 @@
+import type { Prisma, PrismaClient, Role, Tx, UserStatus } from "@bazaar/db";
+import { z } from "zod";
+import { requireAdmin, type Actor } from "../../actor";
+import { DomainError, notFound } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
+import { revalidateStorefront } from "../catalog/cache-tags";
+import { inTransaction } from "../transaction";
+import { page, ZAdminId, ZAdminPageSchema, ZReasonSchema } from "../pagination";
+
+export const ZSearchUsersSchema = ZAdminPageSchema.extend({
+  /** Email or name, any part, any case. */
+  q: z.string().trim().max(200).optional(),
+  role: z.enum(["BUYER", "SELLER", "ADMIN"]).optional(),
+  status: z.enum(["ACTIVE", "SUSPENDED"]).optional(),
+});
+
+export async function searchUsers(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZSearchUsersSchema> = {},
+) {
+  requireAdmin(actor);
+  const f = ZSearchUsersSchema.parse(input);
+  const where: Prisma.UserWhereInput = {
+    ...(f.role ? { role: f.role } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.q
+      ? {
+          OR: [
+            { email: { contains: f.q, mode: "insensitive" } },
+            { name: { contains: f.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const rows = await db.user.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: f.limit + 1,
+    ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      status: true,
+      createdAt: true,
+      seller: { select: { id: true, shopName: true, status: true } },
+      _count: { select: { orders: true } },
+    },
+  });
+  return page(rows, f.limit);
+}
+
+// Every change that can take an administrator away (demotion, suspension) takes this lock first,
+// then counts the active administrators. Two admins demoting each other at the same moment are
+// serialised, so the second sees the first's change and is refused instead of leaving nobody.
+async function lockAdministrators(tx: Tx) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('bazaar:active-administrators'))`;
+}
+
+async function otherActiveAdmins(tx: Tx, userId: string) {
+  return tx.user.count({
+    where: { role: "ADMIN", status: "ACTIVE", id: { not: userId } },
+  });
+}
+
+async function lockUser(tx: Tx, userId: string) {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  if (rows.length === 0) throw notFound("That user");
+  return tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: { seller: { select: { id: true } } },
+  });
+}
+
+const snapshot = (u: { role: Role; status: UserStatus }) => ({
+  role: u.role,
+  status: u.status,
+});
+
+export const ZChangeRoleSchema = z.object({
+  userId: ZAdminId,
+  role: z.enum(
+    ["BUYER", "ADMIN"],
+    "An administrator may make a user a buyer or an administrator; shops are opened by sign-up and approval.",
+  ),
+  reason: z.string().trim().max(500).optional(),
+});
+
+/**
+ * Makes a user an administrator or a buyer. Seller accounts keep their role (their shop hangs
+ * on it: suspend the shop instead), and the last active administrator cannot be demoted.
+ */
+export async function changeUserRole(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZChangeRoleSchema>,
+) {
+  const admin = requireAdmin(actor);
+  const { userId, role, reason } = ZChangeRoleSchema.parse(input);
+  return inTransaction(db, async (tx) => {
+    await lockAdministrators(tx);
+    const user = await lockUser(tx, userId);
+    if (user.role === role)
+      throw new DomainError(
+        "CONFLICT",
+        `This user is already ${role === "ADMIN" ? "an administrator" : "a buyer"}.`,
+      );
+    if (user.role === "SELLER" || user.seller) {
+      throw new DomainError(
+        "CONFLICT",
+        "This is a seller account: its role follows its shop. Suspend the shop or the account instead.",
+      );
+    }
+    if (
+      user.role === "ADMIN" &&
+      user.status === "ACTIVE" &&
+      (await otherActiveAdmins(tx, userId)) === 0
+    ) {
+      throw new DomainError(
+        "CONFLICT",
+        "This is the last active administrator. Make someone else an administrator first.",
+      );
+    }
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { role },
+    });
+    await recordAudit(tx, {
+      actorId: admin.userId,
+      action: "user.role-change",
+      entityType: "User",
+      entityId: userId,
+      before: snapshot(user),
+      after: snapshot(updated),
+      reason: reason || null,
+    });
+    return { id: updated.id, role: updated.role, status: updated.status };
+  });
+}
+
+export const ZSuspendUserSchema = z.object({
+  userId: ZAdminId,
+  reason: ZReasonSchema,
+});
+
+/**
+ * Suspends an account: every procedure refuses it from the next request (the actor is loaded
+ * fresh), and a seller's products leave the storefront with it. Administrators cannot suspend
+ * themselves, and the last active administrator cannot be suspended.
+ */
+export async function suspendUser(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZSuspendUserSchema>,
+) {
+  const admin = requireAdmin(actor);
+  const { userId, reason } = ZSuspendUserSchema.parse(input);
+  if (userId === admin.userId)
+    throw new DomainError("CONFLICT", "You cannot suspend your own account.");
+  const result = await inTransaction(db, async (tx) => {
+    await lockAdministrators(tx);
+    const user = await lockUser(tx, userId);
+    if (user.status === "SUSPENDED")
+      throw new DomainError("CONFLICT", "This account is already suspended.");
+    if (user.role === "ADMIN" && (await otherActiveAdmins(tx, userId)) === 0) {
+      throw new DomainError(
+        "CONFLICT",
+        "This is the last active administrator. Make someone else an administrator first.",
+      );
+    }
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { status: "SUSPENDED" },
+    });
+    await recordAudit(tx, {
+      actorId: admin.userId,
+      action: "user.suspend",
+      entityType: "User",
+      entityId: userId,
+      before: snapshot(user),
+      after: snapshot(updated),
+      reason,
+    });
+    return { id: updated.id, role: updated.role, status: updated.status };
+  });
+  await refreshStorefrontFor(result.role);
+  return result;
+}
+
+/** A seller's account status decides whether its shop's products show: expire the storefront's cache once committed. */
+async function refreshStorefrontFor(role: Role) {
+  if (role === "SELLER") await revalidateStorefront([]);
+}
+
+export const ZUserIdSchema = z.object({ userId: ZAdminId });
+
+export async function reinstateUser(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZUserIdSchema>,
+) {
+  const admin = requireAdmin(actor);
+  const { userId } = ZUserIdSchema.parse(input);
+  const result = await inTransaction(db, async (tx) => {
+    const user = await lockUser(tx, userId);
+    if (user.status === "ACTIVE")
+      throw new DomainError("CONFLICT", "This account is not suspended.");
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { status: "ACTIVE" },
+    });
+    await recordAudit(tx, {
+      actorId: admin.userId,
+      action: "user.reinstate",
+      entityType: "User",
+      entityId: userId,
+      before: snapshot(user),
+      after: snapshot(updated),
+    });
+    return { id: updated.id, role: updated.role, status: updated.status };
+  });
+  await refreshStorefrontFor(result.role);
+  return result;
+}

@@ -1,0 +1,67 @@
+import type { Prisma, PrismaClient } from "@bazaar/db";
+import { z } from "zod";
+import { requireAdmin, type Actor } from "../../actor";
+import { page, ZAdminPageSchema } from "../pagination";
+
+export const ZModerationSearchSchema = ZAdminPageSchema.extend({
+  /** Name (trigram index) or exact SKU. */
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional(),
+  sellerId: z.string().trim().max(100).optional(),
+  categoryId: z.string().trim().max(100).optional(),
+  /** true: only unlisted; false: only listed. */
+  unlisted: z.boolean().optional(),
+});
+
+/** Every product whatever its state or shop, for moderation; newest first. Unlisting is `catalog.unlist` / `catalog.relist`. */
+export async function searchProductsForModeration(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.input<typeof ZModerationSearchSchema> = {},
+) {
+  requireAdmin(actor);
+  const f = ZModerationSearchSchema.parse(input);
+  const where: Prisma.ProductWhereInput = {
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.sellerId ? { sellerId: f.sellerId } : {}),
+    ...(f.categoryId ? { categoryId: f.categoryId } : {}),
+    ...(f.unlisted === undefined
+      ? {}
+      : { unlistedAt: f.unlisted ? { not: null } : null }),
+    ...(f.q
+      ? {
+          OR: [
+            { name: { contains: f.q, mode: "insensitive" } },
+            { sku: f.q.toUpperCase() },
+            { id: f.q },
+          ],
+        }
+      : {}),
+  };
+  const rows = await db.product.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: f.limit + 1,
+    ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      sku: true,
+      name: true,
+      slug: true,
+      priceCents: true,
+      currency: true,
+      status: true,
+      unlistedAt: true,
+      unlistedReason: true,
+      createdAt: true,
+      seller: { select: { id: true, shopName: true, status: true } },
+      category: { select: { id: true, name: true } },
+      images: {
+        select: { url: true, alt: true },
+        orderBy: { position: "asc" },
+        take: 1,
+      },
+    },
+  });
+  return page(rows, f.limit);
+}

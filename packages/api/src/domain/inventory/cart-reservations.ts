@@ -1,0 +1,136 @@
+// SOFT reservations: what carts hold. A cart line's holds always add up to its quantity while
+// they are active; callers lock the cart row first, so one cart's changes never interleave.
+import type { Tx } from "@bazaar/db";
+import { DomainError } from "../../errors";
+import { SOFT_RESERVATION_MS } from "./constants";
+import { planAllocation } from "./plan-allocation";
+import { addReserved, availableOf, groupByStockLevel, lockProductStock, removeReserved } from "./stock-rows";
+
+export interface CartItemReservationInput {
+  cartId: string;
+  cartItemId: string;
+  productId: string;
+  productName: string;
+  /** What the line should hold in total after this call. */
+  quantity: number;
+  now?: Date;
+}
+
+export const outOfStockError = (productName: string, available: number, details: Record<string, unknown> = {}) =>
+  new DomainError(
+    "OUT_OF_STOCK",
+    available > 0
+      ? `Only ${available} of "${productName}" available. Lower the quantity to ${available} or less.`
+      : `"${productName}" is out of stock.`,
+    { available, ...details },
+  );
+
+/** Units of the line held by its active SOFT reservations. */
+export async function heldForCartItem(tx: Tx, cartItemId: string): Promise<number> {
+  const { _sum } = await tx.reservation.aggregate({
+    where: { cartItemId, type: "SOFT", status: "ACTIVE" },
+    _sum: { quantity: true },
+  });
+  return _sum.quantity ?? 0;
+}
+
+/**
+ * Makes the line hold exactly `quantity` units: grows its holds (most available warehouse first)
+ * or gives back the newest ones. Refuses with "only N available" when stock cannot cover it.
+ */
+export async function setCartItemReservation(tx: Tx, input: CartItemReservationInput): Promise<void> {
+  const now = input.now ?? new Date();
+  const held = await heldForCartItem(tx, input.cartItemId);
+  if (input.quantity > held) {
+    await reserveForCartItem(tx, input, input.quantity - held, held, now);
+  } else if (input.quantity < held) {
+    await releaseFromCartItem(tx, input.cartItemId, held - input.quantity);
+  }
+}
+
+async function reserveForCartItem(tx: Tx, input: CartItemReservationInput, quantity: number, alreadyHeld: number, now: Date) {
+  const rows = await lockProductStock(tx, input.productId);
+  const plan = planAllocation(
+    rows.map((row) => ({ stockLevelId: row.id, available: availableOf(row) })),
+    quantity,
+  );
+  if (!plan) {
+    const available = rows.reduce((sum, row) => sum + Math.max(0, availableOf(row)), 0);
+    throw outOfStockError(input.productName, alreadyHeld + available, { productId: input.productId });
+  }
+  for (const part of plan) {
+    // The rows are locked, so the guard cannot fail here; it is the belt to the lock's braces.
+    if (!(await addReserved(tx, part.stockLevelId, part.quantity))) throw outOfStockError(input.productName, alreadyHeld);
+  }
+  await tx.reservation.createMany({
+    data: plan.map((part) => ({
+      stockLevelId: part.stockLevelId,
+      productId: input.productId,
+      quantity: part.quantity,
+      type: "SOFT" as const,
+      expiresAt: new Date(now.getTime() + SOFT_RESERVATION_MS),
+      cartId: input.cartId,
+      cartItemId: input.cartItemId,
+    })),
+  });
+}
+
+async function releaseFromCartItem(tx: Tx, cartItemId: string, quantity: number) {
+  const holds = await tx.reservation.findMany({
+    where: { cartItemId, type: "SOFT", status: "ACTIVE" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, stockLevelId: true, quantity: true },
+  });
+  let remaining = quantity;
+  for (const hold of holds) {
+    if (remaining === 0) break;
+    if (hold.quantity <= remaining) {
+      if (await claim(tx, hold.id, "RELEASED")) {
+        await removeReserved(tx, hold.stockLevelId, hold.quantity);
+        remaining -= hold.quantity;
+      }
+    } else {
+      const shrunk = await tx.reservation.updateMany({
+        where: { id: hold.id, status: "ACTIVE", quantity: { gt: remaining } },
+        data: { quantity: { decrement: remaining } },
+      });
+      if (shrunk.count === 1) {
+        await removeReserved(tx, hold.stockLevelId, remaining);
+        remaining = 0;
+      }
+    }
+  }
+}
+
+/** Moves an ACTIVE reservation to `status`; false when someone else (the sweeper) got there first. */
+async function claim(tx: Tx, reservationId: string, status: "RELEASED" | "EXPIRED") {
+  const { count } = await tx.reservation.updateMany({ where: { id: reservationId, status: "ACTIVE" }, data: { status } });
+  return count === 1;
+}
+
+/** Gives back every hold of a cart (or of one of its lines). */
+export async function releaseCartReservations(tx: Tx, where: { cartId: string } | { cartItemId: string }): Promise<void> {
+  const holds = await tx.reservation.findMany({
+    where: { ...where, type: "SOFT", status: "ACTIVE" },
+    select: { id: true, stockLevelId: true, quantity: true },
+    orderBy: { stockLevelId: "asc" },
+  });
+  const claimed = [];
+  for (const hold of holds) if (await claim(tx, hold.id, "RELEASED")) claimed.push(hold);
+  for (const row of groupByStockLevel(claimed)) await removeReserved(tx, row.stockLevelId, row.quantity);
+}
+
+/** Any change to a cart restarts the clock on all its holds. */
+export async function extendCartReservations(tx: Tx, cartId: string, now = new Date()): Promise<Date> {
+  const expiresAt = new Date(now.getTime() + SOFT_RESERVATION_MS);
+  await tx.reservation.updateMany({ where: { cartId, type: "SOFT", status: "ACTIVE" }, data: { expiresAt } });
+  return expiresAt;
+}
+
+/** Moves a line's holds to another line (guest cart merged into the buyer's). */
+export async function moveCartItemReservations(tx: Tx, fromCartItemId: string, to: { cartId: string; cartItemId: string }): Promise<void> {
+  await tx.reservation.updateMany({
+    where: { cartItemId: fromCartItemId, type: "SOFT", status: "ACTIVE" },
+    data: { cartId: to.cartId, cartItemId: to.cartItemId },
+  });
+}

@@ -1,0 +1,166 @@
+// HARD reservations: what an order awaiting payment (or paid, until it ships) holds.
+// Each transition first claims the reservation rows by their status, in one statement, and then
+// moves the stock of exactly the rows it claimed: a second call (a webhook delivered twice, a
+// sweeper racing a payment) claims nothing and changes nothing.
+import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { DomainError } from "../../errors";
+import { inTransaction } from "../transaction";
+import { extendCartReservations, setCartItemReservation } from "./cart-reservations";
+import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "./constants";
+import {
+  addOnHand,
+  groupByStockLevel,
+  moveAllocatedToReserved,
+  moveReservedToAllocated,
+  removeAllocated,
+  removeReserved,
+  sellAllocated,
+} from "./stock-rows";
+
+interface Claimed {
+  stockLevelId: string;
+  productId: string;
+  quantity: number;
+}
+
+export interface HardenLine {
+  cartItemId: string;
+  orderItemId: string;
+  productId: string;
+  productName: string;
+  quantity: number;
+}
+
+/**
+ * Checkout: every cart line's SOFT holds become HARD holds of the order. Lines without enough
+ * active holds (they expired, or the last payment failed) are reserved now, or the whole
+ * checkout fails with "only N available".
+ */
+export async function hardenCartReservations(tx: Tx, input: { cartId: string; orderId: string; lines: HardenLine[]; now?: Date }): Promise<Date> {
+  const now = input.now ?? new Date();
+  // Extending first keeps the sweeper off these holds while we convert them.
+  await extendCartReservations(tx, input.cartId, now);
+  const lines = [...input.lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+  for (const line of lines) {
+    await setCartItemReservation(tx, { cartId: input.cartId, cartItemId: line.cartItemId, productId: line.productId, productName: line.productName, quantity: line.quantity, now });
+  }
+  const orderItemOf = new Map(input.lines.map((line) => [line.cartItemId, line.orderItemId]));
+  const cartItemIds = [...orderItemOf.keys()];
+  const converted = await tx.$queryRaw<(Claimed & { id: string; cartItemId: string })[]>`
+    UPDATE "Reservation" SET "status" = 'CONVERTED', "orderId" = ${input.orderId}, "updatedAt" = now()
+     WHERE "cartItemId" IN (${Prisma.join(cartItemIds)}) AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+    RETURNING "id", "stockLevelId", "productId", "quantity", "cartItemId"`;
+  const heldByLine = new Map<string, number>();
+  for (const hold of converted) heldByLine.set(hold.cartItemId, (heldByLine.get(hold.cartItemId) ?? 0) + hold.quantity);
+  for (const line of input.lines) {
+    if (heldByLine.get(line.cartItemId) !== line.quantity) {
+      throw new DomainError("CONFLICT", "Your cart changed while checking out. Review your cart and check out again.");
+    }
+  }
+  for (const row of groupByStockLevel(converted)) await moveReservedToAllocated(tx, row.stockLevelId, row.quantity);
+  const expiresAt = new Date(now.getTime() + HARD_RESERVATION_MS);
+  await tx.reservation.createMany({
+    data: converted.map((hold) => ({
+      stockLevelId: hold.stockLevelId,
+      productId: hold.productId,
+      quantity: hold.quantity,
+      type: "HARD" as const,
+      expiresAt,
+      cartId: input.cartId,
+      cartItemId: hold.cartItemId,
+      orderId: input.orderId,
+      orderItemId: orderItemOf.get(hold.cartItemId) ?? null,
+    })),
+  });
+  return expiresAt;
+}
+
+/**
+ * Undoes hardenCartReservations when checkout fails after its transaction committed (the payment
+ * provider refused to create an intent): the order's HARD holds go, the cart's SOFT holds return.
+ */
+export async function restoreCartReservations(tx: Tx, orderId: string, now = new Date()): Promise<void> {
+  const released = await claimOrderReservations(tx, orderId, "ACTIVE", "RELEASED");
+  for (const row of groupByStockLevel(released)) await moveAllocatedToReserved(tx, row.stockLevelId, row.quantity);
+  await tx.reservation.updateMany({
+    where: { orderId, type: "SOFT", status: "CONVERTED" },
+    data: { status: "ACTIVE", orderId: null, expiresAt: new Date(now.getTime() + SOFT_RESERVATION_MS) },
+  });
+}
+
+async function claimOrderReservations(
+  tx: Tx,
+  orderId: string,
+  from: "ACTIVE" | "FULFILLED",
+  to: "RELEASED" | "EXPIRED" | "FULFILLED",
+  sellerId?: string,
+): Promise<Claimed[]> {
+  const sellerFilter = sellerId
+    ? Prisma.sql`AND "productId" IN (SELECT "id" FROM "Product" WHERE "sellerId" = ${sellerId})`
+    : Prisma.empty;
+  return tx.$queryRaw<Claimed[]>`
+    UPDATE "Reservation" SET "status" = ${to}::"ReservationStatus", "updatedAt" = now()
+     WHERE "orderId" = ${orderId} AND "type" = 'HARD' AND "status" = ${from}::"ReservationStatus" ${sellerFilter}
+    RETURNING "stockLevelId", "productId", "quantity"`;
+}
+
+async function adjustSalesCount(tx: Tx, claimed: Claimed[], sign: 1 | -1) {
+  const perProduct = new Map<string, number>();
+  for (const hold of claimed) perProduct.set(hold.productId, (perProduct.get(hold.productId) ?? 0) + hold.quantity);
+  for (const [productId, quantity] of [...perProduct.entries()].sort()) {
+    await tx.product.update({ where: { id: productId }, data: { salesCount: { increment: sign * quantity } } });
+  }
+}
+
+/** Payment captured: the order's units are sold (on hand and allocated go down). Idempotent. */
+export async function sellOrderStock(tx: Tx, orderId: string): Promise<{ units: number }> {
+  const sold = await claimOrderReservations(tx, orderId, "ACTIVE", "FULFILLED");
+  for (const row of groupByStockLevel(sold)) await sellAllocated(tx, row.stockLevelId, row.quantity);
+  await adjustSalesCount(tx, sold, 1);
+  return { units: sold.reduce((sum, hold) => sum + hold.quantity, 0) };
+}
+
+/** Payment failed, order cancelled before payment, or payment deadline passed. Idempotent. */
+export async function releaseOrderStock(tx: Tx, orderId: string, outcome: "RELEASED" | "EXPIRED"): Promise<{ units: number }> {
+  const released = await claimOrderReservations(tx, orderId, "ACTIVE", outcome);
+  for (const row of groupByStockLevel(released)) await removeAllocated(tx, row.stockLevelId, row.quantity);
+  return { units: released.reduce((sum, hold) => sum + hold.quantity, 0) };
+}
+
+/**
+ * A paid order (or one seller's part of it) was refunded or cancelled before shipping: its sold
+ * units go back on hand on the rows they came from. The FULFILLED holds become RELEASED, so this
+ * happens once.
+ */
+export async function restockOrder(tx: Tx, input: { orderId: string; sellerId?: string }): Promise<{ units: number }> {
+  const restocked = await claimOrderReservations(tx, input.orderId, "FULFILLED", "RELEASED", input.sellerId);
+  for (const row of groupByStockLevel(restocked)) await addOnHand(tx, row.stockLevelId, row.quantity);
+  await adjustSalesCount(tx, restocked, -1);
+  return { units: restocked.reduce((sum, hold) => sum + hold.quantity, 0) };
+}
+
+const SWEEP_BATCH = 500;
+
+/**
+ * The sweeper: cart holds past their expiry give their units back. Works in batches and skips
+ * rows another transaction has locked (a cart being changed right now extends them anyway).
+ * Returns how many reservations expired.
+ */
+export async function releaseExpiredCartReservations(db: PrismaClient, now = new Date()): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const expired = await inTransaction(db, async (tx) => {
+      const claimed = await tx.$queryRaw<Claimed[]>`
+        UPDATE "Reservation" SET "status" = 'EXPIRED', "updatedAt" = now()
+         WHERE "id" IN (SELECT "id" FROM "Reservation"
+                         WHERE "type" = 'SOFT' AND "status" = 'ACTIVE' AND "expiresAt" <= ${now}
+                         ORDER BY "expiresAt" LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+           AND "status" = 'ACTIVE' AND "expiresAt" <= ${now}
+        RETURNING "stockLevelId", "productId", "quantity"`;
+      for (const row of groupByStockLevel(claimed)) await removeReserved(tx, row.stockLevelId, row.quantity);
+      return claimed.length;
+    });
+    total += expired;
+    if (expired < SWEEP_BATCH) return total;
+  }
+}

@@ -1,0 +1,2 @@
+export { allocateByWeight, applyBasisPoints, applyRatio } from "./allocate";
+export { formatMoney } from "./format";
