@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@bazaar/db";
 import { DomainError } from "../../errors";
+import { readPlatformSettings } from "../settings/settings";
 import { emailTaken } from "./register-buyer";
 import { hashPassword } from "./password";
 import { ZRegisterSellerSchema, type RegisterSellerInput } from "./schemas";
@@ -14,9 +15,10 @@ const slugTaken = (slug: string) =>
  */
 export async function registerSeller(db: PrismaClient, input: RegisterSellerInput) {
   const data = ZRegisterSellerSchema.parse(input);
-  const [emailUser, slugShop] = await Promise.all([
+  const [emailUser, slugShop, settings] = await Promise.all([
     db.user.findUnique({ where: { email: data.email }, select: { id: true } }),
     db.seller.findUnique({ where: { slug: data.slug }, select: { id: true } }),
+    readPlatformSettings(db),
   ]);
   if (emailUser) throw emailTaken();
   if (slugShop) throw slugTaken(data.slug);
@@ -29,7 +31,17 @@ export async function registerSeller(db: PrismaClient, input: RegisterSellerInpu
         name: data.name,
         passwordHash,
         role: "SELLER",
-        seller: { create: { shopName: data.shopName, slug: data.slug, contactEmail: data.contactEmail, status: "PENDING" } },
+        seller: {
+          create: {
+            shopName: data.shopName,
+            slug: data.slug,
+            contactEmail: data.contactEmail,
+            status: "PENDING",
+            // The admin's shipping defaults at the time of sign-up; the seller edits their own later.
+            shippingFlatCents: settings.shippingDefaultFlatCents,
+            freeShippingOverCents: settings.shippingDefaultFreeOverCents,
+          },
+        },
       },
       select: { id: true, email: true, name: true, role: true, seller: { select: { id: true, slug: true, status: true } } },
     });

@@ -18,6 +18,7 @@ import { hardenCartReservations, restoreCartReservations } from "../inventory/or
 import { HARD_RESERVATION_MS } from "../inventory/constants";
 import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
 import { formatMoney } from "../money";
+import { redeemPromo, releasePromo } from "../promotions/redemption";
 import { inTransaction } from "../transaction";
 
 export interface CheckoutResult {
@@ -247,13 +248,6 @@ async function placeOrder(
   }
 
   const promo = contents.promoCode && totals.promo?.applied ? contents.promoCode : null;
-  if (promo) {
-    // Counted here, guarded: two buyers racing for a code's last use cannot both get it.
-    const used = await tx.$executeRaw`
-      UPDATE "PromoCode" SET "usageCount" = "usageCount" + 1, "updatedAt" = now()
-       WHERE "id" = ${promo.id} AND ("usageLimit" IS NULL OR "usageCount" < "usageLimit")`;
-    if (used !== 1) throw new DomainError("BAD_REQUEST", `Promo code ${promo.code} has been fully redeemed. Remove the code to check out.`);
-  }
 
   const order = await tx.order.create({
     data: {
@@ -317,7 +311,7 @@ async function placeOrder(
     select: { id: true },
   });
   await tx.cart.update({ where: { id: cart.id }, data: { status: "CHECKOUT", lastActivityAt: now } });
-  if (promo) await tx.promoRedemption.create({ data: { promoCodeId: promo.id, orderId: order.id, buyerId, amountCents: totals.discountCents } });
+  if (promo) await redeemPromo(tx, { promo, orderId: order.id, buyerId, amountCents: totals.discountCents });
 
   return { orderId: order.id, orderNumber: order.number, paymentId: payment.id, paymentKey, totalCents: totals.totalCents, currency: contents.currency };
 }
@@ -341,13 +335,11 @@ async function acceptNewPrices(db: PrismaClient, changed: PricesChanged): Promis
 /** The undo of step 1: no order remains, the cart is ACTIVE with its holds, the promo use is given back. */
 export async function undoPlacedOrder(db: PrismaClient, orderId: string, now = new Date()): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, cartId: true, promoCodeId: true, redemption: { select: { id: true } } } });
+    const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, cartId: true } });
     if (!order) return;
     await restoreCartReservations(tx, order.id, now);
     await tx.reservation.deleteMany({ where: { orderId: order.id, type: "HARD" } });
-    if (order.promoCodeId && order.redemption) {
-      await tx.promoCode.update({ where: { id: order.promoCodeId }, data: { usageCount: { decrement: 1 } } });
-    }
+    await releasePromo(tx, order.id);
     await tx.payment.deleteMany({ where: { orderId: order.id } });
     await tx.order.delete({ where: { id: order.id } });
     if (order.cartId) await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "ACTIVE" } });

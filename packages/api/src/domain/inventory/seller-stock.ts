@@ -3,6 +3,7 @@
 import type { PrismaClient, Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
+import { readPlatformSettings } from "../settings/settings";
 import { inTransaction } from "../transaction";
 import { availableOf, publishIfCrossedLow, type StockRow } from "./stock-rows";
 
@@ -103,7 +104,11 @@ export async function setStockOnHand(
   }
   const id = await inTransaction(db, async (tx) => {
     await ownProductAndWarehouse(tx, sellerId, input.productId, input.warehouseId);
-    await tx.stockLevel.createMany({ data: [{ productId: input.productId, warehouseId: input.warehouseId }], skipDuplicates: true });
+    const { lowStockThresholdDefault } = await readPlatformSettings(tx);
+    await tx.stockLevel.createMany({
+      data: [{ productId: input.productId, warehouseId: input.warehouseId, lowStockThreshold: lowStockThresholdDefault }],
+      skipDuplicates: true,
+    });
     // Locked, then compared: the version check and the write see the same row.
     const [current] = await tx.$queryRaw<StockRow[]>`
       SELECT s."id", s."productId", ${sellerId} AS "sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"

@@ -1,39 +1,13 @@
-import type { Inngest } from "inngest";
-import { StepMode } from "inngest/types";
 import type { PrismaClient } from "@bazaar/db";
 import type { FunctionSpec } from "./registry";
+import { executeFunction, Op, type SdkOp, type SdkResult } from "./sdk";
 import { memoize, nextWake, toJsonValue, withPending, type PendingOp, type RunState } from "./run-state";
 import { parseDuration, retryAt, sleepEnd } from "./time";
 
 // Runs one function the way Inngest's executor drives an SDK: hand the SDK the run's memoized
 // step results, let it replay the handler up to the next step, and act on what it reports (a step
-// that ran, a sleep or event wait to schedule, the end of the run). The SDK call is the one its
-// own serve handler makes per request (InngestCommHandler.runStep -> fn.createExecution), so
-// handlers, step ids, retries and errors behave here exactly as they do served by Inngest.
-
-interface SdkOp {
-  id: string;
-  op: string;
-  name?: string;
-  displayName?: string;
-  opts?: Record<string, unknown>;
-  data?: unknown;
-  error?: unknown;
-}
-
-type SdkResult =
-  | { type: "function-resolved"; data: unknown }
-  | { type: "function-rejected"; error: unknown; retriable: boolean | string }
-  | { type: "step-ran"; step: SdkOp; retriable?: boolean | string }
-  | { type: "steps-found"; steps: SdkOp[] }
-  | { type: "step-not-found"; step: SdkOp }
-  | { type: "change-mode" };
-
-/** The SDK's execution entry point (protected in its types; the serve handler and @inngest/test call it). */
-interface ExecutableFunction {
-  client: Inngest.Any;
-  createExecution(options: { partialOptions: Record<string, unknown> }): { start(): Promise<SdkResult> };
-}
+// that ran, a sleep or event wait to schedule, the end of the run). The SDK call itself, the one
+// its own serve handler makes per request, lives in sdk.ts with every other use of its internals.
 
 export type Transition =
   /** A step finished (its result is in `state`): invoke again. */
@@ -44,28 +18,19 @@ export type Transition =
   | { kind: "failed"; state: RunState };
 
 function execute(spec: FunctionSpec, state: RunState, runId: string, db: PrismaClient, requestedRunStep?: string): Promise<SdkResult> {
-  const fn = spec.fn as unknown as ExecutableFunction;
   const stepState = Object.fromEntries(
     Object.entries(state.steps).map(([id, result]) => [id, result.type === "data" ? { id, data: result.data } : { id, error: result.error }]),
   );
-  const event = { ...state.event };
-  return fn
-    .createExecution({
-      partialOptions: {
-        client: fn.client,
-        runId,
-        stepMode: StepMode.Async,
-        data: { event, events: [event], runId, attempt: state.attempt, maxAttempts: spec.maxAttempts },
-        stepState,
-        stepCompletionOrder: state.stack,
-        requestedRunStep,
-        disableImmediateExecution: requestedRunStep !== undefined,
-        reqArgs: [],
-        headers: {},
-        transformCtx: (ctx: Record<string, unknown>) => ({ ...ctx, db }),
-      },
-    })
-    .start();
+  return executeFunction(spec.fn, {
+    runId,
+    event: { ...state.event },
+    attempt: state.attempt,
+    maxAttempts: spec.maxAttempts,
+    stepState,
+    stepCompletionOrder: state.stack,
+    requestedRunStep,
+    context: { db },
+  });
 }
 
 /** Runs the handler once (plus any parallel steps it planned) and says what happens next. */
@@ -87,12 +52,12 @@ export async function invokeOnce(spec: FunctionSpec, state: RunState, runId: str
 
 function afterStep(spec: FunctionSpec, state: RunState, op: SdkOp, retriable: boolean | string | undefined, clock: Date): Transition {
   switch (op.op) {
-    case "StepRun":
+    case Op.run:
       return { kind: "continue", state: memoize(state, op.id, { type: "data", data: toJsonValue(op.data) }), ranStep: stepName(op) };
-    case "StepFailed":
+    case Op.failed:
       // Out of retries: the error is memoized and the handler sees it thrown from the step.
       return { kind: "continue", state: memoize(state, op.id, { type: "error", error: toJsonValue(op.error) }), ranStep: stepName(op) };
-    case "StepError":
+    case Op.error:
       return retryOrFail(spec, state, `step "${stepName(op)}": ${errorText(op.error)}`, retriable ?? true, clock);
     default:
       return fail(state, `Step "${stepName(op)}" reported "${op.op}", which the in-process runtime does not handle`);
@@ -104,9 +69,9 @@ async function afterStepsFound(spec: FunctionSpec, state: RunState, steps: SdkOp
   const planned: SdkOp[] = [];
   for (const op of steps) {
     const already = state.pending.find((pending) => pending.stepId === op.id);
-    if (op.op === "Sleep") {
+    if (op.op === Op.sleep) {
       waits.push(already ?? { kind: "sleep", stepId: op.id, until: sleepEnd(op.name ?? "", clock).toISOString() });
-    } else if (op.op === "WaitForEvent") {
+    } else if (op.op === Op.waitForEvent) {
       const timeout = typeof op.opts?.timeout === "string" ? parseDuration(op.opts.timeout) : 0;
       const condition = typeof op.opts?.if === "string" ? op.opts.if : null;
       waits.push(
@@ -119,7 +84,7 @@ async function afterStepsFound(spec: FunctionSpec, state: RunState, steps: SdkOp
           until: new Date(clock.getTime() + timeout).toISOString(),
         },
       );
-    } else if (op.op === "StepPlanned") {
+    } else if (op.op === Op.planned) {
       planned.push(op);
     } else {
       return fail(state, `Step "${stepName(op)}" uses "${op.op}", which the in-process runtime does not support`);
