@@ -23,7 +23,7 @@ export const Op = {
 /** One op as the SDK reports it (OutgoingOp, loosened to what the runtime reads). */
 export interface SdkOp {
   id: string;
-  op: string;
+  op: StepOpCode;
   name?: string;
   displayName?: string;
   opts?: Record<string, unknown>;
