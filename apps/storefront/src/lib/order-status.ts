@@ -1,7 +1,8 @@
 import type { BadgeTone } from "@bazaar/ui";
+import type { OrderStatus, ShipmentStatus } from "@bazaar/db";
 
 // The words buyers see for order and shipment states (the same everywhere in the storefront).
-const ORDER: Record<string, { label: string; tone: BadgeTone }> = {
+const ORDER: Record<OrderStatus, { label: string; tone: BadgeTone }> = {
   PENDING_PAYMENT: { label: "Payment processing", tone: "info" },
   PAID: { label: "Paid", tone: "info" },
   CONFIRMED: { label: "Confirmed", tone: "success" },
@@ -12,7 +13,7 @@ const ORDER: Record<string, { label: string; tone: BadgeTone }> = {
   PAYMENT_FAILED: { label: "Payment failed", tone: "danger" },
 };
 
-const SHIPMENT: Record<string, { label: string; tone: BadgeTone }> = {
+const SHIPMENT: Record<ShipmentStatus, { label: string; tone: BadgeTone }> = {
   PENDING: { label: "Waiting for the shop", tone: "neutral" },
   PROCESSING: { label: "Being packed", tone: "info" },
   SHIPPED: { label: "Shipped", tone: "info" },
@@ -20,8 +21,8 @@ const SHIPMENT: Record<string, { label: string; tone: BadgeTone }> = {
   CANCELLED: { label: "Cancelled", tone: "neutral" },
 };
 
-export const orderStatus = (status: string) => ORDER[status] ?? { label: status, tone: "neutral" as const };
-export const shipmentStatus = (status: string) => SHIPMENT[status] ?? { label: status, tone: "neutral" as const };
+export const orderStatus = (status: string) => (ORDER as Partial<Record<string, { label: string; tone: BadgeTone }>>)[status] ?? { label: status, tone: "neutral" as const };
+export const shipmentStatus = (status: string) => (SHIPMENT as Partial<Record<string, { label: string; tone: BadgeTone }>>)[status] ?? { label: status, tone: "neutral" as const };
 
 /** Still waiting for the payment's outcome (the webhook): the confirmation page keeps polling. */
 export const isAwaitingPayment = (status: string) => status === "PENDING_PAYMENT" || status === "PAID";

@@ -1,6 +1,6 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { ZSignInSchema } from "../domain/accounts/schemas";
+import { ZSignInSchema } from "../validators/accounts";
 import { signInErrorMessages, type SignInErrorCode } from "./config";
 import type { BazaarAuth } from "./index";
 import { safeRedirectPath } from "./redirect";

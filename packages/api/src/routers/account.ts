@@ -1,11 +1,12 @@
+import { Role, SellerStatus, UserStatus } from "@bazaar/db";
 import { z } from "zod";
 import { getAccount } from "../domain/accounts/get-account";
 import { registerBuyer } from "../domain/accounts/register-buyer";
 import { registerSeller } from "../domain/accounts/register-seller";
-import { ZRegisterBuyerSchema, ZRegisterSellerSchema } from "../domain/accounts/schemas";
+import { ZRegisterBuyerSchema, ZRegisterSellerSchema } from "../validators/accounts";
 import { publicProcedure, router } from "../trpc";
 
-const ZRoleSchema = z.enum(["BUYER", "SELLER", "ADMIN"]);
+const ZRoleSchema = z.enum(Role);
 
 const ZSignedUpSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), role: ZRoleSchema });
 
@@ -15,13 +16,13 @@ const ZMeSchema = z
     email: z.string(),
     name: z.string().nullable(),
     role: ZRoleSchema,
-    status: z.enum(["ACTIVE", "SUSPENDED"]),
+    status: z.enum(UserStatus),
     seller: z
       .object({
         id: z.string(),
         shopName: z.string(),
         slug: z.string(),
-        status: z.enum(["PENDING", "APPROVED", "REJECTED", "SUSPENDED"]),
+        status: z.enum(SellerStatus),
         statusReason: z.string().nullable(),
       })
       .nullable(),

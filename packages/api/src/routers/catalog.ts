@@ -16,7 +16,7 @@ import {
 } from "../validators/catalog";
 
 const statusChange = (action: "publish" | "unpublish" | "archive" | "restore") =>
-  sellerProcedure.input(ZProductIdSchema).mutation(({ ctx, input }) => changeProductStatus(ctx.db, ctx.actor.sellerId, { id: input.id, action }));
+  sellerProcedure.input(ZProductIdSchema).mutation(({ ctx, input }) => changeProductStatus(ctx.db, ctx.actor, { id: input.id, action }));
 
 export const catalogRouter = router({
   // Buyers (anyone): only ACTIVE, listed products of approved shops.
@@ -31,9 +31,9 @@ export const catalogRouter = router({
   shop: publicProcedure.input(ZShopPageSchema).query(({ ctx, input }) => getShopPage(ctx.db, input)),
 
   // The signed-in seller's own products.
-  mineById: sellerProcedure.input(ZProductIdSchema).query(({ ctx, input }) => getSellerProduct(ctx.db, ctx.actor.sellerId, input.id)),
-  create: sellerProcedure.input(ZCreateProductSchema).mutation(({ ctx, input }) => createSellerProduct(ctx.db, ctx.actor.sellerId, input)),
-  update: sellerProcedure.input(ZUpdateProductSchema).mutation(({ ctx, input }) => updateSellerProduct(ctx.db, ctx.actor.sellerId, input)),
+  mineById: sellerProcedure.input(ZProductIdSchema).query(({ ctx, input }) => getSellerProduct(ctx.db, ctx.actor, input.id)),
+  create: sellerProcedure.input(ZCreateProductSchema).mutation(({ ctx, input }) => createSellerProduct(ctx.db, ctx.actor, input)),
+  update: sellerProcedure.input(ZUpdateProductSchema).mutation(({ ctx, input }) => updateSellerProduct(ctx.db, ctx.actor, input)),
   publish: statusChange("publish"),
   unpublish: statusChange("unpublish"),
   archive: statusChange("archive"),

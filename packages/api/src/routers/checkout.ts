@@ -1,3 +1,4 @@
+import { PaymentProvider } from "@bazaar/db";
 import { z } from "zod";
 import { checkout } from "../domain/checkout/checkout";
 import { buyerProcedure, router } from "../trpc";
@@ -7,7 +8,7 @@ export const ZCheckoutResultSchema = z.object({
   orderId: z.string(),
   orderNumber: z.number().int(),
   paymentId: z.string(),
-  provider: z.enum(["STRIPE", "SIMULATOR"]),
+  provider: z.enum(PaymentProvider),
   paymentIntentId: z.string(),
   clientSecret: z.string(),
   totalCents: z.number().int(),

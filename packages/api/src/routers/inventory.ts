@@ -4,10 +4,10 @@ import { ZCreateWarehouseSchema, ZListStockSchema, ZSetLowStockThresholdSchema, 
 
 /** The signed-in seller's stock: rows per product and warehouse, counts and alerts. */
 export const inventoryRouter = router({
-  list: sellerProcedure.input(ZListStockSchema).query(({ ctx, input }) => listSellerStock(ctx.db, ctx.actor.sellerId, input)),
+  list: sellerProcedure.input(ZListStockSchema).query(({ ctx, input }) => listSellerStock(ctx.db, ctx.actor, input)),
   /** Compare-and-set on the row's version: a stale form gets CONFLICT and must reload. */
-  setOnHand: sellerProcedure.input(ZSetOnHandSchema).mutation(({ ctx, input }) => setStockOnHand(ctx.db, ctx.actor.sellerId, input)),
-  setThreshold: sellerProcedure.input(ZSetLowStockThresholdSchema).mutation(({ ctx, input }) => setLowStockThreshold(ctx.db, ctx.actor.sellerId, input)),
-  warehouses: sellerProcedure.query(({ ctx }) => listWarehouses(ctx.db, ctx.actor.sellerId)),
-  createWarehouse: sellerProcedure.input(ZCreateWarehouseSchema).mutation(({ ctx, input }) => createSellerWarehouse(ctx.db, ctx.actor.sellerId, input)),
+  setOnHand: sellerProcedure.input(ZSetOnHandSchema).mutation(({ ctx, input }) => setStockOnHand(ctx.db, ctx.actor, input)),
+  setThreshold: sellerProcedure.input(ZSetLowStockThresholdSchema).mutation(({ ctx, input }) => setLowStockThreshold(ctx.db, ctx.actor, input)),
+  warehouses: sellerProcedure.query(({ ctx }) => listWarehouses(ctx.db, ctx.actor)),
+  createWarehouse: sellerProcedure.input(ZCreateWarehouseSchema).mutation(({ ctx, input }) => createSellerWarehouse(ctx.db, ctx.actor, input)),
 });

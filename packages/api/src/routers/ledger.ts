@@ -1,3 +1,4 @@
+import { PayoutStatus } from "@bazaar/db";
 import { z } from "zod";
 import { getSellerBalance, listSellerLedgerEntries } from "../domain/ledger/balances";
 import { listSellerPayouts, requestPayout } from "../domain/ledger/payouts";
@@ -17,7 +18,7 @@ export const ledgerRouter = router({
   /** Seller: pays out the balance (or part of it). */
   requestPayout: sellerProcedure
     .input(ZRequestPayoutSchema)
-    .output(z.object({ id: z.string(), amountCents: z.number().int(), currency: z.string(), status: z.enum(["REQUESTED", "PROCESSING", "PAID", "FAILED"]) }))
+    .output(z.object({ id: z.string(), amountCents: z.number().int(), currency: z.string(), status: z.enum(PayoutStatus) }))
     .mutation(({ ctx, input }) => requestPayout(ctx.db, ctx.actor, input)),
   /** Admin: every account with its balance, totals per currency, and any unbalanced transaction. */
   trialBalance: adminProcedure.query(({ ctx }) => getTrialBalance(ctx.db, ctx.actor)),

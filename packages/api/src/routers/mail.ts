@@ -1,9 +1,10 @@
+import { EmailStatus } from "@bazaar/db";
 import { z } from "zod";
 import { getEmail, listEmails } from "../mail/mailbox";
 import { templates } from "../mail/templates";
 import { adminProcedure, router } from "../trpc";
 
-const ZEmailStatusSchema = z.enum(["STORED", "SENT", "FAILED"]);
+const ZEmailStatusSchema = z.enum(EmailStatus);
 
 const ZEmailSummarySchema = z.object({
   id: z.string(),

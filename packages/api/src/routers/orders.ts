@@ -1,3 +1,4 @@
+import { OrderStatus } from "@bazaar/db";
 import { z } from "zod";
 import { getBuyerOrder, listBuyerOrders } from "../domain/orders/buyer-orders";
 import { cancelOrder } from "../domain/orders/cancel-order";
@@ -5,7 +6,7 @@ import { refundOrder } from "../domain/orders/refund-order";
 import { adminProcedure, buyerProcedure, router } from "../trpc";
 import { ZCancelOrderSchema, ZOrderIdSchema, ZPageSchema, ZRefundOrderSchema } from "../validators/orders";
 
-const ZOrderStatusSchema = z.enum(["PENDING_PAYMENT", "PAID", "CONFIRMED", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED", "PAYMENT_FAILED"]);
+const ZOrderStatusSchema = z.enum(OrderStatus);
 const ZOrderChangeResultSchema = z.object({ orderId: z.string(), status: ZOrderStatusSchema, refundedCents: z.number().int() });
 
 export const ordersRouter = router({

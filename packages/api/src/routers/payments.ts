@@ -1,3 +1,4 @@
+import { PaymentProvider } from "@bazaar/db";
 import { z } from "zod";
 import { getPaymentGateway } from "../domain/payments/gateway";
 import { confirmSimulatedPayment } from "../domain/payments/simulator";
@@ -8,7 +9,7 @@ import { ZSimulatorConfirmSchema } from "../validators/payments";
 export const paymentsRouter = router({
   /** Which payment form the storefront shows: Stripe Elements (with its publishable key) or the local simulator's card field. */
   config: publicProcedure
-    .output(z.object({ provider: z.enum(["STRIPE", "SIMULATOR"]), publishableKey: z.string().nullable() }))
+    .output(z.object({ provider: z.enum(PaymentProvider), publishableKey: z.string().nullable() }))
     .query(() => ({ provider: getPaymentGateway().provider, publishableKey: getEnv().STRIPE_PUBLISHABLE_KEY ?? null })),
   /** Pays a simulated PaymentIntent with a Stripe test card; the outcome is applied by the webhook before this returns. */
   simulatorConfirm: buyerProcedure

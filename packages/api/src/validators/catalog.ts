@@ -1,5 +1,7 @@
+import { ProductStatus } from "@bazaar/db";
 import { z } from "zod";
 import { ZId } from "./cart";
+import { ZAdminPageSchema } from "./common";
 
 // The seller console's product form and the catalog procedures share these.
 export const MAX_PRICE_CENTS = 100_000_000; // $1,000,000: above this is a typo
@@ -86,3 +88,13 @@ export type BrowseProducts = z.output<typeof ZBrowseProductsSchema>;
 export const ZProductDetailSchema = z.union([z.object({ id: ZId }), z.object({ slug: z.string().trim().min(1).max(200) })]);
 
 export const ZShopPageSchema = z.object({ slug: z.string().trim().min(1).max(120), cursor: z.string().max(500).nullish(), sort: z.enum(PRODUCT_SORTS).optional() });
+
+export const ZModerationSearchSchema = ZAdminPageSchema.extend({
+  /** Name (trigram index) or exact SKU. */
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(ProductStatus).optional(),
+  sellerId: z.string().trim().max(100).optional(),
+  categoryId: z.string().trim().max(100).optional(),
+  /** true: only unlisted; false: only listed. */
+  unlisted: z.boolean().optional(),
+});

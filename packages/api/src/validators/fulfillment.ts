@@ -1,8 +1,9 @@
+import { ShipmentStatus } from "@bazaar/db";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZPageSchema } from "./orders";
 
-export const ZShipmentStatusSchema = z.enum(["PENDING", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED"]);
+export const ZShipmentStatusSchema = z.enum(ShipmentStatus);
 
 export const ZListShipmentsSchema = ZPageSchema.extend({ status: ZShipmentStatusSchema.optional() });
 

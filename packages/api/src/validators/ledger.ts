@@ -1,6 +1,8 @@
+import { PayoutStatus } from "@bazaar/db";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZPageSchema } from "./orders";
+import { ZAdminId, ZAdminPageSchema } from "./common";
 
 export const ZCurrencySchema = z
   .string()
@@ -21,4 +23,15 @@ export const ZLedgerTransactionsSchema = ZPageSchema.extend({
   paymentId: ZId.optional(),
   payoutId: ZId.optional(),
   accountId: ZId.optional(),
+});
+
+export const ZAccountEntriesSchema = z.object({
+  accountId: ZAdminId,
+  cursor: z.string().max(100).nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const ZListPayoutsSchema = ZAdminPageSchema.extend({
+  status: z.enum(PayoutStatus).optional(),
+  sellerId: z.string().trim().max(100).optional(),
 });

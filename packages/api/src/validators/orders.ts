@@ -1,5 +1,7 @@
+import { OrderStatus } from "@bazaar/db";
 import { z } from "zod";
 import { ZId } from "./cart";
+import { ZAdminId, ZAdminPageSchema } from "./common";
 
 export const ZPageSchema = z.object({
   cursor: ZId.nullish(),
@@ -19,3 +21,16 @@ export const ZRefundOrderSchema = z.object({
   sellerId: ZId.optional(),
   reason: z.string().trim().min(3, "Give a reason for the refund.").max(500, "Keep the reason under 500 characters."),
 });
+
+export const ZListAllOrdersSchema = ZAdminPageSchema.extend({
+  status: z.enum(OrderStatus).optional(),
+  /** Orders with a part sold by this shop. */
+  sellerId: z.string().trim().max(100).optional(),
+  /** The buyer's email (any part) or an order number. */
+  buyer: z.string().trim().max(200).optional(),
+  /** Placed on or after `from`, before `to`. */
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+export const ZAdminOrderIdSchema = z.object({ orderId: ZAdminId });

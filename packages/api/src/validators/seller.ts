@@ -1,6 +1,8 @@
+import { SellerStatus, ProductStatus } from "@bazaar/db";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZCurrencySchema } from "./ledger";
+import { ZAdminId, ZAdminPageSchema, ZReasonSchema } from "./common";
 
 // The seller console's own procedures (dashboard, CSV, packing slips, Stripe Connect).
 
@@ -28,13 +30,13 @@ export const ZImportProductsSchema = z.object({
 export const ZProductTableSchema = z
   .object({
     q: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
-    status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional(),
+    status: z.enum(ProductStatus).optional(),
     cursor: ZId.nullish(),
     limit: z.number().int().min(1).max(100).optional(),
   })
   .optional();
 
-export const ZProductCsvExportSchema = z.object({ status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional() }).optional();
+export const ZProductCsvExportSchema = z.object({ status: z.enum(ProductStatus).optional() }).optional();
 
 export const ZPackingSlipSchema = z.object({ shipmentId: ZId });
 
@@ -80,3 +82,28 @@ export function centsToPriceText(cents: number): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 10 ** MINOR_DIGITS)}.${String(abs % 10 ** MINOR_DIGITS).padStart(MINOR_DIGITS, "0")}`;
 }
+
+export const ZListSellersSchema = ZAdminPageSchema.extend({
+  status: z.enum(SellerStatus).optional(),
+  /** Shop name, slug or the owner's email. */
+  q: z.string().trim().max(200).optional(),
+});
+
+export const ZSellerIdSchema = z.object({ sellerId: ZAdminId });
+
+export const ZSellerReasonSchema = z.object({
+  sellerId: ZAdminId,
+  reason: ZReasonSchema,
+});
+
+export const ZSetCommissionSchema = z.object({
+  sellerId: ZAdminId,
+  /** Basis points (1000 = 10%); null returns the shop to the platform default. */
+  commissionBps: z
+    .number()
+    .int("Enter whole basis points (1000 = 10%).")
+    .min(0, "Commission cannot be negative.")
+    .max(5000, "Commission above 50% is not allowed.")
+    .nullable(),
+  reason: z.string().trim().max(500).optional(),
+});

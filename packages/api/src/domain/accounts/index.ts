@@ -4,4 +4,4 @@ export { verifyCredentials, type SignedInUser } from "./verify-credentials";
 export { hashPassword, verifyPassword } from "./password";
 export { getAccount } from "./get-account";
 export { countUsers, type UserCounts } from "./count-users";
-export * from "./schemas";
+export * from "../../validators/accounts";

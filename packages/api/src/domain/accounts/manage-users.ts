@@ -1,18 +1,12 @@
 import type { Prisma, PrismaClient, Role, Tx, UserStatus } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import { revalidateStorefront } from "../catalog/cache-tags";
 import { inTransaction } from "../transaction";
-import { page, ZAdminId, ZAdminPageSchema, ZReasonSchema } from "../pagination";
-
-export const ZSearchUsersSchema = ZAdminPageSchema.extend({
-  /** Email or name, any part, any case. */
-  q: z.string().trim().max(200).optional(),
-  role: z.enum(["BUYER", "SELLER", "ADMIN"]).optional(),
-  status: z.enum(["ACTIVE", "SUSPENDED"]).optional(),
-});
+import { page } from "../pagination";
+import { ZSearchUsersSchema, ZChangeRoleSchema, ZSuspendUserSchema, ZUserIdSchema } from "../../validators/accounts";
 
 export async function searchUsers(
   db: PrismaClient,
@@ -81,15 +75,6 @@ const snapshot = (u: { role: Role; status: UserStatus }) => ({
   status: u.status,
 });
 
-export const ZChangeRoleSchema = z.object({
-  userId: ZAdminId,
-  role: z.enum(
-    ["BUYER", "ADMIN"],
-    "An administrator may make a user a buyer or an administrator; shops are opened by sign-up and approval.",
-  ),
-  reason: z.string().trim().max(500).optional(),
-});
-
 /**
  * Makes a user an administrator or a buyer. Seller accounts keep their role (their shop hangs
  * on it: suspend the shop instead), and the last active administrator cannot be demoted.
@@ -142,11 +127,6 @@ export async function changeUserRole(
   });
 }
 
-export const ZSuspendUserSchema = z.object({
-  userId: ZAdminId,
-  reason: ZReasonSchema,
-});
-
 /**
  * Suspends an account: every procedure refuses it from the next request (the actor is loaded
  * fresh), and a seller's products leave the storefront with it. Administrators cannot suspend
@@ -195,8 +175,6 @@ export async function suspendUser(
 async function refreshStorefrontFor(role: Role) {
   if (role === "SELLER") await revalidateStorefront([]);
 }
-
-export const ZUserIdSchema = z.object({ userId: ZAdminId });
 
 export async function reinstateUser(
   db: PrismaClient,

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { hashPassword } from "./password";
-import { ZRegisterBuyerSchema, type RegisterBuyerInput } from "./schemas";
+import { ZRegisterBuyerSchema, type RegisterBuyerInput } from "../../validators/accounts";
 import { uniqueViolationFields } from "./unique-violation";
 
 export const emailTaken = () =>

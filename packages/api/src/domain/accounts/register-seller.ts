@@ -3,7 +3,7 @@ import { DomainError } from "../../errors";
 import { readPlatformSettings } from "../settings/settings";
 import { emailTaken } from "./register-buyer";
 import { hashPassword } from "./password";
-import { ZRegisterSellerSchema, type RegisterSellerInput } from "./schemas";
+import { ZRegisterSellerSchema, type RegisterSellerInput } from "../../validators/accounts";
 import { uniqueViolationFields } from "./unique-violation";
 
 const slugTaken = (slug: string) =>

@@ -1,7 +1,7 @@
 import type { PrismaClient, Role } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { verifyPassword } from "./password";
-import { ZSignInSchema } from "./schemas";
+import { ZSignInSchema } from "../../validators/accounts";
 
 export interface SignedInUser {
   id: string;

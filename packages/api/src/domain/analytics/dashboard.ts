@@ -1,24 +1,13 @@
 import { Prisma, type OrderStatus, type PrismaClient } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { averageCents, ratio, utcDays } from "./rates";
+import { ZDashboardSchema } from "../../validators/analytics";
 
 const MAX_RANGE_DAYS = 366;
 const DAY_MS = 86_400_000;
 
-export const ZDashboardSchema = z.object({
-  /** Inclusive start; `to` is exclusive (a day range is [from 00:00, day after to 00:00)). */
-  from: z.coerce.date(),
-  to: z.coerce.date(),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. USD.")
-    .default("USD"),
-  top: z.number().int().min(1).max(20).default(5),
-});
 export type DashboardInput = z.input<typeof ZDashboardSchema>;
 
 /** A cart counts as abandoned once it has been idle this long without completing. */

@@ -25,7 +25,7 @@ export async function changeProductsStatus(
   const results: BulkStatusResult[] = [];
   for (const id of [...new Set(input.ids)]) {
     try {
-      const product = await changeProductStatus(db, sellerId, { id, action: input.action });
+      const product = await changeProductStatus(db, actor, { id, action: input.action });
       results.push({ id, ok: true, status: product.status, error: null });
     } catch (error) {
       if (!isDomainError(error)) throw error;

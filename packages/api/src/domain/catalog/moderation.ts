@@ -1,17 +1,8 @@
 import type { Prisma, PrismaClient } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
-import { page, ZAdminPageSchema } from "../pagination";
-
-export const ZModerationSearchSchema = ZAdminPageSchema.extend({
-  /** Name (trigram index) or exact SKU. */
-  q: z.string().trim().max(200).optional(),
-  status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional(),
-  sellerId: z.string().trim().max(100).optional(),
-  categoryId: z.string().trim().max(100).optional(),
-  /** true: only unlisted; false: only listed. */
-  unlisted: z.boolean().optional(),
-});
+import { page } from "../pagination";
+import { ZModerationSearchSchema } from "../../validators/catalog";
 
 /** Every product whatever its state or shop, for moderation; newest first. Unlisting is `catalog.unlist` / `catalog.relist`. */
 export async function searchProductsForModeration(

@@ -195,11 +195,11 @@ export async function importProductsCsv(db: PrismaClient, actor: Actor, input: {
         const current = existing.get(row.form.sku);
         // `images` stays undefined: a CSV never touches a product's pictures.
         const saved = current
-          ? await updateSellerProduct(db, sellerId, { ...row.form, id: current.id })
-          : await createSellerProduct(db, sellerId, row.form);
+          ? await updateSellerProduct(db, actor, { ...row.form, id: current.id })
+          : await createSellerProduct(db, actor, row.form);
         row.report.outcome = current ? "updated" : "created";
         for (const action of row.status ? (STATUS_PATH[saved.status][row.status] ?? []) : []) {
-          await changeProductStatus(db, sellerId, { id: saved.id, action });
+          await changeProductStatus(db, actor, { id: saved.id, action });
         }
       } catch (error) {
         // A product created before its status change failed stays, as a draft; the report says why.

@@ -1,6 +1,7 @@
 // Sellers manage their own products; every lookup is scoped to the seller, so another shop's
 // product id is "not found", never someone else's data.
 import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { requireSeller, type Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { isGenuineUpload } from "../../media";
@@ -34,7 +35,8 @@ const sellerProductSelect = {
   },
 } satisfies Prisma.ProductSelect;
 
-export async function getSellerProduct(db: Tx, sellerId: string, id: string) {
+export async function getSellerProduct(db: Tx, actor: Actor, id: string) {
+  const { sellerId } = requireSeller(actor);
   const product = await db.product.findFirst({ where: { id, sellerId }, select: sellerProductSelect });
   if (!product) throw new DomainError("NOT_FOUND", "That product is not in your shop.");
   return product;
@@ -88,7 +90,8 @@ async function replaceImages(tx: Tx, sellerId: string, productId: string, images
 }
 
 /** A new product, as a draft (publishing is a separate step). */
-export async function createSellerProduct(db: PrismaClient, sellerId: string, input: ProductForm) {
+export async function createSellerProduct(db: PrismaClient, actor: Actor, input: ProductForm) {
+  const { sellerId } = requireSeller(actor);
   try {
     const id = await inTransaction(db, async (tx) => {
       await assertCategory(tx, input.categoryId);
@@ -111,13 +114,14 @@ export async function createSellerProduct(db: PrismaClient, sellerId: string, in
       await publish(tx, "product/created", { productId: product.id, sellerId });
       return product.id;
     });
-    return getSellerProduct(db, sellerId, id);
+    return getSellerProduct(db, actor, id);
   } catch (error) {
     mapUniqueViolation(error, input.sku);
   }
 }
 
-export async function updateSellerProduct(db: PrismaClient, sellerId: string, input: UpdateProduct) {
+export async function updateSellerProduct(db: PrismaClient, actor: Actor, input: UpdateProduct) {
+  const { sellerId } = requireSeller(actor);
   const { id, images, ...fields } = input;
   try {
     await inTransaction(db, async (tx) => {
@@ -136,11 +140,12 @@ export async function updateSellerProduct(db: PrismaClient, sellerId: string, in
   } catch (error) {
     mapUniqueViolation(error, fields.sku);
   }
-  return getSellerProduct(db, sellerId, id);
+  return getSellerProduct(db, actor, id);
 }
 
 /** publish (DRAFT -> ACTIVE), unpublish, archive, restore. */
-export async function changeProductStatus(db: PrismaClient, sellerId: string, input: { id: string; action: ProductAction }) {
+export async function changeProductStatus(db: PrismaClient, actor: Actor, input: { id: string; action: ProductAction }) {
+  const { sellerId } = requireSeller(actor);
   await inTransaction(db, async (tx) => {
     const product = await tx.product.findFirst({ where: { id: input.id, sellerId }, select: { id: true, status: true, priceCents: true, name: true, publishedAt: true } });
     if (!product) throw new DomainError("NOT_FOUND", "That product is not in your shop.");
@@ -157,5 +162,5 @@ export async function changeProductStatus(db: PrismaClient, sellerId: string, in
     if (count !== 1) throw new DomainError("CONFLICT", "This product was changed in another window. Reload and try again.");
     await publish(tx, "product/updated", { productId: product.id, sellerId });
   });
-  return getSellerProduct(db, sellerId, input.id);
+  return getSellerProduct(db, actor, input.id);
 }

@@ -1,12 +1,12 @@
 import type { PrismaClient, Tx } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import { inTransaction } from "../transaction";
 import { slugify } from "../slug";
 import { buildCategoryTree, wouldCreateCycle } from "./tree";
-import { ZAdminId } from "../pagination";
+import { ZCreateCategorySchema, ZRenameCategorySchema, ZMoveCategorySchema, ZDeleteCategorySchema } from "../../validators/categories";
 
 /** The whole tree with direct and total product counts (categories are few: one query each). */
 export async function getCategoryTree(db: PrismaClient, actor: Actor) {
@@ -45,21 +45,6 @@ async function requireCategory(tx: Tx, id: string, what = "That category") {
   return category;
 }
 
-const ZName = z
-  .string()
-  .trim()
-  .min(2, "Name the category (at least 2 characters).")
-  .max(80, "Keep the name under 80 characters.");
-const ZSlug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    "Use lower-case letters, digits and single dashes, e.g. home-garden.",
-  )
-  .max(80);
-
 async function assertSlugFree(tx: Tx, slug: string, exceptId?: string) {
   const taken = await tx.category.findUnique({
     where: { slug },
@@ -72,13 +57,6 @@ async function assertSlugFree(tx: Tx, slug: string, exceptId?: string) {
       { field: "slug" },
     );
 }
-
-export const ZCreateCategorySchema = z.object({
-  name: ZName,
-  /** Derived from the name when absent. */
-  slug: ZSlug.optional(),
-  parentId: ZAdminId.nullish(),
-});
 
 export async function createCategory(
   db: PrismaClient,
@@ -126,12 +104,6 @@ export async function createCategory(
   });
 }
 
-export const ZRenameCategorySchema = z.object({
-  categoryId: ZAdminId,
-  name: ZName,
-  slug: ZSlug.optional(),
-});
-
 export async function renameCategory(
   db: PrismaClient,
   actor: Actor,
@@ -159,14 +131,6 @@ export async function renameCategory(
     return category;
   });
 }
-
-export const ZMoveCategorySchema = z.object({
-  categoryId: ZAdminId,
-  /** Null moves it to the top level. */
-  parentId: ZAdminId.nullable(),
-  /** Place among the new siblings (0 = first); the end when absent. */
-  position: z.number().int().min(0).max(10_000).optional(),
-});
 
 /** Moves a category (with everything under it) under another parent or to the top; never under itself or its descendants. */
 export async function moveCategory(
@@ -227,8 +191,6 @@ export async function moveCategory(
     return tx.category.findUniqueOrThrow({ where: { id: before.id } });
   });
 }
-
-export const ZDeleteCategorySchema = z.object({ categoryId: ZAdminId });
 
 /** Deletes an empty category: no sub-categories and no products (move or re-file them first). */
 export async function deleteCategory(

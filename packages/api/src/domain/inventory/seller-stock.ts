@@ -1,6 +1,7 @@
 // Sellers' side of stock: their rows, on-hand counts and low-stock thresholds. Every query is
 // scoped to the seller, so another shop's product, warehouse or stock row is "not found".
 import type { PrismaClient, Tx } from "@bazaar/db";
+import { requireSeller, type Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { readPlatformSettings } from "../settings/settings";
@@ -28,11 +29,13 @@ export interface SellerStockRow {
   updatedAt: Date;
 }
 
-export async function listSellerStock(
-  db: Tx,
-  sellerId: string,
-  input: { productId?: string; lowOnly?: boolean; cursor?: string | null; limit?: number } = {},
-): Promise<{ items: SellerStockRow[]; nextCursor: string | null }> {
+type StockListInput = { productId?: string; lowOnly?: boolean; cursor?: string | null; limit?: number };
+
+export async function listSellerStock(db: Tx, actor: Actor, input: StockListInput = {}): Promise<{ items: SellerStockRow[]; nextCursor: string | null }> {
+  return stockRowsOf(db, requireSeller(actor).sellerId, input);
+}
+
+async function stockRowsOf(db: Tx, sellerId: string, input: StockListInput): Promise<{ items: SellerStockRow[]; nextCursor: string | null }> {
   const limit = input.limit ?? 50;
   const rows = await db.stockLevel.findMany({
     where: { product: { sellerId }, ...(input.productId ? { productId: input.productId } : {}) },
@@ -96,9 +99,10 @@ async function ownProductAndWarehouse(tx: Tx, sellerId: string, productId: strin
  */
 export async function setStockOnHand(
   db: PrismaClient,
-  sellerId: string,
+  actor: Actor,
   input: { productId: string; warehouseId: string; onHand: number; version: number },
 ): Promise<SellerStockRow> {
+  const { sellerId } = requireSeller(actor);
   if (!Number.isSafeInteger(input.onHand) || input.onHand < 0 || input.onHand > MAX_ON_HAND) {
     throw new DomainError("BAD_REQUEST", `On hand must be a whole number from 0 to ${MAX_ON_HAND.toLocaleString("en-US")}.`);
   }
@@ -147,14 +151,15 @@ export async function setStockOnHand(
 async function getRow(db: Tx, sellerId: string, id: string): Promise<SellerStockRow> {
   const row = await db.stockLevel.findFirst({ where: { id, product: { sellerId } }, select: { productId: true } });
   if (!row) throw new DomainError("NOT_FOUND", "That stock row is not in your shop.");
-  const { items } = await listSellerStock(db, sellerId, { productId: row.productId, limit: 1000 });
+  const { items } = await stockRowsOf(db, sellerId, { productId: row.productId, limit: 1000 });
   const found = items.find((item) => item.id === id);
   if (!found) throw new DomainError("NOT_FOUND", "That stock row is not in your shop.");
   return found;
 }
 
 /** The level under which the seller wants a `stock/low` alert for this row. */
-export async function setLowStockThreshold(db: PrismaClient, sellerId: string, input: { stockLevelId: string; threshold: number }): Promise<SellerStockRow> {
+export async function setLowStockThreshold(db: PrismaClient, actor: Actor, input: { stockLevelId: string; threshold: number }): Promise<SellerStockRow> {
+  const { sellerId } = requireSeller(actor);
   if (!Number.isSafeInteger(input.threshold) || input.threshold < 0 || input.threshold > MAX_ON_HAND) {
     throw new DomainError("BAD_REQUEST", `The low-stock threshold must be a whole number from 0 to ${MAX_ON_HAND.toLocaleString("en-US")}.`);
   }
@@ -172,7 +177,8 @@ export async function setLowStockThreshold(db: PrismaClient, sellerId: string, i
   return getRow(db, sellerId, input.stockLevelId);
 }
 
-export async function listWarehouses(db: Tx, sellerId: string) {
+export async function listWarehouses(db: Tx, actor: Actor) {
+  const { sellerId } = requireSeller(actor);
   return db.warehouse.findMany({
     where: { sellerId },
     select: { id: true, name: true, code: true, country: true, createdAt: true },
@@ -180,7 +186,8 @@ export async function listWarehouses(db: Tx, sellerId: string) {
   });
 }
 
-export async function createSellerWarehouse(db: PrismaClient, sellerId: string, input: { name: string; code: string; country: string }) {
+export async function createSellerWarehouse(db: PrismaClient, actor: Actor, input: { name: string; code: string; country: string }) {
+  const { sellerId } = requireSeller(actor);
   const code = input.code.trim().toUpperCase();
   const existing = await db.warehouse.findUnique({ where: { sellerId_code: { sellerId, code } }, select: { id: true } });
   if (existing) throw new DomainError("CONFLICT", `You already have a warehouse with code ${code}. Pick another code.`);

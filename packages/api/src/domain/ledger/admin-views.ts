@@ -1,14 +1,8 @@
 import { Prisma, type PrismaClient } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { notFound } from "../../errors";
-import { ZAdminId } from "../pagination";
-
-export const ZAccountEntriesSchema = z.object({
-  accountId: ZAdminId,
-  cursor: z.string().max(100).nullish(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
+import { ZAccountEntriesSchema } from "../../validators/ledger";
 
 /**
  * One ledger account with its entries newest first, each with the balance (credits minus

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { Prisma, type LedgerTransactionKind, type PrismaClient, type Tx } from "@bazaar/db";
 import { requireSeller, type Actor } from "../../actor";
 
 /** Credits minus debits: what the account holds for its owner (negative for the buyers' external account). */
@@ -39,7 +39,7 @@ export async function getSellerBalance(db: PrismaClient, actor: Actor): Promise<
 export interface SellerLedgerEntry {
   id: string;
   createdAt: Date;
-  kind: string;
+  kind: LedgerTransactionKind;
   description: string;
   direction: "DEBIT" | "CREDIT";
   amountCents: number;

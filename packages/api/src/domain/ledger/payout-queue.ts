@@ -1,12 +1,8 @@
 import type { PrismaClient } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
-import { page, ZAdminPageSchema } from "../pagination";
-
-export const ZListPayoutsSchema = ZAdminPageSchema.extend({
-  status: z.enum(["REQUESTED", "PROCESSING", "PAID", "FAILED"]).optional(),
-  sellerId: z.string().trim().max(100).optional(),
-});
+import { page } from "../pagination";
+import { ZListPayoutsSchema } from "../../validators/ledger";
 
 /**
  * The payouts queue (read-only: the `payout/requested` job sends each payout, and refuses a shop

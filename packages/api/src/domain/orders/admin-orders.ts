@@ -1,30 +1,9 @@
 import type { Prisma, PrismaClient } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { notFound } from "../../errors";
-import { page, ZAdminId, ZAdminPageSchema } from "../pagination";
-
-const ORDER_STATUSES = [
-  "PENDING_PAYMENT",
-  "PAID",
-  "CONFIRMED",
-  "PROCESSING",
-  "SHIPPED",
-  "DELIVERED",
-  "CANCELLED",
-  "PAYMENT_FAILED",
-] as const;
-
-export const ZListAllOrdersSchema = ZAdminPageSchema.extend({
-  status: z.enum(ORDER_STATUSES).optional(),
-  /** Orders with a part sold by this shop. */
-  sellerId: z.string().trim().max(100).optional(),
-  /** The buyer's email (any part) or an order number. */
-  buyer: z.string().trim().max(200).optional(),
-  /** Placed on or after `from`, before `to`. */
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-});
+import { page } from "../pagination";
+import { ZListAllOrdersSchema, ZAdminOrderIdSchema } from "../../validators/orders";
 
 /** Every order across shops, newest first (the createdAt and status/createdAt indexes serve it). */
 export async function listAllOrders(
@@ -88,8 +67,6 @@ export async function listAllOrders(
   });
   return page(rows, f.limit);
 }
-
-export const ZAdminOrderIdSchema = z.object({ orderId: ZAdminId });
 
 /** One order with everything an administrator needs: parts, items, payments, refunds, history, ledger. */
 export async function getOrderForAdmin(

@@ -1,17 +1,12 @@
 import type { Prisma, PrismaClient, PromoCode } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import { inTransaction } from "../transaction";
 import { promoState } from "./validity";
-import { page, ZAdminId, ZAdminPageSchema } from "../pagination";
-
-export const ZListPromotionsSchema = ZAdminPageSchema.extend({
-  q: z.string().trim().max(100).optional(),
-  /** Live: not disabled and not expired; ended: disabled or expired. */
-  show: z.enum(["all", "live", "ended"]).default("all"),
-});
+import { page } from "../pagination";
+import { ZListPromotionsSchema, ZPromotionIdSchema, ZCreatePromotionSchema, ZUpdatePromotionSchema, ZExpirePromotionSchema } from "../../validators/promotions";
 
 /** Promo codes newest first, each with its state, uses and the discount given so far. */
 export async function listPromotions(
@@ -69,8 +64,6 @@ export async function listPromotions(
   };
 }
 
-export const ZPromotionIdSchema = z.object({ promoId: ZAdminId });
-
 /** One promo code with its state and uses, for the edit page. */
 export async function getPromotion(
   db: PrismaClient,
@@ -97,48 +90,6 @@ export async function getPromotion(
     discountGivenCents: given._sum.amountCents ?? 0,
   };
 }
-
-const ZCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(
-    /^[A-Z0-9_-]{3,32}$/,
-    "Use 3 to 32 letters, digits, dashes or underscores, e.g. SPRING25.",
-  );
-
-const ZPromoFields = z.object({
-  description: z.string().trim().max(200).nullish(),
-  type: z.enum(["PERCENT", "FIXED"]),
-  /** PERCENT: basis points (1500 = 15%). FIXED: cents. */
-  value: z
-    .number()
-    .int("Enter a whole number.")
-    .positive("Enter a discount above zero."),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. USD.")
-    .default("USD"),
-  minSubtotalCents: z
-    .number()
-    .int()
-    .min(0, "The minimum subtotal cannot be negative.")
-    .max(100_000_000)
-    .default(0),
-  startsAt: z.coerce.date().nullish(),
-  expiresAt: z.coerce.date().nullish(),
-  usageLimit: z
-    .number()
-    .int()
-    .min(1, "A usage limit must allow at least one use.")
-    .max(10_000_000)
-    .nullish(),
-  /** Only that shop's lines; platform-wide when absent. */
-  sellerId: ZAdminId.nullish(),
-  active: z.boolean().default(true),
-});
 
 function checkPromo(p: {
   type: "PERCENT" | "FIXED";
@@ -175,8 +126,6 @@ const snapshot = (p: PromoCode) => ({
   active: p.active,
   description: p.description,
 });
-
-export const ZCreatePromotionSchema = ZPromoFields.extend({ code: ZCode });
 
 export async function createPromotion(
   db: PrismaClient,
@@ -233,10 +182,6 @@ export async function createPromotion(
   });
 }
 
-export const ZUpdatePromotionSchema = ZPromoFields.extend({
-  promoId: ZAdminId,
-});
-
 /**
  * Edits a promo code. The code itself never changes (buyers and orders know it by name);
  * the usage limit cannot drop below the uses already made.
@@ -286,8 +231,6 @@ export async function updatePromotion(
     return promo;
   });
 }
-
-export const ZExpirePromotionSchema = z.object({ promoId: ZAdminId });
 
 /** Ends a promo code now: carts holding it lose the discount at their next re-pricing. */
 export async function expirePromotion(

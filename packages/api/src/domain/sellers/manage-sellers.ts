@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient, SellerStatus, Tx } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { publish } from "../../events/publish";
@@ -9,26 +9,8 @@ import { defaultCommissionBps } from "../ledger/commission";
 import { revalidateStorefront } from "../catalog/cache-tags";
 import { inTransaction } from "../transaction";
 import { decideSellerStatus, type SellerDecision } from "./seller-status";
-import {
-  page,
-  PLATFORM_CURRENCY,
-  ZAdminId,
-  ZAdminPageSchema,
-  ZReasonSchema,
-} from "../pagination";
-
-const SELLER_STATUSES = [
-  "PENDING",
-  "APPROVED",
-  "REJECTED",
-  "SUSPENDED",
-] as const;
-
-export const ZListSellersSchema = ZAdminPageSchema.extend({
-  status: z.enum(SELLER_STATUSES).optional(),
-  /** Shop name, slug or the owner's email. */
-  q: z.string().trim().max(200).optional(),
-});
+import { page, PLATFORM_CURRENCY } from "../pagination";
+import { ZListSellersSchema, ZSellerIdSchema, ZSellerReasonSchema, ZSetCommissionSchema } from "../../validators/seller";
 
 /** Shops, applications first-come first-served when filtered to PENDING, otherwise newest first. */
 export async function listSellers(
@@ -86,8 +68,6 @@ export async function listSellers(
   for (const c of counts) byStatus[c.status] = c._count._all;
   return { ...page(rows, f.limit), byStatus };
 }
-
-export const ZSellerIdSchema = z.object({ sellerId: ZAdminId });
 
 /** One shop with its owner, catalogue size, balances, recent payouts and effective commission. */
 export async function getSellerDetail(
@@ -215,11 +195,6 @@ export async function approveSeller(
   });
 }
 
-export const ZSellerReasonSchema = z.object({
-  sellerId: ZAdminId,
-  reason: ZReasonSchema,
-});
-
 /** Rejects an application; the applicant sees the reason on their status page. */
 export async function rejectSeller(
   db: PrismaClient,
@@ -266,18 +241,6 @@ export async function reinstateSeller(
   await revalidateStorefront([]);
   return seller;
 }
-
-export const ZSetCommissionSchema = z.object({
-  sellerId: ZAdminId,
-  /** Basis points (1000 = 10%); null returns the shop to the platform default. */
-  commissionBps: z
-    .number()
-    .int("Enter whole basis points (1000 = 10%).")
-    .min(0, "Commission cannot be negative.")
-    .max(5000, "Commission above 50% is not allowed.")
-    .nullable(),
-  reason: z.string().trim().max(500).optional(),
-});
 
 /** Sets a shop's commission override; it applies to payments captured from now on. */
 export async function setSellerCommission(

@@ -1,5 +1,5 @@
 import type { PrismaClient, Tx } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -8,6 +8,7 @@ import {
   DEFAULT_COMMISSION_BPS,
 } from "../ledger/commission";
 import { inTransaction } from "../transaction";
+import { ZUpdateSettingsSchema, ZSetTaxRateSchema, ZDeleteTaxRateSchema } from "../../validators/settings";
 
 /**
  * PlatformSetting keys and their defaults. Readers elsewhere use `readPlatformSettings`:
@@ -75,35 +76,6 @@ export async function getSettings(db: PrismaClient, actor: Actor) {
   return { settings, taxRates };
 }
 
-export const ZUpdateSettingsSchema = z.object({
-  commissionDefaultBps: z
-    .number()
-    .int()
-    .min(0, "Commission cannot be negative.")
-    .max(5000, "Commission above 50% is not allowed.")
-    .optional(),
-  lowStockThresholdDefault: z
-    .number()
-    .int()
-    .min(0, "The threshold cannot be negative.")
-    .max(100_000)
-    .optional(),
-  shippingDefaultFlatCents: z
-    .number()
-    .int()
-    .min(0, "Shipping cannot be negative.")
-    .max(1_000_000)
-    .optional(),
-  /** Null: no free shipping by default. */
-  shippingDefaultFreeOverCents: z
-    .number()
-    .int()
-    .min(0)
-    .max(100_000_000)
-    .nullable()
-    .optional(),
-});
-
 /** Changes the given settings in one transaction and one audit row with what each was before. */
 export async function updateSettings(
   db: PrismaClient,
@@ -138,22 +110,6 @@ export async function updateSettings(
   });
 }
 
-const ZCountry = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. DE.");
-
-export const ZSetTaxRateSchema = z.object({
-  country: ZCountry,
-  /** Basis points: 2000 = 20%. */
-  rateBps: z
-    .number()
-    .int("Enter whole basis points (2000 = 20%).")
-    .min(0, "A tax rate cannot be negative.")
-    .max(5000, "A tax rate above 50% is not allowed."),
-});
-
 /** Adds a country's tax rate or changes it; carts pick it up at their next re-pricing. */
 export async function setTaxRate(
   db: PrismaClient,
@@ -180,8 +136,6 @@ export async function setTaxRate(
     return rate;
   });
 }
-
-export const ZDeleteTaxRateSchema = z.object({ country: ZCountry });
 
 /** Removes a country's rate: orders there are taxed at 0 until a rate is set again. */
 export async function deleteTaxRate(

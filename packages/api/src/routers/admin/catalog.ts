@@ -1,19 +1,8 @@
-import {
-  searchProductsForModeration,
-  ZModerationSearchSchema,
-} from "../../domain/catalog/moderation";
-import {
-  createCategory,
-  deleteCategory,
-  getCategoryTree,
-  moveCategory,
-  renameCategory,
-  ZCreateCategorySchema,
-  ZDeleteCategorySchema,
-  ZMoveCategorySchema,
-  ZRenameCategorySchema,
-} from "../../domain/categories/manage-categories";
+import { searchProductsForModeration } from "../../domain/catalog/moderation";
+import { createCategory, deleteCategory, getCategoryTree, moveCategory, renameCategory } from "../../domain/categories/manage-categories";
 import { adminProcedure, router } from "../../trpc";
+import { ZModerationSearchSchema } from "../../validators/catalog";
+import { ZCreateCategorySchema, ZDeleteCategorySchema, ZMoveCategorySchema, ZRenameCategorySchema } from "../../validators/categories";
 
 export const adminCatalogRouter = router({
   /** Every product, any status or shop (unlisting itself is `catalog.unlist` / `catalog.relist`). */

@@ -1,28 +1,11 @@
-import {
-  getLedgerAccount,
-  listLedgerAccounts,
-  ZAccountEntriesSchema,
-} from "../../domain/ledger/admin-views";
-import {
-  getOrderForAdmin,
-  listAllOrders,
-  ZAdminOrderIdSchema,
-  ZListAllOrdersSchema,
-} from "../../domain/orders/admin-orders";
-import { listPayouts, ZListPayoutsSchema } from "../../domain/ledger/payout-queue";
-import {
-  createPromotion,
-  expirePromotion,
-  getPromotion,
-  listPromotions,
-  updatePromotion,
-  ZCreatePromotionSchema,
-  ZExpirePromotionSchema,
-  ZListPromotionsSchema,
-  ZPromotionIdSchema,
-  ZUpdatePromotionSchema,
-} from "../../domain/promotions/manage-promotions";
+import { getLedgerAccount, listLedgerAccounts } from "../../domain/ledger/admin-views";
+import { getOrderForAdmin, listAllOrders } from "../../domain/orders/admin-orders";
+import { listPayouts } from "../../domain/ledger/payout-queue";
+import { createPromotion, expirePromotion, getPromotion, listPromotions, updatePromotion } from "../../domain/promotions/manage-promotions";
 import { adminProcedure, router } from "../../trpc";
+import { ZAccountEntriesSchema, ZListPayoutsSchema } from "../../validators/ledger";
+import { ZAdminOrderIdSchema, ZListAllOrdersSchema } from "../../validators/orders";
+import { ZCreatePromotionSchema, ZExpirePromotionSchema, ZListPromotionsSchema, ZPromotionIdSchema, ZUpdatePromotionSchema } from "../../validators/promotions";
 
 // Refunds are `orders.adminRefund`; the trial balance and transactions are `ledger.*` (their owners' routers).
 export const adminOrdersRouter = router({

@@ -1,21 +1,10 @@
-import {
-  getDashboard,
-  ZDashboardSchema,
-} from "../../domain/analytics/dashboard";
-import {
-  listAuditLogs,
-  ZListAuditLogsSchema,
-} from "../../domain/audit/list-audit-logs";
-import {
-  deleteTaxRate,
-  getSettings,
-  setTaxRate,
-  updateSettings,
-  ZDeleteTaxRateSchema,
-  ZSetTaxRateSchema,
-  ZUpdateSettingsSchema,
-} from "../../domain/settings/settings";
+import { getDashboard } from "../../domain/analytics/dashboard";
+import { listAuditLogs } from "../../domain/audit/list-audit-logs";
+import { deleteTaxRate, getSettings, setTaxRate, updateSettings } from "../../domain/settings/settings";
 import { adminProcedure, router } from "../../trpc";
+import { ZDashboardSchema } from "../../validators/analytics";
+import { ZListAuditLogsSchema } from "../../validators/audit";
+import { ZDeleteTaxRateSchema, ZSetTaxRateSchema, ZUpdateSettingsSchema } from "../../validators/settings";
 
 export const adminAnalyticsRouter = router({
   dashboard: adminProcedure

@@ -1,17 +1,6 @@
-import {
-  approveSeller,
-  getSellerDetail,
-  listSellers,
-  reinstateSeller,
-  rejectSeller,
-  setSellerCommission,
-  suspendSeller,
-  ZListSellersSchema,
-  ZSellerIdSchema,
-  ZSellerReasonSchema,
-  ZSetCommissionSchema,
-} from "../../domain/sellers/manage-sellers";
+import { approveSeller, getSellerDetail, listSellers, reinstateSeller, rejectSeller, setSellerCommission, suspendSeller } from "../../domain/sellers/manage-sellers";
 import { adminProcedure, router } from "../../trpc";
+import { ZListSellersSchema, ZSellerIdSchema, ZSellerReasonSchema, ZSetCommissionSchema } from "../../validators/seller";
 
 export const adminSellersRouter = router({
   list: adminProcedure

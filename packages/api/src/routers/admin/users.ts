@@ -1,21 +1,14 @@
+import { Role, UserStatus } from "@bazaar/db";
 import { z } from "zod";
-import {
-  changeUserRole,
-  reinstateUser,
-  searchUsers,
-  suspendUser,
-  ZChangeRoleSchema,
-  ZSearchUsersSchema,
-  ZSuspendUserSchema,
-  ZUserIdSchema,
-} from "../../domain/accounts/manage-users";
+import { changeUserRole, reinstateUser, searchUsers, suspendUser } from "../../domain/accounts/manage-users";
 import { adminProcedure, router } from "../../trpc";
+import { ZChangeRoleSchema, ZSearchUsersSchema, ZSuspendUserSchema, ZUserIdSchema } from "../../validators/accounts";
 
-const ZRoleSchema = z.enum(["BUYER", "SELLER", "ADMIN"]);
+const ZRoleSchema = z.enum(Role);
 const ZUserChangeSchema = z.object({
   id: z.string(),
   role: ZRoleSchema,
-  status: z.enum(["ACTIVE", "SUSPENDED"]),
+  status: z.enum(UserStatus),
 });
 
 export const adminUsersRouter = router({

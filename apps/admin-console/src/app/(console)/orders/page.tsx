@@ -1,3 +1,4 @@
+import { OrderStatus } from "@bazaar/db/enums";
 import type { Metadata } from "next";
 import Link from "next/link";
 import {
@@ -24,16 +25,7 @@ import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Orders" };
 
-const STATUSES = [
-  "PENDING_PAYMENT",
-  "PAID",
-  "CONFIRMED",
-  "PROCESSING",
-  "SHIPPED",
-  "DELIVERED",
-  "CANCELLED",
-  "PAYMENT_FAILED",
-] as const;
+const STATUSES = Object.values(OrderStatus);
 const DAY = 86_400_000;
 
 export default async function OrdersPage({

@@ -6,12 +6,13 @@ import { ConnectPayoutsButton } from "~/components/connect-payouts-button";
 import { PayoutForm } from "~/components/payout-form";
 import { getSellerAccess } from "~/server/access";
 import { api } from "~/trpc/server";
+import type { LedgerTransactionKind, PayoutStatus } from "@bazaar/db";
 
 export const metadata: Metadata = { title: "Money" };
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const payoutTone: Record<string, BadgeTone> = { REQUESTED: "info", PROCESSING: "info", PAID: "success", FAILED: "danger" };
-const kindLabel: Record<string, string> = { PAYMENT_SPLIT: "Sale", REFUND: "Refund", PAYOUT: "Payout", ADJUSTMENT: "Adjustment" };
+const payoutTone: Record<PayoutStatus, BadgeTone> = { REQUESTED: "info", PROCESSING: "info", PAID: "success", FAILED: "danger" };
+const kindLabel: Record<LedgerTransactionKind, string> = { PAYMENT_SPLIT: "Sale", REFUND: "Refund", PAYOUT: "Payout", ADJUSTMENT: "Adjustment" };
 
 export default async function MoneyPage({ searchParams }: { searchParams: Promise<{ currency?: string; entries?: string; sales?: string }> }) {
   const access = await getSellerAccess();

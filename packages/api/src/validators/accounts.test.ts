@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZPasswordSchema, ZRegisterSellerSchema } from "./schemas";
+import { ZPasswordSchema, ZRegisterSellerSchema } from "./accounts";
 
 
 describe("sign-up schemas", () => {

@@ -1,4 +1,6 @@
+import { Role, UserStatus } from "@bazaar/db";
 import { z } from "zod";
+import { ZAdminId, ZAdminPageSchema, ZReasonSchema } from "./common";
 
 // Shared by the tRPC procedures and the apps' sign-in / sign-up forms, so a form shows the same
 // message the server would give.
@@ -42,3 +44,26 @@ export const ZRegisterSellerSchema = ZRegisterBuyerSchema.extend({
   contactEmail: ZEmailSchema,
 });
 export type RegisterSellerInput = z.infer<typeof ZRegisterSellerSchema>;
+
+export const ZSearchUsersSchema = ZAdminPageSchema.extend({
+  /** Email or name, any part, any case. */
+  q: z.string().trim().max(200).optional(),
+  role: z.enum(Role).optional(),
+  status: z.enum(UserStatus).optional(),
+});
+
+export const ZChangeRoleSchema = z.object({
+  userId: ZAdminId,
+  role: z.enum(
+    ["BUYER", "ADMIN"],
+    "An administrator may make a user a buyer or an administrator; shops are opened by sign-up and approval.",
+  ),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const ZSuspendUserSchema = z.object({
+  userId: ZAdminId,
+  reason: ZReasonSchema,
+});
+
+export const ZUserIdSchema = z.object({ userId: ZAdminId });
