@@ -21,7 +21,7 @@ export async function changeProductsStatus(
   actor: Actor,
   input: { ids: string[]; action: ProductAction },
 ): Promise<{ changed: number; results: BulkStatusResult[] }> {
-  const { sellerId } = requireSeller(actor);
+  requireSeller(actor);
   const results: BulkStatusResult[] = [];
   for (const id of [...new Set(input.ids)]) {
     try {
