@@ -1,7 +1,3 @@
-
-/** The currency the platform books in until sellers may choose another. */
-export const PLATFORM_CURRENCY = "USD";
-
 /** Cursor pagination over a `take: limit + 1` query. */
 export function page<T extends { id: string }>(rows: T[], limit: number) {
   const items = rows.slice(0, limit);

@@ -3,7 +3,6 @@ import {
   Card,
   CardBody,
   CardHeader,
-  EmptyState,
   formatMoney,
   PageHeader,
   Table,
@@ -15,6 +14,8 @@ import {
 } from "@bazaar/ui";
 import { Stat } from "@bazaar/ui/stat-card";
 import { LazyBreakdownChart, LazyGmvChart } from "~/components/charts-lazy";
+import { RankedTable } from "~/components/ranked-table";
+import { PLATFORM_CURRENCY } from "@bazaar/api/domain/money/currency";
 import { formatDate, formatRatio, humanize } from "~/lib/format";
 import { dateParam, isoDay, type SearchParams } from "~/lib/search-params";
 import { getAdminAccess } from "~/server/access";
@@ -55,6 +56,7 @@ export default async function OverviewPage({
         })
       : null,
   ]);
+  const currency = dashboard?.range.currency ?? PLATFORM_CURRENCY;
   const tiles = [
     { label: "Buyers", value: counts.byRole.BUYER, href: "/users?role=BUYER" },
     { label: "Sellers", value: counts.byRole.SELLER, href: "/sellers" },
@@ -80,7 +82,7 @@ export default async function OverviewPage({
     <>
       <PageHeader
         title="Overview"
-        description={`${counts.total} accounts on Bazaar. Figures in USD; days in UTC.`}
+        description={`${counts.total} accounts on Bazaar. Figures in ${currency}; days in UTC.`}
       />
 
       <section aria-labelledby="range-heading" className="mb-6">
@@ -166,8 +168,8 @@ export default async function OverviewPage({
             >
               <Stat
                 label="GMV"
-                value={formatMoney(dashboard.gmvCents, "USD")}
-                detail={`${formatMoney(dashboard.refundedCents, "USD")} refunded`}
+                value={formatMoney(dashboard.gmvCents, currency)}
+                detail={`${formatMoney(dashboard.refundedCents, currency)} refunded`}
                 testId="kpi-gmv"
               />
               <Stat
@@ -180,7 +182,7 @@ export default async function OverviewPage({
                 value={
                   dashboard.averageOrderValueCents === null
                     ? "—"
-                    : formatMoney(dashboard.averageOrderValueCents, "USD")
+                    : formatMoney(dashboard.averageOrderValueCents, currency)
                 }
                 detail="GMV / paid orders"
               />
@@ -196,7 +198,7 @@ export default async function OverviewPage({
               />
               <Stat
                 label="Commission earned"
-                value={formatMoney(dashboard.commissionCents, "USD")}
+                value={formatMoney(dashboard.commissionCents, currency)}
                 detail="From the ledger, net of refunds"
                 testId="kpi-commission"
               />
@@ -223,7 +225,7 @@ export default async function OverviewPage({
                       commissionCents: d.commissionCents,
                       orders: d.orders,
                     }))}
-                    currency="USD"
+                    currency={currency}
                   />
                 )}
                 <details className="mt-3 text-sm">
@@ -252,10 +254,10 @@ export default async function OverviewPage({
                               {d.paidOrders}
                             </Td>
                             <Td className="text-right tabular-nums">
-                              {formatMoney(d.gmvCents, "USD")}
+                              {formatMoney(d.gmvCents, currency)}
                             </Td>
                             <Td className="text-right tabular-nums">
-                              {formatMoney(d.commissionCents, "USD")}
+                              {formatMoney(d.commissionCents, currency)}
                             </Td>
                           </tr>
                         ))}
@@ -296,84 +298,36 @@ export default async function OverviewPage({
           </div>
 
           <div className="mb-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
-            <section aria-labelledby="top-products">
-              <h2
-                id="top-products"
-                className="mb-3 text-base font-semibold text-slate-900"
-              >
-                Top products
-              </h2>
-              {dashboard.topProducts.length === 0 ? (
-                <EmptyState title="No sales in this range" />
-              ) : (
-                <Table caption="Top products by revenue">
-                  <THead>
-                    <tr>
-                      <Th>Product</Th>
-                      <Th className="text-right">Units</Th>
-                      <Th className="text-right">Revenue</Th>
-                    </tr>
-                  </THead>
-                  <TBody>
-                    {dashboard.topProducts.map((p) => (
-                      <tr key={p.productId}>
-                        <Td>
-                          <Link
-                            className="text-brand-700 hover:underline"
-                            href={`/catalog?q=${encodeURIComponent(p.productId)}`}
-                          >
-                            {p.name}
-                          </Link>
-                        </Td>
-                        <Td className="text-right tabular-nums">{p.units}</Td>
-                        <Td className="text-right tabular-nums">
-                          {formatMoney(p.revenueCents, "USD")}
-                        </Td>
-                      </tr>
-                    ))}
-                  </TBody>
-                </Table>
-              )}
-            </section>
-            <section aria-labelledby="top-sellers">
-              <h2
-                id="top-sellers"
-                className="mb-3 text-base font-semibold text-slate-900"
-              >
-                Top sellers
-              </h2>
-              {dashboard.topSellers.length === 0 ? (
-                <EmptyState title="No sales in this range" />
-              ) : (
-                <Table caption="Top sellers by revenue">
-                  <THead>
-                    <tr>
-                      <Th>Shop</Th>
-                      <Th className="text-right">Orders</Th>
-                      <Th className="text-right">Revenue</Th>
-                    </tr>
-                  </THead>
-                  <TBody>
-                    {dashboard.topSellers.map((s) => (
-                      <tr key={s.sellerId}>
-                        <Td>
-                          <Link
-                            className="text-brand-700 hover:underline"
-                            href={`/sellers/${s.sellerId}`}
-                          >
-                            {s.shopName}
-                          </Link>
-                        </Td>
-                        <Td className="text-right tabular-nums">{s.orders}</Td>
-                        <Td className="text-right tabular-nums">
-                          {formatMoney(s.revenueCents, "USD")}
-                        </Td>
-                      </tr>
-                    ))}
-                  </TBody>
-                </Table>
-              )}
-            </section>
+            <RankedTable
+              id="top-products"
+              title="Top products"
+              caption="Top products by revenue"
+              nameHeading="Product"
+              countHeading="Units"
+              currency={currency}
+              rows={dashboard.topProducts.map((p) => ({
+                key: p.productId,
+                name: p.name,
+                href: `/catalog?q=${encodeURIComponent(p.productId)}`,
+                count: p.units,
+                revenueCents: p.revenueCents,
+              }))}
+            />
+            <RankedTable
+              id="top-sellers"
+              title="Top sellers"
+              caption="Top sellers by revenue"
+              nameHeading="Shop"
+              countHeading="Orders"
+              currency={currency}
+              rows={dashboard.topSellers.map((s) => ({
+                key: s.sellerId,
+                name: s.shopName,
+                href: `/sellers/${s.sellerId}`,
+                count: s.orders,
+                revenueCents: s.revenueCents,
+              }))}
+            />
           </div>
         </>
       ) : null}

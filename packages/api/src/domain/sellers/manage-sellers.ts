@@ -9,7 +9,8 @@ import { defaultCommissionBps } from "../ledger/commission";
 import { revalidateStorefront } from "../catalog/cache-tags";
 import { inTransaction } from "../transaction";
 import { decideSellerStatus, type SellerDecision } from "./seller-status";
-import { page, PLATFORM_CURRENCY } from "../pagination";
+import { PLATFORM_CURRENCY } from "../money";
+import { page } from "../pagination";
 import { ZListSellersSchema, ZSellerIdSchema, ZSellerReasonSchema, ZSetCommissionSchema } from "../../validators/seller";
 
 /** Shops, applications first-come first-served when filtered to PENDING, otherwise newest first. */

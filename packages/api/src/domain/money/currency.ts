@@ -1,0 +1,2 @@
+/** The currency the platform books in until sellers may choose another. */
+export const PLATFORM_CURRENCY = "USD";
