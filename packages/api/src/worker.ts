@@ -7,7 +7,8 @@ import { getDb } from "@bazaar/db";
 import { getEnv } from "./env";
 import { startBackgroundWorker } from "./events/background-worker";
 import { inngest, inngestIsConfigured } from "./events/client";
-import { flushRollups, startRollupFlusher } from "./observability/rollup";
+import { readOutbox } from "./observability/metrics";
+import { flushRollups, startRollupFlusher, type MinuteRollup } from "./observability/rollup";
 import { logger } from "./observability/logger";
 import { startWorkerListener } from "./observability/worker-listener";
 
@@ -27,7 +28,11 @@ log.info(
     ? "relaying events to Inngest; functions run at /api/inngest (admin console)"
     : "running functions in-process (set INNGEST_DEV or INNGEST_EVENT_KEY to use Inngest)",
 );
-const stopFlusher = startRollupFlusher(() => db, "worker");
+const outboxSnapshot = async (rollup: MinuteRollup) => {
+  const { lagSeconds, due, failed } = await readOutbox(db);
+  rollup.outbox = { lagSeconds, due, failed };
+};
+const stopFlusher = startRollupFlusher(() => db, "worker", outboxSnapshot);
 const listener = await startWorkerListener(db, { port: env.WORKER_METRICS_PORT ?? 9464 + env.BAZAAR_PORT_OFFSET, host: env.WORKER_METRICS_HOST }).catch((error: unknown) => {
   log.error({ err: error }, "the metrics and health listener could not start; the worker runs without it");
   return null;
@@ -41,7 +46,7 @@ async function shutdown(signal: string) {
   log.info(`${signal}: finishing the current batch`);
   await worker.stop();
   stopFlusher();
-  await flushRollups(db, "worker", { includeCurrent: true }).catch(() => undefined);
+  await flushRollups(db, "worker", { includeCurrent: true, snapshot: outboxSnapshot }).catch(() => undefined);
   await listener?.close();
   await db.$disconnect();
   process.exit(0);

@@ -21,14 +21,16 @@ export interface ProcedureCall {
   requestId?: string;
 }
 
-const isCatalogRead = (path: string, type: string) => type === "query" && (path.startsWith("catalog.") || path.startsWith("storefront."));
+/** Which alert figure a call feeds: catalog reads, order placement, or neither. */
+const kindOf = (path: string, type: string) =>
+  path === "checkout.start" ? "order" : type === "query" && (path.startsWith("catalog.") || path.startsWith("storefront.")) ? "catalog" : null;
 
 export function observeProcedure(call: ProcedureCall): void {
   const m = metrics();
   const status = call.error ? getHTTPStatusCodeFromError(call.error) : 200;
   const cls = statusClass(status);
   m.procedureDuration.labels(call.path, call.type, cls).observe(call.durationMs / 1000);
-  recordRequest(call.durationMs, status, isCatalogRead(call.path, call.type));
+  recordRequest(call.durationMs, status, kindOf(call.path, call.type));
   const cause = call.error?.cause;
   const domainCode = cause instanceof DomainError ? cause.code : null;
 

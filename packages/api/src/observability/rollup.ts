@@ -37,10 +37,14 @@ export interface MinuteRollup {
   maxMs: number;
   /** Catalog reads (catalog.* and storefront.* queries). */
   catalog: Timing;
-  /** Order processing: checkout started to order confirmed. */
+  /** Order processing: the server's time to place an order (checkout.start). */
+  orderProcessing: Timing;
+  /** Checkout started (order created) to order confirmed by its payment. */
   checkout: Timing;
   /** Background function runs. */
   runs: Timing & { failed: number };
+  /** The outbox at the end of the minute (the worker's rows only). */
+  outbox?: { lagSeconds: number; due: number; failed: number };
   counters: Record<RollupCounter, number>;
 }
 
@@ -51,6 +55,7 @@ export const emptyRollup = (): MinuteRollup => ({
   buckets: ROLLUP_BUCKETS_MS.map(() => 0).concat(0),
   maxMs: 0,
   catalog: emptyTiming(),
+  orderProcessing: emptyTiming(),
   checkout: emptyTiming(),
   runs: { ...emptyTiming(), failed: 0 },
   counters: Object.fromEntries(COUNTERS.map((name) => [name, 0])) as Record<RollupCounter, number>,
@@ -78,7 +83,7 @@ const time = (timing: Timing, ms: number) => {
   if (ms > timing.maxMs) timing.maxMs = ms;
 };
 
-export function recordRequest(ms: number, status: number, catalogRead: boolean): void {
+export function recordRequest(ms: number, status: number, kind: "catalog" | "order" | null): void {
   const rollup = current();
   rollup.requests++;
   const cls = `${Math.floor(status / 100)}xx`;
@@ -87,7 +92,8 @@ export function recordRequest(ms: number, status: number, catalogRead: boolean):
   if (bucket < 0) bucket = ROLLUP_BUCKETS_MS.length;
   rollup.buckets[bucket] = (rollup.buckets[bucket] ?? 0) + 1;
   if (ms > rollup.maxMs) rollup.maxMs = ms;
-  if (catalogRead) time(rollup.catalog, ms);
+  if (kind === "catalog") time(rollup.catalog, ms);
+  else if (kind === "order") time(rollup.orderProcessing, ms);
 }
 
 export const recordCount = (name: RollupCounter, by = 1) => void (current().counters[name] += by);
@@ -104,11 +110,19 @@ const instance = `${hostname()}:${process.pid}`;
  * Saves every finished minute (all of them with `includeCurrent`) as one row per process and
  * forgets it. Returns how many rows it wrote.
  */
-export async function flushRollups(db: PrismaClient, source: string, options: { now?: Date; includeCurrent?: boolean } = {}): Promise<number> {
+export async function flushRollups(
+  db: PrismaClient,
+  source: string,
+  options: { now?: Date; includeCurrent?: boolean; snapshot?: (rollup: MinuteRollup) => Promise<void> } = {},
+): Promise<number> {
   const nowMinute = minuteOf((options.now ?? new Date()).getTime());
+  // A minute with no traffic is still written when there is a snapshot to take (the worker's outbox).
+  if (options.snapshot) current(nowMinute - 60_000);
   const minutes = recorder().minutes;
   const due = [...minutes.entries()].filter(([minute]) => minute < nowMinute || options.includeCurrent);
   if (due.length === 0) return 0;
+  const last = due.at(-1)?.[1];
+  if (last && options.snapshot) await options.snapshot(last);
   for (const [minute] of due) minutes.delete(minute);
   await db.metricSample.createMany({
     data: due.map(([minute, rollup]) => ({ source, instance, minute: new Date(minute), data: rollup as unknown as Prisma.InputJsonValue })),
@@ -118,8 +132,8 @@ export async function flushRollups(db: PrismaClient, source: string, options: { 
 }
 
 /** Flushes finished minutes every minute (the timer does not keep the process alive). */
-export function startRollupFlusher(getDb: () => PrismaClient, source: string): () => void {
-  const timer = setInterval(() => void flushRollups(getDb(), source).catch(() => undefined), 60_000);
+export function startRollupFlusher(getDb: () => PrismaClient, source: string, snapshot?: (rollup: MinuteRollup) => Promise<void>): () => void {
+  const timer = setInterval(() => void flushRollups(getDb(), source, { snapshot }).catch(() => undefined), 60_000);
   timer.unref();
   return () => clearInterval(timer);
 }
@@ -132,7 +146,7 @@ export function mergeRollups(rollups: readonly MinuteRollup[]): MinuteRollup {
     for (const [cls, n] of Object.entries(r.byClass ?? {})) total.byClass[cls] = (total.byClass[cls] ?? 0) + n;
     r.buckets?.forEach((n, i) => (total.buckets[i] = (total.buckets[i] ?? 0) + n));
     total.maxMs = Math.max(total.maxMs, r.maxMs ?? 0);
-    for (const key of ["catalog", "checkout", "runs"] as const) {
+    for (const key of ["catalog", "orderProcessing", "checkout", "runs"] as const) {
       const from = r[key];
       if (!from) continue;
       total[key].count += from.count;
@@ -140,6 +154,12 @@ export function mergeRollups(rollups: readonly MinuteRollup[]): MinuteRollup {
       total[key].maxMs = Math.max(total[key].maxMs, from.maxMs);
     }
     total.runs.failed += r.runs?.failed ?? 0;
+    if (r.outbox) {
+      total.outbox ??= { lagSeconds: 0, due: 0, failed: 0 };
+      total.outbox.lagSeconds = Math.max(total.outbox.lagSeconds, r.outbox.lagSeconds);
+      total.outbox.due = Math.max(total.outbox.due, r.outbox.due);
+      total.outbox.failed = Math.max(total.outbox.failed, r.outbox.failed);
+    }
     for (const name of COUNTERS) total.counters[name] += r.counters?.[name] ?? 0;
   }
   return total;
