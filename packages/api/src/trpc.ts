@@ -43,7 +43,7 @@ export function createContextInner(input: Partial<Context> & { db: PrismaClient 
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     return {
       ...shape,
@@ -53,6 +53,8 @@ const t = initTRPC.context<Context>().create({
         fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
         domainCode: cause instanceof DomainError ? cause.code : null,
         details: cause instanceof DomainError ? (cause.details ?? null) : null,
+        // The X-Request-Id of the call, for an error message to quote and the log to be searched by.
+        requestId: ctx?.requestId ?? null,
         stack: undefined,
       },
     };
