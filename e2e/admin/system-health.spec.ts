@@ -31,8 +31,10 @@ test("System health shows its charts and an open alert raised by real traffic", 
   }).toPass({ timeout: 240_000, intervals: [5_000] });
   await expect(alert).toContainText("threshold: at most 5.00%");
 
-  // Five charts drawn (recharts SVGs), and the rule table marks the breached rule.
-  await expect(admin.getByTestId("health-charts").locator("svg.recharts-surface")).toHaveCount(5, { timeout: 15_000 });
+  // Five charts drawn (each a recharts wrapper with its plot), and the rule table marks the breached rule.
+  const charts = admin.getByTestId("health-charts").locator(".recharts-wrapper");
+  await expect(charts).toHaveCount(5, { timeout: 15_000 });
+  await expect(charts.first().locator(".recharts-cartesian-grid")).toBeVisible();
   const rule = admin.getByRole("row").filter({ hasText: "Stock reservation failures" });
   await expect(rule).toContainText("Breached");
   await expect(admin.getByTestId("health-figures")).toContainText("Reservation conflicts");
