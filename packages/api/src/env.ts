@@ -40,6 +40,14 @@ const envSchema = ({ requireSecrets }: EnvOptions) => {
     /** How long a signed-in buyer's cart sits untouched before the reminder email; the admin setting `cart.abandonmentDelaySeconds` overrides it. */
     CART_ABANDONMENT_DELAY_SECONDS: z.coerce.number().int().min(1).default(3600),
     UPLOAD_DIR: z.string().optional(),
+    /** Bearer token for /api/metrics; without it metrics are served to loopback callers only, and not at all in production. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /** The worker's metrics and health listener (default 9464 + BAZAAR_PORT_OFFSET, on 127.0.0.1). */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    WORKER_METRICS_HOST: z.string().default("127.0.0.1"),
+    BAZAAR_PORT_OFFSET: z.coerce.number().int().min(0).max(60000).default(0),
+    /** The worker is not ready while the oldest due outbox row has waited longer than this. */
+    READY_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(1).default(300),
   });
 };
 

@@ -1,6 +1,7 @@
 // Server-side entry points for the apps: the HTTP handler and the RSC caller share one context builder.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "@bazaar/db";
+import { observeRoute } from "./observability/http";
 import { appRouter } from "./root";
 import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
 
@@ -21,20 +22,26 @@ export async function createContext(identity: RequestIdentity, extra: Partial<Co
   });
 }
 
-/** The /api/trpc route handler of an app; `identify` reads the session and cookies of the request. */
+/**
+ * The /api/trpc route handler of an app; `identify` reads the session and cookies of the request.
+ * Errors are logged by the procedure middleware (observability/observe.ts), with the request id.
+ */
 export function createTrpcHandler(identify: (req: Request) => Promise<RequestIdentity>) {
-  return (req: Request) =>
-    fetchRequestHandler({
+  return observeRoute("/api/trpc", (req: Request, scope) => {
+    scope.procedures = decodeURIComponent(new URL(req.url).pathname.slice("/api/trpc/".length));
+    return fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
       router: appRouter,
-      createContext: async ({ resHeaders }) =>
-        createContext(await identify(req), {
+      createContext: async ({ resHeaders }) => {
+        const context = await createContext(await identify(req), {
+          requestId: scope.requestId,
           setCookie: (name, value, { maxAgeSeconds }) =>
             resHeaders.append("Set-Cookie", `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`),
-        }),
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+        });
+        scope.actor = context.actor;
+        return context;
       },
     });
+  });
 }

@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import type { PrismaClient } from "@bazaar/db";
 import { requireAdmin, requireSeller, requireUser, type Actor } from "./actor";
 import { DomainError, trpcCodeOf } from "./errors";
+import { observeProcedure } from "./observability/observe";
 
 /** What every procedure sees. Built without HTTP objects so tests and RSC callers can make one. */
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   guestCartToken: string | null;
   /** Lets a procedure set a response cookie (the guest cart); absent for server-side callers. */
   setCookie?: (name: string, value: string, options: { maxAgeSeconds: number }) => void;
+  /** The HTTP request's id (X-Request-Id), for log lines; absent for server-side callers. */
+  requestId?: string;
 }
 
 /** Loads the signed-in user fresh, so a suspension or role change applies on the next request. */
@@ -40,7 +43,7 @@ export function createContextInner(input: Partial<Context> & { db: PrismaClient 
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     return {
       ...shape,
@@ -50,6 +53,8 @@ const t = initTRPC.context<Context>().create({
         fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
         domainCode: cause instanceof DomainError ? cause.code : null,
         details: cause instanceof DomainError ? (cause.details ?? null) : null,
+        // The X-Request-Id of the call, for an error message to quote and the log to be searched by.
+        requestId: ctx?.requestId ?? null,
         stack: undefined,
       },
     };
@@ -66,12 +71,20 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Times every call and counts its outcome (observability/observe.ts); outermost, so it sees the final error. */
+const observed = t.middleware(async ({ path, type, ctx, next }) => {
+  const start = performance.now();
+  const result = await next();
+  observeProcedure({ path, type, durationMs: performance.now() - start, error: result.ok ? undefined : result.error, actor: ctx.actor, requestId: ctx.requestId });
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(observed).use(domainErrors);
 
 const asDomain = (fn: () => unknown) => {
   try {

@@ -1,5 +1,5 @@
 export * from "./generated/prisma/client";
-export { createPrismaClient, getDb } from "./client";
+export { connectionPools, createPrismaClient, getDb, onQuery } from "./client";
 import type { PrismaClient } from "./generated/prisma/client";
 
 /** What a domain function receives: the client, or the transaction it runs inside. */

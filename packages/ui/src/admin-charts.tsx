@@ -192,3 +192,113 @@ export function BreakdownChart({
     </div>
   );
 }
+
+export interface MinuteSeries {
+  /** The field of each point to draw. */
+  key: string;
+  label: string;
+  color: "brand" | "emerald" | "amber" | "red";
+}
+
+const COLORS: Record<MinuteSeries["color"], string> = {
+  brand: BRAND,
+  emerald: EMERALD,
+  amber: AMBER,
+  red: "oklch(0.58 0.22 27)",
+};
+const minuteLabel = (iso: string) =>
+  new Date(iso).toLocaleTimeString("en-US", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: "UTC",
+  });
+
+/**
+ * Figures per minute over the last hour (the System health page), one line per series; a gap
+ * where a minute has no figure. Hidden from screen readers: the page gives the figures in text.
+ */
+export function MinuteChart({
+  data,
+  series,
+  format,
+  height = 220,
+}: {
+  data: Array<Record<string, string | number | null>>;
+  series: MinuteSeries[];
+  /** How a value reads on the axis and in the tooltip. */
+  format: "ms" | "percent" | "seconds" | "count";
+  height?: number;
+}) {
+  const formatValue = (value: number) =>
+    format === "percent"
+      ? `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`
+      : format === "ms"
+        ? value >= 1000
+          ? `${(value / 1000).toFixed(1)} s`
+          : `${Math.round(value)} ms`
+        : format === "seconds"
+          ? `${Math.round(value)} s`
+          : String(Math.round(value));
+  return (
+    <div aria-hidden style={{ width: "100%", height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart
+          accessibilityLayer={false}
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        >
+          <CartesianGrid
+            strokeDasharray="3 3"
+            vertical={false}
+            stroke="#e2e8f0"
+          />
+          <XAxis
+            dataKey="minute"
+            tickFormatter={(v) => minuteLabel(String(v))}
+            tick={axisTick}
+            tickLine={false}
+            axisLine={false}
+            minTickGap={32}
+          />
+          <YAxis
+            tickFormatter={(v) => formatValue(Number(v))}
+            tick={axisTick}
+            tickLine={false}
+            axisLine={false}
+            width={56}
+            allowDecimals={format !== "count"}
+          />
+          <Tooltip
+            labelFormatter={(label) => `${minuteLabel(String(label))} UTC`}
+            formatter={(value, name) => [formatValue(Number(value)), String(name)]}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {series.map((s) =>
+            format === "count" ? (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={COLORS[s.color]}
+                maxBarSize={10}
+              />
+            ) : (
+              <Line
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.label}
+                stroke={COLORS[s.color]}
+                strokeWidth={2}
+                dot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            ),
+          )}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -19,3 +19,11 @@ export const LazyBreakdownChart = dynamic(
     loading: () => <Skeleton className="h-[280px] w-full" />,
   },
 );
+
+export const LazyMinuteChart = dynamic(
+  () => import("@bazaar/ui/admin-charts").then((m) => m.MinuteChart),
+  {
+    ssr: false,
+    loading: () => <Skeleton className="h-[220px] w-full" />,
+  },
+);

@@ -16,11 +16,12 @@ const sections = [
   { href: "/audit", label: "Audit log" },
   { href: "/settings", label: "Settings" },
   { href: "/mailbox", label: "Mailbox" },
+  { href: "/system-health", label: "System health" },
 ] as const;
 
 /**
  * The console's sections: a sidebar on wide screens, a strip that scrolls sideways on phones
- * (eleven sections would otherwise wrap into a wall of links above every page).
+ * (twelve sections would otherwise wrap into a wall of links above every page).
  */
 export function ConsoleNav() {
   const pathname = usePathname();

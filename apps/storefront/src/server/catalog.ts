@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import SuperJSON from "superjson";
 import type { RouterInputs } from "@bazaar/api";
 import { STOREFRONT_CACHE_TAGS as TAGS } from "@bazaar/api/domain/catalog/cache-tags";
+import { metrics } from "@bazaar/api/observability";
 import { publicApi } from "./public-api";
 
 // Public catalog reads, shared by every visitor and cached across requests (Next's data cache).
@@ -19,13 +20,24 @@ import { publicApi } from "./public-api";
 const CATALOG_TTL_SECONDS = 60;
 
 function cached<A extends unknown[], R>(name: string, load: (...args: A) => Promise<R>) {
-  const store = unstable_cache(async (...args: A) => SuperJSON.stringify(await load(...args)), [`storefront:${name}`], {
-    tags: [TAGS.catalog],
-    revalidate: CATALOG_TTL_SECONDS,
-  });
+  // Hits are requests minus misses (a miss or an expired entry runs `load`).
+  const requests = metrics().cacheRequests.labels(name);
+  const misses = metrics().cacheMisses.labels(name);
+  const store = unstable_cache(
+    async (...args: A) => {
+      misses.inc();
+      return SuperJSON.stringify(await load(...args));
+    },
+    [`storefront:${name}`],
+    {
+      tags: [TAGS.catalog],
+      revalidate: CATALOG_TTL_SECONDS,
+    },
+  );
   return async (...args: A): Promise<R> => {
     // Only ever at request time: `next build` has no database to fill the cache from.
     await connection();
+    requests.inc();
     return SuperJSON.parse<R>(await store(...args));
   };
 }

@@ -27,8 +27,10 @@ export function startBackgroundWorker(db: PrismaClient, options: BackgroundWorke
   const pollMs = options.pollMs ?? 500;
   let stopping = false;
   const wakers = new Set<() => void>();
+  // A loop that was busy when stop() woke the others must not start a long pause afterwards.
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (stopping) return resolve();
       const done = () => {
         clearTimeout(timer);
         wakers.delete(done);

@@ -7,6 +7,7 @@ import { payoutTransfer } from "../domain/ledger/functions/payout-transfer";
 import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-payment";
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
 import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
+import { systemAlerts } from "../observability/alerts/function";
 
 /**
  * Every Inngest function Bazaar has, one definition per file beside the domain it serves. Served
@@ -21,4 +22,5 @@ export const functions: readonly InngestFunction.Any[] = [
   shipmentStatusUpdate,
   payoutTransfer,
   storefrontRevalidation,
+  systemAlerts,
 ];

@@ -1,6 +1,7 @@
 import type { Inngest, InngestFunction } from "inngest";
 import type { Prisma, PrismaClient } from "@bazaar/db";
 import { inTransaction } from "../domain/transaction";
+import { observeDelivery, type DeliveryOutcome } from "../observability/deliveries";
 import { functions as registeredFunctions } from "./functions";
 import { dispatchEvent } from "./runtime/dispatch";
 import { invokeOnce } from "./runtime/executor";
@@ -98,13 +99,16 @@ export async function relayBatch(db: PrismaClient, options: RelayOptions = {}): 
   if (options.inngest && events.length > 0) await sendToInngest(context, options.inngest, events);
   for (const row of rows) {
     if (options.inngest && !isRunRow(row.name)) continue;
+    const start = performance.now();
+    let outcome: DeliveryOutcome = "dispatched";
     try {
-      if (isRunRow(row.name)) await processRun(context, row);
+      if (isRunRow(row.name)) outcome = await processRun(context, row);
       else await dispatchHere(context, row);
     } catch (error) {
       if (error instanceof RelayCrash) throw error;
-      await recordFailure(context, row, error);
+      outcome = (await recordFailure(context, row, error)) ? "failed" : "retry";
     }
+    observeDelivery(row, outcome, performance.now() - start);
   }
   return rows.length;
 }
@@ -166,7 +170,7 @@ async function dispatchHere(context: RowContext, row: ClaimedRow): Promise<void>
  * cancellation ends the work), and a heartbeat renews it while a slow step runs, so no other
  * relay takes the run over and repeats the step meanwhile.
  */
-function reservationRun(context: RowContext, row: ClaimedRow) {
+function leaseRun(context: RowContext, row: ClaimedRow) {
   const { db, clock, leaseMs } = context;
   let lease: Date | null = row.lockedUntil;
   // Saves and renewals take turns: each needs the lease the previous one left.
@@ -200,16 +204,16 @@ function reservationRun(context: RowContext, row: ClaimedRow) {
   };
 }
 
-async function processRun(context: RowContext, row: ClaimedRow): Promise<void> {
-  const hold = reservationRun(context, row);
+async function processRun(context: RowContext, row: ClaimedRow): Promise<DeliveryOutcome> {
+  const hold = leaseRun(context, row);
   try {
-    await runSteps(context, row, hold.save);
+    return await runSteps(context, row, hold.save);
   } finally {
     hold.release();
   }
 }
 
-async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<typeof reservationRun>["save"]): Promise<void> {
+async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<typeof leaseRun>["save"]): Promise<DeliveryOutcome> {
   const { db, clock } = context;
   let state = parseRunState(row.payload);
   const spec = context.registry.get(state.functionId);
@@ -217,7 +221,7 @@ async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<t
     const error = `No function "${state.functionId}" is registered any more`;
     context.logger.error(`[relay] run ${row.id}: ${error}`);
     await save({ ...state, outcome: "failed", error }, { status: "FAILED", lastError: error }, false);
-    return;
+    return "failed";
   }
   // Sleeps that are over wake up; event waits that timed out resolve to null, as in Inngest.
   for (const op of state.pending) {
@@ -231,25 +235,26 @@ async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<t
     switch (transition.kind) {
       case "continue":
         await injectFault(() => context.faults.afterStep?.({ runId: row.id, functionId: spec.id, step: transition.ranStep }));
-        if (!(await save(state, { lastError: null }, true))) return;
+        if (!(await save(state, { lastError: null }, true))) return "lost";
         continue;
       case "suspend":
         await save(state, { availableAt: transition.until, lastError: transition.error }, false);
-        return;
+        return transition.error ? "retry" : "suspended";
       case "completed":
         await save(state, { status: "SENT", sentAt: clock(), lastError: null }, false);
-        return;
+        return "completed";
       case "failed":
         context.logger.error(`[relay] function ${spec.id} failed (run ${row.id}): ${state.error}`);
         await save(state, { status: "FAILED", lastError: state.error }, false);
-        return;
+        return "failed";
     }
   }
   await save(state, { availableAt: clock() }, false);
+  return "continued";
 }
 
 /** A row that could not be processed (the database, Inngest unreachable, a bug) backs off and retries. */
-async function recordFailure(context: RowContext, row: ClaimedRow, error: unknown): Promise<void> {
+async function recordFailure(context: RowContext, row: ClaimedRow, error: unknown): Promise<boolean> {
   const attempts = row.attempts + 1;
   const message = error instanceof Error ? error.message : String(error);
   const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
@@ -264,4 +269,5 @@ async function recordFailure(context: RowContext, row: ClaimedRow, error: unknow
       lockedUntil: null,
     },
   });
+  return failed;
 }

@@ -14,6 +14,7 @@ import { signMediaReceipt, UPLOAD_TICKET_HEADER, verifyUploadTicket } from "../m
 import type { MediaUploadResult } from "../media/types";
 import { MAX_IMAGE_BYTES, formatBytes, validateImage } from "../media/validate-image";
 import { getEnv } from "../env";
+import { logger } from "../observability/logger";
 
 // Keys are never reused (each upload gets a fresh one), so a file under a key never changes.
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -117,7 +118,7 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof TooLarge) return tooLarge(error.bytes);
     if (isDomainError(error)) return jsonError(httpStatusOf[error.code], error.code, error.message);
-    console.error("[media] upload failed", error);
+    logger().error({ err: error }, "media upload failed");
     return jsonError(500, "INTERNAL", "The image could not be stored. Try again in a moment.");
   }
 }

@@ -1,4 +1,5 @@
 import { httpStatusOf, isDomainError } from "../errors";
+import { logger } from "../observability/logger";
 
 // One way for Bazaar's plain HTTP handlers (webhooks, the payment simulator) to answer.
 const NO_STORE = { "cache-control": "no-store" };
@@ -11,6 +12,6 @@ export const jsonError = (status: number, code: string, message: string, details
 /** A DomainError becomes its HTTP status and message; anything else is logged and answered 500 (the sender retries). */
 export function errorResponse(error: unknown, what: string): Response {
   if (isDomainError(error)) return jsonError(httpStatusOf[error.code], error.code, error.message, error.details);
-  console.error(`${what} failed:`, error);
+  logger().error({ err: error }, `${what} failed`);
   return jsonError(500, "INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.");
 }

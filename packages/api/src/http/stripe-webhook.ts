@@ -4,9 +4,11 @@ import { getDb } from "@bazaar/db";
 import Stripe from "stripe";
 import { applyStripeEvent } from "../domain/payments/apply-stripe-event";
 import { getEnv } from "../env";
+import { observeRoute } from "../observability/http";
+import { observePaymentOutcome } from "../observability/observe";
 import { errorResponse, jsonError, jsonResponse } from "./respond";
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = observeRoute("/api/webhooks/stripe", async (request: Request): Promise<Response> => {
   const signature = request.headers.get("stripe-signature");
   if (!signature) return jsonError(400, "BAD_REQUEST", "Missing the Stripe-Signature header.");
   // The signature covers the exact bytes Stripe sent, so the body is read raw, never re-serialised.
@@ -18,9 +20,10 @@ export async function POST(request: Request): Promise<Response> {
     return jsonError(400, "BAD_REQUEST", `Webhook signature verification failed: ${error instanceof Error ? error.message : "invalid payload"}`);
   }
   try {
-    const result = await applyStripeEvent(getDb(), event);
+    const { order, ...result } = await applyStripeEvent(getDb(), event);
+    if (order) observePaymentOutcome({ kind: order.outcome, orderCreatedAt: order.createdAt });
     return jsonResponse({ received: true, ...result });
   } catch (error) {
     return errorResponse(error, `Stripe event ${event.id} (${event.type})`);
   }
-}
+});

@@ -41,6 +41,18 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
   "low-stock": { shopName: "Oak & Ember Home", productName: "Walnut desk lamp", sku: "L-1", warehouseName: "Main", available: 1, threshold: 5, stockUrl: "http://x/p" },
   "cart-reminder": { buyerName: "Ada", cartUrl: "http://localhost:3000/cart", currency: "USD", lines, subtotalCents: 9800 },
   "payout-paid": { shopName: "Oak & Ember Home", amountCents: 123456, currency: "USD", transferId: "tr_1", payoutsUrl: "http://localhost:3001/payouts" },
+  "system-alert": {
+    change: "opened",
+    label: "Order failure rate",
+    message: "Order failure rate is 9.5% (threshold: at most 0.50%).",
+    describe: "Orders whose payment failed, of orders placed, above 0.5%",
+    value: "9.5%",
+    peak: "9.5%",
+    threshold: "0.50%",
+    openedAt: "2026-12-05T04:00:00.000Z",
+    resolvedAt: null,
+    healthUrl: "http://localhost:3002/system-health",
+  },
 };
 
 describe("email templates", () => {

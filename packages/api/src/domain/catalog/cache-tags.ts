@@ -5,6 +5,7 @@
 // from AUTH_SECRET (which every Bazaar process shares).
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getEnv } from "../../env";
+import { logger } from "../../observability/logger";
 
 export const STOREFRONT_CACHE_TAGS = {
   /** Every cached catalog read: listings, search, facets, home shelves, category menu. */
@@ -41,10 +42,10 @@ export async function revalidateStorefront(productIds: string[], options: { url?
       body: JSON.stringify({ tags }),
       signal: AbortSignal.timeout(REVALIDATE_TIMEOUT_MS),
     });
-    if (!response.ok) console.warn(`Storefront cache not revalidated: /api/revalidate answered ${response.status}.`);
+    if (!response.ok) logger().warn({ status: response.status }, "storefront cache not revalidated: /api/revalidate refused");
     return response.ok;
   } catch (error) {
-    console.warn("Storefront cache not revalidated:", error instanceof Error ? error.message : error);
+    logger().warn({ err: error }, "storefront cache not revalidated: /api/revalidate unreachable");
     return false;
   }
 }

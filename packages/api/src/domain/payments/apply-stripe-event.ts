@@ -11,6 +11,8 @@ export interface StripeEventResult {
   /** "duplicate": this event id was applied before; "ignored": nothing to do for it. */
   outcome: "applied" | "duplicate" | "ignored";
   detail: string;
+  /** What became of the order, for the metrics: confirmed by this payment, or failed with it. */
+  order?: { outcome: "confirmed" | "failed"; createdAt: Date };
 }
 
 /**
@@ -87,7 +89,7 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
   }
   await publish(tx, "payment/captured", { paymentId: payment.id, orderId: order.id });
   await publish(tx, "order/confirmed", { orderId: order.id });
-  return { outcome: "applied", detail: "order confirmed" };
+  return { outcome: "applied", detail: "order confirmed", order: { outcome: "confirmed", createdAt: order.createdAt } };
 }
 
 /** Why what Stripe says it received is not what the order costs, or null when it is. */
@@ -140,7 +142,7 @@ async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<Stri
   if (order.status !== "PENDING_PAYMENT") return { outcome: "applied", detail: "payment failed after the order was closed" };
 
   await cancelUnpaidOrder(tx, order, payment, { reason: message, note: "Cancelled because the payment failed", cancelReason: `Payment failed: ${message}` });
-  return { outcome: "applied", detail: "order cancelled, stock released" };
+  return { outcome: "applied", detail: "order cancelled, stock released", order: { outcome: "failed", createdAt: order.createdAt } };
 }
 
 /** An order whose payment did not go through: cancelled, its stock released, its cart shoppable again. */

@@ -5,6 +5,7 @@ import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order"
 import { OrderConfirmationEmail, orderConfirmationSubject, type OrderConfirmationProps } from "./order-confirmation";
 import { PayoutPaidEmail, payoutPaidSubject, type PayoutPaidProps } from "./payout-paid";
 import { ShipmentUpdateEmail, shipmentUpdateSubject, type ShipmentUpdateProps } from "./shipment-update";
+import { SystemAlertEmail, systemAlertSubject, type SystemAlertProps } from "./system-alert";
 
 // The templates declare `@jsxRuntime automatic` themselves: the worker runs them through tsx from
 // the repository root, where no tsconfig says which JSX runtime to use.
@@ -27,6 +28,7 @@ export const templates = {
   "low-stock": template<LowStockProps>(lowStockSubject, LowStockEmail),
   "cart-reminder": template<CartReminderProps>(cartReminderSubject, CartReminderEmail),
   "payout-paid": template<PayoutPaidProps>(payoutPaidSubject, PayoutPaidEmail),
+  "system-alert": template<SystemAlertProps>(systemAlertSubject, SystemAlertEmail),
 };
 
 export type TemplateName = keyof typeof templates;

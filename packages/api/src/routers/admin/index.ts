@@ -14,6 +14,7 @@ import {
 } from "./platform";
 import { adminSellersRouter } from "./sellers";
 import { adminUsersRouter } from "./users";
+import { getSystemHealth } from "../../observability/alerts/system-health";
 
 // Every procedure here is an adminProcedure (admin.access.integration.test.ts checks each one).
 const ZUserCountsSchema = z.object({
@@ -32,6 +33,8 @@ export const adminRouter = router({
     .output(ZUserCountsSchema)
     .query(({ ctx }) => countUsers(ctx.db)),
   analytics: adminAnalyticsRouter,
+  /** The System health page: the last hour per minute, the alert rules, open and past alerts. */
+  systemHealth: adminProcedure.query(({ ctx }) => getSystemHealth(ctx.db, ctx.actor)),
   sellers: adminSellersRouter,
   users: adminUsersRouter,
   catalog: adminCatalogRouter,

@@ -1,6 +1,7 @@
 import { revalidateTag } from "next/cache";
 import { z } from "zod";
-import { isValidRevalidationToken } from "@bazaar/api/domain/catalog/cache-tags";
+import { isValidRevalidationToken, STOREFRONT_CACHE_TAGS } from "@bazaar/api/domain/catalog/cache-tags";
+import { metrics } from "@bazaar/api/observability";
 
 const ZRevalidateSchema = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(100) });
 
@@ -14,6 +15,10 @@ export async function POST(request: Request) {
   if (!isValidRevalidationToken(token)) return Response.json({ error: "Not allowed." }, { status: 401 });
   const parsed = ZRevalidateSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "Send { tags: string[] }." }, { status: 400 });
-  for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
+  for (const tag of parsed.data.tags) {
+    revalidateTag(tag, { expire: 0 });
+    // Only known tags become labels (a per-product tag would make one series per product).
+    metrics().cacheExpirations.labels(tag === STOREFRONT_CACHE_TAGS.catalog ? tag : (tag.split(":")[0] ?? "other")).inc();
+  }
   return Response.json({ revalidated: parsed.data.tags });
 }

@@ -1,0 +1,20 @@
+import { inngest } from "../../events/client";
+import { evaluateAlerts } from "./evaluate";
+import { mailAdminsAboutAlert } from "./notify";
+
+/**
+ * Every minute: the alert rules judged over the last window; an alert that opened or resolved
+ * is mailed to the administrators, one step per alert so a mail server failure retries only that.
+ */
+export const systemAlerts = inngest.createFunction(
+  { id: "system-alerts", name: "Evaluate the system health alerts", triggers: [{ cron: "* * * * *" }] },
+  async ({ event, step, db }) => {
+    // The schedule's own time, so a replay judges the same window.
+    const now = new Date(event.ts ?? Date.now());
+    const changes = await step.run("evaluate", () => evaluateAlerts(db, now));
+    for (const change of changes) {
+      await step.run(`mail-${change.change}-${change.alertId}`, () => mailAdminsAboutAlert(db, change));
+    }
+    return { changes: changes.length };
+  },
+);
