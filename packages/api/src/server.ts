@@ -33,8 +33,6 @@ export function createTrpcHandler(identify: (req: Request) => Promise<RequestIde
           setCookie: (name, value, { maxAgeSeconds }) =>
             resHeaders.append("Set-Cookie", `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`),
         }),
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-      },
+      // Internal errors are logged with their request id by the error formatter (trpc.ts).
     });
 }

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { PrismaClient } from "@bazaar/db";
 import { requireAdmin, requireSeller, requireUser, type Actor } from "./actor";
 import { DomainError, trpcCodeOf } from "./errors";
+import { checkInput, UnsafeInputError, validationMessage } from "./input-guard";
 
 /** What every procedure sees. Built without HTTP objects so tests and RSC callers can make one. */
 export interface Context {
@@ -40,20 +42,41 @@ export function createContextInner(input: Partial<Context> & { db: PrismaClient 
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const cause = error.cause;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // Whatever escaped (a database error, a bug) is for our logs only: the caller gets an id
+      // to quote, never Prisma's or PostgreSQL's text, which can carry queries and addresses.
+      const requestId = randomUUID();
+      console.error(`[request ${requestId}] tRPC ${path ?? "?"} failed:`, cause ?? error);
+      return {
+        ...shape,
+        message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, fieldErrors: null, domainCode: null, details: null },
+      };
+    }
     return {
       ...shape,
+      // A zod error's own message is a JSON dump of its issues; people get its first line.
+      message: cause instanceof ZodError || cause instanceof UnsafeInputError ? validationMessage(cause) : shape.message,
       data: {
         ...shape.data,
+        requestId: null,
         // Field-level messages for forms; never stack traces.
-        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
+        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof UnsafeInputError ? cause.fieldErrors : null,
         domainCode: cause instanceof DomainError ? cause.code : null,
         details: cause instanceof DomainError ? (cause.details ?? null) : null,
         stack: undefined,
       },
     };
   },
+});
+
+/** Refuses control characters, lone surrogates and deep nesting in any input, before its schema runs. */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  const problem = checkInput(await getRawInput());
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: validationMessage(problem), cause: problem });
+  return next();
 });
 
 /** Turns domain errors into typed tRPC errors; anything else stays an opaque 500. */
@@ -71,7 +94,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(inputGuard).use(domainErrors);
 
 const asDomain = (fn: () => unknown) => {
   try {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { httpStatusOf, isDomainError } from "../errors";
 
 // One way for Bazaar's plain HTTP handlers (webhooks, the payment simulator) to answer.
@@ -8,9 +9,13 @@ export const jsonResponse = (body: unknown, status = 200) => Response.json(body,
 export const jsonError = (status: number, code: string, message: string, details?: Record<string, unknown>) =>
   Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status, headers: NO_STORE });
 
-/** A DomainError becomes its HTTP status and message; anything else is logged and answered 500 (the sender retries). */
+/**
+ * A DomainError becomes its HTTP status and message; anything else is logged with a request id
+ * and answered 500 with that id only (the sender retries; nothing internal leaves the server).
+ */
 export function errorResponse(error: unknown, what: string): Response {
   if (isDomainError(error)) return jsonError(httpStatusOf[error.code], error.code, error.message, error.details);
-  console.error(`${what} failed:`, error);
-  return jsonError(500, "INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.");
+  const requestId = randomUUID();
+  console.error(`[request ${requestId}] ${what} failed:`, error);
+  return jsonError(500, "INTERNAL_SERVER_ERROR", `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`, { requestId });
 }

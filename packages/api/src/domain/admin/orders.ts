@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { notFound } from "../../errors";
 import { page, ZAdminId, ZAdminPageSchema } from "./shared";
+import { ZInputDate } from "../../validators/dates";
 
 const ORDER_STATUSES = [
   "PENDING_PAYMENT",
@@ -22,8 +23,8 @@ export const ZListAllOrdersSchema = ZAdminPageSchema.extend({
   /** The buyer's email (any part) or an order number. */
   buyer: z.string().trim().max(200).optional(),
   /** Placed on or after `from`, before `to`. */
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: ZInputDate.optional(),
+  to: ZInputDate.optional(),
 });
 
 /** Every order across shops, newest first (the createdAt and status/createdAt indexes serve it). */

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { inTransaction } from "../transaction";
 import { promoState } from "./promo-state";
 import { page, ZAdminId, ZAdminPageSchema } from "./shared";
+import { ZInputDate } from "../../validators/dates";
 
 export const ZListPromotionsSchema = ZAdminPageSchema.extend({
   q: z.string().trim().max(100).optional(),
@@ -127,8 +128,8 @@ const ZPromoFields = z.object({
     .min(0, "The minimum subtotal cannot be negative.")
     .max(100_000_000)
     .default(0),
-  startsAt: z.coerce.date().nullish(),
-  expiresAt: z.coerce.date().nullish(),
+  startsAt: ZInputDate.nullish(),
+  expiresAt: ZInputDate.nullish(),
   usageLimit: z
     .number()
     .int()

@@ -3,14 +3,15 @@ import { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { averageCents, ratio, utcDays } from "./rates";
+import { ZInputDate } from "../../validators/dates";
 
 const MAX_RANGE_DAYS = 366;
 const DAY_MS = 86_400_000;
 
 export const ZDashboardSchema = z.object({
   /** Inclusive start; `to` is exclusive (a day range is [from 00:00, day after to 00:00)). */
-  from: z.coerce.date(),
-  to: z.coerce.date(),
+  from: ZInputDate,
+  to: ZInputDate,
   currency: z
     .string()
     .trim()
