@@ -41,6 +41,8 @@ const envSchema = ({ requireSecrets }: EnvOptions) => {
     /** How long a signed-in buyer's cart sits untouched before the reminder email; the admin setting `cart.abandonmentDelaySeconds` overrides it. */
     CART_ABANDONMENT_DELAY_SECONDS: z.coerce.number().int().min(1).default(3600),
     UPLOAD_DIR: z.string().optional(),
+    /** Throttling counters in Redis (shared by every instance) instead of PostgreSQL. */
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   });
 };
 

@@ -1,6 +1,8 @@
 // Server-side entry points for the apps: the HTTP handler and the RSC caller share one context builder.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "@bazaar/db";
+import { DomainError } from "./errors";
+import { clientIpOf } from "./http/client-ip";
 import { appRouter } from "./root";
 import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
 
@@ -9,6 +11,8 @@ export const createCaller = createCallerFactory(appRouter);
 export interface RequestIdentity {
   userId: string | null | undefined;
   guestCartToken?: string | null;
+  /** The caller's address (clientIpOf the request's headers), for per-address limits. */
+  clientIp?: string | null;
 }
 
 export async function createContext(identity: RequestIdentity, extra: Partial<Context> = {}): Promise<Context> {
@@ -17,6 +21,7 @@ export async function createContext(identity: RequestIdentity, extra: Partial<Co
     db,
     actor: await loadActor(db, identity.userId),
     guestCartToken: identity.guestCartToken ?? null,
+    clientIp: identity.clientIp ?? null,
     ...extra,
   });
 }
@@ -29,10 +34,15 @@ export function createTrpcHandler(identify: (req: Request) => Promise<RequestIde
       req,
       router: appRouter,
       createContext: async ({ resHeaders }) =>
-        createContext(await identify(req), {
+        createContext({ ...(await identify(req)), clientIp: clientIpOf(req.headers) }, {
           setCookie: (name, value, { maxAgeSeconds }) =>
             resHeaders.append("Set-Cookie", `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`),
         }),
       // Internal errors are logged with their request id by the error formatter (trpc.ts).
+      // A throttled call says when to come back, as HTTP does.
+      responseMeta({ errors }) {
+        const retryAfter = errors.map((error) => (error.cause instanceof DomainError ? error.cause.details?.retryAfterSeconds : undefined)).find((s) => typeof s === "number");
+        return retryAfter ? { headers: new Headers({ "Retry-After": String(retryAfter) }) } : {};
+      },
     });
 }

@@ -13,6 +13,8 @@ export interface Context {
   actor: Actor | null;
   /** The guest cart cookie's value, where the caller has one (storefront only). */
   guestCartToken: string | null;
+  /** The caller's address, for per-address limits (sign-up, search); null for callers inside the server. */
+  clientIp: string | null;
   /** Lets a procedure set a response cookie (the guest cart); absent for server-side callers. */
   setCookie?: (name: string, value: string, options: { maxAgeSeconds: number }) => void;
 }
@@ -37,7 +39,7 @@ export async function loadActor(db: PrismaClient, userId: string | null | undefi
 }
 
 export function createContextInner(input: Partial<Context> & { db: PrismaClient }): Context {
-  return { actor: null, guestCartToken: null, ...input };
+  return { actor: null, guestCartToken: null, clientIp: null, ...input };
 }
 
 const t = initTRPC.context<Context>().create({

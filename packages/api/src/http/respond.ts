@@ -14,7 +14,12 @@ export const jsonError = (status: number, code: string, message: string, details
  * and answered 500 with that id only (the sender retries; nothing internal leaves the server).
  */
 export function errorResponse(error: unknown, what: string): Response {
-  if (isDomainError(error)) return jsonError(httpStatusOf[error.code], error.code, error.message, error.details);
+  if (isDomainError(error)) {
+    const response = jsonError(httpStatusOf[error.code], error.code, error.message, error.details);
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
+    return response;
+  }
   const requestId = randomUUID();
   console.error(`[request ${requestId}] ${what} failed:`, error);
   return jsonError(500, "INTERNAL_SERVER_ERROR", `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`, { requestId });
