@@ -25,6 +25,9 @@ export default defineConfig({
           include: ["packages/*/src/**/*.integration.test.ts", "apps/*/src/**/*.integration.test.ts"],
           exclude: shared.exclude,
           globalSetup: ["./packages/db/src/testing/global-setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses
+          // outside Next; through Vite it resolves (the Auth.js configuration is tested as the apps run it).
+          server: { deps: { inline: ["next-auth"] } },
           pool: "forks",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -3,11 +3,14 @@
 //   node --import tsx scripts/start.ts [--dev] [--database NAME] [--fresh] [--no-seed] [--quiet]
 // BAZAAR_PORT_OFFSET=N moves the apps to 3000+N, 3001+N, 3002+N and BAZAAR_DIST_DIR names the
 // build folder (default .next), so several copies (tests, helpers) can run side by side.
+// The apps listen on 127.0.0.1 unless BAZAAR_HOST says otherwise (0.0.0.0 for every interface);
+// listening elsewhere, or using a database on another machine, needs real secrets.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { isLoopbackHost, resolveSecrets } from "@bazaar/api/secrets";
 import { migrateDeploy } from "@bazaar/db/migrate";
 import { dropDatabase, repoRoot, startDatabaseServer } from "@bazaar/db/server";
 
@@ -39,6 +42,21 @@ const log = (line: string) => console.log(`[bazaar] ${line}`);
 const children: ChildProcess[] = [];
 let stopping = false;
 
+const host = process.env.BAZAAR_HOST ?? "127.0.0.1";
+// A run on this machine only (apps on loopback, database embedded or on loopback) gets random
+// secrets made on its first start (.data/secrets.json, git-ignored); anything else must bring its own.
+const databaseIsLocal = !process.env.DATABASE_URL || isLoopbackHost(new URL(process.env.DATABASE_URL).hostname);
+const resolved = resolveSecrets({ env: process.env, local: isLoopbackHost(host) && databaseIsLocal, file: path.join(repoRoot, ".data", "secrets.json") });
+if (!resolved.ok) {
+  console.error(
+    `[bazaar] cannot start: ${isLoopbackHost(host) ? "the database is on another machine" : `the apps would listen on ${host}`}, so set real secrets: ${resolved.missing.join(", ")} ` +
+      "(each a long random value, e.g. `openssl rand -base64 32`).",
+  );
+  process.exit(1);
+}
+const secrets = resolved.secrets;
+if (resolved.generated.length) console.log(`[bazaar] using this checkout's own random ${resolved.generated.join(", ")} (.data/secrets.json)`);
+
 const server = await startDatabaseServer({ database: args.database ?? process.env.BAZAAR_DATABASE ?? "bazaar" });
 if (args.fresh) {
   const name = new URL(server.url).pathname.slice(1);
@@ -64,17 +82,14 @@ if (!args["no-seed"]) {
   }
 }
 
-// A database on this machine (embedded, or DATABASE_URL on localhost) means a local run:
-// the local development secrets are fine there. Elsewhere `next start` insists on real ones.
-const localDatabase = server.embedded || ["localhost", "127.0.0.1", "[::1]"].includes(new URL(server.url).hostname);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...secrets,
   DATABASE_URL: server.url,
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_TRUST_HOST: "true",
   BAZAAR_DIST_DIR: distDir,
   ...Object.fromEntries(apps.map((app) => [app.urlVar, appUrl(app.port)])),
-  ...(localDatabase && !process.env.AUTH_SECRET ? { BAZAAR_ALLOW_DEV_SECRETS: "1" } : {}),
 };
 
 for (const app of apps) {
@@ -85,7 +100,7 @@ for (const app of apps) {
     await shutdown(1);
   }
   const next = path.join(repoRoot, "node_modules", ".bin", "next");
-  const command = args.dev ? ["dev", "--port", String(app.port)] : ["start", "--port", String(app.port)];
+  const command = [args.dev ? "dev" : "start", "--port", String(app.port), "--hostname", host];
   children.push(spawnChild(app.name, next, command, dir, env));
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Every setting Bazaar reads, validated once. Secrets have local defaults only outside
-// production, so a fresh clone runs with none set and a production start names what is missing.
+// production (tests, `next dev` run by hand), so a fresh clone runs with none set and a production start names what is missing.
 // `next build` runs with NODE_ENV=production but bakes no secret into the build, so it checks
 // the format of what is set and leaves missing secrets to the start of the server.
 const PHASE_PRODUCTION_BUILD = "phase-production-build";
@@ -13,8 +13,9 @@ export interface EnvOptions {
 
 export function defaultEnvOptions(source: NodeJS.ProcessEnv = process.env): EnvOptions {
   return {
-    requireSecrets:
-      source.NODE_ENV === "production" && source.BAZAAR_ALLOW_DEV_SECRETS !== "1" && source.NEXT_PHASE !== PHASE_PRODUCTION_BUILD,
+    // No escape hatch: a production server always gets real secrets (scripts/start.ts makes
+    // random ones for a local run), so nothing written in the repository ever signs a session.
+    requireSecrets: source.NODE_ENV === "production" && source.NEXT_PHASE !== PHASE_PRODUCTION_BUILD,
   };
 }
 
@@ -48,6 +49,8 @@ const envSchema = ({ requireSecrets }: EnvOptions) => {
     BAZAAR_PORT_OFFSET: z.coerce.number().int().min(0).max(60000).default(0),
     /** The worker is not ready while the oldest due outbox row has waited longer than this. */
     READY_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(1).default(300),
+    /** Throttling counters in Redis (shared by every instance) instead of PostgreSQL. */
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   });
 };
 

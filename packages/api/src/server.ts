@@ -2,6 +2,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "@bazaar/db";
 import { observeRoute } from "./observability/http";
+import { DomainError } from "./errors";
+import { clientIpOf } from "./http/client-ip";
 import { appRouter } from "./root";
 import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
 
@@ -10,6 +12,8 @@ export const createCaller = createCallerFactory(appRouter);
 export interface RequestIdentity {
   userId: string | null | undefined;
   guestCartToken?: string | null;
+  /** The caller's address (clientIpOf the request's headers), for per-address limits. */
+  clientIp?: string | null;
 }
 
 export async function createContext(identity: RequestIdentity, extra: Partial<Context> = {}): Promise<Context> {
@@ -18,6 +22,7 @@ export async function createContext(identity: RequestIdentity, extra: Partial<Co
     db,
     actor: await loadActor(db, identity.userId),
     guestCartToken: identity.guestCartToken ?? null,
+    clientIp: identity.clientIp ?? null,
     ...extra,
   });
 }
@@ -34,13 +39,21 @@ export function createTrpcHandler(identify: (req: Request) => Promise<RequestIde
       req,
       router: appRouter,
       createContext: async ({ resHeaders }) => {
-        const context = await createContext(await identify(req), {
-          requestId: scope.requestId,
-          setCookie: (name, value, { maxAgeSeconds }) =>
-            resHeaders.append("Set-Cookie", `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`),
-        });
+        const context = await createContext(
+          { ...(await identify(req)), clientIp: clientIpOf(req.headers) },
+          {
+            requestId: scope.requestId,
+            setCookie: (name, value, { maxAgeSeconds }) =>
+              resHeaders.append("Set-Cookie", `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`),
+          },
+        );
         scope.actor = context.actor;
         return context;
+      },
+      // A throttled call says when to come back, as HTTP does.
+      responseMeta({ errors }) {
+        const retryAfter = errors.map((error) => (error.cause instanceof DomainError ? error.cause.details?.retryAfterSeconds : undefined)).find((s) => typeof s === "number");
+        return retryAfter ? { headers: new Headers({ "Retry-After": String(retryAfter) }) } : {};
       },
     });
   });

@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { PrismaClient } from "@bazaar/db";
 import { requireAdmin, requireSeller, requireUser, type Actor } from "./actor";
 import { DomainError, trpcCodeOf } from "./errors";
+import { logger } from "./observability/logger";
 import { observeProcedure } from "./observability/observe";
+import { checkInput, UnsafeInputError, validationMessage } from "./input-guard";
 
 /** What every procedure sees. Built without HTTP objects so tests and RSC callers can make one. */
 export interface Context {
@@ -12,6 +15,8 @@ export interface Context {
   actor: Actor | null;
   /** The guest cart cookie's value, where the caller has one (storefront only). */
   guestCartToken: string | null;
+  /** The caller's address, for per-address limits (sign-up, search); null for callers inside the server. */
+  clientIp: string | null;
   /** Lets a procedure set a response cookie (the guest cart); absent for server-side callers. */
   setCookie?: (name: string, value: string, options: { maxAgeSeconds: number }) => void;
   /** The HTTP request's id (X-Request-Id), for log lines; absent for server-side callers. */
@@ -38,19 +43,32 @@ export async function loadActor(db: PrismaClient, userId: string | null | undefi
 }
 
 export function createContextInner(input: Partial<Context> & { db: PrismaClient }): Context {
-  return { actor: null, guestCartToken: null, ...input };
+  return { actor: null, guestCartToken: null, clientIp: null, ...input };
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error, ctx }) {
+  errorFormatter({ shape, error, path, ctx }) {
     const cause = error.cause;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // Whatever escaped (a database error, a bug) is for our logs only: the caller gets an id
+      // to quote, never Prisma's or PostgreSQL's text, which can carry queries and addresses.
+      const requestId = ctx?.requestId ?? randomUUID();
+      logger().error({ err: cause ?? error, requestId, procedure: path ?? "?" }, "tRPC procedure failed");
+      return {
+        ...shape,
+        message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, fieldErrors: null, domainCode: null, details: null },
+      };
+    }
     return {
       ...shape,
+      // A zod error's own message is a JSON dump of its issues; people get its first line.
+      message: cause instanceof ZodError || cause instanceof UnsafeInputError ? validationMessage(cause) : shape.message,
       data: {
         ...shape.data,
         // Field-level messages for forms; never stack traces.
-        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null,
+        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof UnsafeInputError ? cause.fieldErrors : null,
         domainCode: cause instanceof DomainError ? cause.code : null,
         details: cause instanceof DomainError ? (cause.details ?? null) : null,
         // The X-Request-Id of the call, for an error message to quote and the log to be searched by.
@@ -59,6 +77,13 @@ const t = initTRPC.context<Context>().create({
       },
     };
   },
+});
+
+/** Refuses control characters, lone surrogates and deep nesting in any input, before its schema runs. */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  const problem = checkInput(await getRawInput());
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: validationMessage(problem), cause: problem });
+  return next();
 });
 
 /** Turns domain errors into typed tRPC errors; anything else stays an opaque 500. */
@@ -84,7 +109,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(observed).use(domainErrors);
+export const publicProcedure = t.procedure.use(observed).use(inputGuard).use(domainErrors);
 
 const asDomain = (fn: () => unknown) => {
   try {

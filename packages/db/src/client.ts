@@ -39,7 +39,7 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
   pool.end = (() => {
     pools.delete(pool);
     return end();
-  }) as typeof pool.end;
+  });
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // Query events carry the duration Prisma measured; nothing listens unless metrics are on.
@@ -48,7 +48,7 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
   client.$on("query", (event) => {
     for (const listener of queryListeners) listener(event.duration);
   });
-  return client as unknown as PrismaClient;
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { bazaarPrisma?: PrismaClient };

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { clientIpOf } from "@bazaar/api/http/client-ip";
 import type { RequestIdentity } from "@bazaar/api/server";
 import { auth } from "~/auth";
 
@@ -9,6 +10,6 @@ export const GUEST_CART_COOKIE = "bazaar_cart";
 
 /** Who is asking: shared by the /api/trpc route and server components. */
 export async function requestIdentity(): Promise<RequestIdentity> {
-  const [session, jar] = await Promise.all([auth(), cookies()]);
-  return { userId: session?.user.id ?? null, guestCartToken: jar.get(GUEST_CART_COOKIE)?.value ?? null };
+  const [session, jar, head] = await Promise.all([auth(), cookies(), headers()]);
+  return { userId: session?.user.id ?? null, guestCartToken: jar.get(GUEST_CART_COOKIE)?.value ?? null, clientIp: clientIpOf(head) };
 }

@@ -4,7 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb, type Role } from "@bazaar/db";
 import { getEnv } from "../env";
 import { isDomainError } from "../errors";
-import { verifyCredentials } from "../domain/accounts/verify-credentials";
+import { authenticate } from "../domain/accounts/authenticate";
+import { clientIpOf } from "../http/client-ip";
 import { cookiesFor, type BazaarApp } from "./cookies";
 
 declare module "next-auth" {
@@ -23,7 +24,7 @@ declare module "@auth/core/jwt" {
 }
 
 /** Why a sign-in failed, as the `code` Auth.js passes back to the sign-in page. */
-export type SignInErrorCode = "invalid_credentials" | "suspended";
+export type SignInErrorCode = "invalid_credentials" | "suspended" | "throttled";
 
 class InvalidCredentials extends CredentialsSignin {
   override code: SignInErrorCode = "invalid_credentials";
@@ -33,10 +34,29 @@ class AccountSuspended extends CredentialsSignin {
   override code: SignInErrorCode = "suspended";
 }
 
+/** Too many attempts; the code carries the seconds to wait (`throttled:<seconds>`), for the form's message. */
+class SignInThrottled extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled:${retryAfterSeconds}`;
+  }
+}
+
 export const signInErrorMessages: Record<SignInErrorCode, string> = {
   invalid_credentials: "That email and password do not match an account.",
   suspended: "This account is suspended. Contact support@bazaar.test to find out why and to reinstate it.",
+  throttled: "Too many sign-in attempts. Wait a few minutes and try again, or reset your password.",
 };
+
+/** The form's message for a sign-in error code. */
+export function signInErrorMessage(code: string | undefined): string {
+  const [kind, seconds] = (code ?? "").split(":");
+  if (kind === "throttled" && seconds) {
+    const wait = Number(seconds) < 90 ? `${seconds} seconds` : `${Math.ceil(Number(seconds) / 60)} minutes`;
+    return `Too many sign-in attempts for this account. Wait ${wait} and try again, or reset your password.`;
+  }
+  return signInErrorMessages[kind as SignInErrorCode] ?? signInErrorMessages.invalid_credentials;
+}
 
 const appUrl = (app: BazaarApp) => {
   const env = getEnv();
@@ -56,10 +76,11 @@ export function authConfig(app: BazaarApp): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           try {
-            return await verifyCredentials(getDb(), credentials);
+            return await authenticate(getDb(), credentials, { ip: clientIpOf(request.headers) });
           } catch (error) {
+            if (isDomainError(error) && error.code === "TOO_MANY_REQUESTS") throw new SignInThrottled(Number(error.details?.retryAfterSeconds ?? 60));
             if (isDomainError(error) && error.code === "FORBIDDEN") throw new AccountSuspended();
             if (isDomainError(error)) throw new InvalidCredentials();
             throw error;

@@ -1,7 +1,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { ZSignInSchema } from "../validators/accounts";
-import { signInErrorMessages, type SignInErrorCode } from "./config";
+import { signInErrorMessage } from "./config";
 import type { BazaarAuth } from "./index";
 import { safeRedirectPath } from "./redirect";
 
@@ -36,8 +36,7 @@ export async function signInWithPassword(signIn: BazaarAuth["signIn"], formData:
     return { error: null };
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      const code = error.code as SignInErrorCode;
-      return { error: signInErrorMessages[code] ?? signInErrorMessages.invalid_credentials, values: { email: parsed.data.email } };
+      return { error: signInErrorMessage(error.code), values: { email: parsed.data.email } };
     }
     if (error instanceof AuthError) {
       return { error: "Signing in failed. Try again in a moment.", values: { email: parsed.data.email } };

@@ -13,7 +13,7 @@ const ZCarrierEventSchema = z.object({
   trackingNumber: z.string().trim().min(1).max(100),
   carrier: z.string().trim().min(1).max(60).optional(),
   status: z.string().trim().min(1).max(40).transform((s) => s.toUpperCase()),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).refine((value) => !Number.isNaN(Date.parse(value)), "Not a real date.").optional(),
 });
 
 // Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.

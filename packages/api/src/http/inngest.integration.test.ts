@@ -5,7 +5,8 @@ import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { functions } from "../events/functions";
 import { createBuyer, createProduct, createSeller } from "../testing/factories";
 import { payWithCard, placeOrder, useDatabaseForHandlers } from "../testing/payments";
-import { GET, POST } from "./inngest";
+import { resetEnvCache } from "../env";
+import { GET, POST, PUT } from "./inngest";
 
 let t: TestDatabase;
 const previousDev = process.env.INNGEST_DEV;
@@ -22,11 +23,25 @@ afterAll(async () => {
 });
 
 const url = "http://localhost:3002/api/inngest";
-type Handler = (request: Request, context: unknown) => Promise<Response>;
 
 describe("/api/inngest", () => {
+  it("answers 404 with the reason when Inngest is not configured (the worker runs the functions)", async () => {
+    delete process.env.INNGEST_DEV;
+    resetEnvCache();
+    try {
+      for (const method of ["GET", "POST", "PUT"] as const) {
+        const response = await { GET, POST, PUT }[method](new Request(url, { method }), undefined);
+        expect(response.status).toBe(404);
+        expect(await response.json()).toMatchObject({ error: { message: expect.stringContaining("not configured") as unknown } });
+      }
+    } finally {
+      process.env.INNGEST_DEV = "1";
+      resetEnvCache();
+    }
+  });
+
   it("describes the app and its functions", async () => {
-    const response = await (GET as unknown as Handler)(new Request(url), undefined);
+    const response = await GET(new Request(url), undefined);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ mode: "dev", function_count: functions.length });
   });
@@ -40,7 +55,7 @@ describe("/api/inngest", () => {
 
     const event = { id: "evt-1", name: "payment/captured", data: { paymentId: placed.paymentId, orderId: placed.orderId }, ts: Date.now() };
     const body = { event, events: [event], steps: {}, ctx: { run_id: "run-1", attempt: 0, max_attempts: 4, stack: { stack: [], current: 0 } }, version: 2 };
-    const response = await (POST as unknown as Handler)(
+    const response = await POST(
       new Request(`${url}?fnId=bazaar-ledger-split-payment&stepId=step`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
       undefined,
     );

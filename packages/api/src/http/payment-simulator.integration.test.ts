@@ -1,6 +1,7 @@
 // The simulator's two doors, each delivering its Stripe event over real HTTP to the webhook
 // route (served here by a small node server in front of the exported POST handler, standing in
 // for the storefront): the storefront's /api/payment-sim/confirm and the payments.simulatorConfirm procedure.
+import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { resetEnvCache } from "../env";
 import { callerFor } from "../testing";
 import { createBuyer, createProduct, createSeller } from "../testing/factories";
 import { placeOrder, useDatabaseForHandlers } from "../testing/payments";
+import { simulatorClientSecret } from "../domain/payments/simulator-gateway";
 import { POST as confirmRoute } from "./payment-simulator";
 import { POST as stripeWebhook } from "./stripe-webhook";
 
@@ -16,6 +18,7 @@ let t: TestDatabase;
 let storefront: Server;
 let webhookCalls = 0;
 const previousUrl = process.env.STOREFRONT_URL;
+const previousSecret = process.env.AUTH_SECRET;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -34,12 +37,16 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => storefront.listen(0, "127.0.0.1", resolve));
   process.env.STOREFRONT_URL = `http://127.0.0.1:${(storefront.address() as AddressInfo).port}`;
+  // As a real start has (scripts/start.ts): a server secret written nowhere in the repository.
+  process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
   resetEnvCache();
 });
 
 afterAll(async () => {
   if (previousUrl === undefined) delete process.env.STOREFRONT_URL;
   else process.env.STOREFRONT_URL = previousUrl;
+  if (previousSecret === undefined) delete process.env.AUTH_SECRET;
+  else process.env.AUTH_SECRET = previousSecret;
   resetEnvCache();
   await new Promise((resolve) => storefront?.close(resolve));
   await t?.drop();
@@ -79,6 +86,30 @@ describe("POST /api/payment-sim/confirm", () => {
     const badCard = await confirm({ paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: "1234 5678" });
     expect(badCard.status).toBe(400);
     expect(await badCard.json()).toMatchObject({ error: { message: "Your card number is incorrect." } });
+  });
+});
+
+describe("who may confirm a simulated payment", () => {
+  it("nobody without the client secret, which only the server can derive: not from the order or intent id", async () => {
+    const { order } = await placed();
+    // What anyone could compute before: a hash of the intent id, no server secret in it.
+    const derivable = `${order.paymentIntentId}_secret_${createHash("sha256").update(`secret:${order.paymentIntentId}`).digest("hex").slice(0, 24)}`;
+    for (const clientSecret of [derivable, simulatorClientSecret(order.paymentIntentId, "bazaar-local-development-secret-change-me"), `${order.paymentIntentId}_secret_`]) {
+      const response = await confirm({ paymentIntentId: order.paymentIntentId, clientSecret, cardNumber: "4000 0000 0000 0002" });
+      expect(response.status).toBe(403);
+    }
+    expect(order.clientSecret).toBe(simulatorClientSecret(order.paymentIntentId));
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PENDING_PAYMENT");
+  });
+
+  it("another signed-in buyer, even holding the secret, finds nothing; the buyer pays", async () => {
+    const { buyer, order } = await placed();
+    const input = { paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: "4242 4242 4242 4242" };
+    const stranger = await callerFor(t.db, (await createBuyer(t.db)).id);
+    await expect(stranger.payments.simulatorConfirm(input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await callerFor(t.db, null)).payments.simulatorConfirm(input)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PENDING_PAYMENT");
+    await expect((await callerFor(t.db, buyer.id)).payments.simulatorConfirm(input)).resolves.toMatchObject({ status: "succeeded" });
   });
 });
 

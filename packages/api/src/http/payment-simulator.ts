@@ -6,6 +6,7 @@ import { getDb } from "@bazaar/db";
 import { z } from "zod";
 import { confirmSimulatedPayment } from "../domain/payments/simulator";
 import { getEnv } from "../env";
+import { consume } from "../throttle/limits";
 import { ZSimulatorConfirmSchema } from "../validators/payments";
 import { errorResponse, jsonError, jsonResponse } from "./respond";
 
@@ -16,6 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = ZSimulatorConfirmSchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return jsonError(400, "BAD_REQUEST", "Send paymentIntentId, clientSecret and cardNumber.", z.flattenError(body.error).fieldErrors);
   try {
+    await consume(getDb(), "paymentConfirm", `intent:${body.data.paymentIntentId}`, "Too many payment attempts for this order.");
     return jsonResponse(await confirmSimulatedPayment(getDb(), body.data));
   } catch (error) {
     return errorResponse(error, "Simulated payment");

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { httpStatusOf, isDomainError } from "../errors";
 import { logger } from "../observability/logger";
 
@@ -9,9 +10,18 @@ export const jsonResponse = (body: unknown, status = 200) => Response.json(body,
 export const jsonError = (status: number, code: string, message: string, details?: Record<string, unknown>) =>
   Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status, headers: NO_STORE });
 
-/** A DomainError becomes its HTTP status and message; anything else is logged and answered 500 (the sender retries). */
+/**
+ * A DomainError becomes its HTTP status and message; anything else is logged with a request id
+ * and answered 500 with that id only (the sender retries; nothing internal leaves the server).
+ */
 export function errorResponse(error: unknown, what: string): Response {
-  if (isDomainError(error)) return jsonError(httpStatusOf[error.code], error.code, error.message, error.details);
-  logger().error({ err: error }, `${what} failed`);
-  return jsonError(500, "INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.");
+  if (isDomainError(error)) {
+    const response = jsonError(httpStatusOf[error.code], error.code, error.message, error.details);
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
+    return response;
+  }
+  const requestId = randomUUID();
+  logger().error({ err: error, requestId }, `${what} failed`);
+  return jsonError(500, "INTERNAL_SERVER_ERROR", `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`, { requestId });
 }

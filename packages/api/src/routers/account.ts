@@ -4,7 +4,10 @@ import { getAccount } from "../domain/accounts/get-account";
 import { registerBuyer } from "../domain/accounts/register-buyer";
 import { registerSeller } from "../domain/accounts/register-seller";
 import { ZRegisterBuyerSchema, ZRegisterSellerSchema } from "../validators/accounts";
+import { byAddress, throttled } from "../throttle/middleware";
 import { publicProcedure, router } from "../trpc";
+
+const signUpLimit = throttled("signUpIp", byAddress, "Too many accounts were created from your network.");
 
 const ZRoleSchema = z.enum(Role);
 
@@ -32,11 +35,13 @@ const ZMeSchema = z
 export const accountRouter = router({
   /** Creates a buyer account (the storefront then signs the buyer in). */
   signUpBuyer: publicProcedure
+    .use(signUpLimit)
     .input(ZRegisterBuyerSchema)
     .output(ZSignedUpSchema)
     .mutation(({ ctx, input }) => registerBuyer(ctx.db, input)),
   /** Creates a seller account with its shop, pending approval. */
   signUpSeller: publicProcedure
+    .use(signUpLimit)
     .input(ZRegisterSellerSchema)
     .output(ZSignedUpSchema)
     .mutation(({ ctx, input }) => registerSeller(ctx.db, input)),

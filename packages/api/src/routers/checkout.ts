@@ -1,6 +1,7 @@
 import { PaymentProvider } from "@bazaar/db";
 import { z } from "zod";
 import { checkout } from "../domain/checkout/checkout";
+import { byUser, throttled } from "../throttle/middleware";
 import { buyerProcedure, router } from "../trpc";
 import { ZCheckoutSchema } from "../validators/checkout";
 
@@ -18,6 +19,7 @@ export const ZCheckoutResultSchema = z.object({
 export const checkoutRouter = router({
   /** Places the order from the buyer's cart and returns what the page needs to collect payment. */
   start: buyerProcedure
+    .use(throttled("checkout", byUser, "Too many checkouts in a short time."))
     .input(ZCheckoutSchema)
     .output(ZCheckoutResultSchema)
     .mutation(({ ctx, input }) => checkout(ctx.db, ctx.actor, input)),

@@ -19,7 +19,7 @@ export const ZPasswordSchema = z
 
 export const ZSignInSchema = z.object({
   email: ZEmailSchema,
-  password: z.string().min(1, "Enter your password."),
+  password: z.string().min(1, "Enter your password.").max(1000, "That password is too long to be one of ours."),
 });
 export type SignInInput = z.infer<typeof ZSignInSchema>;
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { ZInputDate } from "./dates";
 
 export const ZDashboardSchema = z.object({
   /** Inclusive start; `to` is exclusive (a day range is [from 00:00, day after to 00:00)). */
-  from: z.coerce.date(),
-  to: z.coerce.date(),
+  from: ZInputDate,
+  to: ZInputDate,
   currency: z
     .string()
     .trim()

@@ -2,6 +2,7 @@ import { OrderStatus } from "@bazaar/db";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZAdminId, ZAdminPageSchema } from "./common";
+import { ZInputDate } from "./dates";
 
 export const ZPageSchema = z.object({
   cursor: ZId.nullish(),
@@ -29,8 +30,8 @@ export const ZListAllOrdersSchema = ZAdminPageSchema.extend({
   /** The buyer's email (any part) or an order number. */
   buyer: z.string().trim().max(200).optional(),
   /** Placed on or after `from`, before `to`. */
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: ZInputDate.optional(),
+  to: ZInputDate.optional(),
 });
 
 export const ZAdminOrderIdSchema = z.object({ orderId: ZAdminId });

@@ -1,6 +1,7 @@
 import { PromoType } from "@bazaar/db";
 import { z } from "zod";
 import { ZAdminId, ZAdminPageSchema } from "./common";
+import { ZInputDate } from "./dates";
 
 export const ZListPromotionsSchema = ZAdminPageSchema.extend({
   q: z.string().trim().max(100).optional(),
@@ -39,8 +40,8 @@ export const ZPromoFields = z.object({
     .min(0, "The minimum subtotal cannot be negative.")
     .max(100_000_000)
     .default(0),
-  startsAt: z.coerce.date().nullish(),
-  expiresAt: z.coerce.date().nullish(),
+  startsAt: ZInputDate.nullish(),
+  expiresAt: ZInputDate.nullish(),
   usageLimit: z
     .number()
     .int()

@@ -83,13 +83,31 @@ interface Cursor {
   id: string;
 }
 
+const CURSOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const isNumber = (pattern: RegExp, max: number) => (key: string) => pattern.test(key) && Math.abs(Number(key)) <= max;
+/** A real calendar instant as PostgreSQL prints a timestamp(3); JS would roll 30 February over, PostgreSQL refuses it. */
+function isTimestamp(key: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,3})?$/.test(key) || key.startsWith("0000")) return false;
+  const date = new Date(`${key.replace(" ", "T")}Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === key.slice(0, 19).replace(" ", "T");
+}
+/** What each sort's key looks like as PostgreSQL prints it (`::text`), so a forged cursor never reaches the cast. */
+const CURSOR_KEY: Record<ProductSort, (key: string) => boolean> = {
+  relevance: isNumber(/^-?\d{1,6}(\.\d{1,6})?$/, 1e6),
+  price_asc: isNumber(/^-?\d{1,10}$/, 2_147_483_647),
+  price_desc: isNumber(/^-?\d{1,10}$/, 2_147_483_647),
+  rating: isNumber(/^-?\d{1,3}(\.\d{1,17})?(e-?\d{1,3})?$/, 1e3),
+  newest: isTimestamp,
+};
+
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString("base64url");
 
 function decodeCursor(value: string, sort: ProductSort): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown;
     if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === sort && typeof parsed[1] === "string" && typeof parsed[2] === "string") {
-      return { sort, key: parsed[1], id: parsed[2] };
+      // The key is cast to the sort column's type in SQL: only a value of that type may get there.
+      if (CURSOR_KEY[sort](parsed[1]) && CURSOR_ID.test(parsed[2])) return { sort, key: parsed[1], id: parsed[2] };
     }
   } catch {
     // fall through to the error below

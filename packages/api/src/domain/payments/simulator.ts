@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@bazaar/db";
 import Stripe from "stripe";
 import { getEnv } from "../../env";
@@ -54,6 +54,10 @@ async function findSimulatedPayment(db: PrismaClient, paymentIntentId: string) {
   return payment;
 }
 
+// Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.
+const sameSecret = (given: string, expected: string) =>
+  timingSafeEqual(createHash("sha256").update(given).digest(), createHash("sha256").update(expected).digest());
+
 export interface ConfirmSimulatedPaymentInput {
   paymentIntentId: string;
   clientSecret: string;
@@ -73,7 +77,7 @@ export async function confirmSimulatedPayment(
   const payment = await findSimulatedPayment(db, input.paymentIntentId);
   // Signed in (the tRPC route), the order must be the caller's; the HTTP route relies on the client secret, as Stripe.js does.
   if (options.buyerId && payment.order.buyerId !== options.buyerId) throw notFound("The payment");
-  if (input.clientSecret !== (payment.clientSecret ?? simulatorClientSecret(input.paymentIntentId))) {
+  if (!sameSecret(input.clientSecret, payment.clientSecret ?? simulatorClientSecret(input.paymentIntentId))) {
     throw new DomainError("FORBIDDEN", "This payment link is not valid. Go back to checkout and try again.");
   }
   if (payment.status === "CAPTURED" || payment.status === "REFUNDED") throw new DomainError("CONFLICT", "This order is already paid.");

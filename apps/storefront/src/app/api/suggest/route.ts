@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isBadRequest } from "~/lib/not-found";
 import { publicApi } from "~/server/public-api";
 
 /**
@@ -7,6 +8,10 @@ import { publicApi } from "~/server/public-api";
  */
 export async function GET(request: NextRequest) {
   const q = request.nextUrl.searchParams.get("q") ?? "";
-  const suggestions = await publicApi.storefront.suggest({ q: q.slice(0, 200) });
+  // Text the API refuses (control characters) suggests nothing rather than failing the box.
+  const suggestions = await publicApi.storefront.suggest({ q: q.slice(0, 200) }).catch((error: unknown) => {
+    if (isBadRequest(error)) return [];
+    throw error;
+  });
   return NextResponse.json(suggestions, { headers: { "Cache-Control": "public, max-age=60" } });
 }

@@ -6,7 +6,7 @@ import { formatMoney, LoadingRegion, Skeleton } from "@bazaar/ui";
 import { StoreIcon } from "~/components/icons";
 import { ProductGrid } from "~/components/product-card";
 import { RatingSummary } from "~/components/rating";
-import { isNotFound } from "~/lib/not-found";
+import { isBadRequest, isNotFound } from "~/lib/not-found";
 import { getProduct } from "~/server/catalog";
 import { publicApi } from "~/server/public-api";
 import { AddToCart } from "./add-to-cart";
@@ -15,11 +15,13 @@ import { Reviews } from "./reviews";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadProduct = (slug: string) =>
-  getProduct(slug).catch((error: unknown) => {
-    if (isNotFound(error)) notFound();
-    throw error;
-  });
+// An edited URL (a slug longer than any of ours, control characters) is a page that does not exist, not a server error.
+const orNotFound = (error: unknown): never => {
+  if (isNotFound(error) || isBadRequest(error)) notFound();
+  throw error;
+};
+
+const loadProduct = (slug: string) => getProduct(slug).catch(orNotFound);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await loadProduct((await params).slug);
@@ -29,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const { slug } = await params;
   // The page (cached, expired when the product changes) and its stock (read fresh) in parallel.
-  const [product, live] = await Promise.all([loadProduct(slug), publicApi.storefront.availability({ slug })]);
+  const [product, live] = await Promise.all([loadProduct(slug), publicApi.storefront.availability({ slug }).catch(orNotFound)]);
   const stock = live ?? { productId: product.id, available: product.available, availability: product.availability };
   const { seller } = product;
   return (

@@ -13,7 +13,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearc
 
 const loadShop = (slug: string) =>
   getShop({ slug }).catch((error: unknown) => {
-    if (isNotFound(error)) notFound();
+    // An edited URL (a slug longer than any of ours) is a page that does not exist, not a server error.
+    if (isNotFound(error) || isBadRequest(error)) notFound();
     throw error;
   });
 

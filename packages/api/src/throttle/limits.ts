@@ -1,0 +1,142 @@
+// Throttling with rate-limiter-flexible. The counters live in PostgreSQL (the RateLimit table,
+// through the app's Prisma client) or in Redis when REDIS_URL is set, so a limit holds across
+// every process and instance. Time comes from Date (the library reads it), which tests move with
+// a fake clock instead of sleeping.
+import type { PrismaClient } from "@bazaar/db";
+import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getEnv } from "../env";
+import { DomainError } from "../errors";
+
+/** Each limit: so many points per window (seconds). */
+export const LIMITS = {
+  /** Failed sign-ins of one account: from the 3rd a growing wait, at the 10th a lock for the rest of the window. */
+  signInAccount: { points: 10, duration: 15 * 60 },
+  /** The wait before the next sign-in attempt after repeated failures (set by block()). */
+  signInDelay: { points: 1, duration: 1 },
+  /** Failed sign-ins from one address, whatever the account. */
+  signInIp: { points: 50, duration: 15 * 60 },
+  /** Accounts created from one address. */
+  signUpIp: { points: 10, duration: 60 * 60 },
+  /** Password reset emails for one account. */
+  passwordReset: { points: 3, duration: 60 * 60 },
+  /** Checkouts started by one buyer. */
+  checkout: { points: 20, duration: 10 * 60 },
+  /** Simulated card payments tried by one buyer (or, without a session, for one payment). */
+  paymentConfirm: { points: 20, duration: 10 * 60 },
+  /** Searches from one address: generous, it only stops a flood. */
+  search: { points: 300, duration: 60 },
+} as const;
+export type LimitName = keyof typeof LIMITS;
+
+export const SIGN_IN_DELAY_FROM_FAILURE = 3;
+const MAX_SIGN_IN_DELAY_SECONDS = 60;
+
+interface Store {
+  limiters: Map<LimitName, RateLimiterAbstract>;
+}
+const stores = new WeakMap<object, Store>();
+let redis: Promise<object> | null = null;
+
+async function limiter(db: PrismaClient, name: LimitName): Promise<RateLimiterAbstract> {
+  const url = getEnv().REDIS_URL;
+  const owner: object = url ? await (redis ??= createRedis(url)) : db;
+  let store = stores.get(owner);
+  if (!store) stores.set(owner, (store = { limiters: new Map() }));
+  let found = store.limiters.get(name);
+  if (!found) {
+    const options = { keyPrefix: `bazaar:${name}`, ...LIMITS[name] };
+    found = url ? new RateLimiterRedis({ ...options, storeClient: owner }) : new RateLimiterPrisma({ ...options, storeClient: db, tableName: "rateLimit" });
+    store.limiters.set(name, found);
+  }
+  return found;
+}
+
+async function createRedis(url: string): Promise<object> {
+  // Loaded only when configured; ioredis reconnects by itself.
+  const { Redis } = await import("ioredis");
+  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+}
+
+/**
+ * The address to count, or null for this machine's own: the demo, the tests and the benchmarks
+ * sign up and search from loopback by the hundred. Behind a proxy the client's address arrives in
+ * X-Forwarded-For (see clientIpOf), so real visitors are still counted; per-account and per-buyer
+ * limits apply whatever the address.
+ */
+export function countedAddress(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  const bare = ip.replace(/^::ffff:/i, "");
+  return bare === "::1" || bare.startsWith("127.") || bare === "localhost" ? null : ip;
+}
+
+const minutes = (ms: number) => {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+};
+
+/** The refusal: 429 with how long to wait (the HTTP layers send it as Retry-After). */
+export function tooManyRequests(message: string, msBeforeNext: number): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new DomainError("TOO_MANY_REQUESTS", `${message} Try again in ${minutes(msBeforeNext)}.`, { retryAfterSeconds });
+}
+
+/** Counts one use of `name` for `key`; refuses (429) once the window's points are spent. */
+export async function consume(db: PrismaClient, name: LimitName, key: string, message: string): Promise<void> {
+  try {
+    await (await limiter(db, name)).consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw tooManyRequests(message, error.msBeforeNext);
+    throw error;
+  }
+}
+
+/** How much of the window is used, without using any. */
+export async function peek(db: PrismaClient, name: LimitName, key: string): Promise<{ used: number; msBeforeNext: number }> {
+  const res = await (await limiter(db, name)).get(key);
+  return { used: res?.consumedPoints ?? 0, msBeforeNext: res?.msBeforeNext ?? 0 };
+}
+
+export async function forget(db: PrismaClient, name: LimitName, key: string): Promise<void> {
+  await (await limiter(db, name)).delete(key);
+}
+
+/** Records a failed sign-in of `email` from `ip`; from the third failure the next attempt must wait longer each time. */
+export async function recordFailedSignIn(db: PrismaClient, email: string, clientIp: string | null): Promise<void> {
+  const ip = countedAddress(clientIp);
+  const failures = await (await limiter(db, "signInAccount"))
+    .consume(email)
+    .then((res) => res.consumedPoints)
+    .catch((error: unknown) => {
+      if (error instanceof RateLimiterRes) return error.consumedPoints;
+      throw error;
+    });
+  if (ip) {
+    await (await limiter(db, "signInIp")).consume(ip).catch((error: unknown) => {
+      if (!(error instanceof RateLimiterRes)) throw error;
+    });
+  }
+  if (failures >= SIGN_IN_DELAY_FROM_FAILURE) {
+    const wait = Math.min(2 ** (failures - SIGN_IN_DELAY_FROM_FAILURE), MAX_SIGN_IN_DELAY_SECONDS);
+    await (await limiter(db, "signInDelay")).block(email, wait);
+  }
+}
+
+/** Refuses a sign-in attempt that comes too soon after failures, or while the account or address is locked. */
+export async function assertSignInAllowed(db: PrismaClient, email: string, clientIp: string | null): Promise<void> {
+  const ip = countedAddress(clientIp);
+  const [account, delay, address] = await Promise.all([
+    peek(db, "signInAccount", email),
+    peek(db, "signInDelay", email),
+    ip ? peek(db, "signInIp", ip) : Promise.resolve({ used: 0, msBeforeNext: 0 }),
+  ]);
+  if (account.used >= LIMITS.signInAccount.points) {
+    throw tooManyRequests("This account is locked for a while after too many wrong passwords (reset your password if you forgot it).", account.msBeforeNext);
+  }
+  if (address.used >= LIMITS.signInIp.points) throw tooManyRequests("Too many failed sign-ins from your network.", address.msBeforeNext);
+  if (delay.used > LIMITS.signInDelay.points) throw tooManyRequests("Too many wrong passwords in a row.", delay.msBeforeNext);
+}
+
+/** A good password clears the account's failures. */
+export async function recordSuccessfulSignIn(db: PrismaClient, email: string): Promise<void> {
+  await Promise.all([forget(db, "signInAccount", email), forget(db, "signInDelay", email)]);
+}
