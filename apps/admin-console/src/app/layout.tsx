@@ -8,6 +8,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Admin console · Bazaar", template: "%s · Admin console" },
+  // A console is for its users, never a search result.
+  robots: { index: false, follow: false },
 };
 
 export default async function RootLayout({

@@ -9,6 +9,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Seller console · Bazaar", template: "%s · Seller console" },
+  // A console is for its users, never a search result.
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

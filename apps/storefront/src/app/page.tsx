@@ -3,11 +3,17 @@ import Link from "next/link";
 import { EmptyState, LinkButton } from "@bazaar/ui";
 import { ProductGrid } from "~/components/product-card";
 import { getHomePage } from "~/server/catalog";
+import { JsonLd } from "~/components/json-ld";
+import { getEnv } from "~/env";
+import { organizationJsonLd, webSiteJsonLd } from "~/lib/seo";
 
 export default async function HomePage() {
   const { featuredCategories, newArrivals, bestSellers } = await getHomePage();
+  const base = getEnv().STOREFRONT_URL;
   return (
     <div className="space-y-12">
+      <JsonLd data={organizationJsonLd(base)} />
+      <JsonLd data={webSiteJsonLd(base)} />
       <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-brand-700 to-brand-500 px-6 py-10 text-white sm:px-10 sm:py-14">
         <p className="text-sm font-medium tracking-wide text-brand-100 uppercase">Independent shops, one checkout</p>
         <h1 className="mt-2 max-w-2xl text-3xl font-bold tracking-tight sm:text-4xl">New in the marketplace</h1>

@@ -3,6 +3,7 @@ import { getProductDetail } from "../domain/catalog/product-detail";
 import { listProductCards, searchProducts } from "../domain/catalog/search-products";
 import { changeProductStatus, createSellerProduct, getSellerProduct, updateSellerProduct } from "../domain/catalog/seller-products";
 import { getShopPage } from "../domain/catalog/shop-page";
+import { getSitemapIndex, getSitemapPage } from "../domain/catalog/sitemap";
 import { relistProduct, unlistProduct } from "../domain/catalog/unlist-product";
 import { searchLimit } from "../throttle/middleware";
 import { adminProcedure, publicProcedure, router, sellerProcedure } from "../trpc";
@@ -12,6 +13,7 @@ import {
   ZProductDetailSchema,
   ZProductIdSchema,
   ZShopPageSchema,
+  ZSitemapPageSchema,
   ZUnlistProductSchema,
   ZUpdateProductSchema,
 } from "../validators/catalog";
@@ -29,6 +31,9 @@ export const catalogRouter = router({
   product: publicProcedure.input(ZProductDetailSchema).query(({ ctx, input }) => getProductDetail(ctx.db, input)),
   categories: publicProcedure.query(({ ctx }) => listCategoryTree(ctx.db)),
   /** A shop's public page with a page of its products. */
+  /** The sitemap index and its files: only what buyers may see, with when it last changed. */
+  sitemapIndex: publicProcedure.query(({ ctx }) => getSitemapIndex(ctx.db)),
+  sitemap: publicProcedure.input(ZSitemapPageSchema).query(({ ctx, input }) => getSitemapPage(ctx.db, input.kind, input.page)),
   shop: publicProcedure.input(ZShopPageSchema).query(({ ctx, input }) => getShopPage(ctx.db, input)),
 
   // The signed-in seller's own products.

@@ -98,3 +98,6 @@ export const ZModerationSearchSchema = ZAdminPageSchema.extend({
   /** true: only unlisted; false: only listed. */
   unlisted: z.boolean().optional(),
 });
+
+/** One sitemap file: the kind of page it lists and its page number from 0. */
+export const ZSitemapPageSchema = z.object({ kind: z.enum(["products", "categories", "shops"]), page: z.number().int().min(0).max(10_000) });

@@ -10,7 +10,8 @@ type Props = { searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { q } = parseListing(await searchParams);
-  return { title: q ? `Results for “${q}”` : "All products" };
+  // Result pages are for people; search engines follow their links to the products instead.
+  return { title: q ? `Results for “${q}”` : "All products", robots: { index: false, follow: true } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {

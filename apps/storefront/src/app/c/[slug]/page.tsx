@@ -7,6 +7,9 @@ import { Listing } from "~/components/listing/listing";
 import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
 import { isBadRequest } from "~/lib/not-found";
 import { getCategoryTree, searchCatalog } from "~/server/catalog";
+import { JsonLd } from "~/components/json-ld";
+import { getEnv } from "~/env";
+import { absoluteUrl, breadcrumbJsonLd, itemListJsonLd } from "~/lib/seo";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 type CategoryNode = RouterOutputs["catalog"]["categories"][number];
@@ -24,7 +27,8 @@ function findCategory(nodes: CategoryNode[], slug: string, path: CategoryNode[] 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const found = findCategory(await getCategoryTree(), slug);
-  return { title: found?.node.name ?? "Category" };
+  // Sorts, filters and pages of a category are one page to a search engine.
+  return { title: found?.node.name ?? "Category", alternates: { canonical: absoluteUrl(getEnv().STOREFRONT_URL, `/c/${slug}`) } };
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
@@ -70,5 +74,13 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       <p className="mt-1 text-sm text-slate-600">{found.node.totalProductCount} products from independent shops</p>
     </div>
   );
-  return <Listing path={path} state={{ ...state, category: undefined }} result={result} heading={heading} scope={found.node} />;
+  const base = getEnv().STOREFRONT_URL;
+  const trail = [{ name: "Home", path: "/" }, ...[...found.path, found.node].map((category) => ({ name: category.name, path: `/c/${category.slug}` }))];
+  return (
+    <>
+      <JsonLd data={breadcrumbJsonLd(base, trail)} />
+      <JsonLd data={itemListJsonLd(base, result.items)} />
+      <Listing path={path} state={{ ...state, category: undefined }} result={result} heading={heading} scope={found.node} />
+    </>
+  );
 }

@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { formatMoney, LoadingRegion, Skeleton } from "@bazaar/ui";
 import { StoreIcon } from "~/components/icons";
+import { JsonLd } from "~/components/json-ld";
+import { getEnv } from "~/env";
+import { absoluteUrl, breadcrumbJsonLd, productJsonLd } from "~/lib/seo";
 import { ProductGrid } from "~/components/product-card";
 import { RatingSummary } from "~/components/rating";
 import { isBadRequest, isNotFound } from "~/lib/not-found";
@@ -25,7 +28,16 @@ const loadProduct = (slug: string) => getProduct(slug).catch(orNotFound);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await loadProduct((await params).slug);
-  return { title: product.name, description: product.description.slice(0, 160) };
+  const base = getEnv().STOREFRONT_URL;
+  const description = product.description.slice(0, 160);
+  const images = product.images.slice(0, 4).map((image) => ({ url: absoluteUrl(base, image.url), alt: image.alt }));
+  return {
+    title: product.name,
+    description,
+    alternates: { canonical: absoluteUrl(base, `/products/${product.slug}`) },
+    openGraph: { type: "website", siteName: "Bazaar", title: product.name, description, url: absoluteUrl(base, `/products/${product.slug}`), images },
+    twitter: { card: images.length > 0 ? "summary_large_image" : "summary", title: product.name, description, images: images.map((image) => image.url) },
+  };
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -34,8 +46,11 @@ export default async function ProductPage({ params }: Props) {
   const [product, live] = await Promise.all([loadProduct(slug), publicApi.storefront.availability({ slug }).catch(orNotFound)]);
   const stock = live ?? { productId: product.id, available: product.available, availability: product.availability };
   const { seller } = product;
+  const base = getEnv().STOREFRONT_URL;
   return (
     <div className="space-y-12">
+      <JsonLd data={productJsonLd(base, product, stock.availability)} />
+      <JsonLd data={breadcrumbJsonLd(base, [{ name: "Home", path: "/" }, ...product.categoryPath.map((c) => ({ name: c.name, path: `/c/${c.slug}` })), { name: product.name, path: `/products/${product.slug}` }])} />
       <div>
         <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600">
           <ol className="flex flex-wrap gap-1">

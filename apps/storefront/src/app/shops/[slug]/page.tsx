@@ -8,6 +8,8 @@ import { RatingSummary } from "~/components/rating";
 import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
 import { isBadRequest, isNotFound } from "~/lib/not-found";
 import { getShop, searchCatalog } from "~/server/catalog";
+import { getEnv } from "~/env";
+import { absoluteUrl } from "~/lib/seo";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -20,7 +22,11 @@ const loadShop = (slug: string) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { seller } = await loadShop((await params).slug);
-  return { title: seller.shopName, description: seller.description ?? undefined };
+  return {
+    title: seller.shopName,
+    description: seller.description ?? undefined,
+    alternates: { canonical: absoluteUrl(getEnv().STOREFRONT_URL, `/shops/${seller.slug}`) },
+  };
 }
 
 export default async function ShopPage({ params, searchParams }: Props) {
