@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { buttonClasses } from "@bazaar/ui";
+import { signInHref } from "~/lib/sign-in-href";
 import { AccountMenu } from "./account-menu";
 import { CartLink } from "./cart-link";
 import { refreshVisitor, useVisitor } from "./visitor";
@@ -27,7 +28,7 @@ export function HeaderAccount({ signOutAction }: { signOutAction: () => Promise<
         {visitor === null ? null : visitor.user ? (
           <AccountMenu user={visitor.user} signOutAction={signOutAction} />
         ) : (
-          <Link href="/sign-in" className={buttonClasses("ghost", "sm")}>
+          <Link href={signInHref(pathname)} className={buttonClasses("ghost", "sm")}>
             Sign in
           </Link>
         )}
@@ -36,3 +37,4 @@ export function HeaderAccount({ signOutAction }: { signOutAction: () => Promise<
     </>
   );
 }
+
