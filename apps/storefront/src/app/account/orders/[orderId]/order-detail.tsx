@@ -13,6 +13,7 @@ import { errorMessage } from "~/lib/errors";
 import { formatDateTime, isAwaitingPayment, orderStatus, shipmentStatus } from "~/lib/order-status";
 import { useTRPC } from "~/trpc/react";
 import { ReviewForm } from "./review-form";
+import { trackingUrl } from "~/lib/tracking";
 
 type Order = RouterOutputs["orders"]["get"];
 type ShipmentAddress = Parameters<typeof formatAddress>[0];
@@ -107,7 +108,8 @@ function Shipment({ order, shipment }: { order: Order; shipment: Order["shipment
         description={
           shipment.trackingNumber ? (
             <span data-testid="tracking">
-              {shipment.carrier ?? "Carrier"} tracking number <span className="font-mono font-medium text-slate-900">{shipment.trackingNumber}</span>
+              {shipment.carrier ?? "Carrier"} tracking number{" "}
+              <TrackingNumber carrier={shipment.carrier} trackingNumber={shipment.trackingNumber} />
               {shipment.shippedAt ? ` · shipped ${formatDateTime(shipment.shippedAt)}` : ""}
               {shipment.deliveredAt ? ` · delivered ${formatDateTime(shipment.deliveredAt)}` : ""}
             </span>
@@ -214,5 +216,16 @@ function CancelOrder({ order }: { order: Order }) {
         )}
       </CardBody>
     </Card>
+  );
+}
+
+function TrackingNumber({ carrier, trackingNumber }: { carrier: string | null; trackingNumber: string }) {
+  const url = trackingUrl(carrier, trackingNumber);
+  const number = <span className="font-mono font-medium text-slate-900">{trackingNumber}</span>;
+  if (!url) return number;
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer" className="underline underline-offset-2" aria-label={`Track ${trackingNumber} on ${carrier ?? "the carrier"}'s site (opens in a new tab)`}>
+      {number}
+    </a>
   );
 }
