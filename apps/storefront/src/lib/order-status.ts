@@ -31,3 +31,21 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeSty
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 export const formatDateTime = (date: Date) => dateTime.format(date);
 export const formatDate = (date: Date) => dateOnly.format(date);
+
+/** Order states that follow from the shipments' own steps, which the timeline already lists per shop. */
+const MIRRORED = new Set(["PROCESSING", "SHIPPED", "DELIVERED"]);
+const WHOLE_ORDER: Partial<Record<string, string>> = { SHIPPED: "Every part shipped", DELIVERED: "Every part delivered" };
+
+/**
+ * The buyer's timeline without repeats: with one shipment, "Northwind Audio: Shipped" says it all,
+ * so the order's own "Shipped" is left out; with several, the order's step says that every part
+ * got there ("Every part shipped"), and its "Being packed" (the first part started) is left out.
+ */
+export function buyerTimeline<T extends { status: string; shipmentId: string | null }>(entries: T[], shipmentCount: number): (T & { label: string })[] {
+  return entries.flatMap((entry) => {
+    if (entry.shipmentId) return [{ ...entry, label: shipmentStatus(entry.status).label }];
+    if (!MIRRORED.has(entry.status)) return [{ ...entry, label: orderStatus(entry.status).label }];
+    const whole = shipmentCount > 1 ? WHOLE_ORDER[entry.status] : undefined;
+    return whole ? [{ ...entry, label: whole }] : [];
+  });
+}

@@ -10,7 +10,7 @@ import { formatAddress } from "~/components/address-form";
 import { OrderTotals } from "~/components/order-totals";
 import { refreshVisitor } from "~/components/visitor";
 import { errorMessage } from "~/lib/errors";
-import { formatDateTime, isAwaitingPayment, orderStatus, shipmentStatus } from "~/lib/order-status";
+import { buyerTimeline, formatDateTime, isAwaitingPayment, orderStatus, shipmentStatus } from "~/lib/order-status";
 import { useTRPC } from "~/trpc/react";
 import { ReviewForm } from "./review-form";
 import { trackingUrl } from "~/lib/tracking";
@@ -154,8 +154,7 @@ function Timeline({ order }: { order: Order }) {
       <CardHeader title={<span id="timeline-heading">Timeline</span>} />
       <CardBody>
         <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="order-timeline">
-          {order.timeline.map((entry) => {
-            const label = entry.shipmentId ? shipmentStatus(entry.status).label : orderStatus(entry.status).label;
+          {buyerTimeline(order.timeline, order.shipments.length).map(({ label, ...entry }) => {
             return (
               <li key={entry.id} className="relative">
                 <span aria-hidden className="absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full bg-brand-600 ring-4 ring-white" />
