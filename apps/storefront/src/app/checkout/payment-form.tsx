@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
-import { loadStripe } from "@stripe/stripe-js";
+// The pure entry loads js.stripe.com only when loadStripe runs (the Stripe path), never for the simulator.
+import { loadStripe } from "@stripe/stripe-js/pure";
 import { useMemo, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@bazaar/api";
 import { Alert, Button, formatMoney, Input } from "@bazaar/ui";
