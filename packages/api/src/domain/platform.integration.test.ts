@@ -419,6 +419,8 @@ describe("audit log", () => {
       expect.objectContaining({
         action: "seller.reject",
         entityId: seller.id,
+        // The shop by its name, not its id.
+        entityLabel: seller.shopName,
         actor: expect.objectContaining({ email: user.email }) as unknown,
       }),
     ]);

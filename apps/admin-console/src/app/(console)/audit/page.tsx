@@ -150,10 +150,10 @@ export default async function AuditPage({
                       href={href}
                       className="break-all text-brand-700 hover:underline"
                     >
-                      {row.entityId}
+                      {row.entityLabel ?? row.entityId}
                     </Link>
                   ) : (
-                    <span className="break-all">{row.entityId}</span>
+                    <span className="break-all">{row.entityLabel ?? row.entityId}</span>
                   )}
                 </div>
                 {row.reason ? (
