@@ -4,7 +4,8 @@
 set -e
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
-echo "[bazaar] typecheck and lint"
+echo "[bazaar] formatting, typecheck and lint"
+npx prettier --check . --log-level warn
 npx turbo run typecheck lint --output-logs=errors-only
 # The folders outside the workspaces: end-to-end tests, benchmarks, the start script.
 npx tsc --noEmit -p e2e
