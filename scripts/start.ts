@@ -89,6 +89,8 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_TRUST_HOST: "true",
   BAZAAR_DIST_DIR: distDir,
+  // The production apps log JSON lines (NODE_ENV=production); the worker too, unless in --dev.
+  ...(args.dev || process.env.LOG_FORMAT ? {} : { LOG_FORMAT: "json" }),
   ...Object.fromEntries(apps.map((app) => [app.urlVar, appUrl(app.port)])),
 };
 

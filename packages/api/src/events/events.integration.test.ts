@@ -187,7 +187,7 @@ describe("reservation expiry", () => {
     const placed = await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 3 }]);
 
     const now = later(31 * 60);
-    expect(await enqueueCronRuns(t.db, { now })).toBe(1);
+    expect(await enqueueCronRuns(t.db, { now })).toBe(2); // reservation-expiry and system-alerts, every minute
     expect(await enqueueCronRuns(t.db, { now })).toBe(0); // a second tick in the same minute starts nothing
     await drainOutbox(t.db, { now });
 

@@ -24,5 +24,7 @@ export function observeDelivery(row: { id: string; name: string }, outcome: Deli
   const fields = { function: fn, run: row.id, outcome, durationMs: Math.round(durationMs) };
   if (outcome === "failed") logger().error(fields, `function ${fn} failed`);
   else if (outcome === "retry") logger().warn(fields, `function ${fn} will retry`);
+  // A run that only went to sleep or to wait is not news (a cart reminder sleeps once per cart).
+  else if (outcome === "suspended" || outcome === "continued") logger().debug(fields, `function ${fn} ${outcome}`);
   else logger().info(fields, `function ${fn} ${outcome}`);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../actor";
-import { logger } from "./logger";
+import { accessLogger, logger } from "./logger";
 import { metrics, statusClass } from "./metrics";
 
 // The wrapper of Bazaar's API route handlers: a request id (the caller's X-Request-Id when it is
@@ -43,7 +43,7 @@ export function observeRoute<A extends unknown[]>(
     }
     const durationMs = performance.now() - start;
     m.httpDuration.labels(route, request.method, statusClass(response.status)).observe(durationMs / 1000);
-    logger().info(
+    accessLogger().info(
       {
         requestId: scope.requestId,
         method: request.method,

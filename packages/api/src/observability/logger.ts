@@ -31,6 +31,8 @@ export interface LoggerOptions {
   level?: string;
   /** Fields on every line (the process: storefront, worker...). */
   base?: Record<string, unknown>;
+  /** Apply REDACT_PATHS (default). Only the access log, whose fields are all Bazaar's own, goes without. */
+  redact?: boolean;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -38,7 +40,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const config = {
     level,
     base: { pid: process.pid, ...options.base },
-    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    ...(options.redact === false ? {} : { redact: { paths: REDACT_PATHS, censor: "[redacted]" } }),
     timestamp: pino.stdTimeFunctions.isoTime,
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
   };
@@ -48,15 +50,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(config, readable ? pretty({ sync: true, colorize: false, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" }) : undefined);
 }
 
-const holder = globalThis as unknown as { bazaarLogger?: Logger };
+const holder = globalThis as unknown as { bazaarLogger?: Logger; bazaarAccessLogger?: Logger };
+const base = () => (process.env.BAZAAR_SERVICE ? { service: process.env.BAZAAR_SERVICE } : {});
 
 /** This process's logger. */
 export function logger(): Logger {
-  holder.bazaarLogger ??= createLogger({ base: process.env.BAZAAR_SERVICE ? { service: process.env.BAZAAR_SERVICE } : {} });
+  holder.bazaarLogger ??= createLogger({ base: base() });
   return holder.bazaarLogger;
 }
 
-/** For tests: replaces (or, with no argument, resets) this process's logger. */
+/**
+ * The one-line-per-request log. Its fields are fixed and Bazaar's own (request id, route,
+ * procedure, status, duration, actor id and role), never a payload, so it skips redaction,
+ * which costs about 50 µs a line with every path; a line costs about 2 µs instead.
+ */
+export function accessLogger(): Logger {
+  holder.bazaarAccessLogger ??= createLogger({ base: base(), redact: false });
+  return holder.bazaarAccessLogger;
+}
+
+/** For tests: replaces (or, with no argument, resets) this process's loggers. */
 export function setLogger(replacement?: Logger): void {
   holder.bazaarLogger = replacement;
+  holder.bazaarAccessLogger = replacement;
 }

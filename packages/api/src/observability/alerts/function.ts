@@ -15,6 +15,10 @@ export const systemAlerts = inngest.createFunction(
     for (const change of changes) {
       await step.run(`mail-${change.change}-${change.alertId}`, () => mailAdminsAboutAlert(db, change));
     }
+    // Per-minute rows older than two days have served the page and the rules: pruned hourly.
+    if (now.getUTCMinutes() === 0) {
+      await step.run("prune-metric-samples", () => db.metricSample.deleteMany({ where: { minute: { lt: new Date(now.getTime() - 2 * 86_400_000) } } }).then((r) => r.count));
+    }
     return { changes: changes.length };
   },
 );
