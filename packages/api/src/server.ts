@@ -3,7 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "@bazaar/db";
 import { DomainError } from "./errors";
 import { clientIpOf } from "./http/client-ip";
-import { appRouter } from "./root";
+import { appRouter, appRouters } from "./root";
 import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
 
 export const createCaller = createCallerFactory(appRouter);
@@ -11,6 +11,8 @@ export const createCaller = createCallerFactory(appRouter);
 export interface RequestIdentity {
   userId: string | null | undefined;
   guestCartToken?: string | null;
+  /** The session's version of the user (see loadActor); absent for callers without a session. */
+  sessionVersion?: number;
   /** The caller's address (clientIpOf the request's headers), for per-address limits. */
   clientIp?: string | null;
 }
@@ -19,20 +21,23 @@ export async function createContext(identity: RequestIdentity, extra: Partial<Co
   const db = getDb();
   return createContextInner({
     db,
-    actor: await loadActor(db, identity.userId),
+    actor: await loadActor(db, identity.userId, identity.userId ? (identity.sessionVersion ?? 0) : undefined),
     guestCartToken: identity.guestCartToken ?? null,
     clientIp: identity.clientIp ?? null,
     ...extra,
   });
 }
 
-/** The /api/trpc route handler of an app; `identify` reads the session and cookies of the request. */
-export function createTrpcHandler(identify: (req: Request) => Promise<RequestIdentity>) {
+/**
+ * The /api/trpc route handler of an app; `identify` reads the session and cookies of the request.
+ * `app` names the app, whose handler serves only its own areas (see appRouters).
+ */
+export function createTrpcHandler(identify: (req: Request) => Promise<RequestIdentity>, app?: keyof typeof appRouters) {
   return (req: Request) =>
     fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
-      router: appRouter,
+      router: app ? appRouters[app] : appRouter,
       createContext: async ({ resHeaders }) =>
         createContext({ ...(await identify(req)), clientIp: clientIpOf(req.headers) }, {
           setCookie: (name, value, { maxAgeSeconds }) =>

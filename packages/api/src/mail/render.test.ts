@@ -41,6 +41,8 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
   "low-stock": { shopName: "Oak & Ember Home", productName: "Walnut desk lamp", sku: "L-1", warehouseName: "Main", available: 1, threshold: 5, stockUrl: "http://x/p" },
   "cart-reminder": { buyerName: "Ada", cartUrl: "http://localhost:3000/cart", currency: "USD", lines, subtotalCents: 9800 },
   "payout-paid": { shopName: "Oak & Ember Home", amountCents: 123456, currency: "USD", transferId: "tr_1", payoutsUrl: "http://localhost:3001/payouts" },
+  "verify-email": { name: "Ada", verifyUrl: "http://localhost:3000/verify-email?token=abc", seller: true },
+  "password-reset": { name: null, resetUrl: "http://localhost:3000/reset-password?token=abc" },
 };
 
 describe("email templates", () => {

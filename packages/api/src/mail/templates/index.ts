@@ -1,4 +1,5 @@
 import { createElement, type ReactElement } from "react";
+import { PasswordResetEmail, passwordResetSubject, VerifyEmailEmail, verifyEmailSubject, type PasswordResetProps, type VerifyEmailProps } from "./account-link";
 import { CartReminderEmail, cartReminderSubject, type CartReminderProps } from "./cart-reminder";
 import { LowStockEmail, lowStockSubject, type LowStockProps } from "./low-stock";
 import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order";
@@ -27,6 +28,8 @@ export const templates = {
   "low-stock": template<LowStockProps>(lowStockSubject, LowStockEmail),
   "cart-reminder": template<CartReminderProps>(cartReminderSubject, CartReminderEmail),
   "payout-paid": template<PayoutPaidProps>(payoutPaidSubject, PayoutPaidEmail),
+  "verify-email": template<VerifyEmailProps>(verifyEmailSubject, VerifyEmailEmail),
+  "password-reset": template<PasswordResetProps>(passwordResetSubject, PasswordResetEmail),
 };
 
 export type TemplateName = keyof typeof templates;
