@@ -65,7 +65,7 @@ test("a console page that refuses access answers 403 and says why", async ({ pag
   await signIn(page, "seller", demo.pendingSeller);
   const pending = await page.goto(appUrl("seller", "/"));
   expect(pending?.status()).toBe(403);
-  await expect(page.getByTestId("access-refused")).toContainText("awaiting approval");
+  await expect(page.getByTestId("access-refused")).toContainText("Thanks for applying to sell on Bazaar as Pixel Print Co.");
 });
 
 test("each app's /api/trpc serves only its own areas", async ({ page }) => {

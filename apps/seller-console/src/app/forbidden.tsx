@@ -3,7 +3,7 @@ import { Alert, AuthPanel, buttonClasses } from "@bazaar/ui";
 import { ApplicationStatus } from "~/components/application-status";
 import { getSellerAccess } from "~/server/access";
 import { api } from "~/trpc/server";
-import { signOutAction } from "./actions";
+import { resendVerificationAction, signOutAction } from "./actions";
 
 /** What a signed-in user who may not use the console sees on any of its pages, answered with 403. */
 export default async function Forbidden() {
@@ -17,6 +17,18 @@ export default async function Forbidden() {
     <AuthPanel title={access.title}>
       <div className="space-y-6" data-testid="access-refused">
         <Alert tone={access.tone}>{access.reason}</Alert>
+        {seller?.status === "PENDING" && !access.account.emailVerified ? (
+          <div data-testid="email-unverified" className="space-y-3">
+            <Alert tone="warning" title="Confirm your email address first">
+              We sent a link to {access.account.email}. Your shop can be approved only once you have followed it: the Bazaar team cannot approve it before.
+            </Alert>
+            <form action={resendVerificationAction}>
+              <button type="submit" className={buttonClasses("secondary")}>
+                Email me a new link
+              </button>
+            </form>
+          </div>
+        ) : null}
         {onboarding ? <ApplicationStatus status={onboarding} /> : null}
         <form action={signOutAction}>
           <button type="submit" className={buttonClasses("secondary")}>

@@ -51,7 +51,8 @@ export function contentSecurityPolicy({ app, nonce, dev = false }: CspOptions): 
     `img-src ${[...new Set(img)].join(" ")}`,
     "font-src 'self'",
     `connect-src ${connect.join(" ")}${dev ? " ws:" : ""}`,
-    `frame-src ${frame.length ? frame.join(" ") : "'none'"}`,
+    // 'self': the admin mailbox shows each email in a sandboxed srcdoc frame.
+    `frame-src ${["'self'", ...frame].join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",
     // Forms may post to the apps themselves (sign-in redirects between them).
