@@ -41,3 +41,23 @@ test("forgot password: the emailed link resets it, the new password signs in, th
   await page.getByRole("button", { name: "Save my new password" }).click();
   await expect(page.getByText("This link was already used or is not valid. Ask for a new one.")).toBeVisible();
 });
+
+test("changing the password keeps this session and signs out the others", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const person = newIdentity("change");
+  const here = await (await browser.newContext()).newPage();
+  await signUpBuyer(here, person);
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signIn(elsewhere, "storefront", person);
+  const addresses = (page: typeof here) => page.request.get(appUrl("storefront", "/api/trpc/address.list"));
+  expect((await addresses(elsewhere)).status()).toBe(200);
+
+  await here.goto(appUrl("storefront", "/account/password"));
+  await here.getByLabel("Current password").fill(person.password);
+  await here.getByLabel("New password").fill(`changed-${person.password}`);
+  await here.getByRole("button", { name: "Change password" }).click();
+  await expect(here.getByText("Every other device signed in to your account has been signed out.")).toBeVisible();
+
+  expect((await addresses(here)).status()).toBe(200);
+  expect((await addresses(elsewhere)).status()).toBe(401);
+});
