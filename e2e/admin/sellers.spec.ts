@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { appUrl, demo, signIn } from "../support";
+import { appUrl, confirmEmail, demo, signIn } from "../support";
 import { adminPage, applyToSell, approvedShop, sellerIdOf } from "./helpers";
 
 // Runs through three apps on a machine shared with the other suites.
@@ -9,6 +9,7 @@ test("an administrator approves a pending application: the shop opens, with its 
   // A fresh applicant: the seeded pending shop (Pixel Print Co) must stay pending for the other suites.
   const applicant = await applyToSell(browser);
   const admin = await adminPage(browser);
+  await confirmEmail(admin, applicant.person.email);
 
   await admin.goto(appUrl("admin", "/sellers?status=PENDING"));
   await expect(admin.getByRole("heading", { level: 1, name: "Sellers" })).toBeVisible();

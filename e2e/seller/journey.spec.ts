@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { appUrl, demo, newIdentity } from "../support";
+import { appUrl, demo, linkFromMailbox, newIdentity } from "../support";
 import { signIn } from "./sign-in";
 import { pngSquare } from "./images";
 import { ok, trpcMutation, trpcQuery } from "./trpc";
@@ -13,7 +13,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** The administrator approves the application in the admin console's sellers list. */
 async function approveInAdminConsole(adminPage: Page, shop: { name: string; slug: string }) {
-  await signIn(adminPage, "admin", demo.admin);
   await adminPage.goto(appUrl("admin", `/sellers?status=PENDING&q=${encodeURIComponent(shop.slug)}`));
   const row = adminPage.getByTestId(`seller-row-${shop.slug}`);
   await row.getByRole("button", { name: `Approve ${shop.name}` }).click();
@@ -49,9 +48,22 @@ test("a new seller applies, is approved, lists a product and ships a buyer's ord
   await expect(status).toContainText(`/shops/${shop.slug}`);
   await expect(status.getByText("Approval by the Bazaar team")).toBeVisible();
 
-  // 2. Approved by an administrator; the console opens on the next request.
+  // 2. Not approvable before the email is confirmed: the seller is told why, and the administrator too.
+  await expect(seller.getByTestId("email-unverified")).toContainText("Your shop can be approved only once you have followed it");
+  await signIn(admin, "admin", demo.admin);
+  await admin.goto(appUrl("admin", `/sellers?status=PENDING&q=${encodeURIComponent(shop.slug)}`));
+  await admin.getByTestId(`seller-row-${shop.slug}`).getByRole("button", { name: `Approve ${shop.name}` }).click();
+  const early = admin.getByRole("dialog", { name: `Approve ${shop.name}?` });
+  await early.getByRole("button", { name: "Approve shop" }).click();
+  await expect(early).toContainText("has not confirmed their email address");
+  await early.getByRole("button", { name: "Cancel" }).click();
+  // The seller follows the link of the email (read here from the admin mailbox).
+  await seller.goto(await linkFromMailbox(admin, person.email, "verify-email"));
+  await expect(seller.getByText("Email confirmed")).toBeVisible();
+
+  // 3. Approved by an administrator; the console opens on the next request.
   await approveInAdminConsole(admin, shop);
-  await seller.reload();
+  await seller.goto(appUrl("seller", "/"));
   await expect(seller.getByRole("heading", { level: 1, name: shop.name })).toBeVisible();
   await expect(seller.getByTestId("setup-checklist")).toContainText("Add a warehouse");
   await expect(seller.getByTestId("stat-balance")).toContainText("$0.00");

@@ -41,3 +41,43 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+
+/**
+ * What each app's /api/trpc serves: only the areas its pages call, so an administrator signed in
+ * on the storefront cannot reach admin.* there (the full router stays for server-side callers,
+ * types and tests).
+ */
+export const appRouters = {
+  storefront: router({
+    health: healthRouter,
+    account: accountRouter,
+    catalog: catalogRouter,
+    cart: cartRouter,
+    checkout: checkoutRouter,
+    address: addressRouter,
+    orders: ordersRouter,
+    payments: paymentsRouter,
+    reviews: reviewsRouter,
+    storefront: storefrontRouter,
+  }),
+  "seller-console": router({
+    health: healthRouter,
+    account: accountRouter,
+    catalog: catalogRouter,
+    inventory: inventoryRouter,
+    media: mediaRouter,
+    fulfillment: fulfillmentRouter,
+    ledger: ledgerRouter,
+    seller: sellerRouter,
+    notifications: notificationsRouter,
+  }),
+  "admin-console": router({
+    health: healthRouter,
+    account: accountRouter,
+    admin: adminRouter,
+    catalog: catalogRouter,
+    orders: ordersRouter,
+    ledger: ledgerRouter,
+    mail: mailRouter,
+  }),
+};

@@ -4,7 +4,7 @@ import { getDb } from "@bazaar/db";
 import { observeRoute } from "./observability/http";
 import { DomainError } from "./errors";
 import { clientIpOf } from "./http/client-ip";
-import { appRouter } from "./root";
+import { appRouter, appRouters } from "./root";
 import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
 
 export const createCaller = createCallerFactory(appRouter);
@@ -12,6 +12,8 @@ export const createCaller = createCallerFactory(appRouter);
 export interface RequestIdentity {
   userId: string | null | undefined;
   guestCartToken?: string | null;
+  /** The session's version of the user (see loadActor); absent for callers without a session. */
+  sessionVersion?: number;
   /** The caller's address (clientIpOf the request's headers), for per-address limits. */
   clientIp?: string | null;
 }
@@ -20,7 +22,7 @@ export async function createContext(identity: RequestIdentity, extra: Partial<Co
   const db = getDb();
   return createContextInner({
     db,
-    actor: await loadActor(db, identity.userId),
+    actor: await loadActor(db, identity.userId, identity.userId ? (identity.sessionVersion ?? 0) : undefined),
     guestCartToken: identity.guestCartToken ?? null,
     clientIp: identity.clientIp ?? null,
     ...extra,
@@ -29,15 +31,16 @@ export async function createContext(identity: RequestIdentity, extra: Partial<Co
 
 /**
  * The /api/trpc route handler of an app; `identify` reads the session and cookies of the request.
- * Errors are logged by the procedure middleware (observability/observe.ts), with the request id.
+ * `app` names the app, whose handler serves only its own areas (see appRouters). Errors are logged
+ * by the procedure middleware (observability/observe.ts), with the request id.
  */
-export function createTrpcHandler(identify: (req: Request) => Promise<RequestIdentity>) {
+export function createTrpcHandler(identify: (req: Request) => Promise<RequestIdentity>, app?: keyof typeof appRouters) {
   return observeRoute("/api/trpc", (req: Request, scope) => {
     scope.procedures = decodeURIComponent(new URL(req.url).pathname.slice("/api/trpc/".length));
     return fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
-      router: appRouter,
+      router: app ? appRouters[app] : appRouter,
       createContext: async ({ resHeaders }) => {
         const context = await createContext(
           { ...(await identify(req)), clientIp: clientIpOf(req.headers) },

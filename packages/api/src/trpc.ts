@@ -23,14 +23,18 @@ export interface Context {
   requestId?: string;
 }
 
-/** Loads the signed-in user fresh, so a suspension or role change applies on the next request. */
-export async function loadActor(db: PrismaClient, userId: string | null | undefined): Promise<Actor | null> {
+/**
+ * Loads the signed-in user fresh, so a suspension or role change applies on the next request.
+ * A session from before the last password change (an older `sessionVersion`) counts as signed out.
+ */
+export async function loadActor(db: PrismaClient, userId: string | null | undefined, sessionVersion?: number): Promise<Actor | null> {
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, status: true, seller: { select: { id: true, status: true } } },
+    select: { id: true, email: true, name: true, role: true, status: true, sessionVersion: true, seller: { select: { id: true, status: true } } },
   });
   if (!user) return null;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   return {
     userId: user.id,
     email: user.email,

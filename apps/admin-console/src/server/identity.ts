@@ -6,5 +6,5 @@ import { auth } from "~/auth";
 /** Who is asking: shared by the /api/trpc route and server components. */
 export async function requestIdentity(): Promise<RequestIdentity> {
   const session = await auth();
-  return { userId: session?.user.id ?? null };
+  return { userId: session?.user.id ?? null, sessionVersion: session?.user.sessionVersion };
 }

@@ -8,5 +8,5 @@ import { auth } from "~/auth";
 /** Who is asking: shared by the /api/trpc route and server components. */
 export async function requestIdentity(): Promise<RequestIdentity> {
   const [session, head] = await Promise.all([auth(), headers()]);
-  return { userId: session?.user.id ?? null, clientIp: clientIpOf(head) };
+  return { userId: session?.user.id ?? null, sessionVersion: session?.user.sessionVersion, clientIp: clientIpOf(head) };
 }

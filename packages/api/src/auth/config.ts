@@ -10,16 +10,19 @@ import { cookiesFor, type BazaarApp } from "./cookies";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; email: string; name?: string | null };
+    user: { id: string; role: Role; email: string; name?: string | null; sessionVersion?: number };
   }
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     role?: Role;
+    /** The user's session version at sign-in; a password change moves it on and this session ends. */
+    sv?: number;
   }
 }
 
@@ -93,6 +96,7 @@ export function authConfig(app: BazaarApp): NextAuthConfig {
         if (user) {
           token.sub = user.id;
           token.role = user.role;
+          token.sv = user.sessionVersion ?? 0;
         }
         return token;
       },
@@ -101,6 +105,7 @@ export function authConfig(app: BazaarApp): NextAuthConfig {
         // (loadActor), so a suspension or role change applies at once.
         if (token.sub) session.user.id = token.sub;
         if (token.role) session.user.role = token.role;
+        session.user.sessionVersion = token.sv ?? 0;
         return session;
       },
     },

@@ -53,6 +53,8 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
     resolvedAt: null,
     healthUrl: "http://localhost:3002/system-health",
   },
+  "verify-email": { name: "Ada", verifyUrl: "http://localhost:3000/verify-email?token=abc", seller: true },
+  "password-reset": { name: null, resetUrl: "http://localhost:3000/reset-password?token=abc" },
 };
 
 describe("email templates", () => {

@@ -16,6 +16,8 @@ export interface UserOverrides {
   status?: "ACTIVE" | "SUSPENDED";
   /** Hashed with a low bcrypt cost: tests that sign in need a real hash, fast. */
   password?: string;
+  /** When the email was confirmed; confirmed now unless a test says null. */
+  emailVerified?: Date | null;
 }
 
 export async function createUser(db: PrismaClient, overrides: UserOverrides = {}) {
@@ -27,6 +29,7 @@ export async function createUser(db: PrismaClient, overrides: UserOverrides = {}
       role: overrides.role ?? "BUYER",
       status: overrides.status ?? "ACTIVE",
       passwordHash: overrides.password ? bcrypt.hashSync(overrides.password, 4) : null,
+      emailVerified: overrides.emailVerified === undefined ? new Date() : overrides.emailVerified,
     },
   });
 }

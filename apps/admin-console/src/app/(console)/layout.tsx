@@ -1,11 +1,9 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { Alert, AuthPanel, buttonClasses } from "@bazaar/ui";
 import { getAdminAccess } from "~/server/access";
 import { ConsoleNav } from "~/components/console-nav";
-import { signOutAction } from "../actions";
 
-/** Every console page: administrators only; anyone else sees why not. */
+/** Every console page: administrators only; anyone else sees why not (with HTTP 403). */
 export default async function ConsoleLayout({
   children,
 }: {
@@ -25,28 +23,6 @@ export default async function ConsoleLayout({
       </div>
     );
   }
-  return (
-    <AuthPanel title="Access refused">
-      <div className="space-y-6" data-testid="access-refused">
-        <Alert tone="warning" title={access.title}>
-          {access.reason}
-        </Alert>
-        <div className="flex flex-wrap gap-3">
-          <form action={signOutAction}>
-            <button type="submit" className={buttonClasses("primary")}>
-              Sign out
-            </button>
-          </form>
-          {access.elsewhere ? (
-            <a
-              href={access.elsewhere.href}
-              className={buttonClasses("secondary")}
-            >
-              {access.elsewhere.label}
-            </a>
-          ) : null}
-        </div>
-      </div>
-    </AuthPanel>
-  );
+  // Anyone else gets 403 and app/forbidden.tsx, which says why.
+  forbidden();
 }

@@ -1,30 +1,12 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { Alert, AuthPanel, buttonClasses } from "@bazaar/ui";
-import { ApplicationStatus } from "~/components/application-status";
 import { getSellerAccess } from "~/server/access";
-import { api } from "~/trpc/server";
-import { signOutAction } from "../actions";
 
-/** Every console page: approved sellers only; anyone else sees why not (a shop in review sees where it stands). */
+/** Every console page: approved sellers only; anyone else sees why not, with HTTP 403. */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const access = await getSellerAccess();
   if (access.kind === "signed-out") redirect("/sign-in");
   if (access.kind === "approved") return children;
-  const seller = access.account.seller;
-  // A shop in review sees its application and the road ahead; other refusals need no more than the reason.
-  const onboarding = seller?.status === "PENDING" && access.account.status === "ACTIVE" ? await api.seller.onboarding() : null;
-  return (
-    <AuthPanel title={access.title}>
-      <div className="space-y-6" data-testid="access-refused">
-        <Alert tone={access.tone}>{access.reason}</Alert>
-        {onboarding ? <ApplicationStatus status={onboarding} /> : null}
-        <form action={signOutAction}>
-          <button type="submit" className={buttonClasses("secondary")}>
-            Sign out
-          </button>
-        </form>
-      </div>
-    </AuthPanel>
-  );
+  // Anyone else gets 403 and app/forbidden.tsx, which says why (a shop in review sees where it stands).
+  forbidden();
 }

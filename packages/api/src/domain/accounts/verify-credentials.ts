@@ -8,6 +8,8 @@ export interface SignedInUser {
   email: string;
   name: string | null;
   role: Role;
+  /** Carried by the session, which is signed out once the password changes (the version moves on). */
+  sessionVersion: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export async function verifyCredentials(db: PrismaClient, input: unknown): Promi
   const { email, password } = parsed.data;
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, status: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, status: true, passwordHash: true, sessionVersion: true },
   });
   if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
     throw new DomainError("UNAUTHORIZED", "That email and password do not match an account.");
@@ -28,5 +30,5 @@ export async function verifyCredentials(db: PrismaClient, input: unknown): Promi
   if (user.status === "SUSPENDED") {
     throw new DomainError("FORBIDDEN", "This account is suspended. Contact support@bazaar.test to find out why and to reinstate it.");
   }
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

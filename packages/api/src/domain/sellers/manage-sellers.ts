@@ -177,6 +177,17 @@ async function decide(
   return updated;
 }
 
+/** A shop is approved only once its owner proved the email address (the link of the verify-email mail). */
+async function assertEmailVerified(tx: Tx, sellerId: string) {
+  const seller = await tx.seller.findUnique({ where: { id: sellerId }, select: { user: { select: { email: true, emailVerified: true } } } });
+  if (seller && !seller.user.emailVerified) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      `This seller has not confirmed their email address (${seller.user.email}) yet; a shop can be approved once they have. They can ask for a new link from the seller console.`,
+    );
+  }
+}
+
 /**
  * Approves an application: the shop goes live, its ledger accounts exist before its first sale,
  * and `seller/approved` tells the seller (mail, notification) once the change is committed.
@@ -189,6 +200,7 @@ export async function approveSeller(
   const admin = requireAdmin(actor);
   const { sellerId } = ZSellerIdSchema.parse(input);
   return inTransaction(db, async (tx) => {
+    await assertEmailVerified(tx, sellerId);
     const seller = await decide(tx, admin, sellerId, "approve", null);
     await ensureSellerLedgerAccounts(tx, sellerId, PLATFORM_CURRENCY);
     await publish(tx, "seller/approved", { sellerId });

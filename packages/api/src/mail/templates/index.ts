@@ -1,4 +1,5 @@
 import { createElement, type ReactElement } from "react";
+import { PasswordResetEmail, passwordResetSubject, VerifyEmailEmail, verifyEmailSubject, type PasswordResetProps, type VerifyEmailProps } from "./account-link";
 import { CartReminderEmail, cartReminderSubject, type CartReminderProps } from "./cart-reminder";
 import { LowStockEmail, lowStockSubject, type LowStockProps } from "./low-stock";
 import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order";
@@ -29,6 +30,8 @@ export const templates = {
   "cart-reminder": template<CartReminderProps>(cartReminderSubject, CartReminderEmail),
   "payout-paid": template<PayoutPaidProps>(payoutPaidSubject, PayoutPaidEmail),
   "system-alert": template<SystemAlertProps>(systemAlertSubject, SystemAlertEmail),
+  "verify-email": template<VerifyEmailProps>(verifyEmailSubject, VerifyEmailEmail),
+  "password-reset": template<PasswordResetProps>(passwordResetSubject, PasswordResetEmail),
 };
 
 export type TemplateName = keyof typeof templates;

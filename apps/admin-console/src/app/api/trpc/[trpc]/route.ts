@@ -1,6 +1,6 @@
 import { createTrpcHandler } from "@bazaar/api/server";
 import { requestIdentity } from "~/server/identity";
 
-const handler = createTrpcHandler(requestIdentity);
+const handler = createTrpcHandler(requestIdentity, "admin-console");
 
 export { handler as GET, handler as POST };
