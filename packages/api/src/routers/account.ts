@@ -5,19 +5,9 @@ import { registerBuyer } from "../domain/accounts/register-buyer";
 import { registerSeller } from "../domain/accounts/register-seller";
 import { ZRegisterBuyerSchema, ZRegisterSellerSchema } from "../validators/accounts";
 import { byAddress, throttled } from "../throttle/middleware";
-import {
-  changePassword,
-  requestPasswordReset,
-  resendVerificationEmail,
-  resetPassword,
-  sendVerificationEmail,
-  verifyEmail,
-  ZChangePasswordSchema,
-  ZRequestPasswordResetSchema,
-  ZResetPasswordSchema,
-  ZVerifyEmailSchema,
-} from "../domain/accounts/recovery";
+import { changePassword, requestPasswordReset, resendVerificationEmail, resetPassword, sendVerificationEmail, verifyEmail } from "../domain/accounts/recovery";
 import { buyerProcedure, publicProcedure, router } from "../trpc";
+import { ZChangePasswordSchema, ZRequestPasswordResetSchema, ZResetPasswordSchema, ZVerifyEmailSchema } from "../validators/accounts";
 
 const signUpLimit = throttled("signUpIp", byAddress, "Too many accounts were created from your network.");
 

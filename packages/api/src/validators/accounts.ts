@@ -67,3 +67,13 @@ export const ZSuspendUserSchema = z.object({
 });
 
 export const ZUserIdSchema = z.object({ userId: ZAdminId });
+
+export const ZToken = z.string().trim().min(20, "This link is incomplete.").max(100, "This link is not one of ours.").regex(/^[A-Za-z0-9_-]+$/, "This link is not one of ours.");
+
+export const ZRequestPasswordResetSchema = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "Enter a valid email address." })) });
+
+export const ZResetPasswordSchema = z.object({ token: ZToken, password: ZPasswordSchema });
+
+export const ZVerifyEmailSchema = z.object({ token: ZToken });
+
+export const ZChangePasswordSchema = z.object({ currentPassword: z.string().min(1, "Enter your current password.").max(1000), newPassword: ZPasswordSchema });

@@ -3,23 +3,17 @@
 // A new password bumps the user's session version, which signs out every other session.
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@bazaar/db";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Actor } from "../../actor";
 import { getEnv } from "../../env";
 import { DomainError } from "../../errors";
 import { sendEmail } from "../../mail/send-email";
 import { consume } from "../../throttle/limits";
 import { hashPassword, verifyPassword } from "./password";
-import { ZPasswordSchema } from "../../validators/accounts";
+import { ZRequestPasswordResetSchema, ZResetPasswordSchema, ZVerifyEmailSchema, ZChangePasswordSchema } from "../../validators/accounts";
 
 type Purpose = "verify-email" | "reset-password";
 const TTL_MS: Record<Purpose, number> = { "verify-email": 7 * 24 * 3600_000, "reset-password": 3600_000 };
-
-const ZToken = z.string().trim().min(20, "This link is incomplete.").max(100, "This link is not one of ours.").regex(/^[A-Za-z0-9_-]+$/, "This link is not one of ours.");
-export const ZRequestPasswordResetSchema = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "Enter a valid email address." })) });
-export const ZResetPasswordSchema = z.object({ token: ZToken, password: ZPasswordSchema });
-export const ZVerifyEmailSchema = z.object({ token: ZToken });
-export const ZChangePasswordSchema = z.object({ currentPassword: z.string().min(1, "Enter your current password.").max(1000), newPassword: ZPasswordSchema });
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("base64url");
 const identifier = (purpose: Purpose, userId: string) => `${purpose}:${userId}`;
