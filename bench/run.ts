@@ -36,9 +36,35 @@ const { values: args } = parseArgs({
 });
 
 const profiles = {
-  full: { connections: 64, ceilingConnections: 64, skus: 1000, ceilingMs: 10_000, browseS: 15, warmupS: 3, cartMs: 15_000, buyersPerConnection: 4, burstUnits: 20, checkoutBuyers: 400, checkoutBudgetMs: 60_000, browserRuns: 3 },
+  full: {
+    connections: 64,
+    ceilingConnections: 64,
+    skus: 1000,
+    ceilingMs: 10_000,
+    browseS: 15,
+    warmupS: 3,
+    cartMs: 15_000,
+    buyersPerConnection: 4,
+    burstUnits: 20,
+    checkoutBuyers: 400,
+    checkoutBudgetMs: 60_000,
+    browserRuns: 3,
+  },
   // Seconds, not minutes: enough to prove every path still works end to end.
-  smoke: { connections: 4, ceilingConnections: 8, skus: 1000, ceilingMs: 1000, browseS: 1, warmupS: 0.5, cartMs: 1000, buyersPerConnection: 2, burstUnits: 2, checkoutBuyers: 4, checkoutBudgetMs: 60_000, browserRuns: 1 },
+  smoke: {
+    connections: 4,
+    ceilingConnections: 8,
+    skus: 1000,
+    ceilingMs: 1000,
+    browseS: 1,
+    warmupS: 0.5,
+    cartMs: 1000,
+    buyersPerConnection: 2,
+    burstUnits: 2,
+    checkoutBuyers: 4,
+    checkoutBudgetMs: 60_000,
+    browserRuns: 1,
+  },
 };
 const mode = args.smoke ? "smoke" : "full";
 const profile = profiles[mode];
@@ -56,7 +82,12 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const rows: Row[] = [];
 const figures: Record<string, unknown> = {};
 const broken: string[] = [];
-const machine = { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 10) / 10) };
+const machine = {
+  cpus: os.cpus().length,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 10) / 10),
+};
 
 const cpuValue = (perRequest: Record<string, number>) =>
   `${fmt(perRequest.storefront ?? 0)} / ${fmt(perRequest.worker ?? 0)} / ${fmt(perRequest.postgres ?? 0)} ms`;
@@ -68,7 +99,12 @@ const loadRows = (section: string, load: LoadFigures, targets: { rps?: number; p
   ...(targets.p99 === undefined ? [] : [{ section, figure: "p99", value: fmt(load.latency.p99Ms, " ms"), ...below(load.latency.p99Ms, targets.p99, " ms") }]),
   // Smoke runs fail on requests that went wrong, never on slow ones (timeouts are only shown).
   { section, figure: "CPU/req storefront/worker/db", value: cpuValue(load.cpuMsPerRequest) },
-  { section, figure: "errors / non-2xx / timeouts", value: `${load.errors} / ${load.non2xx} / ${load.timeouts}`, ...(mode === "smoke" ? exactly(load.errors + load.non2xx, 0) : {}) },
+  {
+    section,
+    figure: "errors / non-2xx / timeouts",
+    value: `${load.errors} / ${load.non2xx} / ${load.timeouts}`,
+    ...(mode === "smoke" ? exactly(load.errors + load.non2xx, 0) : {}),
+  },
 ];
 
 /** Runs one scenario; a crash is recorded (and makes the run fail) but the others still run. */
@@ -118,8 +154,16 @@ async function main(): Promise<number> {
 
     if (only.has("ceiling") || only.has("cart")) {
       await scenario("ceiling", async () => {
-        const skus = await runCeiling(stack.databaseUrl, { connections: profile.ceilingConnections, durationMs: profile.ceilingMs, stockLevelIds: catalog.stockLevelIds });
-        const hot = await runCeiling(stack.databaseUrl, { connections: profile.ceilingConnections, durationMs: profile.ceilingMs, stockLevelIds: [catalog.hot.stockLevelId] });
+        const skus = await runCeiling(stack.databaseUrl, {
+          connections: profile.ceilingConnections,
+          durationMs: profile.ceilingMs,
+          stockLevelIds: catalog.stockLevelIds,
+        });
+        const hot = await runCeiling(stack.databaseUrl, {
+          connections: profile.ceilingConnections,
+          durationMs: profile.ceilingMs,
+          stockLevelIds: [catalog.hot.stockLevelId],
+        });
         await undoCeiling(pool);
         ceilings.skus = skus.tps;
         ceilings.hot = hot.tps;
@@ -161,8 +205,18 @@ async function main(): Promise<number> {
       await scenario("add to cart", async () => {
         log(`signing in ${cartBuyers.length} buyers`);
         signedIn = await signInAll(client, cartBuyers);
-        const skus = await runAddToCart(client, signedIn, { connections: profile.connections, durationMs: profile.cartMs, productIds: catalog.productIds, cpu });
-        const hot = await runHotSku(client, pool, signedIn, { connections: profile.connections, durationMs: profile.cartMs, burstUnits: profile.burstUnits, cpu });
+        const skus = await runAddToCart(client, signedIn, {
+          connections: profile.connections,
+          durationMs: profile.cartMs,
+          productIds: catalog.productIds,
+          cpu,
+        });
+        const hot = await runHotSku(client, pool, signedIn, {
+          connections: profile.connections,
+          durationMs: profile.cartMs,
+          burstUnits: profile.burstUnits,
+          cpu,
+        });
         figures.addToCart = { skus, hot: hot.load, hotCheck: hot.check, ceilings };
         const share = (rps: number, ceiling: number) => (ceiling > 0 ? Math.round((rps / ceiling) * 1000) / 10 : 0);
         const skusShare = share(skus.reqPerSec, ceilings.skus);
@@ -179,7 +233,12 @@ async function main(): Promise<number> {
             ...exactly(hot.check.burst.succeeded, hot.check.burst.available),
           },
           { section: "add to cart, 1 hot SKU", figure: "oversold units", value: String(hot.check.oversold), ...exactly(hot.check.oversold, 0) },
-          { section: "add to cart, 1 hot SKU", figure: "units answered vs held", value: `${hot.check.unitsAnswered} / ${hot.check.unitsHeld}`, ...exactly(hot.check.mismatched, 0) },
+          {
+            section: "add to cart, 1 hot SKU",
+            figure: "units answered vs held",
+            value: `${hot.check.unitsAnswered} / ${hot.check.unitsHeld}`,
+            ...exactly(hot.check.mismatched, 0),
+          },
         );
       });
     }
@@ -188,12 +247,22 @@ async function main(): Promise<number> {
       await scenario("checkout", async () => {
         log(`signing in ${checkoutBuyers.length} buyers`);
         const buyers = await signInAll(client, checkoutBuyers);
-        const result = await runCheckout(client, pool, buyers, { connections: profile.connections, productIds: catalog.productIds, budgetMs: profile.checkoutBudgetMs, splitTimeoutMs: 300_000, cpu });
+        const result = await runCheckout(client, pool, buyers, {
+          connections: profile.connections,
+          productIds: catalog.productIds,
+          budgetMs: profile.checkoutBudgetMs,
+          splitTimeoutMs: 300_000,
+          cpu,
+        });
         figures.checkout = result;
         const section = `checkout to confirmed, ${result.attempted} buyers`;
         rows.push(
           { section, figure: "orders/s (paid and split)", value: fmt(result.ordersPerSec), ...atLeast(result.ordersPerSec, 100) },
-          { section, figure: "checkout p50 / p95 / p99", value: `${fmt(result.checkout.p50Ms)} / ${fmt(result.checkout.p95Ms)} / ${fmt(result.checkout.p99Ms)} ms` },
+          {
+            section,
+            figure: "checkout p50 / p95 / p99",
+            value: `${fmt(result.checkout.p50Ms)} / ${fmt(result.checkout.p95Ms)} / ${fmt(result.checkout.p99Ms)} ms`,
+          },
           { section, figure: "checkout p95", value: fmt(result.checkout.p95Ms, " ms"), ...below(result.checkout.p95Ms, 150, " ms") },
           { section, figure: "add / pay p95", value: `${fmt(result.addToCart.p95Ms)} / ${fmt(result.pay.p95Ms)} ms` },
           { section, figure: "CPU/order storefront/worker/db", value: cpuValue(result.cpuMsPerOrder) },
@@ -237,7 +306,12 @@ async function main(): Promise<number> {
           const section = `browser: ${name} (${page.path.length > 24 ? page.path.slice(0, 23) + "…" : page.path})`;
           if (page.status !== 200) throw new Error(`${page.path} answered ${page.status}`);
           rows.push(
-            { section, figure: "JS (gzip)", value: `${fmt(page.jsGzipKb, " KB")} in ${page.scripts} files`, ...(name === "listing" ? atMost(page.jsGzipKb, 150, " KB") : {}) },
+            {
+              section,
+              figure: "JS (gzip)",
+              value: `${fmt(page.jsGzipKb, " KB")} in ${page.scripts} files`,
+              ...(name === "listing" ? atMost(page.jsGzipKb, 150, " KB") : {}),
+            },
             { section, figure: "LCP / FCP", value: `${page.lcpMs} / ${page.fcpMs} ms` },
             ...(name === "listing" ? [{ section, figure: "LCP", value: `${page.lcpMs} ms`, ...below(page.lcpMs, 1000, " ms") }] : []),
             { section, figure: "total blocking time", value: `${page.tbtMs} ms` },

@@ -50,9 +50,7 @@ test.describe("refusals", () => {
     await page.getByLabel("Email").fill(demo.buyer.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Could not sign you in" })).toContainText(
-      "That email and password do not match an account.",
-    );
+    await expect(page.getByRole("alert").filter({ hasText: "Could not sign you in" })).toContainText("That email and password do not match an account.");
     await expect(page).toHaveURL(/\/sign-in/);
   });
 });

@@ -87,8 +87,7 @@ export async function signIn(client: HttpClient, email: string, password: string
 }
 
 /** A tRPC query as an uncached GET, the way @trpc/client sends one without batching. */
-export const trpcQueryPath = (procedure: string, input: unknown) =>
-  `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+export const trpcQueryPath = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
 export const trpcMutation = (procedure: string, input: unknown, cookie: string): HttpRequest => ({
   method: "POST",

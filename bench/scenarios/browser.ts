@@ -72,7 +72,12 @@ async function loadOnce(browser: Browser, baseUrl: string, page: BrowserPage): P
     const scripts: Promise<number>[] = [];
     tab.on("response", (response) => {
       if (response.request().resourceType() !== "script") return;
-      scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
+      scripts.push(
+        response.body().then(
+          (body) => gzipSync(body).length,
+          () => 0,
+        ),
+      );
     });
     const response = await tab.goto(baseUrl + page.path, { waitUntil: "load" });
     await tab.waitForLoadState("networkidle");

@@ -82,7 +82,8 @@ export async function runHotSku(
     connections: options.connections,
     durationMs: options.durationMs,
     cpu: options.cpu,
-    next: (worker, iteration) => trpcMutation("cart.add", { productId: HOT_PRODUCT_ID, quantity: 1 }, buyerFor(buyers, options.connections, worker, iteration).cookie),
+    next: (worker, iteration) =>
+      trpcMutation("cart.add", { productId: HOT_PRODUCT_ID, quantity: 1 }, buyerFor(buyers, options.connections, worker, iteration).cookie),
     onResponse: (response) => {
       if (response.status === 200) unitsAnswered++;
     },

@@ -23,7 +23,10 @@ const RESERVE = `UPDATE "StockLevel" SET "reserved" = "reserved" + 1, "updatedAt
 const INSERT = `INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "quantity", "type", "expiresAt", "updatedAt")
   VALUES ('ceiling_' || gen_random_uuid(), $1, $2, 1, 'SOFT', now() + interval '15 minutes', now())`;
 
-export async function runCeiling(databaseUrl: string, options: { connections: number; durationMs: number; stockLevelIds: readonly string[] }): Promise<CeilingFigures> {
+export async function runCeiling(
+  databaseUrl: string,
+  options: { connections: number; durationMs: number; stockLevelIds: readonly string[] },
+): Promise<CeilingFigures> {
   const clients = await Promise.all(
     Array.from({ length: options.connections }, async () => {
       const client = new pg.Client({ connectionString: databaseUrl });

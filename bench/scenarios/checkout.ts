@@ -59,11 +59,17 @@ export async function runCheckout(
       const added = await client.request(trpcMutation("cart.add", { productId, quantity: 1 }, buyer.cookie));
       trpcData(added);
       addTimes.push(added.ms);
-      const placed = await client.request(trpcMutation("checkout.start", { idempotencyKey: `bench-${randomUUID()}`, shippingAddress: SHIPPING_ADDRESS }, buyer.cookie));
+      const placed = await client.request(
+        trpcMutation("checkout.start", { idempotencyKey: `bench-${randomUUID()}`, shippingAddress: SHIPPING_ADDRESS }, buyer.cookie),
+      );
       const order = trpcData<{ paymentId: string; paymentIntentId: string; clientSecret: string }>(placed);
       checkoutTimes.push(placed.ms);
       const paid = await client.request(
-        trpcMutation("payments.simulatorConfirm", { paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: GOOD_CARD }, buyer.cookie),
+        trpcMutation(
+          "payments.simulatorConfirm",
+          { paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: GOOD_CARD },
+          buyer.cookie,
+        ),
       );
       const outcome = trpcData<{ status: string; message: string | null }>(paid);
       payTimes.push(paid.ms);

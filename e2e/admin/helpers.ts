@@ -58,7 +58,12 @@ export async function approvedShop(browser: Browser, admin: Page, products: { na
   const made: ShopProduct[] = [];
   for (const [i, p] of products.entries()) {
     const product = await ok<{ id: string; slug: string }>(
-      trpcMutation(page.request, "seller", "catalog.create", { name: p.name, sku: `E2E-${person.suffix}-${i}`.toUpperCase(), priceCents: p.priceCents, description: "Made by the admin e2e suite." }),
+      trpcMutation(page.request, "seller", "catalog.create", {
+        name: p.name,
+        sku: `E2E-${person.suffix}-${i}`.toUpperCase(),
+        priceCents: p.priceCents,
+        description: "Made by the admin e2e suite.",
+      }),
     );
     await ok(trpcMutation(page.request, "seller", "inventory.setOnHand", { productId: product.id, warehouseId: warehouse.id, onHand: p.units, version: 0 }));
     await ok(trpcMutation(page.request, "seller", "catalog.publish", { id: product.id }));
@@ -69,8 +74,14 @@ export async function approvedShop(browser: Browser, admin: Page, products: { na
 
 /** What the seller's own stock rows say about one product (summed over warehouses). */
 export async function stockOf(sellerPage: Page, productId: string) {
-  const rows = await ok<{ items: { onHand: number; allocated: number; available: number }[] }>(trpcQuery(sellerPage.request, "seller", "inventory.list", { productId }));
-  return rows.items.reduce((sum, r) => ({ onHand: sum.onHand + r.onHand, allocated: sum.allocated + r.allocated, available: sum.available + r.available }), { onHand: 0, allocated: 0, available: 0 });
+  const rows = await ok<{ items: { onHand: number; allocated: number; available: number }[] }>(
+    trpcQuery(sellerPage.request, "seller", "inventory.list", { productId }),
+  );
+  return rows.items.reduce((sum, r) => ({ onHand: sum.onHand + r.onHand, allocated: sum.allocated + r.allocated, available: sum.available + r.available }), {
+    onHand: 0,
+    allocated: 0,
+    available: 0,
+  });
 }
 
 /**

@@ -24,17 +24,10 @@ const PAGES = [
 ] as const;
 
 async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
-    blocking.map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-    ),
+    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
     `${name} has accessibility violations`,
   ).toEqual([]);
 }
@@ -56,28 +49,17 @@ test.beforeAll(async ({ browser }) => {
 });
 
 for (const width of [1280, 375]) {
-  test(`every console page renders at ${width}px without page-level sideways scroll`, async ({
-    browser,
-  }, testInfo) => {
+  test(`every console page renders at ${width}px without page-level sideways scroll`, async ({ browser }, testInfo) => {
     const page = await adminPage(browser);
     await page.setViewportSize({ width, height: 900 });
     for (const { path, heading } of PAGES) {
       await page.goto(appUrl("admin", path));
-      await expect(
-        page.getByRole("heading", { level: 1, name: heading }),
-      ).toBeVisible();
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      );
-      expect(
-        overflow,
-        `${path} scrolls sideways at ${width}px`,
-      ).toBeLessThanOrEqual(0);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
       if (width === 1280) await expectAccessible(page, path);
       await page.screenshot({
-        path: testInfo.outputPath(
-          `${width}${path.replaceAll("/", "_") || "_home"}.png`,
-        ),
+        path: testInfo.outputPath(`${width}${path.replaceAll("/", "_") || "_home"}.png`),
         fullPage: true,
       });
     }

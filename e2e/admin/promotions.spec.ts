@@ -45,6 +45,9 @@ test("an administrator creates a promo code, a buyer uses it at checkout, and it
 
   // Expired by the administrator, it stops working.
   await row.getByRole("button", { name: `Expire now: ${code}` }).click();
-  await admin.getByRole("dialog", { name: `Expire ${code} now?` }).getByRole("button", { name: "Expire code" }).click();
+  await admin
+    .getByRole("dialog", { name: `Expire ${code} now?` })
+    .getByRole("button", { name: "Expire code" })
+    .click();
   await expect(row).toContainText("Expired");
 });

@@ -88,7 +88,10 @@ test("suspending a shop takes its products off the storefront and reinstating br
   await expect(shop.sellerPage.getByText("Listings copied from another shop.")).toBeVisible();
 
   await admin.getByRole("button", { name: `Reinstate ${shop.shop.name}` }).click();
-  await admin.getByRole("dialog", { name: `Reinstate ${shop.shop.name}?` }).getByRole("button", { name: "Reinstate shop" }).click();
+  await admin
+    .getByRole("dialog", { name: `Reinstate ${shop.shop.name}?` })
+    .getByRole("button", { name: "Reinstate shop" })
+    .click();
   await expect(admin.getByTestId(`seller-row-${shop.shop.slug}`)).toContainText("Approved");
   await buyer.goto(search);
   await expect(results).toBeVisible();

@@ -41,7 +41,13 @@ test("a seller cannot open another seller's product, shipment or ledger by URL o
       shippingAddress: { fullName: "Private Person", line1: "7 Secret Lane", city: "Springfield", postalCode: "12345", country: "US" },
     }),
   );
-  await ok(trpcMutation(buyer.request, "storefront", "payments.simulatorConfirm", { paymentIntentId: placed.paymentIntentId, clientSecret: placed.clientSecret, cardNumber: "4242424242424242" }));
+  await ok(
+    trpcMutation(buyer.request, "storefront", "payments.simulatorConfirm", {
+      paymentIntentId: placed.paymentIntentId,
+      clientSecret: placed.clientSecret,
+      cardNumber: "4242424242424242",
+    }),
+  );
   const shipments = await ok<{ items: { id: string; order: { number: number } }[] }>(trpcQuery(owner.request, "seller", "fulfillment.list", { limit: 50 }));
   const shipment = shipments.items.find((s) => s.order.number === placed.orderNumber);
   expect(shipment).toBeDefined();

@@ -52,7 +52,10 @@ test("a new seller applies, is approved, lists a product and ships a buyer's ord
   await expect(seller.getByTestId("email-unverified")).toContainText("Your shop can be approved only once you have followed it");
   await signIn(admin, "admin", demo.admin);
   await admin.goto(appUrl("admin", `/sellers?status=PENDING&q=${encodeURIComponent(shop.slug)}`));
-  await admin.getByTestId(`seller-row-${shop.slug}`).getByRole("button", { name: `Approve ${shop.name}` }).click();
+  await admin
+    .getByTestId(`seller-row-${shop.slug}`)
+    .getByRole("button", { name: `Approve ${shop.name}` })
+    .click();
   const early = admin.getByRole("dialog", { name: `Approve ${shop.name}?` });
   await early.getByRole("button", { name: "Approve shop" }).click();
   await expect(early).toContainText("has not confirmed their email address");
@@ -170,7 +173,9 @@ test("a buyer's cancellation shows up on the seller's order", async ({ browser }
   const buyer = await (await browser.newContext()).newPage();
   await signIn(seller, "seller", demo.outdoorSeller);
   await signIn(buyer, "storefront", demo.buyer2);
-  const products = await ok<{ items: { id: string; available: number }[] }>(trpcQuery(seller.request, "seller", "seller.products", { status: "ACTIVE", limit: 50 }));
+  const products = await ok<{ items: { id: string; available: number }[] }>(
+    trpcQuery(seller.request, "seller", "seller.products", { status: "ACTIVE", limit: 50 }),
+  );
   const product = products.items.find((p) => p.available > 2);
   expect(product).toBeDefined();
   await ok(trpcMutation(buyer.request, "storefront", "cart.add", { productId: product!.id, quantity: 1 }));
@@ -180,7 +185,13 @@ test("a buyer's cancellation shows up on the seller's order", async ({ browser }
       shippingAddress: { fullName: "Changed Mind", line1: "3 Oak Street", city: "Boulder", postalCode: "80302", country: "US" },
     }),
   );
-  await ok(trpcMutation(buyer.request, "storefront", "payments.simulatorConfirm", { paymentIntentId: placed.paymentIntentId, clientSecret: placed.clientSecret, cardNumber: "4242 4242 4242 4242" }));
+  await ok(
+    trpcMutation(buyer.request, "storefront", "payments.simulatorConfirm", {
+      paymentIntentId: placed.paymentIntentId,
+      clientSecret: placed.clientSecret,
+      cardNumber: "4242 4242 4242 4242",
+    }),
+  );
   await ok(trpcMutation(buyer.request, "storefront", "orders.cancel", { orderId: placed.orderId, reason: "Ordered the wrong size" }));
 
   await seller.goto(appUrl("seller", "/orders?status=CANCELLED"));

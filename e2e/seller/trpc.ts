@@ -17,7 +17,12 @@ async function reply(response: APIResponse): Promise<TrpcReply> {
   const body = await response.text();
   const parsed = JSON.parse(body) as { result?: { data?: { json?: unknown } }; error?: { json?: { message: string; data?: { code: string } } } };
   const error = parsed.error?.json;
-  return { status: response.status(), body, data: parsed.result?.data?.json, error: error ? { code: error.data?.code ?? "", message: error.message } : undefined };
+  return {
+    status: response.status(),
+    body,
+    data: parsed.result?.data?.json,
+    error: error ? { code: error.data?.code ?? "", message: error.message } : undefined,
+  };
 }
 
 export async function trpcQuery(request: APIRequestContext, app: AppName, path: string, input?: unknown): Promise<TrpcReply> {

@@ -62,7 +62,10 @@ test("search with a typo, filter, add 2, promo code, pay, see the confirmed orde
   const number = (await page.getByTestId("order-state").textContent())?.match(/#(\d+)/)?.[1];
   expect(number).toBeTruthy();
   await page.goto("/account/orders");
-  const row = page.getByTestId("order-list").getByRole("listitem").filter({ hasText: `Order #${number}` });
+  const row = page
+    .getByTestId("order-list")
+    .getByRole("listitem")
+    .filter({ hasText: `Order #${number}` });
   await expect(row).toContainText("Confirmed");
   await row.getByRole("link", { name: `Order #${number}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Order #${number}` })).toBeVisible();

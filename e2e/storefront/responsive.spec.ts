@@ -22,7 +22,10 @@ test("browsing pages fit a 375px screen and the category menu opens", async ({ p
   const categories = page.getByRole("button", { name: "Categories" });
   await categories.click();
   await expect(categories).toHaveAttribute("aria-expanded", "true");
-  await page.getByRole("navigation", { name: "All categories" }).getByRole("link", { name: /^Audio \(\d+\)$/ }).click();
+  await page
+    .getByRole("navigation", { name: "All categories" })
+    .getByRole("link", { name: /^Audio \(\d+\)$/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Audio" })).toBeVisible();
   await expectFitsPhone(page, "listing");
 

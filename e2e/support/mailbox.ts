@@ -8,7 +8,10 @@ import { appUrl } from "./urls";
  */
 export async function linkFromMailbox(admin: Page, to: string, template: "verify-email" | "password-reset"): Promise<string> {
   await admin.goto(appUrl("admin", `/mailbox?to=${encodeURIComponent(to)}&template=${template}`));
-  await admin.getByRole("link", { name: template === "verify-email" ? "Confirm your email address" : "Reset your Bazaar password" }).first().click();
+  await admin
+    .getByRole("link", { name: template === "verify-email" ? "Confirm your email address" : "Reset your Bazaar password" })
+    .first()
+    .click();
   const text = admin.getByTestId("email-text");
   await expect(text).toContainText("token=");
   const link = /https?:\/\/\S+token=[A-Za-z0-9_-]+/.exec((await text.textContent()) ?? "")?.[0];

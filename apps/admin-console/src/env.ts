@@ -6,12 +6,7 @@ import { defaultEnvOptions, parseEnv, type Env } from "@bazaar/api/env";
  * machine without them still works and `next start` refuses to run without them.
  */
 export function checkEnv(phase: string): Env {
-  return parseEnv(
-    process.env,
-    phase === "phase-production-build"
-      ? { requireSecrets: false }
-      : defaultEnvOptions(),
-  );
+  return parseEnv(process.env, phase === "phase-production-build" ? { requireSecrets: false } : defaultEnvOptions());
 }
 
 export { getEnv } from "@bazaar/api/env";

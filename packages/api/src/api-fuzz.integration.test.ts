@@ -107,23 +107,27 @@ describe("fuzzing every tRPC procedure", () => {
   const encoding = fc.constantFrom<"superjson" | "raw" | "broken">("superjson", "superjson", "superjson", "raw", "broken");
   const started = Date.now();
 
-  it.each(["anonymous", "buyer", "seller", "admin"])("never answers 5xx nor leaks internals, whatever %s sends", async (role) => {
-    const handler = createTrpcHandler(async () => ({ userId: roles[role], guestCartToken: null }));
-    for (const [path, procedure] of procedures) {
-      const schema = procedure._def.inputs[0];
-      // Half the calls are shaped as the schema wants (so the procedure's body runs with odd
-      // but valid values and forged cursors), half carry hostile values anywhere.
-      const input = schema
-        ? fc.oneof(zodArbitrary(schema, { ids, hostileWeight: 0 }), zodArbitrary(schema, { ids }))
-        : fc.option(hostileValue, { nil: undefined });
-      await fc.assert(
-        fc.asyncProperty(input, encoding, async (value, how) => {
-          await expectSafe(await handler(trpcRequest(path, procedure._def.type, value, how)), `${role} ${path}(${show(value)})`);
-        }),
-        { numRuns: RUNS_PER_PROCEDURE_AND_ROLE },
-      );
-    }
-  }, 300_000);
+  it.each(["anonymous", "buyer", "seller", "admin"])(
+    "never answers 5xx nor leaks internals, whatever %s sends",
+    async (role) => {
+      const handler = createTrpcHandler(async () => ({ userId: roles[role], guestCartToken: null }));
+      for (const [path, procedure] of procedures) {
+        const schema = procedure._def.inputs[0];
+        // Half the calls are shaped as the schema wants (so the procedure's body runs with odd
+        // but valid values and forged cursors), half carry hostile values anywhere.
+        const input = schema
+          ? fc.oneof(zodArbitrary(schema, { ids, hostileWeight: 0 }), zodArbitrary(schema, { ids }))
+          : fc.option(hostileValue, { nil: undefined });
+        await fc.assert(
+          fc.asyncProperty(input, encoding, async (value, how) => {
+            await expectSafe(await handler(trpcRequest(path, procedure._def.type, value, how)), `${role} ${path}(${show(value)})`);
+          }),
+          { numRuns: RUNS_PER_PROCEDURE_AND_ROLE },
+        );
+      }
+    },
+    300_000,
+  );
 
   it("made every call", () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -147,7 +151,10 @@ const superjsonText = (value: unknown) => {
 const show = (value: unknown) => superjsonText(value).slice(0, 300);
 
 /** Percent-encoding that also carries lone surrogates (encodeURIComponent throws on them). */
-const urlEncoded = (text: string) => Array.from(Buffer.from(text, "utf8")).map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("");
+const urlEncoded = (text: string) =>
+  Array.from(Buffer.from(text, "utf8"))
+    .map((byte) => `%${byte.toString(16).padStart(2, "0")}`)
+    .join("");
 
 type Route = (request: Request, context?: never) => Promise<Response>;
 const routes: [string, string, Route][] = [
@@ -163,25 +170,39 @@ const routes: [string, string, Route][] = [
   ["PUT", "/api/inngest", inngestPut],
 ];
 
-const headerValue = fc.oneof(hostileString.filter((s) => /^[\t\x20-\x7e]*$/.test(s)), fc.constantFrom("Bearer carrier-local-secret", "t=1,v1=abc", "multipart/form-data; boundary=x"));
+const headerValue = fc.oneof(
+  hostileString.filter((s) => /^[\t\x20-\x7e]*$/.test(s)),
+  fc.constantFrom("Bearer carrier-local-secret", "t=1,v1=abc", "multipart/form-data; boundary=x"),
+);
 const body = fc.oneof(
   hostileValue.map(jsonText),
   hostileString,
-  fc.constantFrom('{"paymentIntentId":"pi_sim_0","clientSecret":"x","cardNumber":"4242424242424242"}', '{"trackingNumber":"1","status":"DELIVERED"}', '{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{}}}'),
+  fc.constantFrom(
+    '{"paymentIntentId":"pi_sim_0","clientSecret":"x","cardNumber":"4242424242424242"}',
+    '{"trackingNumber":"1","status":"DELIVERED"}',
+    '{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{}}}',
+  ),
 );
 const suffix = fc.oneof(hostileString.map(urlEncoded), fc.constantFrom("", "/../../etc/passwd", "%00", "?fnId=x&stepId=y", "/a.png"));
 
 describe("fuzzing the HTTP routes", () => {
   it.each(routes)("%s %s never answers 5xx nor leaks internals", async (method, path, route) => {
     await fc.assert(
-      fc.asyncProperty(suffix, body, fc.dictionary(fc.constantFrom("authorization", "stripe-signature", "content-type", "x-carrier-secret", "x-inngest-signature"), headerValue, { maxKeys: 3 }), async (tail, payload, headers) => {
-        const request = new Request(`http://localhost${path}${tail.startsWith("?") || tail.startsWith("/") || tail === "" ? tail : `/${tail}`}`, {
-          method,
-          headers,
-          ...(method === "GET" ? {} : { body: payload }),
-        });
-        await expectSafe(await route(request), `${method} ${path}${tail} ${payload.slice(0, 200)}`);
-      }),
+      fc.asyncProperty(
+        suffix,
+        body,
+        fc.dictionary(fc.constantFrom("authorization", "stripe-signature", "content-type", "x-carrier-secret", "x-inngest-signature"), headerValue, {
+          maxKeys: 3,
+        }),
+        async (tail, payload, headers) => {
+          const request = new Request(`http://localhost${path}${tail.startsWith("?") || tail.startsWith("/") || tail === "" ? tail : `/${tail}`}`, {
+            method,
+            headers,
+            ...(method === "GET" ? {} : { body: payload }),
+          });
+          await expectSafe(await route(request), `${method} ${path}${tail} ${payload.slice(0, 200)}`);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -36,7 +36,10 @@ const envSchema = ({ requireSecrets }: EnvOptions) => {
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_BASE_URL: z.url().optional(),
     INNGEST_DEV: z.string().optional(),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
     MAIL_FROM: z.string().default("Bazaar <no-reply@bazaar.local>"),
     /** How long a signed-in buyer's cart sits untouched before the reminder email; the admin setting `cart.abandonmentDelaySeconds` overrides it. */
     CART_ABANDONMENT_DELAY_SECONDS: z.coerce.number().int().min(1).default(3600),
@@ -50,7 +53,10 @@ const envSchema = ({ requireSecrets }: EnvOptions) => {
     /** The worker is not ready while the oldest due outbox row has waited longer than this. */
     READY_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(1).default(300),
     /** Throttling counters in Redis (shared by every instance) instead of PostgreSQL. */
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+      .optional(),
   });
 };
 

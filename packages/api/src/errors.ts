@@ -2,15 +2,7 @@
 // one formatter (trpc.ts) and one HTTP helper (http/respond.ts) map the code to the wire.
 
 export type DomainErrorCode =
-  | "BAD_REQUEST"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "OUT_OF_STOCK"
-  | "PRECONDITION_FAILED"
-  | "PAYMENT_FAILED"
-  | "TOO_MANY_REQUESTS";
+  "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "OUT_OF_STOCK" | "PRECONDITION_FAILED" | "PAYMENT_FAILED" | "TOO_MANY_REQUESTS";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";

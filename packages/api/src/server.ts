@@ -55,7 +55,9 @@ export function createTrpcHandler(identify: (req: Request) => Promise<RequestIde
       },
       // A throttled call says when to come back, as HTTP does.
       responseMeta({ errors }) {
-        const retryAfter = errors.map((error) => (error.cause instanceof DomainError ? error.cause.details?.retryAfterSeconds : undefined)).find((s) => typeof s === "number");
+        const retryAfter = errors
+          .map((error) => (error.cause instanceof DomainError ? error.cause.details?.retryAfterSeconds : undefined))
+          .find((s) => typeof s === "number");
         return retryAfter ? { headers: new Headers({ "Retry-After": String(retryAfter) }) } : {};
       },
     });

@@ -62,7 +62,15 @@ const t = initTRPC.context<Context>().create({
       return {
         ...shape,
         message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, fieldErrors: null, domainCode: null, details: null },
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId,
+          fieldErrors: null,
+          domainCode: null,
+          details: null,
+        },
       };
     }
     return {
@@ -104,7 +112,14 @@ const domainErrors = t.middleware(async ({ next }) => {
 const observed = t.middleware(async ({ path, type, ctx, next }) => {
   const start = performance.now();
   const result = await next();
-  observeProcedure({ path, type, durationMs: performance.now() - start, error: result.ok ? undefined : result.error, actor: ctx.actor, requestId: ctx.requestId });
+  observeProcedure({
+    path,
+    type,
+    durationMs: performance.now() - start,
+    error: result.ok ? undefined : result.error,
+    actor: ctx.actor,
+    requestId: ctx.requestId,
+  });
   return result;
 });
 
@@ -131,9 +146,7 @@ const activeUser = (actor: Actor | null) => {
 };
 
 /** A signed-in, active user shopping (any role may buy). */
-export const buyerProcedure = publicProcedure.use(({ ctx, next }) =>
-  next({ ctx: { actor: asDomain(() => activeUser(ctx.actor)) as Actor } }),
-);
+export const buyerProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { actor: asDomain(() => activeUser(ctx.actor)) as Actor } }));
 
 /** An approved, active seller; `ctx.actor.sellerId` is theirs and every service checks it. */
 export const sellerProcedure = publicProcedure.use(({ ctx, next }) =>
@@ -150,6 +163,4 @@ export const sellerAccountProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /** An administrator. */
-export const adminProcedure = publicProcedure.use(({ ctx, next }) =>
-  next({ ctx: { actor: asDomain(() => requireAdmin(activeUser(ctx.actor))) as Actor } }),
-);
+export const adminProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { actor: asDomain(() => requireAdmin(activeUser(ctx.actor))) as Actor } }));

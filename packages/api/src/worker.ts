@@ -33,10 +33,12 @@ const outboxSnapshot = async (rollup: MinuteRollup) => {
   rollup.outbox = { lagSeconds, due, failed };
 };
 const stopFlusher = startRollupFlusher(() => db, "worker", outboxSnapshot);
-const listener = await startWorkerListener(db, { port: env.WORKER_METRICS_PORT ?? 9464 + env.BAZAAR_PORT_OFFSET, host: env.WORKER_METRICS_HOST }).catch((error: unknown) => {
-  log.error({ err: error }, "the metrics and health listener could not start; the worker runs without it");
-  return null;
-});
+const listener = await startWorkerListener(db, { port: env.WORKER_METRICS_PORT ?? 9464 + env.BAZAAR_PORT_OFFSET, host: env.WORKER_METRICS_HOST }).catch(
+  (error: unknown) => {
+    log.error({ err: error }, "the metrics and health listener could not start; the worker runs without it");
+    return null;
+  },
+);
 if (listener) log.info(`metrics and health on ${listener.url} (/metrics, /api/health, /api/ready)`);
 
 let stopping = false;

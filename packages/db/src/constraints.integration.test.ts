@@ -23,9 +23,7 @@ async function makeProduct() {
 describe("database guarantees", () => {
   it("refuses a stock row that holds more than is on hand", async () => {
     const { stock } = await makeProduct();
-    await expect(t.db.stockLevel.update({ where: { id: stock.id }, data: { reserved: 4, allocated: 2 } })).rejects.toThrow(
-      /StockLevel_held_within_on_hand/,
-    );
+    await expect(t.db.stockLevel.update({ where: { id: stock.id }, data: { reserved: 4, allocated: 2 } })).rejects.toThrow(/StockLevel_held_within_on_hand/);
     await expect(t.db.stockLevel.update({ where: { id: stock.id }, data: { reserved: -1 } })).rejects.toThrow(/StockLevel_quantities_non_negative/);
     await t.db.stockLevel.update({ where: { id: stock.id }, data: { reserved: 3, allocated: 2 } });
     expect((await t.db.stockLevel.findUniqueOrThrow({ where: { id: stock.id } })).reserved).toBe(3);
@@ -39,13 +37,18 @@ describe("database guarantees", () => {
 
   it("refuses a duplicate SKU for one seller and a duplicate payment idempotency key", async () => {
     const { seller, product } = await makeProduct();
-    await expect(
-      t.db.product.create({ data: { sellerId: seller.id, sku: "SKU-1", name: "Other", slug: "other", priceCents: 1 } }),
-    ).rejects.toMatchObject({ code: "P2002" });
+    await expect(t.db.product.create({ data: { sellerId: seller.id, sku: "SKU-1", name: "Other", slug: "other", priceCents: 1 } })).rejects.toMatchObject({
+      code: "P2002",
+    });
     const user = await t.db.user.create({ data: { email: `b${Math.random()}@x.test` } });
     const order = await t.db.order.create({
       data: {
-        buyerId: user.id, currency: "USD", subtotalCents: 4999, totalCents: 4999, shippingAddress: {}, idempotencyKey: "k1",
+        buyerId: user.id,
+        currency: "USD",
+        subtotalCents: 4999,
+        totalCents: 4999,
+        shippingAddress: {},
+        idempotencyKey: "k1",
       },
     });
     const payment = { orderId: order.id, provider: "SIMULATOR" as const, amountCents: 4999, currency: "USD", idempotencyKey: "pay-1" };

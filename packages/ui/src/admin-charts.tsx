@@ -2,19 +2,7 @@
 
 // Recharts is large and needs the browser's layout: import this file only from a client component
 // that loads it lazily (next/dynamic with ssr: false), never from the package index.
-import {
-  Area,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney } from "./money";
 
 export interface DailyPoint {
@@ -40,15 +28,7 @@ const dayLabel = (day: string) =>
  * Gross merchandise value per day (area), the platform's commission (line) and orders placed
  * (bars, right axis). Hidden from screen readers: the page gives the same numbers as a table.
  */
-export function GmvChart({
-  data,
-  currency,
-  height = 280,
-}: {
-  data: DailyPoint[];
-  currency: string;
-  height?: number;
-}) {
+export function GmvChart({ data, currency, height = 280 }: { data: DailyPoint[]; currency: string; height?: number }) {
   const compact = (cents: number) =>
     new Intl.NumberFormat("en-US", {
       style: "currency",
@@ -65,72 +45,18 @@ export function GmvChart({
           data={data}
           margin={{ top: 8, right: 0, bottom: 0, left: 0 }}
         >
-          <CartesianGrid
-            strokeDasharray="3 3"
-            vertical={false}
-            stroke="#e2e8f0"
-          />
-          <XAxis
-            dataKey="day"
-            tickFormatter={dayLabel}
-            tick={axisTick}
-            tickLine={false}
-            axisLine={false}
-            minTickGap={24}
-          />
-          <YAxis
-            yAxisId="money"
-            tickFormatter={compact}
-            tick={axisTick}
-            tickLine={false}
-            axisLine={false}
-            width={60}
-          />
-          <YAxis
-            yAxisId="orders"
-            orientation="right"
-            allowDecimals={false}
-            tick={axisTick}
-            tickLine={false}
-            axisLine={false}
-            width={32}
-          />
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+          <XAxis dataKey="day" tickFormatter={dayLabel} tick={axisTick} tickLine={false} axisLine={false} minTickGap={24} />
+          <YAxis yAxisId="money" tickFormatter={compact} tick={axisTick} tickLine={false} axisLine={false} width={60} />
+          <YAxis yAxisId="orders" orientation="right" allowDecimals={false} tick={axisTick} tickLine={false} axisLine={false} width={32} />
           <Tooltip
             labelFormatter={(label) => dayLabel(String(label))}
-            formatter={(value, name) =>
-              name === "Orders"
-                ? [String(value), name]
-                : [formatMoney(Number(value), currency), String(name)]
-            }
+            formatter={(value, name) => (name === "Orders" ? [String(value), name] : [formatMoney(Number(value), currency), String(name)])}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar
-            yAxisId="orders"
-            dataKey="orders"
-            name="Orders"
-            fill={AMBER}
-            radius={[3, 3, 0, 0]}
-            maxBarSize={18}
-          />
-          <Area
-            yAxisId="money"
-            type="monotone"
-            dataKey="gmvCents"
-            name="GMV"
-            stroke={BRAND}
-            fill={BRAND}
-            fillOpacity={0.12}
-            strokeWidth={2}
-          />
-          <Line
-            yAxisId="money"
-            type="monotone"
-            dataKey="commissionCents"
-            name="Commission"
-            stroke={EMERALD}
-            strokeWidth={2}
-            dot={false}
-          />
+          <Bar yAxisId="orders" dataKey="orders" name="Orders" fill={AMBER} radius={[3, 3, 0, 0]} maxBarSize={18} />
+          <Area yAxisId="money" type="monotone" dataKey="gmvCents" name="GMV" stroke={BRAND} fill={BRAND} fillOpacity={0.12} strokeWidth={2} />
+          <Line yAxisId="money" type="monotone" dataKey="commissionCents" name="Commission" stroke={EMERALD} strokeWidth={2} dot={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>
@@ -143,50 +69,16 @@ export interface BreakdownPoint {
 }
 
 /** Counts per category as horizontal bars (orders by status). Hidden from screen readers like GmvChart. */
-export function BreakdownChart({
-  data,
-  height = 280,
-}: {
-  data: BreakdownPoint[];
-  height?: number;
-}) {
+export function BreakdownChart({ data, height = 280 }: { data: BreakdownPoint[]; height?: number }) {
   return (
     <div aria-hidden style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          accessibilityLayer={false}
-          data={data}
-          layout="vertical"
-          margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid
-            strokeDasharray="3 3"
-            horizontal={false}
-            stroke="#e2e8f0"
-          />
-          <XAxis
-            type="number"
-            allowDecimals={false}
-            tick={axisTick}
-            tickLine={false}
-            axisLine={false}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={118}
-            tick={axisTick}
-            tickLine={false}
-            axisLine={false}
-          />
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" allowDecimals={false} tick={axisTick} tickLine={false} axisLine={false} />
+          <YAxis type="category" dataKey="label" width={118} tick={axisTick} tickLine={false} axisLine={false} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} />
-          <Bar
-            dataKey="value"
-            name="Orders"
-            fill={BRAND}
-            radius={[0, 3, 3, 0]}
-            maxBarSize={22}
-          />
+          <Bar dataKey="value" name="Orders" fill={BRAND} radius={[0, 3, 3, 0]} maxBarSize={22} />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -243,24 +135,9 @@ export function MinuteChart({
   return (
     <div aria-hidden style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          accessibilityLayer={false}
-          data={data}
-          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid
-            strokeDasharray="3 3"
-            vertical={false}
-            stroke="#e2e8f0"
-          />
-          <XAxis
-            dataKey="minute"
-            tickFormatter={(v) => minuteLabel(String(v))}
-            tick={axisTick}
-            tickLine={false}
-            axisLine={false}
-            minTickGap={32}
-          />
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+          <XAxis dataKey="minute" tickFormatter={(v) => minuteLabel(String(v))} tick={axisTick} tickLine={false} axisLine={false} minTickGap={32} />
           <YAxis
             tickFormatter={(v) => formatValue(Number(v))}
             tick={axisTick}
@@ -269,20 +146,11 @@ export function MinuteChart({
             width={56}
             allowDecimals={format !== "count"}
           />
-          <Tooltip
-            labelFormatter={(label) => `${minuteLabel(String(label))} UTC`}
-            formatter={(value, name) => [formatValue(Number(value)), String(name)]}
-          />
+          <Tooltip labelFormatter={(label) => `${minuteLabel(String(label))} UTC`} formatter={(value, name) => [formatValue(Number(value)), String(name)]} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) =>
             format === "count" ? (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                fill={COLORS[s.color]}
-                maxBarSize={10}
-              />
+              <Bar key={s.key} dataKey={s.key} name={s.label} fill={COLORS[s.color]} maxBarSize={10} />
             ) : (
               <Line
                 key={s.key}

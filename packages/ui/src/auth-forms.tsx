@@ -38,23 +38,8 @@ export function SignInForm({ action, redirectTo = "/", notice, footer }: SignInF
         </Alert>
       ) : null}
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <Input
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        error={state.fieldErrors?.email}
-      />
-      <Input
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={state.fieldErrors?.password}
-      />
+      <Input label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <Input label="Password" name="password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
       <Button type="submit" className="w-full" pending={pending}>
         Sign in
       </Button>

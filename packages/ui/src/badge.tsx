@@ -16,10 +16,5 @@ export interface BadgeProps extends ComponentProps<"span"> {
 }
 
 export function Badge({ tone = "neutral", className, ...props }: BadgeProps) {
-  return (
-    <span
-      className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}
-      {...props}
-    />
-  );
+  return <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)} {...props} />;
 }

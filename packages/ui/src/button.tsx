@@ -36,13 +36,7 @@ export interface ButtonProps extends ComponentProps<"button"> {
 
 export function Button({ variant, size, pending, className, disabled, children, type = "button", ...props }: ButtonProps) {
   return (
-    <button
-      type={type}
-      className={buttonClasses(variant, size, className)}
-      disabled={disabled ?? pending}
-      aria-busy={pending || undefined}
-      {...props}
-    >
+    <button type={type} className={buttonClasses(variant, size, className)} disabled={disabled ?? pending} aria-busy={pending || undefined} {...props}>
       {pending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
       {children}
     </button>

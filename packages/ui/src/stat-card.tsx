@@ -22,14 +22,7 @@ function StatTerms({ label, value, detail, tone = "neutral" }: StatProps) {
   return (
     <>
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd
-        className={cn(
-          "mt-1 text-2xl font-semibold tracking-tight tabular-nums",
-          tone === "attention" ? "text-amber-700" : "text-slate-900",
-        )}
-      >
-        {value}
-      </dd>
+      <dd className={cn("mt-1 text-2xl font-semibold tracking-tight tabular-nums", tone === "attention" ? "text-amber-700" : "text-slate-900")}>{value}</dd>
       {detail ? <dd className="mt-1 text-xs text-slate-500">{detail}</dd> : null}
     </>
   );

@@ -21,10 +21,7 @@ export default async function Forbidden() {
             </button>
           </form>
           {access.elsewhere ? (
-            <a
-              href={access.elsewhere.href}
-              className={buttonClasses("secondary")}
-            >
+            <a href={access.elsewhere.href} className={buttonClasses("secondary")}>
               {access.elsewhere.label}
             </a>
           ) : null}

@@ -12,11 +12,7 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default async function RootLayout({
-  children,
-}: {
-  children: ReactNode;
-}) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await auth();
   const user = session?.user
     ? {
@@ -30,11 +26,7 @@ export default async function RootLayout({
       <body>
         <TRPCReactProvider>
           {/* The console's own navigation is in (console)/layout.tsx, shown to administrators only. */}
-          <AppShell
-            appName="Admin console"
-            user={user}
-            signOutAction={signOutAction}
-          >
+          <AppShell appName="Admin console" user={user} signOutAction={signOutAction}>
             {children}
           </AppShell>
         </TRPCReactProvider>

@@ -1,18 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  Input,
-  Select,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-} from "@bazaar/ui";
+import { Alert, Button, ConfirmDialog, Input, Select, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { formText } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import { FormDialog } from "./form-dialog";
@@ -31,13 +20,7 @@ export interface CategoryRow {
   subtreeIds: string[];
 }
 
-function ParentOptions({
-  rows,
-  exclude,
-}: {
-  rows: CategoryRow[];
-  exclude?: readonly string[];
-}) {
+function ParentOptions({ rows, exclude }: { rows: CategoryRow[]; exclude?: readonly string[] }) {
   return (
     <>
       <option value="">— Top level —</option>
@@ -55,16 +38,10 @@ function ParentOptions({
 /** The category tree as an indented table, with create, rename, move and delete. */
 export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
   const trpc = useTRPC();
-  const create = useAdminMutation(
-    trpc.admin.categories.create.mutationOptions(),
-  );
-  const rename = useAdminMutation(
-    trpc.admin.categories.rename.mutationOptions(),
-  );
+  const create = useAdminMutation(trpc.admin.categories.create.mutationOptions());
+  const rename = useAdminMutation(trpc.admin.categories.rename.mutationOptions());
   const move = useAdminMutation(trpc.admin.categories.move.mutationOptions());
-  const remove = useAdminMutation(
-    trpc.admin.categories.delete.mutationOptions(),
-  );
+  const remove = useAdminMutation(trpc.admin.categories.delete.mutationOptions());
   const createForm = useRef<HTMLFormElement>(null);
 
   return (
@@ -88,31 +65,13 @@ export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
             });
         }}
       >
-        <h2
-          id="new-category"
-          className="mb-3 text-base font-semibold text-slate-900"
-        >
+        <h2 id="new-category" className="mb-3 text-base font-semibold text-slate-900">
           New category
         </h2>
         <div className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <Input
-            label="Name"
-            name="name"
-            required
-            error={create.fieldErrors.name}
-          />
-          <Input
-            label="Slug"
-            name="slug"
-            hint="Made from the name when empty."
-            error={create.fieldErrors.slug}
-          />
-          <Select
-            label="Parent"
-            name="parentId"
-            defaultValue=""
-            error={create.fieldErrors.parentId}
-          >
+          <Input label="Name" name="name" required error={create.fieldErrors.name} />
+          <Input label="Slug" name="slug" hint="Made from the name when empty." error={create.fieldErrors.slug} />
+          <Select label="Parent" name="parentId" defaultValue="" error={create.fieldErrors.parentId}>
             <ParentOptions rows={rows} />
           </Select>
           <Button type="submit" pending={create.pending}>
@@ -144,10 +103,7 @@ export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
             return (
               <tr key={row.id}>
                 <Td>
-                  <span
-                    style={{ paddingLeft: `${row.depth * 1.25}rem` }}
-                    className="inline-block font-medium text-slate-900"
-                  >
+                  <span style={{ paddingLeft: `${row.depth * 1.25}rem` }} className="inline-block font-medium text-slate-900">
                     {row.depth > 0 ? (
                       <span aria-hidden className="mr-1 text-slate-400">
                         └
@@ -155,15 +111,11 @@ export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
                     ) : null}
                     {row.name}
                   </span>
-                  {row.depth > 0 ? (
-                    <span className="sr-only"> (level {row.depth + 1})</span>
-                  ) : null}
+                  {row.depth > 0 ? <span className="sr-only"> (level {row.depth + 1})</span> : null}
                 </Td>
                 <Td className="text-slate-600">{row.slug}</Td>
                 <Td className="text-right tabular-nums">{row.productCount}</Td>
-                <Td className="text-right tabular-nums">
-                  {row.totalProductCount}
-                </Td>
+                <Td className="text-right tabular-nums">{row.totalProductCount}</Td>
                 <Td>
                   <div className="flex gap-2">
                     <FormDialog
@@ -182,19 +134,8 @@ export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
                       error={rename.error}
                       pending={rename.pending}
                     >
-                      <Input
-                        label="Name"
-                        name="name"
-                        defaultValue={row.name}
-                        required
-                        error={rename.fieldErrors.name}
-                      />
-                      <Input
-                        label="Slug"
-                        name="slug"
-                        defaultValue={row.slug}
-                        error={rename.fieldErrors.slug}
-                      />
+                      <Input label="Name" name="name" defaultValue={row.name} required error={rename.fieldErrors.name} />
+                      <Input label="Slug" name="slug" defaultValue={row.slug} error={rename.fieldErrors.slug} />
                     </FormDialog>
                     <FormDialog
                       triggerLabel="Move"
@@ -207,20 +148,13 @@ export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
                         return move.run({
                           categoryId: row.id,
                           parentId: formText(form, "parentId") || null,
-                          position: position
-                            ? Math.max(0, Number(position) - 1)
-                            : undefined,
+                          position: position ? Math.max(0, Number(position) - 1) : undefined,
                         });
                       }}
                       error={move.error}
                       pending={move.pending}
                     >
-                      <Select
-                        label="New parent"
-                        name="parentId"
-                        defaultValue={row.parentId ?? ""}
-                        error={move.fieldErrors.parentId}
-                      >
+                      <Select label="New parent" name="parentId" defaultValue={row.parentId ?? ""} error={move.fieldErrors.parentId}>
                         <ParentOptions rows={rows} exclude={row.subtreeIds} />
                       </Select>
                       <Input
@@ -245,11 +179,7 @@ export function CategoryEditor({ rows }: { rows: CategoryRow[] }) {
                       pending={remove.pending}
                     />
                   </div>
-                  {!empty ? (
-                    <p className="mt-1 text-xs text-slate-500">
-                      Not empty: move its contents to delete it.
-                    </p>
-                  ) : null}
+                  {!empty ? <p className="mt-1 text-xs text-slate-500">Not empty: move its contents to delete it.</p> : null}
                 </Td>
               </tr>
             );

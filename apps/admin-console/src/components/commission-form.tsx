@@ -7,19 +7,9 @@ import { useTRPC } from "~/trpc/react";
 import { useAdminMutation } from "./use-admin-mutation";
 
 /** A shop's commission override in percent; empty returns it to the platform default. */
-export function CommissionForm({
-  sellerId,
-  overrideBps,
-  defaultBps,
-}: {
-  sellerId: string;
-  overrideBps: number | null;
-  defaultBps: number;
-}) {
+export function CommissionForm({ sellerId, overrideBps, defaultBps }: { sellerId: string; overrideBps: number | null; defaultBps: number }) {
   const trpc = useTRPC();
-  const save = useAdminMutation(
-    trpc.admin.sellers.setCommission.mutationOptions(),
-  );
+  const save = useAdminMutation(trpc.admin.sellers.setCommission.mutationOptions());
   const [value, setValue] = useState(bpsToInput(overrideBps));
   const [saved, setSaved] = useState(false);
 
@@ -33,9 +23,7 @@ export function CommissionForm({
         const bps = parsePercentInput(value);
         if (Number.isNaN(bps))
           return save.fail("Check the highlighted field.", {
-            commissionBps: [
-              "Enter a percentage such as 12.5, or leave it empty.",
-            ],
+            commissionBps: ["Enter a percentage such as 12.5, or leave it empty."],
           });
         void save.run({ sellerId, commissionBps: bps }).then(setSaved);
       }}
@@ -49,9 +37,7 @@ export function CommissionForm({
         hint={`Leave empty for the platform default (${formatBps(defaultBps)}). Applies to payments captured from now on.`}
         error={save.fieldErrors.commissionBps}
       />
-      {save.error && !save.fieldErrors.commissionBps ? (
-        <Alert tone="danger">{save.error}</Alert>
-      ) : null}
+      {save.error && !save.fieldErrors.commissionBps ? <Alert tone="danger">{save.error}</Alert> : null}
       {saved ? <Alert tone="success">Commission saved.</Alert> : null}
       <Button type="submit" pending={save.pending}>
         Save commission

@@ -26,16 +26,10 @@ const sections = [
 export function ConsoleNav() {
   const pathname = usePathname();
   return (
-    <nav
-      aria-label="Admin console"
-      className="-mx-4 border-b border-slate-200 sm:mx-0 lg:border-0"
-    >
+    <nav aria-label="Admin console" className="-mx-4 border-b border-slate-200 sm:mx-0 lg:border-0">
       <ul className="flex gap-1 overflow-x-auto px-4 pb-2 sm:px-0 lg:flex-col lg:overflow-visible lg:pb-0">
         {sections.map((s) => {
-          const current =
-            s.href === "/"
-              ? pathname === "/"
-              : pathname === s.href || pathname.startsWith(`${s.href}/`);
+          const current = s.href === "/" ? pathname === "/" : pathname === s.href || pathname.startsWith(`${s.href}/`);
           return (
             <li key={s.href} className="shrink-0">
               <Link
@@ -43,9 +37,7 @@ export function ConsoleNav() {
                 aria-current={current ? "page" : undefined}
                 className={cn(
                   "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
-                  current
-                    ? "bg-brand-50 text-brand-700"
-                    : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+                  current ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
                 )}
               >
                 {s.label}

@@ -1,11 +1,7 @@
 import type { ReactNode } from "react";
 
 /** Label/value pairs for detail pages. */
-export function Facts({
-  items,
-}: {
-  items: { label: string; value: ReactNode }[];
-}) {
+export function Facts({ items }: { items: { label: string; value: ReactNode }[] }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
       {items.map((item) => (

@@ -34,13 +34,7 @@ export function FormDialog({
   const titleId = useId();
   return (
     <>
-      <Button
-        size="sm"
-        variant={triggerVariant}
-        aria-label={triggerAccessibleName}
-        aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
-      >
+      <Button size="sm" variant={triggerVariant} aria-label={triggerAccessibleName} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
         {triggerLabel}
       </Button>
       <dialog
@@ -62,9 +56,7 @@ export function FormDialog({
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             {title}
           </h2>
-          {description ? (
-            <div className="text-sm text-slate-600">{description}</div>
-          ) : null}
+          {description ? <div className="text-sm text-slate-600">{description}</div> : null}
           {children}
           {error ? <Alert tone="danger">{error}</Alert> : null}
           <div className="flex flex-wrap justify-end gap-2">

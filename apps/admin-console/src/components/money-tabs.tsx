@@ -7,11 +7,7 @@ const tabs = [
   { href: "/money/payouts", label: "Payouts" },
 ] as const;
 
-export function MoneyTabs({
-  current,
-}: {
-  current: (typeof tabs)[number]["href"];
-}) {
+export function MoneyTabs({ current }: { current: (typeof tabs)[number]["href"] }) {
   return (
     <nav aria-label="Money" className="mb-6 overflow-x-auto">
       <ul className="flex gap-1 border-b border-slate-200">
@@ -22,9 +18,7 @@ export function MoneyTabs({
               aria-current={t.href === current ? "page" : undefined}
               className={cn(
                 "-mb-px block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
-                t.href === current
-                  ? "border-brand-600 text-brand-700"
-                  : "border-transparent text-slate-600 hover:text-slate-900",
+                t.href === current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
               )}
             >
               {t.label}

@@ -5,15 +5,7 @@ import { useTRPC } from "~/trpc/react";
 import { useAdminMutation } from "./use-admin-mutation";
 
 /** Unlist (with a reason the seller sees) or list again one product. */
-export function ProductModeration({
-  productId,
-  name,
-  unlisted,
-}: {
-  productId: string;
-  name: string;
-  unlisted: boolean;
-}) {
+export function ProductModeration({ productId, name, unlisted }: { productId: string; name: string; unlisted: boolean }) {
   const trpc = useTRPC();
   const unlist = useAdminMutation(trpc.catalog.unlist.mutationOptions());
   const relist = useAdminMutation(trpc.catalog.relist.mutationOptions());

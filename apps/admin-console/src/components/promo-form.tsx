@@ -3,13 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, ConfirmDialog, Input, Select } from "@bazaar/ui";
-import {
-  bpsToInput,
-  centsToInput,
-  formText,
-  parseMoneyInput,
-  parsePercentInput,
-} from "~/lib/format";
+import { bpsToInput, centsToInput, formText, parseMoneyInput, parsePercentInput } from "~/lib/format";
 import { isoDay } from "~/lib/search-params";
 import { useTRPC } from "~/trpc/react";
 import { useAdminMutation } from "./use-admin-mutation";
@@ -29,56 +23,29 @@ export interface PromoValues {
   active: boolean;
 }
 
-const dayOrNull = (value: string) =>
-  value ? new Date(`${value}T00:00:00Z`) : null;
+const dayOrNull = (value: string) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
 /** Creates a promo code, or edits one (`promo` given; its code cannot change). */
-export function PromoForm({
-  promo,
-  shops,
-}: {
-  promo?: PromoValues;
-  shops: { id: string; shopName: string }[];
-}) {
+export function PromoForm({ promo, shops }: { promo?: PromoValues; shops: { id: string; shopName: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const create = useAdminMutation(
-    trpc.admin.promotions.create.mutationOptions(),
-  );
-  const update = useAdminMutation(
-    trpc.admin.promotions.update.mutationOptions(),
-  );
+  const create = useAdminMutation(trpc.admin.promotions.create.mutationOptions());
+  const update = useAdminMutation(trpc.admin.promotions.update.mutationOptions());
   const save = promo ? update : create;
-  const [type, setType] = useState<"PERCENT" | "FIXED">(
-    promo?.type ?? "PERCENT",
-  );
+  const [type, setType] = useState<"PERCENT" | "FIXED">(promo?.type ?? "PERCENT");
   const [saved, setSaved] = useState(false);
 
   const submit = async (form: FormData) => {
     setSaved(false);
-    const value =
-      type === "PERCENT"
-        ? parsePercentInput(formText(form, "value"))
-        : parseMoneyInput(formText(form, "value"));
+    const value = type === "PERCENT" ? parsePercentInput(formText(form, "value")) : parseMoneyInput(formText(form, "value"));
     const minSubtotal = parseMoneyInput(formText(form, "minSubtotal"));
     const usageLimit = formText(form, "usageLimit");
     const problems: FieldErrors = {};
     if (value === null || Number.isNaN(value) || value <= 0)
-      problems.value = [
-        type === "PERCENT"
-          ? "Enter a percentage such as 15."
-          : "Enter an amount such as 5.00.",
-      ];
-    if (Number.isNaN(minSubtotal))
-      problems.minSubtotalCents = [
-        "Enter an amount such as 30.00, or leave it empty.",
-      ];
-    if (usageLimit && !/^\d+$/.test(usageLimit))
-      problems.usageLimit = [
-        "Enter a whole number, or leave it empty for no limit.",
-      ];
-    if (Object.keys(problems).length > 0)
-      return save.fail("Check the highlighted fields.", problems);
+      problems.value = [type === "PERCENT" ? "Enter a percentage such as 15." : "Enter an amount such as 5.00."];
+    if (Number.isNaN(minSubtotal)) problems.minSubtotalCents = ["Enter an amount such as 30.00, or leave it empty."];
+    if (usageLimit && !/^\d+$/.test(usageLimit)) problems.usageLimit = ["Enter a whole number, or leave it empty for no limit."];
+    if (Object.keys(problems).length > 0) return save.fail("Check the highlighted fields.", problems);
     const fields = {
       description: formText(form, "description") || null,
       type,
@@ -109,13 +76,7 @@ export function PromoForm({
     >
       <div className="grid gap-4 sm:grid-cols-2">
         {promo ? (
-          <Input
-            label="Code"
-            name="code"
-            value={promo.code}
-            readOnly
-            hint="A code cannot be renamed: orders and buyers know it by name."
-          />
+          <Input label="Code" name="code" value={promo.code} readOnly hint="A code cannot be renamed: orders and buyers know it by name." />
         ) : (
           <Input
             label="Code"
@@ -133,14 +94,7 @@ export function PromoForm({
           hint="For administrators; optional."
           error={save.fieldErrors.description}
         />
-        <Select
-          label="Discount type"
-          name="type"
-          value={type}
-          onChange={(event) =>
-            setType(event.target.value === "FIXED" ? "FIXED" : "PERCENT")
-          }
-        >
+        <Select label="Discount type" name="type" value={type} onChange={(event) => setType(event.target.value === "FIXED" ? "FIXED" : "PERCENT")}>
           <option value="PERCENT">Percent off</option>
           <option value="FIXED">Fixed amount off (USD)</option>
         </Select>
@@ -149,22 +103,14 @@ export function PromoForm({
           name="value"
           inputMode="decimal"
           required
-          defaultValue={
-            promo
-              ? promo.type === "PERCENT"
-                ? bpsToInput(promo.value)
-                : centsToInput(promo.value)
-              : ""
-          }
+          defaultValue={promo ? (promo.type === "PERCENT" ? bpsToInput(promo.value) : centsToInput(promo.value)) : ""}
           error={save.fieldErrors.value}
         />
         <Input
           label="Minimum subtotal (USD)"
           name="minSubtotal"
           inputMode="decimal"
-          defaultValue={
-            promo?.minSubtotalCents ? centsToInput(promo.minSubtotalCents) : ""
-          }
+          defaultValue={promo?.minSubtotalCents ? centsToInput(promo.minSubtotalCents) : ""}
           hint="Empty for none."
           error={save.fieldErrors.minSubtotalCents}
         />
@@ -192,12 +138,7 @@ export function PromoForm({
           hint="Empty: never (midnight UTC)."
           error={save.fieldErrors.expiresAt}
         />
-        <Select
-          label="Applies to"
-          name="sellerId"
-          defaultValue={promo?.sellerId ?? ""}
-          error={save.fieldErrors.sellerId}
-        >
+        <Select label="Applies to" name="sellerId" defaultValue={promo?.sellerId ?? ""} error={save.fieldErrors.sellerId}>
           <option value="">Every shop (platform-wide)</option>
           {shops.map((s) => (
             <option key={s.id} value={s.id}>
@@ -206,12 +147,7 @@ export function PromoForm({
           ))}
         </Select>
         <label className="flex items-center gap-2 self-end pb-2 text-sm font-medium text-slate-800">
-          <input
-            type="checkbox"
-            name="active"
-            defaultChecked={promo?.active ?? true}
-            className="size-4 rounded border-slate-300"
-          />
+          <input type="checkbox" name="active" defaultChecked={promo?.active ?? true} className="size-4 rounded border-slate-300" />
           Active (buyers can use it)
         </label>
       </div>
@@ -225,17 +161,9 @@ export function PromoForm({
 }
 
 /** Ends a promo code now. */
-export function ExpirePromoButton({
-  promoId,
-  code,
-}: {
-  promoId: string;
-  code: string;
-}) {
+export function ExpirePromoButton({ promoId, code }: { promoId: string; code: string }) {
   const trpc = useTRPC();
-  const expire = useAdminMutation(
-    trpc.admin.promotions.expire.mutationOptions(),
-  );
+  const expire = useAdminMutation(trpc.admin.promotions.expire.mutationOptions());
   return (
     <ConfirmDialog
       triggerLabel="Expire now"

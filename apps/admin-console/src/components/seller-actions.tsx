@@ -7,28 +7,12 @@ import { useAdminMutation } from "./use-admin-mutation";
 type SellerStatus = "PENDING" | "APPROVED" | "REJECTED" | "SUSPENDED";
 
 /** The decisions open to an administrator for a shop in its current state. */
-export function SellerActions({
-  sellerId,
-  shopName,
-  status,
-  size = "sm",
-}: {
-  sellerId: string;
-  shopName: string;
-  status: SellerStatus;
-  size?: "sm" | "md";
-}) {
+export function SellerActions({ sellerId, shopName, status, size = "sm" }: { sellerId: string; shopName: string; status: SellerStatus; size?: "sm" | "md" }) {
   const trpc = useTRPC();
-  const approve = useAdminMutation(
-    trpc.admin.sellers.approve.mutationOptions(),
-  );
+  const approve = useAdminMutation(trpc.admin.sellers.approve.mutationOptions());
   const reject = useAdminMutation(trpc.admin.sellers.reject.mutationOptions());
-  const suspend = useAdminMutation(
-    trpc.admin.sellers.suspend.mutationOptions(),
-  );
-  const reinstate = useAdminMutation(
-    trpc.admin.sellers.reinstate.mutationOptions(),
-  );
+  const suspend = useAdminMutation(trpc.admin.sellers.suspend.mutationOptions());
+  const reinstate = useAdminMutation(trpc.admin.sellers.reinstate.mutationOptions());
 
   return (
     <div className="flex gap-2">

@@ -1,25 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  Input,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-} from "@bazaar/ui";
-import {
-  bpsToInput,
-  centsToInput,
-  formatBps,
-  formText,
-  parseMoneyInput,
-  parsePercentInput,
-} from "~/lib/format";
+import { Alert, Button, ConfirmDialog, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { bpsToInput, centsToInput, formatBps, formText, parseMoneyInput, parsePercentInput } from "~/lib/format";
 import type { FieldErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { FormDialog } from "./form-dialog";
@@ -44,18 +27,11 @@ export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
     const freeOver = parseMoneyInput(formText(form, "shippingFreeOver"));
     const threshold = formText(form, "lowStock");
     const problems: FieldErrors = {};
-    if (commission === null || Number.isNaN(commission))
-      problems.commissionDefaultBps = ["Enter a percentage such as 10."];
-    if (flat === null || Number.isNaN(flat))
-      problems.shippingDefaultFlatCents = ["Enter an amount such as 5.99."];
-    if (Number.isNaN(freeOver))
-      problems.shippingDefaultFreeOverCents = [
-        "Enter an amount such as 50.00, or leave it empty.",
-      ];
-    if (!/^\d+$/.test(threshold))
-      problems.lowStockThresholdDefault = ["Enter a whole number of units."];
-    if (Object.keys(problems).length > 0)
-      return save.fail("Check the highlighted fields.", problems);
+    if (commission === null || Number.isNaN(commission)) problems.commissionDefaultBps = ["Enter a percentage such as 10."];
+    if (flat === null || Number.isNaN(flat)) problems.shippingDefaultFlatCents = ["Enter an amount such as 5.99."];
+    if (Number.isNaN(freeOver)) problems.shippingDefaultFreeOverCents = ["Enter an amount such as 50.00, or leave it empty."];
+    if (!/^\d+$/.test(threshold)) problems.lowStockThresholdDefault = ["Enter a whole number of units."];
+    if (Object.keys(problems).length > 0) return save.fail("Check the highlighted fields.", problems);
     if (
       await save.run({
         commissionDefaultBps: commission ?? 0,
@@ -121,18 +97,10 @@ export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
   );
 }
 
-export function TaxTable({
-  rates,
-}: {
-  rates: { country: string; rateBps: number }[];
-}) {
+export function TaxTable({ rates }: { rates: { country: string; rateBps: number }[] }) {
   const trpc = useTRPC();
-  const setRate = useAdminMutation(
-    trpc.admin.settings.setTaxRate.mutationOptions(),
-  );
-  const remove = useAdminMutation(
-    trpc.admin.settings.deleteTaxRate.mutationOptions(),
-  );
+  const setRate = useAdminMutation(trpc.admin.settings.setTaxRate.mutationOptions());
+  const remove = useAdminMutation(trpc.admin.settings.deleteTaxRate.mutationOptions());
 
   const submitRate = (form: FormData, country?: string) => {
     const rateBps = parsePercentInput(formText(form, "rate"));
@@ -164,9 +132,7 @@ export function TaxTable({
           {rates.map((r) => (
             <tr key={r.country}>
               <Td className="font-medium">{r.country}</Td>
-              <Td className="text-right tabular-nums">
-                {formatBps(r.rateBps)}
-              </Td>
+              <Td className="text-right tabular-nums">{formatBps(r.rateBps)}</Td>
               <Td>
                 <div className="flex justify-end gap-2">
                   <FormDialog
@@ -179,13 +145,7 @@ export function TaxTable({
                     error={setRate.error}
                     pending={setRate.pending}
                   >
-                    <Input
-                      label="Rate (%)"
-                      name="rate"
-                      inputMode="decimal"
-                      defaultValue={bpsToInput(r.rateBps)}
-                      error={setRate.fieldErrors.rateBps}
-                    />
+                    <Input label="Rate (%)" name="rate" inputMode="decimal" defaultValue={bpsToInput(r.rateBps)} error={setRate.fieldErrors.rateBps} />
                   </FormDialog>
                   <ConfirmDialog
                     triggerLabel="Remove"
@@ -228,12 +188,7 @@ export function TaxTable({
             hint="Two letters, e.g. NL."
             error={setRate.fieldErrors.country}
           />
-          <Input
-            label="Rate (%)"
-            name="rate"
-            inputMode="decimal"
-            error={setRate.fieldErrors.rateBps}
-          />
+          <Input label="Rate (%)" name="rate" inputMode="decimal" error={setRate.fieldErrors.rateBps} />
           <Button type="submit" pending={setRate.pending}>
             Save rate
           </Button>

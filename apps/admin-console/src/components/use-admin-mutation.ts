@@ -3,11 +3,7 @@
 import { useMutation, type UseMutationOptions } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import {
-  errorMessage,
-  fieldErrorsOf,
-  type FieldErrors,
-} from "~/lib/trpc-errors";
+import { errorMessage, fieldErrorsOf, type FieldErrors } from "~/lib/trpc-errors";
 
 export interface AdminMutation<I> {
   run: (input: I) => Promise<boolean>;
@@ -24,9 +20,7 @@ export interface AdminMutation<I> {
  * success re-renders the page's server components (the data on screen comes from them), so lists
  * and figures update at once.
  */
-export function useAdminMutation<TData, TError, I, TContext>(
-  options: UseMutationOptions<TData, TError, I, TContext>,
-): AdminMutation<I> {
+export function useAdminMutation<TData, TError, I, TContext>(options: UseMutationOptions<TData, TError, I, TContext>): AdminMutation<I> {
   const { mutateAsync: mutate } = useMutation(options);
   const router = useRouter();
   const [busy, setBusy] = useState(false);

@@ -13,21 +13,11 @@ interface UserActionsProps {
 }
 
 /** Role changes (buyer <-> administrator) and suspension; the server refuses what would leave no administrator. */
-export function UserActions({
-  userId,
-  email,
-  role,
-  status,
-  isSelf,
-}: UserActionsProps) {
+export function UserActions({ userId, email, role, status, isSelf }: UserActionsProps) {
   const trpc = useTRPC();
-  const changeRole = useAdminMutation(
-    trpc.admin.users.changeRole.mutationOptions(),
-  );
+  const changeRole = useAdminMutation(trpc.admin.users.changeRole.mutationOptions());
   const suspend = useAdminMutation(trpc.admin.users.suspend.mutationOptions());
-  const reinstate = useAdminMutation(
-    trpc.admin.users.reinstate.mutationOptions(),
-  );
+  const reinstate = useAdminMutation(trpc.admin.users.reinstate.mutationOptions());
 
   return (
     <div className="flex gap-2">
@@ -48,11 +38,7 @@ export function UserActions({
         <ConfirmDialog
           triggerLabel={isSelf ? "Step down" : "Remove admin"}
           triggerAccessibleName={`${isSelf ? "Step down" : "Remove admin"}: ${email}`}
-          title={
-            isSelf
-              ? "Stop being an administrator?"
-              : `Remove ${email} as administrator?`
-          }
+          title={isSelf ? "Stop being an administrator?" : `Remove ${email} as administrator?`}
           description={`${isSelf ? "You" : "They"} become a buyer and lose access to this console at once. Bazaar always keeps at least one active administrator.`}
           confirmLabel="Make buyer"
           onConfirm={() => changeRole.run({ userId, role: "BUYER" })}

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  bpsToInput,
-  centsToInput,
-  formatBps,
-  formatRatio,
-  humanize,
-  parseMoneyInput,
-  parsePercentInput,
-} from "./format";
+import { bpsToInput, centsToInput, formatBps, formatRatio, humanize, parseMoneyInput, parsePercentInput } from "./format";
 
 describe("admin console formatting", () => {
   it("reads money and percentages typed by a person", () => {

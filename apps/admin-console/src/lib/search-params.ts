@@ -11,11 +11,7 @@ export function param(params: SearchParams, key: string): string | undefined {
 }
 
 /** One of the allowed values, or undefined (a hand-edited URL must not reach the API as garbage). */
-export function oneOf<T extends string>(
-  params: SearchParams,
-  key: string,
-  allowed: readonly T[],
-): T | undefined {
+export function oneOf<T extends string>(params: SearchParams, key: string, allowed: readonly T[]): T | undefined {
   const value = param(params, key);
   return allowed.find((a) => a === value);
 }
@@ -29,18 +25,13 @@ export function dateParam(params: SearchParams, key: string): Date | undefined {
 }
 
 /** The same query with some keys changed (undefined removes one): for filter and page links. */
-export function withParams(
-  path: string,
-  params: SearchParams,
-  changes: Record<string, string | undefined | null>,
-): string {
+export function withParams(path: string, params: SearchParams, changes: Record<string, string | undefined | null>): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     const v = Array.isArray(value) ? value[0] : value;
     if (v && !(key in changes)) query.set(key, v);
   }
-  for (const [key, value] of Object.entries(changes))
-    if (value) query.set(key, value);
+  for (const [key, value] of Object.entries(changes)) if (value) query.set(key, value);
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }
@@ -48,19 +39,10 @@ export function withParams(
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The page links of a cursor-paged list: back to the first page from a later one, and on to the next. */
-export function cursorPages(
-  label: string,
-  path: string,
-  params: SearchParams,
-  nextCursor: string | null,
-): CursorPagerProps {
+export function cursorPages(label: string, path: string, params: SearchParams, nextCursor: string | null): CursorPagerProps {
   return {
     label,
-    firstHref: params.cursor
-      ? withParams(path, params, { cursor: undefined })
-      : undefined,
-    nextHref: nextCursor
-      ? withParams(path, params, { cursor: nextCursor })
-      : undefined,
+    firstHref: params.cursor ? withParams(path, params, { cursor: undefined }) : undefined,
+    nextHref: nextCursor ? withParams(path, params, { cursor: nextCursor }) : undefined,
   };
 }

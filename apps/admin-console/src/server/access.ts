@@ -39,8 +39,6 @@ export const getAdminAccess = cache(async (): Promise<AdminAccess> => {
     account,
     title: "The admin console is for Bazaar administrators",
     reason: `You are signed in as ${account.email}, which is a ${isSeller ? "seller" : "buyer"} account, so it cannot open the admin console. Sign out and sign in with an administrator account.`,
-    elsewhere: isSeller
-      ? { label: "Go to the seller console", href: env.SELLER_CONSOLE_URL }
-      : { label: "Go to the storefront", href: env.STOREFRONT_URL },
+    elsewhere: isSeller ? { label: "Go to the seller console", href: env.SELLER_CONSOLE_URL } : { label: "Go to the storefront", href: env.STOREFRONT_URL },
   };
 });

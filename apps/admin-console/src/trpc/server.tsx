@@ -1,10 +1,7 @@
 import "server-only";
 
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import {
-  createTRPCOptionsProxy,
-  type TRPCQueryOptions,
-} from "@trpc/tanstack-react-query";
+import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
 import { appRouter } from "@bazaar/api";
 import { createQueryClient } from "@bazaar/api/query-client";
@@ -12,9 +9,7 @@ import { createCaller, createContext } from "@bazaar/api/server";
 import { requestIdentity } from "~/server/identity";
 
 // One context per request, built the same way as the /api/trpc route's.
-const createRscContext = cache(async () =>
-  createContext(await requestIdentity()),
-);
+const createRscContext = cache(async () => createContext(await requestIdentity()));
 
 export const getQueryClient = cache(createQueryClient);
 
@@ -29,17 +24,11 @@ export const trpc = createTRPCOptionsProxy({
 export const api = createCaller(createRscContext);
 
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return (
-    <HydrationBoundary state={dehydrate(getQueryClient())}>
-      {children}
-    </HydrationBoundary>
-  );
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query's options, as in tRPC's own docs
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(
-  queryOptions: T,
-) {
+export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
   const queryClient = getQueryClient();
   if (queryOptions.queryKey[1]?.type === "infinite") {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument -- see above

@@ -171,7 +171,13 @@ export function ImageUploader({ images, onChange, max, error }: ImageUploaderPro
                   onChange={(event) => onChange(images.map((img, i) => (i === index ? { ...img, alt: event.target.value } : img)))}
                 />
                 <div className="flex flex-wrap gap-1">
-                  <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`Move image ${index + 1} earlier`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={index === 0}
+                    onClick={() => move(index, index - 1)}
+                    aria-label={`Move image ${index + 1} earlier`}
+                  >
                     ← Earlier
                   </Button>
                   <Button
@@ -183,7 +189,13 @@ export function ImageUploader({ images, onChange, max, error }: ImageUploaderPro
                   >
                     Later →
                   </Button>
-                  <Button size="sm" variant="ghost" className="text-red-700" onClick={() => onChange(images.filter((_, i) => i !== index))} aria-label={`Remove image ${index + 1}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="text-red-700"
+                    onClick={() => onChange(images.filter((_, i) => i !== index))}
+                    aria-label={`Remove image ${index + 1}`}
+                  >
                     Remove
                   </Button>
                 </div>
@@ -210,7 +222,12 @@ export function ImageUploader({ images, onChange, max, error }: ImageUploaderPro
                     <span className="truncate">Uploading {p.name}</span>
                     <span className="tabular-nums">{p.progress === null ? "…" : `${Math.round(p.progress * 100)}%`}</span>
                   </span>
-                  <progress className="mt-1 h-2 w-full overflow-hidden rounded accent-brand-600" max={1} value={p.progress ?? undefined} data-testid="upload-progress" />
+                  <progress
+                    className="mt-1 h-2 w-full overflow-hidden rounded accent-brand-600"
+                    max={1}
+                    value={p.progress ?? undefined}
+                    data-testid="upload-progress"
+                  />
                 </label>
               )}
             </li>
@@ -244,7 +261,13 @@ export function ImageUploader({ images, onChange, max, error }: ImageUploaderPro
             void upload(files);
           }}
         />
-        <label htmlFor={inputId} className={cn("cursor-pointer rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50", room <= 0 && "cursor-not-allowed")}>
+        <label
+          htmlFor={inputId}
+          className={cn(
+            "cursor-pointer rounded-md bg-white px-3 py-2 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50",
+            room <= 0 && "cursor-not-allowed",
+          )}
+        >
           Add images
         </label>
         <span className="text-xs text-slate-500">or drop them here</span>

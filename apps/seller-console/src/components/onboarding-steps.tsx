@@ -15,7 +15,11 @@ export function OnboardingSteps({ steps, current }: { steps: Step[]; current: St
               aria-hidden
               className={cn(
                 "mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold",
-                step.done ? "bg-emerald-600 text-white" : inProgress ? "bg-brand-100 text-brand-700 ring-2 ring-brand-500" : "bg-slate-100 text-slate-400 ring-1 ring-slate-300",
+                step.done
+                  ? "bg-emerald-600 text-white"
+                  : inProgress
+                    ? "bg-brand-100 text-brand-700 ring-2 ring-brand-500"
+                    : "bg-slate-100 text-slate-400 ring-1 ring-slate-300",
               )}
             >
               {step.done ? "✓" : ""}

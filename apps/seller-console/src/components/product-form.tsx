@@ -78,7 +78,8 @@ export function ProductForm({ product, categories }: { product?: Product; catego
     };
     const parsed = ZProductFormSchema.safeParse(input);
     const found: Errors = parsed.success ? {} : { ...z.flattenError(parsed.error).fieldErrors };
-    if (priceCents === null) found.priceCents = [priceText.trim() ? `"${priceText.trim()}" is not a price; write it like 19.99.` : "Enter a price, e.g. 19.99."];
+    if (priceCents === null)
+      found.priceCents = [priceText.trim() ? `"${priceText.trim()}" is not a price; write it like 19.99.` : "Enter a price, e.g. 19.99."];
     if (status === "ACTIVE" && priceCents === 0) found.priceCents = ["A published product needs a price above zero."];
     setErrors(found);
     if (!parsed.success || Object.keys(found).length > 0) {

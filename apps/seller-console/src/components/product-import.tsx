@@ -43,7 +43,8 @@ export function ProductImport() {
     setFile(null);
     setFileError(null);
     if (!chosen) return;
-    if (chosen.size > MAX_PRODUCT_CSV_BYTES) return setFileError(`${chosen.name} is over ${MAX_PRODUCT_CSV_BYTES / 1024 / 1024} MB; split it into smaller files.`);
+    if (chosen.size > MAX_PRODUCT_CSV_BYTES)
+      return setFileError(`${chosen.name} is over ${MAX_PRODUCT_CSV_BYTES / 1024 / 1024} MB; split it into smaller files.`);
     const text = await chosen.text();
     setFile({ name: chosen.name, text });
     run.mutate({ csv: text, dryRun: true });
@@ -92,8 +93,14 @@ export function ProductImport() {
       {report && report.fileErrors.length === 0 ? (
         <div className="space-y-4" data-testid="import-report">
           {report.dryRun ? (
-            <Alert tone={errorRows.length ? "warning" : "info"} title={`Checked ${report.rows.length} ${report.rows.length === 1 ? "row" : "rows"} of ${file?.name ?? "the file"}`}>
-              {okRows} ready to import{errorRows.length ? `; ${errorRows.length} with errors will be skipped. Fix them in your file and choose it again, or import the others now.` : "."}
+            <Alert
+              tone={errorRows.length ? "warning" : "info"}
+              title={`Checked ${report.rows.length} ${report.rows.length === 1 ? "row" : "rows"} of ${file?.name ?? "the file"}`}
+            >
+              {okRows} ready to import
+              {errorRows.length
+                ? `; ${errorRows.length} with errors will be skipped. Fix them in your file and choose it again, or import the others now.`
+                : "."}
             </Alert>
           ) : (
             <Alert tone={report.failed ? "warning" : "success"} title="Import finished">
@@ -110,7 +117,11 @@ export function ProductImport() {
               </Button>
             ) : null}
             {downloadErrors ? (
-              <a href={downloadErrors} download="import-errors.csv" className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-brand-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+              <a
+                href={downloadErrors}
+                download="import-errors.csv"
+                className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-brand-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+              >
                 Download error report
               </a>
             ) : null}

@@ -65,7 +65,13 @@ export function ProductsTable({ products }: { products: Row[] }) {
             <Button size="sm" onClick={() => run("publish")} pending={bulk.isPending && bulk.variables?.action === "publish"} disabled={bulk.isPending}>
               Publish
             </Button>
-            <Button size="sm" variant="secondary" onClick={() => run("archive")} pending={bulk.isPending && bulk.variables?.action === "archive"} disabled={bulk.isPending}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => run("archive")}
+              pending={bulk.isPending && bulk.variables?.action === "archive"}
+              disabled={bulk.isPending}
+            >
               Archive
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>

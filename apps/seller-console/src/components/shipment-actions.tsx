@@ -59,7 +59,11 @@ export function ShipmentActions({ shipment }: { shipment: Shipment }) {
     <Card aria-labelledby="ship-heading">
       <CardHeader
         title={<span id="ship-heading">{shipment.status === "PENDING" ? "Pack and ship" : "Ship it"}</span>}
-        description={shipment.status === "PENDING" ? "Mark it as processing while you pack, so the buyer knows it is on its way soon." : "Enter the carrier and tracking number once the parcel is handed over."}
+        description={
+          shipment.status === "PENDING"
+            ? "Mark it as processing while you pack, so the buyer knows it is on its way soon."
+            : "Enter the carrier and tracking number once the parcel is handed over."
+        }
         actions={
           shipment.status === "PENDING" ? (
             <Button variant="secondary" pending={processing.isPending} onClick={() => processing.mutate({ shipmentId: shipment.id })}>

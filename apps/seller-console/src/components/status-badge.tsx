@@ -9,8 +9,20 @@ export function ProductStatusBadge({ status, unlisted }: { status: string; unlis
   return <Badge tone={lookup(productTone, status) ?? "neutral"}>{lookup(productLabel, status) ?? status}</Badge>;
 }
 
-const shipmentTone: Record<ShipmentStatus, BadgeTone> = { PENDING: "warning", PROCESSING: "info", SHIPPED: "success", DELIVERED: "success", CANCELLED: "danger" };
-const shipmentLabel: Record<ShipmentStatus, string> = { PENDING: "To ship", PROCESSING: "Processing", SHIPPED: "Shipped", DELIVERED: "Delivered", CANCELLED: "Cancelled" };
+const shipmentTone: Record<ShipmentStatus, BadgeTone> = {
+  PENDING: "warning",
+  PROCESSING: "info",
+  SHIPPED: "success",
+  DELIVERED: "success",
+  CANCELLED: "danger",
+};
+const shipmentLabel: Record<ShipmentStatus, string> = {
+  PENDING: "To ship",
+  PROCESSING: "Processing",
+  SHIPPED: "Shipped",
+  DELIVERED: "Delivered",
+  CANCELLED: "Cancelled",
+};
 
 export function ShipmentStatusBadge({ status }: { status: string }) {
   return <Badge tone={lookup(shipmentTone, status) ?? "neutral"}>{shipmentStatusLabel(status)}</Badge>;

@@ -49,7 +49,8 @@ export function StockTable({ rows: initial, showProduct, caption }: { rows: Stoc
 
 // On small screens: a two-column card; each cell shows its column name above the value.
 const card = "max-sm:grid max-sm:grid-cols-3 max-sm:gap-x-3 max-sm:gap-y-3 max-sm:rounded-lg max-sm:bg-white max-sm:p-4 max-sm:ring-1 max-sm:ring-slate-200";
-const cell = "max-sm:p-0 max-sm:text-left max-sm:before:mb-1 max-sm:before:block max-sm:before:text-xs max-sm:before:font-medium max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
+const cell =
+  "max-sm:p-0 max-sm:text-left max-sm:before:mb-1 max-sm:before:block max-sm:before:text-xs max-sm:before:font-medium max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
 
 function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChange: (row: StockRow) => void; showProduct: boolean }) {
   const trpc = useTRPC();
@@ -129,7 +130,14 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
                 if (event.key === "Enter") submitOnHand();
               }}
             />
-            <Button size="sm" variant={onHandChanged ? "primary" : "secondary"} disabled={!onHandChanged || saveOnHand.isPending} pending={saveOnHand.isPending} onClick={submitOnHand} aria-label={`Save on hand: ${where}`}>
+            <Button
+              size="sm"
+              variant={onHandChanged ? "primary" : "secondary"}
+              disabled={!onHandChanged || saveOnHand.isPending}
+              pending={saveOnHand.isPending}
+              onClick={submitOnHand}
+              aria-label={`Save on hand: ${where}`}
+            >
               Save
             </Button>
           </div>
@@ -165,7 +173,14 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
                 if (event.key === "Enter") submitThreshold();
               }}
             />
-            <Button size="sm" variant="secondary" disabled={!row.id || !thresholdChanged || saveThreshold.isPending} pending={saveThreshold.isPending} onClick={submitThreshold} aria-label={`Save alert level: ${where}`}>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={!row.id || !thresholdChanged || saveThreshold.isPending}
+              pending={saveThreshold.isPending}
+              onClick={submitThreshold}
+              aria-label={`Save alert level: ${where}`}
+            >
               Save
             </Button>
           </div>
@@ -175,7 +190,11 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
         <tr className="max-sm:block">
           <td colSpan={showProduct ? 7 : 6} className="px-4 pb-3 max-sm:block max-sm:px-0">
             {problem ? (
-              <div role="alert" className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200" data-testid="stock-error">
+              <div
+                role="alert"
+                className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200"
+                data-testid="stock-error"
+              >
                 <span>{problem.message}</span>
                 {problem.conflict ? (
                   <Button size="sm" variant="secondary" pending={reload.isPending} onClick={() => reload.mutate()}>

@@ -34,8 +34,16 @@ export function WarehouseForm() {
       <Button type="submit" variant="secondary" pending={create.isPending}>
         Add warehouse
       </Button>
-      {create.error && Object.keys(errors).length === 0 ? <Alert tone="danger" className="sm:col-span-4">{errorMessage(create.error)}</Alert> : null}
-      {create.isSuccess ? <p role="status" className="text-sm text-emerald-700 sm:col-span-4">Warehouse added.</p> : null}
+      {create.error && Object.keys(errors).length === 0 ? (
+        <Alert tone="danger" className="sm:col-span-4">
+          {errorMessage(create.error)}
+        </Alert>
+      ) : null}
+      {create.isSuccess ? (
+        <p role="status" className="text-sm text-emerald-700 sm:col-span-4">
+          Warehouse added.
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -6,7 +6,7 @@ export function addressLines(json: unknown): string[] {
     return typeof value === "string" && value.trim() ? value : null;
   };
   const cityLine = [s("postalCode"), s("city")].filter(Boolean).join(" ");
-  return [s("fullName"), s("line1"), s("line2"), [cityLine, s("region")].filter(Boolean).join(", "), s("country"), s("phone")].filter(
-    (line): line is string => Boolean(line),
+  return [s("fullName"), s("line1"), s("line2"), [cityLine, s("region")].filter(Boolean).join(", "), s("country"), s("phone")].filter((line): line is string =>
+    Boolean(line),
   );
 }

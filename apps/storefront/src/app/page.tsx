@@ -25,7 +25,10 @@ export default async function HomePage() {
             Browse everything
           </LinkButton>
           {featuredCategories[0] ? (
-            <Link href={`/c/${featuredCategories[0].slug}`} className="inline-flex h-12 items-center px-2 text-base font-medium text-white underline-offset-4 hover:underline">
+            <Link
+              href={`/c/${featuredCategories[0].slug}`}
+              className="inline-flex h-12 items-center px-2 text-base font-medium text-white underline-offset-4 hover:underline"
+            >
               Shop {featuredCategories[0].name} →
             </Link>
           ) : null}

@@ -58,7 +58,15 @@ export function AddressForm({ initial, errors = {}, onSubmit, actions, extra }: 
   );
 }
 
-export function formatAddress(address: { fullName: string; line1: string; line2?: string | null; city: string; region?: string | null; postalCode: string; country: string }) {
+export function formatAddress(address: {
+  fullName: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postalCode: string;
+  country: string;
+}) {
   const cityLine = [address.city, [address.region, address.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return [address.fullName, address.line1, address.line2, cityLine, address.country].filter(Boolean).join(", ");
 }

@@ -10,17 +10,11 @@ export function CategoryMenu({ categories }: { categories: CategoryNode[] }) {
   const { rootRef, buttonProps, panelProps } = useDisclosure();
   return (
     <div ref={rootRef} className="relative">
-      <button
-        {...buttonProps}
-        className="inline-flex h-10 items-center gap-2 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:px-3"
-      >
+      <button {...buttonProps} className="inline-flex h-10 items-center gap-2 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
         <MenuIcon className="size-5" />
         <span className="sr-only sm:not-sr-only">Categories</span>
       </button>
-      <div
-        {...panelProps}
-        className="absolute top-12 left-0 z-40 w-[min(90vw,40rem)] rounded-lg bg-white p-4 shadow-lg ring-1 ring-slate-200"
-      >
+      <div {...panelProps} className="absolute top-12 left-0 z-40 w-[min(90vw,40rem)] rounded-lg bg-white p-4 shadow-lg ring-1 ring-slate-200">
         <nav aria-label="All categories" className="grid gap-4 sm:grid-cols-3">
           {categories.map((category) => (
             <div key={category.id}>

@@ -37,4 +37,3 @@ export function HeaderAccount({ signOutAction }: { signOutAction: () => Promise<
     </>
   );
 }
-

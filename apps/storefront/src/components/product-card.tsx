@@ -38,7 +38,17 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
   );
 }
 
-export function ProductGrid({ products, label, testId, priorityCount = 0 }: { products: ProductCardData[]; label: string; testId?: string; priorityCount?: number }) {
+export function ProductGrid({
+  products,
+  label,
+  testId,
+  priorityCount = 0,
+}: {
+  products: ProductCardData[];
+  label: string;
+  testId?: string;
+  priorityCount?: number;
+}) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4" aria-label={label} data-testid={testId}>
       {products.map((product, index) => (

@@ -4,7 +4,11 @@ import { cn } from "@bazaar/ui";
 export function Stars({ rating, className }: { rating: number; className?: string }) {
   const percent = Math.max(0, Math.min(100, (rating / 5) * 100));
   return (
-    <span className={cn("relative inline-block text-base leading-none tracking-tight", className)} role="img" aria-label={`${rating.toFixed(1)} out of 5 stars`}>
+    <span
+      className={cn("relative inline-block text-base leading-none tracking-tight", className)}
+      role="img"
+      aria-label={`${rating.toFixed(1)} out of 5 stars`}
+    >
       <span aria-hidden className="text-slate-300">
         ★★★★★
       </span>

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { buyerTimeline } from "./order-status";
 
 const entry = (status: string, shipmentId: string | null = null) => ({ id: `${status}-${shipmentId ?? "order"}`, status, shipmentId });
-const steps = [entry("PENDING_PAYMENT"), entry("PAID"), entry("CONFIRMED"), entry("PROCESSING", "a"), entry("PROCESSING"), entry("SHIPPED", "a"), entry("SHIPPED"), entry("DELIVERED", "a"), entry("DELIVERED")];
+const steps = [
+  entry("PENDING_PAYMENT"),
+  entry("PAID"),
+  entry("CONFIRMED"),
+  entry("PROCESSING", "a"),
+  entry("PROCESSING"),
+  entry("SHIPPED", "a"),
+  entry("SHIPPED"),
+  entry("DELIVERED", "a"),
+  entry("DELIVERED"),
+];
 
 describe("the buyer's timeline", () => {
   it("lists each step once for a one-shop order", () => {

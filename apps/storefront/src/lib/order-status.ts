@@ -21,8 +21,10 @@ const SHIPMENT: Record<ShipmentStatus, { label: string; tone: BadgeTone }> = {
   CANCELLED: { label: "Cancelled", tone: "neutral" },
 };
 
-export const orderStatus = (status: string) => (ORDER as Partial<Record<string, { label: string; tone: BadgeTone }>>)[status] ?? { label: status, tone: "neutral" as const };
-export const shipmentStatus = (status: string) => (SHIPMENT as Partial<Record<string, { label: string; tone: BadgeTone }>>)[status] ?? { label: status, tone: "neutral" as const };
+export const orderStatus = (status: string) =>
+  (ORDER as Partial<Record<string, { label: string; tone: BadgeTone }>>)[status] ?? { label: status, tone: "neutral" as const };
+export const shipmentStatus = (status: string) =>
+  (SHIPMENT as Partial<Record<string, { label: string; tone: BadgeTone }>>)[status] ?? { label: status, tone: "neutral" as const };
 
 /** Still waiting for the payment's outcome (the webhook): the confirmation page keeps polling. */
 export const isAwaitingPayment = (status: string) => status === "PENDING_PAYMENT" || status === "PAID";

@@ -31,7 +31,12 @@ describe("schema.org data", () => {
   });
 
   it("numbers breadcrumbs from 1 with absolute URLs", () => {
-    expect(breadcrumbJsonLd(base, [{ name: "Home", path: "/" }, { name: "Lamps", path: "/c/lamps" }]).itemListElement).toEqual([
+    expect(
+      breadcrumbJsonLd(base, [
+        { name: "Home", path: "/" },
+        { name: "Lamps", path: "/c/lamps" },
+      ]).itemListElement,
+    ).toEqual([
       { "@type": "ListItem", position: 1, name: "Home", item: "https://shop.example.com/" },
       { "@type": "ListItem", position: 2, name: "Lamps", item: "https://shop.example.com/c/lamps" },
     ]);

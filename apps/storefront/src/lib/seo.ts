@@ -49,7 +49,15 @@ export function productJsonLd(base: string, product: SeoProduct, availability: A
       seller: { "@type": "Organization", name: product.seller.shopName, url: absoluteUrl(base, `/shops/${product.seller.slug}`) },
     },
     ...(product.ratingCount > 0 && product.ratingAvg !== null
-      ? { aggregateRating: { "@type": "AggregateRating", ratingValue: product.ratingAvg.toFixed(1), reviewCount: product.ratingCount, bestRating: 5, worstRating: 1 } }
+      ? {
+          aggregateRating: {
+            "@type": "AggregateRating",
+            ratingValue: product.ratingAvg.toFixed(1),
+            reviewCount: product.ratingCount,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
       : {}),
   };
 }
@@ -66,7 +74,12 @@ export function itemListJsonLd(base: string, products: { slug: string; name: str
   return {
     "@context": "https://schema.org",
     "@type": "ItemList",
-    itemListElement: products.map((product, index) => ({ "@type": "ListItem", position: index + 1, name: product.name, url: absoluteUrl(base, `/products/${product.slug}`) })),
+    itemListElement: products.map((product, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: product.name,
+      url: absoluteUrl(base, `/products/${product.slug}`),
+    })),
   };
 }
 

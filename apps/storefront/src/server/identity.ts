@@ -11,5 +11,10 @@ export const GUEST_CART_COOKIE = "bazaar_cart";
 /** Who is asking: shared by the /api/trpc route and server components. */
 export async function requestIdentity(): Promise<RequestIdentity> {
   const [session, jar, head] = await Promise.all([auth(), cookies(), headers()]);
-  return { userId: session?.user.id ?? null, sessionVersion: session?.user.sessionVersion, guestCartToken: jar.get(GUEST_CART_COOKIE)?.value ?? null, clientIp: clientIpOf(head) };
+  return {
+    userId: session?.user.id ?? null,
+    sessionVersion: session?.user.sessionVersion,
+    guestCartToken: jar.get(GUEST_CART_COOKIE)?.value ?? null,
+    clientIp: clientIpOf(head),
+  };
 }

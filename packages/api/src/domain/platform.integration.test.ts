@@ -2,19 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../testing";
-import {
-  createAdmin,
-  createBuyer,
-  createCategory,
-  createProduct,
-  createSeller,
-} from "../testing/factories";
-import {
-  ledgerIsBalanced,
-  payWithCard,
-  placeOrder,
-  useDatabaseForHandlers,
-} from "../testing/payments";
+import { createAdmin, createBuyer, createCategory, createProduct, createSeller } from "../testing/factories";
+import { ledgerIsBalanced, payWithCard, placeOrder, useDatabaseForHandlers } from "../testing/payments";
 import { drainOutbox } from "../events/drain";
 import { readPlatformSettings } from "./settings/settings";
 
@@ -50,9 +39,7 @@ describe("categories", () => {
         parentId: knives.id,
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(
-      caller.admin.categories.move({ categoryId: home.id, parentId: home.id }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller.admin.categories.move({ categoryId: home.id, parentId: home.id })).rejects.toMatchObject({ code: "CONFLICT" });
     await caller.admin.categories.move({
       categoryId: knives.id,
       parentId: null,
@@ -63,9 +50,7 @@ describe("categories", () => {
       name: "Cutlery test",
       slug: "cutlery-test",
     });
-    await expect(
-      caller.admin.categories.create({ name: "Again", slug: "cutlery-test" }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller.admin.categories.create({ name: "Again", slug: "cutlery-test" })).rejects.toMatchObject({ code: "CONFLICT" });
 
     const tree = await caller.admin.categories.tree();
     expect(tree[0]).toMatchObject({
@@ -73,9 +58,7 @@ describe("categories", () => {
       name: "Cutlery test",
       depth: 0,
     });
-    expect(
-      tree.find((n) => n.id === home.id)?.children.map((c) => c.id),
-    ).toEqual([kitchen.id]);
+    expect(tree.find((n) => n.id === home.id)?.children.map((c) => c.id)).toEqual([kitchen.id]);
   });
 
   it("never makes a cycle when two categories are moved under each other at the same moment", async () => {
@@ -110,16 +93,11 @@ describe("categories", () => {
     const { product } = await createProduct(t.db, seller.id, {
       categoryId: child.id,
     });
-    await expect(
-      caller.admin.categories.delete({ categoryId: parent.id }),
-    ).rejects.toMatchObject({
+    await expect(caller.admin.categories.delete({ categoryId: parent.id })).rejects.toMatchObject({
       code: "CONFLICT",
-      message:
-        '"Delete parent" still has 1 sub-category. Move them elsewhere before deleting it.',
+      message: '"Delete parent" still has 1 sub-category. Move them elsewhere before deleting it.',
     });
-    await expect(
-      caller.admin.categories.delete({ categoryId: child.id }),
-    ).rejects.toMatchObject({
+    await expect(caller.admin.categories.delete({ categoryId: child.id })).rejects.toMatchObject({
       message: expect.stringContaining("1 product") as string,
     });
     await t.db.product.update({
@@ -180,9 +158,7 @@ describe("promotions", () => {
     await buyerCaller.cart.applyPromo({ code: "test15" });
     const placed = await placeOrder(t.db, buyer.id, []);
     await payWithCard(t.db, placed);
-    expect(
-      await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId } }),
-    ).toMatchObject({ discountCents: 1500 });
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({ discountCents: 1500 });
 
     const listed = await caller.admin.promotions.list({ q: "TEST15" });
     expect(listed.items).toEqual([
@@ -211,18 +187,12 @@ describe("promotions", () => {
       description: "Ten off",
     });
     await caller.admin.promotions.expire({ promoId: created.id });
-    expect(
-      (await caller.admin.promotions.list({ q: "TEST15" })).items[0],
-    ).toMatchObject({ value: 1000, usageLimit: 5, state: "EXPIRED" });
-    await expect(
-      caller.admin.promotions.expire({ promoId: created.id }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await caller.admin.promotions.list({ q: "TEST15" })).items[0]).toMatchObject({ value: 1000, usageLimit: 5, state: "EXPIRED" });
+    await expect(caller.admin.promotions.expire({ promoId: created.id })).rejects.toMatchObject({ code: "CONFLICT" });
 
     const other = await callerFor(t.db, (await createBuyer(t.db)).id);
     await other.cart.add({ productId: product.id, quantity: 1 });
-    await expect(
-      other.cart.applyPromo({ code: "TEST15" }),
-    ).rejects.toMatchObject({
+    await expect(other.cart.applyPromo({ code: "TEST15" })).rejects.toMatchObject({
       message: expect.stringContaining("expired") as string,
     });
 
@@ -230,11 +200,7 @@ describe("promotions", () => {
       where: { entityId: created.id },
       orderBy: { createdAt: "asc" },
     });
-    expect(audit.map((a) => a.action)).toEqual([
-      "promo.create",
-      "promo.update",
-      "promo.expire",
-    ]);
+    expect(audit.map((a) => a.action)).toEqual(["promo.create", "promo.update", "promo.expire"]);
     expect(audit[1]).toMatchObject({
       before: expect.objectContaining({
         value: 1500,
@@ -263,15 +229,9 @@ describe("settings", () => {
     });
     await caller.admin.settings.setTaxRate({ country: "nl", rateBps: 2100 });
     await caller.admin.settings.setTaxRate({ country: "NL", rateBps: 900 });
-    expect(
-      (await caller.admin.settings.get()).taxRates.find(
-        (r) => r.country === "NL",
-      ),
-    ).toMatchObject({ rateBps: 900 });
+    expect((await caller.admin.settings.get()).taxRates.find((r) => r.country === "NL")).toMatchObject({ rateBps: 900 });
     await caller.admin.settings.deleteTaxRate({ country: "NL" });
-    await expect(
-      caller.admin.settings.deleteTaxRate({ country: "NL" }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.admin.settings.deleteTaxRate({ country: "NL" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(caller.admin.settings.update({})).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
@@ -279,12 +239,7 @@ describe("settings", () => {
     const audit = await t.db.auditLog.findMany({
       where: {
         action: {
-          in: [
-            "settings.update",
-            "tax-rate.create",
-            "tax-rate.update",
-            "tax-rate.delete",
-          ],
+          in: ["settings.update", "tax-rate.create", "tax-rate.update", "tax-rate.delete"],
         },
       },
       orderBy: { createdAt: "asc" },
@@ -331,16 +286,8 @@ describe("orders", () => {
 
     const bySeller = await caller.admin.orders.list({ sellerId: b.seller.id });
     expect(bySeller.items.map((o) => o.id)).toEqual([placed.orderId]);
-    expect(
-      (
-        await caller.admin.orders.list({ buyer: buyer.email.toUpperCase() })
-      ).items.map((o) => o.id),
-    ).toEqual([placed.orderId]);
-    expect(
-      (
-        await caller.admin.orders.list({ buyer: `#${placed.orderNumber}` })
-      ).items.map((o) => o.id),
-    ).toEqual([placed.orderId]);
+    expect((await caller.admin.orders.list({ buyer: buyer.email.toUpperCase() })).items.map((o) => o.id)).toEqual([placed.orderId]);
+    expect((await caller.admin.orders.list({ buyer: `#${placed.orderNumber}` })).items.map((o) => o.id)).toEqual([placed.orderId]);
     expect(
       (
         await caller.admin.orders.list({
@@ -364,8 +311,7 @@ describe("orders", () => {
       reason: "Damaged in transit",
     });
     const detail = await caller.admin.orders.get({ orderId: placed.orderId });
-    const part = (sellerId: string) =>
-      detail.shipments.find((s) => s.seller.id === sellerId);
+    const part = (sellerId: string) => detail.shipments.find((s) => s.seller.id === sellerId);
     expect(part(a.seller.id)).toMatchObject({
       status: "CANCELLED",
       refunds: [expect.objectContaining({ status: "SUCCEEDED" })],
@@ -374,14 +320,9 @@ describe("orders", () => {
     expect(detail.payments).toHaveLength(1);
     expect(detail.payments[0]).not.toHaveProperty("clientSecret");
     expect(detail.history.some((h) => h.actorEmail !== null)).toBe(true);
-    expect(detail.ledger.map((tx) => tx.kind)).toEqual([
-      "PAYMENT_SPLIT",
-      "REFUND",
-    ]);
+    expect(detail.ledger.map((tx) => tx.kind)).toEqual(["PAYMENT_SPLIT", "REFUND"]);
     const accounts = await caller.admin.money.accounts();
-    const payableA = accounts.find(
-      (acc) => acc.sellerId === a.seller.id && acc.kind === "SELLER_PAYABLE",
-    );
+    const payableA = accounts.find((acc) => acc.sellerId === a.seller.id && acc.kind === "SELLER_PAYABLE");
     expect(payableA).toMatchObject({
       shopName: a.seller.shopName,
       balanceCents: 0,
@@ -390,9 +331,7 @@ describe("orders", () => {
     const account = await caller.admin.money.account({
       accountId: payableA!.id,
     });
-    expect(
-      account.items.map((e) => [e.kind, e.direction, e.balanceCents]),
-    ).toEqual([
+    expect(account.items.map((e) => [e.kind, e.direction, e.balanceCents])).toEqual([
       ["REFUND", "DEBIT", 0],
       ["PAYMENT_SPLIT", "CREDIT", account.creditsCents],
     ]);
@@ -400,9 +339,7 @@ describe("orders", () => {
       unbalanced: [],
       nonZeroCurrencies: [],
     });
-    expect(
-      await t.db.stockLevel.findFirstOrThrow({ where: { productId: pa.id } }),
-    ).toMatchObject({ onHand: 5, allocated: 0 });
+    expect(await t.db.stockLevel.findFirstOrThrow({ where: { productId: pa.id } })).toMatchObject({ onHand: 5, allocated: 0 });
   });
 });
 
@@ -424,27 +361,16 @@ describe("audit log", () => {
         actor: expect.objectContaining({ email: user.email }) as unknown,
       }),
     ]);
-    expect(
-      (await caller.admin.audit.list({ q: user.email })).items.map(
-        (i) => i.entityId,
-      ),
-    ).toEqual([seller.id]);
-    expect(
-      (await caller.admin.audit.list({ entityId: seller.id })).items,
-    ).toHaveLength(1);
-    expect(
-      (await caller.admin.audit.list({ action: "seller.", actorId: user.id }))
-        .items,
-    ).toHaveLength(1);
+    expect((await caller.admin.audit.list({ q: user.email })).items.map((i) => i.entityId)).toEqual([seller.id]);
+    expect((await caller.admin.audit.list({ entityId: seller.id })).items).toHaveLength(1);
+    expect((await caller.admin.audit.list({ action: "seller.", actorId: user.id })).items).toHaveLength(1);
   });
 
   it("writes nothing when the change fails (same transaction)", async () => {
     const { caller } = await admin();
     const { seller } = await createSeller(t.db);
     const before = await t.db.auditLog.count();
-    await expect(
-      caller.admin.sellers.approve({ sellerId: seller.id }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller.admin.sellers.approve({ sellerId: seller.id })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       caller.admin.sellers.suspend({
         sellerId: "no-such-seller",

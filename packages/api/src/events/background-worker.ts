@@ -59,7 +59,9 @@ export function startBackgroundWorker(db: PrismaClient, options: BackgroundWorke
       if (minute !== lastMinute) {
         lastMinute = minute;
         if (!options.inngest) {
-          await enqueueCronRuns(db, { now: new Date(minute * 60_000), functions: options.functions }).catch((error: unknown) => logger.error("[worker] scheduling cron functions failed:", error));
+          await enqueueCronRuns(db, { now: new Date(minute * 60_000), functions: options.functions }).catch((error: unknown) =>
+            logger.error("[worker] scheduling cron functions failed:", error),
+          );
         }
         if (minute % 60 === 0) await pruneOutbox(db).catch((error: unknown) => logger.error("[worker] pruning the outbox failed:", error));
       }

@@ -216,7 +216,11 @@ describe("reservation-expiry", () => {
     const { product } = await createProduct(t.db, seller.id, { stock: 3 });
     const buyer = await createBuyer(t.db);
     const placed = await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 2 }]);
-    const { result, ctx } = await engineFor(reservationExpiry, { name: "inngest/scheduled.timer", data: { cron: "* * * * *" }, ts: Date.now() + 31 * 60_000 }).execute();
+    const { result, ctx } = await engineFor(reservationExpiry, {
+      name: "inngest/scheduled.timer",
+      data: { cron: "* * * * *" },
+      ts: Date.now() + 31 * 60_000,
+    }).execute();
     expect(stepIds(ctx)).toEqual(["release-expired-cart-holds", "expire-unpaid-orders"]);
     expect(result).toMatchObject({ unpaidOrders: 1 });
     expect(await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({ status: "CANCELLED" });

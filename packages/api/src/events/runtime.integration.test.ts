@@ -291,7 +291,12 @@ describe("the worker", () => {
     );
     expect(await pruneOutbox(t.db, { batchSize: 1 })).toBeGreaterThanOrEqual(1);
     const left = await t.db.outboxEvent.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true } });
-    expect(left.map((row) => row.id).sort()).toEqual(rows.slice(1).map((row) => row.id).sort());
+    expect(left.map((row) => row.id).sort()).toEqual(
+      rows
+        .slice(1)
+        .map((row) => row.id)
+        .sort(),
+    );
     await t.db.outboxEvent.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
   });
 });

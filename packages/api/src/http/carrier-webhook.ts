@@ -12,8 +12,16 @@ import { errorResponse, jsonError, jsonResponse } from "./respond";
 const ZCarrierEventSchema = z.object({
   trackingNumber: z.string().trim().min(1).max(100),
   carrier: z.string().trim().min(1).max(60).optional(),
-  status: z.string().trim().min(1).max(40).transform((s) => s.toUpperCase()),
-  occurredAt: z.iso.datetime({ offset: true }).refine((value) => !Number.isNaN(Date.parse(value)), "Not a real date.").optional(),
+  status: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .transform((s) => s.toUpperCase()),
+  occurredAt: z.iso
+    .datetime({ offset: true })
+    .refine((value) => !Number.isNaN(Date.parse(value)), "Not a real date.")
+    .optional(),
 });
 
 // Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.

@@ -56,7 +56,11 @@ describe("/api/inngest", () => {
     const event = { id: "evt-1", name: "payment/captured", data: { paymentId: placed.paymentId, orderId: placed.orderId }, ts: Date.now() };
     const body = { event, events: [event], steps: {}, ctx: { run_id: "run-1", attempt: 0, max_attempts: 4, stack: { stack: [], current: 0 } }, version: 2 };
     const response = await POST(
-      new Request(`${url}?fnId=bazaar-ledger-split-payment&stepId=step`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      new Request(`${url}?fnId=bazaar-ledger-split-payment&stepId=step`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
       undefined,
     );
     expect(response.status).toBe(206);

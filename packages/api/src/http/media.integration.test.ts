@@ -101,7 +101,15 @@ describe("GET /media/<key>", () => {
   it("answers 404, never a file, to traversal and to what is not media", async () => {
     await writeFile(path.join(root, "outside.png"), PNG);
     await writeFile(path.join(mediaDir, "notes.txt"), "secret");
-    for (const key of [["..", "outside.png"], ["products", "..", "..", "outside.png"], ["..%2Foutside.png"], ["a/../../outside.png"], ["notes.txt"], ["missing.png"], [""]]) {
+    for (const key of [
+      ["..", "outside.png"],
+      ["products", "..", "..", "outside.png"],
+      ["..%2Foutside.png"],
+      ["a/../../outside.png"],
+      ["notes.txt"],
+      ["missing.png"],
+      [""],
+    ]) {
       expect((await get(key)).status, key.join("/")).toBe(404);
     }
     // Called without route params, the key comes from the URL, percent-encoded dots included.
@@ -134,7 +142,9 @@ describe("POST /api/media/upload", () => {
   it("refuses what is not an accepted image, saying what is", async () => {
     const fake = await upload(form(new TextEncoder().encode("<html></html>"), "image/png", "page.png"), ticket());
     expect(fake.status).toBe(400);
-    expect(((await fake.json()) as { error: { message: string } }).error.message).toMatch(/"page.png" is declared as PNG but its contents are not a recognisable image/);
+    expect(((await fake.json()) as { error: { message: string } }).error.message).toMatch(
+      /"page.png" is declared as PNG but its contents are not a recognisable image/,
+    );
 
     const pdf = await upload(form(new TextEncoder().encode("%PDF-1.7"), "application/pdf", "spec.pdf"), ticket());
     expect(((await pdf.json()) as { error: { message: string } }).error.message).toMatch(/Upload a PNG, JPEG, WebP, GIF or SVG image/);
@@ -159,7 +169,12 @@ describe("POST /api/media/upload", () => {
       },
     });
     const chunked = await POST(
-      new Request("http://localhost/api/media/upload", { method: "POST", body: stream, headers: { "content-type": contentType, ...ticket() }, duplex: "half" } as RequestInit),
+      new Request("http://localhost/api/media/upload", {
+        method: "POST",
+        body: stream,
+        headers: { "content-type": contentType, ...ticket() },
+        duplex: "half",
+      } as RequestInit),
     );
     expect(chunked.status).toBe(413);
   });

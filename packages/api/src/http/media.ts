@@ -30,7 +30,12 @@ const jsonError = (status: number, code: string, message: string) =>
 
 /** The key from the catch-all params, or from the URL path when called without them. */
 async function keyOf(request: Request, context?: { params: Promise<{ key: string[] }> }): Promise<string | null> {
-  const segments = context ? (await context.params).key : new URL(request.url).pathname.replace(/^\/media\//, "").split("/").map(decodeURIComponent);
+  const segments = context
+    ? (await context.params).key
+    : new URL(request.url).pathname
+        .replace(/^\/media\//, "")
+        .split("/")
+        .map(decodeURIComponent);
   // Checked segment by segment before joining, so an encoded slash or dot-dot inside one segment cannot pass.
   if (segments.length === 0 || segments.some((s) => s === "" || s === "." || s === ".." || /[/\\\0]/.test(s))) return null;
   return segments.join("/");
@@ -104,7 +109,7 @@ export async function POST(request: Request): Promise<Response> {
     if (declaredLength > MAX_UPLOAD_REQUEST_BYTES) return tooLarge(declaredLength);
     const form = await readLimitedForm(request);
     const file = form.get("file");
-    if (!file || typeof file === "string") throw new DomainError("BAD_REQUEST", "Send the image as multipart/form-data in a field named \"file\".");
+    if (!file || typeof file === "string") throw new DomainError("BAD_REQUEST", 'Send the image as multipart/form-data in a field named "file".');
     const bytes = new Uint8Array(await file.arrayBuffer());
     const image = validateImage({ bytes, contentType: file.type, name: file.name });
     const stored = await getMediaStore().put({ prefix: productImagePrefix(ownerId), bytes, contentType: image.contentType, fileName: file.name });

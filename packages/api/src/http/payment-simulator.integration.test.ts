@@ -94,7 +94,11 @@ describe("who may confirm a simulated payment", () => {
     const { order } = await placed();
     // What anyone could compute before: a hash of the intent id, no server secret in it.
     const derivable = `${order.paymentIntentId}_secret_${createHash("sha256").update(`secret:${order.paymentIntentId}`).digest("hex").slice(0, 24)}`;
-    for (const clientSecret of [derivable, simulatorClientSecret(order.paymentIntentId, "bazaar-local-development-secret-change-me"), `${order.paymentIntentId}_secret_`]) {
+    for (const clientSecret of [
+      derivable,
+      simulatorClientSecret(order.paymentIntentId, "bazaar-local-development-secret-change-me"),
+      `${order.paymentIntentId}_secret_`,
+    ]) {
       const response = await confirm({ paymentIntentId: order.paymentIntentId, clientSecret, cardNumber: "4000 0000 0000 0002" });
       expect(response.status).toBe(403);
     }
@@ -120,7 +124,11 @@ describe("payments.simulatorConfirm", () => {
     const stranger = await callerFor(t.db, (await createBuyer(t.db)).id);
     await expect(stranger.payments.simulatorConfirm(input)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const caller = await callerFor(t.db, buyer.id);
-    await expect(caller.payments.simulatorConfirm(input)).resolves.toEqual({ status: "failed", message: "Your card has insufficient funds.", orderId: order.orderId });
+    await expect(caller.payments.simulatorConfirm(input)).resolves.toEqual({
+      status: "failed",
+      message: "Your card has insufficient funds.",
+      orderId: order.orderId,
+    });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("CANCELLED");
     await expect(caller.payments.config()).resolves.toEqual({ provider: "SIMULATOR", publishableKey: null });
   });

@@ -10,7 +10,6 @@ import { consume } from "../throttle/limits";
 import { ZSimulatorConfirmSchema } from "../validators/payments";
 import { errorResponse, jsonError, jsonResponse } from "./respond";
 
-
 export async function POST(request: Request): Promise<Response> {
   if (getEnv().STRIPE_SECRET_KEY) return jsonError(404, "NOT_FOUND", "The payment simulator is off: Stripe is configured.");
   if (!new URL(request.url).pathname.endsWith("/payment-sim/confirm")) return jsonError(404, "NOT_FOUND", "No such simulator endpoint.");

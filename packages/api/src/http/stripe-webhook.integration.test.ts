@@ -6,15 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { signStripePayload, simulateDashboardRefund, stripeEventPayload } from "../domain/payments/simulator";
 import { drainOutbox } from "../events/drain";
 import { createBuyer, createProduct, createSeller, setTaxRate } from "../testing/factories";
-import {
-  balanceOf,
-  deliverToWebhookRoute,
-  ledgerIsBalanced,
-  payWithCard,
-  placeOrder,
-  stripeWebhookRequest,
-  useDatabaseForHandlers,
-} from "../testing/payments";
+import { balanceOf, deliverToWebhookRoute, ledgerIsBalanced, payWithCard, placeOrder, stripeWebhookRequest, useDatabaseForHandlers } from "../testing/payments";
 import { POST } from "./stripe-webhook";
 
 let t: TestDatabase;
@@ -60,14 +52,19 @@ describe("payment_intent.succeeded", () => {
 
     await expect(payWithCard(t.db, placed)).resolves.toMatchObject({ status: "succeeded" });
 
-    const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { history: { orderBy: { createdAt: "asc" } }, payments: true, cart: true } });
+    const order = await t.db.order.findUniqueOrThrow({
+      where: { id: placed.orderId },
+      include: { history: { orderBy: { createdAt: "asc" } }, payments: true, cart: true },
+    });
     expect(order.status).toBe("CONFIRMED");
     expect(order.paidAt).not.toBeNull();
     expect(order.history.map((h) => h.status)).toEqual(expect.arrayContaining(["PENDING_PAYMENT", "PAID", "CONFIRMED"]));
     expect(order.payments[0]).toMatchObject({ status: "CAPTURED", amountCents: placed.totalCents });
     expect(order.cart?.status).toBe("COMPLETED");
     expect(await stockOf(product.id)).toEqual({ onHand: 8, reserved: 0, allocated: 0 });
-    const events = await t.db.outboxEvent.findMany({ where: { name: { in: ["payment/captured", "order/confirmed"] }, payload: { path: ["orderId"], equals: placed.orderId } } });
+    const events = await t.db.outboxEvent.findMany({
+      where: { name: { in: ["payment/captured", "order/confirmed"] }, payload: { path: ["orderId"], equals: placed.orderId } },
+    });
     expect(events.map((e) => e.name).sort()).toEqual(["order/confirmed", "payment/captured"]);
 
     await drainOutbox(t.db);
@@ -231,7 +228,9 @@ describe("bad requests", () => {
   });
 
   it("answers 200 to events it does not act on and to unknown PaymentIntents", async () => {
-    expect((await post(stripeEventPayload("payment_intent.succeeded", { id: "pi_unknown", object: "payment_intent", amount: 100 }))).body.outcome).toBe("ignored");
+    expect((await post(stripeEventPayload("payment_intent.succeeded", { id: "pi_unknown", object: "payment_intent", amount: 100 }))).body.outcome).toBe(
+      "ignored",
+    );
   });
 });
 
@@ -312,7 +311,13 @@ describe("charge.refunded", () => {
     expect(await balanceOf(t.db, "platform:revenue:USD")).toBe(revenueBefore - 110);
 
     // The same running total again (an older or replayed event with a new id) records nothing new.
-    const replay = stripeEventPayload("charge.refunded", { id: "ch_x", object: "charge", payment_intent: placed.paymentIntentId, amount_refunded: 1100, refunds: { data: [] } });
+    const replay = stripeEventPayload("charge.refunded", {
+      id: "ch_x",
+      object: "charge",
+      payment_intent: placed.paymentIntentId,
+      amount_refunded: 1100,
+      refunds: { data: [] },
+    });
     expect((await post(replay)).body.outcome).toBe("ignored");
     expect(await t.db.refund.count({ where: { paymentId: placed.paymentId } })).toBe(1);
     expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });

@@ -21,7 +21,15 @@ const lowStock = (dedupeKey: string, to = "seller@test.bazaar") =>
   ({
     to,
     template: "low-stock",
-    props: { shopName: "Shop", productName: "Lamp", sku: "L-1", warehouseName: "Main", available: 1, threshold: 5, stockUrl: "http://localhost:3001/products/p" },
+    props: {
+      shopName: "Shop",
+      productName: "Lamp",
+      sku: "L-1",
+      warehouseName: "Main",
+      available: 1,
+      threshold: 5,
+      stockUrl: "http://localhost:3001/products/p",
+    },
     dedupeKey,
   }) as const;
 

@@ -38,7 +38,15 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
     items: ["2 × Walnut desk lamp"],
     orderUrl: "http://localhost:3000/orders/o1",
   },
-  "low-stock": { shopName: "Oak & Ember Home", productName: "Walnut desk lamp", sku: "L-1", warehouseName: "Main", available: 1, threshold: 5, stockUrl: "http://x/p" },
+  "low-stock": {
+    shopName: "Oak & Ember Home",
+    productName: "Walnut desk lamp",
+    sku: "L-1",
+    warehouseName: "Main",
+    available: 1,
+    threshold: 5,
+    stockUrl: "http://x/p",
+  },
   "cart-reminder": { buyerName: "Ada", cartUrl: "http://localhost:3000/cart", currency: "USD", lines, subtotalCents: 9800 },
   "payout-paid": { shopName: "Oak & Ember Home", amountCents: 123456, currency: "USD", transferId: "tr_1", payoutsUrl: "http://localhost:3001/payouts" },
   "system-alert": {

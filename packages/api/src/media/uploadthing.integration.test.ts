@@ -105,7 +105,12 @@ describe("UploadThingMediaStore", () => {
   });
 
   it("surfaces a refused upload as an error", async () => {
-    const broken = new UploadThingMediaStore({ token: Buffer.from(JSON.stringify({ apiKey: "sk_wrong", appId: APP_ID, regions: ["x"] })).toString("base64"), secret, apiUrl: stubUrl, ingestUrl: stubUrl });
+    const broken = new UploadThingMediaStore({
+      token: Buffer.from(JSON.stringify({ apiKey: "sk_wrong", appId: APP_ID, regions: ["x"] })).toString("base64"),
+      secret,
+      apiUrl: stubUrl,
+      ingestUrl: stubUrl,
+    });
     await expect(broken.put({ prefix: "p", bytes: PNG, contentType: "image/png" })).rejects.toThrow(/UploadThing refused the upload/);
   });
 });
@@ -151,15 +156,34 @@ describe("the UploadThing route (browser flow)", () => {
       status: "uploaded",
       origin: stubUrl,
       metadata: { ownerId: "seller_1" },
-      file: { name: "front.png", size: 1234, type: "image/png", customId: null, lastModified: 1, key, url: `${stubUrl}/f/${key}`, appUrl: `${stubUrl}/f/${key}`, ufsUrl: `${stubUrl}/f/${key}`, fileHash: "abc" },
+      file: {
+        name: "front.png",
+        size: 1234,
+        type: "image/png",
+        customId: null,
+        lastModified: 1,
+        key,
+        url: `${stubUrl}/f/${key}`,
+        appUrl: `${stubUrl}/f/${key}`,
+        ufsUrl: `${stubUrl}/f/${key}`,
+        fileHash: "abc",
+      },
     });
     const signature = `hmac-sha256=${createHmac("sha256", API_KEY).update(callback).digest("hex")}`;
     const forged = await handler()(
-      new Request(`${routeUrl}?slug=productImage`, { method: "POST", headers: { "uploadthing-hook": "callback", "x-uploadthing-signature": "hmac-sha256=00" }, body: callback }),
+      new Request(`${routeUrl}?slug=productImage`, {
+        method: "POST",
+        headers: { "uploadthing-hook": "callback", "x-uploadthing-signature": "hmac-sha256=00" },
+        body: callback,
+      }),
     );
     expect(forged.status).toBe(400);
     const answered = await handler()(
-      new Request(`${routeUrl}?slug=productImage`, { method: "POST", headers: { "uploadthing-hook": "callback", "x-uploadthing-signature": signature }, body: callback }),
+      new Request(`${routeUrl}?slug=productImage`, {
+        method: "POST",
+        headers: { "uploadthing-hook": "callback", "x-uploadthing-signature": signature },
+        body: callback,
+      }),
     );
     expect(answered.status).toBe(200);
     const result = JSON.parse(seen.find((r) => r.path === "/callback-result")?.body.toString() ?? "{}") as { fileKey: string; callbackData: MediaUploadResult };

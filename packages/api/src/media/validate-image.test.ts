@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertImageMeta, MAX_IMAGE_BYTES, normalizeImageType, sniffImageType, validateImage } from "./validate-image";
 
-const bytes = (...parts: Array<number[] | string>) =>
-  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
+const bytes = (...parts: Array<number[] | string>) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
 
 const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13]);
 const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0], "JFIF");
@@ -40,9 +39,7 @@ describe("validateImage", () => {
   });
 
   it("refuses a file whose contents are not what it claims", () => {
-    expect(() => validateImage({ bytes: JPEG, contentType: "image/png", name: "cat.png" })).toThrow(
-      /"cat.png" is declared as PNG but it looks like JPEG/,
-    );
+    expect(() => validateImage({ bytes: JPEG, contentType: "image/png", name: "cat.png" })).toThrow(/"cat.png" is declared as PNG but it looks like JPEG/);
     expect(() => validateImage({ bytes: bytes("MZ\x90\x00"), contentType: "image/gif" })).toThrow(/not a recognisable image/);
   });
 

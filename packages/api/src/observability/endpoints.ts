@@ -23,11 +23,15 @@ export function metricsAccess(authorization: string | null, remoteAddress: strin
   if (token) {
     const given = Buffer.from(authorization?.replace(/^Bearer\s+/i, "") ?? "");
     const expected = Buffer.from(token);
-    return given.length === expected.length && timingSafeEqual(given, expected) ? { ok: true } : { ok: false, status: 401, message: "A valid bearer token is needed for metrics." };
+    return given.length === expected.length && timingSafeEqual(given, expected)
+      ? { ok: true }
+      : { ok: false, status: 401, message: "A valid bearer token is needed for metrics." };
   }
   if (defaultEnvOptions().requireSecrets) return { ok: false, status: 404, message: "Metrics are off: set METRICS_TOKEN to serve them." };
   const address = remoteAddress?.split(",")[0]?.trim();
-  return address && LOOPBACK.has(address) ? { ok: true } : { ok: false, status: 403, message: "Metrics are served to loopback callers only (set METRICS_TOKEN to serve them elsewhere)." };
+  return address && LOOPBACK.has(address)
+    ? { ok: true }
+    : { ok: false, status: 403, message: "Metrics are served to loopback callers only (set METRICS_TOKEN to serve them elsewhere)." };
 }
 
 /** Prometheus text of this process's metrics (the outbox gauges read `db`). */
@@ -61,7 +65,11 @@ export interface Readiness {
 function expectedMigrations(): string[] | null {
   for (let dir = process.cwd(), i = 0; i < 5; i++, dir = path.dirname(dir)) {
     const folder = path.join(dir, "packages", "db", "prisma", "migrations");
-    if (existsSync(folder)) return readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    if (existsSync(folder))
+      return readdirSync(folder, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
   }
   return null;
 }
@@ -83,7 +91,9 @@ export async function checkReadiness(db: PrismaClient, options: { outbox?: boole
   }
   try {
     const applied = await withTimeout(
-      db.$queryRaw<{ name: string; finished: boolean }[]>`SELECT migration_name AS name, finished_at IS NOT NULL AND rolled_back_at IS NULL AS finished FROM "_prisma_migrations"`,
+      db.$queryRaw<
+        { name: string; finished: boolean }[]
+      >`SELECT migration_name AS name, finished_at IS NOT NULL AND rolled_back_at IS NULL AS finished FROM "_prisma_migrations"`,
       timeoutMs,
     );
     const done = new Set(applied.filter((m) => m.finished).map((m) => m.name));
@@ -104,5 +114,8 @@ export async function checkReadiness(db: PrismaClient, options: { outbox?: boole
 /** GET /api/ready: 200 when ready, 503 (with what failed) when not. */
 export async function readyResponse(db: PrismaClient, options: { outbox?: boolean } = {}): Promise<Response> {
   const readiness = await checkReadiness(db, options);
-  return Response.json({ status: readiness.ready ? "ready" : "not ready", checks: readiness.checks }, { status: readiness.ready ? 200 : 503, headers: NO_STORE });
+  return Response.json(
+    { status: readiness.ready ? "ready" : "not ready", checks: readiness.checks },
+    { status: readiness.ready ? 200 : 503, headers: NO_STORE },
+  );
 }

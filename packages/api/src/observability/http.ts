@@ -37,7 +37,10 @@ export function observeRoute<A extends unknown[]>(
       response = await handler(request, scope, ...rest);
     } catch (error) {
       logger().error({ requestId: scope.requestId, route, method: request.method, err: error }, `${route} failed`);
-      response = Response.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again.", requestId: scope.requestId } }, { status: 500 });
+      response = Response.json(
+        { error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again.", requestId: scope.requestId } },
+        { status: 500 },
+      );
     } finally {
       m.httpInFlight.labels(route).dec();
     }

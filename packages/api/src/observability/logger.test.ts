@@ -28,7 +28,17 @@ describe("log redaction", () => {
       "checkout attempt",
     );
     const text = out.join("");
-    for (const secret of ["hunter2", "sk_live_secret_token", "4242424242424242", "\"123\"", "1 Market Street", "9 Elm Road", "12345", "pi_123_secret_456", "authjs.session-token"]) {
+    for (const secret of [
+      "hunter2",
+      "sk_live_secret_token",
+      "4242424242424242",
+      '"123"',
+      "1 Market Street",
+      "9 Elm Road",
+      "12345",
+      "pi_123_secret_456",
+      "authjs.session-token",
+    ]) {
       expect(text).not.toContain(secret);
     }
     const line = JSON.parse(text) as { input: { email: string; password: string }; order: { number: number }; req: { headers: Record<string, string> } };

@@ -6,7 +6,19 @@ import pretty from "pino-pretty";
 // output: secrets, passwords, card data and street addresses (country and city are kept, they
 // help and identify nobody).
 
-const SECRET_KEYS = ["password", "passwordHash", "newPassword", "currentPassword", "token", "secret", "clientSecret", "apiKey", "authorization", "cookie", "set-cookie"];
+const SECRET_KEYS = [
+  "password",
+  "passwordHash",
+  "newPassword",
+  "currentPassword",
+  "token",
+  "secret",
+  "clientSecret",
+  "apiKey",
+  "authorization",
+  "cookie",
+  "set-cookie",
+];
 const CARD_KEYS = ["cardNumber", "card", "cvc", "cvv", "expiry"];
 const ADDRESS_KEYS = ["line1", "line2", "street", "postalCode", "phone", "shippingAddress", "billingAddress", "address"];
 const SENSITIVE = [...SECRET_KEYS, ...CARD_KEYS, ...ADDRESS_KEYS];

@@ -64,7 +64,11 @@ function createMetrics() {
     }),
     outboxPending: new Gauge({ name: "bazaar_outbox_pending", help: "Outbox rows (events and function runs) waiting to be delivered", registers }),
     outboxDue: new Gauge({ name: "bazaar_outbox_due", help: "Outbox rows due now and not yet delivered (queue depth)", registers }),
-    outboxLag: new Gauge({ name: "bazaar_outbox_oldest_pending_age_seconds", help: "Age of the oldest outbox row that is due and undelivered (event processing lag)", registers }),
+    outboxLag: new Gauge({
+      name: "bazaar_outbox_oldest_pending_age_seconds",
+      help: "Age of the oldest outbox row that is due and undelivered (event processing lag)",
+      registers,
+    }),
     outboxFailed: new Gauge({ name: "bazaar_outbox_failed", help: "Outbox rows that gave up after every retry", registers }),
     deliveries: new Counter({
       name: "bazaar_outbox_deliveries_total",
@@ -80,7 +84,12 @@ function createMetrics() {
       registers,
     }),
     cacheRequests: new Counter({ name: "bazaar_cache_requests_total", help: "Cached reads asked for, by cache", labelNames: ["cache"] as const, registers }),
-    cacheMisses: new Counter({ name: "bazaar_cache_misses_total", help: "Cached reads computed afresh (a miss or an expired entry), by cache", labelNames: ["cache"] as const, registers }),
+    cacheMisses: new Counter({
+      name: "bazaar_cache_misses_total",
+      help: "Cached reads computed afresh (a miss or an expired entry), by cache",
+      labelNames: ["cache"] as const,
+      registers,
+    }),
     cacheExpirations: new Counter({ name: "bazaar_cache_expirations_total", help: "Cache tags expired on request", labelNames: ["tag"] as const, registers }),
     ordersCreated: new Counter({ name: "bazaar_orders_created_total", help: "Orders placed at checkout", registers }),
     ordersConfirmed: new Counter({ name: "bazaar_orders_confirmed_total", help: "Orders confirmed by a captured payment", registers }),
@@ -90,14 +99,23 @@ function createMetrics() {
       labelNames: ["stage"] as const,
       registers,
     }),
-    payments: new Counter({ name: "bazaar_payments_total", help: "Payments settled, by outcome (succeeded, failed)", labelNames: ["outcome"] as const, registers }),
+    payments: new Counter({
+      name: "bazaar_payments_total",
+      help: "Payments settled, by outcome (succeeded, failed)",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
     reservationConflicts: new Counter({
       name: "bazaar_reservation_conflicts_total",
       help: "Stock reservations refused because the cart or stock changed underneath (a conflicting writer)",
       registers,
     }),
     reservationFailures: new Counter({ name: "bazaar_reservation_failures_total", help: "Stock reservations refused for want of stock", registers }),
-    reservationAttempts: new Counter({ name: "bazaar_reservation_attempts_total", help: "Calls that reserve stock (add to cart, quantity changes, checkout)", registers }),
+    reservationAttempts: new Counter({
+      name: "bazaar_reservation_attempts_total",
+      help: "Calls that reserve stock (add to cart, quantity changes, checkout)",
+      registers,
+    }),
     cartAdditions: new Counter({ name: "bazaar_cart_additions_total", help: "Products added to a cart", registers }),
     checkoutDuration: new Histogram({
       name: "bazaar_checkout_duration_seconds",

@@ -57,7 +57,13 @@ const as = (userId: string | null) => createTrpcHandler(async () => ({ userId })
 const get = (userId: string | null, path: string, input: unknown, headers: Record<string, string> = {}) =>
   as(userId)(new Request(`http://localhost/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers }));
 const post = (userId: string | null, path: string, input: unknown) =>
-  as(userId)(new Request(`http://localhost/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) }));
+  as(userId)(
+    new Request(`http://localhost/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: input }),
+    }),
+  );
 
 describe("metrics", () => {
   it("count and time procedures, add to cart, orders and payments as traffic goes through the route handlers", async () => {
@@ -74,7 +80,8 @@ describe("metrics", () => {
     expect(outOfStock.status).toBe(409);
     const placed = await post(buyer.id, "checkout.start", { idempotencyKey: `m-${uniqueSuffix()}`, shippingAddress: shippingAddressInput() });
     expect(placed.status).toBe(200);
-    const order = ((await placed.json()) as { result: { data: { json: { paymentIntentId: string; clientSecret: string; orderId: string } } } }).result.data.json;
+    const order = ((await placed.json()) as { result: { data: { json: { paymentIntentId: string; clientSecret: string; orderId: string } } } }).result.data
+      .json;
     // The declined card: the simulator's signed event goes through the Stripe webhook route.
     await payWithCard(t.db, { ...order, orderNumber: 0, paymentId: "", provider: "SIMULATOR", totalCents: 0, currency: "USD" }, "4000 0000 0000 0002");
     // A failed checkout: nothing to order.
@@ -159,7 +166,11 @@ describe("request logs", () => {
     const id = fresh.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     // The domain refusal at info, the request line after it.
-    expect(lines.find((l) => l.requestId === id && l.procedure === "catalog.product" && l.msg !== "request")).toMatchObject({ level: 30, code: "NOT_FOUND", status: 404 });
+    expect(lines.find((l) => l.requestId === id && l.procedure === "catalog.product" && l.msg !== "request")).toMatchObject({
+      level: 30,
+      code: "NOT_FOUND",
+      status: 404,
+    });
   });
 });
 

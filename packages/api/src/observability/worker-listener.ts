@@ -7,7 +7,10 @@ import { checkReadiness, metricsAccess, metricsText } from "./endpoints";
  * The worker's small HTTP listener: /metrics (and /api/metrics), /api/health and /api/ready
  * (database, migrations and outbox lag). Bound to loopback unless told otherwise.
  */
-export async function startWorkerListener(db: PrismaClient, options: { port: number; host: string }): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
+export async function startWorkerListener(
+  db: PrismaClient,
+  options: { port: number; host: string },
+): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const send = (status: number, body: string, type = "application/json") => {
       res.writeHead(status, { "content-type": type, "cache-control": "no-store" });

@@ -1,6 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { DomainError } from "../errors";
-import { addToCart, applyPromoCode, getCartItemCount, getCartView, mergeGuestCart, removeCartLine, removePromoCode, setCartLineQuantity, type CartOwner } from "../domain/cart";
+import {
+  addToCart,
+  applyPromoCode,
+  getCartItemCount,
+  getCartView,
+  mergeGuestCart,
+  removeCartLine,
+  removePromoCode,
+  setCartLineQuantity,
+  type CartOwner,
+} from "../domain/cart";
 import { buyerProcedure, publicProcedure, router, type Context } from "../trpc";
 import { ZAddToCartSchema, ZApplyPromoSchema, ZCartViewSchema, ZRemoveCartLineSchema, ZSetCartLineSchema } from "../validators/cart";
 

@@ -26,7 +26,10 @@ export const catalogRouter = router({
   /** A page of product cards: filters, sort, keyset cursor. */
   list: publicProcedure.input(ZBrowseProductsSchema.optional()).query(({ ctx, input }) => listProductCards(ctx.db, input)),
   /** The search page: a page of cards, facet counts (first page) and "did you mean" when nothing matched. */
-  search: publicProcedure.use(searchLimit).input(ZBrowseProductsSchema.optional()).query(({ ctx, input }) => searchProducts(ctx.db, input)),
+  search: publicProcedure
+    .use(searchLimit)
+    .input(ZBrowseProductsSchema.optional())
+    .query(({ ctx, input }) => searchProducts(ctx.db, input)),
   /** A product page by id or slug. */
   product: publicProcedure.input(ZProductDetailSchema).query(({ ctx, input }) => getProductDetail(ctx.db, input)),
   categories: publicProcedure.query(({ ctx }) => listCategoryTree(ctx.db)),

@@ -13,5 +13,8 @@ export const storefrontRouter = router({
   home: publicProcedure.query(({ ctx }) => getHomePage(ctx.db)),
   /** A product's stock right now (product pages are cached; this part is not). */
   availability: publicProcedure.input(ZAvailabilitySchema).query(({ ctx, input }) => getLiveAvailability(ctx.db, input.slug)),
-  suggest: publicProcedure.use(searchLimit).input(ZSuggestSchema).query(({ ctx, input }) => suggest(ctx.db, input.q)),
+  suggest: publicProcedure
+    .use(searchLimit)
+    .input(ZSuggestSchema)
+    .query(({ ctx, input }) => suggest(ctx.db, input.q)),
 });

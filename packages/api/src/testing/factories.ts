@@ -34,11 +34,9 @@ export async function createUser(db: PrismaClient, overrides: UserOverrides = {}
   });
 }
 
-export const createBuyer = (db: PrismaClient, overrides: Omit<UserOverrides, "role"> = {}) =>
-  createUser(db, { ...overrides, role: "BUYER" });
+export const createBuyer = (db: PrismaClient, overrides: Omit<UserOverrides, "role"> = {}) => createUser(db, { ...overrides, role: "BUYER" });
 
-export const createAdmin = (db: PrismaClient, overrides: Omit<UserOverrides, "role"> = {}) =>
-  createUser(db, { ...overrides, role: "ADMIN" });
+export const createAdmin = (db: PrismaClient, overrides: Omit<UserOverrides, "role"> = {}) => createUser(db, { ...overrides, role: "ADMIN" });
 
 export interface SellerOverrides {
   shopName?: string;
@@ -135,8 +133,7 @@ export async function createProduct(db: PrismaClient, sellerId: string, override
   });
   let perWarehouse: Record<string, number> = {};
   if (typeof overrides.stock === "number") {
-    const warehouseId =
-      overrides.warehouseId ?? (await db.warehouse.findFirstOrThrow({ where: { sellerId }, orderBy: { createdAt: "asc" } })).id;
+    const warehouseId = overrides.warehouseId ?? (await db.warehouse.findFirstOrThrow({ where: { sellerId }, orderBy: { createdAt: "asc" } })).id;
     perWarehouse = { [warehouseId]: overrides.stock };
   } else if (overrides.stock) {
     perWarehouse = overrides.stock;

@@ -14,7 +14,11 @@ export function useDatabaseForHandlers(db: PrismaClient) {
 
 /** A request to `/api/webhooks/stripe` as Stripe would send it, signed with the webhook secret. */
 export const stripeWebhookRequest = (payload: string, signature = signStripePayload(payload)) =>
-  new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+  new Request("http://localhost/api/webhooks/stripe", {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+    body: payload,
+  });
 
 /** The simulator's delivery, into the exported route handler instead of over the network. */
 export const deliverToWebhookRoute: DeliverStripeEvent = async ({ payload, signature }) => {

@@ -103,7 +103,9 @@ export async function forget(db: PrismaClient, name: LimitName, key: string): Pr
 /** Records a failed sign-in of `email` from `ip`; from the third failure the next attempt must wait longer each time. */
 export async function recordFailedSignIn(db: PrismaClient, email: string, clientIp: string | null): Promise<void> {
   const ip = countedAddress(clientIp);
-  const failures = await (await limiter(db, "signInAccount"))
+  const failures = await (
+    await limiter(db, "signInAccount")
+  )
     .consume(email)
     .then((res) => res.consumedPoints)
     .catch((error: unknown) => {

@@ -60,7 +60,9 @@ describe("sign-in", () => {
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60]);
     const locked = await attempt(buyer.email, PASSWORD);
     expect(locked).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS" });
-    expect(locked.ok ? "" : locked.message).toMatch(/^This account is locked for a while after too many wrong passwords \(reset your password if you forgot it\)\. Try again in \d+ minutes\.$/);
+    expect(locked.ok ? "" : locked.message).toMatch(
+      /^This account is locked for a while after too many wrong passwords \(reset your password if you forgot it\)\. Try again in \d+ minutes\.$/,
+    );
 
     // The lock ends with the window (15 minutes from the first failure); the right password then works and clears the count.
     vi.setSystemTime(new Date("2026-12-05T10:15:01Z"));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZPasswordSchema, ZRegisterSellerSchema } from "./accounts";
 
-
 describe("sign-up schemas", () => {
   it("accepts a valid seller and normalises emails and slug", () => {
     const parsed = ZRegisterSellerSchema.parse({

@@ -54,10 +54,7 @@ export const ZSearchUsersSchema = ZAdminPageSchema.extend({
 
 export const ZChangeRoleSchema = z.object({
   userId: ZAdminId,
-  role: z.enum(
-    ["BUYER", "ADMIN"],
-    "An administrator may make a user a buyer or an administrator; shops are opened by sign-up and approval.",
-  ),
+  role: z.enum(["BUYER", "ADMIN"], "An administrator may make a user a buyer or an administrator; shops are opened by sign-up and approval."),
   reason: z.string().trim().max(500).optional(),
 });
 
@@ -68,9 +65,21 @@ export const ZSuspendUserSchema = z.object({
 
 export const ZUserIdSchema = z.object({ userId: ZAdminId });
 
-export const ZToken = z.string().trim().min(20, "This link is incomplete.").max(100, "This link is not one of ours.").regex(/^[A-Za-z0-9_-]+$/, "This link is not one of ours.");
+export const ZToken = z
+  .string()
+  .trim()
+  .min(20, "This link is incomplete.")
+  .max(100, "This link is not one of ours.")
+  .regex(/^[A-Za-z0-9_-]+$/, "This link is not one of ours.");
 
-export const ZRequestPasswordResetSchema = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "Enter a valid email address." })) });
+export const ZRequestPasswordResetSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ message: "Enter a valid email address." })),
+});
 
 export const ZResetPasswordSchema = z.object({ token: ZToken, password: ZPasswordSchema });
 

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { ZCountryCode } from "./cart";
 
 const text = (label: string, max: number) =>
-  z.string({ message: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`);
+  z
+    .string({ message: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} is at most ${max} characters.`);
 const optionalText = (label: string, max: number) =>
   z
     .string()

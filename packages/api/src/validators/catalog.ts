@@ -87,7 +87,11 @@ export type BrowseProducts = z.output<typeof ZBrowseProductsSchema>;
 
 export const ZProductDetailSchema = z.union([z.object({ id: ZId }), z.object({ slug: z.string().trim().min(1).max(200) })]);
 
-export const ZShopPageSchema = z.object({ slug: z.string().trim().min(1).max(120), cursor: z.string().max(500).nullish(), sort: z.enum(PRODUCT_SORTS).optional() });
+export const ZShopPageSchema = z.object({
+  slug: z.string().trim().min(1).max(120),
+  cursor: z.string().max(500).nullish(),
+  sort: z.enum(PRODUCT_SORTS).optional(),
+});
 
 export const ZModerationSearchSchema = ZAdminPageSchema.extend({
   /** Name (trigram index) or exact SKU. */

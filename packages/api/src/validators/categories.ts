@@ -1,20 +1,13 @@
 import { z } from "zod";
 import { ZAdminId } from "./common";
 
-export const ZName = z
-  .string()
-  .trim()
-  .min(2, "Name the category (at least 2 characters).")
-  .max(80, "Keep the name under 80 characters.");
+export const ZName = z.string().trim().min(2, "Name the category (at least 2 characters).").max(80, "Keep the name under 80 characters.");
 
 export const ZSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    "Use lower-case letters, digits and single dashes, e.g. home-garden.",
-  )
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single dashes, e.g. home-garden.")
   .max(80);
 
 export const ZCreateCategorySchema = z.object({

@@ -6,10 +6,7 @@ export const ZAdminId = z.string().trim().min(1, "Pick a record.").max(100);
 export const ZReasonSchema = z
   .string()
   .trim()
-  .min(
-    3,
-    "Give a reason of at least 3 characters; the person affected will read it.",
-  )
+  .min(3, "Give a reason of at least 3 characters; the person affected will read it.")
   .max(500, "Keep the reason under 500 characters.");
 
 export const ZAdminPageSchema = z.object({

@@ -15,39 +15,23 @@ export const ZCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(
-    /^[A-Z0-9_-]{3,32}$/,
-    "Use 3 to 32 letters, digits, dashes or underscores, e.g. SPRING25.",
-  );
+  .regex(/^[A-Z0-9_-]{3,32}$/, "Use 3 to 32 letters, digits, dashes or underscores, e.g. SPRING25.");
 
 export const ZPromoFields = z.object({
   description: z.string().trim().max(200).nullish(),
   type: z.enum(PromoType),
   /** PERCENT: basis points (1500 = 15%). FIXED: cents. */
-  value: z
-    .number()
-    .int("Enter a whole number.")
-    .positive("Enter a discount above zero."),
+  value: z.number().int("Enter a whole number.").positive("Enter a discount above zero."),
   currency: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. USD.")
     .default("USD"),
-  minSubtotalCents: z
-    .number()
-    .int()
-    .min(0, "The minimum subtotal cannot be negative.")
-    .max(100_000_000)
-    .default(0),
+  minSubtotalCents: z.number().int().min(0, "The minimum subtotal cannot be negative.").max(100_000_000).default(0),
   startsAt: ZInputDate.nullish(),
   expiresAt: ZInputDate.nullish(),
-  usageLimit: z
-    .number()
-    .int()
-    .min(1, "A usage limit must allow at least one use.")
-    .max(10_000_000)
-    .nullish(),
+  usageLimit: z.number().int().min(1, "A usage limit must allow at least one use.").max(10_000_000).nullish(),
   /** Only that shop's lines; platform-wide when absent. */
   sellerId: ZAdminId.nullish(),
   active: z.boolean().default(true),

@@ -57,7 +57,10 @@ export const ZBulkProductStatusSchema = z.object({
 
 /** Where Stripe sends the seller back to after (or instead of) finishing onboarding: paths on the seller console. */
 export const ZConnectLinkSchema = z.object({
-  returnPath: z.string().regex(/^\/[A-Za-z0-9/_-]*$/, "Give a path on the seller console.").default("/money"),
+  returnPath: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*$/, "Give a path on the seller console.")
+    .default("/money"),
 });
 
 /** How many digits after the decimal point a price has in each currency sellers may use. */
@@ -68,7 +71,10 @@ const MINOR_DIGITS = 2;
  * price. Strings, not floats, all the way: 0.1 + 0.2 must not become 30 cents by accident.
  */
 export function parsePriceToCents(text: string): number | null {
-  const cleaned = text.trim().replace(/^[$€£]/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const cleaned = text
+    .trim()
+    .replace(/^[$€£]/, "")
+    .replace(/,(?=\d{3}(\D|$))/g, "");
   const match = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(cleaned);
   if (!match) return null;
   const whole = Number(match[1]);

@@ -1,32 +1,11 @@
 import { z } from "zod";
 
 export const ZUpdateSettingsSchema = z.object({
-  commissionDefaultBps: z
-    .number()
-    .int()
-    .min(0, "Commission cannot be negative.")
-    .max(5000, "Commission above 50% is not allowed.")
-    .optional(),
-  lowStockThresholdDefault: z
-    .number()
-    .int()
-    .min(0, "The threshold cannot be negative.")
-    .max(100_000)
-    .optional(),
-  shippingDefaultFlatCents: z
-    .number()
-    .int()
-    .min(0, "Shipping cannot be negative.")
-    .max(1_000_000)
-    .optional(),
+  commissionDefaultBps: z.number().int().min(0, "Commission cannot be negative.").max(5000, "Commission above 50% is not allowed.").optional(),
+  lowStockThresholdDefault: z.number().int().min(0, "The threshold cannot be negative.").max(100_000).optional(),
+  shippingDefaultFlatCents: z.number().int().min(0, "Shipping cannot be negative.").max(1_000_000).optional(),
   /** Null: no free shipping by default. */
-  shippingDefaultFreeOverCents: z
-    .number()
-    .int()
-    .min(0)
-    .max(100_000_000)
-    .nullable()
-    .optional(),
+  shippingDefaultFreeOverCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
 });
 
 export const ZCountry = z
@@ -38,11 +17,7 @@ export const ZCountry = z
 export const ZSetTaxRateSchema = z.object({
   country: ZCountry,
   /** Basis points: 2000 = 20%. */
-  rateBps: z
-    .number()
-    .int("Enter whole basis points (2000 = 20%).")
-    .min(0, "A tax rate cannot be negative.")
-    .max(5000, "A tax rate above 50% is not allowed."),
+  rateBps: z.number().int("Enter whole basis points (2000 = 20%).").min(0, "A tax rate cannot be negative.").max(5000, "A tax rate above 50% is not allowed."),
 });
 
 export const ZDeleteTaxRateSchema = z.object({ country: ZCountry });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ICONS, productImageSvg, wrapText, type IconName } from "./images";
 
-const input = { name: 'Ridge 8" Chef\'s Knife & <Board>', shopName: "Oak & Ember Home", icon: "knife" as IconName, palette: { from: [18, 72, 48] as [number, number, number], to: [38, 84, 52] as [number, number, number] }, hueShift: 0, variant: 0 as const };
+const input = {
+  name: "Ridge 8\" Chef's Knife & <Board>",
+  shopName: "Oak & Ember Home",
+  icon: "knife" as IconName,
+  palette: { from: [18, 72, 48] as [number, number, number], to: [38, 84, 52] as [number, number, number] },
+  hueShift: 0,
+  variant: 0 as const,
+};
 
 describe("productImageSvg", () => {
   it("escapes the product and shop names", () => {

@@ -66,7 +66,12 @@ describe("the demo seed", () => {
   it("has a category tree of at least 8 categories, products only in leaves", async () => {
     const categories = await t.db.category.findMany({ include: { children: true, _count: { select: { products: true } } } });
     expect(categories.length).toBeGreaterThanOrEqual(8);
-    expect(categories.filter((c) => c.parentId === null).map((c) => c.slug).sort()).toEqual(["electronics", "home", "outdoor"]);
+    expect(
+      categories
+        .filter((c) => c.parentId === null)
+        .map((c) => c.slug)
+        .sort(),
+    ).toEqual(["electronics", "home", "outdoor"]);
     for (const c of categories) {
       if (c.children.length > 0) expect(c._count.products, c.slug).toBe(0);
       else expect(c._count.products, c.slug).toBeGreaterThan(0);
@@ -146,7 +151,12 @@ describe("the demo seed", () => {
     const accounts = await t.db.ledgerAccount.findMany();
     const approved = await t.db.seller.findMany({ where: { status: "APPROVED" } });
     expect(accounts.map((a) => a.code).sort()).toEqual(
-      ["buyer:external:USD", "platform:clearing:USD", "platform:revenue:USD", ...approved.flatMap((s) => [`seller:${s.id}:payable:USD`, `seller:${s.id}:payouts:USD`])].sort(),
+      [
+        "buyer:external:USD",
+        "platform:clearing:USD",
+        "platform:revenue:USD",
+        ...approved.flatMap((s) => [`seller:${s.id}:payable:USD`, `seller:${s.id}:payouts:USD`]),
+      ].sort(),
     );
   });
 
@@ -170,7 +180,17 @@ describe("the demo seed", () => {
       const pick = (db: TestDatabase["db"]) =>
         db.product.findMany({
           orderBy: { id: "asc" },
-          select: { id: true, sku: true, slug: true, name: true, priceCents: true, description: true, createdAt: true, stockLevels: { select: { onHand: true }, orderBy: { id: "asc" } }, images: { select: { storageKey: true }, orderBy: { position: "asc" } } },
+          select: {
+            id: true,
+            sku: true,
+            slug: true,
+            name: true,
+            priceCents: true,
+            description: true,
+            createdAt: true,
+            stockLevels: { select: { onHand: true }, orderBy: { id: "asc" } },
+            images: { select: { storageKey: true }, orderBy: { position: "asc" } },
+          },
         });
       const [mine, theirs] = await Promise.all([pick(t.db), pick(other.db)]);
       expect(theirs).toEqual(mine);

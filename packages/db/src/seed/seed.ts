@@ -5,18 +5,7 @@ import path from "node:path";
 import bcrypt from "bcryptjs";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { localMediaDir } from "../media-dir";
-import {
-  CATEGORIES,
-  DEMO_PASSWORD,
-  PLATFORM_SETTINGS,
-  PRODUCTS,
-  REVIEWS,
-  SELLERS,
-  TAX_RATES,
-  USERS,
-  type DemoProduct,
-  type StockProfile,
-} from "./catalog";
+import { CATEGORIES, DEMO_PASSWORD, PLATFORM_SETTINGS, PRODUCTS, REVIEWS, SELLERS, TAX_RATES, USERS, type DemoProduct, type StockProfile } from "./catalog";
 import { productImageSvg, VARIANT_ALT } from "./images";
 import { createRandom } from "./random";
 
@@ -100,7 +89,10 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
   const userIdOf = (key: string) => required(users[USERS.findIndex((u) => u.key === key)]?.id, `user ${key}`);
 
   const sellers = SELLERS.map((s, i) => {
-    const user = required(USERS.find((u) => u.key === s.userKey), `user of ${s.slug}`);
+    const user = required(
+      USERS.find((u) => u.key === s.userKey),
+      `user of ${s.slug}`,
+    );
     return {
       def: s,
       row: {
@@ -136,7 +128,10 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
   });
 
   const warehouses = sellers.flatMap((s) =>
-    s.def.warehouses.map((w) => ({ sellerId: s.row.id, row: { id: ids.id(), sellerId: s.row.id, code: w.code, name: w.name, country: w.country, createdAt: ago(185) } })),
+    s.def.warehouses.map((w) => ({
+      sellerId: s.row.id,
+      row: { id: ids.id(), sellerId: s.row.id, code: w.code, name: w.name, country: w.country, createdAt: ago(185) },
+    })),
   );
 
   const products: Prisma.ProductCreateManyInput[] = [];
@@ -190,8 +185,21 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
     for (let position = 0; position < count; position++) {
       const variant = position as 0 | 1 | 2;
       const storageKey = `seed/${seller.def.slug}/${sku.toLowerCase()}-${position + 1}.svg`;
-      files.push({ file: path.join(mediaDir, storageKey), svg: productImageSvg({ name: def.name, shopName: seller.def.shopName, icon: def.icon, palette, hueShift, variant }) });
-      images.push({ id: ids.id(), productId: id, storageKey, url: `/media/${storageKey}`, alt: `${def.name}, ${VARIANT_ALT[variant]}`, position, width: 800, height: 800, createdAt });
+      files.push({
+        file: path.join(mediaDir, storageKey),
+        svg: productImageSvg({ name: def.name, shopName: seller.def.shopName, icon: def.icon, palette, hueShift, variant }),
+      });
+      images.push({
+        id: ids.id(),
+        productId: id,
+        storageKey,
+        url: `/media/${storageKey}`,
+        alt: `${def.name}, ${VARIANT_ALT[variant]}`,
+        position,
+        width: 800,
+        height: 800,
+        createdAt,
+      });
     }
 
     // Stock: both warehouses hold every product, except the ones with a story to tell.
@@ -232,9 +240,46 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
   }
 
   const addresses: Prisma.AddressCreateManyInput[] = [
-    { id: ids.id(), userId: userIdOf("buyer"), label: "Home", fullName: "Jordan Rivera", line1: "1200 Market Street", line2: "Apt 4B", city: "San Francisco", region: "CA", postalCode: "94102", country: "US", phone: "+1 415 555 0134", isDefault: true },
-    { id: ids.id(), userId: userIdOf("buyer"), label: "Parents", fullName: "Jordan Rivera", line1: "55 Queen Street West", city: "Toronto", region: "ON", postalCode: "M5H 2M9", country: "CA", phone: "+1 416 555 0188", isDefault: false },
-    { id: ids.id(), userId: userIdOf("buyer2"), label: "Home", fullName: "Casey Morgan", line1: "410 Atlantic Avenue", city: "Brooklyn", region: "NY", postalCode: "11217", country: "US", phone: "+1 718 555 0102", isDefault: true },
+    {
+      id: ids.id(),
+      userId: userIdOf("buyer"),
+      label: "Home",
+      fullName: "Jordan Rivera",
+      line1: "1200 Market Street",
+      line2: "Apt 4B",
+      city: "San Francisco",
+      region: "CA",
+      postalCode: "94102",
+      country: "US",
+      phone: "+1 415 555 0134",
+      isDefault: true,
+    },
+    {
+      id: ids.id(),
+      userId: userIdOf("buyer"),
+      label: "Parents",
+      fullName: "Jordan Rivera",
+      line1: "55 Queen Street West",
+      city: "Toronto",
+      region: "ON",
+      postalCode: "M5H 2M9",
+      country: "CA",
+      phone: "+1 416 555 0188",
+      isDefault: false,
+    },
+    {
+      id: ids.id(),
+      userId: userIdOf("buyer2"),
+      label: "Home",
+      fullName: "Casey Morgan",
+      line1: "410 Atlantic Avenue",
+      city: "Brooklyn",
+      region: "NY",
+      postalCode: "11217",
+      country: "US",
+      phone: "+1 718 555 0102",
+      isDefault: true,
+    },
   ];
 
   const approved = sellers.filter((s) => s.def.status === "APPROVED");
@@ -243,8 +288,22 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
     { id: ids.id(), code: ledgerCodes.clearing(CURRENCY), kind: "PAYMENT_CLEARING", currency: CURRENCY, name: `Payment clearing (${CURRENCY})` },
     { id: ids.id(), code: ledgerCodes.revenue(CURRENCY), kind: "PLATFORM_REVENUE", currency: CURRENCY, name: `Platform commission revenue (${CURRENCY})` },
     ...approved.flatMap((s) => [
-      { id: ids.id(), code: ledgerCodes.sellerPayable(s.row.id, CURRENCY), kind: "SELLER_PAYABLE" as const, sellerId: s.row.id, currency: CURRENCY, name: `Seller payable (${CURRENCY})` },
-      { id: ids.id(), code: ledgerCodes.sellerPayouts(s.row.id, CURRENCY), kind: "SELLER_PAYOUTS" as const, sellerId: s.row.id, currency: CURRENCY, name: `Seller payouts (${CURRENCY})` },
+      {
+        id: ids.id(),
+        code: ledgerCodes.sellerPayable(s.row.id, CURRENCY),
+        kind: "SELLER_PAYABLE" as const,
+        sellerId: s.row.id,
+        currency: CURRENCY,
+        name: `Seller payable (${CURRENCY})`,
+      },
+      {
+        id: ids.id(),
+        code: ledgerCodes.sellerPayouts(s.row.id, CURRENCY),
+        kind: "SELLER_PAYOUTS" as const,
+        sellerId: s.row.id,
+        currency: CURRENCY,
+        name: `Seller payouts (${CURRENCY})`,
+      },
     ]),
   ];
 

@@ -4,11 +4,7 @@ import { getAdminAccess } from "~/server/access";
 import { ConsoleNav } from "~/components/console-nav";
 
 /** Every console page: administrators only; anyone else sees why not (with HTTP 403). */
-export default async function ConsoleLayout({
-  children,
-}: {
-  children: ReactNode;
-}) {
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const access = await getAdminAccess();
   if (access.kind === "signed-out") redirect("/sign-in");
   if (access.kind === "admin") {

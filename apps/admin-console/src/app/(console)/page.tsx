@@ -1,17 +1,5 @@
 import Link from "next/link";
-import {
-  Card,
-  CardBody,
-  CardHeader,
-  formatMoney,
-  PageHeader,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-  cn,
-} from "@bazaar/ui";
+import { Card, CardBody, CardHeader, formatMoney, PageHeader, Table, TBody, Td, Th, THead, cn } from "@bazaar/ui";
 import { Stat } from "@bazaar/ui/stat-card";
 import { LazyBreakdownChart, LazyGmvChart } from "~/components/charts-lazy";
 import { RankedTable } from "~/components/ranked-table";
@@ -37,11 +25,7 @@ function rangeOf(params: SearchParams) {
   return { from, to, today };
 }
 
-export default async function OverviewPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // The layout shows the refusal; this keeps the page from querying for someone it refused.
   if ((await getAdminAccess()).kind !== "admin") return null;
   const params = await searchParams;
@@ -80,10 +64,7 @@ export default async function OverviewPage({
 
   return (
     <>
-      <PageHeader
-        title="Overview"
-        description={`${counts.total} accounts on Bazaar. Figures in ${currency}; days in UTC.`}
-      />
+      <PageHeader title="Overview" description={`${counts.total} accounts on Bazaar. Figures in ${currency}; days in UTC.`} />
 
       <section aria-labelledby="range-heading" className="mb-6">
         <h2 id="range-heading" className="sr-only">
@@ -92,8 +73,7 @@ export default async function OverviewPage({
         <div className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <ul className="flex flex-wrap gap-1" aria-label="Quick ranges">
             {PRESETS.map((p) => {
-              const current =
-                isoDay(to) === isoDay(today) && currentDays === p.days;
+              const current = isoDay(to) === isoDay(today) && currentDays === p.days;
               return (
                 <li key={p.days}>
                   <Link
@@ -101,9 +81,7 @@ export default async function OverviewPage({
                     aria-current={current ? "true" : undefined}
                     className={cn(
                       "block rounded-md px-3 py-2 text-sm font-medium",
-                      current
-                        ? "bg-brand-50 text-brand-700"
-                        : "text-slate-700 hover:bg-slate-100",
+                      current ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
                     )}
                   >
                     {p.label}
@@ -112,13 +90,7 @@ export default async function OverviewPage({
               );
             })}
           </ul>
-          <form
-            method="get"
-            action="/"
-            className="flex flex-wrap items-end gap-2"
-            aria-label="Custom range"
-            data-testid="range-form"
-          >
+          <form method="get" action="/" className="flex flex-wrap items-end gap-2" aria-label="Custom range" data-testid="range-form">
             <label className="text-sm font-medium text-slate-800">
               From
               <input
@@ -131,17 +103,9 @@ export default async function OverviewPage({
             </label>
             <label className="text-sm font-medium text-slate-800">
               To
-              <input
-                type="date"
-                name="to"
-                defaultValue={isoDay(to)}
-                className="mt-1 block rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 ring-inset"
-              />
+              <input type="date" name="to" defaultValue={isoDay(to)} className="mt-1 block rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 ring-inset" />
             </label>
-            <button
-              type="submit"
-              className="h-10 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
-            >
+            <button type="submit" className="h-10 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
               Show
             </button>
           </form>
@@ -156,46 +120,24 @@ export default async function OverviewPage({
       {dashboard ? (
         <>
           <section aria-labelledby="kpi-heading" className="mb-6">
-            <h2
-              id="kpi-heading"
-              className="mb-3 text-base font-semibold text-slate-900"
-            >
+            <h2 id="kpi-heading" className="mb-3 text-base font-semibold text-slate-900">
               {formatDate(from)} – {formatDate(to)}
             </h2>
-            <dl
-              className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6"
-              data-testid="kpis"
-            >
+            <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="kpis">
               <Stat
                 label="GMV"
                 value={formatMoney(dashboard.gmvCents, currency)}
                 detail={`${formatMoney(dashboard.refundedCents, currency)} refunded`}
                 testId="kpi-gmv"
               />
-              <Stat
-                label="Paid orders"
-                value={dashboard.paidOrders}
-                detail={`${dashboard.ordersPlaced} placed`}
-              />
+              <Stat label="Paid orders" value={dashboard.paidOrders} detail={`${dashboard.ordersPlaced} placed`} />
               <Stat
                 label="Average order"
-                value={
-                  dashboard.averageOrderValueCents === null
-                    ? "—"
-                    : formatMoney(dashboard.averageOrderValueCents, currency)
-                }
+                value={dashboard.averageOrderValueCents === null ? "—" : formatMoney(dashboard.averageOrderValueCents, currency)}
                 detail="GMV / paid orders"
               />
-              <Stat
-                label="Conversion"
-                value={formatRatio(dashboard.conversionRate)}
-                detail={`Paid orders / ${dashboard.carts} carts`}
-              />
-              <Stat
-                label="Cart abandonment"
-                value={formatRatio(dashboard.cartAbandonmentRate)}
-                detail={`${dashboard.abandonedCarts} carts idle, not bought`}
-              />
+              <Stat label="Conversion" value={formatRatio(dashboard.conversionRate)} detail={`Paid orders / ${dashboard.carts} carts`} />
+              <Stat label="Cart abandonment" value={formatRatio(dashboard.cartAbandonmentRate)} detail={`${dashboard.abandonedCarts} carts idle, not bought`} />
               <Stat
                 label="Commission earned"
                 value={formatMoney(dashboard.commissionCents, currency)}
@@ -207,16 +149,10 @@ export default async function OverviewPage({
 
           <div className="mb-6 grid grid-cols-1 gap-6 xl:grid-cols-3">
             <Card className="xl:col-span-2">
-              <CardHeader
-                title="Sales per day"
-                description="GMV and commission (left axis), orders placed (right axis)."
-              />
+              <CardHeader title="Sales per day" description="GMV and commission (left axis), orders placed (right axis)." />
               <CardBody>
-                {dashboard.ordersPlaced === 0 &&
-                dashboard.commissionCents === 0 ? (
-                  <p className="py-12 text-center text-sm text-slate-500">
-                    No orders in this range.
-                  </p>
+                {dashboard.ordersPlaced === 0 && dashboard.commissionCents === 0 ? (
+                  <p className="py-12 text-center text-sm text-slate-500">No orders in this range.</p>
                 ) : (
                   <LazyGmvChart
                     data={dashboard.daily.map((d) => ({
@@ -229,9 +165,7 @@ export default async function OverviewPage({
                   />
                 )}
                 <details className="mt-3 text-sm">
-                  <summary className="cursor-pointer text-brand-700">
-                    Daily figures as a table
-                  </summary>
+                  <summary className="cursor-pointer text-brand-700">Daily figures as a table</summary>
                   <div className="mt-2">
                     <Table caption="Daily figures">
                       <THead>
@@ -247,18 +181,10 @@ export default async function OverviewPage({
                         {dashboard.daily.map((d) => (
                           <tr key={d.day}>
                             <Td>{formatDate(d.day)}</Td>
-                            <Td className="text-right tabular-nums">
-                              {d.orders}
-                            </Td>
-                            <Td className="text-right tabular-nums">
-                              {d.paidOrders}
-                            </Td>
-                            <Td className="text-right tabular-nums">
-                              {formatMoney(d.gmvCents, currency)}
-                            </Td>
-                            <Td className="text-right tabular-nums">
-                              {formatMoney(d.commissionCents, currency)}
-                            </Td>
+                            <Td className="text-right tabular-nums">{d.orders}</Td>
+                            <Td className="text-right tabular-nums">{d.paidOrders}</Td>
+                            <Td className="text-right tabular-nums">{formatMoney(d.gmvCents, currency)}</Td>
+                            <Td className="text-right tabular-nums">{formatMoney(d.commissionCents, currency)}</Td>
                           </tr>
                         ))}
                       </TBody>
@@ -268,30 +194,19 @@ export default async function OverviewPage({
               </CardBody>
             </Card>
             <Card>
-              <CardHeader
-                title="Orders by status"
-                description="Orders placed in the range, where they stand now."
-              />
+              <CardHeader title="Orders by status" description="Orders placed in the range, where they stand now." />
               <CardBody>
                 {dashboard.ordersPlaced === 0 ? (
-                  <p className="py-12 text-center text-sm text-slate-500">
-                    No orders in this range.
-                  </p>
+                  <p className="py-12 text-center text-sm text-slate-500">No orders in this range.</p>
                 ) : (
-                  <LazyBreakdownChart
-                    data={Object.entries(dashboard.ordersByStatus).map(
-                      ([status, value]) => ({ label: humanize(status), value }),
-                    )}
-                  />
+                  <LazyBreakdownChart data={Object.entries(dashboard.ordersByStatus).map(([status, value]) => ({ label: humanize(status), value }))} />
                 )}
                 <ul className="sr-only">
-                  {Object.entries(dashboard.ordersByStatus).map(
-                    ([status, value]) => (
-                      <li key={status}>
-                        {humanize(status)}: {value}
-                      </li>
-                    ),
-                  )}
+                  {Object.entries(dashboard.ordersByStatus).map(([status, value]) => (
+                    <li key={status}>
+                      {humanize(status)}: {value}
+                    </li>
+                  ))}
                 </ul>
               </CardBody>
             </Card>
@@ -333,30 +248,19 @@ export default async function OverviewPage({
       ) : null}
 
       <section aria-labelledby="user-counts">
-        <h2
-          id="user-counts"
-          className="mb-3 text-base font-semibold text-slate-900"
-        >
+        <h2 id="user-counts" className="mb-3 text-base font-semibold text-slate-900">
           Accounts
         </h2>
-        <dl
-          className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5"
-          data-testid="user-counts"
-        >
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5" data-testid="user-counts">
           {tiles.map((tile) => (
             // The label is the link; its ::after covers the card so the whole tile is clickable.
-            <div
-              key={tile.label}
-              className="relative rounded-lg bg-white px-4 py-4 shadow-xs ring-1 ring-slate-200 hover:bg-slate-50"
-            >
+            <div key={tile.label} className="relative rounded-lg bg-white px-4 py-4 shadow-xs ring-1 ring-slate-200 hover:bg-slate-50">
               <dt className="text-sm text-slate-600">
                 <Link href={tile.href} className="after:absolute after:inset-0">
                   {tile.label}
                 </Link>
               </dt>
-              <dd className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">
-                {tile.value}
-              </dd>
+              <dd className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{tile.value}</dd>
             </div>
           ))}
         </dl>

@@ -5,21 +5,11 @@ import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ callbackUrl?: string }>;
-}) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
   return (
-    <AuthPanel
-      title="Sign in to the admin console"
-      description="For Bazaar administrators."
-    >
-      <SignInForm
-        action={signInAction}
-        redirectTo={safeRedirectPath(callbackUrl)}
-      />
+    <AuthPanel title="Sign in to the admin console" description="For Bazaar administrators.">
+      <SignInForm action={signInAction} redirectTo={safeRedirectPath(callbackUrl)} />
     </AuthPanel>
   );
 }

@@ -6,10 +6,7 @@ export const metadata: Metadata = { title: "Open a shop" };
 
 export default function SignUpPage() {
   return (
-    <AuthPanel
-      title="Open a shop on Bazaar"
-      description="Tell us about you and your shop. The Bazaar team reviews every new shop before it can sell."
-    >
+    <AuthPanel title="Open a shop on Bazaar" description="Tell us about you and your shop. The Bazaar team reviews every new shop before it can sell.">
       <SignUpForm
         action={signUpAction}
         submitLabel="Apply to sell"

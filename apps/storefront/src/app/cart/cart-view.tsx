@@ -45,7 +45,10 @@ export function CartView() {
   if (cart.isError) {
     return (
       <Alert tone="danger" title="Your cart could not be loaded">
-        {errorMessage(cart.error)} <button className="underline" onClick={() => void cart.refetch()}>Try again</button>
+        {errorMessage(cart.error)}{" "}
+        <button className="underline" onClick={() => void cart.refetch()}>
+          Try again
+        </button>
       </Alert>
     );
   }
@@ -54,7 +57,11 @@ export function CartView() {
     return (
       <>
         <PageHeader title="Your cart" />
-        <EmptyState title="Your cart is empty" description="Find something you like and add it to your cart." action={<LinkButton href="/">Start shopping</LinkButton>} />
+        <EmptyState
+          title="Your cart is empty"
+          description="Find something you like and add it to your cart."
+          action={<LinkButton href="/">Start shopping</LinkButton>}
+        />
       </>
     );
   }
@@ -70,8 +77,11 @@ export function CartView() {
         <div className="space-y-4">
           {awaitingPayment ? (
             <Alert tone="info" title="Your checkout is waiting for payment">
-              These items are reserved for the order you started. <Link href="/checkout" className="font-medium underline">Complete the payment</Link> to
-              finish, or cancel that checkout there to change the cart.
+              These items are reserved for the order you started.{" "}
+              <Link href="/checkout" className="font-medium underline">
+                Complete the payment
+              </Link>{" "}
+              to finish, or cancel that checkout there to change the cart.
             </Alert>
           ) : view.reservationExpiresAt ? (
             <ReservationTimer expiresAt={view.reservationExpiresAt} />
@@ -147,7 +157,17 @@ export function CartView() {
   );
 }
 
-function CartLineRow({ line, disabled, onQuantity, onRemove }: { line: Line; disabled: boolean; onQuantity: (quantity: number) => void; onRemove: () => void }) {
+function CartLineRow({
+  line,
+  disabled,
+  onQuantity,
+  onRemove,
+}: {
+  line: Line;
+  disabled: boolean;
+  onQuantity: (quantity: number) => void;
+  onRemove: () => void;
+}) {
   const priceChanged = line.snapshotPriceCents !== line.unitPriceCents;
   const short = line.quantity > line.maxQuantity;
   return (
@@ -192,7 +212,12 @@ function CartLineRow({ line, disabled, onQuantity, onRemove }: { line: Line; dis
           {!line.purchasable ? <span className="text-xs font-medium text-red-700">No longer available</span> : null}
         </div>
         {short && line.maxQuantity > 0 ? (
-          <button type="button" className="self-start text-xs font-medium text-brand-700 underline" onClick={() => onQuantity(line.maxQuantity)} disabled={disabled}>
+          <button
+            type="button"
+            className="self-start text-xs font-medium text-brand-700 underline"
+            onClick={() => onQuantity(line.maxQuantity)}
+            disabled={disabled}
+          >
             Lower to {line.maxQuantity}
           </button>
         ) : null}
@@ -217,7 +242,12 @@ function PromoCode({ cart, disabled, onChanged }: { cart: Cart; disabled: boolea
           Promo <span className="font-semibold">{cart.promo.code}</span>
           {cart.promo.applied ? ` applied: −${formatMoney(cart.promo.discountCents, cart.currency)}` : " (not applied)"}
         </span>
-        <button type="button" className="text-slate-600 underline disabled:opacity-50" disabled={disabled || removePromo.isPending} onClick={() => removePromo.mutate()}>
+        <button
+          type="button"
+          className="text-slate-600 underline disabled:opacity-50"
+          disabled={disabled || removePromo.isPending}
+          onClick={() => removePromo.mutate()}
+        >
           Remove<span className="sr-only"> promo code {cart.promo.code}</span>
         </button>
       </div>

@@ -55,19 +55,20 @@ export function CheckoutFlow() {
   const pendingList = useQuery(trpc.orders.list.queryOptions({ limit: 5 }, { enabled: awaitingPayment && !placed }));
   const pendingId = pendingList.data?.items.find((order) => order.status === "PENDING_PAYMENT")?.id;
   const pending = useQuery(trpc.orders.get.queryOptions({ orderId: pendingId ?? "" }, { enabled: Boolean(pendingId) && !placed }));
-  const resumed = pending.data?.payment?.clientSecret && pending.data.payment.providerPaymentId && pending.data.status === "PENDING_PAYMENT"
-    ? {
-        orderId: pending.data.id,
-        orderNumber: pending.data.number,
-        paymentId: pending.data.payment.id,
-        provider: pending.data.payment.provider,
-        paymentIntentId: pending.data.payment.providerPaymentId,
-        clientSecret: pending.data.payment.clientSecret,
-        totalCents: pending.data.totalCents,
-        currency: pending.data.currency,
-        destination: { shippingAddress: pending.data.shippingAddress as AddressValues },
-      }
-    : null;
+  const resumed =
+    pending.data?.payment?.clientSecret && pending.data.payment.providerPaymentId && pending.data.status === "PENDING_PAYMENT"
+      ? {
+          orderId: pending.data.id,
+          orderNumber: pending.data.number,
+          paymentId: pending.data.payment.id,
+          provider: pending.data.payment.provider,
+          paymentIntentId: pending.data.payment.providerPaymentId,
+          clientSecret: pending.data.payment.clientSecret,
+          totalCents: pending.data.totalCents,
+          currency: pending.data.currency,
+          destination: { shippingAddress: pending.data.shippingAddress as AddressValues },
+        }
+      : null;
   const target = placed ?? resumed;
 
   const refreshCart = () => queryClient.invalidateQueries(trpc.cart.pathFilter());
@@ -154,7 +155,11 @@ export function CheckoutFlow() {
     return (
       <>
         <PageHeader title="Checkout" />
-        <EmptyState title="Your cart is empty" description="Add something to your cart to check out." action={<LinkButton href="/">Continue shopping</LinkButton>} />
+        <EmptyState
+          title="Your cart is empty"
+          description="Add something to your cart to check out."
+          action={<LinkButton href="/">Continue shopping</LinkButton>}
+        />
       </>
     );
   }
@@ -234,7 +239,14 @@ export function CheckoutFlow() {
                         </label>
                       ))}
                       <label className="flex cursor-pointer items-center gap-3 rounded-md p-3 ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500">
-                        <input type="radio" name="address" value={NEW} checked={selectedId === NEW} onChange={() => setChoice(NEW)} className="accent-brand-600" />
+                        <input
+                          type="radio"
+                          name="address"
+                          value={NEW}
+                          checked={selectedId === NEW}
+                          onChange={() => setChoice(NEW)}
+                          className="accent-brand-600"
+                        />
                         <span className="text-sm font-medium text-slate-900">Ship to a new address</span>
                       </label>
                     </fieldset>
@@ -253,11 +265,20 @@ export function CheckoutFlow() {
                         errors={fieldErrors(createAddress.error ?? start.error)}
                         extra={
                           <label className="flex items-center gap-2 text-sm text-slate-700">
-                            <input type="checkbox" checked={saveAddress} onChange={(e) => setSaveAddress(e.target.checked)} className="size-4 accent-brand-600" />
+                            <input
+                              type="checkbox"
+                              checked={saveAddress}
+                              onChange={(e) => setSaveAddress(e.target.checked)}
+                              className="size-4 accent-brand-600"
+                            />
                             Save this address to my address book
                           </label>
                         }
-                        actions={<Button type="submit" variant="secondary">Use this address</Button>}
+                        actions={
+                          <Button type="submit" variant="secondary">
+                            Use this address
+                          </Button>
+                        }
                       />
                     )
                   ) : null}
@@ -265,7 +286,10 @@ export function CheckoutFlow() {
               </Card>
 
               <Card aria-labelledby="review-heading">
-                <CardHeader title={<span id="review-heading">2. Review your order</span>} description={`${view.groups.length === 1 ? "One shipment" : `${view.groups.length} shipments`}, one from each shop.`} />
+                <CardHeader
+                  title={<span id="review-heading">2. Review your order</span>}
+                  description={`${view.groups.length === 1 ? "One shipment" : `${view.groups.length} shipments`}, one from each shop.`}
+                />
                 <div className="divide-y divide-slate-200">
                   {view.groups.map((group) => (
                     <section key={group.seller.id} aria-label={`Shipment from ${group.seller.shopName}`} className="px-5 py-4" data-testid="checkout-shipment">

@@ -84,7 +84,8 @@ function SimulatorPayment({ target, needsNewOrder, renew, onAttempt, onDeclined,
         error={error?.field ? error.message : null}
         hint={
           <>
-            Test mode, no real charge: <span className="font-mono">4242 4242 4242 4242</span> pays, <span className="font-mono">4000 0000 0000 0002</span> is declined.
+            Test mode, no real charge: <span className="font-mono">4242 4242 4242 4242</span> pays, <span className="font-mono">4000 0000 0000 0002</span> is
+            declined.
           </>
         }
       />

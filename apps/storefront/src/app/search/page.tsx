@@ -51,8 +51,11 @@ export default async function SearchPage({ searchParams }: Props) {
         <>
           {result.didYouMean ? (
             <>
-              Try <Link href={listingHref("/search", state, { q: result.didYouMean })} className="font-medium text-brand-700 underline">{result.didYouMean}</Link>, check the
-              spelling, use fewer words, or browse a category:
+              Try{" "}
+              <Link href={listingHref("/search", state, { q: result.didYouMean })} className="font-medium text-brand-700 underline">
+                {result.didYouMean}
+              </Link>
+              , check the spelling, use fewer words, or browse a category:
             </>
           ) : (
             "Check the spelling, use fewer or more general words, or browse a category:"

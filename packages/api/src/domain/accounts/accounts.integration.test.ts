@@ -88,9 +88,7 @@ describe("seller sign-up", () => {
   });
 
   it("maps a slug race lost at the unique index to the slug message", async () => {
-    const results = await Promise.allSettled(
-      ["e1", "e2", "e3", "e4"].map((n) => registerSeller(t.db, { ...seller(n), slug: "contested-slug" })),
-    );
+    const results = await Promise.allSettled(["e1", "e2", "e3", "e4"].map((n) => registerSeller(t.db, { ...seller(n), slug: "contested-slug" })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT", details: { field: "slug" } });
   });

@@ -8,11 +8,7 @@ import { inTransaction } from "../transaction";
 import { page } from "../pagination";
 import { ZSearchUsersSchema, ZChangeRoleSchema, ZSuspendUserSchema, ZUserIdSchema } from "../../validators/accounts";
 
-export async function searchUsers(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSearchUsersSchema> = {},
-) {
+export async function searchUsers(db: PrismaClient, actor: Actor, input: z.input<typeof ZSearchUsersSchema> = {}) {
   requireAdmin(actor);
   const f = ZSearchUsersSchema.parse(input);
   const where: Prisma.UserWhereInput = {
@@ -20,10 +16,7 @@ export async function searchUsers(
     ...(f.status ? { status: f.status } : {}),
     ...(f.q
       ? {
-          OR: [
-            { email: { contains: f.q, mode: "insensitive" } },
-            { name: { contains: f.q, mode: "insensitive" } },
-          ],
+          OR: [{ email: { contains: f.q, mode: "insensitive" } }, { name: { contains: f.q, mode: "insensitive" } }],
         }
       : {}),
   };
@@ -60,9 +53,7 @@ async function otherActiveAdmins(tx: Tx, userId: string) {
 }
 
 async function lockUser(tx: Tx, userId: string) {
-  const rows = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
   if (rows.length === 0) throw notFound("That user");
   return tx.user.findUniqueOrThrow({
     where: { id: userId },
@@ -79,36 +70,18 @@ const snapshot = (u: { role: Role; status: UserStatus }) => ({
  * Makes a user an administrator or a buyer. Seller accounts keep their role (their shop hangs
  * on it: suspend the shop instead), and the last active administrator cannot be demoted.
  */
-export async function changeUserRole(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZChangeRoleSchema>,
-) {
+export async function changeUserRole(db: PrismaClient, actor: Actor, input: z.input<typeof ZChangeRoleSchema>) {
   const admin = requireAdmin(actor);
   const { userId, role, reason } = ZChangeRoleSchema.parse(input);
   return inTransaction(db, async (tx) => {
     await lockAdministrators(tx);
     const user = await lockUser(tx, userId);
-    if (user.role === role)
-      throw new DomainError(
-        "CONFLICT",
-        `This user is already ${role === "ADMIN" ? "an administrator" : "a buyer"}.`,
-      );
+    if (user.role === role) throw new DomainError("CONFLICT", `This user is already ${role === "ADMIN" ? "an administrator" : "a buyer"}.`);
     if (user.role === "SELLER" || user.seller) {
-      throw new DomainError(
-        "CONFLICT",
-        "This is a seller account: its role follows its shop. Suspend the shop or the account instead.",
-      );
+      throw new DomainError("CONFLICT", "This is a seller account: its role follows its shop. Suspend the shop or the account instead.");
     }
-    if (
-      user.role === "ADMIN" &&
-      user.status === "ACTIVE" &&
-      (await otherActiveAdmins(tx, userId)) === 0
-    ) {
-      throw new DomainError(
-        "CONFLICT",
-        "This is the last active administrator. Make someone else an administrator first.",
-      );
+    if (user.role === "ADMIN" && user.status === "ACTIVE" && (await otherActiveAdmins(tx, userId)) === 0) {
+      throw new DomainError("CONFLICT", "This is the last active administrator. Make someone else an administrator first.");
     }
     const updated = await tx.user.update({
       where: { id: userId },
@@ -132,25 +105,16 @@ export async function changeUserRole(
  * fresh), and a seller's products leave the storefront with it. Administrators cannot suspend
  * themselves, and the last active administrator cannot be suspended.
  */
-export async function suspendUser(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSuspendUserSchema>,
-) {
+export async function suspendUser(db: PrismaClient, actor: Actor, input: z.input<typeof ZSuspendUserSchema>) {
   const admin = requireAdmin(actor);
   const { userId, reason } = ZSuspendUserSchema.parse(input);
-  if (userId === admin.userId)
-    throw new DomainError("CONFLICT", "You cannot suspend your own account.");
+  if (userId === admin.userId) throw new DomainError("CONFLICT", "You cannot suspend your own account.");
   const result = await inTransaction(db, async (tx) => {
     await lockAdministrators(tx);
     const user = await lockUser(tx, userId);
-    if (user.status === "SUSPENDED")
-      throw new DomainError("CONFLICT", "This account is already suspended.");
+    if (user.status === "SUSPENDED") throw new DomainError("CONFLICT", "This account is already suspended.");
     if (user.role === "ADMIN" && (await otherActiveAdmins(tx, userId)) === 0) {
-      throw new DomainError(
-        "CONFLICT",
-        "This is the last active administrator. Make someone else an administrator first.",
-      );
+      throw new DomainError("CONFLICT", "This is the last active administrator. Make someone else an administrator first.");
     }
     const updated = await tx.user.update({
       where: { id: userId },
@@ -176,17 +140,12 @@ async function refreshStorefrontFor(role: Role) {
   if (role === "SELLER") await revalidateStorefront([]);
 }
 
-export async function reinstateUser(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZUserIdSchema>,
-) {
+export async function reinstateUser(db: PrismaClient, actor: Actor, input: z.input<typeof ZUserIdSchema>) {
   const admin = requireAdmin(actor);
   const { userId } = ZUserIdSchema.parse(input);
   const result = await inTransaction(db, async (tx) => {
     const user = await lockUser(tx, userId);
-    if (user.status === "ACTIVE")
-      throw new DomainError("CONFLICT", "This account is not suspended.");
+    if (user.status === "ACTIVE") throw new DomainError("CONFLICT", "This account is not suspended.");
     const updated = await tx.user.update({
       where: { id: userId },
       data: { status: "ACTIVE" },

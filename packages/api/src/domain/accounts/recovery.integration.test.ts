@@ -44,7 +44,9 @@ describe("password reset", () => {
     expect(await signsIn(buyer.email, "new password 2")).toBe(true);
     expect(await signsIn(buyer.email, "old password 1")).toBe(false);
     expect(await loadActor(t.db, buyer.id, 0)).toBeNull();
-    await expect(guest.account.resetPassword({ token, password: "third password 3" })).rejects.toThrow("This link was already used or is not valid. Ask for a new one.");
+    await expect(guest.account.resetPassword({ token, password: "third password 3" })).rejects.toThrow(
+      "This link was already used or is not valid. Ask for a new one.",
+    );
   });
 
   it("expires after an hour, answers the same for unknown addresses, and is limited per account", async () => {
@@ -69,8 +71,12 @@ describe("change password", () => {
   it("needs the current password, and signs out the other sessions", async () => {
     const buyer = await createBuyer(t.db, { password: "current password" });
     const api = await callerFor(t.db, buyer.id);
-    await expect(api.account.changePassword({ currentPassword: "not it", newPassword: "brand new password" })).rejects.toThrow("Your current password is not right.");
-    await expect(api.account.changePassword({ currentPassword: "current password", newPassword: "brand new password" })).resolves.toEqual({ sessionVersion: 1 });
+    await expect(api.account.changePassword({ currentPassword: "not it", newPassword: "brand new password" })).rejects.toThrow(
+      "Your current password is not right.",
+    );
+    await expect(api.account.changePassword({ currentPassword: "current password", newPassword: "brand new password" })).resolves.toEqual({
+      sessionVersion: 1,
+    });
     expect(await loadActor(t.db, buyer.id, 0)).toBeNull();
     expect(await loadActor(t.db, buyer.id, 1)).toMatchObject({ userId: buyer.id });
     expect(await signsIn(buyer.email, "brand new password")).toBe(true);
@@ -83,7 +89,14 @@ describe("email verification", () => {
     const email = `shop-${uniqueSuffix()}@example.com`;
     const guest = await callerFor(t.db, null);
     const suffix = uniqueSuffix();
-    const user = await guest.account.signUpSeller({ name: "New Seller", email, password: "a long password", shopName: `Shop ${suffix}`, slug: `shop-${suffix}`, contactEmail: email });
+    const user = await guest.account.signUpSeller({
+      name: "New Seller",
+      email,
+      password: "a long password",
+      shopName: `Shop ${suffix}`,
+      slug: `shop-${suffix}`,
+      contactEmail: email,
+    });
     const seller = await t.db.seller.findUniqueOrThrow({ where: { userId: user.id } });
     const me = await (await callerFor(t.db, user.id)).account.me();
     expect(me).toMatchObject({ emailVerified: false, seller: { status: "PENDING" } });

@@ -22,7 +22,9 @@ async function issueToken(db: PrismaClient, purpose: Purpose, userId: string, no
   const token = randomBytes(32).toString("base64url");
   await db.$transaction([
     db.verificationToken.deleteMany({ where: { identifier: identifier(purpose, userId) } }),
-    db.verificationToken.create({ data: { identifier: identifier(purpose, userId), token: hashOf(token), expires: new Date(now.getTime() + TTL_MS[purpose]) } }),
+    db.verificationToken.create({
+      data: { identifier: identifier(purpose, userId), token: hashOf(token), expires: new Date(now.getTime() + TTL_MS[purpose]) },
+    }),
   ]);
   return token;
 }

@@ -6,8 +6,7 @@ import { hashPassword } from "./password";
 import { ZRegisterSellerSchema, type RegisterSellerInput } from "../../validators/accounts";
 import { uniqueViolationFields } from "./unique-violation";
 
-const slugTaken = (slug: string) =>
-  new DomainError("CONFLICT", `The shop address "${slug}" is taken. Choose another one.`, { field: "slug" });
+const slugTaken = (slug: string) => new DomainError("CONFLICT", `The shop address "${slug}" is taken. Choose another one.`, { field: "slug" });
 
 /**
  * Creates a seller account and its shop, PENDING until an administrator approves it.

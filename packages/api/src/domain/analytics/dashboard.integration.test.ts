@@ -2,12 +2,7 @@
 import type { CartStatus, OrderStatus } from "@bazaar/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
-import {
-  createAdmin,
-  createBuyer,
-  createProduct,
-  createSeller,
-} from "../../testing/factories";
+import { createAdmin, createBuyer, createProduct, createSeller } from "../../testing/factories";
 import { loadActor } from "../../trpc";
 import { ensurePlatformLedgerAccounts } from "../ledger/accounts";
 import { getDashboard } from "./dashboard";
@@ -30,8 +25,7 @@ async function order(
   }[],
   options: { paid?: boolean; refundedCents?: number; currency?: string } = {},
 ) {
-  const totalOf = (items: { quantity: number; unitPriceCents: number }[]) =>
-    items.reduce((s, i) => s + i.quantity * i.unitPriceCents, 0);
+  const totalOf = (items: { quantity: number; unitPriceCents: number }[]) => items.reduce((s, i) => s + i.quantity * i.unitPriceCents, 0);
   const totalCents = parts.reduce((s, p) => s + totalOf(p.items), 0);
   const currency = options.currency ?? "USD";
   const created = await t.db.order.create({
@@ -77,10 +71,7 @@ async function order(
 }
 
 async function commission(amountCents: number, createdAt: Date) {
-  const { clearingId, revenueId } = await ensurePlatformLedgerAccounts(
-    t.db,
-    "USD",
-  );
+  const { clearingId, revenueId } = await ensurePlatformLedgerAccounts(t.db, "USD");
   const tx = await t.db.ledgerTransaction.create({
     data: {
       kind: amountCents > 0 ? "PAYMENT_SPLIT" : "REFUND",
@@ -195,11 +186,7 @@ describe("getDashboard", () => {
       { paid: true, currency: "EUR" },
     );
 
-    const cart = (
-      status: CartStatus,
-      createdAt: Date,
-      lastActivityAt = createdAt,
-    ) => t.db.cart.create({ data: { status, createdAt, lastActivityAt } });
+    const cart = (status: CartStatus, createdAt: Date, lastActivityAt = createdAt) => t.db.cart.create({ data: { status, createdAt, lastActivityAt } });
     for (let i = 0; i < 3; i++) await cart("COMPLETED", at(1));
     await cart("ACTIVE", at(3), new Date(now.getTime() - 5 * 60_000)); // still being filled: not abandoned
     await cart("ACTIVE", at(2));
@@ -214,12 +201,7 @@ describe("getDashboard", () => {
     await commission(7777, at(4, 1)); // outside
 
     const actor = await loadActor(t.db, (await createAdmin(t.db)).id);
-    const d = await getDashboard(
-      t.db,
-      actor!,
-      { from: at(1, 0), to: at(4, 0) },
-      now,
-    );
+    const d = await getDashboard(t.db, actor!, { from: at(1, 0), to: at(4, 0) }, now);
 
     expect(d).toMatchObject({
       gmvCents: 18_000,

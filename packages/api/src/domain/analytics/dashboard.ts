@@ -25,78 +25,61 @@ const ABANDONED_AFTER_MS = 3_600_000;
  *   over an hour (carts still being filled do not count) / carts opened.
  * - Commission: what the platform revenue accounts earned in the range, net of refund reversals.
  */
-export async function getDashboard(
-  db: PrismaClient,
-  actor: Actor,
-  input: DashboardInput,
-  now = new Date(),
-) {
+export async function getDashboard(db: PrismaClient, actor: Actor, input: DashboardInput, now = new Date()) {
   requireAdmin(actor);
   const { from, to, currency, top } = ZDashboardSchema.parse(input);
-  if (to <= from)
-    throw new DomainError(
-      "BAD_REQUEST",
-      "The end of the range must be after its start.",
-      { field: "to" },
-    );
+  if (to <= from) throw new DomainError("BAD_REQUEST", "The end of the range must be after its start.", { field: "to" });
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
-    throw new DomainError(
-      "BAD_REQUEST",
-      `Pick a range of at most ${MAX_RANGE_DAYS} days.`,
-      { field: "from" },
-    );
+    throw new DomainError("BAD_REQUEST", `Pick a range of at most ${MAX_RANGE_DAYS} days.`, { field: "from" });
 
   const inRange = Prisma.sql`o."createdAt" >= ${from} AND o."createdAt" < ${to} AND o.currency = ${currency}`;
   // Orders and commission are each scanned once, grouped by day (and status): at most 366 x 8
   // aggregated rows come back, from which the totals, the status breakdown and the series are summed.
-  const [orderRows, cartRows, productRows, sellerRows, commissionRows] =
-    await Promise.all([
-      db.$queryRaw<
-        {
-          day: string;
-          status: OrderStatus;
-          n: bigint;
-          paid: bigint;
-          gmv: bigint | null;
-          refunded: bigint | null;
-        }[]
-      >`
+  const [orderRows, cartRows, productRows, sellerRows, commissionRows] = await Promise.all([
+    db.$queryRaw<
+      {
+        day: string;
+        status: OrderStatus;
+        n: bigint;
+        paid: bigint;
+        gmv: bigint | null;
+        refunded: bigint | null;
+      }[]
+    >`
       SELECT to_char(date_trunc('day', o."createdAt"), 'YYYY-MM-DD') AS day, o.status, COUNT(*) AS n,
              COUNT(*) FILTER (WHERE o."paidAt" IS NOT NULL) AS paid,
              SUM(o."totalCents") FILTER (WHERE o."paidAt" IS NOT NULL) AS gmv,
              SUM(o."refundedCents") FILTER (WHERE o."paidAt" IS NOT NULL) AS refunded
         FROM "Order" o WHERE ${inRange} GROUP BY 1, 2`,
-      db.$queryRaw<{ carts: bigint; completed: bigint; abandoned: bigint }[]>`
+    db.$queryRaw<{ carts: bigint; completed: bigint; abandoned: bigint }[]>`
       SELECT COUNT(*) AS carts,
              COUNT(*) FILTER (WHERE c.status = 'COMPLETED') AS completed,
              COUNT(*) FILTER (WHERE c.status <> 'COMPLETED' AND c."lastActivityAt" < ${new Date(now.getTime() - ABANDONED_AFTER_MS)}) AS abandoned
         FROM "Cart" c WHERE c."createdAt" >= ${from} AND c."createdAt" < ${to} AND c.currency = ${currency}`,
-      db.$queryRaw<
-        { productId: string; name: string; units: bigint; revenue: bigint }[]
-      >`
+    db.$queryRaw<{ productId: string; name: string; units: bigint; revenue: bigint }[]>`
       SELECT i."productId", MAX(i.name) AS name, SUM(i.quantity) AS units, SUM(i."subtotalCents" - i."discountCents") AS revenue
         FROM "Order" o JOIN "OrderItem" i ON i."orderId" = o.id
        WHERE ${inRange} AND o."paidAt" IS NOT NULL
        GROUP BY i."productId" ORDER BY revenue DESC, i."productId" LIMIT ${top}`,
-      db.$queryRaw<
-        {
-          sellerId: string;
-          shopName: string;
-          orders: bigint;
-          revenue: bigint;
-        }[]
-      >`
+    db.$queryRaw<
+      {
+        sellerId: string;
+        shopName: string;
+        orders: bigint;
+        revenue: bigint;
+      }[]
+    >`
       SELECT s."sellerId", MAX(se."shopName") AS "shopName", COUNT(*) AS orders, SUM(s."totalCents") AS revenue
         FROM "Order" o JOIN "Shipment" s ON s."orderId" = o.id JOIN "Seller" se ON se.id = s."sellerId"
        WHERE ${inRange} AND o."paidAt" IS NOT NULL
        GROUP BY s."sellerId" ORDER BY revenue DESC, s."sellerId" LIMIT ${top}`,
-      db.$queryRaw<{ day: string; earned: bigint }[]>`
+    db.$queryRaw<{ day: string; earned: bigint }[]>`
       SELECT to_char(date_trunc('day', e."createdAt"), 'YYYY-MM-DD') AS day,
              SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END) AS earned
         FROM "LedgerAccount" a JOIN "LedgerEntry" e ON e."accountId" = a.id
        WHERE a.kind = 'PLATFORM_REVENUE' AND a.currency = ${currency} AND e."createdAt" >= ${from} AND e."createdAt" < ${to}
        GROUP BY 1`,
-    ]);
+  ]);
 
   const ordersByStatus: Record<OrderStatus, number> = {
     PENDING_PAYMENT: 0,
@@ -108,10 +91,7 @@ export async function getDashboard(
     CANCELLED: 0,
     PAYMENT_FAILED: 0,
   };
-  const byDay = new Map<
-    string,
-    { orders: number; paidOrders: number; gmvCents: number }
-  >();
+  const byDay = new Map<string, { orders: number; paidOrders: number; gmvCents: number }>();
   let paidOrders = 0;
   let gmvCents = 0;
   let refundedCents = 0;
@@ -131,13 +111,8 @@ export async function getDashboard(
   }
   const carts = cartRows[0];
   const cartCount = Number(carts?.carts ?? 0n);
-  const commissionByDay = new Map(
-    commissionRows.map((d) => [d.day, Number(d.earned)]),
-  );
-  const commissionCents = [...commissionByDay.values()].reduce(
-    (sum, cents) => sum + cents,
-    0,
-  );
+  const commissionByDay = new Map(commissionRows.map((d) => [d.day, Number(d.earned)]));
+  const commissionCents = [...commissionByDay.values()].reduce((sum, cents) => sum + cents, 0);
   return {
     range: { from, to, currency },
     gmvCents,

@@ -14,17 +14,7 @@ describe("dashboard ratios", () => {
   });
 
   it("lists UTC days of a half-open range", () => {
-    expect(
-      utcDays(
-        new Date("2026-03-30T10:00:00Z"),
-        new Date("2026-04-02T00:00:00Z"),
-      ),
-    ).toEqual(["2026-03-30", "2026-03-31", "2026-04-01"]);
-    expect(
-      utcDays(
-        new Date("2026-03-30T00:00:00Z"),
-        new Date("2026-03-30T00:00:00Z"),
-      ),
-    ).toEqual([]);
+    expect(utcDays(new Date("2026-03-30T10:00:00Z"), new Date("2026-04-02T00:00:00Z"))).toEqual(["2026-03-30", "2026-03-31", "2026-04-01"]);
+    expect(utcDays(new Date("2026-03-30T00:00:00Z"), new Date("2026-03-30T00:00:00Z"))).toEqual([]);
   });
 });

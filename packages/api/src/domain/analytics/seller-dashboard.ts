@@ -104,7 +104,8 @@ export async function getSellerDashboard(
   const balance = balances.find((b) => b.currency === currency) ?? { availableCents: 0, paidOutCents: 0 };
 
   const days = series.map((row) => ({ day: row.day, salesCents: Number(row.salesCents), orders: Number(row.orders) }));
-  const sum = (rows: DailySales[]) => rows.reduce<SalesFigure>((acc, r) => ({ salesCents: acc.salesCents + r.salesCents, orders: acc.orders + r.orders }), { salesCents: 0, orders: 0 });
+  const sum = (rows: DailySales[]) =>
+    rows.reduce<SalesFigure>((acc, r) => ({ salesCents: acc.salesCents + r.salesCents, orders: acc.orders + r.orders }), { salesCents: 0, orders: 0 });
   const today = days.at(-1) ?? { salesCents: 0, orders: 0 };
 
   return {

@@ -1,5 +1,2 @@
 export { recordAudit, type AuditEntry } from "./record-audit";
-export {
-  listAuditLogs,
-  type ListAuditLogsInput,
-} from "./list-audit-logs";
+export { listAuditLogs, type ListAuditLogsInput } from "./list-audit-logs";

@@ -6,11 +6,7 @@ import { ZListAuditLogsSchema } from "../../validators/audit";
 export type ListAuditLogsInput = z.input<typeof ZListAuditLogsSchema>;
 
 /** The audit log, newest first, filtered; each row with its actor's email. */
-export async function listAuditLogs(
-  db: PrismaClient,
-  actor: Actor,
-  input: ListAuditLogsInput = {},
-) {
+export async function listAuditLogs(db: PrismaClient, actor: Actor, input: ListAuditLogsInput = {}) {
   requireAdmin(actor);
   const f = ZListAuditLogsSchema.parse(input);
   const q = f.q || undefined;
@@ -61,12 +57,17 @@ export async function listAuditLogs(
 async function entityLabels(db: PrismaClient, rows: { entityType: string; entityId: string }[]): Promise<Map<string, string>> {
   const idsOf = (type: string) => [...new Set(rows.filter((row) => row.entityType === type).map((row) => row.entityId))];
   const lookups: Record<string, (ids: string[]) => Promise<{ id: string; label: string }[]>> = {
-    Order: async (ids) => (await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })).map((o) => ({ id: o.id, label: `Order #${o.number}` })),
-    Seller: async (ids) => (await db.seller.findMany({ where: { id: { in: ids } }, select: { id: true, shopName: true } })).map((s) => ({ id: s.id, label: s.shopName })),
+    Order: async (ids) =>
+      (await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })).map((o) => ({ id: o.id, label: `Order #${o.number}` })),
+    Seller: async (ids) =>
+      (await db.seller.findMany({ where: { id: { in: ids } }, select: { id: true, shopName: true } })).map((s) => ({ id: s.id, label: s.shopName })),
     User: async (ids) => (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((u) => ({ id: u.id, label: u.email })),
-    Product: async (ids) => (await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => ({ id: p.id, label: p.name })),
-    PromoCode: async (ids) => (await db.promoCode.findMany({ where: { id: { in: ids } }, select: { id: true, code: true } })).map((p) => ({ id: p.id, label: p.code })),
-    Category: async (ids) => (await db.category.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((c) => ({ id: c.id, label: c.name })),
+    Product: async (ids) =>
+      (await db.product.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => ({ id: p.id, label: p.name })),
+    PromoCode: async (ids) =>
+      (await db.promoCode.findMany({ where: { id: { in: ids } }, select: { id: true, code: true } })).map((p) => ({ id: p.id, label: p.code })),
+    Category: async (ids) =>
+      (await db.category.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((c) => ({ id: c.id, label: c.name })),
   };
   const found = await Promise.all(
     Object.entries(lookups).map(async ([type, lookup]) => {

@@ -13,8 +13,7 @@ afterAll(async () => t?.drop());
 
 const withCookies = (userId: string | null, guestCartToken?: string) => callerWithCookies(t.db, userId, { guestCartToken });
 
-const reserved = async (productId: string) =>
-  (await t.db.stockLevel.aggregate({ where: { productId }, _sum: { reserved: true } }))._sum.reserved ?? 0;
+const reserved = async (productId: string) => (await t.db.stockLevel.aggregate({ where: { productId }, _sum: { reserved: true } }))._sum.reserved ?? 0;
 
 describe("guest carts", () => {
   it("opens a cart under a cookie on the first add, and merges it into the buyer's cart at sign-in within stock", async () => {
@@ -105,7 +104,10 @@ describe("cart changes", () => {
       message: "Promo code SAVE5X needs a subtotal of at least $30.00 (yours: $20.00).",
     });
     await expect(api.cart.applyPromo({ code: "OLD10" })).rejects.toThrow("Promo code OLD10 expired on 2020-01-01.");
-    await expect(api.cart.applyPromo({ code: "NOPE" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Promo code NOPE does not exist. Check the spelling." });
+    await expect(api.cart.applyPromo({ code: "NOPE" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Promo code NOPE does not exist. Check the spelling.",
+    });
     await api.cart.setQuantity({ productId: product.id, quantity: 3 });
     const applied = await api.cart.applyPromo({ code: " save5x " });
     expect(applied.promo).toEqual({ code: "SAVE5X", applied: true, reason: null, discountCents: 500 });
@@ -121,9 +123,15 @@ describe("cart changes", () => {
     const { product } = await createProduct(t.db, seller.id, { stock: 200, name: "Pen" });
     const { product: euro } = await createProduct(t.db, seller.id, { stock: 5, currency: "EUR", name: "Euro Pen" });
     const api = await callerFor(t.db, (await createBuyer(t.db)).id);
-    await expect(api.cart.add({ productId: product.id, quantity: -1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Add at least 1/) as unknown });
+    await expect(api.cart.add({ productId: product.id, quantity: -1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/Add at least 1/) as unknown,
+    });
     await expect(api.cart.add({ productId: product.id, quantity: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(api.cart.add({ productId: product.id, quantity: 1e9 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/at most 99/) as unknown });
+    await expect(api.cart.add({ productId: product.id, quantity: 1e9 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/at most 99/) as unknown,
+    });
     await expect(api.cart.add({ productId: product.id, quantity: 1.5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(api.cart.add({ productId: "no-such-product", quantity: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api.cart.add({ productId: "", quantity: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -173,7 +181,9 @@ describe("ownership", () => {
     await aliceApi.address.delete({ id: second.id });
     expect((await aliceApi.address.list()).map((a) => a.isDefault)).toEqual([true]);
     const guest = await callerFor(t.db, null);
-    await expect(guest.checkout.start({ idempotencyKey: "guest-checkout", shippingAddress: shippingAddressInput() })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(guest.checkout.start({ idempotencyKey: "guest-checkout", shippingAddress: shippingAddressInput() })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     await expect(guest.address.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

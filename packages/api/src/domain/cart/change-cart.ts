@@ -58,7 +58,8 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: { pro
         where: { id: input.productId, ...buyerVisibleProduct },
         select: { id: true, name: true, priceCents: true, currency: true, sellerId: true },
       });
-      if (!product) throw new DomainError("NOT_FOUND", "This product is not for sale (it may have been removed, or its shop is closed).", { productId: input.productId });
+      if (!product)
+        throw new DomainError("NOT_FOUND", "This product is not for sale (it may have been removed, or its shop is closed).", { productId: input.productId });
       const lines = await tx.cartItem.findMany({ where: { cartId: cart.id }, select: { id: true, productId: true, quantity: true } });
       if (product.currency !== cart.currency) {
         if (lines.length > 0) {
@@ -72,12 +73,22 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: { pro
       const existing = lines.find((line) => line.productId === product.id);
       const quantity = (existing?.quantity ?? 0) + input.quantity;
       if (quantity > MAX_LINE_QUANTITY) {
-        throw new DomainError("BAD_REQUEST", `You can have at most ${MAX_LINE_QUANTITY} of "${product.name}" in your cart (you have ${existing?.quantity ?? 0}).`);
+        throw new DomainError(
+          "BAD_REQUEST",
+          `You can have at most ${MAX_LINE_QUANTITY} of "${product.name}" in your cart (you have ${existing?.quantity ?? 0}).`,
+        );
       }
       const line = existing
         ? await tx.cartItem.update({ where: { id: existing.id }, data: { quantity, unitPriceCents: product.priceCents }, select: { id: true } })
         : await tx.cartItem.create({
-            data: { cartId: cart.id, productId: product.id, sellerId: product.sellerId, quantity, unitPriceCents: product.priceCents, currency: product.currency },
+            data: {
+              cartId: cart.id,
+              productId: product.id,
+              sellerId: product.sellerId,
+              quantity,
+              unitPriceCents: product.priceCents,
+              currency: product.currency,
+            },
             select: { id: true },
           });
       await setCartItemReservation(tx, { cartId: cart.id, cartItemId: line.id, productId: product.id, productName: product.name, quantity, now });
@@ -103,7 +114,14 @@ export async function setCartLineQuantity(db: PrismaClient, owner: CartOwner, in
     const line = await findLine(tx, cart.id, input.productId);
     // Changing the line is looking at it: the buyer has seen today's price.
     await tx.cartItem.update({ where: { id: line.id }, data: { quantity: input.quantity, unitPriceCents: line.product.priceCents } });
-    await setCartItemReservation(tx, { cartId: cart.id, cartItemId: line.id, productId: line.productId, productName: line.product.name, quantity: input.quantity, now });
+    await setCartItemReservation(tx, {
+      cartId: cart.id,
+      cartItemId: line.id,
+      productId: line.productId,
+      productName: line.product.name,
+      quantity: input.quantity,
+      now,
+    });
   });
 }
 

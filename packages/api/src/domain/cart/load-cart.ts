@@ -78,7 +78,15 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
             },
           },
           seller: {
-            select: { id: true, shopName: true, slug: true, status: true, shippingFlatCents: true, freeShippingOverCents: true, user: { select: { status: true } } },
+            select: {
+              id: true,
+              shopName: true,
+              slug: true,
+              status: true,
+              shippingFlatCents: true,
+              freeShippingOverCents: true,
+              user: { select: { status: true } },
+            },
           },
         },
       },

@@ -2,7 +2,13 @@
 // both have the product the quantities add up as far as stock allows (the buyer is told).
 import type { PrismaClient } from "@bazaar/db";
 import { publish } from "../../events/publish";
-import { extendCartReservations, heldForCartItem, moveCartItemReservations, releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
+import {
+  extendCartReservations,
+  heldForCartItem,
+  moveCartItemReservations,
+  releaseCartReservations,
+  setCartItemReservation,
+} from "../inventory/cart-reservations";
 import { availableOf, lockProductStock } from "../inventory/stock-rows";
 import { inTransaction } from "../transaction";
 import { ensureActiveCart, lockCart, touchCart } from "./cart-owner";

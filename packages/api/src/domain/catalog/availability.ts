@@ -19,7 +19,10 @@ export async function getLiveAvailability(db: Tx, slug: string): Promise<LiveAva
     select: { id: true, stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } } },
   });
   if (!product) return null;
-  const available = Math.max(0, product.stockLevels.reduce((sum, row) => sum + row.onHand - row.reserved - row.allocated, 0));
+  const available = Math.max(
+    0,
+    product.stockLevels.reduce((sum, row) => sum + row.onHand - row.reserved - row.allocated, 0),
+  );
   const threshold = Math.max(0, ...product.stockLevels.map((row) => row.lowStockThreshold));
   return { productId: product.id, available, availability: availabilityOf(available, threshold) };
 }

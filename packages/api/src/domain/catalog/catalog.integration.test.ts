@@ -17,7 +17,13 @@ describe("search", () => {
     const home = await createCategory(t.db, { name: "Kitchen" });
     const one = await createSeller(t.db, { shopName: "Northwind Sound" });
     const two = await createSeller(t.db, { shopName: "Oakwood Goods" });
-    await createProduct(t.db, one.seller.id, { name: "Wireless Headphones", categoryId: audio.id, priceCents: 7999, stock: 5, description: "Over-ear, noise cancelling" });
+    await createProduct(t.db, one.seller.id, {
+      name: "Wireless Headphones",
+      categoryId: audio.id,
+      priceCents: 7999,
+      stock: 5,
+      description: "Over-ear, noise cancelling",
+    });
     await createProduct(t.db, two.seller.id, { name: "Studio Headphones Pro", categoryId: audio.id, priceCents: 19999, stock: 0 });
     await createProduct(t.db, two.seller.id, { name: "Copper Kettle", categoryId: home.id, priceCents: 3999, stock: 2, description: "Whistles when ready" });
     const api = await guest();
@@ -76,7 +82,11 @@ describe("browsing", () => {
     expect((await api.catalog.list({ category: root.slug, limit: 60 })).items).toHaveLength(7);
     expect((await api.catalog.list({ category: child.slug, limit: 60 })).items.map((p) => p.name).sort()).toEqual(["Tent 1", "Tent 2", "Tent 4", "Tent 5"]);
     expect((await api.catalog.list({ category: root.slug, inStock: true, limit: 60 })).items).toHaveLength(6);
-    expect((await api.catalog.list({ category: root.slug, minPriceCents: 2000, maxPriceCents: 3000, limit: 60 })).items.every((p) => p.priceCents >= 2000 && p.priceCents <= 3000)).toBe(true);
+    expect(
+      (await api.catalog.list({ category: root.slug, minPriceCents: 2000, maxPriceCents: 3000, limit: 60 })).items.every(
+        (p) => p.priceCents >= 2000 && p.priceCents <= 3000,
+      ),
+    ).toBe(true);
     const tent1 = (await api.catalog.list({ category: root.slug, limit: 60 })).items.find((p) => p.name === "Tent 1");
     expect(tent1).toMatchObject({ available: 2, availability: "low", seller: { id: seller.id } });
 
@@ -86,7 +96,12 @@ describe("browsing", () => {
       let first = true;
       while (first || cursor) {
         first = false;
-        const page: { items: { id: string; priceCents: number }[]; nextCursor: string | null } = await api.catalog.list({ category: root.slug, sort, limit: 3, cursor });
+        const page: { items: { id: string; priceCents: number }[]; nextCursor: string | null } = await api.catalog.list({
+          category: root.slug,
+          sort,
+          limit: 3,
+          cursor,
+        });
         seen.push(...page.items.map((p) => p.id));
         cursor = page.nextCursor;
         // A product published mid-browse never shifts the pages (keyset, not offset).
@@ -103,7 +118,10 @@ describe("browsing", () => {
 
   it("refuses a tampered cursor and bad filters with a message, never a 500", async () => {
     const api = await guest();
-    await expect(api.catalog.list({ cursor: "garbage" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/first page/) as unknown });
+    await expect(api.catalog.list({ cursor: "garbage" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/first page/) as unknown,
+    });
     await expect(api.catalog.list({ minPriceCents: -5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(api.catalog.list({ minPriceCents: 500, maxPriceCents: 100 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(api.catalog.list({ limit: 10_000 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -124,7 +142,11 @@ describe("browsing", () => {
     expect(detail.categoryPath.map((c) => c.name)).toEqual(["Home", "Lamps"]);
     expect(detail.related.map((p) => p.id)).toEqual([other.id]);
     const tree = await (await guest()).catalog.categories();
-    expect(tree.find((c) => c.id === root.id)).toMatchObject({ productCount: 0, totalProductCount: 2, children: [{ name: "Lamps", productCount: 2, totalProductCount: 2 }] });
+    expect(tree.find((c) => c.id === root.id)).toMatchObject({
+      productCount: 0,
+      totalProductCount: 2,
+      children: [{ name: "Lamps", productCount: 2, totalProductCount: 2 }],
+    });
   });
 });
 
@@ -148,7 +170,9 @@ describe("what buyers never see", () => {
     const adminApi = await callerFor(t.db, admin.id);
     await adminApi.catalog.unlist({ id: unlisted.id, reason: "Counterfeit listing reported" });
     expect(await t.db.auditLog.count({ where: { entityId: unlisted.id, action: "product.unlist" } })).toBe(1);
-    await expect((await callerFor(t.db, shown.user.id)).catalog.unlist({ id: ok.id, reason: "I am not an admin" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(t.db, shown.user.id)).catalog.unlist({ id: ok.id, reason: "I am not an admin" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     const api = await guest();
     const names = (await api.catalog.search({ q: "vinyl record" })).items.map((p) => p.name);
@@ -189,7 +213,10 @@ describe("sellers' products", () => {
     const published = await api.catalog.publish({ id: created.id });
     expect(published).toMatchObject({ status: "ACTIVE" });
     expect(published.publishedAt).not.toBeNull();
-    await expect(api.catalog.publish({ id: created.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already published/) as unknown });
+    await expect(api.catalog.publish({ id: created.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/already published/) as unknown,
+    });
     expect((await (await guest()).catalog.product({ id: created.id })).name).toBe("Stoneware Mug");
     const renamed = await api.catalog.update({ id: created.id, name: "Stoneware Mug, Blue", priceCents: 2000 });
     expect(renamed).toMatchObject({ slug: "stoneware-mug", priceCents: 2000 });
@@ -217,12 +244,21 @@ describe("sellers' products", () => {
     const { user } = await createSeller(t.db);
     const api = await callerFor(t.db, user.id);
     const attempt = (input: Record<string, unknown>) => api.catalog.create({ name: "Good name", sku: "OK-1", priceCents: 100, ...input });
-    await expect(attempt({ priceCents: -1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Price cannot be negative/) as unknown });
+    await expect(attempt({ priceCents: -1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/Price cannot be negative/) as unknown,
+    });
     await expect(attempt({ priceCents: 10.5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(attempt({ priceCents: 1e15 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(attempt({ currency: "XYZ" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Currency must be one of/) as unknown });
+    await expect(attempt({ currency: "XYZ" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/Currency must be one of/) as unknown,
+    });
     await expect(attempt({ sku: "has space" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(attempt({ categoryId: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/category does not exist/) as unknown });
+    await expect(attempt({ categoryId: "nope" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/category does not exist/) as unknown,
+    });
     await expect(attempt({ images: [{ key: "products/x/y.jpg", url: "https://evil.example/y.jpg", alt: "" }] })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/not uploaded from your shop/) as unknown,

@@ -54,7 +54,13 @@ describe("storefront read models", () => {
     await t.db.product.update({ where: { id: tent.id }, data: { salesCount: 1000 } });
     const home = await (await callerFor(t.db, null)).storefront.home();
 
-    expect(home.featuredCategories).toContainEqual({ slug: tents.slug, name: "Tents", parentName: "Outdoor Things", productCount: 1, cover: { url: "/media/k.svg", alt: "A tent" } });
+    expect(home.featuredCategories).toContainEqual({
+      slug: tents.slug,
+      name: "Tents",
+      parentName: "Outdoor Things",
+      productCount: 1,
+      cover: { url: "/media/k.svg", alt: "A tent" },
+    });
     expect(home.featuredCategories.map((c) => c.slug)).not.toContain(parent.slug);
     expect(home.bestSellers[0]).toMatchObject({ id: tent.id, available: 2, availability: "low", image: { url: "/media/k.svg", alt: "A tent" } });
     expect(home.newArrivals.length).toBeGreaterThan(0);

@@ -45,7 +45,8 @@ export async function getHomePage(db: Tx): Promise<HomePage> {
   const walk = (nodes: typeof tree, parentName: string | null) => {
     for (const node of nodes) {
       if (node.children.length > 0) walk(node.children, node.name);
-      else leaves.push({ id: node.id, slug: node.slug, name: node.name, parentName, productCount: node.totalProductCount, cover: coverOf.get(node.id) ?? null });
+      else
+        leaves.push({ id: node.id, slug: node.slug, name: node.name, parentName, productCount: node.totalProductCount, cover: coverOf.get(node.id) ?? null });
     }
   };
   walk(tree, null);

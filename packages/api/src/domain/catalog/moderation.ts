@@ -5,27 +5,17 @@ import { page } from "../pagination";
 import { ZModerationSearchSchema } from "../../validators/catalog";
 
 /** Every product whatever its state or shop, for moderation; newest first. Unlisting is `catalog.unlist` / `catalog.relist`. */
-export async function searchProductsForModeration(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZModerationSearchSchema> = {},
-) {
+export async function searchProductsForModeration(db: PrismaClient, actor: Actor, input: z.input<typeof ZModerationSearchSchema> = {}) {
   requireAdmin(actor);
   const f = ZModerationSearchSchema.parse(input);
   const where: Prisma.ProductWhereInput = {
     ...(f.status ? { status: f.status } : {}),
     ...(f.sellerId ? { sellerId: f.sellerId } : {}),
     ...(f.categoryId ? { categoryId: f.categoryId } : {}),
-    ...(f.unlisted === undefined
-      ? {}
-      : { unlistedAt: f.unlisted ? { not: null } : null }),
+    ...(f.unlisted === undefined ? {} : { unlistedAt: f.unlisted ? { not: null } : null }),
     ...(f.q
       ? {
-          OR: [
-            { name: { contains: f.q, mode: "insensitive" } },
-            { sku: f.q.toUpperCase() },
-            { id: f.q },
-          ],
+          OR: [{ name: { contains: f.q, mode: "insensitive" } }, { sku: f.q.toUpperCase() }, { id: f.q }],
         }
       : {}),
   };

@@ -7,7 +7,10 @@ describe("nextProductStatus", () => {
     expect(nextProductStatus("ACTIVE", "archive")).toEqual({ ok: true, status: "ARCHIVED" });
     expect(nextProductStatus("ARCHIVED", "restore")).toEqual({ ok: true, status: "DRAFT" });
     expect(nextProductStatus("ACTIVE", "unpublish")).toEqual({ ok: true, status: "DRAFT" });
-    expect(nextProductStatus("ARCHIVED", "publish")).toEqual({ ok: false, reason: "You cannot publish a product that is archived. Restore it to a draft first." });
+    expect(nextProductStatus("ARCHIVED", "publish")).toEqual({
+      ok: false,
+      reason: "You cannot publish a product that is archived. Restore it to a draft first.",
+    });
     expect(nextProductStatus("ACTIVE", "publish")).toEqual({ ok: false, reason: "You cannot publish a product that is active. It is already published." });
     expect(nextProductStatus("DRAFT", "restore").ok).toBe(false);
   });

@@ -16,7 +16,6 @@ const VERB: Record<ProductAction, string> = { publish: "publish", unpublish: "un
 export function nextProductStatus(status: ProductStatus, action: ProductAction): { ok: true; status: ProductStatus } | { ok: false; reason: string } {
   const transition = TRANSITIONS[action];
   if (transition.from.includes(status)) return { ok: true, status: transition.to };
-  const hint =
-    status === "ARCHIVED" ? " Restore it to a draft first." : status === "ACTIVE" && action === "publish" ? " It is already published." : "";
+  const hint = status === "ARCHIVED" ? " Restore it to a draft first." : status === "ACTIVE" && action === "publish" ? " It is already published." : "";
   return { ok: false, reason: `You cannot ${VERB[action]} a product that is ${status.toLowerCase()}.${hint}` };
 }

@@ -63,10 +63,13 @@ function parseCsv(csv: string): { rows: ParsedRow[]; fileErrors: string[] } {
   const text = csv.replace(/^\uFEFF/, "");
   const result = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const [header, ...records] = result.data;
-  if (!header || header.every((cell) => cell.trim() === "")) return { rows: [], fileErrors: ["The file has no header row. Start with: " + PRODUCT_CSV_COLUMNS.join(",")] };
+  if (!header || header.every((cell) => cell.trim() === ""))
+    return { rows: [], fileErrors: ["The file has no header row. Start with: " + PRODUCT_CSV_COLUMNS.join(",")] };
   const columns = header.map((cell) => cell.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
-  const fileErrors = missing.length ? [`The header is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Expected: ${PRODUCT_CSV_COLUMNS.join(",")}`] : [];
+  const fileErrors = missing.length
+    ? [`The header is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Expected: ${PRODUCT_CSV_COLUMNS.join(",")}`]
+    : [];
   const unknown = columns.filter((column) => column !== "" && !(PRODUCT_CSV_COLUMNS as readonly string[]).includes(column));
   if (unknown.length) fileErrors.push(`Unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}. Use only: ${PRODUCT_CSV_COLUMNS.join(",")}`);
 
@@ -105,7 +108,8 @@ function checkRow(row: ParsedRow, categories: Map<string, string>): CheckedRow {
 
   const categoryText = cell("category");
   const categoryId = categoryText ? categories.get(categoryText.toLowerCase()) : null;
-  if (categoryText && !categoryId) errors.push({ field: "category", message: `No category "${categoryText}"; use a category's slug or name from the catalog.` });
+  if (categoryText && !categoryId)
+    errors.push({ field: "category", message: `No category "${categoryText}"; use a category's slug or name from the catalog.` });
 
   const statusText = cell("status").toLowerCase();
   const status = statusText ? STATUS_WORDS[statusText] : undefined;
@@ -194,9 +198,7 @@ export async function importProductsCsv(db: PrismaClient, actor: Actor, input: {
       try {
         const current = existing.get(row.form.sku);
         // `images` stays undefined: a CSV never touches a product's pictures.
-        const saved = current
-          ? await updateSellerProduct(db, actor, { ...row.form, id: current.id })
-          : await createSellerProduct(db, actor, row.form);
+        const saved = current ? await updateSellerProduct(db, actor, { ...row.form, id: current.id }) : await createSellerProduct(db, actor, row.form);
         row.report.outcome = current ? "updated" : "created";
         for (const action of row.status ? (STATUS_PATH[saved.status][row.status] ?? []) : []) {
           await changeProductStatus(db, actor, { id: saved.id, action });

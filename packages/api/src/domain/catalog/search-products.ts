@@ -252,7 +252,9 @@ export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}):
   const filters = buildFilters({ ...parsed.data, q: parsed.data.q || undefined });
   const band = Prisma.sql`CASE ${Prisma.join(
     PRICE_BANDS.map((b) =>
-      b.maxCents === null ? Prisma.sql`WHEN "priceCents" >= ${b.minCents} THEN ${b.key}` : Prisma.sql`WHEN "priceCents" BETWEEN ${b.minCents} AND ${b.maxCents} THEN ${b.key}`,
+      b.maxCents === null
+        ? Prisma.sql`WHEN "priceCents" >= ${b.minCents} THEN ${b.key}`
+        : Prisma.sql`WHEN "priceCents" BETWEEN ${b.minCents} AND ${b.maxCents} THEN ${b.key}`,
     ),
     " ",
   )} END`;

@@ -42,7 +42,6 @@ export async function getSellerProduct(db: Tx, actor: Actor, id: string) {
   return product;
 }
 
-
 /** A readable slug nobody else uses: `desk-lamp`, else `desk-lamp-2`, `desk-lamp-3`... */
 async function uniqueSlug(tx: Tx, name: string): Promise<string> {
   const base = slugify(name) || "product";
@@ -147,7 +146,10 @@ export async function updateSellerProduct(db: PrismaClient, actor: Actor, input:
 export async function changeProductStatus(db: PrismaClient, actor: Actor, input: { id: string; action: ProductAction }) {
   const { sellerId } = requireSeller(actor);
   await inTransaction(db, async (tx) => {
-    const product = await tx.product.findFirst({ where: { id: input.id, sellerId }, select: { id: true, status: true, priceCents: true, name: true, publishedAt: true } });
+    const product = await tx.product.findFirst({
+      where: { id: input.id, sellerId },
+      select: { id: true, status: true, priceCents: true, name: true, publishedAt: true },
+    });
     if (!product) throw new DomainError("NOT_FOUND", "That product is not in your shop.");
     const next = nextProductStatus(product.status, input.action);
     if (!next.ok) throw new DomainError("CONFLICT", next.reason);

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.drop());
 
-const paths = async (kind: "products" | "categories" | "shops") => (await (await callerFor(t.db, null)).catalog.sitemap({ kind, page: 0 })).map((entry) => entry.path);
+const paths = async (kind: "products" | "categories" | "shops") =>
+  (await (await callerFor(t.db, null)).catalog.sitemap({ kind, page: 0 })).map((entry) => entry.path);
 
 describe("sitemap", () => {
   it("lists only what buyers see, and drops a shop the moment it is suspended", async () => {
@@ -45,7 +46,10 @@ describe("sitemap", () => {
   it("indexes one file per kind while each holds fewer than a page of entries, with the newest change", async () => {
     const index = await (await callerFor(t.db, null)).catalog.sitemapIndex();
     expect(index.map((file) => `${file.kind}-${file.page}`)).toEqual(["products-0", "categories-0", "shops-0"]);
-    const newest = await t.db.product.findFirstOrThrow({ where: { status: "ACTIVE", unlistedAt: null, seller: { status: "APPROVED" } }, orderBy: { updatedAt: "desc" } });
+    const newest = await t.db.product.findFirstOrThrow({
+      where: { status: "ACTIVE", unlistedAt: null, seller: { status: "APPROVED" } },
+      orderBy: { updatedAt: "desc" },
+    });
     expect(index[0]?.lastModified).toEqual(newest.updatedAt);
     expect(SITEMAP_PAGE_SIZE).toBeLessThanOrEqual(50_000);
   });

@@ -37,7 +37,11 @@ export async function relistProduct(db: PrismaClient, actor: Actor | null, input
     const before = await tx.product.findUnique({ where: { id: input.id }, select: { id: true, sellerId: true, unlistedAt: true, unlistedReason: true } });
     if (!before) throw new DomainError("NOT_FOUND", "That product does not exist.");
     if (!before.unlistedAt) throw new DomainError("CONFLICT", "That product is not unlisted.");
-    const after = await tx.product.update({ where: { id: before.id }, data: { unlistedAt: null, unlistedReason: null }, select: { id: true, unlistedAt: true, unlistedReason: true } });
+    const after = await tx.product.update({
+      where: { id: before.id },
+      data: { unlistedAt: null, unlistedReason: null },
+      select: { id: true, unlistedAt: true, unlistedReason: true },
+    });
     await tx.auditLog.create({
       data: {
         actorId: admin.userId,

@@ -28,9 +28,7 @@ export async function getCategoryTree(db: PrismaClient, actor: Actor) {
     }),
   ]);
   const countOf = new Map(counts.map((c) => [c.categoryId, c._count._all]));
-  return buildCategoryTree(
-    categories.map((c) => ({ ...c, productCount: countOf.get(c.id) ?? 0 })),
-  );
+  return buildCategoryTree(categories.map((c) => ({ ...c, productCount: countOf.get(c.id) ?? 0 })));
 }
 
 // Creating, moving and deleting categories take one lock, so two moves at the same moment
@@ -50,32 +48,17 @@ async function assertSlugFree(tx: Tx, slug: string, exceptId?: string) {
     where: { slug },
     select: { id: true },
   });
-  if (taken && taken.id !== exceptId)
-    throw new DomainError(
-      "CONFLICT",
-      `The slug "${slug}" is taken by another category. Choose another.`,
-      { field: "slug" },
-    );
+  if (taken && taken.id !== exceptId) throw new DomainError("CONFLICT", `The slug "${slug}" is taken by another category. Choose another.`, { field: "slug" });
 }
 
-export async function createCategory(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZCreateCategorySchema>,
-) {
+export async function createCategory(db: PrismaClient, actor: Actor, input: z.input<typeof ZCreateCategorySchema>) {
   const admin = requireAdmin(actor);
   const f = ZCreateCategorySchema.parse(input);
   const slug = f.slug ?? slugify(f.name);
-  if (!slug)
-    throw new DomainError(
-      "BAD_REQUEST",
-      "Give the category a slug with letters or digits.",
-      { field: "slug" },
-    );
+  if (!slug) throw new DomainError("BAD_REQUEST", "Give the category a slug with letters or digits.", { field: "slug" });
   return inTransaction(db, async (tx) => {
     await lockTree(tx);
-    if (f.parentId)
-      await requireCategory(tx, f.parentId, "The parent category");
+    if (f.parentId) await requireCategory(tx, f.parentId, "The parent category");
     await assertSlugFree(tx, slug);
     const last = await tx.category.aggregate({
       where: { parentId: f.parentId ?? null },
@@ -104,11 +87,7 @@ export async function createCategory(
   });
 }
 
-export async function renameCategory(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZRenameCategorySchema>,
-) {
+export async function renameCategory(db: PrismaClient, actor: Actor, input: z.input<typeof ZRenameCategorySchema>) {
   const admin = requireAdmin(actor);
   const f = ZRenameCategorySchema.parse(input);
   return inTransaction(db, async (tx) => {
@@ -133,33 +112,18 @@ export async function renameCategory(
 }
 
 /** Moves a category (with everything under it) under another parent or to the top; never under itself or its descendants. */
-export async function moveCategory(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZMoveCategorySchema>,
-) {
+export async function moveCategory(db: PrismaClient, actor: Actor, input: z.input<typeof ZMoveCategorySchema>) {
   const admin = requireAdmin(actor);
   const f = ZMoveCategorySchema.parse(input);
   return inTransaction(db, async (tx) => {
     await lockTree(tx);
     const before = await requireCategory(tx, f.categoryId);
-    if (f.parentId)
-      await requireCategory(tx, f.parentId, "The new parent category");
+    if (f.parentId) await requireCategory(tx, f.parentId, "The new parent category");
     const all = await tx.category.findMany({
       select: { id: true, parentId: true },
     });
-    if (
-      wouldCreateCycle(
-        before.id,
-        f.parentId,
-        new Map(all.map((c) => [c.id, c.parentId])),
-      )
-    ) {
-      throw new DomainError(
-        "CONFLICT",
-        "A category cannot move under itself or one of its own sub-categories.",
-        { field: "parentId" },
-      );
+    if (wouldCreateCycle(before.id, f.parentId, new Map(all.map((c) => [c.id, c.parentId])))) {
+      throw new DomainError("CONFLICT", "A category cannot move under itself or one of its own sub-categories.", { field: "parentId" });
     }
     // Re-number the new siblings so the moved category lands exactly at `position`.
     const siblings = await tx.category.findMany({
@@ -168,16 +132,11 @@ export async function moveCategory(
       select: { id: true },
     });
     const at = Math.min(f.position ?? siblings.length, siblings.length);
-    const order = [
-      ...siblings.slice(0, at).map((s) => s.id),
-      before.id,
-      ...siblings.slice(at).map((s) => s.id),
-    ];
+    const order = [...siblings.slice(0, at).map((s) => s.id), before.id, ...siblings.slice(at).map((s) => s.id)];
     for (const [position, id] of order.entries()) {
       await tx.category.update({
         where: { id },
-        data:
-          id === before.id ? { parentId: f.parentId, position } : { position },
+        data: id === before.id ? { parentId: f.parentId, position } : { position },
       });
     }
     await recordAudit(tx, {
@@ -193,11 +152,7 @@ export async function moveCategory(
 }
 
 /** Deletes an empty category: no sub-categories and no products (move or re-file them first). */
-export async function deleteCategory(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZDeleteCategorySchema>,
-) {
+export async function deleteCategory(db: PrismaClient, actor: Actor, input: z.input<typeof ZDeleteCategorySchema>) {
   const admin = requireAdmin(actor);
   const { categoryId } = ZDeleteCategorySchema.parse(input);
   return inTransaction(db, async (tx) => {
@@ -205,21 +160,13 @@ export async function deleteCategory(
     // The row lock makes a product being filed under it at this moment wait, then fail.
     await tx.$queryRaw`SELECT id FROM "Category" WHERE id = ${categoryId} FOR UPDATE`;
     const category = await requireCategory(tx, categoryId);
-    const [children, products] = await Promise.all([
-      tx.category.count({ where: { parentId: categoryId } }),
-      tx.product.count({ where: { categoryId } }),
-    ]);
+    const [children, products] = await Promise.all([tx.category.count({ where: { parentId: categoryId } }), tx.product.count({ where: { categoryId } })]);
     if (children > 0 || products > 0) {
       const parts = [
-        children
-          ? `${children} sub-categor${children === 1 ? "y" : "ies"}`
-          : null,
+        children ? `${children} sub-categor${children === 1 ? "y" : "ies"}` : null,
         products ? `${products} product${products === 1 ? "" : "s"}` : null,
       ];
-      throw new DomainError(
-        "CONFLICT",
-        `"${category.name}" still has ${parts.filter(Boolean).join(" and ")}. Move them elsewhere before deleting it.`,
-      );
+      throw new DomainError("CONFLICT", `"${category.name}" still has ${parts.filter(Boolean).join(" and ")}. Move them elsewhere before deleting it.`);
     }
     await tx.category.delete({ where: { id: categoryId } });
     await recordAudit(tx, {

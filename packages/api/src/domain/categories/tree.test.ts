@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildCategoryTree,
-  flattenCategoryTree,
+import { buildCategoryTree, flattenCategoryTree, wouldCreateCycle, type CategoryRow } from "./tree";
 
-  wouldCreateCycle,
-  type CategoryRow,
-} from "./tree";
-
-const row = (
-  id: string,
-  parentId: string | null,
-  position = 0,
-  productCount = 0,
-): CategoryRow => ({
+const row = (id: string, parentId: string | null, position = 0, productCount = 0): CategoryRow => ({
   id,
   name: id.toUpperCase(),
   slug: id,
@@ -23,24 +12,12 @@ const row = (
 
 describe("buildCategoryTree", () => {
   it("nests children, orders siblings by position and sums products down the tree", () => {
-    const tree = buildCategoryTree([
-      row("b", null, 2),
-      row("a", null, 1, 1),
-      row("a2", "a", 1, 3),
-      row("a1", "a", 0, 2),
-      row("a1x", "a1", 0, 5),
-    ]);
+    const tree = buildCategoryTree([row("b", null, 2), row("a", null, 1, 1), row("a2", "a", 1, 3), row("a1", "a", 0, 2), row("a1x", "a1", 0, 5)]);
     expect(tree.map((n) => n.id)).toEqual(["a", "b"]);
     expect(tree[0]?.children.map((n) => n.id)).toEqual(["a1", "a2"]);
     expect(tree[0]?.totalProductCount).toBe(11);
     expect(tree[0]?.children[0]?.totalProductCount).toBe(7);
-    expect(flattenCategoryTree(tree).map((n) => `${n.id}:${n.depth}`)).toEqual([
-      "a:0",
-      "a1:1",
-      "a1x:2",
-      "a2:1",
-      "b:0",
-    ]);
+    expect(flattenCategoryTree(tree).map((n) => `${n.id}:${n.depth}`)).toEqual(["a:0", "a1:1", "a1x:2", "a2:1", "b:0"]);
   });
 });
 

@@ -16,19 +16,11 @@ export interface CategoryNode extends CategoryRow {
   depth: number;
 }
 
-const byPosition = (a: CategoryRow, b: CategoryRow) =>
-  a.position - b.position || a.name.localeCompare(b.name);
+const byPosition = (a: CategoryRow, b: CategoryRow) => a.position - b.position || a.name.localeCompare(b.name);
 
 /** Nests flat rows under their parents, siblings by position then name. Orphans become roots. */
-export function buildCategoryTree(
-  rows: readonly CategoryRow[],
-): CategoryNode[] {
-  const nodes = new Map<string, CategoryNode>(
-    rows.map((r) => [
-      r.id,
-      { ...r, children: [], totalProductCount: 0, depth: 0 },
-    ]),
-  );
+export function buildCategoryTree(rows: readonly CategoryRow[]): CategoryNode[] {
+  const nodes = new Map<string, CategoryNode>(rows.map((r) => [r.id, { ...r, children: [], totalProductCount: 0, depth: 0 }]));
   const roots: CategoryNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
@@ -39,8 +31,7 @@ export function buildCategoryTree(
     let sum = 0;
     for (const node of list) {
       node.depth = depth;
-      node.totalProductCount =
-        node.productCount + finish(node.children, depth + 1);
+      node.totalProductCount = node.productCount + finish(node.children, depth + 1);
       sum += node.totalProductCount;
     }
     return sum;
@@ -50,9 +41,7 @@ export function buildCategoryTree(
 }
 
 /** Depth-first order, for a select list or an indented table. */
-export function flattenCategoryTree(
-  tree: readonly CategoryNode[],
-): CategoryNode[] {
+export function flattenCategoryTree(tree: readonly CategoryNode[]): CategoryNode[] {
   return tree.flatMap((node) => [node, ...flattenCategoryTree(node.children)]);
 }
 
@@ -60,17 +49,9 @@ export function flattenCategoryTree(
  * Whether putting `categoryId` under `newParentId` would make a cycle: the new parent is the
  * category itself or one of its descendants. `parentOf` gives each category's current parent.
  */
-export function wouldCreateCycle(
-  categoryId: string,
-  newParentId: string | null,
-  parentOf: ReadonlyMap<string, string | null>,
-): boolean {
+export function wouldCreateCycle(categoryId: string, newParentId: string | null, parentOf: ReadonlyMap<string, string | null>): boolean {
   const seen = new Set<string>();
-  for (
-    let at = newParentId;
-    at !== null && at !== undefined;
-    at = parentOf.get(at) ?? null
-  ) {
+  for (let at = newParentId; at !== null && at !== undefined; at = parentOf.get(at) ?? null) {
     if (at === categoryId) return true;
     // A cycle already in the data (which this check exists to prevent) must not loop forever.
     if (seen.has(at)) return true;

@@ -16,10 +16,11 @@ afterAll(async () => t?.drop());
 
 async function stock(productId: string) {
   const rows = await t.db.stockLevel.findMany({ where: { productId } });
-  return rows.reduce(
-    (sum, row) => ({ onHand: sum.onHand + row.onHand, reserved: sum.reserved + row.reserved, allocated: sum.allocated + row.allocated }),
-    { onHand: 0, reserved: 0, allocated: 0 },
-  );
+  return rows.reduce((sum, row) => ({ onHand: sum.onHand + row.onHand, reserved: sum.reserved + row.reserved, allocated: sum.allocated + row.allocated }), {
+    onHand: 0,
+    reserved: 0,
+    allocated: 0,
+  });
 }
 
 const key = () => `checkout-${Math.random().toString(36).slice(2)}`;
@@ -67,14 +68,22 @@ describe("checkout", () => {
     await caller.cart.applyPromo({ code: promo.code.toLowerCase() });
 
     const result = await caller.checkout.start({ idempotencyKey: key(), shippingAddress: shippingAddressInput("DE") });
-    const order = await t.db.order.findUniqueOrThrow({ where: { id: result.orderId }, include: { shipments: true, items: true, history: true, payments: true, redemption: true } });
+    const order = await t.db.order.findUniqueOrThrow({
+      where: { id: result.orderId },
+      include: { shipments: true, items: true, history: true, payments: true, redemption: true },
+    });
     // seller one: 3998 - 400 = 3598 + 500 shipping + 19% of 3598 (683.62 -> 684); seller two: 3333 - 333 = 3000 + 300 + 570
     expect(order).toMatchObject({ status: "PENDING_PAYMENT", subtotalCents: 7331, discountCents: 733, shippingCents: 800, taxCents: 1254, totalCents: 8652 });
     expect(order.shipments.map((s) => s.totalCents).sort()).toEqual([3870, 4782].sort());
     expect(order.items.reduce((sum, item) => sum + item.discountCents, 0)).toBe(733);
     expect(order.history.map((h) => h.status)).toEqual(["PENDING_PAYMENT"]);
     expect(order.payments).toHaveLength(1);
-    expect(order.payments[0]).toMatchObject({ status: "CREATED", amountCents: 8652, providerPaymentId: result.paymentIntentId, clientSecret: result.clientSecret });
+    expect(order.payments[0]).toMatchObject({
+      status: "CREATED",
+      amountCents: 8652,
+      providerPaymentId: result.paymentIntentId,
+      clientSecret: result.clientSecret,
+    });
     expect(order.redemption?.amountCents).toBe(733);
     expect(order.paymentDueAt!.getTime() - order.createdAt.getTime()).toBeGreaterThan(29 * 60_000);
     expect((await t.db.promoCode.findUniqueOrThrow({ where: { id: promo.id } })).usageCount).toBe(1);
@@ -100,7 +109,9 @@ describe("checkout", () => {
     expect(await t.db.payment.count({ where: { orderId: again.orderId } })).toBe(1);
     expect(await stock(product.id)).toEqual({ onHand: 5, reserved: 0, allocated: 2 });
     // A new attempt (new key) while the first awaits payment is refused with the order number.
-    await expect(checkout(t.db, actor, { ...input, idempotencyKey: key() })).rejects.toThrow(new RegExp(`Order #${again.orderNumber} from this cart is awaiting payment`));
+    await expect(checkout(t.db, actor, { ...input, idempotencyKey: key() })).rejects.toThrow(
+      new RegExp(`Order #${again.orderNumber} from this cart is awaiting payment`),
+    );
   });
 
   it("leaves nothing behind when the payment provider fails, and works when tried again", async () => {
@@ -112,7 +123,10 @@ describe("checkout", () => {
     await addToCart(t.db, { buyerId: buyer.id }, { productId: product.id, quantity: 3 });
     const caller = await callerFor(t.db, buyer.id);
     await caller.cart.applyPromo({ code: promo.code });
-    const before = await t.db.reservation.findMany({ where: { cartId: { not: null }, productId: product.id, status: "ACTIVE" }, select: { id: true, quantity: true, type: true } });
+    const before = await t.db.reservation.findMany({
+      where: { cartId: { not: null }, productId: product.id, status: "ACTIVE" },
+      select: { id: true, quantity: true, type: true },
+    });
 
     const failing: PaymentGateway = {
       ...createSimulatorGateway(),
@@ -125,7 +139,12 @@ describe("checkout", () => {
     expect(await t.db.order.count({ where: { buyerId: buyer.id } })).toBe(0);
     expect(await t.db.payment.count({ where: { order: { buyerId: buyer.id } } })).toBe(0);
     expect(await stock(product.id)).toEqual({ onHand: 5, reserved: 3, allocated: 0 });
-    expect(await t.db.reservation.findMany({ where: { cartId: { not: null }, productId: product.id, status: "ACTIVE" }, select: { id: true, quantity: true, type: true } })).toEqual(before);
+    expect(
+      await t.db.reservation.findMany({
+        where: { cartId: { not: null }, productId: product.id, status: "ACTIVE" },
+        select: { id: true, quantity: true, type: true },
+      }),
+    ).toEqual(before);
     expect(await t.db.cart.findFirstOrThrow({ where: { buyerId: buyer.id } })).toMatchObject({ status: "ACTIVE", promoCodeId: promo.id });
     expect((await t.db.promoCode.findUniqueOrThrow({ where: { id: promo.id } })).usageCount).toBe(0);
     expect(await t.db.outboxEvent.count({ where: { name: "checkout/started", payload: { path: ["buyerId"], equals: buyer.id } } })).toBe(0);
@@ -167,7 +186,10 @@ describe("checkout", () => {
     await t.db.product.update({ where: { id: product.id }, data: { priceCents: 1200 } });
     expect((await (await callerFor(t.db, buyer.id)).cart.get()).warnings).toEqual(['The price of "Mug" changed from $10.00 to $12.00.']);
     const input = { idempotencyKey: key(), shippingAddress: shippingAddressInput() };
-    await expect(checkout(t.db, actor, input)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/"Mug" from \$10.00 to \$12.00/) as unknown });
+    await expect(checkout(t.db, actor, input)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/"Mug" from \$10.00 to \$12.00/) as unknown,
+    });
     const placed = await checkout(t.db, actor, input);
     expect(placed.totalCents).toBe(1200 + 599);
   });

@@ -51,7 +51,10 @@ interface PlacedOrder {
 }
 
 class PricesChanged extends Error {
-  constructor(readonly changes: { lineId: string; name: string; from: number; to: number }[], readonly currency: string) {
+  constructor(
+    readonly changes: { lineId: string; name: string; from: number; to: number }[],
+    readonly currency: string,
+  ) {
     super("prices changed");
   }
 }
@@ -129,7 +132,11 @@ async function findOrderByKey(db: Tx, buyerId: string, idempotencyKey: string) {
 }
 
 /** The same key again: return the first attempt's order, creating its intent if that never finished. */
-async function resumeCheckout(db: PrismaClient, order: NonNullable<Awaited<ReturnType<typeof findOrderByKey>>>, gateway: PaymentGateway): Promise<CheckoutResult> {
+async function resumeCheckout(
+  db: PrismaClient,
+  order: NonNullable<Awaited<ReturnType<typeof findOrderByKey>>>,
+  gateway: PaymentGateway,
+): Promise<CheckoutResult> {
   const payment = order.payments[0];
   if (!payment) throw new DomainError("CONFLICT", "This checkout has no payment. Start a new checkout from your cart.");
   let intent = payment.providerPaymentId && payment.clientSecret ? { id: payment.providerPaymentId, clientSecret: payment.clientSecret } : null;
@@ -144,7 +151,14 @@ async function resumeCheckout(db: PrismaClient, order: NonNullable<Awaited<Retur
     });
     await recordIntent(
       db,
-      { orderId: order.id, orderNumber: order.number, paymentId: payment.id, paymentKey: payment.idempotencyKey, totalCents: payment.amountCents, currency: payment.currency },
+      {
+        orderId: order.id,
+        orderNumber: order.number,
+        paymentId: payment.id,
+        paymentKey: payment.idempotencyKey,
+        totalCents: payment.amountCents,
+        currency: payment.currency,
+      },
       order.buyerId,
       intent,
     );
@@ -228,7 +242,11 @@ async function placeOrder(
   if (twin) return { existingOrderId: twin.id };
   if (!cart) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
   if (cart.status === "CHECKOUT") {
-    const pending = await tx.order.findFirst({ where: { cartId: cart.id, status: "PENDING_PAYMENT" }, orderBy: { createdAt: "desc" }, select: { id: true, number: true } });
+    const pending = await tx.order.findFirst({
+      where: { cartId: cart.id, status: "PENDING_PAYMENT" },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, number: true },
+    });
     throw new DomainError(
       "CONFLICT",
       pending

@@ -55,7 +55,9 @@ describe("seller shipments", () => {
     const [aShipment] = list;
     // Seller B may neither read nor change A's shipment: it does not exist for them.
     await expect(sellerB.fulfillment.get({ shipmentId: aShipment!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(sellerB.fulfillment.markShipped({ shipmentId: aShipment!.id, carrier: "UPS", trackingNumber: "1Z0001" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sellerB.fulfillment.markShipped({ shipmentId: aShipment!.id, carrier: "UPS", trackingNumber: "1Z0001" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await t.db.shipment.findUniqueOrThrow({ where: { id: aShipment!.id } })).sellerId).toBe(a.seller.id);
     // Unpaid orders cannot be worked either.
     const [unpaidShipment] = await t.db.shipment.findMany({ where: { orderId: unpaid.placed.orderId, sellerId: unpaid.a.seller.id } });
@@ -66,8 +68,12 @@ describe("seller shipments", () => {
     const { buyer, sellerA } = await twoSellerOrder();
     await expect((await callerFor(t.db, buyer.id)).fulfillment.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
     const [shipment] = (await sellerA.fulfillment.list()).items;
-    await expect(sellerA.fulfillment.markShipped({ shipmentId: shipment!.id, carrier: "", trackingNumber: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(sellerA.fulfillment.markShipped({ shipmentId: shipment!.id, carrier: "UPS", trackingNumber: "<script>" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(sellerA.fulfillment.markShipped({ shipmentId: shipment!.id, carrier: "", trackingNumber: "x" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(sellerA.fulfillment.markShipped({ shipmentId: shipment!.id, carrier: "UPS", trackingNumber: "<script>" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });
 

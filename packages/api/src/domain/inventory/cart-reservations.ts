@@ -19,9 +19,7 @@ export interface CartItemReservationInput {
 export const outOfStockError = (productName: string, available: number, details: Record<string, unknown> = {}) =>
   new DomainError(
     "OUT_OF_STOCK",
-    available > 0
-      ? `Only ${available} of "${productName}" available. Lower the quantity to ${available} or less.`
-      : `"${productName}" is out of stock.`,
+    available > 0 ? `Only ${available} of "${productName}" available. Lower the quantity to ${available} or less.` : `"${productName}" is out of stock.`,
     { available, ...details },
   );
 

@@ -1,3 +1,10 @@
 export { SOFT_RESERVATION_MS, HARD_RESERVATION_MS, availabilityOf, type Availability } from "./constants";
-export { sellOrderStock, releaseOrderStock, restockOrder, releaseExpiredCartReservations, hardenCartReservations, restoreCartReservations } from "./order-reservations";
+export {
+  sellOrderStock,
+  releaseOrderStock,
+  restockOrder,
+  releaseExpiredCartReservations,
+  hardenCartReservations,
+  restoreCartReservations,
+} from "./order-reservations";
 export { setCartItemReservation, releaseCartReservations, extendCartReservations, heldForCartItem, outOfStockError } from "./cart-reservations";

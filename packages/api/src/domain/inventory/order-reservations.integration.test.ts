@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { createBuyer, createProduct, createSeller, createWarehouse } from "../../testing/factories";
 import { setCartItemReservation } from "./cart-reservations";
-import { hardenCartReservations, releaseExpiredCartReservations, releaseOrderStock, restockOrder, restoreCartReservations, sellOrderStock } from "./order-reservations";
+import {
+  hardenCartReservations,
+  releaseExpiredCartReservations,
+  releaseOrderStock,
+  restockOrder,
+  restoreCartReservations,
+  sellOrderStock,
+} from "./order-reservations";
 import { SOFT_RESERVATION_MS } from "./constants";
 
 let t: TestDatabase;
@@ -25,11 +32,30 @@ async function cartWithLine(productId: string, sellerId: string, quantity: numbe
 
 async function orderFor(buyerId: string, cartId: string, sellerId: string, productId: string, quantity: number) {
   const order = await t.db.order.create({
-    data: { buyerId, cartId, currency: "USD", subtotalCents: 100 * quantity, totalCents: 100 * quantity, shippingAddress: {}, idempotencyKey: `k-${Math.random()}` },
+    data: {
+      buyerId,
+      cartId,
+      currency: "USD",
+      subtotalCents: 100 * quantity,
+      totalCents: 100 * quantity,
+      shippingAddress: {},
+      idempotencyKey: `k-${Math.random()}`,
+    },
   });
   const shipment = await t.db.shipment.create({ data: { orderId: order.id, sellerId, subtotalCents: 100 * quantity, totalCents: 100 * quantity } });
   const item = await t.db.orderItem.create({
-    data: { orderId: order.id, shipmentId: shipment.id, productId, sellerId, sku: "S", name: "P", quantity, unitPriceCents: 100, subtotalCents: 100 * quantity, currency: "USD" },
+    data: {
+      orderId: order.id,
+      shipmentId: shipment.id,
+      productId,
+      sellerId,
+      sku: "S",
+      name: "P",
+      quantity,
+      unitPriceCents: 100,
+      subtotalCents: 100 * quantity,
+      currency: "USD",
+    },
   });
   return { order, item };
 }
@@ -55,7 +81,11 @@ describe("stock holds through a cart and an order", () => {
 
     const { order, item: orderItem } = await orderFor(buyer.id, cart.id, seller.id, product.id, 5);
     await t.db.$transaction((tx) =>
-      hardenCartReservations(tx, { cartId: cart.id, orderId: order.id, lines: [{ cartItemId: item.id, orderItemId: orderItem.id, productId: product.id, productName: "Lamp", quantity: 5 }] }),
+      hardenCartReservations(tx, {
+        cartId: cart.id,
+        orderId: order.id,
+        lines: [{ cartItemId: item.id, orderItemId: orderItem.id, productId: product.id, productName: "Lamp", quantity: 5 }],
+      }),
     );
     expect((await stockOf(product.id)).map((row) => row.reserved)).toEqual([0, 0]);
     expect((await stockOf(product.id)).reduce((sum, row) => sum + row.allocated, 0)).toBe(5);

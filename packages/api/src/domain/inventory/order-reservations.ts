@@ -7,15 +7,7 @@ import { DomainError } from "../../errors";
 import { inTransaction } from "../transaction";
 import { extendCartReservations, setCartItemReservation } from "./cart-reservations";
 import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "./constants";
-import {
-  addOnHand,
-  groupByStockLevel,
-  moveAllocatedToReserved,
-  moveReservedToAllocated,
-  removeAllocated,
-  removeReserved,
-  sellAllocated,
-} from "./stock-rows";
+import { addOnHand, groupByStockLevel, moveAllocatedToReserved, moveReservedToAllocated, removeAllocated, removeReserved, sellAllocated } from "./stock-rows";
 
 interface Claimed {
   stockLevelId: string;
@@ -42,7 +34,14 @@ export async function hardenCartReservations(tx: Tx, input: { cartId: string; or
   await extendCartReservations(tx, input.cartId, now);
   const lines = [...input.lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
   for (const line of lines) {
-    await setCartItemReservation(tx, { cartId: input.cartId, cartItemId: line.cartItemId, productId: line.productId, productName: line.productName, quantity: line.quantity, now });
+    await setCartItemReservation(tx, {
+      cartId: input.cartId,
+      cartItemId: line.cartItemId,
+      productId: line.productId,
+      productName: line.productName,
+      quantity: line.quantity,
+      now,
+    });
   }
   const orderItemOf = new Map(input.lines.map((line) => [line.cartItemId, line.orderItemId]));
   const cartItemIds = [...orderItemOf.keys()];
@@ -95,9 +94,7 @@ async function claimOrderReservations(
   to: "RELEASED" | "EXPIRED" | "FULFILLED",
   sellerId?: string,
 ): Promise<Claimed[]> {
-  const sellerFilter = sellerId
-    ? Prisma.sql`AND "productId" IN (SELECT "id" FROM "Product" WHERE "sellerId" = ${sellerId})`
-    : Prisma.empty;
+  const sellerFilter = sellerId ? Prisma.sql`AND "productId" IN (SELECT "id" FROM "Product" WHERE "sellerId" = ${sellerId})` : Prisma.empty;
   return tx.$queryRaw<Claimed[]>`
     UPDATE "Reservation" SET "status" = ${to}::"ReservationStatus", "updatedAt" = now()
      WHERE "orderId" = ${orderId} AND "type" = 'HARD' AND "status" = ${from}::"ReservationStatus" ${sellerFilter}

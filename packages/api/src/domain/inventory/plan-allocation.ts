@@ -8,9 +8,7 @@ export interface WarehouseAvailability {
  * few warehouses as possible. Returns null when all rows together cannot cover it.
  */
 export function planAllocation(rows: WarehouseAvailability[], quantity: number): { stockLevelId: string; quantity: number }[] | null {
-  const candidates = rows
-    .filter((row) => row.available > 0)
-    .sort((a, b) => b.available - a.available || (a.stockLevelId < b.stockLevelId ? -1 : 1));
+  const candidates = rows.filter((row) => row.available > 0).sort((a, b) => b.available - a.available || (a.stockLevelId < b.stockLevelId ? -1 : 1));
   const plan: { stockLevelId: string; quantity: number }[] = [];
   let remaining = quantity;
   for (const row of candidates) {

@@ -68,8 +68,12 @@ describe("sellers' stock", () => {
     const caller = await callerFor(t.db, mine.user.id);
     expect((await caller.inventory.list()).items).toEqual([]);
     expect((await caller.inventory.list({ productId: product.id })).items).toEqual([]);
-    await expect(caller.inventory.setOnHand({ productId: product.id, warehouseId: theirs.warehouse.id, onHand: 0, version: 0 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(caller.inventory.setOnHand({ productId: product.id, warehouseId: mine.warehouse.id, onHand: 0, version: 0 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.inventory.setOnHand({ productId: product.id, warehouseId: theirs.warehouse.id, onHand: 0, version: 0 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(caller.inventory.setOnHand({ productId: product.id, warehouseId: mine.warehouse.id, onHand: 0, version: 0 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(caller.inventory.setThreshold({ stockLevelId: stockLevels[0]!.id, threshold: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await t.db.stockLevel.findUniqueOrThrow({ where: { id: stockLevels[0]!.id } })).toMatchObject({ onHand: 7, lowStockThreshold: 5 });
     const buyer = await callerFor(t.db, (await createBuyer(t.db)).id);
@@ -84,8 +88,12 @@ describe("sellers' stock", () => {
       code: "BAD_REQUEST",
       message: expect.stringContaining("On hand cannot be negative.") as unknown,
     });
-    await expect(caller.inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 1e12, version: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 1.5, version: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 1e12, version: 0 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(caller.inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 1.5, version: 0 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(caller.inventory.setThreshold({ stockLevelId: "nope", threshold: 3 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -96,7 +104,10 @@ describe("sellers' stock", () => {
     const warehouse = await caller.inventory.createWarehouse({ name: "East", code: "east", country: "us" });
     expect(warehouse).toMatchObject({ code: "EAST", country: "US" });
     await expect(caller.inventory.createWarehouse({ name: "East again", code: "EAST", country: "US" })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await caller.inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 9, version: 0 })).toMatchObject({ onHand: 9, version: 1 });
+    expect(await caller.inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 9, version: 0 })).toMatchObject({
+      onHand: 9,
+      version: 1,
+    });
     expect(await caller.inventory.warehouses()).toHaveLength(2);
   });
 });

@@ -31,7 +31,11 @@ const idOf = (ids: Map<string, string>, code: string) => {
 };
 
 export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
-  const codes = { buyerExternal: ledgerAccountCode.buyerExternal(currency), clearing: ledgerAccountCode.clearing(currency), revenue: ledgerAccountCode.revenue(currency) };
+  const codes = {
+    buyerExternal: ledgerAccountCode.buyerExternal(currency),
+    clearing: ledgerAccountCode.clearing(currency),
+    revenue: ledgerAccountCode.revenue(currency),
+  };
   const ids = await ensureAccounts(tx, [
     { code: codes.buyerExternal, kind: "BUYER_EXTERNAL", sellerId: null, currency, name: `Buyers (external, ${currency})` },
     { code: codes.clearing, kind: "PAYMENT_CLEARING", sellerId: null, currency, name: `Payment clearing (${currency})` },

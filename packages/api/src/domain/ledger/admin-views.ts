@@ -8,11 +8,7 @@ import { ZAccountEntriesSchema } from "../../validators/ledger";
  * One ledger account with its entries newest first, each with the balance (credits minus
  * debits) right after it, computed by a window over the account's index in SQL.
  */
-export async function getLedgerAccount(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZAccountEntriesSchema>,
-) {
+export async function getLedgerAccount(db: PrismaClient, actor: Actor, input: z.input<typeof ZAccountEntriesSchema>) {
   requireAdmin(actor);
   const f = ZAccountEntriesSchema.parse(input);
   const account = await db.ledgerAccount.findUnique({
@@ -57,9 +53,7 @@ export async function getLedgerAccount(
              COUNT(*) AS n
         FROM "LedgerEntry" WHERE "accountId" = ${account.id}`,
   ]);
-  const items = rows
-    .slice(0, f.limit)
-    .map((r) => ({ ...r, balanceCents: Number(r.balanceCents) }));
+  const items = rows.slice(0, f.limit).map((r) => ({ ...r, balanceCents: Number(r.balanceCents) }));
   const t = totals[0];
   const debitsCents = Number(t?.debits ?? 0n);
   const creditsCents = Number(t?.credits ?? 0n);
@@ -90,10 +84,7 @@ export interface LedgerAccountRow {
 }
 
 /** Every ledger account with its totals and its shop's name, platform accounts first; one aggregate query. */
-export async function listLedgerAccounts(
-  db: PrismaClient,
-  actor: Actor,
-): Promise<LedgerAccountRow[]> {
+export async function listLedgerAccounts(db: PrismaClient, actor: Actor): Promise<LedgerAccountRow[]> {
   requireAdmin(actor);
   const rows = await db.$queryRaw<
     (Omit<LedgerAccountRow, "debitsCents" | "creditsCents" | "balanceCents"> & {

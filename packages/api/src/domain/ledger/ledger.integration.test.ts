@@ -70,7 +70,9 @@ describe("admin refund", () => {
     expect(await onHand(pb.id)).toBe(4);
     const shipmentA = await t.db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId, sellerId: a.seller.id }, include: { refunds: true } });
     expect(shipmentA).toMatchObject({ status: "CANCELLED", refundedCents: 4498 });
-    expect(shipmentA.refunds).toEqual([expect.objectContaining({ amountCents: 4498, status: "SUCCEEDED", providerRefundId: expect.stringMatching(/^re_sim_/) as unknown })]);
+    expect(shipmentA.refunds).toEqual([
+      expect.objectContaining({ amountCents: 4498, status: "SUCCEEDED", providerRefundId: expect.stringMatching(/^re_sim_/) as unknown }),
+    ]);
     expect(await t.db.auditLog.count({ where: { entityId: placed.orderId, action: "order.refund-seller-part" } })).toBe(1);
 
     await expect(admin.orders.adminRefund({ orderId: placed.orderId, sellerId: a.seller.id, reason: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -161,7 +163,10 @@ describe("payouts", () => {
     const paid = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof requestPayout>>> => r.status === "fulfilled");
     expect(paid).toHaveLength(1);
     expect(paid[0]?.value.amountCents).toBe(3179);
-    await expect(processPayout(t.db, paid[0]!.value.id)).resolves.toMatchObject({ status: "PAID", providerTransferId: expect.stringMatching(/^tr_sim_/) as unknown });
+    await expect(processPayout(t.db, paid[0]!.value.id)).resolves.toMatchObject({
+      status: "PAID",
+      providerTransferId: expect.stringMatching(/^tr_sim_/) as unknown,
+    });
     // Processing twice is harmless.
     await expect(processPayout(t.db, paid[0]!.value.id)).resolves.toMatchObject({ status: "PAID" });
     expect(await t.db.outboxEvent.count({ where: { name: "payout/requested", payload: { path: ["sellerId"], equals: b.seller.id } } })).toBe(1);

@@ -8,11 +8,7 @@ import { ZListPayoutsSchema } from "../../validators/ledger";
  * The payouts queue (read-only: the `payout/requested` job sends each payout, and refuses a shop
  * that is not APPROVED, returning the money to its balance): oldest waiting first when filtered to REQUESTED, otherwise newest first; with totals per status.
  */
-export async function listPayouts(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZListPayoutsSchema> = {},
-) {
+export async function listPayouts(db: PrismaClient, actor: Actor, input: z.input<typeof ZListPayoutsSchema> = {}) {
   requireAdmin(actor);
   const f = ZListPayoutsSchema.parse(input);
   const rows = await db.payout.findMany({
@@ -20,10 +16,7 @@ export async function listPayouts(
       ...(f.status ? { status: f.status } : {}),
       ...(f.sellerId ? { sellerId: f.sellerId } : {}),
     },
-    orderBy:
-      f.status === "REQUESTED"
-        ? [{ requestedAt: "asc" }, { id: "asc" }]
-        : [{ requestedAt: "desc" }, { id: "desc" }],
+    orderBy: f.status === "REQUESTED" ? [{ requestedAt: "asc" }, { id: "asc" }] : [{ requestedAt: "desc" }, { id: "desc" }],
     take: f.limit + 1,
     ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
     include: { seller: { select: { id: true, shopName: true, status: true } } },

@@ -28,7 +28,8 @@ export async function postLedgerTransaction(tx: Tx, input: PostLedgerTransaction
   const lines = input.lines.filter((l) => l.amountCents !== 0);
   let balance = 0;
   for (const line of lines) {
-    if (!Number.isSafeInteger(line.amountCents) || line.amountCents < 0) throw new RangeError(`ledger amounts must be positive cents (got ${line.amountCents}).`);
+    if (!Number.isSafeInteger(line.amountCents) || line.amountCents < 0)
+      throw new RangeError(`ledger amounts must be positive cents (got ${line.amountCents}).`);
     balance += line.direction === "DEBIT" ? line.amountCents : -line.amountCents;
   }
   if (balance !== 0) throw new Error(`ledger transaction ${input.idempotencyKey} is unbalanced by ${balance} cents.`);

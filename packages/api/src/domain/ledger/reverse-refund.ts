@@ -15,7 +15,10 @@ export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
  * the split gave them (see `reverseForRefund`). The caller holds the payment's row lock.
  */
 export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ transactionId: string }> {
-  const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: { select: { orderId: true, currency: true, order: { select: { number: true } } } } } });
+  const refund = await tx.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    include: { payment: { select: { orderId: true, currency: true, order: { select: { number: true } } } } },
+  });
   const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: refundIdempotencyKey(refundId) }, select: { id: true } });
   if (existing) return { transactionId: existing.id };
 

@@ -71,7 +71,16 @@ export async function exportLedgerCsv(db: PrismaClient, actor: Actor, input: { c
   const { sellerId } = requireSeller(actor);
   const currency = input.currency ?? "USD";
   const rows = await db.$queryRaw<
-    { createdAt: Date; kind: string; description: string; direction: string; amountCents: number; balanceCents: bigint; orderNumber: number | null; payoutId: string | null }[]
+    {
+      createdAt: Date;
+      kind: string;
+      description: string;
+      direction: string;
+      amountCents: number;
+      balanceCents: bigint;
+      orderNumber: number | null;
+      payoutId: string | null;
+    }[]
   >`
     SELECT e."createdAt", t.kind::text AS kind, t.description, e.direction::text AS direction, e."amountCents",
            SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END) OVER (ORDER BY e."createdAt", e.id) AS "balanceCents",

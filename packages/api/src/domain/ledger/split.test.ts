@@ -34,7 +34,10 @@ describe("commission", () => {
   });
 
   it("takes commission on what the buyer paid after the discount", () => {
-    expect(splitShipment(shipment({ subtotalCents: 10_000, discountCents: 1000, shippingCents: 0 }))).toMatchObject({ commissionCents: 900, sellerCents: 8100 });
+    expect(splitShipment(shipment({ subtotalCents: 10_000, discountCents: 1000, shippingCents: 0 }))).toMatchObject({
+      commissionCents: 900,
+      sellerCents: 8100,
+    });
   });
 
   it("refuses a shipment whose total does not add up", () => {

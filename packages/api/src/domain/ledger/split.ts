@@ -70,12 +70,7 @@ export interface RefundReversal {
  * It is computed on the cumulative refunded amount, so any sequence of partial refunds that adds
  * up to the shipment's total reverses exactly the commission that was taken: never a cent more.
  */
-export function reverseForRefund(input: {
-  totalCents: number;
-  commissionCents: number;
-  refundedBeforeCents: number;
-  refundCents: number;
-}): RefundReversal {
+export function reverseForRefund(input: { totalCents: number; commissionCents: number; refundedBeforeCents: number; refundCents: number }): RefundReversal {
   const { totalCents, commissionCents: commission, refundedBeforeCents, refundCents } = input;
   for (const [key, value] of Object.entries(input)) assertCents(value, key);
   if (commission > totalCents) throw new RangeError("commission cannot exceed the shipment total.");

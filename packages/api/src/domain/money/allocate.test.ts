@@ -17,13 +17,17 @@ describe("allocateByWeight", () => {
 
   it("always sums to the total and never gives a part more than one cent off its exact share", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }), (total, weights) => {
-        fc.pre(weights.some((weight) => weight > 0));
-        const parts = allocateByWeight(total, weights);
-        const weightSum = weights.reduce((a, b) => a + b, 0);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((part, index) => expect(Math.abs(part - (total * (weights[index] ?? 0)) / weightSum)).toBeLessThan(1));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          fc.pre(weights.some((weight) => weight > 0));
+          const parts = allocateByWeight(total, weights);
+          const weightSum = weights.reduce((a, b) => a + b, 0);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          parts.forEach((part, index) => expect(Math.abs(part - (total * (weights[index] ?? 0)) / weightSum)).toBeLessThan(1));
+        },
+      ),
     );
   });
 

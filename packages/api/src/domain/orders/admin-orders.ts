@@ -6,17 +6,10 @@ import { page } from "../pagination";
 import { ZListAllOrdersSchema, ZAdminOrderIdSchema } from "../../validators/orders";
 
 /** Every order across shops, newest first (the createdAt and status/createdAt indexes serve it). */
-export async function listAllOrders(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZListAllOrdersSchema> = {},
-) {
+export async function listAllOrders(db: PrismaClient, actor: Actor, input: z.input<typeof ZListAllOrdersSchema> = {}) {
   requireAdmin(actor);
   const f = ZListAllOrdersSchema.parse(input);
-  const orderNumber =
-    f.buyer && /^#?\d{1,9}$/.test(f.buyer)
-      ? Number(f.buyer.replace("#", ""))
-      : null;
+  const orderNumber = f.buyer && /^#?\d{1,9}$/.test(f.buyer) ? Number(f.buyer.replace("#", "")) : null;
   const where: Prisma.OrderWhereInput = {
     ...(f.status ? { status: f.status } : {}),
     ...(f.sellerId ? { shipments: { some: { sellerId: f.sellerId } } } : {}),
@@ -33,10 +26,7 @@ export async function listAllOrders(
         ? { number: orderNumber }
         : {
             buyer: {
-              OR: [
-                { email: { contains: f.buyer, mode: "insensitive" } },
-                { name: { contains: f.buyer, mode: "insensitive" } },
-              ],
+              OR: [{ email: { contains: f.buyer, mode: "insensitive" } }, { name: { contains: f.buyer, mode: "insensitive" } }],
             },
           }
       : {}),
@@ -69,11 +59,7 @@ export async function listAllOrders(
 }
 
 /** One order with everything an administrator needs: parts, items, payments, refunds, history, ledger. */
-export async function getOrderForAdmin(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZAdminOrderIdSchema>,
-) {
+export async function getOrderForAdmin(db: PrismaClient, actor: Actor, input: z.input<typeof ZAdminOrderIdSchema>) {
   requireAdmin(actor);
   const { orderId } = ZAdminOrderIdSchema.parse(input);
   const order = await db.order.findUnique({
@@ -117,9 +103,7 @@ export async function getOrderForAdmin(
     db.user.findMany({
       where: {
         id: {
-          in: order.history
-            .map((h) => h.actorId)
-            .filter((id): id is string => id !== null),
+          in: order.history.map((h) => h.actorId).filter((id): id is string => id !== null),
         },
       },
       select: { id: true, email: true },

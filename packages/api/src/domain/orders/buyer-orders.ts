@@ -44,11 +44,36 @@ export async function getBuyerOrder(db: PrismaClient, actor: Actor, input: { ord
         orderBy: { createdAt: "asc" },
         include: {
           seller: { select: { id: true, shopName: true, slug: true } },
-          items: { select: { id: true, productId: true, sku: true, name: true, quantity: true, unitPriceCents: true, subtotalCents: true, discountCents: true, taxCents: true } },
+          items: {
+            select: {
+              id: true,
+              productId: true,
+              sku: true,
+              name: true,
+              quantity: true,
+              unitPriceCents: true,
+              subtotalCents: true,
+              discountCents: true,
+              taxCents: true,
+            },
+          },
         },
       },
       history: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, status: true, note: true, shipmentId: true, createdAt: true } },
-      payments: { orderBy: { createdAt: "desc" }, select: { id: true, provider: true, status: true, amountCents: true, refundedCents: true, failureMessage: true, providerPaymentId: true, clientSecret: true, capturedAt: true } },
+      payments: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          provider: true,
+          status: true,
+          amountCents: true,
+          refundedCents: true,
+          failureMessage: true,
+          providerPaymentId: true,
+          clientSecret: true,
+          capturedAt: true,
+        },
+      },
     },
   });
   if (!order) throw notFound("The order");

@@ -20,7 +20,12 @@ export async function cancelOrder(db: PrismaClient, actor: Actor, input: { order
     if (!owned) throw notFound("The order");
     const order = await lockOrder(tx, owned.id);
     const shipments = await tx.shipment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } });
-    if (!isCancellableByBuyer(order.status, shipments.map((s) => s.status))) {
+    if (
+      !isCancellableByBuyer(
+        order.status,
+        shipments.map((s) => s.status),
+      )
+    ) {
       throw new DomainError(
         "CONFLICT",
         order.status === "CANCELLED"

@@ -19,7 +19,10 @@ export async function closeUnpaidOrder(
   await tx.shipment.updateMany({ where: { orderId: order.id, status: "PENDING" }, data: { status: "CANCELLED", cancelledAt: new Date() } });
   await releaseOrderStock(tx, order.id, input.stockOutcome);
   // A payment that arrives later anyway is refunded by the webhook (see apply-stripe-event.ts).
-  await tx.payment.updateMany({ where: { orderId: order.id, status: "CREATED" }, data: { status: "FAILED", failureMessage: input.reason, failedAt: new Date() } });
+  await tx.payment.updateMany({
+    where: { orderId: order.id, status: "CREATED" },
+    data: { status: "FAILED", failureMessage: input.reason, failedAt: new Date() },
+  });
   if (order.cartId) await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "ACTIVE", lastActivityAt: new Date() } });
 }
 

@@ -38,7 +38,15 @@ const BUYERS = 2;
 const PRODUCTS = 3;
 
 const arbAction: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("add" as const), buyer: fc.nat(BUYERS - 1), product: fc.nat(PRODUCTS - 1), quantity: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("add" as const),
+      buyer: fc.nat(BUYERS - 1),
+      product: fc.nat(PRODUCTS - 1),
+      quantity: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), buyer: fc.nat(BUYERS - 1), product: fc.nat(PRODUCTS - 1) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("checkout" as const), buyer: fc.nat(BUYERS - 1) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom("pay" as const, "fail" as const, "cancel" as const), order: fc.nat(3) }) },
@@ -140,7 +148,10 @@ async function checkInvariants(world: World, step: string) {
       FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a.id = e."accountId" WHERE a.kind = 'PAYMENT_CLEARING'`;
   expect({ step, clearing: Number(clearing?.net ?? 0n) }).toEqual({ step, clearing: 0 });
   // Orders, payments, refunds.
-  const orders = await t.db.order.findMany({ where: { buyerId: { in: world.buyers.map((b) => b.id) } }, include: { payments: { include: { refunds: true } }, shipments: true, reservations: true } });
+  const orders = await t.db.order.findMany({
+    where: { buyerId: { in: world.buyers.map((b) => b.id) } },
+    include: { payments: { include: { refunds: true } }, shipments: true, reservations: true },
+  });
   for (const order of orders) {
     expect({ step, order: order.id, payments: order.payments.length > 0 }).toEqual({ step, order: order.id, payments: true });
     const refunded = order.payments.reduce((s, p) => s + p.refundedCents, 0);

@@ -27,7 +27,10 @@ describe("expireUnpaidOrders", () => {
     const counts = await Promise.all([expireUnpaidOrders(t.db, now), expireUnpaidOrders(t.db, now)]);
     expect(counts[0] + counts[1]).toBe(1);
 
-    const expired = await t.db.order.findUniqueOrThrow({ where: { id: late.orderId }, include: { payments: true, cart: true, reservations: true, history: true } });
+    const expired = await t.db.order.findUniqueOrThrow({
+      where: { id: late.orderId },
+      include: { payments: true, cart: true, reservations: true, history: true },
+    });
     expect(expired.status).toBe("CANCELLED");
     expect(expired.payments[0]?.status).toBe("FAILED");
     expect(expired.cart?.status).toBe("ACTIVE");
@@ -38,7 +41,14 @@ describe("expireUnpaidOrders", () => {
     expect(await expireUnpaidOrders(t.db, now)).toBe(0);
 
     // Stripe confirms the expired order's payment after all: it is refunded, the order stays cancelled.
-    const payload = stripeEventPayload("payment_intent.succeeded", { id: late.paymentIntentId, object: "payment_intent", amount: late.totalCents, amount_received: late.totalCents, currency: "usd", status: "succeeded" });
+    const payload = stripeEventPayload("payment_intent.succeeded", {
+      id: late.paymentIntentId,
+      object: "payment_intent",
+      amount: late.totalCents,
+      amount_received: late.totalCents,
+      currency: "usd",
+      status: "succeeded",
+    });
     expect((await deliverToWebhookRoute({ payload, signature: signStripePayload(payload) })).status).toBe(200);
     const after = await t.db.order.findUniqueOrThrow({ where: { id: late.orderId }, include: { payments: true } });
     expect(after.status).toBe("CANCELLED");

@@ -11,12 +11,7 @@ import { lockOrder, lockPayment } from "./transitions";
  * through the payment provider, with the ledger reversal and the units back in stock. Parts not
  * yet shipped are cancelled; shipped parts stay shipped (a return). Recorded in the audit log.
  */
-export async function refundOrder(
-  db: PrismaClient,
-  actor: Actor,
-  input: { orderId: string; sellerId?: string; reason: string },
-  gateway?: PaymentGateway,
-) {
+export async function refundOrder(db: PrismaClient, actor: Actor, input: { orderId: string; sellerId?: string; reason: string }, gateway?: PaymentGateway) {
   const admin = requireAdmin(actor);
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("BAD_REQUEST", "Give a reason for the refund; the buyer and seller see it.");
@@ -35,7 +30,11 @@ export async function refundOrder(
     if (!captured) throw new DomainError("CONFLICT", "This order has no captured payment to refund.");
     const payment = await lockPayment(tx, captured.id);
     const before = { status: order.status, refundedCents: order.refundedCents } satisfies Prisma.InputJsonValue;
-    const { refundedCents } = await refundOrderParts(tx, order, payment, shipments, { reason: `Refunded by Bazaar: ${reason}`, actorId: admin.userId, gateway });
+    const { refundedCents } = await refundOrderParts(tx, order, payment, shipments, {
+      reason: `Refunded by Bazaar: ${reason}`,
+      actorId: admin.userId,
+      gateway,
+    });
     await tx.auditLog.create({
       data: {
         actorId: admin.userId,

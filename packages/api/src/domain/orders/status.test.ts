@@ -56,13 +56,16 @@ describe("orderStatusFromShipments", () => {
   it("moves a confirmed order only forward, and only along the table", () => {
     const all: ShipmentStatus[] = ["PENDING", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED"];
     const step = (from: ShipmentStatus, to: ShipmentStatus) => from === to || canTransitionShipment(from, to);
-    for (const a of all) for (const b of all) for (const c of all) for (const d of all) {
-      if (!step(a, c) || !step(b, d)) continue;
-      const current = orderStatusFromShipments([a, b]);
-      if (current === "CANCELLED") continue;
-      const next = nextOrderStatus(current, [c, d]);
-      if (next) expect([current, next, canTransitionOrder(current, next)]).toEqual([current, next, true]);
-    }
+    for (const a of all)
+      for (const b of all)
+        for (const c of all)
+          for (const d of all) {
+            if (!step(a, c) || !step(b, d)) continue;
+            const current = orderStatusFromShipments([a, b]);
+            if (current === "CANCELLED") continue;
+            const next = nextOrderStatus(current, [c, d]);
+            if (next) expect([current, next, canTransitionOrder(current, next)]).toEqual([current, next, true]);
+          }
   });
 
   it("stays put when a started part is cancelled", () => {

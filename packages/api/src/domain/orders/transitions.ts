@@ -45,7 +45,13 @@ export async function moveOrder(tx: Tx, order: Pick<Order, "id" | "status">, to:
 /** A note on the order's timeline without a status change (a refund, a late payment). */
 export async function noteOrder(tx: Tx, order: Pick<Order, "id" | "status">, change: ChangeNote & { shipmentId?: string | null; status?: string }) {
   await tx.orderStatusHistory.create({
-    data: { orderId: order.id, shipmentId: change.shipmentId ?? null, status: change.status ?? order.status, note: change.note ?? null, actorId: change.actorId ?? null },
+    data: {
+      orderId: order.id,
+      shipmentId: change.shipmentId ?? null,
+      status: change.status ?? order.status,
+      note: change.note ?? null,
+      actorId: change.actorId ?? null,
+    },
   });
 }
 
@@ -81,6 +87,9 @@ export async function moveShipment(
 /** After a shipment changed: the order follows its shipments (forward only; see `nextOrderStatus`). */
 export async function syncOrderWithShipments(tx: Tx, order: Pick<Order, "id" | "status">, change: ChangeNote = {}) {
   const shipments = await tx.shipment.findMany({ where: { orderId: order.id }, select: { status: true } });
-  const next = nextOrderStatus(order.status, shipments.map((s) => s.status));
+  const next = nextOrderStatus(
+    order.status,
+    shipments.map((s) => s.status),
+  );
   if (next) await moveOrder(tx, order, next, change);
 }

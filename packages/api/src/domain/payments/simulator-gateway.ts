@@ -5,8 +5,7 @@ import type { PaymentGateway } from "./gateway";
 // Ids derive from the idempotency key, as Stripe returns the same object for a repeated key;
 // that also means creating an intent needs no state. What the buyer does next (confirm with a
 // card) lives on our Payment row, so any process can serve the simulator.
-const idFor = (prefix: string, idempotencyKey: string) =>
-  `${prefix}_sim_${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 24)}`;
+const idFor = (prefix: string, idempotencyKey: string) => `${prefix}_sim_${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 24)}`;
 
 /**
  * The client secret the storefront needs to confirm; checked again on confirmation. Intent ids

@@ -21,8 +21,7 @@ export function httpDelivery(url = new URL("/api/webhooks/stripe", getEnv().STOR
   };
 }
 
-export const signStripePayload = (payload: string, secret = getEnv().STRIPE_WEBHOOK_SECRET) =>
-  Stripe.webhooks.generateTestHeaderString({ payload, secret });
+export const signStripePayload = (payload: string, secret = getEnv().STRIPE_WEBHOOK_SECRET) => Stripe.webhooks.generateTestHeaderString({ payload, secret });
 
 /** A Stripe-shaped event envelope around `object`. */
 export function stripeEventPayload(type: "payment_intent.succeeded" | "payment_intent.payment_failed" | "charge.refunded", object: Record<string, unknown>) {
@@ -49,7 +48,10 @@ async function send(payload: string, deliver: DeliverStripeEvent) {
 const chargeIdOf = (paymentIntentId: string) => `ch_sim_${createHash("sha256").update(paymentIntentId).digest("hex").slice(0, 24)}`;
 
 async function findSimulatedPayment(db: PrismaClient, paymentIntentId: string) {
-  const payment = await db.payment.findUnique({ where: { providerPaymentId: paymentIntentId }, include: { order: { select: { id: true, status: true, buyerId: true } } } });
+  const payment = await db.payment.findUnique({
+    where: { providerPaymentId: paymentIntentId },
+    include: { order: { select: { id: true, status: true, buyerId: true } } },
+  });
   if (!payment || payment.provider !== "SIMULATOR") throw notFound("The payment");
   return payment;
 }
@@ -96,7 +98,10 @@ export async function confirmSimulatedPayment(
     livemode: false,
   };
   if (decision.outcome === "succeeded") {
-    await send(stripeEventPayload("payment_intent.succeeded", { ...intent, status: "succeeded", amount_received: payment.amountCents, last_payment_error: null }), options.deliver ?? httpDelivery());
+    await send(
+      stripeEventPayload("payment_intent.succeeded", { ...intent, status: "succeeded", amount_received: payment.amountCents, last_payment_error: null }),
+      options.deliver ?? httpDelivery(),
+    );
     return { status: "succeeded", message: null, orderId: payment.orderId };
   }
   const error = { type: "card_error", code: decision.code, decline_code: decision.declineCode, message: decision.message };

@@ -43,28 +43,46 @@ afterAll(() => new Promise((resolve) => server?.close(resolve)));
 
 describe("Stripe gateway", () => {
   it("creates a PaymentIntent with automatic payment methods and our idempotency key", async () => {
-    await expect(gateway.createPaymentIntent({ amountCents: 8131, currency: "USD", idempotencyKey: "checkout:o1", metadata: { orderId: "o1" } })).resolves.toEqual({
+    await expect(
+      gateway.createPaymentIntent({ amountCents: 8131, currency: "USD", idempotencyKey: "checkout:o1", metadata: { orderId: "o1" } }),
+    ).resolves.toEqual({
       id: "pi_123",
       clientSecret: "pi_123_secret_abc",
     });
     const request = seen.at(-1)!;
     expect(request.path).toBe("/v1/payment_intents");
     expect(request.idempotencyKey).toBe("checkout:o1");
-    expect(Object.fromEntries(request.body)).toMatchObject({ amount: "8131", currency: "usd", "automatic_payment_methods[enabled]": "true", "metadata[orderId]": "o1" });
+    expect(Object.fromEntries(request.body)).toMatchObject({
+      amount: "8131",
+      currency: "usd",
+      "automatic_payment_methods[enabled]": "true",
+      "metadata[orderId]": "o1",
+    });
   });
 
   it("refunds part of a PaymentIntent, our reason in metadata", async () => {
-    await expect(gateway.refund({ paymentIntentId: "pi_123", amountCents: 500, idempotencyKey: "refund:s1:0", reason: "Damaged" })).resolves.toEqual({ id: "re_123" });
+    await expect(gateway.refund({ paymentIntentId: "pi_123", amountCents: 500, idempotencyKey: "refund:s1:0", reason: "Damaged" })).resolves.toEqual({
+      id: "re_123",
+    });
     const request = seen.at(-1)!;
     expect(request.idempotencyKey).toBe("refund:s1:0");
-    expect(Object.fromEntries(request.body)).toMatchObject({ payment_intent: "pi_123", amount: "500", reason: "requested_by_customer", "metadata[reason]": "Damaged" });
+    expect(Object.fromEntries(request.body)).toMatchObject({
+      payment_intent: "pi_123",
+      amount: "500",
+      reason: "requested_by_customer",
+      "metadata[reason]": "Damaged",
+    });
   });
 
   it("transfers to a connected account, and refuses a seller without one before calling Stripe", async () => {
-    await expect(gateway.transfer({ amountCents: 4048, currency: "USD", destination: "acct_1", idempotencyKey: "payout:p1" })).resolves.toEqual({ id: "tr_123" });
+    await expect(gateway.transfer({ amountCents: 4048, currency: "USD", destination: "acct_1", idempotencyKey: "payout:p1" })).resolves.toEqual({
+      id: "tr_123",
+    });
     expect(Object.fromEntries(seen.at(-1)!.body)).toMatchObject({ amount: "4048", currency: "usd", destination: "acct_1" });
     const calls = seen.length;
-    await expect(gateway.transfer({ amountCents: 1, currency: "USD", destination: null, idempotencyKey: "payout:p2" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(gateway.transfer({ amountCents: 1, currency: "USD", destination: null, idempotencyKey: "payout:p2" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     expect(seen).toHaveLength(calls);
   });
 });

@@ -14,8 +14,7 @@ const DECLINES: Record<string, { code: string; declineCode: string | null; messa
 };
 
 export type CardDecision =
-  | { outcome: "succeeded"; last4: string }
-  | { outcome: "failed"; last4: string; code: string; declineCode: string | null; message: string };
+  { outcome: "succeeded"; last4: string } | { outcome: "failed"; last4: string; code: string; declineCode: string | null; message: string };
 
 const passesLuhn = (digits: string) => {
   let sum = 0;

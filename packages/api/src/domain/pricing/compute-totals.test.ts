@@ -50,9 +50,23 @@ describe("computeTotals", () => {
 
   it("applies a fixed promo over its minimum and explains why it does not apply below it", () => {
     const lines = [{ id: "a", sellerId: "s2", unitPriceCents: 1000, quantity: 3 }];
-    const applied = computeTotals({ currency: "USD", lines, sellers, promo: promo({ code: "SAVE5", type: "FIXED", value: 500, minSubtotalCents: 3000 }), taxRateBps: null, now });
+    const applied = computeTotals({
+      currency: "USD",
+      lines,
+      sellers,
+      promo: promo({ code: "SAVE5", type: "FIXED", value: 500, minSubtotalCents: 3000 }),
+      taxRateBps: null,
+      now,
+    });
     expect(applied).toMatchObject({ discountCents: 500, shippingCents: 450, taxCents: 0, totalCents: 2950, taxCalculated: false });
-    const refused = computeTotals({ currency: "USD", lines, sellers, promo: promo({ code: "SAVE5", type: "FIXED", value: 500, minSubtotalCents: 3001 }), taxRateBps: null, now });
+    const refused = computeTotals({
+      currency: "USD",
+      lines,
+      sellers,
+      promo: promo({ code: "SAVE5", type: "FIXED", value: 500, minSubtotalCents: 3001 }),
+      taxRateBps: null,
+      now,
+    });
     expect(refused.discountCents).toBe(0);
     expect(refused.promo).toEqual({ code: "SAVE5", applied: false, reason: "Promo code SAVE5 needs a subtotal of at least $30.01 (yours: $30.00)." });
   });
@@ -96,7 +110,12 @@ describe("computeTotals", () => {
     fc.assert(
       fc.property(
         fc.array(line, { minLength: 1, maxLength: 10 }),
-        fc.option(fc.oneof(fc.record({ type: fc.constant("PERCENT" as const), value: fc.integer({ min: 1, max: 10_000 }) }), fc.record({ type: fc.constant("FIXED" as const), value: fc.integer({ min: 1, max: 100_000 }) }))),
+        fc.option(
+          fc.oneof(
+            fc.record({ type: fc.constant("PERCENT" as const), value: fc.integer({ min: 1, max: 10_000 }) }),
+            fc.record({ type: fc.constant("FIXED" as const), value: fc.integer({ min: 1, max: 100_000 }) }),
+          ),
+        ),
         fc.option(fc.integer({ min: 0, max: 10_000 })),
         (rawLines, rawPromo, taxRateBps) => {
           const lines = rawLines.map((l, index) => ({ ...l, id: `l${index}` }));

@@ -116,8 +116,7 @@ export function computeTotals(input: PricingInput): Totals {
       const eligible = input.lines.map((line) => input.promo?.sellerId === null || line.sellerId === input.promo?.sellerId);
       const weights = lineSubtotals.map((subtotal, index) => (eligible[index] ? subtotal : 0));
       const eligibleSubtotal = sum(weights);
-      const discount =
-        input.promo.type === "PERCENT" ? applyBasisPoints(eligibleSubtotal, input.promo.value) : Math.min(input.promo.value, eligibleSubtotal);
+      const discount = input.promo.type === "PERCENT" ? applyBasisPoints(eligibleSubtotal, input.promo.value) : Math.min(input.promo.value, eligibleSubtotal);
       allocateByWeight(discount, weights).forEach((cents, index) => (lineDiscounts[index] = cents));
       promo = { code: input.promo.code, applied: true, discountCents: discount };
     }

@@ -9,29 +9,17 @@ import { page } from "../pagination";
 import { ZListPromotionsSchema, ZPromotionIdSchema, ZCreatePromotionSchema, ZUpdatePromotionSchema, ZExpirePromotionSchema } from "../../validators/promotions";
 
 /** Promo codes newest first, each with its state, uses and the discount given so far. */
-export async function listPromotions(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZListPromotionsSchema> = {},
-  now = new Date(),
-) {
+export async function listPromotions(db: PrismaClient, actor: Actor, input: z.input<typeof ZListPromotionsSchema> = {}, now = new Date()) {
   requireAdmin(actor);
   const f = ZListPromotionsSchema.parse(input);
   const where: Prisma.PromoCodeWhereInput = {
     ...(f.q
       ? {
-          OR: [
-            { code: { contains: f.q.toUpperCase() } },
-            { description: { contains: f.q, mode: "insensitive" } },
-          ],
+          OR: [{ code: { contains: f.q.toUpperCase() } }, { description: { contains: f.q, mode: "insensitive" } }],
         }
       : {}),
-    ...(f.show === "live"
-      ? { active: true, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
-      : {}),
-    ...(f.show === "ended"
-      ? { OR: [{ active: false }, { expiresAt: { lte: now } }] }
-      : {}),
+    ...(f.show === "live" ? { active: true, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } : {}),
+    ...(f.show === "ended" ? { OR: [{ active: false }, { expiresAt: { lte: now } }] } : {}),
   };
   const rows = await db.promoCode.findMany({
     where,
@@ -47,12 +35,7 @@ export async function listPromotions(
     _sum: { amountCents: true },
     _count: { _all: true },
   });
-  const givenOf = new Map(
-    given.map((g) => [
-      g.promoCodeId,
-      { redemptions: g._count._all, discountCents: g._sum.amountCents ?? 0 },
-    ]),
-  );
+  const givenOf = new Map(given.map((g) => [g.promoCodeId, { redemptions: g._count._all, discountCents: g._sum.amountCents ?? 0 }]));
   return {
     ...result,
     items: result.items.map((p) => ({
@@ -65,12 +48,7 @@ export async function listPromotions(
 }
 
 /** One promo code with its state and uses, for the edit page. */
-export async function getPromotion(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZPromotionIdSchema>,
-  now = new Date(),
-) {
+export async function getPromotion(db: PrismaClient, actor: Actor, input: z.input<typeof ZPromotionIdSchema>, now = new Date()) {
   requireAdmin(actor);
   const { promoId } = ZPromotionIdSchema.parse(input);
   const promo = await db.promoCode.findUnique({
@@ -91,18 +69,8 @@ export async function getPromotion(
   };
 }
 
-function checkPromo(p: {
-  type: "PERCENT" | "FIXED";
-  value: number;
-  startsAt?: Date | null;
-  expiresAt?: Date | null;
-}) {
-  if (p.type === "PERCENT" && p.value > 10_000)
-    throw new DomainError(
-      "BAD_REQUEST",
-      "A percentage discount cannot exceed 100%.",
-      { field: "value" },
-    );
+function checkPromo(p: { type: "PERCENT" | "FIXED"; value: number; startsAt?: Date | null; expiresAt?: Date | null }) {
+  if (p.type === "PERCENT" && p.value > 10_000) throw new DomainError("BAD_REQUEST", "A percentage discount cannot exceed 100%.", { field: "value" });
   if (p.type === "FIXED" && p.value > 100_000_000)
     throw new DomainError("BAD_REQUEST", "That fixed discount is too large.", {
       field: "value",
@@ -127,11 +95,7 @@ const snapshot = (p: PromoCode) => ({
   description: p.description,
 });
 
-export async function createPromotion(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZCreatePromotionSchema>,
-) {
+export async function createPromotion(db: PrismaClient, actor: Actor, input: z.input<typeof ZCreatePromotionSchema>) {
   const admin = requireAdmin(actor);
   const f = ZCreatePromotionSchema.parse(input);
   checkPromo(f);
@@ -142,11 +106,7 @@ export async function createPromotion(
         select: { id: true },
       })
     ) {
-      throw new DomainError(
-        "CONFLICT",
-        `The code ${f.code} already exists. Choose another.`,
-        { field: "code" },
-      );
+      throw new DomainError("CONFLICT", `The code ${f.code} already exists. Choose another.`, { field: "code" });
     }
     if (
       f.sellerId &&
@@ -186,11 +146,7 @@ export async function createPromotion(
  * Edits a promo code. The code itself never changes (buyers and orders know it by name);
  * the usage limit cannot drop below the uses already made.
  */
-export async function updatePromotion(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZUpdatePromotionSchema>,
-) {
+export async function updatePromotion(db: PrismaClient, actor: Actor, input: z.input<typeof ZUpdatePromotionSchema>) {
   const admin = requireAdmin(actor);
   const { promoId, ...f } = ZUpdatePromotionSchema.parse(input);
   checkPromo(f);
@@ -199,11 +155,7 @@ export async function updatePromotion(
     const before = await tx.promoCode.findUnique({ where: { id: promoId } });
     if (!before) throw notFound("That promo code");
     if (f.usageLimit != null && f.usageLimit < before.usageCount) {
-      throw new DomainError(
-        "BAD_REQUEST",
-        `It has been used ${before.usageCount} times already; set the limit to at least that.`,
-        { field: "usageLimit" },
-      );
+      throw new DomainError("BAD_REQUEST", `It has been used ${before.usageCount} times already; set the limit to at least that.`, { field: "usageLimit" });
     }
     const promo = await tx.promoCode.update({
       where: { id: promoId },
@@ -233,20 +185,14 @@ export async function updatePromotion(
 }
 
 /** Ends a promo code now: carts holding it lose the discount at their next re-pricing. */
-export async function expirePromotion(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZExpirePromotionSchema>,
-  now = new Date(),
-) {
+export async function expirePromotion(db: PrismaClient, actor: Actor, input: z.input<typeof ZExpirePromotionSchema>, now = new Date()) {
   const admin = requireAdmin(actor);
   const { promoId } = ZExpirePromotionSchema.parse(input);
   return inTransaction(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "PromoCode" WHERE id = ${promoId} FOR UPDATE`;
     const before = await tx.promoCode.findUnique({ where: { id: promoId } });
     if (!before) throw notFound("That promo code");
-    if (before.expiresAt && before.expiresAt <= now)
-      throw new DomainError("CONFLICT", `${before.code} has already expired.`);
+    if (before.expiresAt && before.expiresAt <= now) throw new DomainError("CONFLICT", `${before.code} has already expired.`);
     const promo = await tx.promoCode.update({
       where: { id: promoId },
       data: { expiresAt: now },

@@ -45,7 +45,10 @@ describe("reviews", () => {
     await expect(caller.reviews.create({ productId: product.id, rating: 6 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const review = await caller.reviews.create({ productId: product.id, rating: 4, title: " Good sound ", body: "Clear highs." });
     expect(review).toMatchObject({ rating: 4, title: "Good sound", verifiedPurchase: true });
-    await expect(caller.reviews.create({ productId: product.id, rating: 1 })).rejects.toMatchObject({ code: "CONFLICT", message: "You have already reviewed this product." });
+    await expect(caller.reviews.create({ productId: product.id, rating: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "You have already reviewed this product.",
+    });
     expect(await t.db.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({ ratingCount: 1, ratingSum: 4, ratingAvg: 4 });
 
     const page = await stranger.reviews.forProduct({ productId: product.id });

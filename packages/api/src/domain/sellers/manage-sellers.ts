@@ -14,11 +14,7 @@ import { page } from "../pagination";
 import { ZListSellersSchema, ZSellerIdSchema, ZSellerReasonSchema, ZSetCommissionSchema } from "../../validators/seller";
 
 /** Shops, applications first-come first-served when filtered to PENDING, otherwise newest first. */
-export async function listSellers(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZListSellersSchema> = {},
-) {
+export async function listSellers(db: PrismaClient, actor: Actor, input: z.input<typeof ZListSellersSchema> = {}) {
   requireAdmin(actor);
   const f = ZListSellersSchema.parse(input);
   const where: Prisma.SellerWhereInput = {
@@ -35,10 +31,7 @@ export async function listSellers(
   };
   const rows = await db.seller.findMany({
     where,
-    orderBy:
-      f.status === "PENDING"
-        ? [{ createdAt: "asc" }, { id: "asc" }]
-        : [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: f.status === "PENDING" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
     take: f.limit + 1,
     ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
     select: {
@@ -71,11 +64,7 @@ export async function listSellers(
 }
 
 /** One shop with its owner, catalogue size, balances, recent payouts and effective commission. */
-export async function getSellerDetail(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSellerIdSchema>,
-) {
+export async function getSellerDetail(db: PrismaClient, actor: Actor, input: z.input<typeof ZSellerIdSchema>) {
   requireAdmin(actor);
   const { sellerId } = ZSellerIdSchema.parse(input);
   const seller = await db.seller.findUnique({
@@ -113,9 +102,7 @@ export async function getSellerDetail(
   });
   return {
     seller,
-    productsByStatus: Object.fromEntries(
-      products.map((p) => [p.status, p._count._all]),
-    ) as Partial<Record<"DRAFT" | "ACTIVE" | "ARCHIVED", number>>,
+    productsByStatus: Object.fromEntries(products.map((p) => [p.status, p._count._all])) as Partial<Record<"DRAFT" | "ACTIVE" | "ARCHIVED", number>>,
     unlistedProducts: unlisted,
     ledgerAccounts: balances.map((b) => ({
       currency: b.currency,
@@ -131,26 +118,15 @@ export async function getSellerDetail(
 }
 
 async function lockSeller(tx: Tx, sellerId: string) {
-  const rows = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT id FROM "Seller" WHERE id = ${sellerId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Seller" WHERE id = ${sellerId} FOR UPDATE`;
   if (rows.length === 0) throw notFound("That shop");
   return tx.seller.findUniqueOrThrow({ where: { id: sellerId } });
 }
 
-const snapshot = (s: {
-  status: SellerStatus;
-  statusReason: string | null;
-}) => ({ status: s.status, statusReason: s.statusReason });
+const snapshot = (s: { status: SellerStatus; statusReason: string | null }) => ({ status: s.status, statusReason: s.statusReason });
 
 /** Applies one decision to a locked shop and records it; the caller adds what the decision entails. */
-async function decide(
-  tx: Tx,
-  admin: Actor,
-  sellerId: string,
-  decision: SellerDecision,
-  reason: string | null,
-) {
+async function decide(tx: Tx, admin: Actor, sellerId: string, decision: SellerDecision, reason: string | null) {
   const seller = await lockSeller(tx, sellerId);
   const outcome = decideSellerStatus(seller.status, decision);
   if (!outcome.ok) throw new DomainError("CONFLICT", outcome.message);
@@ -192,11 +168,7 @@ async function assertEmailVerified(tx: Tx, sellerId: string) {
  * Approves an application: the shop goes live, its ledger accounts exist before its first sale,
  * and `seller/approved` tells the seller (mail, notification) once the change is committed.
  */
-export async function approveSeller(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSellerIdSchema>,
-) {
+export async function approveSeller(db: PrismaClient, actor: Actor, input: z.input<typeof ZSellerIdSchema>) {
   const admin = requireAdmin(actor);
   const { sellerId } = ZSellerIdSchema.parse(input);
   return inTransaction(db, async (tx) => {
@@ -209,16 +181,10 @@ export async function approveSeller(
 }
 
 /** Rejects an application; the applicant sees the reason on their status page. */
-export async function rejectSeller(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSellerReasonSchema>,
-) {
+export async function rejectSeller(db: PrismaClient, actor: Actor, input: z.input<typeof ZSellerReasonSchema>) {
   const admin = requireAdmin(actor);
   const { sellerId, reason } = ZSellerReasonSchema.parse(input);
-  return inTransaction(db, (tx) =>
-    decide(tx, admin, sellerId, "reject", reason),
-  );
+  return inTransaction(db, (tx) => decide(tx, admin, sellerId, "reject", reason));
 }
 
 /**
@@ -227,40 +193,24 @@ export async function rejectSeller(
  * APPROVED (ledger/payouts.ts), so reinstating brings everything back as it was. The storefront's
  * cached listings are expired once the change has committed, so the products vanish at once.
  */
-export async function suspendSeller(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSellerReasonSchema>,
-) {
+export async function suspendSeller(db: PrismaClient, actor: Actor, input: z.input<typeof ZSellerReasonSchema>) {
   const admin = requireAdmin(actor);
   const { sellerId, reason } = ZSellerReasonSchema.parse(input);
-  const seller = await inTransaction(db, (tx) =>
-    decide(tx, admin, sellerId, "suspend", reason),
-  );
+  const seller = await inTransaction(db, (tx) => decide(tx, admin, sellerId, "suspend", reason));
   await revalidateStorefront([]);
   return seller;
 }
 
-export async function reinstateSeller(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSellerIdSchema>,
-) {
+export async function reinstateSeller(db: PrismaClient, actor: Actor, input: z.input<typeof ZSellerIdSchema>) {
   const admin = requireAdmin(actor);
   const { sellerId } = ZSellerIdSchema.parse(input);
-  const seller = await inTransaction(db, (tx) =>
-    decide(tx, admin, sellerId, "reinstate", null),
-  );
+  const seller = await inTransaction(db, (tx) => decide(tx, admin, sellerId, "reinstate", null));
   await revalidateStorefront([]);
   return seller;
 }
 
 /** Sets a shop's commission override; it applies to payments captured from now on. */
-export async function setSellerCommission(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSetCommissionSchema>,
-) {
+export async function setSellerCommission(db: PrismaClient, actor: Actor, input: z.input<typeof ZSetCommissionSchema>) {
   const admin = requireAdmin(actor);
   const { sellerId, commissionBps, reason } = ZSetCommissionSchema.parse(input);
   return inTransaction(db, async (tx) => {

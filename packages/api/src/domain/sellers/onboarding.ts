@@ -33,11 +33,7 @@ export interface OnboardingStatus {
  * (the pending status page shows it), so it takes the seller id from the actor, not from a
  * procedure that insists on approval.
  */
-export async function getOnboardingStatus(
-  db: PrismaClient,
-  actor: Actor,
-  options: { stripeConfigured: boolean },
-): Promise<OnboardingStatus> {
+export async function getOnboardingStatus(db: PrismaClient, actor: Actor, options: { stripeConfigured: boolean }): Promise<OnboardingStatus> {
   if (!actor.sellerId) throw new DomainError("FORBIDDEN", "This needs a seller account.");
   const seller = await db.seller.findUnique({
     where: { id: actor.sellerId },
@@ -63,9 +59,7 @@ export async function getOnboardingStatus(
   const steps: OnboardingStep[] = [
     { id: "applied", label: "Apply with your shop's name, address and contact", done: true },
     { id: "approved", label: "Approval by the Bazaar team", done: approved },
-    ...(options.stripeConfigured
-      ? [{ id: "payouts" as const, label: "Connect a Stripe account for payouts", done: Boolean(seller.stripeAccountId) }]
-      : []),
+    ...(options.stripeConfigured ? [{ id: "payouts" as const, label: "Connect a Stripe account for payouts", done: Boolean(seller.stripeAccountId) }] : []),
     { id: "warehouse", label: "Add a warehouse", done: seller._count.warehouses > 0 },
     { id: "product", label: "Create your first product", done: seller._count.products > 0 },
     { id: "stock", label: "Put stock on hand", done: stocked > 0 },

@@ -5,9 +5,7 @@ export type SellerDecision = "approve" | "reject" | "suspend" | "reinstate";
 // What an administrator may do to a shop in each state: anything else is refused.
 // A rejected applicant may be approved later (they fixed what was wrong); a suspended shop
 // comes back through reinstatement, never through approval, so its history stays readable.
-export const SELLER_DECISIONS: Readonly<
-  Record<SellerDecision, { from: readonly SellerStatus[]; to: SellerStatus }>
-> = {
+export const SELLER_DECISIONS: Readonly<Record<SellerDecision, { from: readonly SellerStatus[]; to: SellerStatus }>> = {
   approve: { from: ["PENDING", "REJECTED"], to: "APPROVED" },
   reject: { from: ["PENDING"], to: "REJECTED" },
   suspend: { from: ["APPROVED"], to: "SUSPENDED" },
@@ -29,10 +27,7 @@ const describe: Record<SellerStatus, string> = {
 };
 
 /** The status a decision leads to, or why it cannot be taken from `from`. */
-export function decideSellerStatus(
-  from: SellerStatus,
-  decision: SellerDecision,
-): { ok: true; to: SellerStatus } | { ok: false; message: string } {
+export function decideSellerStatus(from: SellerStatus, decision: SellerDecision): { ok: true; to: SellerStatus } | { ok: false; message: string } {
   const rule = SELLER_DECISIONS[decision];
   if (rule.from.includes(from)) return { ok: true, to: rule.to };
   return {

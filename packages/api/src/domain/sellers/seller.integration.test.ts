@@ -119,7 +119,7 @@ describe("product CSV import", () => {
     const csv = [
       "sku,name,description,category,price,currency,status",
       `LAMP-1,Brass desk lamp,"A lamp.\nWith a second line.",${category.slug},49.90,USD,active`,
-      "LAMP-2,Green lamp,,Desk lamps,\"1,250.00\",usd,draft",
+      'LAMP-2,Green lamp,,Desk lamps,"1,250.00",usd,draft',
       "LAMP-3,Bad price,,,abc,USD,",
       "LAMP-4,Unknown category,,garden-gnomes,10,USD,",
       "LAMP 5,X,,,10,XYZ,sold",
@@ -145,14 +145,24 @@ describe("product CSV import", () => {
     const errorsOf = (line: number) => dry.rows.find((r) => r.line === line)?.errors;
     expect(errorsOf(5)).toEqual([{ field: "price", message: '"abc" is not a price; write it like 19.99.' }]);
     expect(errorsOf(6)).toEqual([{ field: "category", message: 'No category "garden-gnomes"; use a category\'s slug or name from the catalog.' }]);
-    expect(errorsOf(7)?.map((e) => e.field).sort()).toEqual(["currency", "name", "sku", "status"]);
+    expect(
+      errorsOf(7)
+        ?.map((e) => e.field)
+        .sort(),
+    ).toEqual(["currency", "name", "sku", "status"]);
     expect(errorsOf(8)).toEqual([{ field: "price", message: "A published product needs a price above zero." }]);
     expect(errorsOf(9)).toEqual([{ field: "sku", message: "SKU LAMP-7 is on lines 9, 11; each product may appear once." }]);
 
     const done = await seller.seller.importProducts({ csv });
     expect(done).toMatchObject({ dryRun: false, created: 1, updated: 1, failed: 6 });
     const lamp1 = await t.db.product.findFirstOrThrow({ where: { sellerId: shop.seller.id, sku: "LAMP-1" } });
-    expect(lamp1).toMatchObject({ name: "Brass desk lamp", description: "A lamp.\nWith a second line.", priceCents: 4990, status: "ACTIVE", categoryId: category.id });
+    expect(lamp1).toMatchObject({
+      name: "Brass desk lamp",
+      description: "A lamp.\nWith a second line.",
+      priceCents: 4990,
+      status: "ACTIVE",
+      categoryId: category.id,
+    });
     const lamp2 = await t.db.product.findFirstOrThrow({ where: { sellerId: shop.seller.id, sku: "LAMP-2" } });
     expect(lamp2).toMatchObject({ priceCents: 125_000, currency: "USD", status: "DRAFT", categoryId: category.id });
     expect(await t.db.product.count({ where: { sellerId: shop.seller.id } })).toBe(2);
@@ -169,7 +179,7 @@ describe("product CSV import", () => {
     ]);
     expect((await seller.seller.importProducts({ csv: "sku,name,price\n" })).fileErrors).toEqual(["The file has a header but no products."]);
 
-    await createProduct(t.db, shop.seller.id, { sku: "F-1", name: "Formula", description: "=HYPERLINK(\"http://evil\")", priceCents: 1999, status: "ACTIVE" });
+    await createProduct(t.db, shop.seller.id, { sku: "F-1", name: "Formula", description: '=HYPERLINK("http://evil")', priceCents: 1999, status: "ACTIVE" });
     await createProduct(t.db, shop.seller.id, { sku: "F-2", name: "Plain", priceCents: 500, status: "ARCHIVED" });
     const csv = await seller.seller.exportProducts();
     expect(csv.split("\r\n")).toEqual([
@@ -206,7 +216,12 @@ describe("a seller's own data only", () => {
     const sellerB = await callerFor(t.db, b.user.id);
 
     const slip = await sellerA.seller.packingSlip({ shipmentId: sale.shipment.id });
-    expect(slip).toMatchObject({ shop: { shopName: a.seller.shopName }, items: [{ sku: product.sku, quantity: 2 }], totalUnits: 2, shipTo: { fullName: "Test Buyer", country: "US" } });
+    expect(slip).toMatchObject({
+      shop: { shopName: a.seller.shopName },
+      items: [{ sku: product.sku, quantity: 2 }],
+      totalUnits: 2,
+      shipTo: { fullName: "Test Buyer", country: "US" },
+    });
     await expect(sellerB.seller.packingSlip({ shipmentId: sale.shipment.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(sellerB.fulfillment.get({ shipmentId: sale.shipment.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
@@ -227,7 +242,9 @@ describe("a seller's own data only", () => {
     expect(aSale!.commissionCents).toBe(Math.round(sale.shipment.totalCents * 0.1));
     const ledgerCsv = (await sellerA.seller.exportLedger()).split("\r\n");
     expect(ledgerCsv).toHaveLength(3);
-    expect(ledgerCsv[1]).toContain(`payment split,Order #${sale.placed.orderNumber}: payment split,${sale.placed.orderNumber},,${aSale!.netCents / 100},,${aSale!.netCents / 100},USD`);
+    expect(ledgerCsv[1]).toContain(
+      `payment split,Order #${sale.placed.orderNumber}: payment split,${sale.placed.orderNumber},,${aSale!.netCents / 100},,${aSale!.netCents / 100},USD`,
+    );
   });
 
   it("answers another shop's ids over HTTP with 404 and no data, and a stranger with 401", async () => {
@@ -254,7 +271,11 @@ describe("a seller's own data only", () => {
       expect((await get(a.user.id, path, input)).status).toBe(200);
     }
     const update = await as(b.user.id)(
-      new Request("http://localhost/api/trpc/catalog.update", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: { id: product.id, name: "Mine now" } }) }),
+      new Request("http://localhost/api/trpc/catalog.update", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { id: product.id, name: "Mine now" } }),
+      }),
     );
     expect(update.status).toBe(404);
     expect((await t.db.product.findUniqueOrThrow({ where: { id: product.id } })).name).toBe("Secret lamp");
@@ -295,7 +316,9 @@ describe("Stripe Connect onboarding", () => {
         res.setHeader("content-type", "application/json");
         if (req.url === "/v1/accounts") return res.end(JSON.stringify({ id: "acct_test_123", object: "account" }));
         if (req.url === "/v1/account_links") {
-          return res.end(JSON.stringify({ object: "account_link", url: `https://connect.stripe.test/setup/${calls.length}`, created: 1, expires_at: 1_900_000_000 }));
+          return res.end(
+            JSON.stringify({ object: "account_link", url: `https://connect.stripe.test/setup/${calls.length}`, created: 1, expires_at: 1_900_000_000 }),
+          );
         }
         res.statusCode = 404;
         res.end(JSON.stringify({ error: { message: "unknown" } }));

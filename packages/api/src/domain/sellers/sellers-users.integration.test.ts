@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
-import {
-  createAdmin,
-  createBuyer,
-  createProduct,
-  createSeller,
-} from "../../testing/factories";
+import { createAdmin, createBuyer, createProduct, createSeller } from "../../testing/factories";
 import { loadActor } from "../../trpc";
-import {
-  ensurePlatformLedgerAccounts,
-  ensureSellerLedgerAccounts,
-} from "../ledger/accounts";
+import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts } from "../ledger/accounts";
 import { processPayout } from "../ledger/payouts";
 import { postLedgerTransaction } from "../ledger/post";
 
@@ -30,9 +22,7 @@ describe("seller applications", () => {
   it("approval makes the shop live, creates its ledger accounts, publishes seller/approved and writes the audit row", async () => {
     const { admin, caller } = await asAdmin();
     const { seller } = await createSeller(t.db, { status: "PENDING" });
-    expect(
-      await t.db.ledgerAccount.count({ where: { sellerId: seller.id } }),
-    ).toBe(0);
+    expect(await t.db.ledgerAccount.count({ where: { sellerId: seller.id } })).toBe(0);
 
     const approved = await caller.admin.sellers.approve({
       sellerId: seller.id,
@@ -51,14 +41,8 @@ describe("seller applications", () => {
     const events = await t.db.outboxEvent.findMany({
       where: { name: "seller/approved" },
     });
-    expect(
-      events.filter(
-        (e) => (e.payload as { sellerId: string }).sellerId === seller.id,
-      ),
-    ).toHaveLength(1);
-    expect(
-      await t.db.auditLog.findMany({ where: { entityId: seller.id } }),
-    ).toEqual([
+    expect(events.filter((e) => (e.payload as { sellerId: string }).sellerId === seller.id)).toHaveLength(1);
+    expect(await t.db.auditLog.findMany({ where: { entityId: seller.id } })).toEqual([
       expect.objectContaining({
         actorId: admin.id,
         action: "seller.approve",
@@ -68,15 +52,7 @@ describe("seller applications", () => {
       }),
     ]);
     // The seller can now use seller procedures.
-    await expect(
-      (
-        await callerFor(
-          t.db,
-          (await t.db.seller.findUniqueOrThrow({ where: { id: seller.id } }))
-            .userId,
-        )
-      ).ledger.balance(),
-    ).resolves.toEqual([
+    await expect((await callerFor(t.db, (await t.db.seller.findUniqueOrThrow({ where: { id: seller.id } })).userId)).ledger.balance()).resolves.toEqual([
       { currency: "USD", availableCents: 0, paidOutCents: 0 },
     ]);
   });
@@ -84,43 +60,30 @@ describe("seller applications", () => {
   it("approving twice at once approves once: one audit row, one event, the other refused", async () => {
     const { caller } = await asAdmin();
     const { seller } = await createSeller(t.db, { status: "PENDING" });
-    const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () =>
-        caller.admin.sellers.approve({ sellerId: seller.id }),
-      ),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => caller.admin.sellers.approve({ sellerId: seller.id })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results.filter((r) => r.status === "rejected"))
-      expect(r.reason).toMatchObject({ code: "CONFLICT" });
+    for (const r of results.filter((r) => r.status === "rejected")) expect(r.reason).toMatchObject({ code: "CONFLICT" });
     expect(
       await t.db.auditLog.count({
         where: { entityId: seller.id, action: "seller.approve" },
       }),
     ).toBe(1);
-    expect(
-      await t.db.ledgerAccount.count({ where: { sellerId: seller.id } }),
-    ).toBe(2);
+    expect(await t.db.ledgerAccount.count({ where: { sellerId: seller.id } })).toBe(2);
   });
 
   it("rejection needs a reason, which the seller then sees", async () => {
     const { caller } = await asAdmin();
     const { seller, user } = await createSeller(t.db, { status: "PENDING" });
-    await expect(
-      caller.admin.sellers.reject({ sellerId: seller.id, reason: " " }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.admin.sellers.reject({ sellerId: seller.id, reason: " " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await caller.admin.sellers.reject({
       sellerId: seller.id,
       reason: "Your product photos are not your own.",
     });
-    expect(
-      await t.db.seller.findUniqueOrThrow({ where: { id: seller.id } }),
-    ).toMatchObject({
+    expect(await t.db.seller.findUniqueOrThrow({ where: { id: seller.id } })).toMatchObject({
       status: "REJECTED",
       statusReason: "Your product photos are not your own.",
     });
-    await expect(
-      (await callerFor(t.db, user.id)).ledger.balance(),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(t.db, user.id)).ledger.balance()).rejects.toMatchObject({ code: "FORBIDDEN" });
     // A fixed application can be approved later; an approved shop cannot be rejected.
     await caller.admin.sellers.approve({ sellerId: seller.id });
     await expect(
@@ -144,10 +107,7 @@ describe("suspension", () => {
       stock: 3,
     });
     const guest = await callerFor(t.db, null);
-    const visible = async () =>
-      (await guest.catalog.list({ limit: 60, seller: seller.slug })).items.some(
-        (p) => p.id === product.id,
-      );
+    const visible = async () => (await guest.catalog.list({ limit: 60, seller: seller.slug })).items.some((p) => p.id === product.id);
     expect(await visible()).toBe(true);
 
     // A payout the shop asked for before the suspension.
@@ -184,9 +144,7 @@ describe("suspension", () => {
     });
 
     expect(await visible()).toBe(false);
-    await expect(
-      guest.catalog.product({ id: product.id }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(guest.catalog.product({ id: product.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // The seller can no longer act, and the waiting payout fails with the money back in the balance.
     await expect(
       (await callerFor(t.db, user.id)).ledger.requestPayout({
@@ -196,18 +154,14 @@ describe("suspension", () => {
     expect(await processPayout(t.db, payout.id)).toMatchObject({
       status: "FAILED",
     });
-    expect(
-      await t.db.seller.findUniqueOrThrow({ where: { id: seller.id } }),
-    ).toMatchObject({
+    expect(await t.db.seller.findUniqueOrThrow({ where: { id: seller.id } })).toMatchObject({
       status: "SUSPENDED",
       statusReason: "Counterfeit goods reported",
     });
 
     await caller.admin.sellers.reinstate({ sellerId: seller.id });
     expect(await visible()).toBe(true);
-    expect(await (await callerFor(t.db, user.id)).ledger.balance()).toEqual([
-      { currency: "USD", availableCents: 5000, paidOutCents: 0 },
-    ]);
+    expect(await (await callerFor(t.db, user.id)).ledger.balance()).toEqual([{ currency: "USD", availableCents: 5000, paidOutCents: 0 }]);
     expect(
       (
         await t.db.auditLog.findMany({
@@ -226,17 +180,12 @@ describe("suspension", () => {
       commissionBps: 1250,
       reason: "Launch partner",
     });
-    expect(
-      (await caller.admin.sellers.get({ sellerId: seller.id })).commission,
-    ).toEqual({ overrideBps: 1250, defaultBps: 1000, effectiveBps: 1250 });
+    expect((await caller.admin.sellers.get({ sellerId: seller.id })).commission).toEqual({ overrideBps: 1250, defaultBps: 1000, effectiveBps: 1250 });
     await caller.admin.sellers.setCommission({
       sellerId: seller.id,
       commissionBps: null,
     });
-    expect(
-      (await caller.admin.sellers.get({ sellerId: seller.id })).commission
-        .effectiveBps,
-    ).toBe(1000);
+    expect((await caller.admin.sellers.get({ sellerId: seller.id })).commission.effectiveBps).toBe(1000);
     await expect(
       caller.admin.sellers.setCommission({
         sellerId: seller.id,
@@ -267,13 +216,9 @@ describe("users", () => {
   it("promotes a buyer, and refuses to change a seller account's role", async () => {
     const { caller } = await asAdmin();
     const buyer = await createBuyer(t.db);
-    await expect(
-      caller.admin.users.changeRole({ userId: buyer.id, role: "ADMIN" }),
-    ).resolves.toMatchObject({ role: "ADMIN" });
+    await expect(caller.admin.users.changeRole({ userId: buyer.id, role: "ADMIN" })).resolves.toMatchObject({ role: "ADMIN" });
     const { user: sellerUser } = await createSeller(t.db);
-    await expect(
-      caller.admin.users.changeRole({ userId: sellerUser.id, role: "ADMIN" }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller.admin.users.changeRole({ userId: sellerUser.id, role: "ADMIN" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("suspends an account: it is refused from the next request, and an admin cannot suspend themselves", async () => {
@@ -283,16 +228,10 @@ describe("users", () => {
       userId: buyer.id,
       reason: "Chargeback fraud",
     });
-    await expect(
-      (await callerFor(t.db, buyer.id)).orders.list(),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(
-      caller.admin.users.suspend({ userId: admin.id, reason: "oops mine" }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect((await callerFor(t.db, buyer.id)).orders.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller.admin.users.suspend({ userId: admin.id, reason: "oops mine" })).rejects.toMatchObject({ code: "CONFLICT" });
     await caller.admin.users.reinstate({ userId: buyer.id });
-    await expect(
-      (await callerFor(t.db, buyer.id)).orders.list(),
-    ).resolves.toBeDefined();
+    await expect((await callerFor(t.db, buyer.id)).orders.list()).resolves.toBeDefined();
   });
 });
 
@@ -314,16 +253,11 @@ describe("the last administrator", () => {
     const caller = await callerFor(own.db, other.id);
     await caller.admin.users.changeRole({ userId: only.id, role: "BUYER" });
     // `other` is now the last one: it may not demote itself, and nobody may suspend it.
-    await expect(
-      caller.admin.users.changeRole({ userId: other.id, role: "BUYER" }),
-    ).rejects.toMatchObject({
+    await expect(caller.admin.users.changeRole({ userId: other.id, role: "BUYER" })).rejects.toMatchObject({
       code: "CONFLICT",
-      message:
-        "This is the last active administrator. Make someone else an administrator first.",
+      message: "This is the last active administrator. Make someone else an administrator first.",
     });
-    expect(
-      await own.db.user.count({ where: { role: "ADMIN", status: "ACTIVE" } }),
-    ).toBe(1);
+    expect(await own.db.user.count({ where: { role: "ADMIN", status: "ACTIVE" } })).toBe(1);
     await own.db.user.update({
       where: { id: only.id },
       data: { role: "ADMIN" },
@@ -335,14 +269,10 @@ describe("the last administrator", () => {
       where: { role: "ADMIN" },
       data: { role: "BUYER" },
     });
-    const admins = await Promise.all(
-      Array.from({ length: 8 }, () => createAdmin(own.db)),
-    );
+    const admins = await Promise.all(Array.from({ length: 8 }, () => createAdmin(own.db)));
     // Each admin takes the next one in a ring, half by demotion and half by suspension: without
     // the lock all eight commands see seven other admins and all succeed, leaving none.
-    const callers = await Promise.all(
-      admins.map((a) => callerFor(own.db, a.id)),
-    );
+    const callers = await Promise.all(admins.map((a) => callerFor(own.db, a.id)));
     const results = await Promise.allSettled(
       admins.map((_, i) => {
         const target = admins[(i + 1) % admins.length]!.id;
@@ -365,9 +295,7 @@ describe("the last administrator", () => {
         message: expect.stringContaining("last active administrator") as string,
       },
     });
-    expect(
-      await own.db.user.count({ where: { role: "ADMIN", status: "ACTIVE" } }),
-    ).toBe(1);
+    expect(await own.db.user.count({ where: { role: "ADMIN", status: "ACTIVE" } })).toBe(1);
     expect(
       await own.db.auditLog.count({
         where: {

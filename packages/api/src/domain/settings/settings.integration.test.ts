@@ -43,13 +43,21 @@ describe("platform settings", () => {
     const second = await createProduct(t.db, seller.id);
     const caller = await callerFor(t.db, user.id);
 
-    expect(await caller.inventory.setOnHand({ productId: first.product.id, warehouseId: warehouse.id, onHand: 20, version: 0 })).toMatchObject({ lowStockThreshold: 5 });
+    expect(await caller.inventory.setOnHand({ productId: first.product.id, warehouseId: warehouse.id, onHand: 20, version: 0 })).toMatchObject({
+      lowStockThreshold: 5,
+    });
 
     const admin = await callerFor(t.db, (await createAdmin(t.db)).id);
     await admin.admin.settings.update({ lowStockThresholdDefault: 12 });
 
-    expect(await caller.inventory.setOnHand({ productId: second.product.id, warehouseId: warehouse.id, onHand: 20, version: 0 })).toMatchObject({ lowStockThreshold: 12, low: false });
-    const rows = await t.db.stockLevel.findMany({ where: { productId: { in: [first.product.id, second.product.id] } }, select: { productId: true, lowStockThreshold: true } });
+    expect(await caller.inventory.setOnHand({ productId: second.product.id, warehouseId: warehouse.id, onHand: 20, version: 0 })).toMatchObject({
+      lowStockThreshold: 12,
+      low: false,
+    });
+    const rows = await t.db.stockLevel.findMany({
+      where: { productId: { in: [first.product.id, second.product.id] } },
+      select: { productId: true, lowStockThreshold: true },
+    });
     expect(new Map(rows.map((row) => [row.productId, row.lowStockThreshold]))).toEqual(
       new Map([
         [first.product.id, 5],

@@ -3,10 +3,7 @@ import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
-import {
-  COMMISSION_SETTING_KEY,
-  DEFAULT_COMMISSION_BPS,
-} from "../ledger/commission";
+import { COMMISSION_SETTING_KEY, DEFAULT_COMMISSION_BPS } from "../ledger/commission";
 import { inTransaction } from "../transaction";
 import { ZUpdateSettingsSchema, ZSetTaxRateSchema, ZDeleteTaxRateSchema } from "../../validators/settings";
 
@@ -40,9 +37,7 @@ export const SETTINGS = {
 
 type SettingName = keyof typeof SETTINGS;
 export type PlatformSettings = {
-  [K in SettingName]: (typeof SETTINGS)[K]["nullable"] extends true
-    ? number | null
-    : number;
+  [K in SettingName]: (typeof SETTINGS)[K]["nullable"] extends true ? number | null : number;
 };
 
 const names = Object.keys(SETTINGS) as SettingName[];
@@ -58,9 +53,7 @@ export async function readPlatformSettings(tx: Tx): Promise<PlatformSettings> {
     const spec = SETTINGS[name];
     const value = stored.get(spec.key);
     out[name] =
-      stored.has(spec.key) &&
-      ((typeof value === "number" && Number.isInteger(value) && value >= 0) ||
-        (spec.nullable && value === null))
+      stored.has(spec.key) && ((typeof value === "number" && Number.isInteger(value) && value >= 0) || (spec.nullable && value === null))
         ? value
         : spec.fallback;
   }
@@ -69,24 +62,16 @@ export async function readPlatformSettings(tx: Tx): Promise<PlatformSettings> {
 
 export async function getSettings(db: PrismaClient, actor: Actor) {
   requireAdmin(actor);
-  const [settings, taxRates] = await Promise.all([
-    readPlatformSettings(db),
-    db.taxRate.findMany({ orderBy: { country: "asc" } }),
-  ]);
+  const [settings, taxRates] = await Promise.all([readPlatformSettings(db), db.taxRate.findMany({ orderBy: { country: "asc" } })]);
   return { settings, taxRates };
 }
 
 /** Changes the given settings in one transaction and one audit row with what each was before. */
-export async function updateSettings(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZUpdateSettingsSchema>,
-) {
+export async function updateSettings(db: PrismaClient, actor: Actor, input: z.input<typeof ZUpdateSettingsSchema>) {
   const admin = requireAdmin(actor);
   const f = ZUpdateSettingsSchema.parse(input);
   const changes = names.filter((n) => f[n] !== undefined);
-  if (changes.length === 0)
-    throw new DomainError("BAD_REQUEST", "Change at least one setting.");
+  if (changes.length === 0) throw new DomainError("BAD_REQUEST", "Change at least one setting.");
   return inTransaction(db, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('bazaar:platform-settings'))`;
     const before = await readPlatformSettings(tx);
@@ -111,11 +96,7 @@ export async function updateSettings(
 }
 
 /** Adds a country's tax rate or changes it; carts pick it up at their next re-pricing. */
-export async function setTaxRate(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZSetTaxRateSchema>,
-) {
+export async function setTaxRate(db: PrismaClient, actor: Actor, input: z.input<typeof ZSetTaxRateSchema>) {
   const admin = requireAdmin(actor);
   const { country, rateBps } = ZSetTaxRateSchema.parse(input);
   return inTransaction(db, async (tx) => {
@@ -138,11 +119,7 @@ export async function setTaxRate(
 }
 
 /** Removes a country's rate: orders there are taxed at 0 until a rate is set again. */
-export async function deleteTaxRate(
-  db: PrismaClient,
-  actor: Actor,
-  input: z.input<typeof ZDeleteTaxRateSchema>,
-) {
+export async function deleteTaxRate(db: PrismaClient, actor: Actor, input: z.input<typeof ZDeleteTaxRateSchema>) {
   const admin = requireAdmin(actor);
   const { country } = ZDeleteTaxRateSchema.parse(input);
   return inTransaction(db, async (tx) => {

@@ -45,4 +45,3 @@ export function cronMatches(schedule: CronSchedule, at: Date): boolean {
   if (schedule.dayOfMonthRestricted && schedule.dayOfWeekRestricted) return dayOfMonth || dayOfWeek;
   return dayOfMonth && dayOfWeek;
 }
-

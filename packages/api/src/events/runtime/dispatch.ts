@@ -76,13 +76,7 @@ async function createRun(tx: Tx, spec: FunctionSpec, state: RunState, availableA
   });
 }
 
-async function cancelRuns(
-  tx: Tx,
-  spec: FunctionSpec,
-  cancel: FunctionSpec["cancelOn"][number],
-  event: RunEvent,
-  clock: Date,
-): Promise<void> {
+async function cancelRuns(tx: Tx, spec: FunctionSpec, cancel: FunctionSpec["cancelOn"][number], event: RunEvent, clock: Date): Promise<void> {
   const rows = await tx.$queryRaw<RunRow[]>`
     SELECT id, payload FROM "OutboxEvent"
     WHERE name = ${runRowName(spec.id)} AND status = 'PENDING' ${narrowByTriggerEvent(cancel.condition, event)}

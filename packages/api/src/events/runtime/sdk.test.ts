@@ -9,9 +9,10 @@ const request = { runId: "run-1", event: { name: "test/sdk", data: {} }, attempt
 
 describe("events/runtime/sdk.ts against the installed inngest", () => {
   it("was checked against this SDK version", () => {
-    expect(installed, `inngest is now ${installed}; events/runtime/sdk.ts was written against ${INNGEST_VERSION_READ}: re-read it, then update INNGEST_VERSION_READ`).toBe(
-      INNGEST_VERSION_READ,
-    );
+    expect(
+      installed,
+      `inngest is now ${installed}; events/runtime/sdk.ts was written against ${INNGEST_VERSION_READ}: re-read it, then update INNGEST_VERSION_READ`,
+    ).toBe(INNGEST_VERSION_READ);
   });
 
   it("runs a step, then resolves with the memoized result", async () => {
@@ -25,8 +26,14 @@ describe("events/runtime/sdk.ts against the installed inngest", () => {
       step: { op: Op.run, data: 42 },
     });
     if (first.type !== "step-ran") return;
-    const second = await executeFunction(fn, { ...request, stepState: { [first.step.id]: { id: first.step.id, data: 42 } }, stepCompletionOrder: [first.step.id] });
-    expect(second, "events/runtime/sdk.ts: memoized step state is no longer honoured").toEqual(expect.objectContaining({ type: "function-resolved", data: { value: 42 } }));
+    const second = await executeFunction(fn, {
+      ...request,
+      stepState: { [first.step.id]: { id: first.step.id, data: 42 } },
+      stepCompletionOrder: [first.step.id],
+    });
+    expect(second, "events/runtime/sdk.ts: memoized step state is no longer honoured").toEqual(
+      expect.objectContaining({ type: "function-resolved", data: { value: 42 } }),
+    );
   });
 
   it("reports a sleep and an event wait as found steps with their options", async () => {
@@ -43,6 +50,8 @@ describe("events/runtime/sdk.ts against the installed inngest", () => {
 
   it("passes the runtime's context to the handler", async () => {
     const fn = client.createFunction({ id: "context", triggers: [{ event: "test/sdk" }] }, async (ctx) => (ctx as unknown as { db: string }).db);
-    expect(await executeFunction(fn, { ...request, context: { db: "the database" } })).toEqual(expect.objectContaining({ type: "function-resolved", data: "the database" }));
+    expect(await executeFunction(fn, { ...request, context: { db: "the database" } })).toEqual(
+      expect.objectContaining({ type: "function-resolved", data: "the database" }),
+    );
   });
 });

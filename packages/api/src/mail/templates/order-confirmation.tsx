@@ -21,7 +21,9 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
     <EmailLayout preview={`Order #${props.orderNumber} is confirmed`} heading={`Thank you, ${props.buyerName}!`}>
       <Text style={styles.text}>
         We received your payment and order #{props.orderNumber} is confirmed.{" "}
-        {shops.length > 1 ? `It ships from ${shops.length} shops (${shops.join(", ")}), so it may arrive in several parcels.` : `It ships from ${shops[0] ?? "the shop"}.`}
+        {shops.length > 1
+          ? `It ships from ${shops.length} shops (${shops.join(", ")}), so it may arrive in several parcels.`
+          : `It ships from ${shops[0] ?? "the shop"}.`}
       </Text>
       <LineItems lines={props.lines.map((line) => ({ ...line, name: `${line.name} (${line.shopName})` }))} totals={props.totals} currency={props.currency} />
       <Text style={styles.text}>Shipping to: {props.shipTo.join(", ")}</Text>

@@ -25,7 +25,9 @@ export function SystemAlertEmail(props: SystemAlertProps) {
       preview={opened ? props.message : `${props.label} is back within its threshold`}
       heading={opened ? `Alert: ${props.label}` : `Resolved: ${props.label}`}
     >
-      <Text style={styles.text}>{opened ? props.message : `${props.label} is back within its threshold (${props.threshold}); the worst seen was ${props.peak}.`}</Text>
+      <Text style={styles.text}>
+        {opened ? props.message : `${props.label} is back within its threshold (${props.threshold}); the worst seen was ${props.peak}.`}
+      </Text>
       <Text style={styles.text}>
         Rule: {props.describe}. Opened {props.openedAt}
         {props.resolvedAt ? `, resolved ${props.resolvedAt}` : ""} (UTC).

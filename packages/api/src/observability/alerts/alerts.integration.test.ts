@@ -36,48 +36,53 @@ const alertMails = (alertId: string, change: "opened" | "resolved") =>
 
 describe("system alerts", () => {
   // 40 orders through checkout, the simulator and the webhook: a minute or more on a busy machine.
-  it("open when declined cards push the order failure rate over 0.5%, mail the admins once, and resolve when the rate falls", { timeout: 240_000 }, async () => {
-    const admin = await createAdmin(t.db);
-    const shop = await createSeller(t.db);
-    const { product } = await createProduct(t.db, shop.seller.id, { stock: 100, priceCents: 1200 });
+  it(
+    "open when declined cards push the order failure rate over 0.5%, mail the admins once, and resolve when the rate falls",
+    { timeout: 240_000 },
+    async () => {
+      const admin = await createAdmin(t.db);
+      const shop = await createSeller(t.db);
+      const { product } = await createProduct(t.db, shop.seller.id, { stock: 100, priceCents: 1200 });
 
-    // 20 orders, 2 paid with the simulator's declined card: 10% failed.
-    await orders(product.id, 18, 2);
-    const next = new Date(Math.ceil((Date.now() + 1) / MINUTE) * MINUTE);
-    await tick(next);
+      // 20 orders, 2 paid with the simulator's declined card: 10% failed.
+      await orders(product.id, 18, 2);
+      const next = new Date(Math.ceil((Date.now() + 1) / MINUTE) * MINUTE);
+      await tick(next);
 
-    const open = await t.db.systemAlert.findMany({ where: { status: "OPEN" }, orderBy: { rule: "asc" } });
-    expect(open.map((a) => a.rule)).toEqual(["order-failure-rate", "payment-success-rate"]);
-    const failure = open.find((a) => a.rule === "order-failure-rate")!;
-    expect(failure.value).toBeCloseTo(0.1);
-    expect(failure.message).toBe("Order failure rate is 10.0% (threshold: at most 0.50%).");
-    const opened = await alertMails(failure.id, "opened");
-    expect(opened).toHaveLength(1);
-    expect(opened[0]).toMatchObject({ to: admin.email, subject: "[Bazaar alert] Order failure rate: 10.0%" });
+      const open = await t.db.systemAlert.findMany({ where: { status: "OPEN" }, orderBy: { rule: "asc" } });
+      expect(open.map((a) => a.rule)).toEqual(["order-failure-rate", "payment-success-rate"]);
+      const failure = open.find((a) => a.rule === "order-failure-rate")!;
+      expect(failure.value).toBeCloseTo(0.1);
+      expect(failure.message).toBe("Order failure rate is 10.0% (threshold: at most 0.50%).");
+      const opened = await alertMails(failure.id, "opened");
+      expect(opened).toHaveLength(1);
+      expect(opened[0]).toMatchObject({ to: admin.email, subject: "[Bazaar alert] Order failure rate: 10.0%" });
 
-    // A minute later it is still failing: the same incident, no second mail.
-    await tick(new Date(next.getTime() + MINUTE));
-    expect(await t.db.systemAlert.count({ where: { rule: "order-failure-rate" } })).toBe(1);
-    expect(await alertMails(failure.id, "opened")).toHaveLength(1);
+      // A minute later it is still failing: the same incident, no second mail.
+      await tick(new Date(next.getTime() + MINUTE));
+      expect(await t.db.systemAlert.count({ where: { rule: "order-failure-rate" } })).toBe(1);
+      expect(await alertMails(failure.id, "opened")).toHaveLength(1);
 
-    // The failing orders leave the window (their clock moved back 15 minutes) and 20 good ones come in.
-    const earlier = (column: string) => `UPDATE "${column.split(".")[0]}" SET "${column.split(".")[1]}" = "${column.split(".")[1]}" - interval '15 minutes'`;
-    for (const column of ["Order.createdAt", "Payment.createdAt", "Payment.capturedAt", "Payment.failedAt", "OrderStatusHistory.createdAt"]) await t.db.$executeRawUnsafe(earlier(column));
-    await orders(product.id, 20, 0);
-    const later = new Date(Math.ceil((Date.now() + 1) / MINUTE) * MINUTE + 2 * MINUTE);
-    await tick(later);
+      // The failing orders leave the window (their clock moved back 15 minutes) and 20 good ones come in.
+      const earlier = (column: string) => `UPDATE "${column.split(".")[0]}" SET "${column.split(".")[1]}" = "${column.split(".")[1]}" - interval '15 minutes'`;
+      for (const column of ["Order.createdAt", "Payment.createdAt", "Payment.capturedAt", "Payment.failedAt", "OrderStatusHistory.createdAt"])
+        await t.db.$executeRawUnsafe(earlier(column));
+      await orders(product.id, 20, 0);
+      const later = new Date(Math.ceil((Date.now() + 1) / MINUTE) * MINUTE + 2 * MINUTE);
+      await tick(later);
 
-    const resolved = await t.db.systemAlert.findUniqueOrThrow({ where: { id: failure.id } });
-    expect(resolved).toMatchObject({ status: "RESOLVED", openRule: null, lastValue: 0, peakValue: expect.closeTo(0.1) as number });
-    expect(resolved.resolvedAt).toEqual(later);
-    expect(await t.db.systemAlert.count({ where: { status: "OPEN" } })).toBe(0);
-    const resolvedMails = await alertMails(failure.id, "resolved");
-    expect(resolvedMails).toHaveLength(1);
-    expect(resolvedMails[0]?.subject).toBe("[Bazaar resolved] Order failure rate is back to normal");
-    expect(await alertMails(failure.id, "opened")).toHaveLength(1);
+      const resolved = await t.db.systemAlert.findUniqueOrThrow({ where: { id: failure.id } });
+      expect(resolved).toMatchObject({ status: "RESOLVED", openRule: null, lastValue: 0, peakValue: expect.closeTo(0.1) as number });
+      expect(resolved.resolvedAt).toEqual(later);
+      expect(await t.db.systemAlert.count({ where: { status: "OPEN" } })).toBe(0);
+      const resolvedMails = await alertMails(failure.id, "resolved");
+      expect(resolvedMails).toHaveLength(1);
+      expect(resolvedMails[0]?.subject).toBe("[Bazaar resolved] Order failure rate is back to normal");
+      expect(await alertMails(failure.id, "opened")).toHaveLength(1);
 
-    // Quiet again: nothing opens, nothing more is mailed.
-    await tick(new Date(later.getTime() + MINUTE));
-    expect(await t.db.email.count({ where: { template: "system-alert" } })).toBe(4);
-  });
+      // Quiet again: nothing opens, nothing more is mailed.
+      await tick(new Date(later.getTime() + MINUTE));
+      expect(await t.db.email.count({ where: { template: "system-alert" } })).toBe(4);
+    },
+  );
 });

@@ -24,7 +24,19 @@ export async function evaluateAlerts(db: PrismaClient, now: Date): Promise<Alert
     const current = open.get(rule.id);
     if (breached && value !== null && !current) {
       const { count } = await db.systemAlert.createMany({
-        data: [{ rule: rule.id, openRule: rule.id, message: messageOf(rule, value), value, threshold: rule.threshold, peakValue: value, lastValue: value, openedAt: now, lastCheckedAt: now }],
+        data: [
+          {
+            rule: rule.id,
+            openRule: rule.id,
+            message: messageOf(rule, value),
+            value,
+            threshold: rule.threshold,
+            peakValue: value,
+            lastValue: value,
+            openedAt: now,
+            lastCheckedAt: now,
+          },
+        ],
         skipDuplicates: true,
       });
       if (count === 1) {

@@ -25,7 +25,9 @@ export async function readWindowFigures(db: PrismaClient, now: Date, windowMs = 
     db.order.count({ where: { createdAt: { gte: from, lt: now }, history: { some: { status: "PAYMENT_FAILED" } } } }),
     // A payment settles within its order's 30-minute hold: the createdAt bound lets the
     // (status, createdAt) index find them without reading every payment ever made.
-    db.payment.count({ where: { status: { in: ["CAPTURED", "REFUNDED"] }, createdAt: { gte: new Date(from.getTime() - 3_600_000) }, capturedAt: { gte: from, lt: now } } }),
+    db.payment.count({
+      where: { status: { in: ["CAPTURED", "REFUNDED"] }, createdAt: { gte: new Date(from.getTime() - 3_600_000) }, capturedAt: { gte: from, lt: now } },
+    }),
     db.payment.count({ where: { status: "FAILED", createdAt: { gte: new Date(from.getTime() - 3_600_000) }, failedAt: { gte: from, lt: now } } }),
     rollupsBetween(db, from, now),
   ]);

@@ -17,7 +17,9 @@ export const systemAlerts = inngest.createFunction(
     }
     // Per-minute rows older than two days have served the page and the rules: pruned hourly.
     if (now.getUTCMinutes() === 0) {
-      await step.run("prune-metric-samples", () => db.metricSample.deleteMany({ where: { minute: { lt: new Date(now.getTime() - 2 * 86_400_000) } } }).then((r) => r.count));
+      await step.run("prune-metric-samples", () =>
+        db.metricSample.deleteMany({ where: { minute: { lt: new Date(now.getTime() - 2 * 86_400_000) } } }).then((r) => r.count),
+      );
     }
     return { changes: changes.length };
   },

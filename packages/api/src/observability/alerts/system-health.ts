@@ -106,7 +106,14 @@ export async function getSystemHealth(db: PrismaClient, actor: Actor | null, now
     series,
     rules: ALERT_RULES.map((rule) => {
       const value = rule.figure(figures);
-      return { id: rule.id, label: rule.label, describe: rule.describe, threshold: formatFigure(rule, rule.threshold), value: formatFigure(rule, value), breached: isBreached(rule, value) };
+      return {
+        id: rule.id,
+        label: rule.label,
+        describe: rule.describe,
+        threshold: formatFigure(rule, rule.threshold),
+        value: formatFigure(rule, value),
+        breached: isBreached(rule, value),
+      };
     }),
     outbox: { lagSeconds: Math.round(outbox.lagSeconds), due: outbox.due, pending: outbox.pending, failed: outbox.failed },
     openAlerts: open.map(describeAlert),

@@ -4,11 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { appRouter } from "../../root";
 import { callerFor } from "../../testing";
-import {
-  createAdmin,
-  createBuyer,
-  createSeller,
-} from "../../testing/factories";
+import { createAdmin, createBuyer, createSeller } from "../../testing/factories";
 import { adminProcedure } from "../../trpc";
 
 let t: TestDatabase;
@@ -18,10 +14,7 @@ beforeAll(async () => {
 afterAll(async () => t?.drop());
 
 // A built procedure keeps its middlewares at run time; tRPC's public types leave them out.
-const procedures = appRouter._def.procedures as unknown as Record<
-  string,
-  { _def: { middlewares: unknown[] } }
->;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { middlewares: unknown[] } }>;
 // adminProcedure's own middleware (the role check) is shared by every procedure built on it.
 const adminCheck = adminProcedure._def.middlewares.at(-1);
 const adminPaths = Object.keys(procedures)
@@ -30,29 +23,15 @@ const adminPaths = Object.keys(procedures)
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const procedureAt = (caller: object, path: string) =>
-  path
-    .split(".")
-    .reduce<unknown>(
-      (node, key) => (node as Record<string, unknown>)[key],
-      caller,
-    ) as Callable;
+  path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Callable;
 
 describe("admin procedures", () => {
   it("are found, and every procedure under admin.* is one", () => {
     expect(adminPaths.length).toBeGreaterThan(25);
-    const underAdmin = Object.keys(procedures).filter((p) =>
-      p.startsWith("admin."),
-    );
+    const underAdmin = Object.keys(procedures).filter((p) => p.startsWith("admin."));
     expect(underAdmin.filter((p) => !adminPaths.includes(p))).toEqual([]);
     // Admin procedures in other areas' routers are covered too.
-    expect(adminPaths).toEqual(
-      expect.arrayContaining([
-        "orders.adminRefund",
-        "ledger.trialBalance",
-        "ledger.transactions",
-        "catalog.unlist",
-      ]),
-    );
+    expect(adminPaths).toEqual(expect.arrayContaining(["orders.adminRefund", "ledger.trialBalance", "ledger.transactions", "catalog.unlist"]));
   });
 
   const who = [
@@ -70,8 +49,7 @@ describe("admin procedures", () => {
     {
       name: "a pending seller",
       code: "FORBIDDEN",
-      make: async () =>
-        (await createSeller(t.db, { status: "PENDING" })).user.id,
+      make: async () => (await createSeller(t.db, { status: "PENDING" })).user.id,
     },
     {
       name: "a suspended administrator",

@@ -6,27 +6,15 @@ import { ZCreateCategorySchema, ZDeleteCategorySchema, ZMoveCategorySchema, ZRen
 
 export const adminCatalogRouter = router({
   /** Every product, any status or shop (unlisting itself is `catalog.unlist` / `catalog.relist`). */
-  search: adminProcedure
-    .input(ZModerationSearchSchema.optional())
-    .query(({ ctx, input }) =>
-      searchProductsForModeration(ctx.db, ctx.actor, input),
-    ),
+  search: adminProcedure.input(ZModerationSearchSchema.optional()).query(({ ctx, input }) => searchProductsForModeration(ctx.db, ctx.actor, input)),
 });
 
 export const adminCategoriesRouter = router({
   tree: adminProcedure.query(({ ctx }) => getCategoryTree(ctx.db, ctx.actor)),
-  create: adminProcedure
-    .input(ZCreateCategorySchema)
-    .mutation(({ ctx, input }) => createCategory(ctx.db, ctx.actor, input)),
-  rename: adminProcedure
-    .input(ZRenameCategorySchema)
-    .mutation(({ ctx, input }) => renameCategory(ctx.db, ctx.actor, input)),
+  create: adminProcedure.input(ZCreateCategorySchema).mutation(({ ctx, input }) => createCategory(ctx.db, ctx.actor, input)),
+  rename: adminProcedure.input(ZRenameCategorySchema).mutation(({ ctx, input }) => renameCategory(ctx.db, ctx.actor, input)),
   /** Never under itself or its own descendants. */
-  move: adminProcedure
-    .input(ZMoveCategorySchema)
-    .mutation(({ ctx, input }) => moveCategory(ctx.db, ctx.actor, input)),
+  move: adminProcedure.input(ZMoveCategorySchema).mutation(({ ctx, input }) => moveCategory(ctx.db, ctx.actor, input)),
   /** Only an empty category (no sub-categories, no products). */
-  delete: adminProcedure
-    .input(ZDeleteCategorySchema)
-    .mutation(({ ctx, input }) => deleteCategory(ctx.db, ctx.actor, input)),
+  delete: adminProcedure.input(ZDeleteCategorySchema).mutation(({ ctx, input }) => deleteCategory(ctx.db, ctx.actor, input)),
 });

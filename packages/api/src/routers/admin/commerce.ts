@@ -9,41 +9,21 @@ import { ZCreatePromotionSchema, ZExpirePromotionSchema, ZListPromotionsSchema, 
 
 // Refunds are `orders.adminRefund`; the trial balance and transactions are `ledger.*` (their owners' routers).
 export const adminOrdersRouter = router({
-  list: adminProcedure
-    .input(ZListAllOrdersSchema.optional())
-    .query(({ ctx, input }) => listAllOrders(ctx.db, ctx.actor, input)),
-  get: adminProcedure
-    .input(ZAdminOrderIdSchema)
-    .query(({ ctx, input }) => getOrderForAdmin(ctx.db, ctx.actor, input)),
+  list: adminProcedure.input(ZListAllOrdersSchema.optional()).query(({ ctx, input }) => listAllOrders(ctx.db, ctx.actor, input)),
+  get: adminProcedure.input(ZAdminOrderIdSchema).query(({ ctx, input }) => getOrderForAdmin(ctx.db, ctx.actor, input)),
 });
 
 export const adminMoneyRouter = router({
   /** Every ledger account with its totals and shop (the proof itself is `ledger.trialBalance`). */
-  accounts: adminProcedure.query(({ ctx }) =>
-    listLedgerAccounts(ctx.db, ctx.actor),
-  ),
-  account: adminProcedure
-    .input(ZAccountEntriesSchema)
-    .query(({ ctx, input }) => getLedgerAccount(ctx.db, ctx.actor, input)),
-  payouts: adminProcedure
-    .input(ZListPayoutsSchema.optional())
-    .query(({ ctx, input }) => listPayouts(ctx.db, ctx.actor, input)),
+  accounts: adminProcedure.query(({ ctx }) => listLedgerAccounts(ctx.db, ctx.actor)),
+  account: adminProcedure.input(ZAccountEntriesSchema).query(({ ctx, input }) => getLedgerAccount(ctx.db, ctx.actor, input)),
+  payouts: adminProcedure.input(ZListPayoutsSchema.optional()).query(({ ctx, input }) => listPayouts(ctx.db, ctx.actor, input)),
 });
 
 export const adminPromotionsRouter = router({
-  list: adminProcedure
-    .input(ZListPromotionsSchema.optional())
-    .query(({ ctx, input }) => listPromotions(ctx.db, ctx.actor, input)),
-  get: adminProcedure
-    .input(ZPromotionIdSchema)
-    .query(({ ctx, input }) => getPromotion(ctx.db, ctx.actor, input)),
-  create: adminProcedure
-    .input(ZCreatePromotionSchema)
-    .mutation(({ ctx, input }) => createPromotion(ctx.db, ctx.actor, input)),
-  update: adminProcedure
-    .input(ZUpdatePromotionSchema)
-    .mutation(({ ctx, input }) => updatePromotion(ctx.db, ctx.actor, input)),
-  expire: adminProcedure
-    .input(ZExpirePromotionSchema)
-    .mutation(({ ctx, input }) => expirePromotion(ctx.db, ctx.actor, input)),
+  list: adminProcedure.input(ZListPromotionsSchema.optional()).query(({ ctx, input }) => listPromotions(ctx.db, ctx.actor, input)),
+  get: adminProcedure.input(ZPromotionIdSchema).query(({ ctx, input }) => getPromotion(ctx.db, ctx.actor, input)),
+  create: adminProcedure.input(ZCreatePromotionSchema).mutation(({ ctx, input }) => createPromotion(ctx.db, ctx.actor, input)),
+  update: adminProcedure.input(ZUpdatePromotionSchema).mutation(({ ctx, input }) => updatePromotion(ctx.db, ctx.actor, input)),
+  expire: adminProcedure.input(ZExpirePromotionSchema).mutation(({ ctx, input }) => expirePromotion(ctx.db, ctx.actor, input)),
 });

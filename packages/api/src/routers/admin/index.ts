@@ -2,16 +2,8 @@ import { z } from "zod";
 import { countUsers } from "../../domain/accounts/count-users";
 import { adminProcedure, router } from "../../trpc";
 import { adminCatalogRouter, adminCategoriesRouter } from "./catalog";
-import {
-  adminMoneyRouter,
-  adminOrdersRouter,
-  adminPromotionsRouter,
-} from "./commerce";
-import {
-  adminAnalyticsRouter,
-  adminAuditRouter,
-  adminSettingsRouter,
-} from "./platform";
+import { adminMoneyRouter, adminOrdersRouter, adminPromotionsRouter } from "./commerce";
+import { adminAnalyticsRouter, adminAuditRouter, adminSettingsRouter } from "./platform";
 import { adminSellersRouter } from "./sellers";
 import { adminUsersRouter } from "./users";
 import { getSystemHealth } from "../../observability/alerts/system-health";
@@ -29,9 +21,7 @@ const ZUserCountsSchema = z.object({
 });
 
 export const adminRouter = router({
-  userCounts: adminProcedure
-    .output(ZUserCountsSchema)
-    .query(({ ctx }) => countUsers(ctx.db)),
+  userCounts: adminProcedure.output(ZUserCountsSchema).query(({ ctx }) => countUsers(ctx.db)),
   analytics: adminAnalyticsRouter,
   /** The System health page: the last hour per minute, the alert rules, open and past alerts. */
   systemHealth: adminProcedure.query(({ ctx }) => getSystemHealth(ctx.db, ctx.actor)),

@@ -7,26 +7,16 @@ import { ZListAuditLogsSchema } from "../../validators/audit";
 import { ZDeleteTaxRateSchema, ZSetTaxRateSchema, ZUpdateSettingsSchema } from "../../validators/settings";
 
 export const adminAnalyticsRouter = router({
-  dashboard: adminProcedure
-    .input(ZDashboardSchema)
-    .query(({ ctx, input }) => getDashboard(ctx.db, ctx.actor, input)),
+  dashboard: adminProcedure.input(ZDashboardSchema).query(({ ctx, input }) => getDashboard(ctx.db, ctx.actor, input)),
 });
 
 export const adminAuditRouter = router({
-  list: adminProcedure
-    .input(ZListAuditLogsSchema.optional())
-    .query(({ ctx, input }) => listAuditLogs(ctx.db, ctx.actor, input)),
+  list: adminProcedure.input(ZListAuditLogsSchema.optional()).query(({ ctx, input }) => listAuditLogs(ctx.db, ctx.actor, input)),
 });
 
 export const adminSettingsRouter = router({
   get: adminProcedure.query(({ ctx }) => getSettings(ctx.db, ctx.actor)),
-  update: adminProcedure
-    .input(ZUpdateSettingsSchema)
-    .mutation(({ ctx, input }) => updateSettings(ctx.db, ctx.actor, input)),
-  setTaxRate: adminProcedure
-    .input(ZSetTaxRateSchema)
-    .mutation(({ ctx, input }) => setTaxRate(ctx.db, ctx.actor, input)),
-  deleteTaxRate: adminProcedure
-    .input(ZDeleteTaxRateSchema)
-    .mutation(({ ctx, input }) => deleteTaxRate(ctx.db, ctx.actor, input)),
+  update: adminProcedure.input(ZUpdateSettingsSchema).mutation(({ ctx, input }) => updateSettings(ctx.db, ctx.actor, input)),
+  setTaxRate: adminProcedure.input(ZSetTaxRateSchema).mutation(({ ctx, input }) => setTaxRate(ctx.db, ctx.actor, input)),
+  deleteTaxRate: adminProcedure.input(ZDeleteTaxRateSchema).mutation(({ ctx, input }) => deleteTaxRate(ctx.db, ctx.actor, input)),
 });

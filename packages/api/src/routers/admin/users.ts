@@ -12,9 +12,7 @@ const ZUserChangeSchema = z.object({
 });
 
 export const adminUsersRouter = router({
-  search: adminProcedure
-    .input(ZSearchUsersSchema.optional())
-    .query(({ ctx, input }) => searchUsers(ctx.db, ctx.actor, input)),
+  search: adminProcedure.input(ZSearchUsersSchema.optional()).query(({ ctx, input }) => searchUsers(ctx.db, ctx.actor, input)),
   /** BUYER <-> ADMIN; never leaves the platform without an active administrator. */
   changeRole: adminProcedure
     .input(ZChangeRoleSchema)

@@ -1,37 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  FilterBar,
-  FilterSelect,
-  Input,
-  PageHeader,
-  PaginatedTable,
-  Td,
-  Th,
-} from "@bazaar/ui";
+import { FilterBar, FilterSelect, Input, PageHeader, PaginatedTable, Td, Th } from "@bazaar/ui";
 import { formatDateTime } from "~/lib/format";
-import {
-  cursorPages,
-  dateParam,
-  isoDay,
-  oneOf,
-  param,
-  type SearchParams,
-} from "~/lib/search-params";
+import { cursorPages, dateParam, isoDay, oneOf, param, type SearchParams } from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const AREAS = [
-  "seller.",
-  "user.",
-  "product.",
-  "category.",
-  "order.",
-  "promo.",
-  "settings.",
-  "tax-rate.",
-] as const;
+const AREAS = ["seller.", "user.", "product.", "category.", "order.", "promo.", "settings.", "tax-rate."] as const;
 const DAY = 86_400_000;
 
 const entityHref: Record<string, (id: string) => string> = {
@@ -44,8 +20,7 @@ const entityHref: Record<string, (id: string) => string> = {
 
 /** A JSON snapshot as "key: value" lines, which reads better than braces in a table cell. */
 function Snapshot({ value }: { value: unknown }) {
-  if (value === null || value === undefined)
-    return <span className="text-slate-400">—</span>;
+  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
   if (typeof value !== "object") return <span>{JSON.stringify(value)}</span>;
   return (
     <dl className="space-y-0.5 font-mono text-xs">
@@ -59,11 +34,7 @@ function Snapshot({ value }: { value: unknown }) {
   );
 }
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const from = dateParam(params, "from");
   const to = dateParam(params, "to");
@@ -81,24 +52,9 @@ export default async function AuditPage({
 
   return (
     <>
-      <PageHeader
-        title="Audit log"
-        description="Every administrator action: who did what, when, and what it was before and after."
-      />
-      <FilterBar
-        path="/audit"
-        label="Search the audit log"
-        active={Boolean(
-          filters.q || filters.action || filters.entityId || from || to,
-        )}
-      >
-        <Input
-          label="Search"
-          name="q"
-          type="search"
-          defaultValue={filters.q}
-          hint="Action, reason, administrator's email or record id."
-        />
+      <PageHeader title="Audit log" description="Every administrator action: who did what, when, and what it was before and after." />
+      <FilterBar path="/audit" label="Search the audit log" active={Boolean(filters.q || filters.action || filters.entityId || from || to)}>
+        <Input label="Search" name="q" type="search" defaultValue={filters.q} hint="Action, reason, administrator's email or record id." />
         <FilterSelect
           label="Area"
           name="action"
@@ -106,18 +62,8 @@ export default async function AuditPage({
           anyLabel="Every area"
           choices={AREAS.map((a) => ({ value: a, label: a.replace(".", "") }))}
         />
-        <Input
-          label="From"
-          name="from"
-          type="date"
-          defaultValue={from ? isoDay(from) : undefined}
-        />
-        <Input
-          label="To"
-          name="to"
-          type="date"
-          defaultValue={to ? isoDay(to) : undefined}
-        />
+        <Input label="From" name="from" type="date" defaultValue={from ? isoDay(from) : undefined} />
+        <Input label="To" name="to" type="date" defaultValue={to ? isoDay(to) : undefined} />
       </FilterBar>
       <PaginatedTable
         caption="Audit log, newest first"
@@ -137,28 +83,21 @@ export default async function AuditPage({
           const href = entityHref[row.entityType]?.(row.entityId);
           return (
             <tr key={row.id} className="align-top">
-              <Td className="align-top whitespace-nowrap">
-                {formatDateTime(row.createdAt)}
-              </Td>
+              <Td className="align-top whitespace-nowrap">{formatDateTime(row.createdAt)}</Td>
               <Td className="max-w-48 truncate align-top">{row.actor.email}</Td>
               <Td className="min-w-48 align-top">
                 <div className="font-medium text-slate-900">{row.action}</div>
                 <div className="text-xs text-slate-500">
                   {row.entityType}{" "}
                   {href ? (
-                    <Link
-                      href={href}
-                      className="break-all text-brand-700 hover:underline"
-                    >
+                    <Link href={href} className="break-all text-brand-700 hover:underline">
                       {row.entityLabel ?? row.entityId}
                     </Link>
                   ) : (
                     <span className="break-all">{row.entityLabel ?? row.entityId}</span>
                   )}
                 </div>
-                {row.reason ? (
-                  <p className="mt-1 text-xs text-slate-700">“{row.reason}”</p>
-                ) : null}
+                {row.reason ? <p className="mt-1 text-xs text-slate-700">“{row.reason}”</p> : null}
               </Td>
               <Td className="min-w-44 align-top">
                 <Snapshot value={row.before} />

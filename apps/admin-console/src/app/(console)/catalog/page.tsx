@@ -1,23 +1,9 @@
 import type { Metadata } from "next";
-import {
-  FilterBar,
-  FilterSelect,
-  formatMoney,
-  Input,
-  PageHeader,
-  PaginatedTable,
-  Td,
-  Th,
-} from "@bazaar/ui";
+import { FilterBar, FilterSelect, formatMoney, Input, PageHeader, PaginatedTable, Td, Th } from "@bazaar/ui";
 import { ProductModeration } from "~/components/product-moderation";
 import { ShopLink, StatusBadge } from "~/components/status-badge";
 import { choices, formatDate } from "~/lib/format";
-import {
-  cursorPages,
-  oneOf,
-  param,
-  type SearchParams,
-} from "~/lib/search-params";
+import { cursorPages, oneOf, param, type SearchParams } from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Catalog moderation" };
@@ -25,11 +11,7 @@ export const metadata: Metadata = { title: "Catalog moderation" };
 const STATUSES = ["ACTIVE", "DRAFT", "ARCHIVED"] as const;
 const LISTING = ["listed", "unlisted"] as const;
 
-export default async function CatalogPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const filters = {
     q: param(params, "q"),
@@ -42,10 +24,7 @@ export default async function CatalogPage({
       q: filters.q,
       status: filters.status,
       sellerId: filters.sellerId,
-      unlisted:
-        filters.listing === undefined
-          ? undefined
-          : filters.listing === "unlisted",
+      unlisted: filters.listing === undefined ? undefined : filters.listing === "unlisted",
       cursor: param(params, "cursor"),
     }),
     api.admin.sellers.list({ limit: 100 }),
@@ -53,21 +32,9 @@ export default async function CatalogPage({
 
   return (
     <>
-      <PageHeader
-        title="Catalog"
-        description="Every product in every shop. Unlist what breaks the rules; the seller sees why."
-      />
-      <FilterBar
-        path="/catalog"
-        label="Search products"
-        active={Object.values(filters).some(Boolean)}
-      >
-        <Input
-          label="Name, SKU or id"
-          name="q"
-          type="search"
-          defaultValue={filters.q}
-        />
+      <PageHeader title="Catalog" description="Every product in every shop. Unlist what breaks the rules; the seller sees why." />
+      <FilterBar path="/catalog" label="Search products" active={Object.values(filters).some(Boolean)}>
+        <Input label="Name, SKU or id" name="q" type="search" defaultValue={filters.q} />
         <FilterSelect
           label="Shop"
           name="sellerId"
@@ -75,13 +42,7 @@ export default async function CatalogPage({
           anyLabel="Any shop"
           choices={shops.items.map((s) => ({ value: s.id, label: s.shopName }))}
         />
-        <FilterSelect
-          label="Status"
-          name="status"
-          value={filters.status}
-          anyLabel="Any status"
-          choices={choices(STATUSES)}
-        />
+        <FilterSelect label="Status" name="status" value={filters.status} anyLabel="Any status" choices={choices(STATUSES)} />
         <FilterSelect
           label="Listing"
           name="listing"
@@ -119,18 +80,9 @@ export default async function CatalogPage({
             <Td className="min-w-56">
               <div className="flex items-center gap-3">
                 {p.images[0] ? (
-                  <img
-                    src={p.images[0].url}
-                    alt=""
-                    width={40}
-                    height={40}
-                    className="size-10 shrink-0 rounded object-cover ring-1 ring-slate-200"
-                  />
+                  <img src={p.images[0].url} alt="" width={40} height={40} className="size-10 shrink-0 rounded object-cover ring-1 ring-slate-200" />
                 ) : (
-                  <div
-                    className="size-10 shrink-0 rounded bg-slate-100"
-                    aria-hidden
-                  />
+                  <div className="size-10 shrink-0 rounded bg-slate-100" aria-hidden />
                 )}
                 <div>
                   <div className="font-medium text-slate-900">{p.name}</div>
@@ -140,33 +92,21 @@ export default async function CatalogPage({
                   </div>
                 </div>
               </div>
-              {p.unlistedReason ? (
-                <p className="mt-1 text-xs text-red-700">
-                  Unlisted: {p.unlistedReason}
-                </p>
-              ) : null}
+              {p.unlistedReason ? <p className="mt-1 text-xs text-red-700">Unlisted: {p.unlistedReason}</p> : null}
             </Td>
             <Td>
               <ShopLink seller={p.seller} />
             </Td>
-            <Td className="text-right tabular-nums">
-              {formatMoney(p.priceCents, p.currency)}
-            </Td>
+            <Td className="text-right tabular-nums">{formatMoney(p.priceCents, p.currency)}</Td>
             <Td>
               <div className="flex flex-wrap gap-1">
                 <StatusBadge status={p.status} />
-                {p.unlistedAt ? (
-                  <StatusBadge status="UNLISTED" label="Unlisted" />
-                ) : null}
+                {p.unlistedAt ? <StatusBadge status="UNLISTED" label="Unlisted" /> : null}
               </div>
             </Td>
             <Td className="whitespace-nowrap">{formatDate(p.createdAt)}</Td>
             <Td>
-              <ProductModeration
-                productId={p.id}
-                name={p.name}
-                unlisted={Boolean(p.unlistedAt)}
-              />
+              <ProductModeration productId={p.id} name={p.name} unlisted={Boolean(p.unlistedAt)} />
             </Td>
           </tr>
         )}

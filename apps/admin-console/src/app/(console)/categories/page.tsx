@@ -32,17 +32,11 @@ export default async function CategoriesPage() {
   const rows = rowsOf(await api.admin.categories.tree());
   return (
     <>
-      <PageHeader
-        title="Categories"
-        description="The storefront's category tree. Product counts include drafts and unlisted products."
-      />
+      <PageHeader title="Categories" description="The storefront's category tree. Product counts include drafts and unlisted products." />
       <CategoryEditor rows={rows} />
       {rows.length === 0 ? (
         <div className="mt-4">
-          <EmptyState
-            title="No categories yet"
-            description="Add the first one above."
-          />
+          <EmptyState title="No categories yet" description="Add the first one above." />
         </div>
       ) : null}
     </>

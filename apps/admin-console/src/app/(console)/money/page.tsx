@@ -1,16 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  Alert,
-  EmptyState,
-  formatMoney,
-  PageHeader,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-} from "@bazaar/ui";
+import { Alert, EmptyState, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { MoneyTabs } from "~/components/money-tabs";
 import { humanize } from "~/lib/format";
 import { api } from "~/trpc/server";
@@ -18,42 +8,24 @@ import { api } from "~/trpc/server";
 export const metadata: Metadata = { title: "Trial balance" };
 
 export default async function TrialBalancePage() {
-  const [trial, accounts] = await Promise.all([
-    api.ledger.trialBalance(),
-    api.admin.money.accounts(),
-  ]);
+  const [trial, accounts] = await Promise.all([api.ledger.trialBalance(), api.admin.money.accounts()]);
   const transactionCount = trial.unbalancedTransactions.length;
   return (
     <>
-      <PageHeader
-        title="Money"
-        description="The double-entry ledger: every account, every transaction, and the payouts queue."
-      />
+      <PageHeader title="Money" description="The double-entry ledger: every account, every transaction, and the payouts queue." />
       <MoneyTabs current="/money" />
-      <section
-        aria-labelledby="proof"
-        className="mb-6 space-y-3"
-        data-testid="trial-balance"
-      >
+      <section aria-labelledby="proof" className="mb-6 space-y-3" data-testid="trial-balance">
         <h2 id="proof" className="sr-only">
           Proof
         </h2>
         {trial.balanced ? (
           <Alert tone="success" title="The books balance">
-            Every transaction&apos;s debits equal its credits, and the balances
-            of all accounts sum to zero in every currency.
+            Every transaction&apos;s debits equal its credits, and the balances of all accounts sum to zero in every currency.
           </Alert>
         ) : (
           <Alert tone="danger" title="The books do not balance">
-            {transactionCount > 0
-              ? `${transactionCount} transaction(s) have debits that differ from their credits. `
-              : ""}
-            {trial.totals
-              .filter((t) => t.balanceCents !== 0)
-              .map(
-                (t) =>
-                  `${t.currency} balances sum to ${formatMoney(t.balanceCents, t.currency)}. `,
-              )}
+            {transactionCount > 0 ? `${transactionCount} transaction(s) have debits that differ from their credits. ` : ""}
+            {trial.totals.filter((t) => t.balanceCents !== 0).map((t) => `${t.currency} balances sum to ${formatMoney(t.balanceCents, t.currency)}. `)}
           </Alert>
         )}
         <Table caption="Totals per currency">
@@ -69,16 +41,9 @@ export default async function TrialBalancePage() {
             {trial.totals.map((t) => (
               <tr key={t.currency}>
                 <Td>{t.currency}</Td>
-                <Td className="text-right tabular-nums">
-                  {formatMoney(t.debitsCents, t.currency)}
-                </Td>
-                <Td className="text-right tabular-nums">
-                  {formatMoney(t.creditsCents, t.currency)}
-                </Td>
-                <Td
-                  className="text-right font-semibold tabular-nums"
-                  data-testid={`sum-${t.currency}`}
-                >
+                <Td className="text-right tabular-nums">{formatMoney(t.debitsCents, t.currency)}</Td>
+                <Td className="text-right tabular-nums">{formatMoney(t.creditsCents, t.currency)}</Td>
+                <Td className="text-right font-semibold tabular-nums" data-testid={`sum-${t.currency}`}>
                   {formatMoney(t.balanceCents, t.currency)}
                 </Td>
               </tr>
@@ -112,10 +77,7 @@ export default async function TrialBalancePage() {
           Accounts
         </h2>
         {accounts.length === 0 ? (
-          <EmptyState
-            title="No ledger accounts yet"
-            description="They are created when a shop is approved and when the first payment is split."
-          />
+          <EmptyState title="No ledger accounts yet" description="They are created when a shop is approved and when the first payment is split." />
         ) : (
           <Table caption="Ledger accounts with balances (credits minus debits)">
             <THead>
@@ -131,26 +93,15 @@ export default async function TrialBalancePage() {
               {accounts.map((a) => (
                 <tr key={a.id}>
                   <Td className="min-w-56">
-                    <Link
-                      href={`/money/accounts/${a.id}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
+                    <Link href={`/money/accounts/${a.id}`} className="font-medium text-brand-700 hover:underline">
                       {a.shopName ? `${a.shopName}: ${a.name}` : a.name}
                     </Link>
-                    <div className="text-xs break-all text-slate-500">
-                      {a.code}
-                    </div>
+                    <div className="text-xs break-all text-slate-500">{a.code}</div>
                   </Td>
                   <Td className="whitespace-nowrap">{humanize(a.kind)}</Td>
-                  <Td className="text-right tabular-nums">
-                    {formatMoney(a.debitsCents, a.currency)}
-                  </Td>
-                  <Td className="text-right tabular-nums">
-                    {formatMoney(a.creditsCents, a.currency)}
-                  </Td>
-                  <Td className="text-right font-medium tabular-nums">
-                    {formatMoney(a.balanceCents, a.currency)}
-                  </Td>
+                  <Td className="text-right tabular-nums">{formatMoney(a.debitsCents, a.currency)}</Td>
+                  <Td className="text-right tabular-nums">{formatMoney(a.creditsCents, a.currency)}</Td>
+                  <Td className="text-right font-medium tabular-nums">{formatMoney(a.balanceCents, a.currency)}</Td>
                 </tr>
               ))}
             </TBody>

@@ -1,26 +1,10 @@
 import { OrderStatus } from "@bazaar/db/enums";
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  FilterBar,
-  FilterSelect,
-  formatMoney,
-  Input,
-  PageHeader,
-  PaginatedTable,
-  Td,
-  Th,
-} from "@bazaar/ui";
+import { FilterBar, FilterSelect, formatMoney, Input, PageHeader, PaginatedTable, Td, Th } from "@bazaar/ui";
 import { StatusBadge } from "~/components/status-badge";
 import { choices, formatDateTime } from "~/lib/format";
-import {
-  cursorPages,
-  dateParam,
-  isoDay,
-  oneOf,
-  param,
-  type SearchParams,
-} from "~/lib/search-params";
+import { cursorPages, dateParam, isoDay, oneOf, param, type SearchParams } from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -28,11 +12,7 @@ export const metadata: Metadata = { title: "Orders" };
 const STATUSES = Object.values(OrderStatus);
 const DAY = 86_400_000;
 
-export default async function OrdersPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const from = dateParam(params, "from");
   const to = dateParam(params, "to");
@@ -53,30 +33,10 @@ export default async function OrdersPage({
 
   return (
     <>
-      <PageHeader
-        title="Orders"
-        description="Every order across shops. Open one to see its payments, parts and history, or to refund it."
-      />
-      <FilterBar
-        path="/orders"
-        label="Filter orders"
-        active={Boolean(
-          filters.status || filters.sellerId || filters.buyer || from || to,
-        )}
-      >
-        <Input
-          label="Buyer email or order #"
-          name="buyer"
-          type="search"
-          defaultValue={filters.buyer}
-        />
-        <FilterSelect
-          label="Status"
-          name="status"
-          value={filters.status}
-          anyLabel="Any status"
-          choices={choices(STATUSES)}
-        />
+      <PageHeader title="Orders" description="Every order across shops. Open one to see its payments, parts and history, or to refund it." />
+      <FilterBar path="/orders" label="Filter orders" active={Boolean(filters.status || filters.sellerId || filters.buyer || from || to)}>
+        <Input label="Buyer email or order #" name="buyer" type="search" defaultValue={filters.buyer} />
+        <FilterSelect label="Status" name="status" value={filters.status} anyLabel="Any status" choices={choices(STATUSES)} />
         <FilterSelect
           label="Shop"
           name="sellerId"
@@ -84,18 +44,8 @@ export default async function OrdersPage({
           anyLabel="Any shop"
           choices={shops.items.map((s) => ({ value: s.id, label: s.shopName }))}
         />
-        <Input
-          label="Placed from"
-          name="from"
-          type="date"
-          defaultValue={from ? isoDay(from) : undefined}
-        />
-        <Input
-          label="Placed to"
-          name="to"
-          type="date"
-          defaultValue={to ? isoDay(to) : undefined}
-        />
+        <Input label="Placed from" name="from" type="date" defaultValue={from ? isoDay(from) : undefined} />
+        <Input label="Placed to" name="to" type="date" defaultValue={to ? isoDay(to) : undefined} />
       </FilterBar>
 
       <PaginatedTable
@@ -119,10 +69,7 @@ export default async function OrdersPage({
         row={(o) => (
           <tr key={o.id}>
             <Td>
-              <Link
-                href={`/orders/${o.id}`}
-                className="font-medium text-brand-700 hover:underline"
-              >
+              <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">
                 #{o.number}
               </Link>
             </Td>
@@ -134,11 +81,7 @@ export default async function OrdersPage({
             </Td>
             <Td className="text-right whitespace-nowrap tabular-nums">
               {formatMoney(o.totalCents, o.currency)}
-              {o.refundedCents > 0 ? (
-                <div className="text-xs text-slate-500">
-                  −{formatMoney(o.refundedCents, o.currency)} refunded
-                </div>
-              ) : null}
+              {o.refundedCents > 0 ? <div className="text-xs text-slate-500">−{formatMoney(o.refundedCents, o.currency)} refunded</div> : null}
             </Td>
           </tr>
         )}

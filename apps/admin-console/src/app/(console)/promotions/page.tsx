@@ -1,40 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  Card,
-  CardBody,
-  CardHeader,
-  FilterBar,
-  formatMoney,
-  Input,
-  PageHeader,
-  PaginatedTable,
-  Select,
-  Td,
-  Th,
-} from "@bazaar/ui";
+import { Card, CardBody, CardHeader, FilterBar, formatMoney, Input, PageHeader, PaginatedTable, Select, Td, Th } from "@bazaar/ui";
 import { ExpirePromoButton, PromoForm } from "~/components/promo-form";
 import { StatusBadge } from "~/components/status-badge";
 import { formatBps, formatDate } from "~/lib/format";
-import {
-  cursorPages,
-  oneOf,
-  param,
-  type SearchParams,
-} from "~/lib/search-params";
+import { cursorPages, oneOf, param, type SearchParams } from "~/lib/search-params";
 import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Promotions" };
 
-export default async function PromotionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function PromotionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const q = param(params, "q");
-  const show =
-    oneOf(params, "show", ["all", "live", "ended"] as const) ?? "all";
+  const show = oneOf(params, "show", ["all", "live", "ended"] as const) ?? "all";
   const [result, shops] = await Promise.all([
     api.admin.promotions.list({ q, show, cursor: param(params, "cursor") }),
     api.admin.sellers.list({ status: "APPROVED", limit: 100 }),
@@ -42,21 +20,9 @@ export default async function PromotionsPage({
 
   return (
     <>
-      <PageHeader
-        title="Promotions"
-        description="Promo codes buyers type at checkout, with how often they were used."
-      />
-      <FilterBar
-        path="/promotions"
-        label="Search promo codes"
-        active={Boolean(q) || show !== "all"}
-      >
-        <Input
-          label="Code or description"
-          name="q"
-          type="search"
-          defaultValue={q}
-        />
+      <PageHeader title="Promotions" description="Promo codes buyers type at checkout, with how often they were used." />
+      <FilterBar path="/promotions" label="Search promo codes" active={Boolean(q) || show !== "all"}>
+        <Input label="Code or description" name="q" type="search" defaultValue={q} />
         <Select label="Show" name="show" defaultValue={show}>
           <option value="all">All codes</option>
           <option value="live">Live (active, not expired)</option>
@@ -88,25 +54,14 @@ export default async function PromotionsPage({
         row={(p) => (
           <tr key={p.id} data-testid={`promo-row-${p.code}`}>
             <Td>
-              <Link
-                href={`/promotions/${p.id}`}
-                className="font-mono font-medium text-brand-700 hover:underline"
-              >
+              <Link href={`/promotions/${p.id}`} className="font-mono font-medium text-brand-700 hover:underline">
                 {p.code}
               </Link>
-              <div className="text-xs text-slate-500">
-                {p.seller ? `Only ${p.seller.shopName}` : "Platform-wide"}
-              </div>
+              <div className="text-xs text-slate-500">{p.seller ? `Only ${p.seller.shopName}` : "Platform-wide"}</div>
             </Td>
             <Td className="whitespace-nowrap">
-              {p.type === "PERCENT"
-                ? `${formatBps(p.value)} off`
-                : `${formatMoney(p.value, p.currency)} off`}
-              {p.minSubtotalCents > 0 ? (
-                <div className="text-xs text-slate-500">
-                  over {formatMoney(p.minSubtotalCents, p.currency)}
-                </div>
-              ) : null}
+              {p.type === "PERCENT" ? `${formatBps(p.value)} off` : `${formatMoney(p.value, p.currency)} off`}
+              {p.minSubtotalCents > 0 ? <div className="text-xs text-slate-500">over {formatMoney(p.minSubtotalCents, p.currency)}</div> : null}
             </Td>
             <Td>
               <StatusBadge status={p.state} />
@@ -115,9 +70,7 @@ export default async function PromotionsPage({
               {p.usageCount}
               {p.usageLimit !== null ? ` / ${p.usageLimit}` : ""}
             </Td>
-            <Td className="text-right tabular-nums">
-              {formatMoney(p.discountGivenCents, p.currency)}
-            </Td>
+            <Td className="text-right tabular-nums">{formatMoney(p.discountGivenCents, p.currency)}</Td>
             <Td className="text-xs whitespace-nowrap text-slate-600">
               {p.startsAt ? `from ${formatDate(p.startsAt)}` : "from creation"}
               <br />
@@ -131,27 +84,18 @@ export default async function PromotionsPage({
                 >
                   Edit<span className="sr-only"> {p.code}</span>
                 </Link>
-                {p.state !== "EXPIRED" ? (
-                  <ExpirePromoButton promoId={p.id} code={p.code} />
-                ) : null}
+                {p.state !== "EXPIRED" ? <ExpirePromoButton promoId={p.id} code={p.code} /> : null}
               </div>
             </Td>
           </tr>
         )}
-        pages={cursorPages(
-          "Promo codes",
-          "/promotions",
-          params,
-          result.nextCursor,
-        )}
+        pages={cursorPages("Promo codes", "/promotions", params, result.nextCursor)}
       />
 
       <Card className="mt-8">
         <CardHeader title="New promo code" />
         <CardBody>
-          <PromoForm
-            shops={shops.items.map((s) => ({ id: s.id, shopName: s.shopName }))}
-          />
+          <PromoForm shops={shops.items.map((s) => ({ id: s.id, shopName: s.shopName }))} />
         </CardBody>
       </Card>
     </>

@@ -9,10 +9,7 @@ export default async function SettingsPage() {
   const { settings, taxRates } = await api.admin.settings.get();
   return (
     <>
-      <PageHeader
-        title="Settings"
-        description="Platform defaults and the tax table. Every change is written to the audit log."
-      />
+      <PageHeader title="Settings" description="Platform defaults and the tax table. Every change is written to the audit log." />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card>
           <CardHeader title="Defaults" />
@@ -21,10 +18,7 @@ export default async function SettingsPage() {
           </CardBody>
         </Card>
         <Card>
-          <CardHeader
-            title="Tax table"
-            description="The rate charged by the buyer's shipping country."
-          />
+          <CardHeader title="Tax table" description="The rate charged by the buyer's shipping country." />
           <CardBody>
             <TaxTable
               rates={taxRates.map((r) => ({

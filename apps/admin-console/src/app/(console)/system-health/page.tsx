@@ -1,17 +1,5 @@
 import type { ReactNode } from "react";
-import {
-  Badge,
-  Card,
-  CardBody,
-  CardHeader,
-  EmptyState,
-  PageHeader,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-} from "@bazaar/ui";
+import { Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { Stat } from "@bazaar/ui/stat-card";
 import { AutoRefresh } from "~/components/auto-refresh";
 import { LazyMinuteChart } from "~/components/charts-lazy";
@@ -22,10 +10,8 @@ import { api } from "~/trpc/server";
 type Health = Awaited<ReturnType<typeof api.admin.systemHealth>>;
 type Point = Health["series"][number];
 
-const ms = (v: number | null) =>
-  v === null ? "—" : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
-const pct = (v: number | null) =>
-  v === null ? "—" : `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
+const ms = (v: number | null) => (v === null ? "—" : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`);
 
 /** The latest minute that has a figure for `pick`, or null. */
 function latest(series: Point[], pick: (p: Point) => number | null) {
@@ -36,17 +22,7 @@ function latest(series: Point[], pick: (p: Point) => number | null) {
   return null;
 }
 
-function ChartCard({
-  title,
-  description,
-  summary,
-  children,
-}: {
-  title: string;
-  description: string;
-  summary: string;
-  children: ReactNode;
-}) {
+function ChartCard({ title, description, summary, children }: { title: string; description: string; summary: string; children: ReactNode }) {
   return (
     <Card>
       <CardHeader title={title} description={description} />
@@ -83,11 +59,7 @@ export default async function SystemHealthPage() {
         ) : (
           <ul className="space-y-2" data-testid="open-alerts">
             {health.openAlerts.map((a) => (
-              <li
-                key={a.id}
-                role="alert"
-                className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200"
-              >
+              <li key={a.id} role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
                 <p className="font-semibold">{a.label}</p>
                 <p>{a.message}</p>
                 <p className="mt-1 text-xs text-red-800">

@@ -1,23 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  FilterBar,
-  FilterSelect,
-  Input,
-  PageHeader,
-  PaginatedTable,
-  Td,
-  Th,
-} from "@bazaar/ui";
+import { FilterBar, FilterSelect, Input, PageHeader, PaginatedTable, Td, Th } from "@bazaar/ui";
 import { StatusBadge } from "~/components/status-badge";
 import { UserActions } from "~/components/user-actions";
 import { choices, formatDate, humanize } from "~/lib/format";
-import {
-  cursorPages,
-  oneOf,
-  param,
-  type SearchParams,
-} from "~/lib/search-params";
+import { cursorPages, oneOf, param, type SearchParams } from "~/lib/search-params";
 import { getAdminAccess } from "~/server/access";
 import { api } from "~/trpc/server";
 
@@ -26,55 +13,23 @@ export const metadata: Metadata = { title: "Users" };
 const ROLES = ["BUYER", "SELLER", "ADMIN"] as const;
 const STATUSES = ["ACTIVE", "SUSPENDED"] as const;
 
-export default async function UsersPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const filters = {
     q: param(params, "q"),
     role: oneOf(params, "role", ROLES),
     status: oneOf(params, "status", STATUSES),
   };
-  const [access, result] = await Promise.all([
-    getAdminAccess(),
-    api.admin.users.search({ ...filters, cursor: param(params, "cursor") }),
-  ]);
+  const [access, result] = await Promise.all([getAdminAccess(), api.admin.users.search({ ...filters, cursor: param(params, "cursor") })]);
   const selfId = access.kind === "admin" ? access.account.userId : null;
 
   return (
     <>
-      <PageHeader
-        title="Users"
-        description="Find accounts, change roles, suspend and reinstate."
-      />
-      <FilterBar
-        path="/users"
-        label="Search users"
-        active={Boolean(filters.q || filters.role || filters.status)}
-      >
-        <Input
-          label="Email or name"
-          name="q"
-          type="search"
-          defaultValue={filters.q}
-          containerClassName="sm:col-span-2"
-        />
-        <FilterSelect
-          label="Role"
-          name="role"
-          value={filters.role}
-          anyLabel="Any role"
-          choices={choices(ROLES)}
-        />
-        <FilterSelect
-          label="Status"
-          name="status"
-          value={filters.status}
-          anyLabel="Any status"
-          choices={choices(STATUSES)}
-        />
+      <PageHeader title="Users" description="Find accounts, change roles, suspend and reinstate." />
+      <FilterBar path="/users" label="Search users" active={Boolean(filters.q || filters.role || filters.status)}>
+        <Input label="Email or name" name="q" type="search" defaultValue={filters.q} containerClassName="sm:col-span-2" />
+        <FilterSelect label="Role" name="role" value={filters.role} anyLabel="Any role" choices={choices(ROLES)} />
+        <FilterSelect label="Status" name="status" value={filters.status} anyLabel="Any status" choices={choices(STATUSES)} />
       </FilterBar>
 
       <PaginatedTable
@@ -110,10 +65,7 @@ export default async function UsersPage({
               {humanize(u.role)}
               {u.seller ? (
                 <div className="text-xs">
-                  <Link
-                    href={`/sellers/${u.seller.id}`}
-                    className="text-brand-700 hover:underline"
-                  >
+                  <Link href={`/sellers/${u.seller.id}`} className="text-brand-700 hover:underline">
                     {u.seller.shopName}
                   </Link>
                 </div>
@@ -125,13 +77,7 @@ export default async function UsersPage({
             <Td className="text-right tabular-nums">{u._count.orders}</Td>
             <Td className="whitespace-nowrap">{formatDate(u.createdAt)}</Td>
             <Td>
-              <UserActions
-                userId={u.id}
-                email={u.email}
-                role={u.role}
-                status={u.status}
-                isSelf={u.id === selfId}
-              />
+              <UserActions userId={u.id} email={u.email} role={u.role} status={u.status} isSelf={u.id === selfId} />
             </Td>
           </tr>
         )}

@@ -65,7 +65,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <section aria-label="Figures">
         <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-5">
           <StatCard testId="stat-today" label="Sales today" value={money(dashboard.today.salesCents)} detail={plural(dashboard.today.orders, "order")} />
-          <StatCard testId="stat-30-days" label="Last 30 days" value={money(dashboard.last30Days.salesCents)} detail={plural(dashboard.last30Days.orders, "order")} />
+          <StatCard
+            testId="stat-30-days"
+            label="Last 30 days"
+            value={money(dashboard.last30Days.salesCents)}
+            detail={plural(dashboard.last30Days.orders, "order")}
+          />
           <StatCard
             testId="stat-to-ship"
             label="Orders to ship"

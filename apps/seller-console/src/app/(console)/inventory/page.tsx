@@ -62,7 +62,10 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
               <span />
             )}
             {stock.nextCursor ? (
-              <Link href={`/inventory?${new URLSearchParams({ ...(lowOnly ? { low: "1" } : {}), cursor: stock.nextCursor }).toString()}`} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={`/inventory?${new URLSearchParams({ ...(lowOnly ? { low: "1" } : {}), cursor: stock.nextCursor }).toString()}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 Next page →
               </Link>
             ) : null}

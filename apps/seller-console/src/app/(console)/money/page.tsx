@@ -44,7 +44,12 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
       {balances.length > 1 ? (
         <nav aria-label="Currency" className="mb-4 flex gap-2">
           {balances.map((b) => (
-            <Link key={b.currency} href={`/money?currency=${b.currency}`} aria-current={b.currency === currency ? "page" : undefined} className={buttonClasses(b.currency === currency ? "primary" : "secondary", "sm")}>
+            <Link
+              key={b.currency}
+              href={`/money?currency=${b.currency}`}
+              aria-current={b.currency === currency ? "page" : undefined}
+              className={buttonClasses(b.currency === currency ? "primary" : "secondary", "sm")}
+            >
               {b.currency}
             </Link>
           ))}
@@ -105,19 +110,29 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
                     </Td>
                     <Td className="whitespace-nowrap text-slate-600">{dateFormat.format(sale.paidAt)}</Td>
                     <Td className="text-right tabular-nums">{money(sale.grossCents)}</Td>
-                    <Td className="text-right tabular-nums">
-                      {sale.settled ? money(sale.commissionCents) : <span className="text-slate-500">pending</span>}
-                    </Td>
+                    <Td className="text-right tabular-nums">{sale.settled ? money(sale.commissionCents) : <span className="text-slate-500">pending</span>}</Td>
                     <Td className="text-right tabular-nums">{sale.refundedCents ? money(sale.refundedCents) : "—"}</Td>
-                    <Td className="text-right font-medium tabular-nums">{sale.settled ? money(sale.netCents) : <span className="font-normal text-slate-500">pending</span>}</Td>
+                    <Td className="text-right font-medium tabular-nums">
+                      {sale.settled ? money(sale.netCents) : <span className="font-normal text-slate-500">pending</span>}
+                    </Td>
                   </tr>
                 ))}
               </TBody>
             </Table>
             {sales.nextCursor || params.sales ? (
               <nav aria-label="Sales pages" className="mt-3 flex justify-between text-sm">
-                {params.sales ? <Link href={link({})} className="font-medium text-brand-700 hover:underline">← Newest</Link> : <span />}
-                {sales.nextCursor ? <Link href={link({ sales: sales.nextCursor })} className="font-medium text-brand-700 hover:underline">Older →</Link> : null}
+                {params.sales ? (
+                  <Link href={link({})} className="font-medium text-brand-700 hover:underline">
+                    ← Newest
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                {sales.nextCursor ? (
+                  <Link href={link({ sales: sales.nextCursor })} className="font-medium text-brand-700 hover:underline">
+                    Older →
+                  </Link>
+                ) : null}
               </nav>
             ) : null}
           </>
@@ -159,8 +174,18 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
             </Table>
             {entries.nextCursor || params.entries ? (
               <nav aria-label="Balance history pages" className="mt-3 flex justify-between text-sm">
-                {params.entries ? <Link href={link({})} className="font-medium text-brand-700 hover:underline">← Newest</Link> : <span />}
-                {entries.nextCursor ? <Link href={link({ entries: entries.nextCursor })} className="font-medium text-brand-700 hover:underline">Older →</Link> : null}
+                {params.entries ? (
+                  <Link href={link({})} className="font-medium text-brand-700 hover:underline">
+                    ← Newest
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                {entries.nextCursor ? (
+                  <Link href={link({ entries: entries.nextCursor })} className="font-medium text-brand-700 hover:underline">
+                    Older →
+                  </Link>
+                ) : null}
               </nav>
             ) : null}
           </>

@@ -60,7 +60,11 @@ export function AddressBook() {
           ) : null
         }
       />
-      {failed && !Object.keys(fieldErrors(failed)).length ? <Alert tone="danger" className="mb-4">{errorMessage(failed)}</Alert> : null}
+      {failed && !Object.keys(fieldErrors(failed)).length ? (
+        <Alert tone="danger" className="mb-4">
+          {errorMessage(failed)}
+        </Alert>
+      ) : null}
       {editing === "new" ? (
         <Card className="mb-6">
           <CardBody>
@@ -119,11 +123,21 @@ export function AddressBook() {
                           Edit<span className="sr-only"> {address.label ?? address.fullName}</span>
                         </Button>
                         {!address.isDefault ? (
-                          <Button size="sm" variant="ghost" pending={update.isPending && update.variables.id === address.id} onClick={() => update.mutate({ id: address.id, isDefault: true })}>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            pending={update.isPending && update.variables.id === address.id}
+                            onClick={() => update.mutate({ id: address.id, isDefault: true })}
+                          >
                             Make default
                           </Button>
                         ) : null}
-                        <Button size="sm" variant="ghost" pending={remove.isPending && remove.variables.id === address.id} onClick={() => remove.mutate({ id: address.id })}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          pending={remove.isPending && remove.variables.id === address.id}
+                          onClick={() => remove.mutate({ id: address.id })}
+                        >
                           Delete<span className="sr-only"> {address.label ?? address.fullName}</span>
                         </Button>
                       </div>

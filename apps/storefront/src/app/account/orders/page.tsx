@@ -17,13 +17,20 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="Your orders" />
       {page.items.length === 0 ? (
-        <EmptyState title="No orders yet" description="When you buy something, it shows up here with its tracking." action={<LinkButton href="/">Start shopping</LinkButton>} />
+        <EmptyState
+          title="No orders yet"
+          description="When you buy something, it shows up here with its tracking."
+          action={<LinkButton href="/">Start shopping</LinkButton>}
+        />
       ) : (
         <ul className="space-y-3" aria-label="Orders" data-testid="order-list">
           {page.items.map((order) => {
             const status = orderStatus(order.status);
             return (
-              <li key={order.id} className="relative rounded-lg bg-white p-4 ring-1 ring-slate-200 focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-sm">
+              <li
+                key={order.id}
+                className="relative rounded-lg bg-white p-4 ring-1 ring-slate-200 focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-sm"
+              >
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="text-sm font-semibold text-slate-900">
                     <Link href={`/account/orders/${order.id}`} className="after:absolute after:inset-0 focus-visible:outline-none">
@@ -38,7 +45,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 </p>
                 <p className="mt-1 text-sm font-medium text-slate-900">
                   {formatMoney(order.totalCents, order.currency)}
-                  {order.refundedCents > 0 ? <span className="font-normal text-slate-600"> ({formatMoney(order.refundedCents, order.currency)} refunded)</span> : null}
+                  {order.refundedCents > 0 ? (
+                    <span className="font-normal text-slate-600"> ({formatMoney(order.refundedCents, order.currency)} refunded)</span>
+                  ) : null}
                 </p>
               </li>
             );

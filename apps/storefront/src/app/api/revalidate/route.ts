@@ -18,7 +18,9 @@ export async function POST(request: Request) {
   for (const tag of parsed.data.tags) {
     revalidateTag(tag, { expire: 0 });
     // Only known tags become labels (a per-product tag would make one series per product).
-    metrics().cacheExpirations.labels(tag === STOREFRONT_CACHE_TAGS.catalog ? tag : (tag.split(":")[0] ?? "other")).inc();
+    metrics()
+      .cacheExpirations.labels(tag === STOREFRONT_CACHE_TAGS.catalog ? tag : (tag.split(":")[0] ?? "other"))
+      .inc();
   }
   return Response.json({ revalidated: parsed.data.tags });
 }

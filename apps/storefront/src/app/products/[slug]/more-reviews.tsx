@@ -28,12 +28,7 @@ export function MoreReviews({ productId, cursor, pageSize }: { productId: string
       ) : null}
       {query.isError ? <p className="text-sm text-red-700">{errorMessage(query.error)}</p> : null}
       {more ? (
-        <Button
-          variant="secondary"
-          className="mt-4"
-          pending={query.isFetching}
-          onClick={() => void (query.data ? query.fetchNextPage() : query.refetch())}
-        >
+        <Button variant="secondary" className="mt-4" pending={query.isFetching} onClick={() => void (query.data ? query.fetchNextPage() : query.refetch())}>
           More reviews
         </Button>
       ) : null}

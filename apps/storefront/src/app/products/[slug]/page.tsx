@@ -50,7 +50,13 @@ export default async function ProductPage({ params }: Props) {
   return (
     <div className="space-y-12">
       <JsonLd data={productJsonLd(base, product, stock.availability)} />
-      <JsonLd data={breadcrumbJsonLd(base, [{ name: "Home", path: "/" }, ...product.categoryPath.map((c) => ({ name: c.name, path: `/c/${c.slug}` })), { name: product.name, path: `/products/${product.slug}` }])} />
+      <JsonLd
+        data={breadcrumbJsonLd(base, [
+          { name: "Home", path: "/" },
+          ...product.categoryPath.map((c) => ({ name: c.name, path: `/c/${c.slug}` })),
+          { name: product.name, path: `/products/${product.slug}` },
+        ])}
+      />
       <div>
         <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600">
           <ol className="flex flex-wrap gap-1">
@@ -91,7 +97,10 @@ export default async function ProductPage({ params }: Props) {
             <AddToCart slug={product.slug} productId={product.id} name={product.name} initial={stock} />
             <p className="text-sm text-slate-600">
               Shipping from {seller.shopName}: {formatMoney(seller.shippingFlatCents, product.currency)}
-              {seller.freeShippingOverCents !== null ? `, free on orders from this shop over ${formatMoney(seller.freeShippingOverCents, product.currency)}` : ""}.
+              {seller.freeShippingOverCents !== null
+                ? `, free on orders from this shop over ${formatMoney(seller.freeShippingOverCents, product.currency)}`
+                : ""}
+              .
             </p>
             <section aria-labelledby="description" className="border-t border-slate-200 pt-5">
               <h2 id="description" className="text-base font-semibold text-slate-900">

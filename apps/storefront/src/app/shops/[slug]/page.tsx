@@ -63,7 +63,8 @@ export default async function ShopPage({ params, searchParams }: Props) {
       <>
         {heading}
         <Alert tone="warning" title="This page link no longer works">
-          The shop&apos;s products changed since it was made. <Link href={listingHref(path, state, { cursor: undefined, prev: [] })}>Go to the first page</Link>.
+          The shop&apos;s products changed since it was made. <Link href={listingHref(path, state, { cursor: undefined, prev: [] })}>Go to the first page</Link>
+          .
         </Alert>
       </>
     );

@@ -37,7 +37,13 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         <CardHeader title="As the recipient sees it" />
         <CardBody>
           {/* The mail's own HTML, isolated: no scripts, no access to the console's page or cookies. */}
-          <iframe title={`Email: ${mail.subject}`} srcDoc={mail.html} sandbox="" className="h-[640px] w-full rounded-md bg-white ring-1 ring-slate-200" data-testid="email-html" />
+          <iframe
+            title={`Email: ${mail.subject}`}
+            srcDoc={mail.html}
+            sandbox=""
+            className="h-[640px] w-full rounded-md bg-white ring-1 ring-slate-200"
+            data-testid="email-html"
+          />
         </CardBody>
       </Card>
       <Card>

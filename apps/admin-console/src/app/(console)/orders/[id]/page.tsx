@@ -1,17 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  Card,
-  CardBody,
-  CardHeader,
-  formatMoney,
-  PageHeader,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-} from "@bazaar/ui";
+import { Card, CardBody, CardHeader, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { RefundButton } from "~/components/refund-actions";
 import { Facts } from "~/components/facts";
 import { StatusBadge } from "~/components/status-badge";
@@ -22,11 +11,7 @@ import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Order" };
 
-export default async function OrderPage({
-  params,
-}: {
-  params: Promise<{ id: string }>;
-}) {
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const order = await orNotFound(api.admin.orders.get({ orderId: id }));
   const money = (cents: number) => formatMoney(cents, order.currency);
@@ -40,18 +25,12 @@ export default async function OrderPage({
         title={`Order #${order.number}`}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <StatusBadge status={order.status} /> placed{" "}
-            {formatDateTime(order.createdAt)}
+            <StatusBadge status={order.status} /> placed {formatDateTime(order.createdAt)}
           </span>
         }
         actions={
           canRefund && order.shipments.length > 1 ? (
-            <RefundButton
-              orderId={order.id}
-              orderNumber={order.number}
-              refundableCents={refundable}
-              currency={order.currency}
-            />
+            <RefundButton orderId={order.id} orderNumber={order.number} refundableCents={refundable} currency={order.currency} />
           ) : null
         }
       />
@@ -61,15 +40,10 @@ export default async function OrderPage({
           <CardHeader title="Buyer" />
           <CardBody className="space-y-3 text-sm">
             <p>
-              <Link
-                href={`/users?q=${encodeURIComponent(order.buyer.email)}`}
-                className="text-brand-700 hover:underline"
-              >
+              <Link href={`/users?q=${encodeURIComponent(order.buyer.email)}`} className="text-brand-700 hover:underline">
                 {order.buyer.email}
               </Link>
-              {order.buyer.name ? (
-                <span className="text-slate-600"> · {order.buyer.name}</span>
-              ) : null}
+              {order.buyer.name ? <span className="text-slate-600"> · {order.buyer.name}</span> : null}
             </p>
             <address className="text-slate-700 not-italic">
               {addressLines(order.shippingAddress).map((line) => (
@@ -86,9 +60,7 @@ export default async function OrderPage({
                 { label: "Subtotal", value: money(order.subtotalCents) },
                 {
                   label: `Discount${order.promoCode ? ` (${order.promoCode.code})` : ""}`,
-                  value: order.discountCents
-                    ? `−${money(order.discountCents)}`
-                    : "—",
+                  value: order.discountCents ? `−${money(order.discountCents)}` : "—",
                 },
                 { label: "Shipping", value: money(order.shippingCents) },
                 { label: "Tax", value: money(order.taxCents) },
@@ -103,9 +75,7 @@ export default async function OrderPage({
                 { label: "Paid", value: formatDateTime(order.paidAt) },
                 {
                   label: "Cancelled",
-                  value: order.cancelledAt
-                    ? `${formatDateTime(order.cancelledAt)}${order.cancelReason ? ` · ${order.cancelReason}` : ""}`
-                    : "—",
+                  value: order.cancelledAt ? `${formatDateTime(order.cancelledAt)}${order.cancelReason ? ` · ${order.cancelReason}` : ""}` : "—",
                 },
               ]}
             />
@@ -126,10 +96,7 @@ export default async function OrderPage({
                   as="h3"
                   title={
                     <span className="inline-flex flex-wrap items-center gap-2">
-                      <Link
-                        href={`/sellers/${s.seller.id}`}
-                        className="text-brand-700 hover:underline"
-                      >
+                      <Link href={`/sellers/${s.seller.id}`} className="text-brand-700 hover:underline">
                         {s.seller.shopName}
                       </Link>
                       <StatusBadge status={s.status} />
@@ -145,8 +112,7 @@ export default async function OrderPage({
                           sellerId: s.seller.id,
                           shopName: s.seller.shopName,
                           refundableCents: partRefundable,
-                          shipped:
-                            s.status === "SHIPPED" || s.status === "DELIVERED",
+                          shipped: s.status === "SHIPPED" || s.status === "DELIVERED",
                         }}
                         refundableCents={partRefundable}
                         currency={order.currency}
@@ -169,19 +135,11 @@ export default async function OrderPage({
                         <tr key={i.id}>
                           <Td>
                             {i.name}
-                            <div className="text-xs text-slate-500">
-                              {i.sku}
-                            </div>
+                            <div className="text-xs text-slate-500">{i.sku}</div>
                           </Td>
-                          <Td className="text-right tabular-nums">
-                            {i.quantity}
-                          </Td>
-                          <Td className="text-right tabular-nums">
-                            {money(i.unitPriceCents)}
-                          </Td>
-                          <Td className="text-right tabular-nums">
-                            {money(i.subtotalCents)}
-                          </Td>
+                          <Td className="text-right tabular-nums">{i.quantity}</Td>
+                          <Td className="text-right tabular-nums">{money(i.unitPriceCents)}</Td>
+                          <Td className="text-right tabular-nums">{money(i.subtotalCents)}</Td>
                         </tr>
                       ))}
                     </TBody>
@@ -190,9 +148,7 @@ export default async function OrderPage({
                     <ul className="text-sm text-slate-700">
                       {s.refunds.map((r) => (
                         <li key={r.id}>
-                          Refund of {money(r.amountCents)} ·{" "}
-                          <StatusBadge status={r.status} /> ·{" "}
-                          {formatDateTime(r.createdAt)}
+                          Refund of {money(r.amountCents)} · <StatusBadge status={r.status} /> · {formatDateTime(r.createdAt)}
                           {r.reason ? ` · ${r.reason}` : ""}
                         </li>
                       ))}
@@ -207,10 +163,7 @@ export default async function OrderPage({
 
       <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="payments">
-          <h2
-            id="payments"
-            className="mb-3 text-lg font-semibold text-slate-900"
-          >
+          <h2 id="payments" className="mb-3 text-lg font-semibold text-slate-900">
             Payments
           </h2>
           <Table caption="Payments">
@@ -226,30 +179,16 @@ export default async function OrderPage({
                 <tr key={p.id}>
                   <Td>
                     {humanize(p.provider)}
-                    <div className="text-xs break-all text-slate-500">
-                      {p.providerPaymentId ?? "—"}
-                    </div>
-                    {p.capturedAt ? (
-                      <div className="text-xs text-slate-500">
-                        Captured {formatDateTime(p.capturedAt)}
-                      </div>
-                    ) : null}
-                    {p.failureMessage ? (
-                      <div className="text-xs text-red-700">
-                        {p.failureMessage}
-                      </div>
-                    ) : null}
+                    <div className="text-xs break-all text-slate-500">{p.providerPaymentId ?? "—"}</div>
+                    {p.capturedAt ? <div className="text-xs text-slate-500">Captured {formatDateTime(p.capturedAt)}</div> : null}
+                    {p.failureMessage ? <div className="text-xs text-red-700">{p.failureMessage}</div> : null}
                   </Td>
                   <Td>
                     <StatusBadge status={p.status} />
                   </Td>
                   <Td className="text-right tabular-nums">
                     {money(p.amountCents)}
-                    {p.refundedCents ? (
-                      <div className="text-xs text-slate-500">
-                        −{money(p.refundedCents)} refunded
-                      </div>
-                    ) : null}
+                    {p.refundedCents ? <div className="text-xs text-slate-500">−{money(p.refundedCents)} refunded</div> : null}
                   </Td>
                 </tr>
               ))}
@@ -257,36 +196,21 @@ export default async function OrderPage({
           </Table>
         </section>
         <section aria-labelledby="history">
-          <h2
-            id="history"
-            className="mb-3 text-lg font-semibold text-slate-900"
-          >
+          <h2 id="history" className="mb-3 text-lg font-semibold text-slate-900">
             History
           </h2>
-          <ol
-            className="space-y-3 border-l-2 border-slate-200 pl-4"
-            data-testid="order-history"
-          >
+          <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="order-history">
             {order.history.map((h) => (
               <li key={h.id} className="text-sm">
                 <div className="flex flex-wrap items-center gap-2">
                   <StatusBadge status={h.status} />
-                  {h.shopName ? (
-                    <span className="text-slate-600">{h.shopName}</span>
-                  ) : null}
-                  <time
-                    className="text-xs text-slate-500"
-                    dateTime={new Date(h.createdAt).toISOString()}
-                  >
+                  {h.shopName ? <span className="text-slate-600">{h.shopName}</span> : null}
+                  <time className="text-xs text-slate-500" dateTime={new Date(h.createdAt).toISOString()}>
                     {formatDateTime(h.createdAt)}
                   </time>
                 </div>
-                {h.note ? (
-                  <p className="mt-1 text-slate-700">{h.note}</p>
-                ) : null}
-                {h.actorEmail ? (
-                  <p className="text-xs text-slate-500">by {h.actorEmail}</p>
-                ) : null}
+                {h.note ? <p className="mt-1 text-slate-700">{h.note}</p> : null}
+                {h.actorEmail ? <p className="text-xs text-slate-500">by {h.actorEmail}</p> : null}
               </li>
             ))}
           </ol>
@@ -298,17 +222,11 @@ export default async function OrderPage({
           Ledger
         </h2>
         {order.ledger.length === 0 ? (
-          <p className="text-sm text-slate-600">
-            Nothing booked yet (the split is written once the payment is
-            captured).
-          </p>
+          <p className="text-sm text-slate-600">Nothing booked yet (the split is written once the payment is captured).</p>
         ) : (
           <div className="space-y-4">
             {order.ledger.map((tx) => (
-              <Table
-                key={tx.id}
-                caption={`${humanize(tx.kind)}: ${tx.description}`}
-              >
+              <Table key={tx.id} caption={`${humanize(tx.kind)}: ${tx.description}`}>
                 <THead>
                   <tr>
                     <Th>
@@ -322,22 +240,13 @@ export default async function OrderPage({
                   {tx.entries.map((e) => (
                     <tr key={e.id}>
                       <Td>
-                        <Link
-                          href={`/money/accounts/${e.account.id}`}
-                          className="text-brand-700 hover:underline"
-                        >
+                        <Link href={`/money/accounts/${e.account.id}`} className="text-brand-700 hover:underline">
                           {e.account.name}
                         </Link>
-                        <div className="text-xs break-all text-slate-500">
-                          {e.account.code}
-                        </div>
+                        <div className="text-xs break-all text-slate-500">{e.account.code}</div>
                       </Td>
-                      <Td className="text-right tabular-nums">
-                        {e.direction === "DEBIT" ? money(e.amountCents) : ""}
-                      </Td>
-                      <Td className="text-right tabular-nums">
-                        {e.direction === "CREDIT" ? money(e.amountCents) : ""}
-                      </Td>
+                      <Td className="text-right tabular-nums">{e.direction === "DEBIT" ? money(e.amountCents) : ""}</Td>
+                      <Td className="text-right tabular-nums">{e.direction === "CREDIT" ? money(e.amountCents) : ""}</Td>
                     </tr>
                   ))}
                 </TBody>

@@ -1,11 +1,5 @@
 import type { Metadata } from "next";
-import {
-  Card,
-  CardBody,
-  CardHeader,
-  formatMoney,
-  PageHeader,
-} from "@bazaar/ui";
+import { Card, CardBody, CardHeader, formatMoney, PageHeader } from "@bazaar/ui";
 import { Stat } from "@bazaar/ui/stat-card";
 import { ExpirePromoButton, PromoForm } from "~/components/promo-form";
 import { StatusBadge } from "~/components/status-badge";
@@ -14,16 +8,9 @@ import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Promo code" };
 
-export default async function PromotionPage({
-  params,
-}: {
-  params: Promise<{ id: string }>;
-}) {
+export default async function PromotionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [promo, shops] = await Promise.all([
-    orNotFound(api.admin.promotions.get({ promoId: id })),
-    api.admin.sellers.list({ status: "APPROVED", limit: 100 }),
-  ]);
+  const [promo, shops] = await Promise.all([orNotFound(api.admin.promotions.get({ promoId: id })), api.admin.sellers.list({ status: "APPROVED", limit: 100 })]);
 
   return (
     <>
@@ -31,11 +18,7 @@ export default async function PromotionPage({
         back={{ href: "/promotions", label: "Promotions" }}
         title={promo.code}
         description={<StatusBadge status={promo.state} />}
-        actions={
-          promo.state !== "EXPIRED" ? (
-            <ExpirePromoButton promoId={promo.id} code={promo.code} />
-          ) : null
-        }
+        actions={promo.state !== "EXPIRED" ? <ExpirePromoButton promoId={promo.id} code={promo.code} /> : null}
       />
       <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-2">
         <Stat
@@ -43,19 +26,12 @@ export default async function PromotionPage({
           value={`${promo.usageCount}${promo.usageLimit !== null ? ` / ${promo.usageLimit}` : ""}`}
           detail="Counted when an order is placed with it"
         />
-        <Stat
-          label="Discount given"
-          value={formatMoney(promo.discountGivenCents, promo.currency)}
-          detail={`Across ${promo.redemptions} orders`}
-        />
+        <Stat label="Discount given" value={formatMoney(promo.discountGivenCents, promo.currency)} detail={`Across ${promo.redemptions} orders`} />
       </dl>
       <Card>
         <CardHeader title="Edit" />
         <CardBody>
-          <PromoForm
-            promo={promo}
-            shops={shops.items.map((s) => ({ id: s.id, shopName: s.shopName }))}
-          />
+          <PromoForm promo={promo} shops={shops.items.map((s) => ({ id: s.id, shopName: s.shopName }))} />
         </CardBody>
       </Card>
     </>

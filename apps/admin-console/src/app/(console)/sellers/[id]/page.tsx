@@ -1,19 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  Alert,
-  Card,
-  CardBody,
-  CardHeader,
-  EmptyState,
-  formatMoney,
-  PageHeader,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-} from "@bazaar/ui";
+import { Alert, Card, CardBody, CardHeader, EmptyState, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { CommissionForm } from "~/components/commission-form";
 import { SellerActions } from "~/components/seller-actions";
 import { Facts } from "~/components/facts";
@@ -24,19 +11,9 @@ import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Shop" };
 
-export default async function SellerPage({
-  params,
-}: {
-  params: Promise<{ id: string }>;
-}) {
+export default async function SellerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const {
-    seller,
-    productsByStatus,
-    unlistedProducts,
-    ledgerAccounts,
-    commission,
-  } = await orNotFound(api.admin.sellers.get({ sellerId: id }));
+  const { seller, productsByStatus, unlistedProducts, ledgerAccounts, commission } = await orNotFound(api.admin.sellers.get({ sellerId: id }));
   const kindLabel: Record<string, string> = {
     SELLER_PAYABLE: "Balance (payable)",
     SELLER_PAYOUTS: "Paid out",
@@ -49,26 +26,14 @@ export default async function SellerPage({
         title={seller.shopName}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <StatusBadge status={seller.status} /> /{seller.slug} · applied{" "}
-            {formatDate(seller.createdAt)}
+            <StatusBadge status={seller.status} /> /{seller.slug} · applied {formatDate(seller.createdAt)}
           </span>
         }
-        actions={
-          <SellerActions
-            sellerId={seller.id}
-            shopName={seller.shopName}
-            status={seller.status}
-            size="md"
-          />
-        }
+        actions={<SellerActions sellerId={seller.id} shopName={seller.shopName} status={seller.status} size="md" />}
       />
       {seller.statusReason ? (
         <Alert
-          tone={
-            seller.status === "SUSPENDED" || seller.status === "REJECTED"
-              ? "warning"
-              : "info"
-          }
+          tone={seller.status === "SUSPENDED" || seller.status === "REJECTED" ? "warning" : "info"}
           title={`Reason given (${humanize(seller.status)})`}
           className="mb-6"
         >
@@ -102,9 +67,7 @@ export default async function SellerPage({
                 },
                 {
                   label: "Stripe account",
-                  value:
-                    seller.stripeAccountId ??
-                    "Not connected (payouts are simulated)",
+                  value: seller.stripeAccountId ?? "Not connected (payouts are simulated)",
                 },
                 { label: "Description", value: seller.description ?? "—" },
               ]}
@@ -117,21 +80,14 @@ export default async function SellerPage({
             description={`Now ${formatBps(commission.effectiveBps)}${commission.overrideBps === null ? " (platform default)" : " (override)"}.`}
           />
           <CardBody>
-            <CommissionForm
-              sellerId={seller.id}
-              overrideBps={commission.overrideBps}
-              defaultBps={commission.defaultBps}
-            />
+            <CommissionForm sellerId={seller.id} overrideBps={commission.overrideBps} defaultBps={commission.defaultBps} />
           </CardBody>
         </Card>
         <Card>
           <CardHeader
             title="Catalogue"
             actions={
-              <Link
-                className="text-sm text-brand-700 hover:underline"
-                href={`/catalog?sellerId=${seller.id}`}
-              >
+              <Link className="text-sm text-brand-700 hover:underline" href={`/catalog?sellerId=${seller.id}`}>
                 Moderate products
               </Link>
             }
@@ -146,26 +102,17 @@ export default async function SellerPage({
               ]}
             />
             <p className="mt-3 text-sm">
-              <Link
-                className="text-brand-700 hover:underline"
-                href={`/orders?sellerId=${seller.id}`}
-              >
+              <Link className="text-brand-700 hover:underline" href={`/orders?sellerId=${seller.id}`}>
                 Orders with this shop
               </Link>
             </p>
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
-          <CardHeader
-            title="Money"
-            description="The shop's ledger accounts and latest payouts."
-          />
+          <CardHeader title="Money" description="The shop's ledger accounts and latest payouts." />
           <CardBody className="space-y-4">
             {ledgerAccounts.length === 0 ? (
-              <p className="text-sm text-slate-600">
-                No ledger accounts yet: they are created when the shop is
-                approved.
-              </p>
+              <p className="text-sm text-slate-600">No ledger accounts yet: they are created when the shop is approved.</p>
             ) : (
               <Facts
                 items={ledgerAccounts.map((a) => ({
@@ -192,9 +139,7 @@ export default async function SellerPage({
                       <Td>
                         <PayoutStatus payout={p} />
                       </Td>
-                      <Td className="text-right tabular-nums">
-                        {formatMoney(p.amountCents, p.currency)}
-                      </Td>
+                      <Td className="text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</Td>
                     </tr>
                   ))}
                 </TBody>

@@ -11,7 +11,10 @@ export default async function StockAlertsPage({ searchParams }: { searchParams: 
   const access = await getSellerAccess();
   if (access.kind !== "approved") return null;
   const { cursor } = await searchParams;
-  const [alerts, lowNow] = await Promise.all([api.seller.stockAlerts({ cursor: cursor || undefined, limit: 30 }), api.inventory.list({ lowOnly: true, limit: 1 })]);
+  const [alerts, lowNow] = await Promise.all([
+    api.seller.stockAlerts({ cursor: cursor || undefined, limit: 30 }),
+    api.inventory.list({ lowOnly: true, limit: 1 }),
+  ]);
   return (
     <>
       <Link href="/inventory" className="text-sm font-medium text-brand-700 hover:underline">

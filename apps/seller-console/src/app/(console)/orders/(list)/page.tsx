@@ -34,7 +34,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <ul className="flex gap-2">
           {FILTERS.map((f) => (
             <li key={f.label}>
-              <Link href={f.status ? `/orders?status=${f.status}` : "/orders"} aria-current={f.status === status ? "page" : undefined} className={tab(f.status === status)}>
+              <Link
+                href={f.status ? `/orders?status=${f.status}` : "/orders"}
+                aria-current={f.status === status ? "page" : undefined}
+                className={tab(f.status === status)}
+              >
                 {f.label}
               </Link>
             </li>
@@ -97,7 +101,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               <span />
             )}
             {page.nextCursor ? (
-              <Link href={`/orders?${new URLSearchParams({ ...(status ? { status } : {}), cursor: page.nextCursor }).toString()}`} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={`/orders?${new URLSearchParams({ ...(status ? { status } : {}), cursor: page.nextCursor }).toString()}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 Older →
               </Link>
             ) : null}

@@ -60,7 +60,9 @@ export default async function EditProductPage({ params, searchParams }: { params
       <div className="max-w-5xl space-y-6">
         {created ? (
           <Alert tone="success" title="Product created">
-            {product.status === "ACTIVE" ? "It is published. Put stock on hand below so buyers can order it." : "It is a draft. Put stock on hand below, then publish it when you are ready."}
+            {product.status === "ACTIVE"
+              ? "It is published. Put stock on hand below so buyers can order it."
+              : "It is a draft. Put stock on hand below, then publish it when you are ready."}
           </Alert>
         ) : null}
         {product.unlistedAt ? (
@@ -76,7 +78,11 @@ export default async function EditProductPage({ params, searchParams }: { params
           <CardBody className="p-0 sm:p-0">
             {rows.length === 0 ? (
               <p className="px-5 py-4 text-sm text-slate-600">
-                You have no warehouse yet. <Link href="/inventory#warehouses" className="font-medium text-brand-700 hover:underline">Add one</Link> to put stock on hand.
+                You have no warehouse yet.{" "}
+                <Link href="/inventory#warehouses" className="font-medium text-brand-700 hover:underline">
+                  Add one
+                </Link>{" "}
+                to put stock on hand.
               </p>
             ) : (
               <StockTable key={product.updatedAt.toISOString()} rows={rows} showProduct={false} caption={`Stock of ${product.name}`} />

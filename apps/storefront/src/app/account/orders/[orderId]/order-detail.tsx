@@ -102,14 +102,16 @@ function Shipment({ order, shipment }: { order: Order; shipment: Order["shipment
         as="h2"
         title={
           <>
-            From <Link href={`/shops/${shipment.seller.slug}`} className="text-brand-700 underline underline-offset-2">{shipment.seller.shopName}</Link>
+            From{" "}
+            <Link href={`/shops/${shipment.seller.slug}`} className="text-brand-700 underline underline-offset-2">
+              {shipment.seller.shopName}
+            </Link>
           </>
         }
         description={
           shipment.trackingNumber ? (
             <span data-testid="tracking">
-              {shipment.carrier ?? "Carrier"} tracking number{" "}
-              <TrackingNumber carrier={shipment.carrier} trackingNumber={shipment.trackingNumber} />
+              {shipment.carrier ?? "Carrier"} tracking number <TrackingNumber carrier={shipment.carrier} trackingNumber={shipment.trackingNumber} />
               {shipment.shippedAt ? ` · shipped ${formatDateTime(shipment.shippedAt)}` : ""}
               {shipment.deliveredAt ? ` · delivered ${formatDateTime(shipment.deliveredAt)}` : ""}
             </span>
@@ -135,7 +137,9 @@ function Shipment({ order, shipment }: { order: Order; shipment: Order["shipment
                 ) : null}
               </span>
             </div>
-            {reviewing === item.id ? <ReviewForm orderId={order.id} productId={item.productId} productName={item.name} onDone={() => setReviewing(null)} /> : null}
+            {reviewing === item.id ? (
+              <ReviewForm orderId={order.id} productId={item.productId} productName={item.name} onDone={() => setReviewing(null)} />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -189,14 +193,22 @@ function CancelOrder({ order }: { order: Order }) {
       },
     }),
   );
-  if (!isCancellableByBuyer(order.status, order.shipments.map((s) => s.status))) return null;
+  if (
+    !isCancellableByBuyer(
+      order.status,
+      order.shipments.map((s) => s.status),
+    )
+  )
+    return null;
   const paid = order.status !== "PENDING_PAYMENT";
   return (
     <Card>
       <CardBody className="space-y-3 text-sm">
         <h2 className="text-base font-semibold text-slate-900">Cancel this order</h2>
         <p className="text-slate-600">
-          {paid ? `Nothing has shipped yet, so you can cancel. You get ${formatMoney(order.totalCents - order.refundedCents, order.currency)} back on your card.` : "You have not paid yet; cancelling releases the items."}
+          {paid
+            ? `Nothing has shipped yet, so you can cancel. You get ${formatMoney(order.totalCents - order.refundedCents, order.currency)} back on your card.`
+            : "You have not paid yet; cancelling releases the items."}
         </p>
         {cancel.isError ? <Alert tone="danger">{errorMessage(cancel.error)}</Alert> : null}
         {confirming ? (
@@ -223,7 +235,13 @@ function TrackingNumber({ carrier, trackingNumber }: { carrier: string | null; t
   const number = <span className="font-mono font-medium text-slate-900">{trackingNumber}</span>;
   if (!url) return number;
   return (
-    <a href={url} target="_blank" rel="noopener noreferrer" className="underline underline-offset-2" aria-label={`Track ${trackingNumber} on ${carrier ?? "the carrier"}'s site (opens in a new tab)`}>
+    <a
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="underline underline-offset-2"
+      aria-label={`Track ${trackingNumber} on ${carrier ?? "the carrier"}'s site (opens in a new tab)`}
+    >
       {number}
     </a>
   );

@@ -46,7 +46,9 @@ export function Confirmation({ orderId }: { orderId: string }) {
           <>
             <span aria-hidden className="mx-auto block size-10 animate-spin rounded-full border-4 border-brand-100 border-t-brand-600" />
             <h1 className="mt-4 text-2xl font-bold tracking-tight text-slate-900">Payment processing</h1>
-            <p className="mt-2 text-sm text-slate-600">We are waiting for your bank to confirm the payment for order #{data.number}. This page updates by itself.</p>
+            <p className="mt-2 text-sm text-slate-600">
+              We are waiting for your bank to confirm the payment for order #{data.number}. This page updates by itself.
+            </p>
           </>
         ) : failed ? (
           <>
@@ -93,11 +95,7 @@ export function Confirmation({ orderId }: { orderId: string }) {
       </Card>
 
       <div className="flex flex-wrap justify-center gap-3">
-        {failed ? (
-          <LinkButton href="/checkout">Try again</LinkButton>
-        ) : (
-          <LinkButton href={`/account/orders/${data.id}`}>View order</LinkButton>
-        )}
+        {failed ? <LinkButton href="/checkout">Try again</LinkButton> : <LinkButton href={`/account/orders/${data.id}`}>View order</LinkButton>}
         <LinkButton href="/" variant="secondary">
           Continue shopping
         </LinkButton>

@@ -1,16 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  CursorPager,
-  EmptyState,
-  formatMoney,
-  PageHeader,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-} from "@bazaar/ui";
+import { CursorPager, EmptyState, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { Stat } from "@bazaar/ui/stat-card";
 import { formatDateTime, humanize } from "~/lib/format";
 import { cursorPages, param, type SearchParams } from "~/lib/search-params";
@@ -19,17 +9,9 @@ import { api } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Ledger account" };
 
-export default async function AccountPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function AccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const data = await orNotFound(
-    api.admin.money.account({ accountId: id, cursor: param(query, "cursor") }),
-  );
+  const data = await orNotFound(api.admin.money.account({ accountId: id, cursor: param(query, "cursor") }));
   const { account } = data;
   const money = (cents: number) => formatMoney(cents, account.currency);
 
@@ -40,15 +22,11 @@ export default async function AccountPage({
         title={account.name}
         description={
           <>
-            <span className="break-all">{account.code}</span> ·{" "}
-            {humanize(account.kind)}
+            <span className="break-all">{account.code}</span> · {humanize(account.kind)}
             {account.seller ? (
               <>
                 {" · "}
-                <Link
-                  href={`/sellers/${account.seller.id}`}
-                  className="text-brand-700 hover:underline"
-                >
+                <Link href={`/sellers/${account.seller.id}`} className="text-brand-700 hover:underline">
                   {account.seller.shopName}
                 </Link>
               </>
@@ -57,11 +35,7 @@ export default async function AccountPage({
         }
       />
       <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat
-          label="Balance"
-          value={money(data.balanceCents)}
-          detail="Credits minus debits"
-        />
+        <Stat label="Balance" value={money(data.balanceCents)} detail="Credits minus debits" />
         <Stat label="Debits" value={money(data.debitsCents)} />
         <Stat label="Credits" value={money(data.creditsCents)} />
         <Stat label="Entries" value={data.entryCount} />
@@ -82,44 +56,26 @@ export default async function AccountPage({
           <TBody>
             {data.items.map((e) => (
               <tr key={e.id}>
-                <Td className="whitespace-nowrap">
-                  {formatDateTime(e.createdAt)}
-                </Td>
+                <Td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</Td>
                 <Td>
                   {humanize(e.kind)} · {e.description}
                   {e.orderId ? (
                     <div className="text-xs">
-                      <Link
-                        href={`/orders/${e.orderId}`}
-                        className="text-brand-700 hover:underline"
-                      >
+                      <Link href={`/orders/${e.orderId}`} className="text-brand-700 hover:underline">
                         Order
                       </Link>
                     </div>
                   ) : null}
                 </Td>
-                <Td className="text-right tabular-nums">
-                  {e.direction === "DEBIT" ? money(e.amountCents) : ""}
-                </Td>
-                <Td className="text-right tabular-nums">
-                  {e.direction === "CREDIT" ? money(e.amountCents) : ""}
-                </Td>
-                <Td className="text-right tabular-nums">
-                  {money(e.balanceCents)}
-                </Td>
+                <Td className="text-right tabular-nums">{e.direction === "DEBIT" ? money(e.amountCents) : ""}</Td>
+                <Td className="text-right tabular-nums">{e.direction === "CREDIT" ? money(e.amountCents) : ""}</Td>
+                <Td className="text-right tabular-nums">{money(e.balanceCents)}</Td>
               </tr>
             ))}
           </TBody>
         </Table>
       )}
-      <CursorPager
-        {...cursorPages(
-          "Entries",
-          `/money/accounts/${account.id}`,
-          query,
-          data.nextCursor,
-        )}
-      />
+      <CursorPager {...cursorPages("Entries", `/money/accounts/${account.id}`, query, data.nextCursor)} />
     </>
   );
 }

@@ -24,7 +24,10 @@ export default async function PackingSlipPage({ params }: { params: Promise<{ id
         </Link>
         <PrintButton />
       </div>
-      <article className="rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200 sm:p-10 print:rounded-none print:p-0 print:shadow-none print:ring-0" data-testid="packing-slip">
+      <article
+        className="rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200 sm:p-10 print:rounded-none print:p-0 print:shadow-none print:ring-0"
+        data-testid="packing-slip"
+      >
         <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-300 pb-6">
           <div>
             <p className="text-xl font-bold text-slate-900">{slip.shop.shopName}</p>
