@@ -114,6 +114,27 @@ describe("buyer cancellation", () => {
     await expect(caller.orders.cancel({ orderId: placed.orderId })).rejects.toMatchObject({ code: "CONFLICT", message: "This order is already cancelled." });
   });
 
+  it("refunds a part that has shipped without putting its units back on hand; an unshipped part's come back", async () => {
+    const { a, b, pa, pb, placed } = await paidTwoSellerOrder();
+    const admin = await callerFor(t.db, (await createAdmin(t.db)).id);
+    const sellerA = await callerFor(t.db, a.user.id);
+    const [shipment] = (await sellerA.fulfillment.list()).items;
+    await sellerA.fulfillment.markShipped({ shipmentId: shipment!.id, carrier: "UPS", trackingNumber: "1Z-BROKEN" });
+
+    await admin.orders.adminRefund({ orderId: placed.orderId, sellerId: a.seller.id, reason: "It arrived broken" });
+    expect(await payable(a.seller.id)).toBe(0);
+    // The two units left the warehouse with the parcel: on hand stays at 5 - 2.
+    expect(await onHand(pa.id)).toBe(3);
+    expect(await t.db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId, sellerId: a.seller.id } })).toMatchObject({
+      status: "SHIPPED",
+      refundedCents: 4498,
+    });
+
+    await admin.orders.adminRefund({ orderId: placed.orderId, sellerId: b.seller.id, reason: "Buyer changed their mind" });
+    expect(await onHand(pb.id)).toBe(5);
+    expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+  });
+
   it("cancels an unpaid order: stock released, payment failed, cart shoppable", async () => {
     const { seller } = await createSeller(t.db);
     const { product } = await createProduct(t.db, seller.id, { stock: 4 });

@@ -1,6 +1,7 @@
 import type { Order, Payment, Shipment, Tx } from "@bazaar/db";
 import { releaseOrderStock, restockOrder } from "../inventory";
 import type { PaymentGateway } from "../payments/gateway";
+import { releasePromo } from "../promotions/redemption";
 import { refundThroughGateway } from "../payments/refunds";
 import { moveOrder, moveShipment, syncOrderWithShipments } from "./transitions";
 
@@ -18,6 +19,8 @@ export async function closeUnpaidOrder(
   // Sellers never saw these parts (they see paid orders only): they close quietly with the order.
   await tx.shipment.updateMany({ where: { orderId: order.id, status: "PENDING" }, data: { status: "CANCELLED", cancelledAt: new Date() } });
   await releaseOrderStock(tx, order.id, input.stockOutcome);
+  // The order never happened: a one-use code it used can be used again.
+  await releasePromo(tx, order.id);
   // A payment that arrives later anyway is refunded by the webhook (see apply-stripe-event.ts).
   await tx.payment.updateMany({
     where: { orderId: order.id, status: "CREATED" },
@@ -28,7 +31,7 @@ export async function closeUnpaidOrder(
 
 /**
  * Refunds sellers' parts of a paid order in full: one provider refund per part (so each is
- * attributable), the ledger reversal, the sold units back on hand, unshipped parts cancelled;
+ * attributable), the ledger reversal, unshipped parts cancelled with their units back on hand;
  * the order is cancelled when nothing is left of it and otherwise follows its shipments.
  * The caller holds the order and payment locks.
  */
@@ -57,8 +60,10 @@ export async function refundOrderParts(
       );
       refundedCents += remaining;
     }
-    await restockOrder(tx, { orderId: order.id, sellerId: shipment.sellerId });
+    // Only units still in the warehouse go back on hand: a part that has shipped left it, and a
+    // refund of it ("it arrived broken") creates no stock.
     if (shipment.status === "PENDING" || shipment.status === "PROCESSING") {
+      await restockOrder(tx, { orderId: order.id, sellerId: shipment.sellerId });
       await moveShipment(tx, shipment, "CANCELLED", { note: input.reason, actorId: input.actorId });
     }
   }

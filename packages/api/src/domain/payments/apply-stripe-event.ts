@@ -6,6 +6,7 @@ import { lockOrder, lockPayment, moveOrder, noteOrder } from "../orders/transiti
 import { inTransaction } from "../transaction";
 import { getPaymentGateway, type PaymentGateway } from "./gateway";
 import { recordSucceededRefund, refundThroughGateway } from "./refunds";
+import { releasePromo } from "../promotions/redemption";
 
 export interface StripeEventResult {
   /** "duplicate": this event id was applied before; "ignored": nothing to do for it. */
@@ -155,6 +156,7 @@ async function cancelUnpaidOrder(
   await moveOrder(tx, order, "PAYMENT_FAILED", { note: reason });
   await moveOrder(tx, order, "CANCELLED", { note, cancelReason });
   await releaseOrderStock(tx, order.id, "RELEASED");
+  await releasePromo(tx, order.id);
   // The buyer keeps their cart and can check out again (with another card).
   if (order.cartId) await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "ACTIVE", lastActivityAt: new Date() } });
   await publish(tx, "payment/failed", { paymentId: payment.id, orderId: order.id, reason });
