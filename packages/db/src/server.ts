@@ -11,8 +11,8 @@ import pg from "pg";
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 const embeddedPort = () => Number(process.env.BAZAAR_EMBEDDED_PG_PORT ?? 54329);
-const EMBEDDED_USER = "postgres";
-const EMBEDDED_PASSWORD = "bazaar-local";
+export const EMBEDDED_USER = "postgres";
+export const EMBEDDED_PASSWORD = "bazaar-local";
 
 export interface DatabaseServer {
   /** Connection string for `database` on this server. */
