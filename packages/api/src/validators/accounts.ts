@@ -1,4 +1,4 @@
-import { Role, UserStatus } from "@bazaar/db";
+import { Role, UserStatus } from "@bazaar/db/enums";
 import { z } from "zod";
 import { ZAdminId, ZAdminPageSchema, ZReasonSchema } from "./common";
 

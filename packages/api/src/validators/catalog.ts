@@ -1,4 +1,4 @@
-import { ProductStatus } from "@bazaar/db";
+import { ProductStatus } from "@bazaar/db/enums";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZAdminPageSchema } from "./common";

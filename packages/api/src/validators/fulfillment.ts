@@ -1,4 +1,4 @@
-import { ShipmentStatus } from "@bazaar/db";
+import { ShipmentStatus } from "@bazaar/db/enums";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZPageSchema } from "./orders";

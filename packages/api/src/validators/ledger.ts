@@ -1,4 +1,4 @@
-import { PayoutStatus } from "@bazaar/db";
+import { PayoutStatus } from "@bazaar/db/enums";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZPageSchema } from "./orders";

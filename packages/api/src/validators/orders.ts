@@ -1,4 +1,4 @@
-import { OrderStatus } from "@bazaar/db";
+import { OrderStatus } from "@bazaar/db/enums";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZAdminId, ZAdminPageSchema } from "./common";

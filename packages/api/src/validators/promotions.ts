@@ -1,4 +1,4 @@
-import { PromoType } from "@bazaar/db";
+import { PromoType } from "@bazaar/db/enums";
 import { z } from "zod";
 import { ZAdminId, ZAdminPageSchema } from "./common";
 import { ZInputDate } from "./dates";

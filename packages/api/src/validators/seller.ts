@@ -1,4 +1,4 @@
-import { SellerStatus, ProductStatus } from "@bazaar/db";
+import { SellerStatus, ProductStatus } from "@bazaar/db/enums";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZCurrencySchema } from "./ledger";
