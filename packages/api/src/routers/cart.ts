@@ -13,6 +13,7 @@ import {
 } from "../domain/cart";
 import { buyerProcedure, publicProcedure, router, type Context } from "../trpc";
 import { ZAddToCartSchema, ZApplyPromoSchema, ZCartViewSchema, ZRemoveCartLineSchema, ZSetCartLineSchema } from "../validators/cart";
+import { ZCartSchema, ZMergedCartSchema } from "../validators/cart";
 
 export const GUEST_CART_COOKIE = "bazaar_cart";
 const GUEST_CART_MAX_AGE_SECONDS = 30 * 24 * 3600;
@@ -46,14 +47,26 @@ export const cartRouter = router({
   get: publicProcedure.input(ZCartViewSchema).query(({ ctx, input }) => getCartView(ctx.db, ownerOf(ctx), { country: input?.country })),
   /** The number of items in the caller's cart (0 without one), for the header's badge. */
   count: publicProcedure.query(({ ctx }) => getCartItemCount(ctx.db, ownerOf(ctx))),
-  add: publicProcedure.input(ZAddToCartSchema).mutation(({ ctx, input }) => addToCart(ctx.db, ownerForChange(ctx), input)),
+  add: publicProcedure
+    .input(ZAddToCartSchema)
+    .output(ZCartSchema)
+    .mutation(({ ctx, input }) => addToCart(ctx.db, ownerForChange(ctx), input)),
   /** Sets a line's quantity; 0 removes it. */
-  setQuantity: publicProcedure.input(ZSetCartLineSchema).mutation(({ ctx, input }) => setCartLineQuantity(ctx.db, existingOwner(ctx), input)),
-  remove: publicProcedure.input(ZRemoveCartLineSchema).mutation(({ ctx, input }) => removeCartLine(ctx.db, existingOwner(ctx), input)),
-  applyPromo: publicProcedure.input(ZApplyPromoSchema).mutation(({ ctx, input }) => applyPromoCode(ctx.db, existingOwner(ctx), input)),
-  removePromo: publicProcedure.mutation(({ ctx }) => removePromoCode(ctx.db, existingOwner(ctx))),
+  setQuantity: publicProcedure
+    .input(ZSetCartLineSchema)
+    .output(ZCartSchema)
+    .mutation(({ ctx, input }) => setCartLineQuantity(ctx.db, existingOwner(ctx), input)),
+  remove: publicProcedure
+    .input(ZRemoveCartLineSchema)
+    .output(ZCartSchema)
+    .mutation(({ ctx, input }) => removeCartLine(ctx.db, existingOwner(ctx), input)),
+  applyPromo: publicProcedure
+    .input(ZApplyPromoSchema)
+    .output(ZCartSchema)
+    .mutation(({ ctx, input }) => applyPromoCode(ctx.db, existingOwner(ctx), input)),
+  removePromo: publicProcedure.output(ZCartSchema).mutation(({ ctx }) => removePromoCode(ctx.db, existingOwner(ctx))),
   /** Right after sign-in: the guest cookie's cart joins the buyer's, and the cookie is cleared. */
-  mergeGuest: buyerProcedure.mutation(async ({ ctx }) => {
+  mergeGuest: buyerProcedure.output(ZMergedCartSchema).mutation(async ({ ctx }) => {
     if (!ctx.guestCartToken) {
       return { merged: false, notes: [], cart: await getCartView(ctx.db, { buyerId: ctx.actor.userId }) };
     }

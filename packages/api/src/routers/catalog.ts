@@ -17,9 +17,13 @@ import {
   ZUnlistProductSchema,
   ZUpdateProductSchema,
 } from "../validators/catalog";
+import { ZSellerProductSchema, ZUnlistResultSchema } from "../validators/catalog";
 
 const statusChange = (action: "publish" | "unpublish" | "archive" | "restore") =>
-  sellerProcedure.input(ZProductIdSchema).mutation(({ ctx, input }) => changeProductStatus(ctx.db, ctx.actor, { id: input.id, action }));
+  sellerProcedure
+    .input(ZProductIdSchema)
+    .output(ZSellerProductSchema)
+    .mutation(({ ctx, input }) => changeProductStatus(ctx.db, ctx.actor, { id: input.id, action }));
 
 export const catalogRouter = router({
   // Buyers (anyone): only ACTIVE, listed products of approved shops.
@@ -41,14 +45,26 @@ export const catalogRouter = router({
 
   // The signed-in seller's own products.
   mineById: sellerProcedure.input(ZProductIdSchema).query(({ ctx, input }) => getSellerProduct(ctx.db, ctx.actor, input.id)),
-  create: sellerProcedure.input(ZCreateProductSchema).mutation(({ ctx, input }) => createSellerProduct(ctx.db, ctx.actor, input)),
-  update: sellerProcedure.input(ZUpdateProductSchema).mutation(({ ctx, input }) => updateSellerProduct(ctx.db, ctx.actor, input)),
+  create: sellerProcedure
+    .input(ZCreateProductSchema)
+    .output(ZSellerProductSchema)
+    .mutation(({ ctx, input }) => createSellerProduct(ctx.db, ctx.actor, input)),
+  update: sellerProcedure
+    .input(ZUpdateProductSchema)
+    .output(ZSellerProductSchema)
+    .mutation(({ ctx, input }) => updateSellerProduct(ctx.db, ctx.actor, input)),
   publish: statusChange("publish"),
   unpublish: statusChange("unpublish"),
   archive: statusChange("archive"),
   restore: statusChange("restore"),
 
   // Administrators.
-  unlist: adminProcedure.input(ZUnlistProductSchema).mutation(({ ctx, input }) => unlistProduct(ctx.db, ctx.actor, input)),
-  relist: adminProcedure.input(ZProductIdSchema).mutation(({ ctx, input }) => relistProduct(ctx.db, ctx.actor, input)),
+  unlist: adminProcedure
+    .input(ZUnlistProductSchema)
+    .output(ZUnlistResultSchema)
+    .mutation(({ ctx, input }) => unlistProduct(ctx.db, ctx.actor, input)),
+  relist: adminProcedure
+    .input(ZProductIdSchema)
+    .output(ZUnlistResultSchema)
+    .mutation(({ ctx, input }) => relistProduct(ctx.db, ctx.actor, input)),
 });

@@ -22,6 +22,7 @@ import {
   ZSellerDashboardSchema,
   ZSellerSalesSchema,
 } from "../validators/seller";
+import { ZBulkStatusResultSchema } from "../validators/seller";
 
 const ZFigureSchema = z.object({ salesCents: z.number().int(), orders: z.number().int() });
 
@@ -78,7 +79,10 @@ export const sellerRouter = router({
   sales: sellerProcedure.input(ZSellerSalesSchema).query(({ ctx, input }) => listSellerSales(ctx.db, ctx.actor, input ?? {})),
   packingSlip: sellerProcedure.input(ZPackingSlipSchema).query(({ ctx, input }) => getPackingSlip(ctx.db, ctx.actor, input)),
   /** Publish, unpublish, archive or restore several products; each is reported on its own. */
-  bulkProductStatus: sellerProcedure.input(ZBulkProductStatusSchema).mutation(({ ctx, input }) => changeProductsStatus(ctx.db, ctx.actor, input)),
+  bulkProductStatus: sellerProcedure
+    .input(ZBulkProductStatusSchema)
+    .output(ZBulkStatusResultSchema)
+    .mutation(({ ctx, input }) => changeProductsStatus(ctx.db, ctx.actor, input)),
   /** Creates and updates products from CSV; `dryRun` checks every row and changes nothing. */
   importProducts: sellerProcedure
     .input(ZImportProductsSchema)

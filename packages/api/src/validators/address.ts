@@ -32,3 +32,20 @@ export type Address = z.output<typeof ZAddressSchema>;
 
 export const ZCreateAddressSchema = ZAddressSchema.extend({ isDefault: z.boolean().optional() });
 export const ZUpdateAddressSchema = ZCreateAddressSchema.partial().extend({ id: z.string().trim().min(1).max(64) });
+
+/** A saved address as the address book's writes answer it. */
+export const ZSavedAddressSchema = z.object({
+  id: z.string(),
+  label: z.string().nullable(),
+  fullName: z.string(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  region: z.string().nullable(),
+  postalCode: z.string(),
+  country: z.string(),
+  phone: z.string().nullable(),
+  isDefault: z.boolean(),
+  createdAt: z.date(),
+});
+export const ZAddressDeletedSchema = z.object({ id: z.string() });

@@ -33,3 +33,50 @@ export const ZApplyPromoSchema = z.object({
 });
 
 export const ZCartViewSchema = z.object({ country: ZCountryCode.optional() }).optional();
+
+const ZCartLineViewSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  quantity: z.number().int(),
+  snapshotPriceCents: z.number().int(),
+  unitPriceCents: z.number().int(),
+  currency: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  sku: z.string(),
+  image: z.object({ url: z.string(), alt: z.string() }).nullable(),
+  purchasable: z.boolean(),
+  heldQuantity: z.number().int(),
+  maxQuantity: z.number().int(),
+  availability: z.enum(["in_stock", "low", "out"]),
+  warnings: z.array(z.string()),
+  lineSubtotalCents: z.number().int(),
+});
+const ZMoneyTotalsSchema = {
+  subtotalCents: z.number().int(),
+  discountCents: z.number().int(),
+  shippingCents: z.number().int(),
+  taxCents: z.number().int(),
+  totalCents: z.number().int(),
+};
+
+/** The cart as the cart page shows it: lines grouped by shop, reservations, warnings, totals. */
+export const ZCartSchema = z.object({
+  id: z.string().nullable(),
+  status: z.string(),
+  currency: z.string(),
+  itemCount: z.number().int(),
+  reservationExpiresAt: z.date().nullable(),
+  groups: z.array(
+    z.object({
+      seller: z.object({ id: z.string(), shopName: z.string(), slug: z.string() }),
+      lines: z.array(ZCartLineViewSchema),
+      totals: z.object({ sellerId: z.string(), ...ZMoneyTotalsSchema }).nullable(),
+    }),
+  ),
+  warnings: z.array(z.string()),
+  promo: z.object({ code: z.string(), applied: z.boolean(), reason: z.string().nullable(), discountCents: z.number().int() }).nullable(),
+  totals: z.object({ ...ZMoneyTotalsSchema, taxCalculated: z.boolean() }),
+  canCheckout: z.boolean(),
+});
+export const ZMergedCartSchema = z.object({ merged: z.boolean(), notes: z.array(z.string()), cart: ZCartSchema });

@@ -105,3 +105,37 @@ export const ZModerationSearchSchema = ZAdminPageSchema.extend({
 
 /** One sitemap file: the kind of page it lists and its page number from 0. */
 export const ZSitemapPageSchema = z.object({ kind: z.enum(["products", "categories", "shops"]), page: z.number().int().min(0).max(10_000) });
+
+/** A seller's product as their writes answer it (the form's fields, pictures and stock rows). */
+export const ZSellerProductSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  description: z.string(),
+  status: z.enum(ProductStatus),
+  priceCents: z.number().int(),
+  currency: z.string(),
+  categoryId: z.string().nullable(),
+  unlistedAt: z.date().nullable(),
+  unlistedReason: z.string().nullable(),
+  ratingCount: z.number().int(),
+  ratingAvg: z.number(),
+  salesCount: z.number().int(),
+  publishedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  images: z.array(z.object({ id: z.string(), url: z.string(), alt: z.string(), position: z.number().int(), storageKey: z.string() })),
+  stockLevels: z.array(
+    z.object({
+      id: z.string(),
+      warehouseId: z.string(),
+      onHand: z.number().int(),
+      reserved: z.number().int(),
+      allocated: z.number().int(),
+      lowStockThreshold: z.number().int(),
+      version: z.number().int(),
+    }),
+  ),
+});
+export const ZUnlistResultSchema = z.object({ id: z.string(), unlistedAt: z.date().nullable(), unlistedReason: z.string().nullable() });

@@ -32,3 +32,14 @@ export const ZMoveCategorySchema = z.object({
 });
 
 export const ZDeleteCategorySchema = z.object({ categoryId: ZAdminId });
+
+// What the category mutations answer.
+export const ZCategorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  parentId: z.string().nullable(),
+  position: z.number().int(),
+  createdAt: z.date(),
+});
+export const ZCategoryDeletedSchema = z.object({ id: z.string() });

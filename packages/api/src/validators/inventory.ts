@@ -36,3 +36,23 @@ export const ZCreateWarehouseSchema = z.object({
     .regex(/^[A-Za-z0-9-]{2,16}$/, "Codes are 2-16 letters, digits or dashes, e.g. MAIN or EU-1."),
   country: ZCountryCode,
 });
+
+/** One stock row as the seller's inventory shows it. */
+export const ZSellerStockRowSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  sku: z.string(),
+  warehouseId: z.string(),
+  warehouseName: z.string(),
+  warehouseCode: z.string(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  allocated: z.number().int(),
+  available: z.number().int(),
+  lowStockThreshold: z.number().int(),
+  low: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.date(),
+});
+export const ZWarehouseSchema = z.object({ id: z.string(), name: z.string(), code: z.string(), country: z.string(), createdAt: z.date() });

@@ -44,3 +44,22 @@ export const ZUpdatePromotionSchema = ZPromoFields.extend({
 });
 
 export const ZExpirePromotionSchema = z.object({ promoId: ZAdminId });
+
+/** A promo code as the admin's mutations answer it. */
+export const ZPromotionSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  description: z.string().nullable(),
+  type: z.enum(PromoType),
+  value: z.number().int(),
+  currency: z.string(),
+  minSubtotalCents: z.number().int(),
+  startsAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+  usageLimit: z.number().int().nullable(),
+  usageCount: z.number().int(),
+  sellerId: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});

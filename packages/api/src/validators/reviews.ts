@@ -10,3 +10,15 @@ export const ZCreateReviewSchema = z.object({
 });
 
 export const ZProductReviewsSchema = ZPageSchema.extend({ productId: ZId });
+
+export const ZReviewSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  buyerId: z.string(),
+  orderItemId: z.string().nullable(),
+  rating: z.number().int(),
+  title: z.string().nullable(),
+  body: z.string(),
+  verifiedPurchase: z.boolean(),
+  createdAt: z.date(),
+});

@@ -113,3 +113,29 @@ export const ZSetCommissionSchema = z.object({
     .nullable(),
   reason: z.string().trim().max(500).optional(),
 });
+
+/** A shop as the admin's decisions answer it. */
+export const ZSellerSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  shopName: z.string(),
+  slug: z.string(),
+  description: z.string().nullable(),
+  contactEmail: z.string(),
+  status: z.enum(SellerStatus),
+  statusReason: z.string().nullable(),
+  commissionBps: z.number().int().nullable(),
+  shippingFlatCents: z.number().int(),
+  freeShippingOverCents: z.number().int().nullable(),
+  stripeAccountId: z.string().nullable(),
+  approvedAt: z.date().nullable(),
+  suspendedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+/** What a bulk publish/archive answers: each product's outcome. */
+export const ZBulkStatusResultSchema = z.object({
+  changed: z.number().int(),
+  results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: z.enum(ProductStatus).nullable(), error: z.string().nullable() })),
+});

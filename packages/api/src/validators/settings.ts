@@ -21,3 +21,13 @@ export const ZSetTaxRateSchema = z.object({
 });
 
 export const ZDeleteTaxRateSchema = z.object({ country: ZCountry });
+
+/** The platform settings after an update. */
+export const ZPlatformSettingsSchema = z.object({
+  commissionDefaultBps: z.number().int(),
+  lowStockThresholdDefault: z.number().int(),
+  shippingDefaultFlatCents: z.number().int(),
+  shippingDefaultFreeOverCents: z.number().int().nullable(),
+});
+export const ZTaxRateSchema = z.object({ country: z.string(), rateBps: z.number().int(), updatedAt: z.date() });
+export const ZTaxRateDeletedSchema = z.object({ country: z.string() });

@@ -6,6 +6,7 @@ import { adminProcedure, router } from "../../trpc";
 import { ZAccountEntriesSchema, ZListPayoutsSchema } from "../../validators/ledger";
 import { ZAdminOrderIdSchema, ZListAllOrdersSchema } from "../../validators/orders";
 import { ZCreatePromotionSchema, ZExpirePromotionSchema, ZListPromotionsSchema, ZPromotionIdSchema, ZUpdatePromotionSchema } from "../../validators/promotions";
+import { ZPromotionSchema } from "../../validators/promotions";
 
 // Refunds are `orders.adminRefund`; the trial balance and transactions are `ledger.*` (their owners' routers).
 export const adminOrdersRouter = router({
@@ -23,7 +24,16 @@ export const adminMoneyRouter = router({
 export const adminPromotionsRouter = router({
   list: adminProcedure.input(ZListPromotionsSchema.optional()).query(({ ctx, input }) => listPromotions(ctx.db, ctx.actor, input)),
   get: adminProcedure.input(ZPromotionIdSchema).query(({ ctx, input }) => getPromotion(ctx.db, ctx.actor, input)),
-  create: adminProcedure.input(ZCreatePromotionSchema).mutation(({ ctx, input }) => createPromotion(ctx.db, ctx.actor, input)),
-  update: adminProcedure.input(ZUpdatePromotionSchema).mutation(({ ctx, input }) => updatePromotion(ctx.db, ctx.actor, input)),
-  expire: adminProcedure.input(ZExpirePromotionSchema).mutation(({ ctx, input }) => expirePromotion(ctx.db, ctx.actor, input)),
+  create: adminProcedure
+    .input(ZCreatePromotionSchema)
+    .output(ZPromotionSchema)
+    .mutation(({ ctx, input }) => createPromotion(ctx.db, ctx.actor, input)),
+  update: adminProcedure
+    .input(ZUpdatePromotionSchema)
+    .output(ZPromotionSchema)
+    .mutation(({ ctx, input }) => updatePromotion(ctx.db, ctx.actor, input)),
+  expire: adminProcedure
+    .input(ZExpirePromotionSchema)
+    .output(ZPromotionSchema)
+    .mutation(({ ctx, input }) => expirePromotion(ctx.db, ctx.actor, input)),
 });

@@ -5,6 +5,7 @@ import { adminProcedure, router } from "../../trpc";
 import { ZDashboardSchema } from "../../validators/analytics";
 import { ZListAuditLogsSchema } from "../../validators/audit";
 import { ZDeleteTaxRateSchema, ZSetTaxRateSchema, ZUpdateSettingsSchema } from "../../validators/settings";
+import { ZPlatformSettingsSchema, ZTaxRateDeletedSchema, ZTaxRateSchema } from "../../validators/settings";
 
 export const adminAnalyticsRouter = router({
   dashboard: adminProcedure.input(ZDashboardSchema).query(({ ctx, input }) => getDashboard(ctx.db, ctx.actor, input)),
@@ -16,7 +17,16 @@ export const adminAuditRouter = router({
 
 export const adminSettingsRouter = router({
   get: adminProcedure.query(({ ctx }) => getSettings(ctx.db, ctx.actor)),
-  update: adminProcedure.input(ZUpdateSettingsSchema).mutation(({ ctx, input }) => updateSettings(ctx.db, ctx.actor, input)),
-  setTaxRate: adminProcedure.input(ZSetTaxRateSchema).mutation(({ ctx, input }) => setTaxRate(ctx.db, ctx.actor, input)),
-  deleteTaxRate: adminProcedure.input(ZDeleteTaxRateSchema).mutation(({ ctx, input }) => deleteTaxRate(ctx.db, ctx.actor, input)),
+  update: adminProcedure
+    .input(ZUpdateSettingsSchema)
+    .output(ZPlatformSettingsSchema)
+    .mutation(({ ctx, input }) => updateSettings(ctx.db, ctx.actor, input)),
+  setTaxRate: adminProcedure
+    .input(ZSetTaxRateSchema)
+    .output(ZTaxRateSchema)
+    .mutation(({ ctx, input }) => setTaxRate(ctx.db, ctx.actor, input)),
+  deleteTaxRate: adminProcedure
+    .input(ZDeleteTaxRateSchema)
+    .output(ZTaxRateDeletedSchema)
+    .mutation(({ ctx, input }) => deleteTaxRate(ctx.db, ctx.actor, input)),
 });
