@@ -14,9 +14,10 @@ async function makeProduct() {
   });
   const warehouse = await t.db.warehouse.create({ data: { sellerId: seller.id, name: "Main", code: "MAIN" } });
   const product = await t.db.product.create({
-    data: { sellerId: seller.id, sku: "SKU-1", name: "Wireless Headphones", slug: "wireless-headphones", priceCents: 4999 },
+    data: { sellerId: seller.id, sku: "SKU-1", name: "Wireless Headphones", slug: "wireless-headphones", priceCents: 4999, priceMaxCents: 4999 },
   });
-  const stock = await t.db.stockLevel.create({ data: { productId: product.id, warehouseId: warehouse.id, onHand: 5 } });
+  const variant = await t.db.productVariant.create({ data: { productId: product.id, sellerId: seller.id, sku: "SKU-1", priceCents: 4999 } });
+  const stock = await t.db.stockLevel.create({ data: { productId: product.id, variantId: variant.id, warehouseId: warehouse.id, onHand: 5 } });
   return { seller, product, stock };
 }
 
@@ -27,6 +28,27 @@ describe("database guarantees", () => {
     await expect(t.db.stockLevel.update({ where: { id: stock.id }, data: { reserved: -1 } })).rejects.toThrow(/StockLevel_quantities_non_negative/);
     await t.db.stockLevel.update({ where: { id: stock.id }, data: { reserved: 3, allocated: 2 } });
     expect((await t.db.stockLevel.findUniqueOrThrow({ where: { id: stock.id } })).reserved).toBe(3);
+  });
+
+  it("keeps variants inside their product and shop: unique SKU per seller, stock rows of the product's own variants", async () => {
+    const { seller, product, stock } = await makeProduct();
+    await expect(t.db.productVariant.create({ data: { productId: product.id, sellerId: seller.id, sku: "SKU-1", priceCents: 1 } })).rejects.toMatchObject({
+      code: "P2002",
+    });
+    const other = await makeProduct();
+    // A variant of one shop's product cannot claim another shop.
+    await expect(
+      t.db.productVariant.create({ data: { productId: product.id, sellerId: other.seller.id, sku: "X-1", optionValues: ["M"], priceCents: 1 } }),
+    ).rejects.toThrow(/ProductVariant_product_seller_fkey/);
+    // A stock row cannot name one product and another product's variant.
+    await expect(t.db.stockLevel.update({ where: { id: stock.id }, data: { variantId: other.stock.variantId } })).rejects.toThrow(
+      /StockLevel_variant_product_fkey/,
+    );
+    await expect(
+      t.db.productVariant.create({
+        data: { productId: product.id, sellerId: seller.id, sku: "X-2", optionValues: ["L"], priceCents: 500, compareAtPriceCents: 400 },
+      }),
+    ).rejects.toThrow(/ProductVariant_values_valid/);
   });
 
   it("refuses a second webhook event with the same provider id", async () => {

@@ -19,7 +19,7 @@ const cellInput =
 /** Stock per product and warehouse with on-hand and alert level edited in place. */
 export function StockTable({ rows: initial, showProduct, caption }: { rows: StockRow[]; showProduct: boolean; caption: string }) {
   const [rows, setRows] = useState(initial);
-  const replace = (next: StockRow) => setRows((list) => list.map((r) => (r.productId === next.productId && r.warehouseId === next.warehouseId ? next : r)));
+  const replace = (next: StockRow) => setRows((list) => list.map((r) => (r.variantId === next.variantId && r.warehouseId === next.warehouseId ? next : r)));
   // Below the sm breakpoint each row becomes a card (CSS only, one DOM): the inputs stay in reach
   // without scrolling sideways, and each value carries its column name (data-label).
   return (
@@ -39,7 +39,7 @@ export function StockTable({ rows: initial, showProduct, caption }: { rows: Stoc
         </thead>
         <tbody className="divide-y divide-slate-100 max-sm:block max-sm:space-y-3 max-sm:divide-y-0">
           {rows.map((row) => (
-            <StockRowEditor key={`${row.productId}:${row.warehouseId}`} row={row} onChange={replace} showProduct={showProduct} />
+            <StockRowEditor key={`${row.variantId}:${row.warehouseId}`} row={row} onChange={replace} showProduct={showProduct} />
           ))}
         </tbody>
       </table>
@@ -77,7 +77,7 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
   const saveOnHand = useMutation(trpc.inventory.setOnHand.mutationOptions({ onSuccess: (next) => applied(next, "Saved"), onError: failed }));
   const saveThreshold = useMutation(trpc.inventory.setThreshold.mutationOptions({ onSuccess: (next) => applied(next, "Alert level saved"), onError: failed }));
   const reload = useMutation({
-    mutationFn: () => client.inventory.list.query({ productId: row.productId, limit: 200 }),
+    mutationFn: () => client.inventory.list.query({ variantId: row.variantId, limit: 200 }),
     onSuccess: ({ items }) => {
       const fresh = items.find((r) => r.warehouseId === row.warehouseId);
       if (fresh) applied(fresh, "Reloaded");
@@ -90,7 +90,7 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
   const thresholdValid = threshold.trim() !== "" && Number.isInteger(thresholdNumber) && thresholdNumber >= 0;
   const submitOnHand = () => {
     if (!onHandValid) return setProblem({ conflict: false, message: "Enter a whole number of units, 0 or more." });
-    saveOnHand.mutate({ productId: row.productId, warehouseId: row.warehouseId, onHand: onHandNumber, version: row.version });
+    saveOnHand.mutate({ variantId: row.variantId, warehouseId: row.warehouseId, onHand: onHandNumber, version: row.version });
   };
   const submitThreshold = () => {
     if (!row.id) return;

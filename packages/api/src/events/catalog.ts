@@ -5,10 +5,12 @@ import { z } from "zod";
 export const eventSchemas = {
   "product/created": z.object({ productId: z.string(), sellerId: z.string() }),
   "product/updated": z.object({ productId: z.string(), sellerId: z.string() }),
-  "stock/changed": z.object({ stockLevelId: z.string(), productId: z.string(), available: z.number().int() }),
+  // variantId is optional so that events queued before variants existed still parse.
+  "stock/changed": z.object({ stockLevelId: z.string(), productId: z.string(), variantId: z.string().optional(), available: z.number().int() }),
   "stock/low": z.object({
     stockLevelId: z.string(),
     productId: z.string(),
+    variantId: z.string().optional(),
     sellerId: z.string(),
     available: z.number().int(),
     threshold: z.number().int(),

@@ -77,11 +77,13 @@ describe("stock-low-alert", () => {
 describe("cart-abandonment-reminder", () => {
   async function cartOf(options: { items?: boolean } = {}) {
     const { seller } = await createSeller(t.db);
-    const { product } = await createProduct(t.db, seller.id, { stock: 5, name: "Canvas tote" });
+    const { product, variant } = await createProduct(t.db, seller.id, { stock: 5, name: "Canvas tote" });
     const buyer = await createBuyer(t.db);
     const cart = await t.db.cart.create({ data: { buyerId: buyer.id } });
     if (options.items !== false) {
-      await t.db.cartItem.create({ data: { cartId: cart.id, productId: product.id, sellerId: seller.id, quantity: 1, unitPriceCents: 1500, currency: "USD" } });
+      await t.db.cartItem.create({
+        data: { cartId: cart.id, productId: product.id, variantId: variant.id, sellerId: seller.id, quantity: 1, unitPriceCents: 1500, currency: "USD" },
+      });
     }
     return { buyer, cart };
   }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { listCategoryTree } from "../domain/categories/list-categories";
 import { getProductDetail } from "../domain/catalog/product-detail";
 import { listProductCards, searchProducts } from "../domain/catalog/search-products";
@@ -5,6 +6,8 @@ import { changeProductStatus, createSellerProduct, getSellerProduct, updateSelle
 import { getShopPage } from "../domain/catalog/shop-page";
 import { getSitemapIndex, getSitemapPage } from "../domain/catalog/sitemap";
 import { relistProduct, unlistProduct } from "../domain/catalog/unlist-product";
+import { getSellerVariants, saveProductVariants } from "../domain/catalog/variants";
+import { ZProductOptionSchema, ZSaveVariantsSchema, ZSellerVariantSchema } from "../validators/variants";
 import { searchLimit } from "../throttle/middleware";
 import { adminProcedure, publicProcedure, router, sellerProcedure } from "../trpc";
 import {
@@ -53,6 +56,21 @@ export const catalogRouter = router({
     .input(ZUpdateProductSchema)
     .output(ZSellerProductSchema)
     .mutation(({ ctx, input }) => updateSellerProduct(ctx.db, ctx.actor, input)),
+  /** The product's options and variants, as the variants editor shows them. */
+  variants: sellerProcedure.input(ZProductIdSchema).query(({ ctx, input }) => getSellerVariants(ctx.db, ctx.actor, input.id)),
+  /** Saves the options and the whole variant matrix at once (kept variants keep their stock and history). */
+  saveVariants: sellerProcedure
+    .input(ZSaveVariantsSchema)
+    .output(
+      z.object({
+        id: z.string(),
+        sku: z.string(),
+        priceCents: z.number().int(),
+        options: z.array(ZProductOptionSchema),
+        variants: z.array(ZSellerVariantSchema),
+      }),
+    )
+    .mutation(({ ctx, input }) => saveProductVariants(ctx.db, ctx.actor, input)),
   publish: statusChange("publish"),
   unpublish: statusChange("unpublish"),
   archive: statusChange("archive"),

@@ -129,7 +129,11 @@ export async function createProduct(db: PrismaClient, sellerId: string, override
       ratingSum: Math.round((overrides.ratingAvg ?? 0) * (overrides.ratingCount ?? 0)),
       publishedAt: status === "ACTIVE" ? new Date() : null,
       createdAt: overrides.createdAt,
+      priceMaxCents: overrides.priceCents ?? 2500,
     },
+  });
+  const variant = await db.productVariant.create({
+    data: { productId: product.id, sellerId, sku: product.sku, priceCents: product.priceCents, optionValues: [] },
   });
   let perWarehouse: Record<string, number> = {};
   if (typeof overrides.stock === "number") {
@@ -142,11 +146,68 @@ export async function createProduct(db: PrismaClient, sellerId: string, override
   for (const [warehouseId, onHand] of Object.entries(perWarehouse)) {
     stockLevels.push(
       await db.stockLevel.create({
-        data: { productId: product.id, warehouseId, onHand, lowStockThreshold: overrides.lowStockThreshold ?? 5 },
+        data: { productId: product.id, variantId: variant.id, warehouseId, onHand, lowStockThreshold: overrides.lowStockThreshold ?? 5 },
       }),
     );
   }
-  return { product, stockLevels };
+  return { product, variant, stockLevels };
+}
+
+export interface VariantSpec {
+  values: string[];
+  priceCents?: number;
+  /** On-hand units in the seller's first warehouse (or `warehouseId`). */
+  stock?: number;
+}
+
+/**
+ * A product with options (e.g. Size x Colour) and one variant per spec, each with its own stock
+ * row; `variants` in the specs' order.
+ */
+export async function createProductWithVariants(
+  db: PrismaClient,
+  sellerId: string,
+  spec: { options: { name: string; values: string[] }[]; variants: VariantSpec[] } & Omit<ProductOverrides, "stock">,
+) {
+  const { product } = await createProduct(db, sellerId, spec);
+  await db.productVariant.deleteMany({ where: { productId: product.id } });
+  await db.productOption.createMany({
+    data: spec.options.map((option, position) => ({ productId: product.id, name: option.name, position, values: option.values })),
+  });
+  const warehouseId = spec.warehouseId ?? (await db.warehouse.findFirstOrThrow({ where: { sellerId }, orderBy: { createdAt: "asc" } })).id;
+  const variants = [];
+  const stockLevels = [];
+  for (const [position, v] of spec.variants.entries()) {
+    const variant = await db.productVariant.create({
+      data: {
+        productId: product.id,
+        sellerId,
+        sku: `${product.sku}-${v.values.join("-")}`.toUpperCase().replace(/[^A-Z0-9-]/g, ""),
+        optionValues: v.values,
+        title: v.values.join(" / "),
+        priceCents: v.priceCents ?? product.priceCents,
+        position,
+      },
+    });
+    variants.push(variant);
+    if (v.stock !== undefined) {
+      stockLevels.push(
+        await db.stockLevel.create({
+          data: { productId: product.id, variantId: variant.id, warehouseId, onHand: v.stock, lowStockThreshold: spec.lowStockThreshold ?? 5 },
+        }),
+      );
+    }
+  }
+  const prices = variants.map((variant) => variant.priceCents);
+  const updated = await db.product.update({
+    where: { id: product.id },
+    data: {
+      priceCents: Math.min(...prices),
+      priceMaxCents: Math.max(...prices),
+      optionText: spec.options.flatMap((option) => option.values).join(" "),
+    },
+  });
+  return { product: updated, variants, stockLevels };
 }
 
 export async function createAddress(db: PrismaClient, userId: string, overrides: { country?: string; isDefault?: boolean } = {}) {

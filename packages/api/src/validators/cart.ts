@@ -16,17 +16,24 @@ export const ZCountryCode = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "Use a two-letter country code, e.g. US or DE.");
 
-export const ZAddToCartSchema = z.object({
-  productId: ZId,
+/**
+ * What a cart line is: a variant, by id. A product id is accepted where it is unambiguous (a
+ * product without options, or the one line of that product in the cart).
+ */
+const ZCartItemRef = z.object({ variantId: ZId.optional(), productId: ZId.optional() });
+const needsRef = (ref: { variantId?: string; productId?: string }) => Boolean(ref.variantId ?? ref.productId);
+const refMessage = { message: "Say which product (variantId or productId)." };
+export type CartItemRef = z.output<typeof ZCartItemRef>;
+
+export const ZAddToCartSchema = ZCartItemRef.extend({
   quantity: ZQuantitySchema.min(1, "Add at least 1.").default(1),
-});
+}).refine(needsRef, refMessage);
 
-export const ZSetCartLineSchema = z.object({
-  productId: ZId,
+export const ZSetCartLineSchema = ZCartItemRef.extend({
   quantity: ZQuantitySchema.min(0, "Quantity cannot be negative (use 0 to remove the line)."),
-});
+}).refine(needsRef, refMessage);
 
-export const ZRemoveCartLineSchema = z.object({ productId: ZId });
+export const ZRemoveCartLineSchema = ZCartItemRef.refine(needsRef, refMessage);
 
 export const ZApplyPromoSchema = z.object({
   code: z.string().trim().min(1, "Enter a promo code.").max(40, "Promo codes are at most 40 characters."),
@@ -37,11 +44,15 @@ export const ZCartViewSchema = z.object({ country: ZCountryCode.optional() }).op
 const ZCartLineViewSchema = z.object({
   id: z.string(),
   productId: z.string(),
+  variantId: z.string(),
   quantity: z.number().int(),
   snapshotPriceCents: z.number().int(),
   unitPriceCents: z.number().int(),
   currency: z.string(),
+  /** "Hoodie — M / Blue". */
   name: z.string(),
+  productName: z.string(),
+  variantTitle: z.string(),
   slug: z.string(),
   sku: z.string(),
   image: z.object({ url: z.string(), alt: z.string() }).nullable(),

@@ -125,10 +125,27 @@ export const ZSellerProductSchema = z.object({
   publishedAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  priceMaxCents: z.number().int(),
   images: z.array(z.object({ id: z.string(), url: z.string(), alt: z.string(), position: z.number().int(), storageKey: z.string() })),
+  options: z.array(z.object({ id: z.string(), name: z.string(), position: z.number().int(), values: z.array(z.string()) })),
+  variants: z.array(
+    z.object({
+      id: z.string(),
+      sku: z.string(),
+      optionValues: z.array(z.string()),
+      title: z.string(),
+      priceCents: z.number().int(),
+      compareAtPriceCents: z.number().int().nullable(),
+      weightGrams: z.number().int().nullable(),
+      imageId: z.string().nullable(),
+      position: z.number().int(),
+      status: z.enum(["ACTIVE", "ARCHIVED"]),
+    }),
+  ),
   stockLevels: z.array(
     z.object({
       id: z.string(),
+      variantId: z.string(),
       warehouseId: z.string(),
       onHand: z.number().int(),
       reserved: z.number().int(),

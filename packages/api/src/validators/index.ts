@@ -17,3 +17,4 @@ export * from "./categories";
 export * from "./settings";
 export * from "./promotions";
 export * from "./analytics";
+export * from "./variants";

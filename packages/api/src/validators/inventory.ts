@@ -9,19 +9,24 @@ const units = (label: string) =>
     .min(0, `${label} cannot be negative.`)
     .max(MAX_UNITS, `${label} is at most ${MAX_UNITS.toLocaleString("en-US")}.`);
 
-export const ZSetOnHandSchema = z.object({
-  productId: ZId,
-  warehouseId: ZId,
-  onHand: units("On hand"),
-  /** The row's version when the form was loaded; 0 for a warehouse the product is not stocked in yet. */
-  version: z.number().int().min(0),
-});
+export const ZSetOnHandSchema = z
+  .object({
+    /** The variant; a product id stands for a product without options. */
+    variantId: ZId.optional(),
+    productId: ZId.optional(),
+    warehouseId: ZId,
+    onHand: units("On hand"),
+    /** The row's version when the form was loaded; 0 for a warehouse the product is not stocked in yet. */
+    version: z.number().int().min(0),
+  })
+  .refine((input) => Boolean(input.variantId ?? input.productId), { message: "Say which product (variantId or productId)." });
 
 export const ZSetLowStockThresholdSchema = z.object({ stockLevelId: ZId, threshold: units("The low-stock threshold") });
 
 export const ZListStockSchema = z
   .object({
     productId: ZId.optional(),
+    variantId: ZId.optional(),
     lowOnly: z.boolean().optional(),
     cursor: ZId.nullish(),
     limit: z.number().int().min(1).max(200).default(50),
@@ -41,7 +46,9 @@ export const ZCreateWarehouseSchema = z.object({
 export const ZSellerStockRowSchema = z.object({
   id: z.string(),
   productId: z.string(),
+  variantId: z.string(),
   productName: z.string(),
+  variantTitle: z.string(),
   sku: z.string(),
   warehouseId: z.string(),
   warehouseName: z.string(),

@@ -898,7 +898,105 @@ export const PRODUCTS: DemoProduct[] = [
     blurb: "A clear, fully waterproof map case with a neck cord, big enough for a folded map and your permits.",
     features: ["32 x 30 cm", "Roll-top waterproof closure", "Adjustable neck cord", "Floats"],
   }),
+  hiking({
+    name: "Summit Organic Cotton Hoodie",
+    icon: "backpack",
+    priceCents: 6900,
+    blurb: "A heavyweight organic cotton hoodie for cold mornings at the trailhead and everything after, with a lined hood and a zip pocket.",
+    features: ["400 gsm organic cotton", "Lined hood, zip chest pocket", "Pre-shrunk", "Machine washable"],
+  }),
+  hiking({
+    name: "Ridge Softshell Jacket",
+    icon: "backpack",
+    priceCents: 16900,
+    blurb: "A breathable, wind-resistant softshell that stretches with you on scrambles and sheds light rain.",
+    features: ["4-way stretch fabric", "DWR finish", "Helmet-compatible hood", "Two hand pockets, one chest pocket"],
+  }),
+  hiking({
+    name: "Merino Hiking Socks (2 Pairs)",
+    icon: "boot",
+    priceCents: 2800,
+    blurb: "Cushioned merino wool socks that stay warm when wet and do not smell after three days on the trail.",
+    features: ["70% merino wool", "Cushioned sole", "Reinforced heel and toe", "2 pairs"],
+  }),
+  decor({
+    name: "Haven Three-Seat Sofa",
+    icon: "pillow",
+    priceCents: 129900,
+    blurb: "A deep, low three-seater with a solid oak frame and feather-wrapped cushions, in a fabric for every room.",
+    features: ["Solid oak frame", "Feather-wrapped foam cushions", "Removable, washable covers", "W 214 x D 96 x H 78 cm"],
+  }),
 ];
+
+/** Options a demo product comes in (a third of the catalogue), and what each combination is like. */
+export interface DemoVariants {
+  options: { name: string; values: string[] }[];
+  /** Cents added to the product's price for a value ("XL": 500). */
+  upcharge?: Record<string, number>;
+  /** Combinations the seller does not offer ("S / Blue"). */
+  skip?: string[];
+  /** Combinations with nothing left. */
+  soldOut?: string[];
+}
+
+const colours = (...values: string[]) => ({ name: "Colour", values });
+const sizes = (...values: string[]) => ({ name: "Size", values });
+
+export const VARIANTS: Record<string, DemoVariants> = {
+  "Aria Wireless Over-Ear Headphones": { options: [colours("Black", "Sand")], soldOut: ["Sand"] },
+  "Pebble True Wireless Earbuds": { options: [colours("Charcoal", "Ivory", "Sage")] },
+  "Pebble Sport Earbuds": { options: [colours("Black", "Volt")], soldOut: ["Volt"] },
+  "Harbor Mini Bluetooth Speaker": { options: [colours("Slate", "Coral", "Ocean")] },
+  "Lighthouse Portable Speaker": { options: [colours("Black", "Red")] },
+  "Ledger Mechanical Keyboard (75%)": {
+    options: [
+      { name: "Switches", values: ["Linear", "Tactile", "Clicky"] },
+      { name: "Layout", values: ["US", "UK"] },
+    ],
+    skip: ["Clicky / UK"],
+  },
+  "Ledger Low-Profile Keyboard": { options: [colours("Graphite", "Silver")] },
+  "Glide Wireless Mouse": { options: [colours("Black", "White", "Blue")] },
+  "Felt & Cork Desk Mat": { options: [sizes("Medium", "Large", "XL")], upcharge: { Large: 1000, XL: 2000 } },
+  "Hearth Stoneware Mug Set of 4": { options: [{ name: "Glaze", values: ["Speckled White", "Moss", "Ink"] }] },
+  "Grove End-Grain Cutting Board": { options: [sizes("Medium", "Large")], upcharge: { Large: 2500 } },
+  "Kettle & Co. Gooseneck Kettle": { options: [{ name: "Finish", values: ["Matte Black", "Brushed Steel", "Copper"] }], upcharge: { Copper: 1500 } },
+  "Stoneware Pasta Bowls (Set of 4)": { options: [{ name: "Glaze", values: ["Oat", "Slate"] }] },
+  "Tideline Ceramic Vase": { options: [sizes("Small", "Large"), colours("Sea Glass", "Sand")], upcharge: { Large: 1600 }, soldOut: ["Large / Sand"] },
+  "Woven Wool Throw Pillow": { options: [colours("Rust", "Ochre", "Indigo"), sizes("18 in", "22 in")], upcharge: { "22 in": 800 } },
+  "Chunky Knit Throw Blanket": { options: [colours("Cream", "Charcoal", "Blush")] },
+  "Haven Three-Seat Sofa": {
+    options: [{ name: "Fabric", values: ["Oat Linen", "Cream Boucle", "Forest Velvet"] }],
+    upcharge: { "Cream Boucle": 20000, "Forest Velvet": 30000 },
+  },
+  "Arbor Ceramic Table Lamp": { options: [colours("Chalk", "Terracotta")] },
+  "Nook Rechargeable Table Lamp": { options: [colours("Sand", "Charcoal", "Olive")] },
+  "Ridgeline 2-Person Backpacking Tent": { options: [colours("Sage", "Rust")] },
+  "Meadow 40°F Synthetic Sleeping Bag": { options: [{ name: "Length", values: ["Regular", "Long"] }], upcharge: { Long: 2000 } },
+  "Drift Ultralight Hammock": { options: [colours("Forest", "Sky", "Sunset")] },
+  "Trailhead 1000-Lumen Headlamp": { options: [colours("Black", "Orange")] },
+  "Commuter City Bike, 7-Speed": { options: [{ name: "Frame size", values: ["S", "M", "L"] }, colours("Navy", "Cream")], soldOut: ["S / Cream"] },
+  "Vector MIPS Road Helmet": {
+    options: [sizes("S", "M", "L"), colours("Matte Black", "White", "Blue")],
+    skip: ["S / Blue"],
+    soldOut: ["L / Blue"],
+  },
+  "Hydra Insulated Bike Bottle 750 ml": { options: [colours("Black", "Teal", "Orange")] },
+  "Cirque 35 L Daypack": { options: [colours("Black", "Olive", "Blue"), { name: "Torso", values: ["Short", "Regular"] }] },
+  "Scree Waterproof Hiking Boots": {
+    options: [sizes("US 7", "US 8", "US 9", "US 10", "US 11", "US 12"), colours("Brown", "Black")],
+    soldOut: ["US 7 / Brown", "US 12 / Black"],
+  },
+  "Trail Runner Low Hiking Shoes": { options: [sizes("US 6", "US 7", "US 8", "US 9", "US 10", "US 11", "US 12", "US 13")], soldOut: ["US 13"] },
+  "Summit Insulated Bottle 1 L": { options: [colours("Glacier", "Ember", "Pine")] },
+  "Summit Organic Cotton Hoodie": {
+    options: [sizes("S", "M", "L", "XL"), colours("Blue", "Black", "Heather Grey")],
+    upcharge: { XL: 500 },
+    soldOut: ["XL / Blue"],
+  },
+  "Ridge Softshell Jacket": { options: [sizes("XS", "S", "M", "L", "XL"), colours("Blue", "Black", "Ember")], soldOut: ["XS / Ember", "M / Black"] },
+  "Merino Hiking Socks (2 Pairs)": { options: [sizes("S", "M", "L"), colours("Grey", "Blue")] },
+};
 
 export interface DemoReview {
   product: string;

@@ -78,13 +78,13 @@ describe("the demo seed", () => {
     }
   });
 
-  it("has 80 products over the approved shops, with real descriptions and 1 to 3 pictures each", async () => {
+  it("has 84 products over the approved shops, with real descriptions and 1 to 3 pictures each", async () => {
     const products = await t.db.product.findMany({ include: { images: { orderBy: { position: "asc" } }, seller: true } });
-    expect(products).toHaveLength(80);
+    expect(products).toHaveLength(84);
     expect(new Set(products.map((p) => p.seller.slug))).toEqual(new Set(["northwind-audio", "oak-and-ember", "summit-outfitters"]));
     expect(products.filter((p) => p.status === "DRAFT").length).toBeGreaterThan(0);
     expect(products.filter((p) => p.status === "ACTIVE").length).toBeGreaterThanOrEqual(70);
-    expect(new Set(products.map((p) => p.slug)).size).toBe(80);
+    expect(new Set(products.map((p) => p.slug)).size).toBe(84);
     for (const p of products) {
       expect(p.description.split("\n\n").length, p.name).toBeGreaterThanOrEqual(3);
       expect(p.priceCents).toBeGreaterThan(0);
@@ -106,7 +106,7 @@ describe("the demo seed", () => {
   it("stocks two warehouses per approved shop, with some products low and some out of stock", async () => {
     const warehouses = await t.db.warehouse.groupBy({ by: ["sellerId"], _count: true });
     expect(warehouses.map((w) => w._count)).toEqual([2, 2, 2]);
-    const products = await t.db.product.findMany({ include: { stockLevels: true } });
+    const products = await t.db.product.findMany({ include: { stockLevels: true, _count: { select: { options: true } } } });
     const out = products.filter((p) => available(p.stockLevels) === 0);
     const low = products.filter((p) => {
       const a = available(p.stockLevels);
@@ -116,10 +116,38 @@ describe("the demo seed", () => {
     expect(low.length).toBeGreaterThanOrEqual(3);
     expect(out.map((p) => p.sku).sort()).toEqual([...(result?.skus.out ?? [])].sort());
     expect(low.map((p) => p.sku).sort()).toEqual([...(result?.skus.low ?? [])].sort());
-    for (const p of products.filter((p) => !out.includes(p) && !low.includes(p) && p.sku !== "DEMO-5")) {
+    for (const p of products.filter((p) => !out.includes(p) && !low.includes(p) && p.sku !== "DEMO-5" && p._count.options === 0)) {
       expect(p.stockLevels).toHaveLength(2);
       for (const row of p.stockLevels) expect(row.onHand, p.sku).toBeGreaterThanOrEqual(row.lowStockThreshold);
     }
+  });
+
+  it("gives a third of the products real options, each combination its own SKU, price and stock, some sold out", async () => {
+    const products = await t.db.product.findMany({
+      include: { options: { orderBy: { position: "asc" } }, variants: { include: { stockLevels: true } } },
+    });
+    const withOptions = products.filter((p) => p.options.length > 0);
+    expect(withOptions.length).toBeGreaterThanOrEqual(Math.ceil(products.length / 3));
+    expect(result?.products.withOptions).toBe(withOptions.length);
+    expect(products.every((p) => p.variants.length >= 1)).toBe(true);
+    for (const p of products.filter((p) => p.options.length === 0)) expect(p.variants.map((v) => v.optionValues)).toEqual([[]]);
+    for (const p of withOptions) {
+      expect(p.variants.length, p.name).toBeGreaterThanOrEqual(2);
+      for (const v of p.variants) {
+        expect(v.optionValues, p.name).toHaveLength(p.options.length);
+        expect(v.title).toBe(v.optionValues.join(" / "));
+        expect(v.stockLevels.length, v.sku).toBe(2);
+      }
+      expect(p.priceCents).toBe(Math.min(...p.variants.map((v) => v.priceCents)));
+      expect(p.priceMaxCents).toBe(Math.max(...p.variants.map((v) => v.priceCents)));
+    }
+    const sofa = withOptions.find((p) => p.name === "Haven Three-Seat Sofa");
+    expect(sofa?.options.map((o) => o.name)).toEqual(["Fabric"]);
+    expect(sofa?.variants).toHaveLength(3);
+    const soldOut = withOptions.flatMap((p) => p.variants).filter((v) => v.stockLevels.every((row) => row.onHand === 0));
+    expect(soldOut.length).toBeGreaterThanOrEqual(5);
+    const skus = products.flatMap((p) => p.variants.map((v) => `${v.sellerId}:${v.sku}`));
+    expect(new Set(skus).size).toBe(skus.length);
   });
 
   it("has DEMO-5 with exactly 5 in stock in one warehouse", async () => {

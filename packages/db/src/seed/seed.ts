@@ -5,7 +5,20 @@ import path from "node:path";
 import bcrypt from "bcryptjs";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { localMediaDir } from "../media-dir";
-import { CATEGORIES, DEMO_PASSWORD, PLATFORM_SETTINGS, PRODUCTS, REVIEWS, SELLERS, TAX_RATES, USERS, type DemoProduct, type StockProfile } from "./catalog";
+import {
+  CATEGORIES,
+  DEMO_PASSWORD,
+  PLATFORM_SETTINGS,
+  PRODUCTS,
+  REVIEWS,
+  SELLERS,
+  TAX_RATES,
+  USERS,
+  VARIANTS,
+  type DemoProduct,
+  type DemoVariants,
+  type StockProfile,
+} from "./catalog";
 import { productImageSvg, VARIANT_ALT } from "./images";
 import { createRandom } from "./random";
 
@@ -22,7 +35,8 @@ export interface SeedResult {
   users: number;
   sellers: { approved: number; pending: number };
   categories: number;
-  products: { total: number; active: number; draft: number };
+  products: { total: number; active: number; draft: number; withOptions: number };
+  variants: number;
   images: number;
   warehouses: number;
   stockLevels: number;
@@ -55,6 +69,35 @@ const ledgerCodes = {
   sellerPayable: (sellerId: string, currency: string) => `seller:${sellerId}:payable:${currency}`,
   sellerPayouts: (sellerId: string, currency: string) => `seller:${sellerId}:payouts:${currency}`,
 };
+
+interface VariantRow {
+  optionValues: string[];
+  title: string;
+  priceCents: number;
+  soldOut: boolean;
+}
+
+/** A product's variants: every combination of its options the seller offers, or one default variant. */
+function variantRowsOf(basePriceCents: number, spec: DemoVariants | undefined): VariantRow[] {
+  if (!spec) return [{ optionValues: [], title: "", priceCents: basePriceCents, soldOut: false }];
+  const combos = spec.options.reduce<string[][]>((acc, option) => acc.flatMap((combo) => option.values.map((value) => [...combo, value])), [[]]);
+  return combos
+    .map((optionValues) => ({
+      optionValues,
+      title: optionValues.join(" / "),
+      priceCents: basePriceCents + optionValues.reduce((sum, value) => sum + (spec.upcharge?.[value] ?? 0), 0),
+      soldOut: false,
+    }))
+    .filter((row) => !spec.skip?.includes(row.title))
+    .map((row) => ({ ...row, soldOut: spec.soldOut?.includes(row.title) ?? false }));
+}
+
+const skuPart = (value: string) =>
+  value
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9]+/g, "")
+    .toUpperCase()
+    .slice(0, 12);
 
 const required = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`seed data is inconsistent: ${what}`);
@@ -137,6 +180,10 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
   const products: Prisma.ProductCreateManyInput[] = [];
   const images: Prisma.ProductImageCreateManyInput[] = [];
   const stockLevels: Prisma.StockLevelCreateManyInput[] = [];
+  const productOptions: Prisma.ProductOptionCreateManyInput[] = [];
+  const variants: Prisma.ProductVariantCreateManyInput[] = [];
+  // Variant stock has its own stream, so products without options keep the numbers they always had.
+  const variantRand = createRandom(13);
   const files: Array<{ file: string; svg: string }> = [];
   const skus: SeedResult["skus"] = { exactlyFive: "", low: [], out: [], draft: [] };
   const slugs = new Set<string>();
@@ -161,6 +208,25 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
     productIdByName.set(def.name, id);
     const createdAt = ago(rand.int(3, 120), rand.int(0, 23));
     const status = def.status ?? "ACTIVE";
+    const spec = VARIANTS[def.name];
+    const variantRows = variantRowsOf(def.priceCents, spec);
+    const variantIds = variantRows.map(() => ids.id());
+    spec?.options.forEach((option, position) => productOptions.push({ id: ids.id(), productId: id, name: option.name, position, values: option.values }));
+    variantRows.forEach((row, position) =>
+      variants.push({
+        id: variantIds[position]!,
+        productId: id,
+        sellerId: seller.row.id,
+        sku: row.optionValues.length ? [sku, ...row.optionValues.map(skuPart)].join("-") : sku,
+        optionValues: row.optionValues,
+        title: row.title,
+        priceCents: row.priceCents,
+        position,
+        createdAt,
+        updatedAt: createdAt,
+      }),
+    );
+    const prices = variantRows.map((row) => row.priceCents);
     products.push({
       id,
       sellerId: seller.row.id,
@@ -169,7 +235,9 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
       name: def.name,
       slug,
       description: describe(def, category.note ?? "", seller.def.signOff),
-      priceCents: def.priceCents,
+      priceCents: Math.min(...prices),
+      priceMaxCents: Math.max(...prices),
+      optionText: spec ? spec.options.flatMap((option) => option.values).join(" ") : "",
       currency: CURRENCY,
       status,
       publishedAt: status === "ACTIVE" ? new Date(createdAt.getTime() + 3_600_000) : null,
@@ -213,10 +281,37 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
       // One row, so a test racing buyers for the last units has exactly 5 to fight over.
       "exactly-five": [5],
     };
-    onHand[profile].forEach((quantity, i) => {
-      const warehouse = i === 0 ? primary : secondary;
-      stockLevels.push({ id: ids.id(), productId: id, warehouseId: warehouse.row.id, onHand: quantity, lowStockThreshold: 5, updatedAt: createdAt });
-    });
+    if (spec) {
+      // Each combination has its own shelf: a few dozen of most, none of the sold-out ones.
+      variantRows.forEach((row, i) => {
+        const quantities = row.soldOut ? [0, 0] : [variantRand.int(3, 40), variantRand.int(0, 20)];
+        quantities.forEach((quantity, w) => {
+          const warehouse = w === 0 ? primary : secondary;
+          stockLevels.push({
+            id: ids.id(),
+            productId: id,
+            variantId: variantIds[i]!,
+            warehouseId: warehouse.row.id,
+            onHand: quantity,
+            lowStockThreshold: 3,
+            updatedAt: createdAt,
+          });
+        });
+      });
+    } else {
+      onHand[profile].forEach((quantity, i) => {
+        const warehouse = i === 0 ? primary : secondary;
+        stockLevels.push({
+          id: ids.id(),
+          productId: id,
+          variantId: variantIds[0]!,
+          warehouseId: warehouse.row.id,
+          onHand: quantity,
+          lowStockThreshold: 5,
+          updatedAt: createdAt,
+        });
+      });
+    }
     if (profile === "low") skus.low.push(sku);
     if (profile === "out") skus.out.push(sku);
     if (profile === "exactly-five") skus.exactlyFive = sku;
@@ -322,6 +417,8 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
       await tx.warehouse.createMany({ data: warehouses.map((w) => w.row) });
       await tx.product.createMany({ data: products });
       await tx.productImage.createMany({ data: images });
+      await tx.productOption.createMany({ data: productOptions });
+      await tx.productVariant.createMany({ data: variants });
       await tx.stockLevel.createMany({ data: stockLevels });
       await tx.review.createMany({ data: reviews });
       await tx.address.createMany({ data: addresses });
@@ -338,7 +435,13 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
         users: users.length,
         sellers: { approved: approved.length, pending: sellers.length - approved.length },
         categories: CATEGORIES.length,
-        products: { total: products.length, active: products.filter((p) => p.status === "ACTIVE").length, draft: skus.draft.length },
+        products: {
+          total: products.length,
+          active: products.filter((p) => p.status === "ACTIVE").length,
+          draft: skus.draft.length,
+          withOptions: new Set(productOptions.map((o) => o.productId)).size,
+        },
+        variants: variants.length,
         images: images.length,
         warehouses: warehouses.length,
         stockLevels: stockLevels.length,

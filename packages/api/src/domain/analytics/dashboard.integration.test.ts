@@ -52,11 +52,17 @@ async function order(
         createdAt,
       },
     });
+    const variants = await t.db.productVariant.findMany({
+      where: { productId: { in: part.items.map((i) => i.productId) } },
+      select: { id: true, productId: true },
+    });
+    const variantOf = new Map(variants.map((variant) => [variant.productId, variant.id]));
     await t.db.orderItem.createMany({
       data: part.items.map((i) => ({
         orderId: created.id,
         shipmentId: shipment.id,
         productId: i.productId,
+        variantId: variantOf.get(i.productId) ?? "",
         sellerId: part.sellerId,
         sku: "SKU",
         name: `Item ${i.productId.slice(-4)}`,

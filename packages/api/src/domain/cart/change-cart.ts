@@ -6,6 +6,8 @@
 import type { PrismaClient, Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
+import type { CartItemRef } from "../../validators/cart";
+import { variantDisplayName } from "../../validators/variants";
 import { buyerVisibleProduct } from "../catalog/visibility";
 import { extendCartReservations, releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
 import { promoIneligibility } from "../pricing";
@@ -46,21 +48,41 @@ const checkQuantity = (quantity: number, min: number) => {
   }
 };
 
-/** Adds `quantity` units of a product (to its line if the cart has one), holding the stock. */
-export async function addToCart(db: PrismaClient, owner: CartOwner, input: { productId: string; quantity: number }, now = new Date()) {
+/** The variant a buyer means: by id, or a product bought as its only variant. */
+async function findVariantToBuy(tx: Tx, ref: CartItemRef) {
+  const where = ref.variantId
+    ? { id: ref.variantId, ...(ref.productId ? { productId: ref.productId } : {}) }
+    : { productId: ref.productId ?? "", status: "ACTIVE" as const };
+  const variants = await tx.productVariant.findMany({
+    where: { ...where, product: buyerVisibleProduct },
+    select: {
+      id: true,
+      status: true,
+      title: true,
+      priceCents: true,
+      product: { select: { id: true, name: true, currency: true, sellerId: true } },
+    },
+    take: 2,
+  });
+  const variant = variants[0];
+  if (!variant || variant.status !== "ACTIVE") {
+    throw new DomainError("NOT_FOUND", "This product is not for sale (it may have been removed, or its shop is closed).", { ...ref });
+  }
+  if (variants.length > 1) throw new DomainError("BAD_REQUEST", `Choose an option of "${variant.product.name}" first.`, { productId: ref.productId });
+  return { ...variant, displayName: variantDisplayName(variant.product.name, variant.title) };
+}
+
+/** Adds `quantity` units of a variant (to its line if the cart has one), holding the stock. */
+export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartItemRef & { quantity: number }, now = new Date()) {
   checkQuantity(input.quantity, 1);
   return changeCart(
     db,
     owner,
     now,
     async (tx, cart) => {
-      const product = await tx.product.findFirst({
-        where: { id: input.productId, ...buyerVisibleProduct },
-        select: { id: true, name: true, priceCents: true, currency: true, sellerId: true },
-      });
-      if (!product)
-        throw new DomainError("NOT_FOUND", "This product is not for sale (it may have been removed, or its shop is closed).", { productId: input.productId });
-      const lines = await tx.cartItem.findMany({ where: { cartId: cart.id }, select: { id: true, productId: true, quantity: true } });
+      const variant = await findVariantToBuy(tx, input);
+      const { product } = variant;
+      const lines = await tx.cartItem.findMany({ where: { cartId: cart.id }, select: { id: true, variantId: true, quantity: true } });
       if (product.currency !== cart.currency) {
         if (lines.length > 0) {
           throw new DomainError(
@@ -70,64 +92,84 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: { pro
         }
         await tx.cart.update({ where: { id: cart.id }, data: { currency: product.currency } });
       }
-      const existing = lines.find((line) => line.productId === product.id);
+      const existing = lines.find((line) => line.variantId === variant.id);
       const quantity = (existing?.quantity ?? 0) + input.quantity;
       if (quantity > MAX_LINE_QUANTITY) {
         throw new DomainError(
           "BAD_REQUEST",
-          `You can have at most ${MAX_LINE_QUANTITY} of "${product.name}" in your cart (you have ${existing?.quantity ?? 0}).`,
+          `You can have at most ${MAX_LINE_QUANTITY} of "${variant.displayName}" in your cart (you have ${existing?.quantity ?? 0}).`,
         );
       }
       const line = existing
-        ? await tx.cartItem.update({ where: { id: existing.id }, data: { quantity, unitPriceCents: product.priceCents }, select: { id: true } })
+        ? await tx.cartItem.update({ where: { id: existing.id }, data: { quantity, unitPriceCents: variant.priceCents }, select: { id: true } })
         : await tx.cartItem.create({
             data: {
               cartId: cart.id,
               productId: product.id,
+              variantId: variant.id,
               sellerId: product.sellerId,
               quantity,
-              unitPriceCents: product.priceCents,
+              unitPriceCents: variant.priceCents,
               currency: product.currency,
             },
             select: { id: true },
           });
-      await setCartItemReservation(tx, { cartId: cart.id, cartItemId: line.id, productId: product.id, productName: product.name, quantity, now });
+      await setCartItemReservation(tx, {
+        cartId: cart.id,
+        cartItemId: line.id,
+        productId: product.id,
+        variantId: variant.id,
+        productName: variant.displayName,
+        quantity,
+        now,
+      });
     },
     { create: true },
   );
 }
 
-async function findLine(tx: Tx, cartId: string, productId: string) {
-  const line = await tx.cartItem.findUnique({
-    where: { cartId_productId: { cartId, productId } },
-    select: { id: true, productId: true, product: { select: { name: true, priceCents: true } } },
+/** The cart's line for a variant (or for the product, when the cart has one line of it). */
+async function findLine(tx: Tx, cartId: string, ref: CartItemRef) {
+  const lines = await tx.cartItem.findMany({
+    where: { cartId, ...(ref.variantId ? { variantId: ref.variantId } : { productId: ref.productId ?? "" }) },
+    select: {
+      id: true,
+      productId: true,
+      variantId: true,
+      variant: { select: { title: true, priceCents: true } },
+      product: { select: { name: true } },
+    },
+    take: 2,
   });
+  const line = lines[0];
   if (!line) throw new DomainError("NOT_FOUND", "That product is not in your cart. Reload the cart page.");
-  return line;
+  if (lines.length > 1) throw new DomainError("BAD_REQUEST", "Your cart has several options of this product: say which one (variantId).");
+  return { ...line, displayName: variantDisplayName(line.product.name, line.variant.title) };
 }
 
 /** Sets a line's quantity (0 removes it); growing it needs the stock, shrinking gives units back. */
-export async function setCartLineQuantity(db: PrismaClient, owner: CartOwner, input: { productId: string; quantity: number }, now = new Date()) {
+export async function setCartLineQuantity(db: PrismaClient, owner: CartOwner, input: CartItemRef & { quantity: number }, now = new Date()) {
   checkQuantity(input.quantity, 0);
   if (input.quantity === 0) return removeCartLine(db, owner, input, now);
   return changeCart(db, owner, now, async (tx, cart) => {
-    const line = await findLine(tx, cart.id, input.productId);
+    const line = await findLine(tx, cart.id, input);
     // Changing the line is looking at it: the buyer has seen today's price.
-    await tx.cartItem.update({ where: { id: line.id }, data: { quantity: input.quantity, unitPriceCents: line.product.priceCents } });
+    await tx.cartItem.update({ where: { id: line.id }, data: { quantity: input.quantity, unitPriceCents: line.variant.priceCents } });
     await setCartItemReservation(tx, {
       cartId: cart.id,
       cartItemId: line.id,
       productId: line.productId,
-      productName: line.product.name,
+      variantId: line.variantId,
+      productName: line.displayName,
       quantity: input.quantity,
       now,
     });
   });
 }
 
-export async function removeCartLine(db: PrismaClient, owner: CartOwner, input: { productId: string }, now = new Date()) {
+export async function removeCartLine(db: PrismaClient, owner: CartOwner, input: CartItemRef, now = new Date()) {
   return changeCart(db, owner, now, async (tx, cart) => {
-    const line = await findLine(tx, cart.id, input.productId);
+    const line = await findLine(tx, cart.id, input);
     await releaseCartReservations(tx, { cartItemId: line.id });
     await tx.cartItem.delete({ where: { id: line.id } });
   });

@@ -1,13 +1,15 @@
 // Reads a cart with everything its page and checkout need in a fixed number of queries
-// (cart + lines, stock per product, holds per line, tax rate), however many lines it has.
+// (cart + lines, stock per variant, holds per line, tax rate), however many lines it has.
 import type { Tx } from "@bazaar/db";
 import { availabilityOf, type Availability } from "../inventory/constants";
 import { formatMoney } from "../money";
 import { computeTotals, type PricingPromo, type Totals } from "../pricing";
+import { variantDisplayName } from "../../validators/variants";
 
 export interface CartLine {
   id: string;
   productId: string;
+  variantId: string;
   sellerId: string;
   quantity: number;
   /** The price when the line was added or last re-validated. */
@@ -15,7 +17,10 @@ export interface CartLine {
   /** Today's price, what checkout charges. */
   unitPriceCents: number;
   currency: string;
+  /** "Hoodie — M / Blue": what messages, orders and packing slips call the line. */
   name: string;
+  productName: string;
+  variantTitle: string;
   slug: string;
   sku: string;
   image: { url: string; alt: string } | null;
@@ -62,15 +67,17 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
         select: {
           id: true,
           productId: true,
+          variantId: true,
           sellerId: true,
           quantity: true,
           unitPriceCents: true,
+          variant: {
+            select: { sku: true, title: true, priceCents: true, status: true, image: { select: { url: true, alt: true } } },
+          },
           product: {
             select: {
               name: true,
               slug: true,
-              sku: true,
-              priceCents: true,
               currency: true,
               status: true,
               unlistedAt: true,
@@ -92,12 +99,12 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       },
     },
   });
-  const productIds = [...new Set(cart.items.map((item) => item.productId))];
-  const [stock, holds] = productIds.length
+  const variantIds = cart.items.map((item) => item.variantId);
+  const [stock, holds] = variantIds.length
     ? await Promise.all([
         tx.stockLevel.groupBy({
-          by: ["productId"],
-          where: { productId: { in: productIds } },
+          by: ["variantId"],
+          where: { variantId: { in: variantIds } },
           _sum: { onHand: true, reserved: true, allocated: true },
           _max: { lowStockThreshold: true },
         }),
@@ -109,12 +116,13 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
         }),
       ])
     : [[], []];
-  const stockOf = new Map(stock.map((row) => [row.productId, row]));
+  const stockOf = new Map(stock.map((row) => [row.variantId, row]));
   const reservationOf = new Map(holds.map((row) => [row.cartItemId, row]));
 
   const sellers = new Map<string, CartSeller>();
   const lines = cart.items.map((item): CartLine => {
-    const { product, seller } = item;
+    const { product, seller, variant } = item;
+    const name = variantDisplayName(product.name, variant.title);
     sellers.set(seller.id, {
       id: seller.id,
       shopName: seller.shopName,
@@ -122,45 +130,49 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       shippingFlatCents: seller.shippingFlatCents,
       freeShippingOverCents: seller.freeShippingOverCents,
     });
-    const s = stockOf.get(item.productId);
+    const s = stockOf.get(item.variantId);
     const available = Math.max(0, (s?._sum.onHand ?? 0) - (s?._sum.reserved ?? 0) - (s?._sum.allocated ?? 0));
     const heldQuantity = reservationOf.get(item.id)?._sum.quantity ?? 0;
     const maxQuantity = heldQuantity + available;
     const purchasable =
       product.status === "ACTIVE" &&
+      variant.status === "ACTIVE" &&
       product.unlistedAt === null &&
       seller.status === "APPROVED" &&
       seller.user.status === "ACTIVE" &&
       product.currency === cart.currency;
     const warnings: string[] = [];
     if (!purchasable) {
-      warnings.push(`"${product.name}" is no longer available. Remove it to check out.`);
+      warnings.push(`"${name}" is no longer available. Remove it to check out.`);
     } else {
-      if (product.priceCents !== item.unitPriceCents) {
+      if (variant.priceCents !== item.unitPriceCents) {
         warnings.push(
-          `The price of "${product.name}" changed from ${formatMoney(item.unitPriceCents, cart.currency)} to ${formatMoney(product.priceCents, cart.currency)}.`,
+          `The price of "${name}" changed from ${formatMoney(item.unitPriceCents, cart.currency)} to ${formatMoney(variant.priceCents, cart.currency)}.`,
         );
       }
       if (item.quantity > maxQuantity) {
         warnings.push(
           maxQuantity === 0
-            ? `"${product.name}" is out of stock. Remove it to check out.`
-            : `Only ${maxQuantity} of "${product.name}" available. Lower the quantity to ${maxQuantity} to check out.`,
+            ? `"${name}" is out of stock. Remove it to check out.`
+            : `Only ${maxQuantity} of "${name}" available. Lower the quantity to ${maxQuantity} to check out.`,
         );
       }
     }
     return {
       id: item.id,
       productId: item.productId,
+      variantId: item.variantId,
       sellerId: item.sellerId,
       quantity: item.quantity,
       snapshotPriceCents: item.unitPriceCents,
-      unitPriceCents: product.priceCents,
+      unitPriceCents: variant.priceCents,
       currency: product.currency,
-      name: product.name,
+      name,
+      productName: product.name,
+      variantTitle: variant.title,
       slug: product.slug,
-      sku: product.sku,
-      image: product.images[0] ?? null,
+      sku: variant.sku,
+      image: variant.image ?? product.images[0] ?? null,
       purchasable,
       heldQuantity,
       maxQuantity,

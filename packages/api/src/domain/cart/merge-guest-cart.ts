@@ -9,7 +9,8 @@ import {
   releaseCartReservations,
   setCartItemReservation,
 } from "../inventory/cart-reservations";
-import { availableOf, lockProductStock } from "../inventory/stock-rows";
+import { variantDisplayName } from "../../validators/variants";
+import { availableOf, lockVariantStock } from "../inventory/stock-rows";
 import { inTransaction } from "../transaction";
 import { ensureActiveCart, lockCart, touchCart } from "./cart-owner";
 import { buildCartView, getCartView, type CartView } from "./cart-view";
@@ -32,11 +33,11 @@ export async function mergeGuestCart(
     if (!cart || !guestCart) return { merged: false, notes: [], cart: await getCartView(tx, { buyerId }, { now }) };
     const notes: string[] = [];
     const [mine, theirs] = await Promise.all([
-      tx.cartItem.findMany({ where: { cartId: cart.id }, select: { id: true, productId: true, quantity: true } }),
+      tx.cartItem.findMany({ where: { cartId: cart.id }, select: { id: true, variantId: true, quantity: true } }),
       tx.cartItem.findMany({
         where: { cartId: guestCart.id },
-        orderBy: { productId: "asc" },
-        select: { id: true, productId: true, quantity: true, product: { select: { name: true } } },
+        orderBy: { variantId: "asc" },
+        select: { id: true, productId: true, variantId: true, quantity: true, product: { select: { name: true } }, variant: { select: { title: true } } },
       }),
     ]);
     let currency = cart.currency;
@@ -45,11 +46,12 @@ export async function mergeGuestCart(
       await tx.cart.update({ where: { id: cart.id }, data: { currency } });
     }
     for (const line of theirs) {
-      const existing = mine.find((candidate) => candidate.productId === line.productId);
+      const existing = mine.find((candidate) => candidate.variantId === line.variantId);
+      const name = variantDisplayName(line.product.name, line.variant.title);
       if (guestCart.currency !== currency) {
         await releaseCartReservations(tx, { cartItemId: line.id });
         await tx.cartItem.delete({ where: { id: line.id } });
-        notes.push(`"${line.product.name}" is priced in ${guestCart.currency} and your cart in ${currency}, so it was not added.`);
+        notes.push(`"${name}" is priced in ${guestCart.currency} and your cart in ${currency}, so it was not added.`);
       } else if (!existing) {
         await tx.cartItem.update({ where: { id: line.id }, data: { cartId: cart.id } });
         await moveCartItemReservations(tx, line.id, { cartId: cart.id, cartItemId: line.id });
@@ -57,16 +59,17 @@ export async function mergeGuestCart(
         await moveCartItemReservations(tx, line.id, { cartId: cart.id, cartItemId: existing.id });
         await tx.cartItem.delete({ where: { id: line.id } });
         const held = await heldForCartItem(tx, existing.id);
-        const available = (await lockProductStock(tx, line.productId)).reduce((sum, row) => sum + Math.max(0, availableOf(row)), 0);
+        const available = (await lockVariantStock(tx, line.variantId)).reduce((sum, row) => sum + Math.max(0, availableOf(row)), 0);
         const canReserve = held + available;
         const wanted = Math.min(existing.quantity + line.quantity, MAX_LINE_QUANTITY);
         const quantity = Math.max(existing.quantity, Math.min(wanted, canReserve));
-        if (quantity < wanted) notes.push(`Only ${quantity} of "${line.product.name}" could be kept in your cart.`);
+        if (quantity < wanted) notes.push(`Only ${quantity} of "${name}" could be kept in your cart.`);
         await setCartItemReservation(tx, {
           cartId: cart.id,
           cartItemId: existing.id,
           productId: line.productId,
-          productName: line.product.name,
+          variantId: line.variantId,
+          productName: name,
           quantity: Math.min(quantity, canReserve),
           now,
         });

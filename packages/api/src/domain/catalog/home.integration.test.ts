@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
-import { createBuyer, createCategory, createProduct, createSeller } from "../../testing/factories";
+import { createBuyer, createCategory, createProduct, createProductWithVariants, createSeller } from "../../testing/factories";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -32,13 +32,37 @@ describe("storefront read models", () => {
 
   it("reads a product's stock live: carts' holds count, and an unknown or hidden product has none", async () => {
     const { seller } = await createSeller(t.db);
-    const { product } = await createProduct(t.db, seller.id, { name: "Last Lamp", stock: 3, lowStockThreshold: 5 });
+    const { product, variant } = await createProduct(t.db, seller.id, { name: "Last Lamp", stock: 3, lowStockThreshold: 5 });
     const guest = await callerFor(t.db, null);
-    expect(await guest.storefront.availability({ slug: product.slug })).toEqual({ productId: product.id, available: 3, availability: "low" });
+    expect(await guest.storefront.availability({ slug: product.slug })).toEqual({
+      productId: product.id,
+      available: 3,
+      availability: "low",
+      variants: [{ variantId: variant.id, available: 3, availability: "low" }],
+    });
 
     const buyer = await callerFor(t.db, (await createBuyer(t.db)).id);
     await buyer.cart.add({ productId: product.id, quantity: 3 });
     expect(await guest.storefront.availability({ slug: product.slug })).toMatchObject({ available: 0, availability: "out" });
+
+    // Per variant: a sold-out size is "out" while its product is in stock.
+    const { product: tee, variants } = await createProductWithVariants(t.db, seller.id, {
+      options: [{ name: "Size", values: ["M", "L"] }],
+      variants: [
+        { values: ["M"], stock: 2 },
+        { values: ["L"], stock: 0 },
+      ],
+      lowStockThreshold: 1,
+    });
+    expect(await guest.storefront.availability({ slug: tee.slug })).toEqual({
+      productId: tee.id,
+      available: 2,
+      availability: "in_stock",
+      variants: [
+        { variantId: variants[0]!.id, available: 2, availability: "in_stock" },
+        { variantId: variants[1]!.id, available: 0, availability: "out" },
+      ],
+    });
 
     const { product: draft } = await createProduct(t.db, seller.id, { status: "DRAFT", stock: 3 });
     expect(await guest.storefront.availability({ slug: draft.slug })).toBeNull();

@@ -1,6 +1,6 @@
 import type { Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
-import { availabilityOf } from "../inventory/constants";
+import { productStock, variantStock } from "./availability";
 import { listProductCards } from "./search-products";
 import { buyerVisibleProduct } from "./visibility";
 
@@ -25,17 +25,29 @@ export async function getProductDetail(db: Tx, input: { id: string } | { slug: s
       publishedAt: true,
       categoryId: true,
       images: { select: { id: true, url: true, alt: true, width: true, height: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
+      priceMaxCents: true,
       seller: { select: { id: true, shopName: true, slug: true, description: true, shippingFlatCents: true, freeShippingOverCents: true } },
-      stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } },
+      options: { select: { name: true, values: true }, orderBy: { position: "asc" } },
+      variants: {
+        where: { status: "ACTIVE" },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          sku: true,
+          optionValues: true,
+          title: true,
+          priceCents: true,
+          compareAtPriceCents: true,
+          imageId: true,
+          stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } },
+        },
+      },
     },
   });
   if (!product) throw new DomainError("NOT_FOUND", "This product is not available. It may have been removed, or its shop is closed.");
-  const { stockLevels, ...rest } = product;
-  const available = Math.max(
-    0,
-    stockLevels.reduce((sum, row) => sum + row.onHand - row.reserved - row.allocated, 0),
-  );
-  const threshold = Math.max(0, ...stockLevels.map((row) => row.lowStockThreshold));
+  const { variants: variantRows, ...rest } = product;
+  const variants = variantRows.map(({ stockLevels, ...variant }) => ({ ...variant, ...variantStock(variant.id, stockLevels) }));
+  const { available, availability } = productStock(variants);
   const [categoryPath, related] = await Promise.all([
     product.categoryId ? categoryAncestors(db, product.categoryId) : Promise.resolve([]),
     listProductCards(db, {
@@ -45,7 +57,7 @@ export async function getProductDetail(db: Tx, input: { id: string } | { slug: s
       limit: RELATED_PRODUCTS,
     }),
   ]);
-  return { ...rest, available, availability: availabilityOf(available, threshold), categoryPath, related: related.items };
+  return { ...rest, variants, available, availability, categoryPath, related: related.items };
 }
 
 /** Root first, the category itself last. */

@@ -9,6 +9,7 @@ import type { ProductForm, UpdateProduct } from "../../validators/catalog";
 import { slugify } from "../slug";
 import { inTransaction } from "../transaction";
 import { nextProductStatus, type ProductAction } from "./product-status";
+import { sellerVariantSelect, syncVariantSummary } from "./variants";
 
 const sellerProductSelect = {
   id: true,
@@ -17,6 +18,7 @@ const sellerProductSelect = {
   slug: true,
   description: true,
   priceCents: true,
+  priceMaxCents: true,
   currency: true,
   status: true,
   categoryId: true,
@@ -29,8 +31,10 @@ const sellerProductSelect = {
   createdAt: true,
   updatedAt: true,
   images: { select: { id: true, storageKey: true, url: true, alt: true, position: true }, orderBy: { position: "asc" } },
+  options: { select: { id: true, name: true, position: true, values: true }, orderBy: { position: "asc" } },
+  variants: { select: sellerVariantSelect, orderBy: [{ position: "asc" }, { id: "asc" }] },
   stockLevels: {
-    select: { id: true, warehouseId: true, onHand: true, reserved: true, allocated: true, lowStockThreshold: true, version: true },
+    select: { id: true, variantId: true, warehouseId: true, onHand: true, reserved: true, allocated: true, lowStockThreshold: true, version: true },
     orderBy: { warehouseId: "asc" },
   },
 } satisfies Prisma.ProductSelect;
@@ -70,21 +74,25 @@ function mapUniqueViolation(error: unknown, sku: string | undefined): never {
   throw error;
 }
 
-/** Replaces the product's images: kept ones by key, new ones only with a genuine upload receipt for this seller. */
+/**
+ * Replaces the product's images: kept ones by key (so variants keep their pictures), new ones only
+ * with a genuine upload receipt for this seller.
+ */
 async function replaceImages(tx: Tx, sellerId: string, productId: string, images: NonNullable<ProductForm["images"]>) {
-  const existing = await tx.productImage.findMany({ where: { productId }, select: { storageKey: true } });
-  const known = new Set(existing.map((image) => image.storageKey));
+  const existing = await tx.productImage.findMany({ where: { productId }, select: { id: true, storageKey: true } });
+  const known = new Map(existing.map((image) => [image.storageKey, image.id]));
   for (const image of images) {
     if (known.has(image.key)) continue;
     if (!image.receipt || !isGenuineUpload({ ownerId: sellerId, key: image.key, url: image.url, receipt: image.receipt })) {
       throw new DomainError("BAD_REQUEST", "One of the images was not uploaded from your shop. Upload it again.", { field: "images" });
     }
   }
-  await tx.productImage.deleteMany({ where: { productId } });
-  if (images.length) {
-    await tx.productImage.createMany({
-      data: images.map((image, position) => ({ productId, storageKey: image.key, url: image.url, alt: image.alt, position })),
-    });
+  const wanted = new Set(images.map((image) => image.key));
+  await tx.productImage.deleteMany({ where: { productId, storageKey: { notIn: [...wanted] } } });
+  for (const [position, image] of images.entries()) {
+    const id = known.get(image.key);
+    if (id) await tx.productImage.update({ where: { id }, data: { alt: image.alt, position } });
+    else await tx.productImage.create({ data: { productId, storageKey: image.key, url: image.url, alt: image.alt, position } });
   }
 }
 
@@ -106,6 +114,9 @@ export async function createSellerProduct(db: PrismaClient, actor: Actor, input:
           currency: input.currency,
           categoryId: input.categoryId ?? null,
           status: "DRAFT",
+          priceMaxCents: input.priceCents,
+          // Every product starts as one variant; options and more variants come from the variants editor.
+          variants: { create: { sellerId, sku: input.sku, priceCents: input.priceCents, optionValues: [] } },
         },
         select: { id: true },
       });
@@ -124,15 +135,23 @@ export async function updateSellerProduct(db: PrismaClient, actor: Actor, input:
   const { id, images, ...fields } = input;
   try {
     await inTransaction(db, async (tx) => {
-      const current = await tx.product.findFirst({ where: { id, sellerId }, select: { id: true, status: true } });
+      const current = await tx.product.findFirst({ where: { id, sellerId }, select: { id: true, status: true, _count: { select: { options: true } } } });
       if (!current) throw new DomainError("NOT_FOUND", "That product is not in your shop.");
       if (fields.categoryId !== undefined) await assertCategory(tx, fields.categoryId);
       if (fields.sku !== undefined) await assertSkuFree(tx, sellerId, fields.sku, id);
       if (current.status === "ACTIVE" && fields.priceCents === 0) {
         throw new DomainError("BAD_REQUEST", "A published product needs a price above zero.", { field: "priceCents" });
       }
+      const hasOptions = current._count.options > 0;
+      // With options, prices live on the variants (the product shows their range); without, the
+      // form's SKU and price are its one variant's.
+      const { priceCents, ...rest } = fields;
       // The slug stays as it was: links people shared keep working after a rename.
-      await tx.product.update({ where: { id }, data: { ...fields, categoryId: fields.categoryId === undefined ? undefined : (fields.categoryId ?? null) } });
+      await tx.product.update({ where: { id }, data: { ...rest, categoryId: fields.categoryId === undefined ? undefined : (fields.categoryId ?? null) } });
+      if (!hasOptions && (priceCents !== undefined || fields.sku !== undefined)) {
+        await tx.productVariant.updateMany({ where: { productId: id }, data: { priceCents, sku: fields.sku } });
+        await syncVariantSummary(tx, id);
+      }
       if (images) await replaceImages(tx, sellerId, id, images);
       await publish(tx, "product/updated", { productId: id, sellerId });
     });

@@ -183,7 +183,7 @@ describe("checkout", () => {
     const buyer = await createBuyer(t.db);
     const actor = await loadActor(t.db, buyer.id);
     await addToCart(t.db, { buyerId: buyer.id }, { productId: product.id, quantity: 1 });
-    await t.db.product.update({ where: { id: product.id }, data: { priceCents: 1200 } });
+    await t.db.productVariant.updateMany({ where: { productId: product.id }, data: { priceCents: 1200 } });
     expect((await (await callerFor(t.db, buyer.id)).cart.get()).warnings).toEqual(['The price of "Mug" changed from $10.00 to $12.00.']);
     const input = { idempotencyKey: key(), shippingAddress: shippingAddressInput() };
     await expect(checkout(t.db, actor, input)).rejects.toMatchObject({

@@ -295,9 +295,11 @@ async function placeOrder(
       orderId: order.id,
       shipmentId: shipmentOf.get(line.sellerId) ?? "",
       productId: line.productId,
+      variantId: line.variantId,
       sellerId: line.sellerId,
       sku: line.sku,
       name: line.name,
+      variantTitle: line.variantTitle,
       quantity: line.quantity,
       unitPriceCents: line.unitPriceCents,
       subtotalCents: lineTotals.get(line.id)?.subtotalCents ?? 0,
@@ -305,9 +307,10 @@ async function placeOrder(
       taxCents: lineTotals.get(line.id)?.taxCents ?? 0,
       currency: contents.currency,
     })),
-    select: { id: true, productId: true },
+    select: { id: true, variantId: true },
   });
-  const itemOf = new Map(items.map((item) => [item.productId, item.id]));
+  // A cart has one line per variant, so the variant names the order line.
+  const itemOf = new Map(items.map((item) => [item.variantId, item.id]));
   await tx.orderStatusHistory.create({ data: { orderId: order.id, status: "PENDING_PAYMENT", note: "Order placed; awaiting payment.", actorId: buyerId } });
 
   await hardenCartReservations(tx, {
@@ -315,8 +318,9 @@ async function placeOrder(
     orderId: order.id,
     lines: contents.lines.map((line) => ({
       cartItemId: line.id,
-      orderItemId: itemOf.get(line.productId) ?? "",
+      orderItemId: itemOf.get(line.variantId) ?? "",
       productId: line.productId,
+      variantId: line.variantId,
       productName: line.name,
       quantity: line.quantity,
     })),

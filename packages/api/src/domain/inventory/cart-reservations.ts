@@ -4,12 +4,14 @@ import type { Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { SOFT_RESERVATION_MS } from "./constants";
 import { planAllocation } from "./plan-allocation";
-import { addReserved, availableOf, groupByStockLevel, lockProductStock, removeReserved } from "./stock-rows";
+import { addReserved, availableOf, groupByStockLevel, lockVariantStock, removeReserved } from "./stock-rows";
 
 export interface CartItemReservationInput {
   cartId: string;
   cartItemId: string;
   productId: string;
+  variantId: string;
+  /** How the buyer knows it in messages: "Hoodie — M / Blue". */
   productName: string;
   /** What the line should hold in total after this call. */
   quantity: number;
@@ -47,14 +49,14 @@ export async function setCartItemReservation(tx: Tx, input: CartItemReservationI
 }
 
 async function reserveForCartItem(tx: Tx, input: CartItemReservationInput, quantity: number, alreadyHeld: number, now: Date) {
-  const rows = await lockProductStock(tx, input.productId);
+  const rows = await lockVariantStock(tx, input.variantId);
   const plan = planAllocation(
     rows.map((row) => ({ stockLevelId: row.id, available: availableOf(row) })),
     quantity,
   );
   if (!plan) {
     const available = rows.reduce((sum, row) => sum + Math.max(0, availableOf(row)), 0);
-    throw outOfStockError(input.productName, alreadyHeld + available, { productId: input.productId });
+    throw outOfStockError(input.productName, alreadyHeld + available, { productId: input.productId, variantId: input.variantId });
   }
   for (const part of plan) {
     // The rows are locked, so the guard cannot fail here; it is the belt to the lock's braces.
@@ -64,6 +66,7 @@ async function reserveForCartItem(tx: Tx, input: CartItemReservationInput, quant
     data: plan.map((part) => ({
       stockLevelId: part.stockLevelId,
       productId: input.productId,
+      variantId: input.variantId,
       quantity: part.quantity,
       type: "SOFT" as const,
       expiresAt: new Date(now.getTime() + SOFT_RESERVATION_MS),

@@ -23,14 +23,14 @@ async function stockOf(productId: string) {
   return rows.map(({ onHand, reserved, allocated }) => ({ onHand, reserved, allocated }));
 }
 
-async function cartWithLine(productId: string, sellerId: string, quantity: number) {
+async function cartWithLine(productId: string, variantId: string, sellerId: string, quantity: number) {
   const buyer = await createBuyer(t.db);
   const cart = await t.db.cart.create({ data: { buyerId: buyer.id } });
-  const item = await t.db.cartItem.create({ data: { cartId: cart.id, productId, sellerId, quantity, unitPriceCents: 100, currency: "USD" } });
+  const item = await t.db.cartItem.create({ data: { cartId: cart.id, productId, variantId, sellerId, quantity, unitPriceCents: 100, currency: "USD" } });
   return { buyer, cart, item };
 }
 
-async function orderFor(buyerId: string, cartId: string, sellerId: string, productId: string, quantity: number) {
+async function orderFor(buyerId: string, cartId: string, sellerId: string, productId: string, variantId: string, quantity: number) {
   const order = await t.db.order.create({
     data: {
       buyerId,
@@ -48,6 +48,7 @@ async function orderFor(buyerId: string, cartId: string, sellerId: string, produ
       orderId: order.id,
       shipmentId: shipment.id,
       productId,
+      variantId,
       sellerId,
       sku: "S",
       name: "P",
@@ -64,27 +65,41 @@ describe("stock holds through a cart and an order", () => {
   it("holds, hardens, sells and restocks exactly once, across warehouses", async () => {
     const { seller, warehouse } = await createSeller(t.db);
     const second = await createWarehouse(t.db, seller.id);
-    const { product } = await createProduct(t.db, seller.id, { stock: { [warehouse.id]: 4, [second.id]: 3 }, name: "Lamp" });
-    const { buyer, cart, item } = await cartWithLine(product.id, seller.id, 6);
+    const { product, variant } = await createProduct(t.db, seller.id, { stock: { [warehouse.id]: 4, [second.id]: 3 }, name: "Lamp" });
+    const { buyer, cart, item } = await cartWithLine(product.id, variant.id, seller.id, 6);
 
-    await setCartItemReservation(t.db, { cartId: cart.id, cartItemId: item.id, productId: product.id, productName: "Lamp", quantity: 6 });
+    await setCartItemReservation(t.db, {
+      cartId: cart.id,
+      cartItemId: item.id,
+      productId: product.id,
+      variantId: variant.id,
+      productName: "Lamp",
+      quantity: 6,
+    });
     expect(await stockOf(product.id)).toEqual([
       { onHand: 4, reserved: 4, allocated: 0 },
       { onHand: 3, reserved: 2, allocated: 0 },
     ]);
     await expect(
-      setCartItemReservation(t.db, { cartId: cart.id, cartItemId: item.id, productId: product.id, productName: "Lamp", quantity: 8 }),
+      setCartItemReservation(t.db, { cartId: cart.id, cartItemId: item.id, productId: product.id, variantId: variant.id, productName: "Lamp", quantity: 8 }),
     ).rejects.toThrow(/Only 7 of "Lamp" available/);
 
-    await setCartItemReservation(t.db, { cartId: cart.id, cartItemId: item.id, productId: product.id, productName: "Lamp", quantity: 5 });
+    await setCartItemReservation(t.db, {
+      cartId: cart.id,
+      cartItemId: item.id,
+      productId: product.id,
+      variantId: variant.id,
+      productName: "Lamp",
+      quantity: 5,
+    });
     expect((await stockOf(product.id)).reduce((sum, row) => sum + row.reserved, 0)).toBe(5);
 
-    const { order, item: orderItem } = await orderFor(buyer.id, cart.id, seller.id, product.id, 5);
+    const { order, item: orderItem } = await orderFor(buyer.id, cart.id, seller.id, product.id, variant.id, 5);
     await t.db.$transaction((tx) =>
       hardenCartReservations(tx, {
         cartId: cart.id,
         orderId: order.id,
-        lines: [{ cartItemId: item.id, orderItemId: orderItem.id, productId: product.id, productName: "Lamp", quantity: 5 }],
+        lines: [{ cartItemId: item.id, orderItemId: orderItem.id, productId: product.id, variantId: variant.id, productName: "Lamp", quantity: 5 }],
       }),
     );
     expect((await stockOf(product.id)).map((row) => row.reserved)).toEqual([0, 0]);
@@ -107,10 +122,10 @@ describe("stock holds through a cart and an order", () => {
 
   it("undoes a checkout's holds and releases an unpaid order once", async () => {
     const { seller } = await createSeller(t.db);
-    const { product } = await createProduct(t.db, seller.id, { stock: 5 });
-    const { buyer, cart, item } = await cartWithLine(product.id, seller.id, 2);
-    const { order, item: orderItem } = await orderFor(buyer.id, cart.id, seller.id, product.id, 2);
-    const lines = [{ cartItemId: item.id, orderItemId: orderItem.id, productId: product.id, productName: "P", quantity: 2 }];
+    const { product, variant } = await createProduct(t.db, seller.id, { stock: 5 });
+    const { buyer, cart, item } = await cartWithLine(product.id, variant.id, seller.id, 2);
+    const { order, item: orderItem } = await orderFor(buyer.id, cart.id, seller.id, product.id, variant.id, 2);
+    const lines = [{ cartItemId: item.id, orderItemId: orderItem.id, productId: product.id, variantId: variant.id, productName: "P", quantity: 2 }];
     // No SOFT hold yet (as after a failed payment): checkout reserves it on the spot.
     await t.db.$transaction((tx) => hardenCartReservations(tx, { cartId: cart.id, orderId: order.id, lines }));
     expect(await stockOf(product.id)).toEqual([{ onHand: 5, reserved: 0, allocated: 2 }]);
@@ -126,12 +141,27 @@ describe("stock holds through a cart and an order", () => {
 
   it("sweeps expired cart holds once, leaving fresh ones", async () => {
     const { seller } = await createSeller(t.db);
-    const { product } = await createProduct(t.db, seller.id, { stock: 10 });
-    const old = await cartWithLine(product.id, seller.id, 3);
-    const fresh = await cartWithLine(product.id, seller.id, 2);
+    const { product, variant } = await createProduct(t.db, seller.id, { stock: 10 });
+    const old = await cartWithLine(product.id, variant.id, seller.id, 3);
+    const fresh = await cartWithLine(product.id, variant.id, seller.id, 2);
     const past = new Date(Date.now() - 2 * SOFT_RESERVATION_MS);
-    await setCartItemReservation(t.db, { cartId: old.cart.id, cartItemId: old.item.id, productId: product.id, productName: "P", quantity: 3, now: past });
-    await setCartItemReservation(t.db, { cartId: fresh.cart.id, cartItemId: fresh.item.id, productId: product.id, productName: "P", quantity: 2 });
+    await setCartItemReservation(t.db, {
+      cartId: old.cart.id,
+      cartItemId: old.item.id,
+      productId: product.id,
+      variantId: variant.id,
+      productName: "P",
+      quantity: 3,
+      now: past,
+    });
+    await setCartItemReservation(t.db, {
+      cartId: fresh.cart.id,
+      cartItemId: fresh.item.id,
+      productId: product.id,
+      variantId: variant.id,
+      productName: "P",
+      quantity: 2,
+    });
     expect(await releaseExpiredCartReservations(t.db)).toBe(1);
     expect(await releaseExpiredCartReservations(t.db)).toBe(0);
     expect(await stockOf(product.id)).toEqual([{ onHand: 10, reserved: 2, allocated: 0 }]);

@@ -12,6 +12,7 @@ import { addOnHand, groupByStockLevel, moveAllocatedToReserved, moveReservedToAl
 interface Claimed {
   stockLevelId: string;
   productId: string;
+  variantId: string;
   quantity: number;
 }
 
@@ -19,6 +20,7 @@ export interface HardenLine {
   cartItemId: string;
   orderItemId: string;
   productId: string;
+  variantId: string;
   productName: string;
   quantity: number;
 }
@@ -32,12 +34,13 @@ export async function hardenCartReservations(tx: Tx, input: { cartId: string; or
   const now = input.now ?? new Date();
   // Extending first keeps the sweeper off these holds while we convert them.
   await extendCartReservations(tx, input.cartId, now);
-  const lines = [...input.lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+  const lines = [...input.lines].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
   for (const line of lines) {
     await setCartItemReservation(tx, {
       cartId: input.cartId,
       cartItemId: line.cartItemId,
       productId: line.productId,
+      variantId: line.variantId,
       productName: line.productName,
       quantity: line.quantity,
       now,
@@ -48,7 +51,7 @@ export async function hardenCartReservations(tx: Tx, input: { cartId: string; or
   const converted = await tx.$queryRaw<(Claimed & { id: string; cartItemId: string })[]>`
     UPDATE "Reservation" SET "status" = 'CONVERTED', "orderId" = ${input.orderId}, "updatedAt" = now()
      WHERE "cartItemId" IN (${Prisma.join(cartItemIds)}) AND "type" = 'SOFT' AND "status" = 'ACTIVE'
-    RETURNING "id", "stockLevelId", "productId", "quantity", "cartItemId"`;
+    RETURNING "id", "stockLevelId", "productId", "variantId", "quantity", "cartItemId"`;
   const heldByLine = new Map<string, number>();
   for (const hold of converted) heldByLine.set(hold.cartItemId, (heldByLine.get(hold.cartItemId) ?? 0) + hold.quantity);
   for (const line of input.lines) {
@@ -62,6 +65,7 @@ export async function hardenCartReservations(tx: Tx, input: { cartId: string; or
     data: converted.map((hold) => ({
       stockLevelId: hold.stockLevelId,
       productId: hold.productId,
+      variantId: hold.variantId,
       quantity: hold.quantity,
       type: "HARD" as const,
       expiresAt,
@@ -98,7 +102,7 @@ async function claimOrderReservations(
   return tx.$queryRaw<Claimed[]>`
     UPDATE "Reservation" SET "status" = ${to}::"ReservationStatus", "updatedAt" = now()
      WHERE "orderId" = ${orderId} AND "type" = 'HARD' AND "status" = ${from}::"ReservationStatus" ${sellerFilter}
-    RETURNING "stockLevelId", "productId", "quantity"`;
+    RETURNING "stockLevelId", "productId", "variantId", "quantity"`;
 }
 
 async function adjustSalesCount(tx: Tx, claimed: Claimed[], sign: 1 | -1) {
@@ -153,7 +157,7 @@ export async function releaseExpiredCartReservations(db: PrismaClient, now = new
                          WHERE "type" = 'SOFT' AND "status" = 'ACTIVE' AND "expiresAt" <= ${now}
                          ORDER BY "expiresAt" LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
            AND "status" = 'ACTIVE' AND "expiresAt" <= ${now}
-        RETURNING "stockLevelId", "productId", "quantity"`;
+        RETURNING "stockLevelId", "productId", "variantId", "quantity"`;
       for (const row of groupByStockLevel(claimed)) await removeReserved(tx, row.stockLevelId, row.quantity);
       return claimed.length;
     });

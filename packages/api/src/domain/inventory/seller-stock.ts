@@ -5,6 +5,7 @@ import { requireSeller, type Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { readPlatformSettings } from "../settings/settings";
+import { variantDisplayName } from "../../validators/variants";
 import { inTransaction } from "../transaction";
 import { availableOf, publishIfCrossedLow, type StockRow } from "./stock-rows";
 
@@ -14,7 +15,10 @@ export const MAX_ON_HAND = 1_000_000;
 export interface SellerStockRow {
   id: string;
   productId: string;
+  variantId: string;
+  /** "Hoodie — M / Blue". */
   productName: string;
+  variantTitle: string;
   sku: string;
   warehouseId: string;
   warehouseName: string;
@@ -29,7 +33,7 @@ export interface SellerStockRow {
   updatedAt: Date;
 }
 
-type StockListInput = { productId?: string; lowOnly?: boolean; cursor?: string | null; limit?: number };
+type StockListInput = { productId?: string; variantId?: string; lowOnly?: boolean; cursor?: string | null; limit?: number };
 
 export async function listSellerStock(db: Tx, actor: Actor, input: StockListInput = {}): Promise<{ items: SellerStockRow[]; nextCursor: string | null }> {
   return stockRowsOf(db, requireSeller(actor).sellerId, input);
@@ -38,10 +42,15 @@ export async function listSellerStock(db: Tx, actor: Actor, input: StockListInpu
 async function stockRowsOf(db: Tx, sellerId: string, input: StockListInput): Promise<{ items: SellerStockRow[]; nextCursor: string | null }> {
   const limit = input.limit ?? 50;
   const rows = await db.stockLevel.findMany({
-    where: { product: { sellerId }, ...(input.productId ? { productId: input.productId } : {}) },
+    where: {
+      product: { sellerId },
+      ...(input.productId ? { productId: input.productId } : {}),
+      ...(input.variantId ? { variantId: input.variantId } : {}),
+    },
     select: {
       id: true,
       productId: true,
+      variantId: true,
       warehouseId: true,
       onHand: true,
       reserved: true,
@@ -49,10 +58,11 @@ async function stockRowsOf(db: Tx, sellerId: string, input: StockListInput): Pro
       lowStockThreshold: true,
       version: true,
       updatedAt: true,
-      product: { select: { name: true, sku: true } },
+      product: { select: { name: true } },
+      variant: { select: { sku: true, title: true, position: true } },
       warehouse: { select: { name: true, code: true } },
     },
-    orderBy: [{ product: { name: "asc" } }, { id: "asc" }],
+    orderBy: [{ product: { name: "asc" } }, { productId: "asc" }, { variant: { position: "asc" } }, { id: "asc" }],
   });
   // Low rows are few and the filter is on a computed value, so it is applied here; sellers have
   // hundreds of rows, not millions.
@@ -62,8 +72,10 @@ async function stockRowsOf(db: Tx, sellerId: string, input: StockListInput): Pro
       return {
         id: row.id,
         productId: row.productId,
-        productName: row.product.name,
-        sku: row.product.sku,
+        variantId: row.variantId,
+        productName: variantDisplayName(row.product.name, row.variant.title),
+        variantTitle: row.variant.title,
+        sku: row.variant.sku,
         warehouseId: row.warehouseId,
         warehouseName: row.warehouse.name,
         warehouseCode: row.warehouse.code,
@@ -83,13 +95,20 @@ async function stockRowsOf(db: Tx, sellerId: string, input: StockListInput): Pro
   return { items, nextCursor: start + limit < all.length ? (items.at(-1)?.id ?? null) : null };
 }
 
-async function ownProductAndWarehouse(tx: Tx, sellerId: string, productId: string, warehouseId: string) {
-  const [product, warehouse] = await Promise.all([
-    tx.product.findFirst({ where: { id: productId, sellerId }, select: { id: true } }),
+/** The seller's variant (a product id stands for its only variant) and warehouse, or "not found". */
+async function ownVariantAndWarehouse(tx: Tx, sellerId: string, ref: { productId?: string; variantId?: string }, warehouseId: string) {
+  const [variants, warehouse] = await Promise.all([
+    tx.productVariant.findMany({
+      where: { sellerId, ...(ref.variantId ? { id: ref.variantId } : { productId: ref.productId ?? "", status: "ACTIVE" }) },
+      select: { id: true, productId: true },
+      take: 2,
+    }),
     tx.warehouse.findFirst({ where: { id: warehouseId, sellerId }, select: { id: true } }),
   ]);
-  if (!product) throw new DomainError("NOT_FOUND", "That product is not in your shop.");
+  if (!variants[0]) throw new DomainError("NOT_FOUND", "That product is not in your shop.");
+  if (variants.length > 1) throw new DomainError("BAD_REQUEST", "This product has several variants: set the stock of each one (variantId).");
   if (!warehouse) throw new DomainError("NOT_FOUND", "That warehouse is not one of yours.");
+  return variants[0];
 }
 
 /**
@@ -100,24 +119,24 @@ async function ownProductAndWarehouse(tx: Tx, sellerId: string, productId: strin
 export async function setStockOnHand(
   db: PrismaClient,
   actor: Actor,
-  input: { productId: string; warehouseId: string; onHand: number; version: number },
+  input: { productId?: string; variantId?: string; warehouseId: string; onHand: number; version: number },
 ): Promise<SellerStockRow> {
   const { sellerId } = requireSeller(actor);
   if (!Number.isSafeInteger(input.onHand) || input.onHand < 0 || input.onHand > MAX_ON_HAND) {
     throw new DomainError("BAD_REQUEST", `On hand must be a whole number from 0 to ${MAX_ON_HAND.toLocaleString("en-US")}.`);
   }
   const id = await inTransaction(db, async (tx) => {
-    await ownProductAndWarehouse(tx, sellerId, input.productId, input.warehouseId);
+    const variant = await ownVariantAndWarehouse(tx, sellerId, input, input.warehouseId);
     const { lowStockThresholdDefault } = await readPlatformSettings(tx);
     await tx.stockLevel.createMany({
-      data: [{ productId: input.productId, warehouseId: input.warehouseId, lowStockThreshold: lowStockThresholdDefault }],
+      data: [{ productId: variant.productId, variantId: variant.id, warehouseId: input.warehouseId, lowStockThreshold: lowStockThresholdDefault }],
       skipDuplicates: true,
     });
     // Locked, then compared: the version check and the write see the same row.
     const [current] = await tx.$queryRaw<StockRow[]>`
-      SELECT s."id", s."productId", ${sellerId} AS "sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"
+      SELECT s."id", s."productId", s."variantId", ${sellerId} AS "sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"
         FROM "StockLevel" s
-       WHERE s."productId" = ${input.productId} AND s."warehouseId" = ${input.warehouseId}
+       WHERE s."variantId" = ${variant.id} AND s."warehouseId" = ${input.warehouseId}
          FOR UPDATE`;
     if (!current) throw new Error("The stock row vanished while it was locked.");
     const snapshot = { onHand: current.onHand, reserved: current.reserved, allocated: current.allocated, version: current.version };
@@ -139,19 +158,24 @@ export async function setStockOnHand(
     const [updated] = await tx.$queryRaw<StockRow[]>`
       UPDATE "StockLevel" s SET "onHand" = ${input.onHand}, "version" = s."version" + 1, "updatedAt" = now()
        WHERE s."id" = ${current.id} AND s."version" = ${input.version} AND s."reserved" + s."allocated" <= ${input.onHand}
-      RETURNING s."id", s."productId", ${sellerId} AS "sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"`;
+      RETURNING s."id", s."productId", s."variantId", ${sellerId} AS "sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"`;
     if (!updated) throw new Error("A locked stock row changed under its lock.");
     await publishIfCrossedLow(tx, updated, availableOf(current));
-    await publish(tx, "stock/changed", { stockLevelId: updated.id, productId: updated.productId, available: availableOf(updated) });
+    await publish(tx, "stock/changed", {
+      stockLevelId: updated.id,
+      productId: updated.productId,
+      variantId: updated.variantId,
+      available: availableOf(updated),
+    });
     return updated.id;
   });
   return getRow(db, sellerId, id);
 }
 
 async function getRow(db: Tx, sellerId: string, id: string): Promise<SellerStockRow> {
-  const row = await db.stockLevel.findFirst({ where: { id, product: { sellerId } }, select: { productId: true } });
+  const row = await db.stockLevel.findFirst({ where: { id, product: { sellerId } }, select: { variantId: true } });
   if (!row) throw new DomainError("NOT_FOUND", "That stock row is not in your shop.");
-  const { items } = await stockRowsOf(db, sellerId, { productId: row.productId, limit: 1000 });
+  const { items } = await stockRowsOf(db, sellerId, { variantId: row.variantId, limit: 1000 });
   const found = items.find((item) => item.id === id);
   if (!found) throw new DomainError("NOT_FOUND", "That stock row is not in your shop.");
   return found;
@@ -165,7 +189,7 @@ export async function setLowStockThreshold(db: PrismaClient, actor: Actor, input
   }
   await inTransaction(db, async (tx) => {
     const [before] = await tx.$queryRaw<StockRow[]>`
-      SELECT s."id", s."productId", p."sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"
+      SELECT s."id", s."productId", s."variantId", p."sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"
         FROM "StockLevel" s JOIN "Product" p ON p."id" = s."productId"
        WHERE s."id" = ${input.stockLevelId} AND p."sellerId" = ${sellerId}
          FOR UPDATE OF s`;

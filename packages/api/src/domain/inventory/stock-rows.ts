@@ -8,6 +8,7 @@ import { publish } from "../../events/publish";
 export interface StockRow {
   id: string;
   productId: string;
+  variantId: string;
   sellerId: string;
   onHand: number;
   reserved: number;
@@ -18,15 +19,15 @@ export interface StockRow {
 
 export const availableOf = (row: Pick<StockRow, "onHand" | "reserved" | "allocated">) => row.onHand - row.reserved - row.allocated;
 
-const RETURNING = Prisma.sql`RETURNING s."id", s."productId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version",
+const RETURNING = Prisma.sql`RETURNING s."id", s."productId", s."variantId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version",
   (SELECT p."sellerId" FROM "Product" p WHERE p."id" = s."productId") AS "sellerId"`;
 
-/** Locks every stock row of the product (in id order, the one lock order all writers use) and returns them. */
-export async function lockProductStock(tx: Tx, productId: string): Promise<StockRow[]> {
+/** Locks every stock row of the variant (in id order, the one lock order all writers use) and returns them. */
+export async function lockVariantStock(tx: Tx, variantId: string): Promise<StockRow[]> {
   return tx.$queryRaw<StockRow[]>`
-    SELECT s."id", s."productId", p."sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"
+    SELECT s."id", s."productId", s."variantId", p."sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"
       FROM "StockLevel" s JOIN "Product" p ON p."id" = s."productId"
-     WHERE s."productId" = ${productId}
+     WHERE s."variantId" = ${variantId}
      ORDER BY s."id"
        FOR UPDATE OF s`;
 }
@@ -105,6 +106,7 @@ export async function publishIfCrossedLow(tx: Tx, row: StockRow, availableBefore
     await publish(tx, "stock/low", {
       stockLevelId: row.id,
       productId: row.productId,
+      variantId: row.variantId,
       sellerId: row.sellerId,
       available,
       threshold: row.lowStockThreshold,

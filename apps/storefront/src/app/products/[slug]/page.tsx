@@ -44,7 +44,12 @@ export default async function ProductPage({ params }: Props) {
   const { slug } = await params;
   // The page (cached, expired when the product changes) and its stock (read fresh) in parallel.
   const [product, live] = await Promise.all([loadProduct(slug), publicApi.storefront.availability({ slug }).catch(orNotFound)]);
-  const stock = live ?? { productId: product.id, available: product.available, availability: product.availability };
+  const stock = live ?? {
+    productId: product.id,
+    available: product.available,
+    availability: product.availability,
+    variants: product.variants.map((variant) => ({ variantId: variant.id, available: variant.available, availability: variant.availability })),
+  };
   const { seller } = product;
   const base = getEnv().STOREFRONT_URL;
   return (

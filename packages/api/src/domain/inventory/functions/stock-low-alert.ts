@@ -2,6 +2,7 @@ import type { PrismaClient } from "@bazaar/db";
 import { bazaarEvent, inngest } from "../../../events/client";
 import { paths, urls } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
+import { variantDisplayName } from "../../../validators/variants";
 import { notify } from "../../notifications";
 
 /**
@@ -57,14 +58,15 @@ async function loadLowStock(db: PrismaClient, stockLevelId: string) {
     where: { id: stockLevelId },
     include: {
       warehouse: { select: { name: true } },
-      product: { select: { id: true, name: true, sku: true, seller: { select: { shopName: true, contactEmail: true, userId: true } } } },
+      product: { select: { id: true, name: true, seller: { select: { shopName: true, contactEmail: true, userId: true } } } },
+      variant: { select: { sku: true, title: true } },
     },
   });
   if (!row) return null;
   return {
     productId: row.product.id,
-    productName: row.product.name,
-    sku: row.product.sku,
+    productName: variantDisplayName(row.product.name, row.variant.title),
+    sku: row.variant.sku,
     warehouseName: row.warehouse.name,
     available: row.onHand - row.reserved - row.allocated,
     threshold: row.lowStockThreshold,

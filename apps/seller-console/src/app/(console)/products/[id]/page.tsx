@@ -22,25 +22,30 @@ export default async function EditProductPage({ params, searchParams }: { params
     api.inventory.list({ productId: product.id, limit: 200 }),
     api.inventory.warehouses(),
   ]);
-  // Every warehouse gets a row: those the product is not stocked in yet start at zero.
-  const rows: StockRow[] = warehouses.map(
-    (w) =>
-      stock.items.find((row) => row.warehouseId === w.id) ?? {
-        id: null,
-        productId: product.id,
-        productName: product.name,
-        sku: product.sku,
-        warehouseId: w.id,
-        warehouseName: w.name,
-        warehouseCode: w.code,
-        onHand: 0,
-        reserved: 0,
-        allocated: 0,
-        available: 0,
-        lowStockThreshold: 5,
-        low: false,
-        version: 0,
-      },
+  // Every variant gets a row per warehouse: those not stocked there yet start at zero.
+  const variants = product.variants.filter((variant) => variant.status === "ACTIVE");
+  const rows: StockRow[] = variants.flatMap((variant) =>
+    warehouses.map(
+      (w) =>
+        stock.items.find((row) => row.variantId === variant.id && row.warehouseId === w.id) ?? {
+          id: null,
+          productId: product.id,
+          variantId: variant.id,
+          productName: variant.title ? `${product.name} — ${variant.title}` : product.name,
+          variantTitle: variant.title,
+          sku: variant.sku,
+          warehouseId: w.id,
+          warehouseName: w.name,
+          warehouseCode: w.code,
+          onHand: 0,
+          reserved: 0,
+          allocated: 0,
+          available: 0,
+          lowStockThreshold: 5,
+          low: false,
+          version: 0,
+        },
+    ),
   );
 
   return (
