@@ -210,19 +210,18 @@ function groupRows(checked: CheckedRow[]): ProductGroup[] {
     }
     if (rows.some((row) => !row.form)) {
       // One bad row makes its whole product wait: importing part of a matrix would drop the rest.
-      for (const row of rows) if (row.form && row.report.errors.length === 0) fail(`Another row of product ${productSku} has errors; fix it to import this product.`);
+      for (const row of rows)
+        if (row.form && row.report.errors.length === 0) fail(`Another row of product ${productSku} has errors; fix it to import this product.`);
       continue;
     }
     const options = names.map((name, i) => ({ name, values: [...new Set(rows.map((row) => row.options[i]!.value))] }));
-    const variants = rows.map(
-      (row): VariantInput => ({
-        sku: row.form!.sku,
-        optionValues: row.options.map((option) => option.value),
-        priceCents: row.form!.priceCents,
-        compareAtPriceCents: row.compareAtPriceCents,
-        status: "ACTIVE",
-      }),
-    );
+    const variants = rows.map((row): VariantInput => ({
+      sku: row.form!.sku,
+      optionValues: row.options.map((option) => option.value),
+      priceCents: row.form!.priceCents,
+      compareAtPriceCents: row.compareAtPriceCents,
+      status: "ACTIVE",
+    }));
     const problems = names.length ? variantProblems({ options, variants }) : [];
     if (problems.length) {
       fail(problems[0]!, "option1_value");

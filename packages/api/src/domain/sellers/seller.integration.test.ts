@@ -292,7 +292,9 @@ describe("a seller's own data only", () => {
     expect((await sellerB.seller.sales()).items).toEqual([]);
     expect((await sellerB.ledger.entries()).items).toEqual([]);
     expect(await sellerB.seller.exportLedger()).toBe("date,type,description,order,payout,credit,debit,balance,currency\r\n");
-    expect(await sellerB.seller.exportProducts()).toBe("product_sku,sku,name,description,category,price,compare_at_price,currency,status,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value\r\n");
+    expect(await sellerB.seller.exportProducts()).toBe(
+      "product_sku,sku,name,description,category,price,compare_at_price,currency,status,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value\r\n",
+    );
 
     const [aSale] = (await sellerA.seller.sales()).items;
     expect(aSale).toMatchObject({ shipmentId: sale.shipment.id, grossCents: sale.shipment.totalCents, settled: true });
