@@ -3,6 +3,7 @@ import { getEnv } from "../../../env";
 import { bazaarEvent, inngest } from "../../../events/client";
 import { urls } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
+import { variantDisplayName } from "../../../validators/variants";
 
 /** PlatformSetting key (seconds) that overrides CART_ABANDONMENT_DELAY_SECONDS without a restart. */
 export const CART_ABANDONMENT_DELAY_SETTING = "cart.abandonmentDelaySeconds";
@@ -39,7 +40,7 @@ export async function remindAbandonedCart(db: PrismaClient, cartId: string, dedu
     where: { id: cartId },
     include: {
       buyer: { select: { email: true, name: true, status: true } },
-      items: { orderBy: { createdAt: "asc" }, include: { product: { select: { name: true } } } },
+      items: { orderBy: { createdAt: "asc" }, include: { product: { select: { name: true } }, variant: { select: { title: true } } } },
     },
   });
   if (!cart?.buyer) return { reminded: false, reason: "no buyer to remind" };
@@ -47,7 +48,7 @@ export async function remindAbandonedCart(db: PrismaClient, cartId: string, dedu
   if (cart.items.length === 0) return { reminded: false, reason: "the cart is empty" };
   if (cart.buyer.status !== "ACTIVE") return { reminded: false, reason: "the buyer's account is suspended" };
 
-  const lines = cart.items.map((item) => ({ name: item.product.name, quantity: item.quantity, amountCents: item.unitPriceCents * item.quantity }));
+  const lines = cart.items.map((item) => ({ name: variantDisplayName(item.product.name, item.variant.title), quantity: item.quantity, amountCents: item.unitPriceCents * item.quantity }));
   await sendEmail(db, {
     to: cart.buyer.email,
     template: "cart-reminder",
