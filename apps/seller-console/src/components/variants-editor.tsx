@@ -47,7 +47,7 @@ const splitValues = (text: string) => [
 ];
 const sameValues = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, i) => value === b[i]);
 
-function rowsOf(product: Product): RowDraft[] {
+function rowsOf(product: Pick<Product, "variants">): RowDraft[] {
   return product.variants
     .filter((variant) => variant.status === "ACTIVE")
     .map((variant) => ({
@@ -137,7 +137,9 @@ export function VariantsEditor({ product, warehouses }: { product: Product; ware
     setProblems(found);
     if (found.length) return;
     try {
-      await save.mutateAsync({ productId: product.id, options: usable, variants });
+      const saved = await save.mutateAsync({ productId: product.id, options: usable, variants });
+      // The saved rows carry the new variants' ids (needed to stock them).
+      setRows(rowsOf(saved));
       setNotice("Variants saved.");
       router.refresh();
     } catch (error) {

@@ -91,11 +91,16 @@ export default async function EditProductPage({ params, searchParams }: { params
                 to put stock on hand.
               </p>
             ) : (
-              <StockTable key={product.updatedAt.toISOString()} rows={rows} showProduct={false} caption={`Stock of ${product.name}`} />
+              <StockTable
+                key={`${product.updatedAt.toISOString()}:${rows.map((row) => `${row.variantId}.${row.version}`).join(",")}`}
+                rows={rows}
+                showProduct={false}
+                caption={`Stock of ${product.name}`}
+              />
             )}
           </CardBody>
         </Card>
-        <VariantsEditor key={`variants-${product.updatedAt.toISOString()}`} product={product} warehouses={warehouses} />
+        <VariantsEditor product={product} warehouses={warehouses} />
         <section aria-labelledby="details-heading">
           <h2 id="details-heading" className="mb-3 text-lg font-semibold text-slate-900">
             Details
