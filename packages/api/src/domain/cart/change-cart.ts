@@ -1,11 +1,11 @@
-// Every change to a cart: lock it, give every hold a fresh 15 minutes, publish `cart/updated`,
-// change lines and their stock holds, all in one transaction; then answer with the new cart view.
+// Every change to a cart: lock it, give every hold a fresh 15 minutes, note the activity (the
+// abandoned-cart scan reads it), change lines and their stock holds, all in one transaction; then
+// answer with the new cart view.
 // Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row
 // stays locked for a few statements, not for the whole request: with many buyers on one SKU that
 // lock is what everyone queues for (see bench/README.md).
 import type { PrismaClient, Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
-import { publish } from "../../events/publish";
 import type { CartItemRef } from "../../validators/cart";
 import { variantDisplayName } from "../../validators/variants";
 import { buyerVisibleProduct } from "../catalog/visibility";
@@ -35,7 +35,6 @@ async function changeCart(
     // Holds made by `change` below start with the same fresh expiry.
     await extendCartReservations(tx, cart.id, now);
     await touchCart(tx, cart.id, now);
-    await publish(tx, "cart/updated", { cartId: cart.id, buyerId: cart.buyerId });
     await change(tx, cart);
     return cart.id;
   });
