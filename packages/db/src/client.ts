@@ -8,8 +8,8 @@ export interface CreateClientOptions {
   max?: number;
 }
 
-/** Told of every query's duration (ms), for metrics; set by whoever exports them. */
-type QueryListener = (durationMs: number) => void;
+/** Told of every query's duration (ms) and text, for metrics and statement counts; set by whoever reads them. */
+type QueryListener = (durationMs: number, query: string) => void;
 
 // On globalThis, like the client: a Next.js build may load this module more than once per process.
 const observed = globalThis as unknown as { bazaarQueryListeners?: Set<QueryListener>; bazaarPools?: Set<pg.Pool> };
@@ -46,7 +46,7 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
     log: [{ emit: "event", level: "query" }],
   });
   client.$on("query", (event) => {
-    for (const listener of queryListeners) listener(event.duration);
+    for (const listener of queryListeners) listener(event.duration, event.query);
   });
   return client;
 }
