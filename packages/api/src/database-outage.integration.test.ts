@@ -45,8 +45,8 @@ describe("the database goes away and comes back", () => {
       (error: unknown) => error,
     );
     await vi.waitFor(async () => {
-      const [{ count }] = await db.$queryRaw<{ count: number }[]>`select count(*)::int as count from pg_stat_activity where query like 'select pg_sleep%'`;
-      expect(count).toBe(1);
+      const rows = await db.$queryRaw<{ count: number }[]>`select count(*)::int as count from pg_stat_activity where query like 'select pg_sleep%'`;
+      expect(rows[0]?.count).toBe(1);
     });
     await cluster.stop();
     const unavailable = { code: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, details: { retryAfterSeconds: 5 } };
