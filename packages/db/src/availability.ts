@@ -29,6 +29,8 @@ export function registerProbe(probe: () => Promise<unknown>): void {
   state.probe = probe;
 }
 
+const PROBE_WAIT_MS = 2000;
+
 /** Whether the database is away, as last seen; while it is, connects again at most once per `everyMs` to see if it is back. */
 export async function databaseIsDown(everyMs = 1000): Promise<boolean> {
   if (state.downSince === null) return false;
@@ -41,7 +43,8 @@ export async function databaseIsDown(everyMs = 1000): Promise<boolean> {
     );
     void state.probing.finally(() => (state.probing = null));
   }
-  await state.probing;
+  // A connection that hangs (a host gone silent) must not hold pages for long: the answer is then "still away".
+  if (state.probing) await Promise.race([state.probing, new Promise((resolve) => setTimeout(resolve, PROBE_WAIT_MS).unref())]);
   return state.downSince !== null;
 }
 
