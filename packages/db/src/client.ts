@@ -61,6 +61,10 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
  */
 function reportConnectionsOf(pool: pg.Pool): void {
   pool.on("connect", () => reportConnection(true));
+  // An idle connection lost (the server stopping or restarting) makes the database suspect: the
+  // next page probes it before rendering (see databaseIsDown), so even the first one after an
+  // outage gets the 503 page instead of failing halfway through.
+  pool.on("error", () => reportConnection(false));
   const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => Promise<pg.PoolClient> | undefined;
   pool.connect = ((callback?: (error: Error | undefined, ...rest: unknown[]) => void) => {
     if (callback) {
