@@ -15,9 +15,6 @@ import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
 import { callerFor } from "../testing";
 import { createBuyer, createProduct, createSeller } from "../testing/factories";
 import { payWithCard, placeOrder, useDatabaseForHandlers } from "../testing/payments";
-import { drainOutbox } from "./drain";
-import { publish } from "./publish";
-import { runRowName } from "./runtime/run-state";
 
 let t: TestDatabase;
 beforeAll(async () => {

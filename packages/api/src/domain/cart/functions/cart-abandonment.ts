@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@bazaar/db";
 import { getEnv } from "../../../env";
-import { bazaarEvent, inngest } from "../../../events/client";
+import { inngest } from "../../../events/client";
 import { urls } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
 import { variantDisplayName } from "../../../validators/variants";
