@@ -5,13 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onQuery } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
-import { createBuyer, createProduct, createSeller } from "../../testing/factories";
+import { createBuyer, createProduct, createSeller, shippingAddressInput } from "../../testing/factories";
+import { payWithCard, useDatabaseForHandlers } from "../../testing/payments";
+import { splitPayment } from "../ledger/split-payment";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
+  useDatabaseForHandlers(t.db);
 });
 afterAll(async () => t?.drop());
+
+async function countStatements(fn: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const off = onQuery(() => count++);
+  try {
+    await fn();
+  } finally {
+    off();
+  }
+  return count;
+}
 
 async function statementsOf(fn: () => Promise<unknown>): Promise<{ total: number; inTransaction: number }> {
   const queries: string[] = [];
@@ -46,5 +60,26 @@ describe("the cart's statement budget", () => {
     console.log(
       `[statements] add to cart: new line ${newLine.inTransaction} in the transaction, ${newLine.total} in all; same line ${sameLine.inTransaction} / ${sameLine.total}`,
     );
+  });
+
+  it("checks out, applies the payment and splits it in a bounded number of statements (printed, held at today's counts)", async () => {
+    const [a, b] = [await createSeller(t.db), await createSeller(t.db)];
+    const { product: pa } = await createProduct(t.db, a.seller.id, { stock: 50 });
+    const { product: pb } = await createProduct(t.db, b.seller.id, { stock: 50 });
+    const buyer = await createBuyer(t.db);
+    const api = await callerFor(t.db, buyer.id);
+    await api.cart.add({ productId: pa.id, quantity: 1 });
+    await api.cart.add({ productId: pb.id, quantity: 2 });
+    let placed: Awaited<ReturnType<typeof api.checkout.start>> | undefined;
+    const checkout = await countStatements(async () => {
+      placed = await api.checkout.start({ idempotencyKey: "statements-1", shippingAddress: shippingAddressInput() });
+    });
+    // The simulator's confirmation, its signed event into the webhook route, applied in one transaction.
+    const payment = await countStatements(() => payWithCard(t.db, placed!));
+    const split = await countStatements(() => splitPayment(t.db, placed!.paymentId));
+    console.log(`[statements] checkout (2 sellers, 2 lines) ${checkout}; card payment confirmed and applied ${payment}; ledger split ${split}`);
+    expect(checkout).toBeLessThanOrEqual(27);
+    expect(payment).toBeLessThanOrEqual(21);
+    expect(split).toBeLessThanOrEqual(13);
   });
 });
