@@ -73,7 +73,7 @@ async function seedOldShape() {
   `);
 }
 
-const count = async (table: string) => Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+const count = async (table: string) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0]?.n);
 
 describe("the product variants migration", () => {
   it("gives every product one default variant and points stock, holds, cart and order lines at it, losing nothing", async () => {
@@ -95,12 +95,14 @@ describe("the product variants migration", () => {
       { productId: "p3", sellerId: "s1", sku: "DRAFT-1", optionValues: [], title: "", priceCents: 0, status: "ACTIVE" },
     ]);
     for (const table of ["StockLevel", "Reservation", "CartItem", "OrderItem"]) {
-      const { rows } = await client.query(
+      const { rows } = await client.query<{ n: string }>(
         `SELECT count(*) AS n FROM "${table}" t JOIN "ProductVariant" v ON v."id" = t."variantId" AND v."productId" = t."productId"`,
       );
-      expect(Number(rows[0].n), table).toBe(await count(table));
+      expect(Number(rows[0]?.n), table).toBe(await count(table));
     }
-    const { rows: prices } = await client.query(`SELECT "id", "priceCents", "priceMaxCents" FROM "Product" ORDER BY "id"`);
+    const { rows: prices } = await client.query<{ id: string; priceCents: number; priceMaxCents: number }>(
+      `SELECT "id", "priceCents", "priceMaxCents" FROM "Product" ORDER BY "id"`,
+    );
     expect(prices.map((row) => [row.id, row.priceCents, row.priceMaxCents])).toEqual([
       ["p1", 4900, 4900],
       ["p2", 1500, 1500],
@@ -109,8 +111,8 @@ describe("the product variants migration", () => {
   });
 
   it("leaves a database the application's rules hold on: one line per variant, one stock row per variant and warehouse, search still indexed", async () => {
-    const { rows } = await client.query(`SELECT "variantId" FROM "CartItem" WHERE "id" = 'ci1'`);
-    const variantId = rows[0].variantId as string;
+    const { rows } = await client.query<{ variantId: string }>(`SELECT "variantId" FROM "CartItem" WHERE "id" = 'ci1'`);
+    const variantId = rows[0]?.variantId;
     await expect(
       client.query(
         `INSERT INTO "CartItem" ("id", "cartId", "productId", "variantId", "sellerId", "quantity", "unitPriceCents", "currency", "updatedAt")
@@ -130,7 +132,7 @@ describe("the product variants migration", () => {
       allocated: 0,
     });
     await client.query(`UPDATE "Product" SET "optionText" = 'Blue Black' WHERE "id" = 'p1'`);
-    const { rows: found } = await client.query(`SELECT "id" FROM "Product" WHERE "searchVector" @@ plainto_tsquery('english', 'black lamp')`);
+    const { rows: found } = await client.query<{ id: string }>(`SELECT "id" FROM "Product" WHERE "searchVector" @@ plainto_tsquery('english', 'black lamp')`);
     expect(found.map((row) => row.id)).toEqual(["p1"]);
   });
 });

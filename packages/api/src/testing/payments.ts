@@ -26,8 +26,13 @@ export const deliverToWebhookRoute: DeliverStripeEvent = async ({ payload, signa
   return { status: response.status, body: await response.text() };
 };
 
-/** The buyer puts these products in their cart and checks out. */
-export async function placeOrder(db: PrismaClient, buyerId: string, lines: { productId: string; quantity: number }[], country = "US"): Promise<CheckoutResult> {
+/** The buyer puts these products (or variants) in their cart and checks out. */
+export async function placeOrder(
+  db: PrismaClient,
+  buyerId: string,
+  lines: { productId?: string; variantId?: string; quantity: number }[],
+  country = "US",
+): Promise<CheckoutResult> {
   const caller = await callerFor(db, buyerId);
   for (const line of lines) await caller.cart.add(line);
   return caller.checkout.start({ idempotencyKey: `test-${uniqueSuffix()}`, shippingAddress: shippingAddressInput(country) });

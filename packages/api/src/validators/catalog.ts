@@ -73,6 +73,18 @@ export const ZBrowseProductsSchema = z
     minPriceCents: ZPriceCents.optional(),
     maxPriceCents: ZPriceCents.optional(),
     inStock: z.boolean().optional(),
+    /** Option values the product must come in, as "Name:Value" ("Colour:Blue", "Size:M"). */
+    options: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(3)
+          .max(90)
+          .regex(/^[^:]{1,40}:.{1,40}$/, 'Option filters look like "Colour:Blue".'),
+      )
+      .max(10)
+      .optional(),
     /** Defaults to relevance when searching, newest otherwise. */
     sort: z.enum(PRODUCT_SORTS, { message: `Sort by one of: ${PRODUCT_SORTS.join(", ")}.` }).optional(),
     cursor: z.string().max(500).nullish(),

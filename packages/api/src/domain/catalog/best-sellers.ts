@@ -18,6 +18,7 @@ export async function listBestSellers(db: Tx, limit: number): Promise<ProductCar
       slug: true,
       name: true,
       priceCents: true,
+      priceMaxCents: true,
       currency: true,
       ratingAvg: true,
       ratingCount: true,
@@ -42,6 +43,7 @@ export async function listBestSellers(db: Tx, limit: number): Promise<ProductCar
     const image = images[0];
     return {
       ...product,
+      priceMaxCents: Math.max(product.priceCents, product.priceMaxCents),
       image: image ? { url: image.url, alt: image.alt || product.name } : null,
       available,
       availability: availabilityOf(available, row?._max.lowStockThreshold ?? 0),

@@ -12,7 +12,9 @@ export interface ProductCard {
   id: string;
   slug: string;
   name: string;
+  /** The lowest price of its variants ("from"), and the highest (equal when they all cost the same). */
   priceCents: number;
+  priceMaxCents: number;
   currency: string;
   ratingAvg: number;
   ratingCount: number;
@@ -43,7 +45,19 @@ export interface Facets {
   categories: { id: string | null; name: string; slug: string | null; count: number }[];
   sellers: { id: string; shopName: string; slug: string; count: number }[];
   priceBands: { key: string; label: string; minCents: number; maxCents: number | null; count: number }[];
+  /** Size and Colour values of the matching products' variants, with how many products offer each. */
+  options: { name: string; values: { value: string; count: number }[] }[];
 }
+
+/**
+ * The options that mean the same across shops, under one name each: a facet for "Frame size" or
+ * "Switches" would hold one product; Size and Colour hold many.
+ */
+export const FACET_OPTIONS: Record<string, string> = { size: "Size", colour: "Colour", color: "Colour" };
+
+/** "Colour:Blue" -> the value; the name only groups the facet (a variant matches on its values). */
+const optionFilterValues = (options: readonly string[] | undefined) =>
+  (options ?? []).map((entry) => entry.slice(entry.indexOf(":") + 1).trim()).filter((value) => value.length > 0);
 
 interface SortSpec {
   expr: Prisma.Sql;
@@ -123,6 +137,8 @@ interface Filters {
   category: Prisma.Sql | null;
   seller: Prisma.Sql | null;
   price: Prisma.Sql | null;
+  /** Some active variant has every chosen option value (M and Blue: the M / Blue variant). */
+  option: Prisma.Sql | null;
 }
 
 const stockJoin = Prisma.sql`LEFT JOIN LATERAL (
@@ -151,7 +167,11 @@ function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?:
   if (input.minPriceCents !== undefined) priceParts.push(Prisma.sql`p."priceCents" >= ${input.minPriceCents}`);
   if (input.maxPriceCents !== undefined) priceParts.push(Prisma.sql`p."priceCents" <= ${input.maxPriceCents}`);
   const price = priceParts.length ? Prisma.join(priceParts, " AND ") : null;
-  return { categoryTree, base, category, seller, price };
+  const values = optionFilterValues(input.options);
+  const option = values.length
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND v."status" = 'ACTIVE' AND v."optionValues" @> ${values}::text[])`
+    : null;
+  return { categoryTree, base, category, seller, price, option };
 }
 
 const and = (parts: (Prisma.Sql | null)[]) => {
@@ -164,6 +184,7 @@ interface CardRow {
   slug: string;
   name: string;
   priceCents: number;
+  priceMaxCents: number;
   currency: string;
   ratingAvg: number;
   ratingCount: number;
@@ -186,6 +207,7 @@ const toCard = (row: CardRow): ProductCard => {
     slug: row.slug,
     name: row.name,
     priceCents: row.priceCents,
+    priceMaxCents: Math.max(row.priceCents, row.priceMaxCents),
     currency: row.currency,
     ratingAvg: row.ratingAvg,
     ratingCount: row.ratingCount,
@@ -207,7 +229,7 @@ export async function listProductCards(db: Tx, rawInput: BrowseProductsInput & {
   const sort: ProductSort = input.sort ?? (input.q ? "relevance" : "newest");
   const spec = sortSpec(sort, input.q);
   const filters = buildFilters(input);
-  const where = [...filters.base, filters.category, filters.seller, filters.price];
+  const where = [...filters.base, filters.category, filters.seller, filters.price, filters.option];
   if (input.cursor) {
     const cursor = decodeCursor(input.cursor, sort);
     where.push(
@@ -219,7 +241,7 @@ export async function listProductCards(db: Tx, rawInput: BrowseProductsInput & {
   const direction = spec.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await db.$queryRaw<CardRow[]>`
     ${filters.categoryTree ? Prisma.sql`WITH RECURSIVE ${filters.categoryTree}` : Prisma.empty}
-    SELECT p."id", p."slug", p."name", p."priceCents", p."currency", p."ratingAvg", p."ratingCount", p."categoryId", p."createdAt",
+    SELECT p."id", p."slug", p."name", p."priceCents", p."priceMaxCents", p."currency", p."ratingAvg", p."ratingCount", p."categoryId", p."createdAt",
            s."id" AS "sellerId", s."shopName", s."slug" AS "sellerSlug",
            img."url" AS "imageUrl", img."alt" AS "imageAlt",
            st."available", st."threshold",
@@ -258,12 +280,16 @@ export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}):
     ),
     " ",
   )} END`;
-  const rows = await db.$queryRaw<{ facet: "category" | "seller" | "price"; key: string | null; label: string | null; slug: string | null; count: number }[]>`
+  const facetNames = Object.keys(FACET_OPTIONS);
+  const rows = await db.$queryRaw<
+    { facet: "category" | "seller" | "price" | "option"; key: string | null; label: string | null; slug: string | null; count: number }[]
+  >`
     WITH RECURSIVE ${filters.categoryTree ? Prisma.sql`${filters.categoryTree},` : Prisma.empty} base AS (
-      SELECT p."categoryId", p."sellerId", p."priceCents",
+      SELECT p."id", p."categoryId", p."sellerId", p."priceCents",
              ${filters.category ?? Prisma.sql`true`} AS in_category,
              ${filters.seller ?? Prisma.sql`true`} AS in_seller,
-             ${filters.price ?? Prisma.sql`true`} AS in_price
+             ${filters.price ?? Prisma.sql`true`} AS in_price,
+             ${filters.option ?? Prisma.sql`true`} AS in_option
         FROM "Product" p
         JOIN "Seller" s ON s."id" = p."sellerId"
         ${parsed.data.inStock ? stockJoin : Prisma.empty}
@@ -271,17 +297,24 @@ export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}):
     )
     SELECT 'category' AS "facet", b."categoryId" AS "key", c."name" AS "label", c."slug" AS "slug", count(*)::int AS "count"
       FROM base b LEFT JOIN "Category" c ON c."id" = b."categoryId"
-     WHERE b.in_seller AND b.in_price
+     WHERE b.in_seller AND b.in_price AND b.in_option
      GROUP BY b."categoryId", c."name", c."slug"
     UNION ALL
     SELECT 'seller', b."sellerId", s."shopName", s."slug", count(*)::int
       FROM base b JOIN "Seller" s ON s."id" = b."sellerId"
-     WHERE b.in_category AND b.in_price
+     WHERE b.in_category AND b.in_price AND b.in_option
      GROUP BY b."sellerId", s."shopName", s."slug"
     UNION ALL
     SELECT 'price', x.band, x.band, x.band, count(*)::int
-      FROM (SELECT ${band} AS band FROM base WHERE in_category AND in_seller) x
-     GROUP BY x.band`;
+      FROM (SELECT ${band} AS band FROM base WHERE in_category AND in_seller AND in_option) x
+     GROUP BY x.band
+    UNION ALL
+    SELECT 'option', lower(o."name"), v.value, NULL, count(DISTINCT b."id")::int
+      FROM base b
+      JOIN "ProductOption" o ON o."productId" = b."id" AND lower(o."name") IN (${Prisma.join(facetNames)})
+      CROSS JOIN LATERAL unnest(o."values") AS v(value)
+     WHERE b.in_category AND b.in_seller AND b.in_price
+     GROUP BY lower(o."name"), v.value`;
   const byCount = <T extends { count: number; name?: string; shopName?: string }>(a: T, b: T) => b.count - a.count;
   return {
     categories: rows
@@ -293,7 +326,26 @@ export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}):
       .map((row) => ({ id: row.key ?? "", shopName: row.label ?? "", slug: row.slug ?? "", count: row.count }))
       .sort(byCount),
     priceBands: PRICE_BANDS.map((b) => ({ ...b, count: rows.find((row) => row.facet === "price" && row.key === b.key)?.count ?? 0 })),
+    options: optionFacets(rows.filter((row) => row.facet === "option")),
   };
+}
+
+/** Size and Colour (Color folded in), values most offered first. */
+function optionFacets(rows: { key: string | null; label: string | null; count: number }[]): Facets["options"] {
+  const groups = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const name = FACET_OPTIONS[row.key ?? ""];
+    if (!name || !row.label) continue;
+    const values = groups.get(name) ?? new Map<string, number>();
+    values.set(row.label, (values.get(row.label) ?? 0) + row.count);
+    groups.set(name, values);
+  }
+  return ["Size", "Colour"]
+    .filter((name) => groups.has(name))
+    .map((name) => ({
+      name,
+      values: [...groups.get(name)!.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    }));
 }
 
 /**
