@@ -5,11 +5,6 @@ import type { ProductCard as ProductCardData } from "@bazaar/api/domain/catalog/
 import { AvailabilityBadge } from "./availability-badge";
 import { RatingSummary } from "./rating";
 
-/** Variants at different prices: the card shows the lowest, "From $19.00". */
-// TODO(lead's ProductCard.priceMaxCents): drop the `in` guard once cards carry it.
-const hasPriceRange = (product: ProductCardData) =>
-  "priceMaxCents" in product && typeof product.priceMaxCents === "number" && product.priceMaxCents > product.priceCents;
-
 /** One product in a grid. The picture sits in a square box, so nothing moves when it loads. */
 export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
   return (
@@ -36,7 +31,8 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
         <RatingSummary ratingAvg={product.ratingAvg} ratingCount={product.ratingCount} />
         <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-1">
           <p className="text-sm font-semibold text-slate-900" data-testid="card-price">
-            {hasPriceRange(product) ? "From " : ""}
+            {/* Variants at different prices: the lowest, "From $19.00". */}
+            {product.priceMaxCents > product.priceCents ? "From " : ""}
             {formatMoney(product.priceCents, product.currency)}
           </p>
           <AvailabilityBadge availability={product.availability} available={product.available} />
