@@ -62,8 +62,10 @@ describe("schema.org data", () => {
       { sku: "LAMP-B", title: "Black", priceCents: 4999, availability: "in_stock" as const, query: "Colour=Black" },
       { sku: "LAMP-W", title: "White", priceCents: 4999, availability: "low" as const, query: "Colour=White" },
     ];
-    const offers = productJsonLd(base, product, "in_stock", variants).offers;
-    expect(Array.isArray(offers) && offers.map((offer) => offer.sku)).toEqual(["LAMP-B", "LAMP-W"]);
+    expect(productJsonLd(base, product, "in_stock", variants).offers).toMatchObject([
+      { "@type": "Offer", sku: "LAMP-B", price: "49.99" },
+      { "@type": "Offer", sku: "LAMP-W", price: "49.99", availability: "https://schema.org/LimitedAvailability" },
+    ]);
     expect(productJsonLd(base, product, "in_stock", [{ ...variants[0]!, title: "", query: "" }]).offers).toMatchObject({
       "@type": "Offer",
       url: "https://shop.example.com/products/desk-lamp",
