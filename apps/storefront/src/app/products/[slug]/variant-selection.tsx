@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { RouterOutputs } from "@bazaar/api";
 import {
   closestVariant,
@@ -74,7 +74,16 @@ export function VariantSelectionProvider({
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const wanted = wantedFromQuery(options, searchParams);
-  const variant = wanted.some((value) => value !== undefined) ? closestVariant(variants, wanted, stock) : fallback;
+  const fromUrl = wanted.some((value) => value !== undefined) ? closestVariant(variants, wanted, stock) : fallback;
+  // A click shows its variant at once: the URL it pushes reaches useSearchParams a moment later,
+  // and a controlled radio would meanwhile snap back. Back and forward hand over to the URL again.
+  const [picked, setPicked] = useState<ProductVariant | null>(null);
+  useEffect(() => {
+    const onPopState = () => setPicked(null);
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
+  const variant = picked ?? fromUrl;
   const variantStock = live.variants.find((row) => row.variantId === variant?.id) ?? {
     variantId: variant?.id ?? "",
     available: 0,
@@ -93,6 +102,7 @@ export function VariantSelectionProvider({
       const wantedNext = variant.optionValues.map((current, i) => (i === index ? optionValue : current));
       const next = closestVariant(variants, wantedNext, stock, index + 1);
       if (!next || next.id === variant.id) return;
+      setPicked(next);
       // Next.js keeps useSearchParams in step with the History API: this changes the URL (one
       // history entry per choice, for the back button) without moving the scroll position or
       // rendering the page on the server again, which router.push would do for a new query.
