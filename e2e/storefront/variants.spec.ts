@@ -173,7 +173,14 @@ test("scarce, missing and discounted combinations of a seller's new product", as
   await expect(page.getByTestId("compare-at-price")).toHaveText("was $35.00");
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
 
-  // The listing says the price is a range.
+  // The listing says the price is a range, and filters by colour.
   await page.goto(`/search?q=${encodeURIComponent(product.name)}`);
-  await expect(page.getByTestId("product-grid").getByRole("listitem").filter({ hasText: product.name }).getByTestId("card-price")).toHaveText("From $25.00");
+  const card = page.getByTestId("product-grid").getByRole("listitem").filter({ hasText: product.name });
+  await expect(card.getByTestId("card-price")).toHaveText("From $25.00");
+  await page
+    .getByRole("group", { name: "Colour" })
+    .getByRole("checkbox", { name: /^Black/ })
+    .check();
+  await expect(page).toHaveURL(/[?&]options=Colour%3ABlack/);
+  await expect(card).toBeVisible();
 });

@@ -33,7 +33,7 @@ function OptionButtons({ option, index }: { option: SelectionOption; index: numb
   const name = useId();
   const chosen = variant?.optionValues[index];
   return (
-    <fieldset className="m-0 min-w-0 border-0 p-0">
+    <fieldset className="min-w-0 border-0 p-0">
       <legend className="mb-2 p-0 text-sm font-medium text-slate-900">
         {option.name}: <span className="font-normal text-slate-700">{chosen}</span>
       </legend>
