@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demo, newIdentity, signIn } from "../support";
+import { appUrl, demo, newIdentity, signIn } from "../support";
+import { pngSquare } from "../seller/images";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
 import { CARDS, checkoutToPayment, newBuyer, pay, snapshot } from "./helpers";
 
@@ -102,9 +103,20 @@ test("a shared link opens on its variant, and the back button restores the previ
   await expect(option(page, "Size", "XL")).toBeChecked();
 });
 
+/** Uploads a coloured square as a product picture, as the seller console's image field does. */
+async function uploadPicture(page: Page, name: string, rgb: [number, number, number]) {
+  const upload = await ok<{ url: string; headers: Record<string, string> }>(trpcMutation(page.request, "seller", "media.createProductImageUpload"));
+  const response = await page.request.post(appUrl("seller", upload.url), {
+    headers: upload.headers,
+    multipart: { file: { name, mimeType: "image/png", buffer: pngSquare(64, rgb) } },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { key: string; url: string; receipt: string };
+}
+
 /**
  * The demo seller's own product with Size S/M/L × Colour Blue/Black: S / Black not offered,
- * L / Blue with no stock, M / Blue with 2, L / Black dearer and on sale.
+ * L / Blue with no stock, M / Blue with 2, L dearer, L / Black on sale; a picture per colour.
  */
 async function productWithVariants(browser: Browser) {
   const context = await browser.newContext();
@@ -113,9 +125,14 @@ async function productWithVariants(browser: Browser) {
   const suffix = newIdentity().suffix;
   const name = `Ridge Tee ${suffix}`;
   const sku = `TEE-${suffix}`.toUpperCase();
-  const product = await ok<{ id: string; slug: string }>(
-    trpcMutation(page.request, "seller", "catalog.create", { name, sku, priceCents: 2500, description: "A tee in three sizes." }),
+  const pictures = [
+    { ...(await uploadPicture(page, "blue.png", [37, 99, 235])), alt: "Ridge Tee in blue" },
+    { ...(await uploadPicture(page, "black.png", [15, 23, 42])), alt: "Ridge Tee in black" },
+  ];
+  const product = await ok<{ id: string; slug: string; images: { id: string; alt: string }[] }>(
+    trpcMutation(page.request, "seller", "catalog.create", { name, sku, priceCents: 2500, description: "A tee in three sizes.", images: pictures }),
   );
+  const pictureOf = (colour: string) => product.images.find((image) => image.alt === `Ridge Tee in ${colour.toLowerCase()}`)!.id;
   const combos: [string, string, number, number | null][] = [
     ["S", "Blue", 2500, null],
     ["M", "Blue", 2500, null],
@@ -135,6 +152,7 @@ async function productWithVariants(browser: Browser) {
         sku: `${sku}-${size}-${colour}`.toUpperCase(),
         priceCents,
         compareAtPriceCents,
+        imageId: pictureOf(colour),
       })),
     }),
   );
@@ -155,8 +173,10 @@ test("scarce, missing and discounted combinations of a seller's new product", as
   await page.goto(`/products/${product.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: product.name })).toBeVisible();
 
-  // S is offered in Blue only: Black is disabled while S is chosen.
+  // S is offered in Blue only: Black is disabled while S is chosen. The blue picture is shown.
   await expect(option(page, "Size", "S")).toBeChecked();
+  await expect(page.getByRole("img", { name: "Ridge Tee in blue" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Ridge Tee in black" })).toHaveCount(0);
   await expect(page.getByRole("group", { name: /^Colour/ }).getByRole("radio", { name: /^Black/ })).toBeDisabled();
 
   await option(page, "Size", "M").check();
@@ -171,6 +191,8 @@ test("scarce, missing and discounted combinations of a seller's new product", as
   await option(page, "Colour", "Black").check();
   await expect(page.getByTestId("price")).toHaveText("$27.00");
   await expect(page.getByTestId("compare-at-price")).toHaveText("was $35.00");
+  await expect(page.getByRole("img", { name: "Ridge Tee in black" })).toBeVisible();
+  await expect(page.getByTestId("sku")).toHaveText(/-L-BLACK$/);
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
 
   // The listing says the price is a range, and filters by colour.
