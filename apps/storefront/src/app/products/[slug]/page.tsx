@@ -91,7 +91,8 @@ export default async function ProductPage({ params }: Props) {
             ))}
           </ol>
         </nav>
-        <VariantSelectionProvider slug={product.slug} options={product.options} variants={product.variants} initial={stock}>
+        {/* Keyed by product: a related product opened from here starts on its own choice. */}
+        <VariantSelectionProvider key={product.id} slug={product.slug} options={product.options} variants={product.variants} initial={stock}>
           <div className="grid gap-8 lg:grid-cols-2">
             <VariantGallery images={product.images} name={product.name} />
             <div className="space-y-5">
