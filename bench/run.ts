@@ -208,7 +208,7 @@ async function main(): Promise<number> {
         const skus = await runAddToCart(client, signedIn, {
           connections: profile.connections,
           durationMs: profile.cartMs,
-          productIds: catalog.productIds,
+          variantIds: catalog.variantIds,
           cpu,
         });
         const hot = await runHotSku(client, pool, signedIn, {
@@ -249,7 +249,7 @@ async function main(): Promise<number> {
         const buyers = await signInAll(client, checkoutBuyers);
         const result = await runCheckout(client, pool, buyers, {
           connections: profile.connections,
-          productIds: catalog.productIds,
+          variantIds: catalog.variantIds,
           budgetMs: profile.checkoutBudgetMs,
           splitTimeoutMs: 300_000,
           cpu,

@@ -13,6 +13,8 @@ test("forgot password: the emailed link resets it, the new password signs in, th
 
   await page.goto(appUrl("storefront", "/sign-in"));
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: wait for the new page before filling one.
+  await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(person.email);
   await page.getByRole("button", { name: "Email me a link" }).click();
   await expect(page.getByText("If an account uses that address, a link to reset its password is on its way.")).toBeVisible();

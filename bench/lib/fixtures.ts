@@ -1,7 +1,8 @@
 // The benchmark's own data, beside the demo seed in its fresh database: an approved shop with
 // `skus` products (spread over the demo's leaf categories, so listings get a real catalogue's
-// size), one "hot" product every buyer fights over, deep stock so runs never run dry, and buyers
-// who can sign in. Plain SQL: a thousand products in one statement, not a thousand API calls.
+// size), each in two sizes (S and M: two variants, each its own stock row), one "hot" product
+// (one variant) every buyer fights over, deep stock so runs never run dry, and buyers who can
+// sign in. Plain SQL: a thousand products in one statement, not a thousand API calls.
 import bcrypt from "bcryptjs";
 import type pg from "pg";
 
@@ -14,9 +15,10 @@ const STOCK_PER_SKU = 1_000_000;
 const HOT_STOCK = 10_000_000;
 
 export interface BenchCatalog {
-  productIds: string[];
+  /** What buyers add to carts: every variant of every bench product but the hot one. */
+  variantIds: string[];
   stockLevelIds: string[];
-  hot: { productId: string; stockLevelId: string };
+  hot: { productId: string; variantId: string; stockLevelId: string };
 }
 
 export interface BenchBuyer {
@@ -46,10 +48,11 @@ export async function createBenchCatalog(pool: pg.Pool, skus: number): Promise<B
     );
     // Older than the demo products, so the storefront's "newest" pages still open on the demo's.
     await client.query(
-      `INSERT INTO "Product" ("id", "sellerId", "categoryId", "sku", "name", "slug", "description", "priceCents", "status", "publishedAt", "createdAt", "updatedAt")
+      `INSERT INTO "Product" ("id", "sellerId", "categoryId", "sku", "name", "slug", "description", "priceCents", "priceMaxCents", "optionText",
+                             "status", "publishedAt", "createdAt", "updatedAt")
        SELECT 'bench_p_' || lpad(i::text, 5, '0'), $1, ($2::text[])[1 + i % cardinality($2::text[])], 'BENCH-' || lpad(i::text, 5, '0'),
               'Bench item ' || i, 'bench-item-' || i, 'A product the benchmark made to give the catalogue some depth.',
-              1000 + (i % 40) * 125, 'ACTIVE', now() - interval '60 days' - i * interval '1 minute',
+              1000 + (i % 40) * 125, 1000 + (i % 40) * 125, 'S M', 'ACTIVE', now() - interval '60 days' - i * interval '1 minute',
               now() - interval '60 days' - i * interval '1 minute', now()
          FROM generate_series(1, $3::int) AS i`,
       [SELLER_ID, leaves.map((leaf) => leaf.id), skus],
@@ -59,6 +62,21 @@ export async function createBenchCatalog(pool: pg.Pool, skus: number): Promise<B
        VALUES ($1, $2, $3, 'BENCH-HOT', 'Bench hot item', 'bench-hot-item', 'The product every benchmark buyer wants at once.', 2500, 'ACTIVE',
                now() - interval '90 days', now() - interval '90 days', now())`,
       [HOT_PRODUCT_ID, SELLER_ID, leaves[0]?.id ?? null],
+    );
+    await client.query(`UPDATE "Product" SET "priceMaxCents" = "priceCents" WHERE "id" = $1`, [HOT_PRODUCT_ID]);
+    await client.query(
+      `INSERT INTO "ProductOption" ("id", "productId", "name", "position", "values")
+       SELECT 'bench_o_' || p."id", p."id", 'Size', 0, ARRAY['S', 'M'] FROM "Product" p WHERE p."sellerId" = $1 AND p."id" <> $2`,
+      [SELLER_ID, HOT_PRODUCT_ID],
+    );
+    await client.query(
+      `INSERT INTO "ProductVariant" ("id", "productId", "sellerId", "sku", "optionValues", "title", "priceCents", "position", "updatedAt")
+       SELECT 'bench_v_' || p."id" || '_' || v.size, p."id", $1, p."sku" || '-' || v.size, ARRAY[v.size], v.size, p."priceCents", v.position, now()
+         FROM "Product" p CROSS JOIN (VALUES ('S', 0), ('M', 1)) AS v(size, position)
+        WHERE p."sellerId" = $1 AND p."id" <> $2
+       UNION ALL
+       SELECT 'bench_v_' || p."id", p."id", $1, p."sku", '{}', '', p."priceCents", 0, now() FROM "Product" p WHERE p."id" = $2`,
+      [SELLER_ID, HOT_PRODUCT_ID],
     );
     // Each product borrows the first picture of a demo product in its category.
     await client.query(
@@ -71,9 +89,10 @@ export async function createBenchCatalog(pool: pg.Pool, skus: number): Promise<B
       [SELLER_ID],
     );
     await client.query(
-      `INSERT INTO "StockLevel" ("id", "productId", "warehouseId", "onHand", "updatedAt")
-       SELECT 'bench_s_' || p."id", p."id", $2, CASE WHEN p."id" = $3 THEN $4::int ELSE $5::int END, now()
-         FROM "Product" p WHERE p."sellerId" = $1`,
+      `INSERT INTO "StockLevel" ("id", "productId", "variantId", "warehouseId", "onHand", "updatedAt")
+       SELECT CASE WHEN v."productId" = $3 THEN 'bench_s_' || $3 ELSE 'bench_s_' || v."id" END, v."productId", v."id", $2,
+              CASE WHEN v."productId" = $3 THEN $4::int ELSE $5::int END, now()
+         FROM "ProductVariant" v WHERE v."sellerId" = $1`,
       [SELLER_ID, WAREHOUSE_ID, HOT_PRODUCT_ID, HOT_STOCK, STOCK_PER_SKU],
     );
     await client.query("COMMIT");
@@ -83,15 +102,15 @@ export async function createBenchCatalog(pool: pg.Pool, skus: number): Promise<B
   } finally {
     client.release();
   }
-  const { rows } = await pool.query<{ productId: string; stockLevelId: string }>(
-    `SELECT p."id" AS "productId", s."id" AS "stockLevelId" FROM "Product" p JOIN "StockLevel" s ON s."productId" = p."id"
-      WHERE p."sellerId" = $1 AND p."id" <> $2 ORDER BY p."id"`,
+  const { rows } = await pool.query<{ variantId: string; stockLevelId: string }>(
+    `SELECT s."variantId", s."id" AS "stockLevelId" FROM "StockLevel" s JOIN "Product" p ON p."id" = s."productId"
+      WHERE p."sellerId" = $1 AND p."id" <> $2 ORDER BY s."variantId"`,
     [SELLER_ID, HOT_PRODUCT_ID],
   );
   return {
-    productIds: rows.map((row) => row.productId),
+    variantIds: rows.map((row) => row.variantId),
     stockLevelIds: rows.map((row) => row.stockLevelId),
-    hot: { productId: HOT_PRODUCT_ID, stockLevelId: `bench_s_${HOT_PRODUCT_ID}` },
+    hot: { productId: HOT_PRODUCT_ID, variantId: `bench_v_${HOT_PRODUCT_ID}`, stockLevelId: `bench_s_${HOT_PRODUCT_ID}` },
   };
 }
 

@@ -55,7 +55,7 @@ function buyerFor(buyers: readonly SignedInBuyer[], connections: number, worker:
 export async function runAddToCart(
   client: HttpClient,
   buyers: readonly SignedInBuyer[],
-  options: { connections: number; durationMs: number; productIds: readonly string[]; cpu?: CpuReader },
+  options: { connections: number; durationMs: number; variantIds: readonly string[]; cpu?: CpuReader },
 ): Promise<LoadFigures> {
   return closedLoop({
     client,
@@ -63,8 +63,8 @@ export async function runAddToCart(
     durationMs: options.durationMs,
     cpu: options.cpu,
     next: (worker, iteration) => {
-      const productId = options.productIds[Math.floor(Math.random() * options.productIds.length)] as string;
-      return trpcMutation("cart.add", { productId, quantity: 1 }, buyerFor(buyers, options.connections, worker, iteration).cookie);
+      const variantId = options.variantIds[Math.floor(Math.random() * options.variantIds.length)] as string;
+      return trpcMutation("cart.add", { variantId, quantity: 1 }, buyerFor(buyers, options.connections, worker, iteration).cookie);
     },
   });
 }

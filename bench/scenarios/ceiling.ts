@@ -19,9 +19,9 @@ export interface CeilingFigures {
 }
 
 const RESERVE = `UPDATE "StockLevel" SET "reserved" = "reserved" + 1, "updatedAt" = now()
-  WHERE "id" = $1 AND "onHand" - "reserved" - "allocated" >= 1 RETURNING "productId"`;
-const INSERT = `INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "quantity", "type", "expiresAt", "updatedAt")
-  VALUES ('ceiling_' || gen_random_uuid(), $1, $2, 1, 'SOFT', now() + interval '15 minutes', now())`;
+  WHERE "id" = $1 AND "onHand" - "reserved" - "allocated" >= 1 RETURNING "productId", "variantId"`;
+const INSERT = `INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "variantId", "quantity", "type", "expiresAt", "updatedAt")
+  VALUES ('ceiling_' || gen_random_uuid(), $1, $2, $3, 1, 'SOFT', now() + interval '15 minutes', now())`;
 
 export async function runCeiling(
   databaseUrl: string,
@@ -51,8 +51,9 @@ export async function runCeiling(
           const begun = performance.now();
           try {
             await client.query("BEGIN");
-            const { rows } = await client.query<{ productId: string }>({ name: "bench_reserve", text: RESERVE, values: [stockLevelId] });
-            if (rows[0]) await client.query({ name: "bench_insert_reservation", text: INSERT, values: [stockLevelId, rows[0].productId] });
+            const { rows } = await client.query<{ productId: string; variantId: string }>({ name: "bench_reserve", text: RESERVE, values: [stockLevelId] });
+            if (rows[0])
+              await client.query({ name: "bench_insert_reservation", text: INSERT, values: [stockLevelId, rows[0].productId, rows[0].variantId] });
             else refused++;
             await client.query("COMMIT");
             samples.push(performance.now() - begun);

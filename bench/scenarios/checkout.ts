@@ -39,7 +39,7 @@ export async function runCheckout(
   client: HttpClient,
   pool: pg.Pool,
   buyers: readonly SignedInBuyer[],
-  options: { connections: number; productIds: readonly string[]; budgetMs: number; splitTimeoutMs: number; cpu?: CpuReader },
+  options: { connections: number; variantIds: readonly string[]; budgetMs: number; splitTimeoutMs: number; cpu?: CpuReader },
 ): Promise<CheckoutFigures> {
   const addTimes: number[] = [];
   const checkoutTimes: number[] = [];
@@ -54,9 +54,9 @@ export async function runCheckout(
     // On a slow machine a fixed number of buyers could take many minutes: stop starting new ones.
     if (performance.now() - started > options.budgetMs) return;
     attempted++;
-    const productId = options.productIds[Math.floor(Math.random() * options.productIds.length)] as string;
+    const variantId = options.variantIds[Math.floor(Math.random() * options.variantIds.length)] as string;
     try {
-      const added = await client.request(trpcMutation("cart.add", { productId, quantity: 1 }, buyer.cookie));
+      const added = await client.request(trpcMutation("cart.add", { variantId, quantity: 1 }, buyer.cookie));
       trpcData(added);
       addTimes.push(added.ms);
       const placed = await client.request(

@@ -1,8 +1,9 @@
 // Server-side entry points for the apps: the HTTP handler and the RSC caller share one context builder.
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "@bazaar/db";
 import { observeRoute } from "./observability/http";
-import { DomainError } from "./errors";
+import { asDomainError, DomainError, trpcCodeOf } from "./errors";
 import { clientIpOf } from "./http/client-ip";
 import { appRouter, appRouters } from "./root";
 import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
@@ -29,6 +30,17 @@ export async function createContext(identity: RequestIdentity, extra: Partial<Co
   });
 }
 
+/** Loading the caller needs the database: its absence answers 503, as in a procedure. */
+async function createContextOrUnavailable(...args: Parameters<typeof createContext>): Promise<Context> {
+  try {
+    return await createContext(...args);
+  } catch (error) {
+    const domain = asDomainError(error);
+    if (domain) throw new TRPCError({ code: trpcCodeOf[domain.code], message: domain.message, cause: domain });
+    throw error;
+  }
+}
+
 /**
  * The /api/trpc route handler of an app; `identify` reads the session and cookies of the request.
  * `app` names the app, whose handler serves only its own areas (see appRouters). Errors are logged
@@ -42,7 +54,7 @@ export function createTrpcHandler(identify: (req: Request) => Promise<RequestIde
       req,
       router: app ? appRouters[app] : appRouter,
       createContext: async ({ resHeaders }) => {
-        const context = await createContext(
+        const context = await createContextOrUnavailable(
           { ...(await identify(req)), clientIp: clientIpOf(req.headers) },
           {
             requestId: scope.requestId,

@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { PrismaClient } from "@bazaar/db";
 import { requireAdmin, requireSeller, requireUser, type Actor } from "./actor";
-import { DomainError, trpcCodeOf } from "./errors";
+import { asDomainError, DomainError, trpcCodeOf } from "./errors";
 import { logger } from "./observability/logger";
 import { observeProcedure } from "./observability/observe";
 import { checkInput, UnsafeInputError, validationMessage } from "./input-guard";
@@ -98,13 +98,11 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-/** Turns domain errors into typed tRPC errors; anything else stays an opaque 500. */
+/** Turns domain errors (and the database's absence, a 503) into typed tRPC errors; anything else stays an opaque 500. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
-  }
+  const cause = result.ok ? null : asDomainError(result.error.cause);
+  if (cause) throw new TRPCError({ code: trpcCodeOf[cause.code], message: cause.message, cause });
   return result;
 });
 

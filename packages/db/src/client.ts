@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { registerProbe, reportConnection } from "./availability";
 import { PrismaClient } from "./generated/prisma/client";
 
 export interface CreateClientOptions {
@@ -8,8 +9,8 @@ export interface CreateClientOptions {
   max?: number;
 }
 
-/** Told of every query's duration (ms), for metrics; set by whoever exports them. */
-type QueryListener = (durationMs: number) => void;
+/** Told of every query's duration (ms) and text, for metrics and statement counts; set by whoever reads them. */
+type QueryListener = (durationMs: number, query: string) => void;
 
 // On globalThis, like the client: a Next.js build may load this module more than once per process.
 const observed = globalThis as unknown as { bazaarQueryListeners?: Set<QueryListener>; bazaarPools?: Set<pg.Pool> };
@@ -35,6 +36,7 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
   // Our own pool, so its counts can be read; the adapter closes it on $disconnect.
   const pool = new pg.Pool({ connectionString, max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 20) });
   pools.add(pool);
+  reportConnectionsOf(pool);
   const end = pool.end.bind(pool);
   pool.end = () => {
     pools.delete(pool);
@@ -46,9 +48,37 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
     log: [{ emit: "event", level: "query" }],
   });
   client.$on("query", (event) => {
-    for (const listener of queryListeners) listener(event.duration);
+    for (const listener of queryListeners) listener(event.duration, event.query);
   });
   return client;
+}
+
+/**
+ * Every connection the pool opens, or fails to open, tells availability.ts whether the database
+ * is there (pg has no event for a failed connect, hence the wrapper). The pool itself holds no
+ * dead connection: one the server closes is dropped (its 'error' event, handled by the adapter),
+ * so the same client works again once the server is back.
+ */
+function reportConnectionsOf(pool: pg.Pool): void {
+  pool.on("connect", () => reportConnection(true));
+  // An idle connection lost (the server stopping or restarting) makes the database suspect: the
+  // next page probes it before rendering (see databaseIsDown), so even the first one after an
+  // outage gets the 503 page instead of failing halfway through.
+  pool.on("error", () => reportConnection(false));
+  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: (error: Error | undefined, ...rest: unknown[]) => void) => {
+    if (callback) {
+      return connect((error, ...rest) => {
+        if (error) reportConnection(false);
+        callback(error, ...rest);
+      });
+    }
+    return connect()!.catch((error: unknown) => {
+      reportConnection(false);
+      throw error;
+    });
+  }) as typeof pool.connect;
+  registerProbe(async () => (await pool.connect()).release());
 }
 
 const globalForPrisma = globalThis as unknown as { bazaarPrisma?: PrismaClient };

@@ -1,5 +1,6 @@
 export * from "./generated/prisma/client";
 export { connectionPools, createPrismaClient, getDb, onQuery } from "./client";
+export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnreachable } from "./availability";
 import type { PrismaClient } from "./generated/prisma/client";
 
 /** What a domain function receives: the client, or the transaction it runs inside. */

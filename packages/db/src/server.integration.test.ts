@@ -1,13 +1,11 @@
 // The embedded database is this checkout's own: a PostgreSQL server of another folder listening on
 // its port is refused by name instead of silently used. "Another checkout" is a real second
 // cluster: the test server when it lives elsewhere (DATABASE_URL), else a throwaway embedded one.
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, loadEmbeddedPostgres, repoRoot, startDatabaseServer } from "./server";
+import { repoRoot, startDatabaseServer } from "./server";
+import { startThrowawayCluster } from "./testing/throwaway-cluster";
 
 const saved = { url: process.env.DATABASE_URL, port: process.env.BAZAAR_EMBEDDED_PG_PORT };
 const cleanups: (() => Promise<void>)[] = [];
@@ -28,44 +26,15 @@ async function dataDirectory(url: string): Promise<string> {
   }
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 /** A PostgreSQL server whose data is not this checkout's, and its port. */
 async function foreignServer(): Promise<{ port: string; dataDirectory: string }> {
   const serverUrl = process.env.BAZAAR_TEST_SERVER_URL!;
   const ownData = path.join(repoRoot, ".data", "postgres");
   const testData = await dataDirectory(serverUrl);
   if (path.resolve(testData) !== path.resolve(ownData)) return { port: new URL(serverUrl).port || "5432", dataDirectory: testData };
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const dir = await mkdtemp(path.join(os.tmpdir(), "bazaar-other-checkout-"));
-  // As root the library runs PostgreSQL as the `postgres` user, who must be able to reach the folder.
-  await chmod(dir, 0o755);
-  const port = await freePort();
-  const other = new EmbeddedPostgres({
-    databaseDir: path.join(dir, "postgres"),
-    port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: () => undefined,
-  });
-  await other.initialise();
-  await other.start();
-  cleanups.push(async () => {
-    await other.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
-  return { port: String(port), dataDirectory: await dataDirectory(`postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`) };
+  const other = await startThrowawayCluster("bazaar-other-checkout-");
+  cleanups.push(() => other.destroy());
+  return { port: String(other.port), dataDirectory: await dataDirectory(other.url()) };
 }
 
 describe("startDatabaseServer without DATABASE_URL", () => {

@@ -106,6 +106,7 @@ export function ProductForm({ product, categories }: { product?: Product; catego
   }
 
   const err = (field: string) => errors[field];
+  const hasOptions = (product?.options.length ?? 0) > 0;
   const statusOptions: Status[] = ["DRAFT", "ACTIVE", "ARCHIVED"];
 
   return (
@@ -152,6 +153,9 @@ export function ProductForm({ product, categories }: { product?: Product; catego
             name="price"
             inputMode="decimal"
             required
+            // With options, each variant has its own price (set under Options and variants).
+            readOnly={hasOptions}
+            hint={hasOptions ? "Set per variant under Options and variants." : undefined}
             defaultValue={product ? centsToPriceText(product.priceCents) : ""}
             placeholder="19.99"
             error={err("priceCents")}

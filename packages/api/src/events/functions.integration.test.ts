@@ -5,7 +5,7 @@ import { InngestTestEngine, mockCtx } from "@inngest/test";
 import type { Context, InngestFunction } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
-import { cartAbandonment, CART_ABANDONMENT_DELAY_SETTING } from "../domain/cart/functions/cart-abandonment";
+import { cartAbandonment, CART_ABANDONMENT_DELAY_SETTING, remindAbandonedCarts } from "../domain/cart/functions/cart-abandonment";
 import { shipmentStatusUpdate } from "../domain/fulfillment/functions/shipment-status-update";
 import { reservationExpiry } from "../domain/inventory/functions/reservation-expiry";
 import { stockLowAlert } from "../domain/inventory/functions/stock-low-alert";
@@ -15,9 +15,6 @@ import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
 import { callerFor } from "../testing";
 import { createBuyer, createProduct, createSeller } from "../testing/factories";
 import { payWithCard, placeOrder, useDatabaseForHandlers } from "../testing/payments";
-import { drainOutbox } from "./drain";
-import { publish } from "./publish";
-import { runRowName } from "./runtime/run-state";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -88,57 +85,54 @@ describe("cart-abandonment-reminder", () => {
     return { buyer, cart };
   }
 
-  it("is one waiting run per cart, cancelled by checkout, and never for guest carts", () => {
-    expect(cartAbandonment.opts.singleton).toEqual({ key: "event.data.cartId", mode: "cancel" });
-    expect(cartAbandonment.opts.cancelOn?.map((cancel) => [typeof cancel.event === "string" ? cancel.event : cancel.event.name, cancel.match])).toEqual([
-      ["checkout/started", "data.cartId"],
-    ]);
-    expect(cartAbandonment.opts.triggers?.[0]?.if).toBe("event.data.buyerId != null");
+  const quiet = async (cartId: string, minutesAgo: number) =>
+    t.db.cart.update({ where: { id: cartId }, data: { lastActivityAt: new Date(Date.now() - minutesAgo * 60_000) } });
+
+  it("runs every minute as a scan, not per cart change", () => {
+    expect(cartAbandonment.opts.triggers).toEqual([{ cron: "* * * * *" }]);
   });
 
-  it("sleeps for the configured delay, then emails the buyer a link back to the cart", async () => {
+  it("emails the buyer of a cart quiet for the configured delay, once per quiet spell, with a link back to the cart", async () => {
     await t.db.platformSetting.upsert({
       where: { key: CART_ABANDONMENT_DELAY_SETTING },
       create: { key: CART_ABANDONMENT_DELAY_SETTING, value: 90 },
       update: { value: 90 },
     });
     const { buyer, cart } = await cartOf();
-    const engine = engineFor(cartAbandonment, { name: "cart/updated", data: { cartId: cart.id, buyerId: buyer.id } });
+    await quiet(cart.id, 1);
+    const early = await engineFor(cartAbandonment, { name: "inngest/scheduled.timer", data: { cron: "* * * * *" } }).execute();
+    expect(early.result).toMatchObject({ reminded: 0 });
 
-    const sleep = await engine.executeStep("wait-for-inactivity");
-    expect(sleep.step).toMatchObject({ op: "Sleep", name: "1m30s" });
-
-    // The test engine cannot pass time: the finished sleep is given as memoized state, as Inngest would replay it.
-    const { result, ctx } = await engine.execute({ steps: [{ id: "wait-for-inactivity", handler: () => null }] });
-    expect(ctx.step.sleep).toHaveBeenCalledWith("wait-for-inactivity", 90_000);
-    expect(result).toEqual({ reminded: true });
+    await quiet(cart.id, 2);
+    const { result } = await engineFor(cartAbandonment, { name: "inngest/scheduled.timer", data: { cron: "* * * * *" } }).execute();
+    expect(result).toEqual({ reminded: 1 });
     const [reminder] = await t.db.email.findMany({ where: { to: buyer.email, template: "cart-reminder" } });
     expect(reminder?.html).toContain("http://localhost:3000/cart");
     expect(reminder?.text).toContain("Canvas tote");
+
+    // Still quiet: no second email. Active again, then quiet again: a new reminder.
+    expect(await remindAbandonedCarts(t.db)).toEqual({ reminded: 0 });
+    await quiet(cart.id, 3);
+    await t.db.cart.update({ where: { id: cart.id }, data: { remindedAt: new Date(Date.now() - 4 * 60_000) } });
+    expect(await remindAbandonedCarts(t.db)).toEqual({ reminded: 1 });
+    expect(await t.db.email.count({ where: { to: buyer.email, template: "cart-reminder" } })).toBe(2);
   });
 
-  it("does not email about an empty or checked-out cart", async () => {
+  it("does not email about an empty, checked-out, guest or week-old cart, and two scans at once send one email", async () => {
     const empty = await cartOf({ items: false });
     const checkedOut = await cartOf();
     await t.db.cart.update({ where: { id: checkedOut.cart.id }, data: { status: "CHECKOUT" } });
-    for (const [{ buyer, cart }, reason] of [
-      [empty, "the cart is empty"],
-      [checkedOut, "the cart is checkout"],
-    ] as const) {
-      const { result } = await engineFor(cartAbandonment, { name: "cart/updated", data: { cartId: cart.id, buyerId: buyer.id } }).execute({
-        steps: [
-          { id: "read-delay", handler: () => 60 },
-          { id: "wait-for-inactivity", handler: () => null },
-        ],
-      });
-      expect(result).toEqual({ reminded: false, reason });
-    }
-  });
-
-  it("starts no run for a guest cart (its trigger's condition)", async () => {
-    await publish(t.db, "cart/updated", { cartId: "guest-cart", buyerId: null });
-    await drainOutbox(t.db, { functions: [cartAbandonment] });
-    expect(await t.db.outboxEvent.count({ where: { name: runRowName(cartAbandonment.opts.id) } })).toBe(0);
+    const old = await cartOf();
+    const guest = await cartOf();
+    await t.db.cart.update({ where: { id: guest.cart.id }, data: { buyerId: null, guestToken: `guest-${guest.cart.id}` } });
+    for (const c of [empty, checkedOut, guest]) await quiet(c.cart.id, 120);
+    await quiet(old.cart.id, 8 * 24 * 60);
+    const due = await cartOf();
+    await quiet(due.cart.id, 120);
+    const runs = await Promise.all([remindAbandonedCarts(t.db), remindAbandonedCarts(t.db), remindAbandonedCarts(t.db)]);
+    expect(runs.reduce((sum, run) => sum + run.reminded, 0)).toBe(1);
+    for (const c of [empty, checkedOut, old, guest]) expect(await t.db.email.count({ where: { to: c.buyer.email, template: "cart-reminder" } })).toBe(0);
+    expect(await t.db.email.count({ where: { to: due.buyer.email, template: "cart-reminder" } })).toBe(1);
   });
 });
 

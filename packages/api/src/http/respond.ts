@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { httpStatusOf, isDomainError } from "../errors";
+import { asDomainError, httpStatusOf } from "../errors";
 import { logger } from "../observability/logger";
 
 // One way for Bazaar's plain HTTP handlers (webhooks, the payment simulator) to answer.
@@ -11,13 +11,14 @@ export const jsonError = (status: number, code: string, message: string, details
   Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status, headers: NO_STORE });
 
 /**
- * A DomainError becomes its HTTP status and message; anything else is logged with a request id
+ * A DomainError (or the database's absence: 503) becomes its HTTP status and message; anything else is logged with a request id
  * and answered 500 with that id only (the sender retries; nothing internal leaves the server).
  */
 export function errorResponse(error: unknown, what: string): Response {
-  if (isDomainError(error)) {
-    const response = jsonError(httpStatusOf[error.code], error.code, error.message, error.details);
-    const retryAfter = error.details?.retryAfterSeconds;
+  const domain = asDomainError(error);
+  if (domain) {
+    const response = jsonError(httpStatusOf[domain.code], domain.code, domain.message, domain.details);
+    const retryAfter = domain.details?.retryAfterSeconds;
     if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
     return response;
   }

@@ -1,6 +1,6 @@
 // The security headers of every Bazaar app, in one place. Static ones go on every response
 // (next.config's headers()); the Content-Security-Policy carries a fresh nonce per page request
-// (each app's proxy.ts), which Next puts on its own inline scripts.
+// (security-proxy.ts, each app's proxy.ts), which Next puts on its own inline scripts.
 import { getEnv } from "../env";
 
 export type AppName = "storefront" | "seller-console" | "admin-console";

@@ -3,9 +3,11 @@
 // every process and instance. Time comes from Date (the library reads it), which tests move with
 // a fake clock instead of sleeping.
 import type { PrismaClient } from "@bazaar/db";
+import type { Redis } from "ioredis";
 import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getEnv } from "../env";
 import { DomainError } from "../errors";
+import { logger } from "../observability/logger";
 
 /** Each limit: so many points per window (seconds). */
 export const LIMITS = {
@@ -31,30 +33,137 @@ export type LimitName = keyof typeof LIMITS;
 export const SIGN_IN_DELAY_FROM_FAILURE = 3;
 const MAX_SIGN_IN_DELAY_SECONDS = 60;
 
-interface Store {
-  limiters: Map<LimitName, RateLimiterAbstract>;
-}
-const stores = new WeakMap<object, Store>();
-let redis: Promise<object> | null = null;
+/** A Redis client as ioredis makes it (the module itself is loaded only when REDIS_URL is set). */
+export type RedisClient = Redis;
 
-async function limiter(db: PrismaClient, name: LimitName): Promise<RateLimiterAbstract> {
-  const url = getEnv().REDIS_URL;
-  const owner: object = url ? await (redis ??= createRedis(url)) : db;
-  let store = stores.get(owner);
-  if (!store) stores.set(owner, (store = { limiters: new Map() }));
-  let found = store.limiters.get(name);
-  if (!found) {
-    const options = { keyPrefix: `bazaar:${name}`, ...LIMITS[name] };
-    found = url ? new RateLimiterRedis({ ...options, storeClient: owner }) : new RateLimiterPrisma({ ...options, storeClient: db, tableName: "rateLimit" });
-    store.limiters.set(name, found);
+/**
+ * The limiters over one store. Every instance over the same store (a Redis server, or the
+ * database's RateLimit table) counts together: that is what makes a limit hold across app
+ * instances. A process keeps one per store (see throttleFor).
+ */
+export class Throttle {
+  readonly #limiters = new Map<LimitName, RateLimiterAbstract>();
+  constructor(readonly store: { redis: RedisClient } | { db: PrismaClient }) {}
+
+  limiter(name: LimitName): RateLimiterAbstract {
+    let found = this.#limiters.get(name);
+    if (!found) {
+      const options = { keyPrefix: `bazaar:${name}`, ...LIMITS[name] };
+      found =
+        "redis" in this.store
+          ? new RateLimiterRedis({ ...options, storeClient: this.store.redis })
+          : new RateLimiterPrisma({ ...options, storeClient: this.store.db, tableName: "rateLimit" });
+      this.#limiters.set(name, found);
+    }
+    return found;
   }
+
+  /** Counts one use of `name` for `key`; refuses (429) once the window's points are spent. */
+  async consume(name: LimitName, key: string, message: string): Promise<void> {
+    try {
+      await this.limiter(name).consume(key);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw tooManyRequests(message, error.msBeforeNext);
+      throw error;
+    }
+  }
+
+  /** How much of the window is used, without using any. */
+  async peek(name: LimitName, key: string): Promise<{ used: number; msBeforeNext: number }> {
+    const res = await this.limiter(name).get(key);
+    return { used: res?.consumedPoints ?? 0, msBeforeNext: res?.msBeforeNext ?? 0 };
+  }
+
+  async forget(name: LimitName, key: string): Promise<void> {
+    await this.limiter(name).delete(key);
+  }
+
+  /** Records a failed sign-in of `email` from `ip`; from the third failure the next attempt must wait longer each time. */
+  async recordFailedSignIn(email: string, clientIp: string | null): Promise<void> {
+    const ip = countedAddress(clientIp);
+    const failures = await this.limiter("signInAccount")
+      .consume(email)
+      .then((res) => res.consumedPoints)
+      .catch((error: unknown) => {
+        if (error instanceof RateLimiterRes) return error.consumedPoints;
+        throw error;
+      });
+    if (ip) {
+      await this.limiter("signInIp")
+        .consume(ip)
+        .catch((error: unknown) => {
+          if (!(error instanceof RateLimiterRes)) throw error;
+        });
+    }
+    if (failures >= SIGN_IN_DELAY_FROM_FAILURE) {
+      const wait = Math.min(2 ** (failures - SIGN_IN_DELAY_FROM_FAILURE), MAX_SIGN_IN_DELAY_SECONDS);
+      await this.limiter("signInDelay").block(email, wait);
+    }
+  }
+
+  /** Refuses a sign-in attempt that comes too soon after failures, or while the account or address is locked. */
+  async assertSignInAllowed(email: string, clientIp: string | null): Promise<void> {
+    const ip = countedAddress(clientIp);
+    const [account, delay, address] = await Promise.all([
+      this.peek("signInAccount", email),
+      this.peek("signInDelay", email),
+      ip ? this.peek("signInIp", ip) : Promise.resolve({ used: 0, msBeforeNext: 0 }),
+    ]);
+    if (account.used >= LIMITS.signInAccount.points) {
+      throw tooManyRequests("This account is locked for a while after too many wrong passwords (reset your password if you forgot it).", account.msBeforeNext);
+    }
+    if (address.used >= LIMITS.signInIp.points) throw tooManyRequests("Too many failed sign-ins from your network.", address.msBeforeNext);
+    if (delay.used > LIMITS.signInDelay.points) throw tooManyRequests("Too many wrong passwords in a row.", delay.msBeforeNext);
+  }
+
+  /** A good password clears the account's failures. */
+  async recordSuccessfulSignIn(email: string): Promise<void> {
+    await Promise.all([this.forget("signInAccount", email), this.forget("signInDelay", email)]);
+  }
+}
+
+const perDatabase = new WeakMap<PrismaClient, Throttle>();
+let viaRedis: Promise<Throttle> | null = null;
+
+/** This process's throttle: over Redis when REDIS_URL is set, else over `db`'s RateLimit table. */
+export async function throttleFor(db: PrismaClient): Promise<Throttle> {
+  const url = getEnv().REDIS_URL;
+  if (url) {
+    viaRedis ??= connectRedis(url).then(
+      (redis) => new Throttle({ redis }),
+      (error: unknown) => {
+        viaRedis = null; // the next request tries again instead of failing for the life of the process
+        throw error;
+      },
+    );
+    return viaRedis;
+  }
+  let found = perDatabase.get(db);
+  if (!found) perDatabase.set(db, (found = new Throttle({ db })));
   return found;
 }
 
-async function createRedis(url: string): Promise<object> {
-  // Loaded only when configured; ioredis reconnects by itself.
+/**
+ * A connected client for the throttle. Commands are not queued while Redis is away (a sign-in
+ * fails at once rather than hanging), so the first one must wait for the connection; after that
+ * ioredis reconnects by itself.
+ */
+export async function connectRedis(url: string): Promise<RedisClient> {
   const { Redis } = await import("ioredis");
-  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  // Without a listener ioredis prints every failed reconnect as an unhandled error event.
+  let lastError: unknown;
+  redis.on("error", (error: Error) => {
+    lastError = error;
+    logger().warn({ err: error }, "throttle: Redis unreachable");
+  });
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw lastError ?? error; // the socket's reason (ECONNREFUSED...), not "Connection is closed."
+  }
+  return redis;
 }
 
 /**
@@ -80,65 +189,20 @@ export function tooManyRequests(message: string, msBeforeNext: number): DomainEr
   return new DomainError("TOO_MANY_REQUESTS", `${message} Try again in ${minutes(msBeforeNext)}.`, { retryAfterSeconds });
 }
 
-/** Counts one use of `name` for `key`; refuses (429) once the window's points are spent. */
+// The same over this process's store: what routers, domain functions and HTTP routes call.
+
 export async function consume(db: PrismaClient, name: LimitName, key: string, message: string): Promise<void> {
-  try {
-    await (await limiter(db, name)).consume(key);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) throw tooManyRequests(message, error.msBeforeNext);
-    throw error;
-  }
+  await (await throttleFor(db)).consume(name, key, message);
 }
 
-/** How much of the window is used, without using any. */
-export async function peek(db: PrismaClient, name: LimitName, key: string): Promise<{ used: number; msBeforeNext: number }> {
-  const res = await (await limiter(db, name)).get(key);
-  return { used: res?.consumedPoints ?? 0, msBeforeNext: res?.msBeforeNext ?? 0 };
-}
-
-export async function forget(db: PrismaClient, name: LimitName, key: string): Promise<void> {
-  await (await limiter(db, name)).delete(key);
-}
-
-/** Records a failed sign-in of `email` from `ip`; from the third failure the next attempt must wait longer each time. */
 export async function recordFailedSignIn(db: PrismaClient, email: string, clientIp: string | null): Promise<void> {
-  const ip = countedAddress(clientIp);
-  const failures = await (
-    await limiter(db, "signInAccount")
-  )
-    .consume(email)
-    .then((res) => res.consumedPoints)
-    .catch((error: unknown) => {
-      if (error instanceof RateLimiterRes) return error.consumedPoints;
-      throw error;
-    });
-  if (ip) {
-    await (await limiter(db, "signInIp")).consume(ip).catch((error: unknown) => {
-      if (!(error instanceof RateLimiterRes)) throw error;
-    });
-  }
-  if (failures >= SIGN_IN_DELAY_FROM_FAILURE) {
-    const wait = Math.min(2 ** (failures - SIGN_IN_DELAY_FROM_FAILURE), MAX_SIGN_IN_DELAY_SECONDS);
-    await (await limiter(db, "signInDelay")).block(email, wait);
-  }
+  await (await throttleFor(db)).recordFailedSignIn(email, clientIp);
 }
 
-/** Refuses a sign-in attempt that comes too soon after failures, or while the account or address is locked. */
 export async function assertSignInAllowed(db: PrismaClient, email: string, clientIp: string | null): Promise<void> {
-  const ip = countedAddress(clientIp);
-  const [account, delay, address] = await Promise.all([
-    peek(db, "signInAccount", email),
-    peek(db, "signInDelay", email),
-    ip ? peek(db, "signInIp", ip) : Promise.resolve({ used: 0, msBeforeNext: 0 }),
-  ]);
-  if (account.used >= LIMITS.signInAccount.points) {
-    throw tooManyRequests("This account is locked for a while after too many wrong passwords (reset your password if you forgot it).", account.msBeforeNext);
-  }
-  if (address.used >= LIMITS.signInIp.points) throw tooManyRequests("Too many failed sign-ins from your network.", address.msBeforeNext);
-  if (delay.used > LIMITS.signInDelay.points) throw tooManyRequests("Too many wrong passwords in a row.", delay.msBeforeNext);
+  await (await throttleFor(db)).assertSignInAllowed(email, clientIp);
 }
 
-/** A good password clears the account's failures. */
 export async function recordSuccessfulSignIn(db: PrismaClient, email: string): Promise<void> {
-  await Promise.all([forget(db, "signInAccount", email), forget(db, "signInDelay", email)]);
+  await (await throttleFor(db)).recordSuccessfulSignIn(email);
 }

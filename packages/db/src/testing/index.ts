@@ -108,3 +108,4 @@ export async function createTestDatabase(options: { max?: number } = {}): Promis
     },
   };
 }
+export { startThrowawayCluster, type ThrowawayCluster } from "./throwaway-cluster";

@@ -1,25 +1,26 @@
-// Every change to a cart: lock it, give every hold a fresh 15 minutes, publish `cart/updated`,
-// change lines and their stock holds, all in one transaction; then answer with the new cart view.
+// Every change to a cart: lock it, give every hold a fresh 15 minutes, note the activity (the
+// abandoned-cart scan reads it), change lines and their stock holds, all in one transaction; then
+// answer with the new cart view.
 // Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row
 // stays locked for a few statements, not for the whole request: with many buyers on one SKU that
 // lock is what everyone queues for (see bench/README.md).
 import type { PrismaClient, Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
-import { publish } from "../../events/publish";
 import type { CartItemRef } from "../../validators/cart";
 import { variantDisplayName } from "../../validators/variants";
 import { buyerVisibleProduct } from "../catalog/visibility";
-import { extendCartReservations, releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
+import { releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
+import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { promoIneligibility } from "../pricing";
 import { inTransaction } from "../transaction";
-import { ensureActiveCart, lockCart, touchCart, type CartOwner } from "./cart-owner";
+import { ensureActiveCart, lockCartForChange, type CartOwner } from "./cart-owner";
 import { buildCartView, type CartView } from "./cart-view";
 import { loadCart } from "./load-cart";
 
 /** More than this of one product in one cart is a typo, not a purchase. */
 export const MAX_LINE_QUANTITY = 99;
 
-type LockedCart = NonNullable<Awaited<ReturnType<typeof lockCart>>>;
+type LockedCart = NonNullable<Awaited<ReturnType<typeof lockCartForChange>>>;
 
 async function changeCart(
   db: PrismaClient,
@@ -30,12 +31,9 @@ async function changeCart(
 ): Promise<CartView> {
   if (options.create) await ensureActiveCart(db, owner);
   const cartId = await inTransaction(db, async (tx) => {
-    const cart = await lockCart(tx, owner);
-    if (!cart) throw new DomainError("NOT_FOUND", "Your cart is empty. Add a product first.");
     // Holds made by `change` below start with the same fresh expiry.
-    await extendCartReservations(tx, cart.id, now);
-    await touchCart(tx, cart.id, now);
-    await publish(tx, "cart/updated", { cartId: cart.id, buyerId: cart.buyerId });
+    const cart = await lockCartForChange(tx, owner, now, new Date(now.getTime() + SOFT_RESERVATION_MS));
+    if (!cart) throw new DomainError("NOT_FOUND", "Your cart is empty. Add a product first.");
     await change(tx, cart);
     return cart.id;
   });
@@ -121,6 +119,7 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
         variantId: variant.id,
         productName: variant.displayName,
         quantity,
+        held: existing ? undefined : 0,
         now,
       });
     },

@@ -1,7 +1,6 @@
 // At sign-in the guest's cart joins the buyer's: lines move over with their stock holds; where
 // both have the product the quantities add up as far as stock allows (the buyer is told).
 import type { PrismaClient } from "@bazaar/db";
-import { publish } from "../../events/publish";
 import {
   extendCartReservations,
   heldForCartItem,
@@ -82,7 +81,6 @@ export async function mergeGuestCart(
     await tx.cart.update({ where: { id: guestCart.id }, data: { status: "ABANDONED", guestToken: null } });
     await extendCartReservations(tx, cart.id, now);
     await touchCart(tx, cart.id, now);
-    await publish(tx, "cart/updated", { cartId: cart.id, buyerId });
     return { merged: true, notes, cart: await buildCartView(tx, await loadCart(tx, cart.id, now), { now }) };
   });
 }

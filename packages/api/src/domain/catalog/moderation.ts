@@ -15,7 +15,7 @@ export async function searchProductsForModeration(db: PrismaClient, actor: Actor
     ...(f.unlisted === undefined ? {} : { unlistedAt: f.unlisted ? { not: null } : null }),
     ...(f.q
       ? {
-          OR: [{ name: { contains: f.q, mode: "insensitive" } }, { sku: f.q.toUpperCase() }, { id: f.q }],
+          OR: [{ name: { contains: f.q, mode: "insensitive" } }, { sku: f.q.toUpperCase() }, { id: f.q }, { variants: { some: { sku: f.q.toUpperCase() } } }],
         }
       : {}),
   };
@@ -30,6 +30,7 @@ export async function searchProductsForModeration(db: PrismaClient, actor: Actor
       name: true,
       slug: true,
       priceCents: true,
+      priceMaxCents: true,
       currency: true,
       status: true,
       unlistedAt: true,
@@ -42,6 +43,9 @@ export async function searchProductsForModeration(db: PrismaClient, actor: Actor
         orderBy: { position: "asc" },
         take: 1,
       },
+      // What a moderator needs to recognise the variants; the seller's console has the full matrix.
+      variants: { where: { status: "ACTIVE", title: { not: "" } }, select: { title: true }, orderBy: { position: "asc" }, take: 6 },
+      _count: { select: { variants: { where: { status: "ACTIVE" } } } },
     },
   });
   return page(rows, f.limit);

@@ -1,17 +1,38 @@
-// Products in and out of spreadsheets. Export writes the columns import reads, so a seller can
-// export, edit in a spreadsheet and import again. Import goes through the catalog's own
-// create/update/status functions and the product form's zod schema: a CSV row is held to exactly
-// the rules of the form, and each row that breaks one is reported with its line and field.
+// Products in and out of spreadsheets, one row per variant (as Shopify's and Medusa's files are).
+// Rows with the same product_sku are one product; their option columns name the variant ("Size"
+// "M", "Colour" "Blue"). A product without options is one row whose product_sku is empty or its
+// own SKU. Export writes the columns import reads, so a seller can export, edit in a spreadsheet
+// and import again. Import goes through the catalog's own create/update/status/variant functions
+// and their zod schemas: a CSV row is held to exactly the rules of the forms, and each row that
+// breaks one is reported with its line and field.
 import Papa from "papaparse";
 import type { PrismaClient, ProductStatus } from "@bazaar/db";
 import { requireSeller, type Actor } from "../../actor";
 import { isDomainError } from "../../errors";
 import { centsToPriceText, MAX_PRODUCT_CSV_ROWS, parsePriceToCents } from "../../validators/seller";
 import { ZProductFormSchema, type ProductForm } from "../../validators/catalog";
+import { MAX_OPTIONS, variantProblems, type ProductOptionInput, type VariantInput } from "../../validators/variants";
 import { changeProductStatus, createSellerProduct, updateSellerProduct } from "./seller-products";
 import type { ProductAction } from "./product-status";
+import { saveProductVariants } from "./variants";
 
-export const PRODUCT_CSV_COLUMNS = ["sku", "name", "description", "category", "price", "currency", "status"] as const;
+export const PRODUCT_CSV_COLUMNS = [
+  "product_sku",
+  "sku",
+  "name",
+  "description",
+  "category",
+  "price",
+  "compare_at_price",
+  "currency",
+  "status",
+  "option1_name",
+  "option1_value",
+  "option2_name",
+  "option2_value",
+  "option3_name",
+  "option3_value",
+] as const;
 type Column = (typeof PRODUCT_CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly Column[] = ["sku", "name", "price"];
 
@@ -86,12 +107,16 @@ function parseCsv(csv: string): { rows: ParsedRow[]; fileErrors: string[] } {
     });
     rows.push({ line: start, cells });
   }
-  if (rows.length > MAX_PRODUCT_CSV_ROWS) fileErrors.push(`The file has ${rows.length} products; import at most ${MAX_PRODUCT_CSV_ROWS} at a time.`);
+  if (rows.length > MAX_PRODUCT_CSV_ROWS) fileErrors.push(`The file has ${rows.length} rows; import at most ${MAX_PRODUCT_CSV_ROWS} at a time.`);
   return { rows, fileErrors };
 }
 
 interface CheckedRow {
   report: CsvRowReport;
+  /** The product this row is a variant of. */
+  productSku: string;
+  options: { name: string; value: string }[];
+  compareAtPriceCents: number | null;
   form?: ProductForm;
   status?: ProductStatus;
 }
@@ -110,6 +135,20 @@ function checkRow(row: ParsedRow, categories: Map<string, string>): CheckedRow {
   const categoryId = categoryText ? categories.get(categoryText.toLowerCase()) : null;
   if (categoryText && !categoryId)
     errors.push({ field: "category", message: `No category "${categoryText}"; use a category's slug or name from the catalog.` });
+
+  const options: { name: string; value: string }[] = [];
+  for (let i = 1; i <= MAX_OPTIONS; i++) {
+    const name = cell(`option${i}_name` as Column);
+    const value = cell(`option${i}_value` as Column);
+    if (!name && !value) continue;
+    if (!name || !value) errors.push({ field: `option${i}_${name ? "value" : "name"}`, message: `Option ${i} needs both a name and a value (e.g. Size, M).` });
+    else if (options.length !== i - 1) errors.push({ field: `option${i}_name`, message: `Fill option ${i - 1} before option ${i}.` });
+    else options.push({ name, value });
+  }
+  const compareText = cell("compare_at_price");
+  const compareAtPriceCents = compareText === "" ? null : parsePriceToCents(compareText);
+  if (compareText !== "" && compareAtPriceCents === null)
+    errors.push({ field: "compare_at_price", message: `"${compareText}" is not a price; write it like 24.99 or leave it empty.` });
 
   const statusText = cell("status").toLowerCase();
   const status = statusText ? STATUS_WORDS[statusText] : undefined;
@@ -134,7 +173,63 @@ function checkRow(row: ParsedRow, categories: Map<string, string>): CheckedRow {
   if (status === "ACTIVE" && priceCents === 0) errors.push({ field: "price", message: "A published product needs a price above zero." });
 
   const report: CsvRowReport = { line: row.line, sku, outcome: "error", errors };
-  return parsed.success && errors.length === 0 ? { report, form: parsed.data, status } : { report };
+  const common = { report, productSku: cell("product_sku") || sku, options, compareAtPriceCents };
+  return parsed.success && errors.length === 0 ? { ...common, form: parsed.data, status } : common;
+}
+
+/** A product's rows: its fields come from the first row; with options, every row is one of its variants. */
+interface ProductGroup {
+  productSku: string;
+  rows: CheckedRow[];
+  options: ProductOptionInput[];
+  variants: VariantInput[];
+}
+
+/** Groups rows by product and checks that they describe one product consistently; a group's problem is reported on each of its rows. */
+function groupRows(checked: CheckedRow[]): ProductGroup[] {
+  const groups = new Map<string, CheckedRow[]>();
+  for (const row of checked) groups.set(row.productSku, [...(groups.get(row.productSku) ?? []), row]);
+  const result: ProductGroup[] = [];
+  for (const [productSku, rows] of groups) {
+    const fail = (message: string, field: string | null = null) => {
+      for (const row of rows) {
+        row.report.errors.push({ field, message });
+        delete row.form;
+      }
+    };
+    const names = rows[0]!.options.map((option) => option.name);
+    if (rows.some((row) => row.options.map((option) => option.name).join("\u0000") !== names.join("\u0000"))) {
+      fail(`The rows of product ${productSku} must name the same options in the same order (${names.join(", ") || "none"}).`, "option1_name");
+      continue;
+    }
+    if (names.length === 0 && rows.length > 1) {
+      // Rows sharing one SKU have been told so already.
+      if (rows.some((row) => row.form))
+        fail(`Product ${productSku} is on lines ${rows.map((row) => row.report.line).join(", ")}; a product without options is one row.`, "sku");
+      continue;
+    }
+    if (rows.some((row) => !row.form)) {
+      // One bad row makes its whole product wait: importing part of a matrix would drop the rest.
+      for (const row of rows)
+        if (row.form && row.report.errors.length === 0) fail(`Another row of product ${productSku} has errors; fix it to import this product.`);
+      continue;
+    }
+    const options = names.map((name, i) => ({ name, values: [...new Set(rows.map((row) => row.options[i]!.value))] }));
+    const variants = rows.map((row): VariantInput => ({
+      sku: row.form!.sku,
+      optionValues: row.options.map((option) => option.value),
+      priceCents: row.form!.priceCents,
+      compareAtPriceCents: row.compareAtPriceCents,
+      status: "ACTIVE",
+    }));
+    const problems = names.length ? variantProblems({ options, variants }) : [];
+    if (problems.length) {
+      fail(problems[0]!, "option1_value");
+      continue;
+    }
+    result.push({ productSku, rows, options, variants });
+  }
+  return result;
 }
 
 const rowErrorOf = (error: unknown): CsvRowError => {
@@ -174,39 +269,53 @@ export async function importProductsCsv(db: PrismaClient, actor: Actor, input: {
   for (const row of checked) {
     const same = lines.get(row.report.sku) ?? [];
     if (same.length > 1) {
-      row.report.errors.push({ field: "sku", message: `SKU ${row.report.sku} is on lines ${same.join(", ")}; each product may appear once.` });
+      row.report.errors.push({ field: "sku", message: `SKU ${row.report.sku} is on lines ${same.join(", ")}; each SKU may appear once.` });
       row.report.outcome = "error";
       delete row.form;
     }
   }
+  const groups = groupRows(checked);
 
   const existing = new Map(
     (
       await db.product.findMany({
-        where: { sellerId, sku: { in: checked.flatMap((row) => (row.form ? [row.form.sku] : [])) } },
-        select: { id: true, sku: true, status: true },
+        where: { sellerId, sku: { in: groups.map((group) => group.productSku) } },
+        select: { id: true, sku: true, status: true, variants: { select: { id: true, sku: true } } },
       })
     ).map((p) => [p.sku, p]),
   );
 
-  for (const row of checked) {
-    if (row.form) row.report.outcome = existing.has(row.form.sku) ? "will-update" : "will-create";
-  }
+  for (const group of groups) for (const row of group.rows) row.report.outcome = existing.has(group.productSku) ? "will-update" : "will-create";
   if (!dryRun) {
-    for (const row of checked) {
-      if (!row.form) continue;
+    for (const group of groups) {
+      const first = group.rows[0]!;
       try {
-        const current = existing.get(row.form.sku);
+        const current = existing.get(group.productSku);
+        // The product's own fields; with options its SKU is the product SKU and its price the lowest.
+        const form: ProductForm = group.options.length
+          ? { ...first.form!, sku: group.productSku, priceCents: Math.min(...group.variants.map((variant) => variant.priceCents)) }
+          : { ...first.form!, sku: group.productSku };
         // `images` stays undefined: a CSV never touches a product's pictures.
-        const saved = current ? await updateSellerProduct(db, actor, { ...row.form, id: current.id }) : await createSellerProduct(db, actor, row.form);
-        row.report.outcome = current ? "updated" : "created";
-        for (const action of row.status ? (STATUS_PATH[saved.status][row.status] ?? []) : []) {
+        const saved = current ? await updateSellerProduct(db, actor, { ...form, id: current.id }) : await createSellerProduct(db, actor, form);
+        if (group.options.length) {
+          const known = new Map((current?.variants ?? []).map((variant) => [variant.sku, variant.id]));
+          await saveProductVariants(db, actor, {
+            productId: saved.id,
+            options: group.options,
+            variants: group.variants.map((variant) => ({ ...variant, id: known.get(variant.sku) })),
+          });
+        }
+        for (const row of group.rows) row.report.outcome = current ? "updated" : "created";
+        for (const action of first.status ? (STATUS_PATH[saved.status][first.status] ?? []) : []) {
           await changeProductStatus(db, actor, { id: saved.id, action });
         }
       } catch (error) {
-        // A product created before its status change failed stays, as a draft; the report says why.
-        row.report.errors.push(rowErrorOf(error));
-        if (row.report.outcome.startsWith("will-")) row.report.outcome = "error";
+        // A product created before its variants or status change failed stays, as a draft; the report says why.
+        const problem = rowErrorOf(error);
+        for (const row of group.rows) {
+          row.report.errors.push(problem);
+          if (row.report.outcome.startsWith("will-")) row.report.outcome = "error";
+        }
       }
     }
   }
@@ -228,24 +337,47 @@ export function toCsv(columns: readonly string[], rows: Record<string, string | 
   return `${body.replace(/\r\n$/, "")}\r\n`;
 }
 
-/** The seller's products in the import format. */
+/** The seller's products in the import format, one row per active variant. */
 export async function exportProductsCsv(db: PrismaClient, actor: Actor, input: { status?: ProductStatus } = {}): Promise<string> {
   const { sellerId } = requireSeller(actor);
   const products = await db.product.findMany({
     where: { sellerId, ...(input.status ? { status: input.status } : {}) },
-    select: { sku: true, name: true, description: true, priceCents: true, currency: true, status: true, category: { select: { slug: true } } },
+    select: {
+      sku: true,
+      name: true,
+      description: true,
+      currency: true,
+      status: true,
+      category: { select: { slug: true } },
+      options: { select: { name: true }, orderBy: { position: "asc" } },
+      variants: {
+        where: { status: "ACTIVE" },
+        select: { sku: true, optionValues: true, priceCents: true, compareAtPriceCents: true },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+      },
+    },
     orderBy: [{ sku: "asc" }],
   });
   return toCsv(
     PRODUCT_CSV_COLUMNS,
-    products.map((p) => ({
-      sku: p.sku,
-      name: p.name,
-      description: p.description,
-      category: p.category?.slug ?? "",
-      price: centsToPriceText(p.priceCents),
-      currency: p.currency,
-      status: p.status.toLowerCase(),
-    })),
+    products.flatMap((p) =>
+      p.variants.map((variant) => ({
+        product_sku: p.options.length ? p.sku : "",
+        sku: variant.sku,
+        name: p.name,
+        description: p.description,
+        category: p.category?.slug ?? "",
+        price: centsToPriceText(variant.priceCents),
+        compare_at_price: variant.compareAtPriceCents === null ? "" : centsToPriceText(variant.compareAtPriceCents),
+        currency: p.currency,
+        status: p.status.toLowerCase(),
+        ...Object.fromEntries(
+          p.options.flatMap((option, i) => [
+            [`option${i + 1}_name`, option.name],
+            [`option${i + 1}_value`, variant.optionValues[i] ?? ""],
+          ]),
+        ),
+      })),
+    ),
   );
 }

@@ -15,6 +15,8 @@ export interface CartItemReservationInput {
   productName: string;
   /** What the line should hold in total after this call. */
   quantity: number;
+  /** What it holds now, when the caller knows (a line created in this transaction holds 0); read otherwise. */
+  held?: number;
   now?: Date;
 }
 
@@ -40,7 +42,7 @@ export async function heldForCartItem(tx: Tx, cartItemId: string): Promise<numbe
  */
 export async function setCartItemReservation(tx: Tx, input: CartItemReservationInput): Promise<void> {
   const now = input.now ?? new Date();
-  const held = await heldForCartItem(tx, input.cartItemId);
+  const held = input.held ?? (await heldForCartItem(tx, input.cartItemId));
   if (input.quantity > held) {
     await reserveForCartItem(tx, input, input.quantity - held, held, now);
   } else if (input.quantity < held) {

@@ -151,7 +151,7 @@ describe("product CSV import", () => {
         .sort(),
     ).toEqual(["currency", "name", "sku", "status"]);
     expect(errorsOf(8)).toEqual([{ field: "price", message: "A published product needs a price above zero." }]);
-    expect(errorsOf(9)).toEqual([{ field: "sku", message: "SKU LAMP-7 is on lines 9, 11; each product may appear once." }]);
+    expect(errorsOf(9)).toEqual([{ field: "sku", message: "SKU LAMP-7 is on lines 9, 11; each SKU may appear once." }]);
 
     const done = await seller.seller.importProducts({ csv });
     expect(done).toMatchObject({ dryRun: false, created: 1, updated: 1, failed: 6 });
@@ -174,8 +174,8 @@ describe("product CSV import", () => {
     const missing = await seller.seller.importProducts({ csv: "sku,title\nA,B\n" });
     expect(missing.rows).toEqual([]);
     expect(missing.fileErrors).toEqual([
-      "The header is missing the columns name, price. Expected: sku,name,description,category,price,currency,status",
-      "Unknown column title. Use only: sku,name,description,category,price,currency,status",
+      "The header is missing the columns name, price. Expected: product_sku,sku,name,description,category,price,compare_at_price,currency,status,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value",
+      "Unknown column title. Use only: product_sku,sku,name,description,category,price,compare_at_price,currency,status,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value",
     ]);
     expect((await seller.seller.importProducts({ csv: "sku,name,price\n" })).fileErrors).toEqual(["The file has a header but no products."]);
 
@@ -183,14 +183,73 @@ describe("product CSV import", () => {
     await createProduct(t.db, shop.seller.id, { sku: "F-2", name: "Plain", priceCents: 500, status: "ARCHIVED" });
     const csv = await seller.seller.exportProducts();
     expect(csv.split("\r\n")).toEqual([
-      "sku,name,description,category,price,currency,status",
-      `F-1,Formula,"'=HYPERLINK(""http://evil"")",,19.99,USD,active`,
-      "F-2,Plain,,,5.00,USD,archived",
+      "product_sku,sku,name,description,category,price,compare_at_price,currency,status,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value",
+      `,F-1,Formula,"'=HYPERLINK(""http://evil"")",,19.99,,USD,active,,,,,,`,
+      ",F-2,Plain,,,5.00,,USD,archived,,,,,,",
       "",
     ]);
     const again = await seller.seller.importProducts({ csv });
     expect(again).toMatchObject({ created: 0, updated: 2, failed: 0 });
     expect((await t.db.product.findFirstOrThrow({ where: { sellerId: shop.seller.id, sku: "F-1" } })).description).toBe('=HYPERLINK("http://evil")');
+  });
+
+  it("imports a product with options as one row per variant, reports a bad row's whole product, and exports what it imports", async () => {
+    const shop = await createSeller(t.db);
+    const seller = await callerFor(t.db, shop.user.id);
+    const header = "product_sku,sku,name,price,compare_at_price,status,option1_name,option1_value,option2_name,option2_value";
+    const csv = [
+      header,
+      "HOOD,HOOD-M-BLUE,Trail Hoodie,40.00,,active,Size,M,Colour,Blue",
+      "HOOD,HOOD-L-BLUE,Trail Hoodie,45.00,55.00,active,Size,L,Colour,Blue",
+      "HOOD,HOOD-L-BLACK,Trail Hoodie,45.00,,active,Size,L,Colour,Black",
+      "CAP,CAP-1,Cap,abc,,,Size,One",
+      "CAP,CAP-2,Cap,12.00,,,Size,Two",
+      "SOCK,SOCK-S,Socks,9.00,,,Size,S,Colour,Grey",
+      "SOCK,SOCK-M,Socks,9.00,,,Size,M",
+      "MUG,MUG,Mug,12.00,,active,,,,",
+    ].join("\n");
+    const dry = await seller.seller.importProducts({ csv, dryRun: true });
+    expect(dry.rows.map((r) => [r.line, r.sku, r.outcome])).toEqual([
+      [2, "HOOD-M-BLUE", "will-create"],
+      [3, "HOOD-L-BLUE", "will-create"],
+      [4, "HOOD-L-BLACK", "will-create"],
+      [5, "CAP-1", "error"],
+      [6, "CAP-2", "error"],
+      [7, "SOCK-S", "error"],
+      [8, "SOCK-M", "error"],
+      [9, "MUG", "will-create"],
+    ]);
+    expect(dry.rows[4]?.errors).toEqual([{ field: null, message: "Another row of product CAP has errors; fix it to import this product." }]);
+    expect(dry.rows[5]?.errors[0]?.message).toBe("The rows of product SOCK must name the same options in the same order (Size, Colour).");
+
+    const done = await seller.seller.importProducts({ csv });
+    expect(done).toMatchObject({ created: 4, updated: 0, failed: 4 });
+    const hoodie = await t.db.product.findFirstOrThrow({
+      where: { sellerId: shop.seller.id, sku: "HOOD" },
+      include: { options: { orderBy: { position: "asc" } }, variants: { orderBy: { position: "asc" } } },
+    });
+    expect([hoodie.status, hoodie.priceCents, hoodie.priceMaxCents]).toEqual(["ACTIVE", 4000, 4500]);
+    expect(hoodie.options.map((o) => [o.name, o.values])).toEqual([
+      ["Size", ["M", "L"]],
+      ["Colour", ["Blue", "Black"]],
+    ]);
+    expect(hoodie.variants.map((v) => [v.sku, v.title, v.priceCents, v.compareAtPriceCents])).toEqual([
+      ["HOOD-M-BLUE", "M / Blue", 4000, null],
+      ["HOOD-L-BLUE", "L / Blue", 4500, 5500],
+      ["HOOD-L-BLACK", "L / Black", 4500, null],
+    ]);
+
+    // Export, change a price, import again: the same variants are updated, not replaced.
+    const exported = await seller.seller.exportProducts();
+    expect(exported.split("\r\n").filter((line) => line.startsWith("HOOD,"))).toEqual([
+      "HOOD,HOOD-M-BLUE,Trail Hoodie,,,40.00,,USD,active,Size,M,Colour,Blue,,",
+      "HOOD,HOOD-L-BLUE,Trail Hoodie,,,45.00,55.00,USD,active,Size,L,Colour,Blue,,",
+      "HOOD,HOOD-L-BLACK,Trail Hoodie,,,45.00,,USD,active,Size,L,Colour,Black,,",
+    ]);
+    const again = await seller.seller.importProducts({ csv: exported.replace("HOOD-M-BLUE,Trail Hoodie,,,40.00", "HOOD-M-BLUE,Trail Hoodie,,,42.00") });
+    expect(again).toMatchObject({ created: 0, updated: 4, failed: 0 });
+    const after = await t.db.productVariant.findMany({ where: { productId: hoodie.id }, orderBy: { position: "asc" } });
+    expect(after.map((v) => [v.id, v.priceCents])).toEqual(hoodie.variants.map((v) => [v.id, v.sku === "HOOD-M-BLUE" ? 4200 : v.priceCents]));
   });
 
   it("never touches another shop's product with the same SKU", async () => {
@@ -233,7 +292,9 @@ describe("a seller's own data only", () => {
     expect((await sellerB.seller.sales()).items).toEqual([]);
     expect((await sellerB.ledger.entries()).items).toEqual([]);
     expect(await sellerB.seller.exportLedger()).toBe("date,type,description,order,payout,credit,debit,balance,currency\r\n");
-    expect(await sellerB.seller.exportProducts()).toBe("sku,name,description,category,price,currency,status\r\n");
+    expect(await sellerB.seller.exportProducts()).toBe(
+      "product_sku,sku,name,description,category,price,compare_at_price,currency,status,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value\r\n",
+    );
 
     const [aSale] = (await sellerA.seller.sales()).items;
     expect(aSale).toMatchObject({ shipmentId: sale.shipment.id, grossCents: sale.shipment.totalCents, settled: true });

@@ -90,6 +90,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                     {p.sku}
                     {p.category ? ` · ${p.category.name}` : ""}
                   </div>
+                  {p.variants.length > 0 ? (
+                    <div className="text-xs text-slate-500" data-testid="variants">
+                      {p._count.variants} variants: {p.variants.map((v) => v.title).join(", ")}
+                      {p._count.variants > p.variants.length ? ", …" : ""}
+                    </div>
+                  ) : null}
                 </div>
               </div>
               {p.unlistedReason ? <p className="mt-1 text-xs text-red-700">Unlisted: {p.unlistedReason}</p> : null}
@@ -97,7 +103,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
             <Td>
               <ShopLink seller={p.seller} />
             </Td>
-            <Td className="text-right tabular-nums">{formatMoney(p.priceCents, p.currency)}</Td>
+            <Td className="text-right tabular-nums">
+              {formatMoney(p.priceCents, p.currency)}
+              {p.priceMaxCents > p.priceCents ? ` – ${formatMoney(p.priceMaxCents, p.currency)}` : ""}
+            </Td>
             <Td>
               <div className="flex flex-wrap gap-1">
                 <StatusBadge status={p.status} />

@@ -4,6 +4,7 @@ import { Alert, Card, CardBody, CardHeader, PageHeader } from "@bazaar/ui";
 import { ProductForm } from "~/components/product-form";
 import { ProductStatusBadge } from "~/components/status-badge";
 import { StockTable, type StockRow } from "~/components/stock-table";
+import { VariantsEditor } from "~/components/variants-editor";
 import { categoryOptions } from "~/server/categories";
 import { getSellerAccess } from "~/server/access";
 import { orNotFound } from "~/server/not-found";
@@ -90,10 +91,16 @@ export default async function EditProductPage({ params, searchParams }: { params
                 to put stock on hand.
               </p>
             ) : (
-              <StockTable key={product.updatedAt.toISOString()} rows={rows} showProduct={false} caption={`Stock of ${product.name}`} />
+              <StockTable
+                key={`${product.updatedAt.toISOString()}:${rows.map((row) => `${row.variantId}.${row.version}`).join(",")}`}
+                rows={rows}
+                showProduct={false}
+                caption={`Stock of ${product.name}`}
+              />
             )}
           </CardBody>
         </Card>
+        <VariantsEditor product={product} warehouses={warehouses} />
         <section aria-labelledby="details-heading">
           <h2 id="details-heading" className="mb-3 text-lg font-semibold text-slate-900">
             Details

@@ -6,9 +6,10 @@ import { getSellerAccess } from "~/server/access";
 
 export const metadata: Metadata = { title: "Import products" };
 
-const EXAMPLE = `sku,name,description,category,price,currency,status
-LAMP-01,Brass desk lamp,"Warm light, solid brass.",lighting,49.90,USD,active
-LAMP-02,Green banker's lamp,,lighting,39.00,USD,draft`;
+const EXAMPLE = `product_sku,sku,name,category,price,status,option1_name,option1_value,option2_name,option2_value
+,LAMP-01,Brass desk lamp,lighting,49.90,active,,,,
+TEE,TEE-M-BLUE,Cotton tee,hiking,19.00,active,Size,M,Colour,Blue
+TEE,TEE-L-BLUE,Cotton tee,hiking,21.00,active,Size,L,Colour,Blue`;
 
 export default async function ImportProductsPage() {
   const access = await getSellerAccess();
@@ -26,10 +27,16 @@ export default async function ImportProductsPage() {
           <CardBody className="space-y-3 text-sm text-slate-700">
             <p>
               The first line names the columns: <code className="font-mono text-xs">sku, name, price</code> are required;{" "}
-              <code className="font-mono text-xs">description, category, currency, status</code> are optional.
+              <code className="font-mono text-xs">product_sku, description, category, compare_at_price, currency, status</code> and the option columns are
+              optional.
             </p>
             <ul className="list-disc space-y-1 pl-5">
               <li>A SKU you already have updates that product; a new SKU creates one.</li>
+              <li>
+                One row per variant: rows with the same <code className="font-mono text-xs">product_sku</code> are one product, and{" "}
+                <code className="font-mono text-xs">option1_name, option1_value</code> (up to option3) say which variant the row is. A product without options
+                is one row with an empty product_sku.
+              </li>
               <li>Prices like 19.99. Currency USD, EUR, GBP, CAD or AUD (USD if empty).</li>
               <li>Category: its name or slug from the catalog.</li>
               <li>Status: draft, active or archived (new products are drafts if empty).</li>
