@@ -34,6 +34,13 @@ test("a product page after adding to the cart, and the cart", async ({ page }) =
   await expectAccessible(page, "cart");
 });
 
+test("a product page with option pickers, on a sold-out combination", async ({ page }) => {
+  await page.goto("/products/summit-organic-cotton-hoodie?Size=XL&Colour=Blue");
+  await expect(page.getByRole("group", { name: /^Size/ }).getByRole("radio", { name: "XL, sold out", exact: true })).toBeChecked();
+  await expect(page.getByTestId("stock")).toHaveText("Out of stock in XL / Blue");
+  await expectAccessible(page, "product with options");
+});
+
 test("checkout: the address step and the payment step", async ({ page }) => {
   await newBuyer(page);
   await addToCart(page, "glide-vertical-ergonomic-mouse", "Glide Vertical Ergonomic Mouse");

@@ -30,7 +30,11 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
         <p className="text-xs text-slate-600">{product.seller.shopName}</p>
         <RatingSummary ratingAvg={product.ratingAvg} ratingCount={product.ratingCount} />
         <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-1">
-          <p className="text-sm font-semibold text-slate-900">{formatMoney(product.priceCents, product.currency)}</p>
+          <p className="text-sm font-semibold text-slate-900" data-testid="card-price">
+            {/* Variants at different prices: the lowest, "From $19.00". */}
+            {product.priceMaxCents > product.priceCents ? "From " : ""}
+            {formatMoney(product.priceCents, product.currency)}
+          </p>
           <AvailabilityBadge availability={product.availability} available={product.available} />
         </div>
       </div>

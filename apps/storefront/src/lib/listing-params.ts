@@ -3,8 +3,9 @@ import type { RouterInputs } from "@bazaar/api";
 export type ProductSort = NonNullable<Exclude<RouterInputs["catalog"]["search"], void | undefined>["sort"]>;
 
 // A listing's state lives in its URL (shareable, and the back button undoes a filter):
-//   q, category, seller, min & max (whole dollars), stock=1, sort, cursor (keyset page) and
-//   prev (the cursors of earlier pages, so "Previous page" needs no server state).
+//   q, category, seller, min & max (whole dollars), stock=1, options (repeated, "Colour:Blue"),
+//   sort, cursor (keyset page) and prev (the cursors of earlier pages, so "Previous page" needs
+//   no server state).
 
 export const SORT_OPTIONS: { value: ProductSort; label: string }[] = [
   { value: "relevance", label: "Best match" },
@@ -15,6 +16,9 @@ export const SORT_OPTIONS: { value: ProductSort; label: string }[] = [
 ];
 
 const MAX_PREV = 50;
+/** As many option filters as the API takes. */
+const MAX_OPTION_FILTERS = 10;
+const OPTION_FILTER = /^[^:]{1,40}:.{1,40}$/;
 
 export interface ListingState {
   q?: string;
@@ -24,6 +28,8 @@ export interface ListingState {
   min?: number;
   max?: number;
   inStock: boolean;
+  /** Option values the products must come in: "Colour:Blue", "Size:M". */
+  options: string[];
   sort?: ProductSort;
   cursor?: string;
   prev: string[];
@@ -52,11 +58,21 @@ export function parseListing(params: RawSearchParams): ListingState {
     min,
     max,
     inStock: one(params.stock) === "1",
+    options: optionFilters(params.options),
     sort: SORT_OPTIONS.some((option) => option.value === sort) ? (sort as ProductSort) : undefined,
     cursor: one(params.cursor),
     prev: (one(params.prev) ?? "").split(",").filter(Boolean).slice(-MAX_PREV),
   };
 }
+
+/** Well-formed "Name:Value" filters, each once; an edited URL's others are dropped. */
+function optionFilters(value: string | string[] | undefined): string[] {
+  const all = (Array.isArray(value) ? value : value ? [value] : []).map((entry) => entry.trim()).filter((entry) => OPTION_FILTER.test(entry));
+  return [...new Set(all)].slice(0, MAX_OPTION_FILTERS);
+}
+
+/** The filter for one value of an option facet. */
+export const optionFilter = (name: string, value: string) => `${name}:${value}`;
 
 /** The API's input for a listing state. `category` may come from the path instead. */
 export function browseInput(state: ListingState, limit = 24) {
@@ -67,6 +83,7 @@ export function browseInput(state: ListingState, limit = 24) {
     minPriceCents: state.min !== undefined ? state.min * 100 : undefined,
     maxPriceCents: state.max !== undefined ? state.max * 100 + 99 : undefined,
     inStock: state.inStock || undefined,
+    options: state.options.length ? state.options : undefined,
     sort: state.sort,
     cursor: state.cursor,
     limit,
@@ -88,6 +105,7 @@ export function listingHref(path: string, state: ListingState, changes: Partial<
   if (next.min !== undefined) params.set("min", String(next.min));
   if (next.max !== undefined) params.set("max", String(next.max));
   if (next.inStock) params.set("stock", "1");
+  for (const option of next.options) params.append("options", option);
   if (next.sort) params.set("sort", next.sort);
   if (next.cursor) params.set("cursor", next.cursor);
   if (next.prev.length) params.set("prev", next.prev.join(","));
@@ -96,4 +114,5 @@ export function listingHref(path: string, state: ListingState, changes: Partial<
 }
 
 export const activeFilterCount = (state: ListingState, ignoreCategory = false) =>
-  [ignoreCategory ? undefined : state.category, state.seller, state.min, state.max, state.inStock || undefined].filter((v) => v !== undefined).length;
+  [ignoreCategory ? undefined : state.category, state.seller, state.min, state.max, state.inStock || undefined].filter((v) => v !== undefined).length +
+  state.options.length;

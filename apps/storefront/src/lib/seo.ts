@@ -1,7 +1,7 @@
 // What search engines and link previews read: absolute URLs from the configured public base,
 // and typed schema.org data (schema-dts), so a wrong field name fails the typecheck.
 import type { Availability } from "@bazaar/api/domain/inventory/constants";
-import type { BreadcrumbList, ItemAvailability, ItemList, Organization, Product, SearchAction, WebSite, WithContext } from "schema-dts";
+import type { BreadcrumbList, ItemAvailability, ItemList, Offer, Organization, Product, SearchAction, WebSite, WithContext } from "schema-dts";
 
 export interface SeoProduct {
   slug: string;
@@ -14,6 +14,15 @@ export interface SeoProduct {
   ratingCount: number;
   images: { url: string; alt: string }[];
   seller: { shopName: string; slug: string };
+}
+
+/** One variant of a product, as its offer: `query` selects it on the product page ("Size=M&Colour=Blue"). */
+export interface SeoVariant {
+  sku: string;
+  title: string;
+  priceCents: number;
+  availability: Availability;
+  query: string;
 }
 
 /** An absolute URL on the storefront's public base (STOREFRONT_URL). */
@@ -29,8 +38,38 @@ const AVAILABILITY: Record<Availability, ItemAvailability> = {
   out: "https://schema.org/OutOfStock",
 };
 
-export function productJsonLd(base: string, product: SeoProduct, availability: Availability): WithContext<Product> {
+/**
+ * The product with one offer, or with one offer per variant when it has several: inside an
+ * AggregateOffer (lowest and highest price) when their prices differ.
+ */
+export function productJsonLd(base: string, product: SeoProduct, availability: Availability, variants: SeoVariant[] = []): WithContext<Product> {
   const url = absoluteUrl(base, `/products/${product.slug}`);
+  const seller: Organization = { "@type": "Organization", name: product.seller.shopName, url: absoluteUrl(base, `/shops/${product.seller.slug}`) };
+  const variantOffers: Offer[] = variants.map((variant) => ({
+    "@type": "Offer",
+    name: variant.title,
+    sku: variant.sku,
+    url: variant.query ? `${url}?${variant.query}` : url,
+    price: price(variant.priceCents),
+    priceCurrency: product.currency,
+    availability: AVAILABILITY[variant.availability],
+    seller,
+  }));
+  const prices = variants.map((variant) => variant.priceCents);
+  const offers: Product["offers"] =
+    variants.length < 2
+      ? { "@type": "Offer", url, price: price(product.priceCents), priceCurrency: product.currency, availability: AVAILABILITY[availability], seller }
+      : Math.min(...prices) === Math.max(...prices)
+        ? variantOffers
+        : {
+            "@type": "AggregateOffer",
+            lowPrice: price(Math.min(...prices)),
+            highPrice: price(Math.max(...prices)),
+            offerCount: variants.length,
+            priceCurrency: product.currency,
+            availability: AVAILABILITY[availability],
+            offers: variantOffers,
+          };
   return {
     "@context": "https://schema.org",
     "@type": "Product",
@@ -40,14 +79,7 @@ export function productJsonLd(base: string, product: SeoProduct, availability: A
     url,
     image: product.images.map((image) => absoluteUrl(base, image.url)),
     brand: { "@type": "Brand", name: product.seller.shopName },
-    offers: {
-      "@type": "Offer",
-      url,
-      price: price(product.priceCents),
-      priceCurrency: product.currency,
-      availability: AVAILABILITY[availability],
-      seller: { "@type": "Organization", name: product.seller.shopName, url: absoluteUrl(base, `/shops/${product.seller.slug}`) },
-    },
+    offers,
     ...(product.ratingCount > 0 && product.ratingAvg !== null
       ? {
           aggregateRating: {

@@ -117,8 +117,8 @@ export function CartView() {
                     key={line.id}
                     line={line}
                     disabled={busy || awaitingPayment}
-                    onQuantity={(quantity) => setQuantity.mutate({ productId: line.productId, quantity })}
-                    onRemove={() => remove.mutate({ productId: line.productId })}
+                    onQuantity={(quantity) => setQuantity.mutate({ variantId: line.variantId, quantity })}
+                    onRemove={() => remove.mutate({ variantId: line.variantId })}
                   />
                 ))}
               </ul>

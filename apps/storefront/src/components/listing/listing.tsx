@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { RouterOutputs } from "@bazaar/api";
 import { buttonClasses, EmptyState, formatMoney } from "@bazaar/ui";
 import { ProductGrid } from "~/components/product-card";
-import { activeFilterCount, listingHref, SORT_OPTIONS, type ListingState } from "~/lib/listing-params";
+import { activeFilterCount, listingHref, optionFilter, SORT_OPTIONS, type ListingState } from "~/lib/listing-params";
 import { AutoSubmitForm } from "./auto-submit-form";
 import { FiltersPanel } from "./filters-panel";
 
@@ -39,6 +39,7 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
   const activeCount = activeFilterCount(state, Boolean(scope));
   const clearHref = listingHref(path, {
     inStock: false,
+    options: [],
     prev: [],
     q: state.q,
     sort: state.sort,
@@ -121,6 +122,30 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
                     </fieldset>
                   </div>
                 ) : null}
+
+                {facets?.options.map((option) => (
+                  <div key={option.name} className={section}>
+                    <fieldset className={fieldset}>
+                      <legend className={legend}>{option.name}</legend>
+                      {option.values.map(({ value, count }) => {
+                        const filter = optionFilter(option.name, value);
+                        return (
+                          <label key={value} className={optionRow}>
+                            <input
+                              type="checkbox"
+                              name="options"
+                              value={filter}
+                              defaultChecked={state.options.includes(filter)}
+                              className="size-4 accent-brand-600"
+                            />
+                            <span className="flex-1">{value}</span>
+                            <span className="text-xs text-slate-500">{count}</span>
+                          </label>
+                        );
+                      })}
+                    </fieldset>
+                  </div>
+                ))}
 
                 <div className={section}>
                   <fieldset className={fieldset}>
@@ -289,7 +314,10 @@ function hiddenState(state: ListingState) {
     ["max", state.max?.toString()],
     ["stock", state.inStock ? "1" : undefined],
   ];
-  return fields.map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null));
+  return [
+    ...fields.map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null)),
+    ...state.options.map((option) => <input key={`options=${option}`} type="hidden" name="options" value={option} />),
+  ];
 }
 
 /** One end of the price filter, in whole dollars. */

@@ -1,9 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import type { RouterOutputs } from "@bazaar/api";
 import { SOFT_RESERVATION_MS } from "@bazaar/api/domain/inventory/constants";
 import { Alert, Button } from "@bazaar/ui";
 import { AvailabilityBadge } from "~/components/availability-badge";
@@ -11,29 +10,27 @@ import { CheckIcon } from "~/components/icons";
 import { QuantityStepper } from "~/components/quantity-stepper";
 import { domainCodeOf, errorMessage } from "~/lib/errors";
 import { useTRPC } from "~/trpc/react";
-
-type LiveAvailability = NonNullable<RouterOutputs["storefront"]["availability"]>;
+import { useVariantSelection } from "./variant-selection";
 
 /**
- * Availability, quantity and "Add to cart". The stock shown is read fresh for this visit; the
- * badge in the header updates the moment the cart answers, and a refusal (someone bought the
- * last one first) updates the stock shown here too.
+ * Availability of the chosen variant, quantity and "Add to cart". The stock shown is read fresh
+ * for this visit; the badge in the header updates the moment the cart answers, and a refusal
+ * (someone bought the last one first) updates the stock shown here too.
  */
-export function AddToCart({ slug, productId, name, initial }: { slug: string; productId: string; name: string; initial: LiveAvailability }) {
+export function AddToCart({ name }: { name: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { slug, options, variant, stock, product } = useVariantSelection();
   const availabilityKey = trpc.storefront.availability.queryKey({ slug });
-  const { data } = useQuery(trpc.storefront.availability.queryOptions({ slug }, { initialData: initial, staleTime: 10_000 }));
-  const live = data ?? initial;
-  const max = Math.min(live.available, 99);
+  const max = Math.min(stock.available, 99);
   const [quantity, setQuantity] = useState(1);
-  const [added, setAdded] = useState<number | null>(null);
+  const [added, setAdded] = useState<{ quantity: number; variantId: string } | null>(null);
   const add = useMutation(
     trpc.cart.add.mutationOptions({
       onMutate: () => setAdded(null),
       onSuccess: (cart, input) => {
         queryClient.setQueryData(trpc.cart.get.queryKey(), cart);
-        setAdded(input.quantity ?? 1);
+        setAdded({ quantity: input.quantity ?? 1, variantId: input.variantId ?? "" });
         setQuantity(1);
         void queryClient.invalidateQueries({ queryKey: availabilityKey });
       },
@@ -46,15 +43,20 @@ export function AddToCart({ slug, productId, name, initial }: { slug: string; pr
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-3">
-        <AvailabilityBadge availability={live.availability} available={live.available} testId="stock" />
-        {live.availability === "low" ? <span className="text-sm text-amber-800">Order soon</span> : null}
+      <div className="flex items-center gap-3" aria-live="polite">
+        <AvailabilityBadge availability={stock.availability} available={stock.available} variantTitle={variant?.title} testId="stock" />
+        {stock.availability === "low" ? <span className="text-sm text-amber-800">Order soon</span> : null}
       </div>
-      {live.available > 0 ? (
+      {variant && stock.available > 0 ? (
         <div className="flex flex-wrap items-center gap-3">
           <QuantityStepper value={chosen} max={max} itemName={name} onChange={setQuantity} disabled={add.isPending} />
-          <Button size="lg" className="min-w-44 flex-1 sm:flex-none" pending={add.isPending} onClick={() => add.mutate({ productId, quantity: chosen })}>
-            {added !== null && !add.isPending ? (
+          <Button
+            size="lg"
+            className="min-w-44 flex-1 sm:flex-none"
+            pending={add.isPending}
+            onClick={() => add.mutate({ variantId: variant.id, quantity: chosen })}
+          >
+            {added?.variantId === variant.id && !add.isPending ? (
               <>
                 <CheckIcon className="size-5" /> Added
               </>
@@ -63,13 +65,17 @@ export function AddToCart({ slug, productId, name, initial }: { slug: string; pr
             )}
           </Button>
         </div>
+      ) : product.available > 0 && variant ? (
+        <p className="text-sm text-slate-700">
+          {variant.title} is sold out. Choose another {options.map((option) => option.name.toLowerCase()).join(" or ")}.
+        </p>
       ) : (
         <p className="text-sm text-slate-700">This product is sold out for now. Shops restock often: check back soon.</p>
       )}
       <div aria-live="polite">
         {added !== null ? (
-          <Alert tone="success" title={`Added ${added} to your cart`}>
-            We are holding {added === 1 ? "it" : "them"} for you for {SOFT_RESERVATION_MS / 60_000} minutes.{" "}
+          <Alert tone="success" title={`Added ${added.quantity} to your cart`}>
+            We are holding {added.quantity === 1 ? "it" : "them"} for you for {SOFT_RESERVATION_MS / 60_000} minutes.{" "}
             <Link href="/cart" className="font-medium underline">
               View cart
             </Link>{" "}

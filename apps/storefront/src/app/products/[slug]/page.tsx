@@ -10,11 +10,14 @@ import { absoluteUrl, breadcrumbJsonLd, productJsonLd } from "~/lib/seo";
 import { ProductGrid } from "~/components/product-card";
 import { RatingSummary } from "~/components/rating";
 import { isBadRequest, isNotFound } from "~/lib/not-found";
+import { variantQuery } from "~/lib/variant-selection";
 import { getProduct } from "~/server/catalog";
 import { publicApi } from "~/server/public-api";
 import { AddToCart } from "./add-to-cart";
-import { Gallery } from "./gallery";
 import { Reviews } from "./reviews";
+import { VariantGallery, VariantPrice, VariantSku } from "./variant-details";
+import { VariantPicker } from "./variant-picker";
+import { VariantSelectionProvider } from "./variant-selection";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -52,9 +55,17 @@ export default async function ProductPage({ params }: Props) {
   };
   const { seller } = product;
   const base = getEnv().STOREFRONT_URL;
+  const stockOf = new Map(stock.variants.map((row) => [row.variantId, row.availability]));
+  const offers = product.variants.map((variant) => ({
+    sku: variant.sku,
+    title: variant.title,
+    priceCents: variant.priceCents,
+    availability: stockOf.get(variant.id) ?? "out",
+    query: variantQuery(product.options, variant.optionValues),
+  }));
   return (
     <div className="space-y-12">
-      <JsonLd data={productJsonLd(base, product, stock.availability)} />
+      <JsonLd data={productJsonLd(base, product, stock.availability, offers)} />
       <JsonLd
         data={breadcrumbJsonLd(base, [
           { name: "Home", path: "/" },
@@ -80,42 +91,44 @@ export default async function ProductPage({ params }: Props) {
             ))}
           </ol>
         </nav>
-        <div className="grid gap-8 lg:grid-cols-2">
-          <Gallery images={product.images} name={product.name} />
-          <div className="space-y-5">
-            <div className="space-y-2">
-              <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{product.name}</h1>
-              <p className="flex items-center gap-1 text-sm text-slate-600">
-                <StoreIcon className="size-4" />
-                Sold by{" "}
-                <Link href={`/shops/${seller.slug}`} className="font-medium text-brand-700 underline underline-offset-2" data-testid="seller-link">
-                  {seller.shopName}
-                </Link>
+        {/* Keyed by product: a related product opened from here starts on its own choice. */}
+        <VariantSelectionProvider key={product.id} slug={product.slug} options={product.options} variants={product.variants} initial={stock}>
+          <div className="grid gap-8 lg:grid-cols-2">
+            <VariantGallery images={product.images} name={product.name} />
+            <div className="space-y-5">
+              <div className="space-y-2">
+                <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{product.name}</h1>
+                <p className="flex items-center gap-1 text-sm text-slate-600">
+                  <StoreIcon className="size-4" />
+                  Sold by{" "}
+                  <Link href={`/shops/${seller.slug}`} className="font-medium text-brand-700 underline underline-offset-2" data-testid="seller-link">
+                    {seller.shopName}
+                  </Link>
+                </p>
+                <a href="#reviews" className="inline-block">
+                  <RatingSummary ratingAvg={product.ratingAvg} ratingCount={product.ratingCount} />
+                </a>
+              </div>
+              <VariantPrice priceCents={product.priceCents} currency={product.currency} />
+              <VariantPicker />
+              <AddToCart name={product.name} />
+              <p className="text-sm text-slate-600">
+                Shipping from {seller.shopName}: {formatMoney(seller.shippingFlatCents, product.currency)}
+                {seller.freeShippingOverCents !== null
+                  ? `, free on orders from this shop over ${formatMoney(seller.freeShippingOverCents, product.currency)}`
+                  : ""}
+                .
               </p>
-              <a href="#reviews" className="inline-block">
-                <RatingSummary ratingAvg={product.ratingAvg} ratingCount={product.ratingCount} />
-              </a>
+              <section aria-labelledby="description" className="border-t border-slate-200 pt-5">
+                <h2 id="description" className="text-base font-semibold text-slate-900">
+                  About this product
+                </h2>
+                <div className="mt-2 space-y-3 text-sm leading-6 whitespace-pre-line text-slate-700">{product.description}</div>
+                <VariantSku sku={product.sku} />
+              </section>
             </div>
-            <p className="text-3xl font-semibold text-slate-900" data-testid="price">
-              {formatMoney(product.priceCents, product.currency)}
-            </p>
-            <AddToCart slug={product.slug} productId={product.id} name={product.name} initial={stock} />
-            <p className="text-sm text-slate-600">
-              Shipping from {seller.shopName}: {formatMoney(seller.shippingFlatCents, product.currency)}
-              {seller.freeShippingOverCents !== null
-                ? `, free on orders from this shop over ${formatMoney(seller.freeShippingOverCents, product.currency)}`
-                : ""}
-              .
-            </p>
-            <section aria-labelledby="description" className="border-t border-slate-200 pt-5">
-              <h2 id="description" className="text-base font-semibold text-slate-900">
-                About this product
-              </h2>
-              <div className="mt-2 space-y-3 text-sm leading-6 whitespace-pre-line text-slate-700">{product.description}</div>
-              <p className="mt-3 text-xs text-slate-500">SKU {product.sku}</p>
-            </section>
           </div>
-        </div>
+        </VariantSelectionProvider>
       </div>
 
       <Suspense
