@@ -36,7 +36,7 @@ test("a seller creates a product with two options, generates the variants, stock
   // They do not make L in Glacier; L costs more.
   await editor.getByRole("button", { name: "Remove L / Glacier" }).click();
   await expect(editor.getByTestId("variant-row")).toHaveCount(5);
-  await editor.getByLabel("Price of L / Charcoal").fill("64.00");
+  await editor.getByLabel("Price of L / Charcoal", { exact: true }).fill("64.00");
   await expect(editor.getByLabel("SKU of M / Glacier")).toHaveValue(`${sku}-M-GLACIER`);
   await editor.getByRole("button", { name: "Save variants" }).click();
   await expect(editor.getByText("Variants saved.")).toBeVisible();

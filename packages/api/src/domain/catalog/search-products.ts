@@ -55,9 +55,20 @@ export interface Facets {
  */
 export const FACET_OPTIONS: Record<string, string> = { size: "Size", colour: "Colour", color: "Colour" };
 
-/** "Colour:Blue" -> the value; the name only groups the facet (a variant matches on its values). */
-const optionFilterValues = (options: readonly string[] | undefined) =>
-  (options ?? []).map((entry) => entry.slice(entry.indexOf(":") + 1).trim()).filter((value) => value.length > 0);
+/**
+ * "Colour:Blue", "Colour:Black", "Size:M" -> [["Blue", "Black"], ["M"]]: a product matches when
+ * one of its variants has one of the chosen values of each option (Blue or Black, in M).
+ */
+function optionFilterGroups(options: readonly string[] | undefined): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const entry of options ?? []) {
+    const at = entry.indexOf(":");
+    const name = (FACET_OPTIONS[entry.slice(0, at).trim().toLowerCase()] ?? entry.slice(0, at).trim()).toLowerCase();
+    const value = entry.slice(at + 1).trim();
+    if (value) groups.set(name, [...(groups.get(name) ?? []), value]);
+  }
+  return [...groups.values()];
+}
 
 interface SortSpec {
   expr: Prisma.Sql;
@@ -167,9 +178,13 @@ function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?:
   if (input.minPriceCents !== undefined) priceParts.push(Prisma.sql`p."priceCents" >= ${input.minPriceCents}`);
   if (input.maxPriceCents !== undefined) priceParts.push(Prisma.sql`p."priceCents" <= ${input.maxPriceCents}`);
   const price = priceParts.length ? Prisma.join(priceParts, " AND ") : null;
-  const values = optionFilterValues(input.options);
-  const option = values.length
-    ? Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND v."status" = 'ACTIVE' AND v."optionValues" @> ${values}::text[])`
+  const groups = optionFilterGroups(input.options);
+  const option = groups.length
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND v."status" = 'ACTIVE'
+                   AND ${Prisma.join(
+                     groups.map((values) => Prisma.sql`v."optionValues" && ${values}::text[]`),
+                     " AND ",
+                   )})`
     : null;
   return { categoryTree, base, category, seller, price, option };
 }
@@ -330,7 +345,15 @@ export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}):
   };
 }
 
-/** Size and Colour (Color folded in), values most offered first. */
+/** Sizes as a size chart reads; anything else (shoe sizes, "18 in") after them in natural order. */
+const SIZE_ORDER = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL"];
+const sizeRank = (value: string) => {
+  const rank = SIZE_ORDER.indexOf(value.toUpperCase());
+  return rank === -1 ? SIZE_ORDER.length : rank;
+};
+const bySize = (a: { value: string }, b: { value: string }) => sizeRank(a.value) - sizeRank(b.value) || a.value.localeCompare(b.value, "en", { numeric: true });
+
+/** Size (in size order) and Colour (Color folded in; most offered first). */
 function optionFacets(rows: { key: string | null; label: string | null; count: number }[]): Facets["options"] {
   const groups = new Map<string, Map<string, number>>();
   for (const row of rows) {
@@ -342,10 +365,10 @@ function optionFacets(rows: { key: string | null; label: string | null; count: n
   }
   return ["Size", "Colour"]
     .filter((name) => groups.has(name))
-    .map((name) => ({
-      name,
-      values: [...groups.get(name)!.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-    }));
+    .map((name) => {
+      const values = [...groups.get(name)!.entries()].map(([value, count]) => ({ value, count }));
+      return { name, values: values.sort(name === "Size" ? bySize : (a, b) => b.count - a.count || a.value.localeCompare(b.value)) };
+    });
 }
 
 /**

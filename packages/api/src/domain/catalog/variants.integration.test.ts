@@ -69,9 +69,9 @@ describe("a seller's options and variants", () => {
       {
         name: "Size",
         values: [
-          { value: "L", count: 1 },
-          { value: "M", count: 1 },
           { value: "S", count: 1 },
+          { value: "M", count: 1 },
+          { value: "L", count: 1 },
         ],
       },
       {
@@ -83,8 +83,9 @@ describe("a seller's options and variants", () => {
       },
     ]);
     expect((await guest.catalog.search({ q: "hoodie", options: ["Size:L", "Colour:Black"] })).items).toHaveLength(1);
-    // Nobody offers L in Blue.
+    // Nobody offers L in Blue; L in Blue or Black is there.
     expect((await guest.catalog.search({ q: "hoodie", options: ["Size:L", "Colour:Blue"] })).items).toHaveLength(0);
+    expect((await guest.catalog.search({ q: "hoodie", options: ["Size:L", "Colour:Blue", "Colour:Black"] })).items).toHaveLength(1);
 
     const page = await guest.catalog.product({ id: productId });
     expect(page.options).toEqual(hoodieOptions);
