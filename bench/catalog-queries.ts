@@ -14,9 +14,9 @@ const runs = Number(process.argv[2] ?? 50);
 const url = new URL(process.env.DATABASE_URL ?? "");
 url.searchParams.set("options", "-c max_parallel_workers_per_gather=0");
 const db = createPrismaClient({ url: url.toString(), max: 1 });
-const [{ pid }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-const [product] = await db.$queryRaw<{ id: string }[]>`
-  SELECT p."id" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
+const pid = (await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? 0;
+const [product] = await db.$queryRaw<{ id: string; categoryId: string }[]>`
+  SELECT p."id", p."categoryId" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
    WHERE c."slug" = 'audio' AND p."status" = 'ACTIVE' AND p."id" NOT LIKE 'cat\\_%' ORDER BY p."createdAt" LIMIT 1`;
 if (!product) throw new Error("no active audio product: seed the demo first");
 let statements = 0;
@@ -42,6 +42,7 @@ async function measure(name: string, call: () => Promise<unknown>) {
 const { count } = (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Product"`)[0]!;
 console.log(`${count} products, ${runs} calls each, backend ${pid}`);
 await measure("product read (catalog.product)", () => getProductDetail(db, { id: product.id }));
+await measure("  its related products", () => listProductCards(db, { categoryId: product.categoryId, excludeId: product.id, sort: "rating", limit: 8 }));
 await measure('search "headphones"', () => searchProducts(db, { q: "headphones" }));
 await measure('search with a typo "hedphones"', () => searchProducts(db, { q: "hedphones" }));
 await measure("  its page of cards", () => listProductCards(db, { q: "hedphones" }));

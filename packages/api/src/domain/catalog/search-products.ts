@@ -73,10 +73,12 @@ function sortSpec(sort: ProductSort, q: string | undefined): SortSpec {
     case "relevance":
       // Full-text rank (name weighs most) plus how close the name is to what was typed;
       // rounded so the cursor's copy of the key compares equal to the recomputed one. The query
-      // is parsed once (a sub-select), not once per ranked row.
+      // is parsed once (a sub-select), not once per ranked row, and only full-text matches are
+      // ranked by it (the others rank 0 anyway, and reading their vector costs more than the rest).
       return {
         expr: q
-          ? Prisma.sql`round((ts_rank_cd(p."searchVector", (SELECT ${tsQuery(q)}), 32) + word_similarity(${q}, p."name"))::numeric, 6)`
+          ? Prisma.sql`round((CASE WHEN p."id" IN (SELECT "id" FROM text_matches) THEN ts_rank_cd(p."searchVector", (SELECT ${tsQuery(q)}), 32) ELSE 0 END
+                               + word_similarity(${q}, p."name"))::numeric, 6)`
           : Prisma.sql`round(0::numeric, 6)`,
         type: Prisma.sql`numeric`,
         desc: true,
@@ -141,7 +143,7 @@ export const SEARCH_MATCHES = 200;
 interface Filters {
   /** `cat_tree AS (...)` when filtering by category. */
   categoryTree: Prisma.Sql | null;
-  /** `matches AS (...)`: the bounded set of products the search text matches. */
+  /** `text_matches AS (...), matches AS (...)`: the bounded sets of products the search text matches (full text; full text or trigram). */
   matches: Prisma.Sql | null;
   /** Visibility, search text and stock: what every facet counts within. */
   base: Prisma.Sql[];
@@ -163,8 +165,10 @@ function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?:
     // Each side read from its GIN index and cut short by its LIMIT (no ORDER BY: ranking is
     // done on what comes back, not on every product that matches).
     const listed = Prisma.sql`"status" = 'ACTIVE' AND "unlistedAt" IS NULL`;
-    matches = Prisma.sql`matches AS (
-        (SELECT "id" FROM "Product" WHERE "searchVector" @@ ${tsQuery(input.q)} AND ${listed} LIMIT ${SEARCH_MATCHES})
+    matches = Prisma.sql`text_matches AS (
+        SELECT "id" FROM "Product" WHERE "searchVector" @@ ${tsQuery(input.q)} AND ${listed} LIMIT ${SEARCH_MATCHES}
+      ), matches AS (
+        SELECT "id" FROM text_matches
         UNION
         (SELECT "id" FROM "Product" WHERE ${input.q} <% "name" AND ${listed} LIMIT ${SEARCH_MATCHES})
       )`;
