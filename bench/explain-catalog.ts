@@ -12,7 +12,9 @@ const db = createPrismaClient({ url: url.toString(), max: 1 });
 const explainer = new pg.Client({ connectionString: url.toString() });
 await explainer.connect();
 const sent: { query: string; params: unknown[] }[] = [];
-db.$on("query", (event) => sent.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
+// createPrismaClient logs queries as events; its declared type does not say so.
+const events = db as unknown as { $on(event: "query", listener: (event: { query: string; params: string }) => void): void };
+events.$on("query", (event) => sent.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
 
 const product = (
   await db.$queryRaw<{ id: string }[]>`
