@@ -158,20 +158,42 @@ const stockJoin = Prisma.sql`LEFT JOIN LATERAL (
     SELECT sum(x."onHand" - x."reserved" - x."allocated")::int AS "available", max(x."lowStockThreshold") AS "threshold"
       FROM "StockLevel" x WHERE x."productId" = p."id") st ON true`;
 
-function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?: string }): Filters {
-  const base: Prisma.Sql[] = [buyerVisibleSql];
-  let matches: Prisma.Sql | null = null;
-  if (input.q) {
-    // Each side read from its GIN index and cut short by its LIMIT (no ORDER BY: ranking is
-    // done on what comes back, not on every product that matches).
-    const listed = Prisma.sql`"status" = 'ACTIVE' AND "unlistedAt" IS NULL`;
-    matches = Prisma.sql`text_matches AS (
-        SELECT "id" FROM "Product" WHERE "searchVector" @@ ${tsQuery(input.q)} AND ${listed} LIMIT ${SEARCH_MATCHES}
+/** A search's matches found once and shared by its page and its facet counts (`searchProducts`). */
+export interface SearchMatches {
+  /** Full-text matches (the ones ranked by full-text rank too). */
+  text: string[];
+  /** Those and the trigram ones. */
+  all: string[];
+}
+
+/**
+ * `text_matches`, `matches`: each side read from its GIN index and cut short by its LIMIT (no
+ * ORDER BY: ranking is done on what comes back, not on every product that matches).
+ */
+function matchesSql(q: string): Prisma.Sql {
+  const listed = Prisma.sql`"status" = 'ACTIVE' AND "unlistedAt" IS NULL`;
+  return Prisma.sql`text_matches AS (
+        SELECT "id" FROM "Product" WHERE "searchVector" @@ ${tsQuery(q)} AND ${listed} LIMIT ${SEARCH_MATCHES}
       ), matches AS (
         SELECT "id" FROM text_matches
         UNION
-        (SELECT "id" FROM "Product" WHERE ${input.q} <% "name" AND ${listed} LIMIT ${SEARCH_MATCHES})
+        (SELECT "id" FROM "Product" WHERE ${q} <% "name" AND ${listed} LIMIT ${SEARCH_MATCHES})
       )`;
+}
+
+async function findMatches(db: Tx, q: string): Promise<SearchMatches> {
+  const rows = await db.$queryRaw<{ id: string; text: boolean }[]>`
+    WITH ${matchesSql(q)} SELECT m."id", m."id" IN (SELECT "id" FROM text_matches) AS "text" FROM matches m`;
+  return { text: rows.filter((row) => row.text).map((row) => row.id), all: rows.map((row) => row.id) };
+}
+
+function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?: string; matched?: SearchMatches }): Filters {
+  const base: Prisma.Sql[] = [buyerVisibleSql];
+  let matches: Prisma.Sql | null = null;
+  if (input.q) {
+    matches = input.matched
+      ? Prisma.sql`text_matches AS (SELECT unnest(${input.matched.text}::text[]) AS "id"), matches AS (SELECT unnest(${input.matched.all}::text[]) AS "id")`
+      : matchesSql(input.q);
     base.push(Prisma.sql`p."id" IN (SELECT "id" FROM matches)`);
   }
   if (input.inStock) base.push(Prisma.sql`coalesce(st."available", 0) > 0`);
@@ -252,12 +274,15 @@ const toCard = (row: CardRow): ProductCard => {
   };
 };
 
-/** A page of product cards. `excludeId` / `categoryId` serve "related products". */
-export async function listProductCards(db: Tx, rawInput: BrowseProductsInput & { excludeId?: string; categoryId?: string } = {}): Promise<ProductPage> {
-  const { excludeId, categoryId, ...rest } = rawInput;
+/** A page of product cards. `excludeId` / `categoryId` serve "related products"; `matched`, a search page (its matches found once). */
+export async function listProductCards(
+  db: Tx,
+  rawInput: BrowseProductsInput & { excludeId?: string; categoryId?: string; matched?: SearchMatches } = {},
+): Promise<ProductPage> {
+  const { excludeId, categoryId, matched, ...rest } = rawInput;
   const parsed = ZBrowseProductsSchema.safeParse(rest);
   if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Check the search filters.");
-  const input = { ...parsed.data, q: parsed.data.q || undefined, excludeId, categoryId };
+  const input = { ...parsed.data, q: parsed.data.q || undefined, excludeId, categoryId, matched };
   const sort: ProductSort = input.sort ?? (input.q ? "relevance" : "newest");
   const spec = sortSpec(sort, input.q);
   const filters = buildFilters(input);
@@ -321,10 +346,11 @@ export async function listProductCards(db: Tx, rawInput: BrowseProductsInput & {
  * Facet counts for the current search: each facet counts with every other filter applied but
  * not its own, so picking a category still shows what the other categories hold.
  */
-export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}): Promise<Facets> {
-  const parsed = ZBrowseProductsSchema.safeParse(rawInput);
+export async function productFacets(db: Tx, rawInput: BrowseProductsInput & { matched?: SearchMatches } = {}): Promise<Facets> {
+  const { matched, ...rest } = rawInput;
+  const parsed = ZBrowseProductsSchema.safeParse(rest);
   if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Check the search filters.");
-  const filters = buildFilters({ ...parsed.data, q: parsed.data.q || undefined });
+  const filters = buildFilters({ ...parsed.data, q: parsed.data.q || undefined, matched });
   const band = Prisma.sql`CASE ${Prisma.join(
     PRICE_BANDS.map((b) =>
       b.maxCents === null
@@ -439,7 +465,13 @@ export async function didYouMean(db: Tx, q: string): Promise<string | null> {
 /** The storefront's search page: a page of results, facets (first page only) and a suggestion when nothing matched. */
 export async function searchProducts(db: Tx, input: BrowseProductsInput = {}) {
   const first = !input.cursor;
-  const [page, facets] = await Promise.all([listProductCards(db, input), first ? productFacets(db, input) : Promise.resolve(null)]);
+  // The first page's cards and facets count within the same matches: found once, not twice.
+  const parsedQ = ZBrowseProductsSchema.safeParse(input).data?.q;
+  const matched = first && parsedQ ? await findMatches(db, parsedQ) : undefined;
+  const [page, facets] = await Promise.all([
+    listProductCards(db, { ...input, matched }),
+    first ? productFacets(db, { ...input, matched }) : Promise.resolve(null),
+  ]);
   const q = input.q?.trim();
   return { ...page, facets, didYouMean: q && first && page.items.length === 0 ? await didYouMean(db, q) : null };
 }
