@@ -1,6 +1,6 @@
 // `npm run bench`: measures the production builds on PostgreSQL and prints one table (and
 // writes bench/results/<timestamp>.json). See bench/README.md for what each figure means.
-//   npm run bench [-- --smoke] [--no-build] [--only ceiling,browse,cart,checkout,browser]
+//   npm run bench [-- --smoke] [--no-build] [--only ceiling,browse,cart,checkout,browser] [--catalog N]
 // A benchmark, not a test: a missed target is reported, never a failure. The exit code is 1 only
 // when something is broken (a scenario crashed, a consistency check failed, or in --smoke mode
 // any request failed), which is what CI runs --smoke for.
@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { repoRoot } from "@bazaar/db/server";
+import { growCatalog } from "./lib/catalog";
 import { createBenchCatalog, createBuyers, BENCH_PASSWORD, type BenchBuyer, type BenchCatalog } from "./lib/fixtures";
 import { createHttpClient, mapConcurrent, signIn, type HttpClient } from "./lib/http";
 import type { LoadFigures } from "./lib/load";
@@ -32,6 +33,8 @@ const { values: args } = parseArgs({
     "no-build": { type: "boolean", default: false },
     only: { type: "string" },
     database: { type: "string" },
+    /** Grow the catalogue to this many products (copies of the demo's, lib/catalog.ts) before measuring. */
+    catalog: { type: "string" },
   },
 });
 
@@ -66,6 +69,10 @@ const profiles = {
     browserRuns: 1,
   },
 };
+const catalogSize = args.catalog === undefined ? null : Number(args.catalog);
+if (catalogSize !== null && !(Number.isInteger(catalogSize) && catalogSize > 0 && catalogSize <= 10_000_000)) {
+  throw new Error(`--catalog takes a number of products (1 to 10,000,000); got "${args.catalog}"`);
+}
 const mode = args.smoke ? "smoke" : "full";
 const profile = profiles[mode];
 const only = new Set<Scenario>(args.only ? (args.only.split(",").map((name) => name.trim()) as Scenario[]) : SCENARIOS);
@@ -146,6 +153,10 @@ async function main(): Promise<number> {
     const catalog: BenchCatalog = await createBenchCatalog(pool, profile.skus);
     const cartBuyers = await createBuyers(pool, "cart", profile.connections * profile.buyersPerConnection);
     const checkoutBuyers = await createBuyers(pool, "checkout", profile.checkoutBuyers);
+    if (catalogSize !== null) {
+      const grown = await growCatalog(pool, catalogSize);
+      log(`catalogue grown from ${grown.before} to ${grown.after} products in ${(grown.ms / 1000).toFixed(1)} s`);
+    }
     // A live database has planner statistics; a freshly seeded one has none until autovacuum
     // gets to it, and without them PostgreSQL plans the listing query for one-row tables.
     await pool.query("ANALYZE");

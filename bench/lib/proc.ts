@@ -107,7 +107,7 @@ export function startMemorySampler(groups: () => ProcessGroups, intervalMs = 250
 const TICKS_PER_SECOND = 100;
 
 /** CPU time (user + system) a process has used, in ms; null once it is gone. */
-function cpuMsOf(pid: number): number | null {
+export function cpuMsOf(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

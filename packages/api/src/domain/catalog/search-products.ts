@@ -83,10 +83,13 @@ function sortSpec(sort: ProductSort, q: string | undefined): SortSpec {
   switch (sort) {
     case "relevance":
       // Full-text rank (name weighs most) plus how close the name is to what was typed;
-      // rounded so the cursor's copy of the key compares equal to the recomputed one.
+      // rounded so the cursor's copy of the key compares equal to the recomputed one. The query
+      // is parsed once (a sub-select), not once per ranked row, and only full-text matches are
+      // ranked by it (the others rank 0 anyway, and reading their vector costs more than the rest).
       return {
         expr: q
-          ? Prisma.sql`round((ts_rank_cd(p."searchVector", ${tsQuery(q)}, 32) + word_similarity(${q}, p."name"))::numeric, 6)`
+          ? Prisma.sql`round((CASE WHEN p."id" IN (SELECT "id" FROM text_matches) THEN ts_rank_cd(p."searchVector", (SELECT ${tsQuery(q)}), 32) ELSE 0 END
+                               + word_similarity(${q}, p."name"))::numeric, 6)`
           : Prisma.sql`round(0::numeric, 6)`,
         type: Prisma.sql`numeric`,
         desc: true,
@@ -140,9 +143,19 @@ function decodeCursor(value: string, sort: ProductSort): Cursor {
   throw new DomainError("BAD_REQUEST", "This page link no longer works (the sort changed or it was edited). Go back to the first page.");
 }
 
+/**
+ * How many products each way of matching a search (full text, trigram) may bring: the results
+ * and the facet counts are ranked and counted within at most twice this many, so a search costs
+ * the same whether 100 or 30,000 products match ("hedphones" matches 2,380 of 100,000). Past it,
+ * which ones is the table's order (oldest first); a catalogue this size needs a refined search.
+ */
+export const SEARCH_MATCHES = 200;
+
 interface Filters {
   /** `cat_tree AS (...)` when filtering by category. */
   categoryTree: Prisma.Sql | null;
+  /** `text_matches AS (...), matches AS (...)`: the bounded sets of products the search text matches (full text; full text or trigram). */
+  matches: Prisma.Sql | null;
   /** Visibility, search text and stock: what every facet counts within. */
   base: Prisma.Sql[];
   category: Prisma.Sql | null;
@@ -156,9 +169,44 @@ const stockJoin = Prisma.sql`LEFT JOIN LATERAL (
     SELECT sum(x."onHand" - x."reserved" - x."allocated")::int AS "available", max(x."lowStockThreshold") AS "threshold"
       FROM "StockLevel" x WHERE x."productId" = p."id") st ON true`;
 
-function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?: string }): Filters {
+/** A search's matches found once and shared by its page and its facet counts (`searchProducts`). */
+export interface SearchMatches {
+  /** Full-text matches (the ones ranked by full-text rank too). */
+  text: string[];
+  /** Those and the trigram ones. */
+  all: string[];
+}
+
+/**
+ * `text_matches`, `matches`: each side read from its GIN index and cut short by its LIMIT (no
+ * ORDER BY: ranking is done on what comes back, not on every product that matches).
+ */
+function matchesSql(q: string): Prisma.Sql {
+  const listed = Prisma.sql`"status" = 'ACTIVE' AND "unlistedAt" IS NULL`;
+  return Prisma.sql`text_matches AS (
+        SELECT "id" FROM "Product" WHERE "searchVector" @@ ${tsQuery(q)} AND ${listed} LIMIT ${SEARCH_MATCHES}
+      ), matches AS (
+        SELECT "id" FROM text_matches
+        UNION
+        (SELECT "id" FROM "Product" WHERE ${q} <% "name" AND ${listed} LIMIT ${SEARCH_MATCHES})
+      )`;
+}
+
+async function findMatches(db: Tx, q: string): Promise<SearchMatches> {
+  const rows = await db.$queryRaw<{ id: string; text: boolean }[]>`
+    WITH ${matchesSql(q)} SELECT m."id", m."id" IN (SELECT "id" FROM text_matches) AS "text" FROM matches m`;
+  return { text: rows.filter((row) => row.text).map((row) => row.id), all: rows.map((row) => row.id) };
+}
+
+function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?: string; matched?: SearchMatches }): Filters {
   const base: Prisma.Sql[] = [buyerVisibleSql];
-  if (input.q) base.push(Prisma.sql`(p."searchVector" @@ ${tsQuery(input.q)} OR ${input.q} <% p."name")`);
+  let matches: Prisma.Sql | null = null;
+  if (input.q) {
+    matches = input.matched
+      ? Prisma.sql`text_matches AS (SELECT unnest(${input.matched.text}::text[]) AS "id"), matches AS (SELECT unnest(${input.matched.all}::text[]) AS "id")`
+      : matchesSql(input.q);
+    base.push(Prisma.sql`p."id" IN (SELECT "id" FROM matches)`);
+  }
   if (input.inStock) base.push(Prisma.sql`coalesce(st."available", 0) > 0`);
   if (input.excludeId) base.push(Prisma.sql`p."id" <> ${input.excludeId}`);
   let categoryTree: Prisma.Sql | null = null;
@@ -186,7 +234,13 @@ function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?:
                      " AND ",
                    )})`
     : null;
-  return { categoryTree, base, category, seller, price, option };
+  return { categoryTree, matches, base, category, seller, price, option };
+}
+
+/** `WITH RECURSIVE a AS (...), b AS (...)` of the present ones; nothing when none is. */
+function withClause(ctes: (Prisma.Sql | null)[]): Prisma.Sql {
+  const present = ctes.filter((cte): cte is Prisma.Sql => cte !== null);
+  return present.length ? Prisma.sql`WITH RECURSIVE ${Prisma.join(present, ", ")}` : Prisma.empty;
 }
 
 const and = (parts: (Prisma.Sql | null)[]) => {
@@ -235,12 +289,15 @@ const toCard = (row: CardRow): ProductCard => {
   };
 };
 
-/** A page of product cards. `excludeId` / `categoryId` serve "related products". */
-export async function listProductCards(db: Tx, rawInput: BrowseProductsInput & { excludeId?: string; categoryId?: string } = {}): Promise<ProductPage> {
-  const { excludeId, categoryId, ...rest } = rawInput;
+/** A page of product cards. `excludeId` / `categoryId` serve "related products"; `matched`, a search page (its matches found once). */
+export async function listProductCards(
+  db: Tx,
+  rawInput: BrowseProductsInput & { excludeId?: string; categoryId?: string; matched?: SearchMatches } = {},
+): Promise<ProductPage> {
+  const { excludeId, categoryId, matched, ...rest } = rawInput;
   const parsed = ZBrowseProductsSchema.safeParse(rest);
   if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Check the search filters.");
-  const input = { ...parsed.data, q: parsed.data.q || undefined, excludeId, categoryId };
+  const input = { ...parsed.data, q: parsed.data.q || undefined, excludeId, categoryId, matched };
   const sort: ProductSort = input.sort ?? (input.q ? "relevance" : "newest");
   const spec = sortSpec(sort, input.q);
   const filters = buildFilters(input);
@@ -254,22 +311,43 @@ export async function listProductCards(db: Tx, rawInput: BrowseProductsInput & {
     );
   }
   const direction = spec.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const order = Prisma.sql`ORDER BY ${spec.expr} ${direction}, p."id" ${direction}`;
+  // Related products (`categoryId`): the page is taken from each category of the tree's own
+  // first limit+1 products, each read in order from the (categoryId, status, ratingAvg, id)
+  // index and cut short by its LIMIT, so a product page costs the same with 100 products in its
+  // category as with 100,000 (unbounded, PostgreSQL walked every product by rating).
+  const candidates = Prisma.sql`candidates AS (
+        SELECT c."id" FROM cat_tree t CROSS JOIN LATERAL (
+          SELECT p."id" FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" ${input.inStock ? stockJoin : Prisma.empty}
+           WHERE p."categoryId" = t."id" AND ${and(where.filter((part) => part !== filters.category))}
+           ${order} LIMIT ${input.limit + 1}) c
+      )`;
+  // The page's ids first (filters, order, limit; stock joined only when it filters), then the
+  // cards' seller, stock and first image for those alone: a search ranks hundreds of matches
+  // but looks up stock and pictures for one page of them.
   const rows = await db.$queryRaw<CardRow[]>`
-    ${filters.categoryTree ? Prisma.sql`WITH RECURSIVE ${filters.categoryTree}` : Prisma.empty}
+    ${withClause([filters.categoryTree, categoryId ? candidates : null, filters.matches])}
     SELECT p."id", p."slug", p."name", p."priceCents", p."priceMaxCents", p."currency", p."ratingAvg", p."ratingCount", p."categoryId", p."createdAt",
            s."id" AS "sellerId", s."shopName", s."slug" AS "sellerSlug",
            img."url" AS "imageUrl", img."alt" AS "imageAlt",
            st."available", st."threshold",
-           (${spec.expr})::text AS "sortKey"
-      FROM "Product" p
+           pg."sortKey"::text AS "sortKey"
+      FROM (
+        SELECT p."id", ${spec.expr} AS "sortKey"
+          FROM "Product" p
+          JOIN "Seller" s ON s."id" = p."sellerId"
+          ${input.inStock ? stockJoin : Prisma.empty}
+         WHERE ${categoryId ? Prisma.sql`p."id" IN (SELECT "id" FROM candidates)` : and(where)}
+         ${order}
+         LIMIT ${input.limit + 1}
+      ) pg
+      JOIN "Product" p ON p."id" = pg."id"
       JOIN "Seller" s ON s."id" = p."sellerId"
       ${stockJoin}
       LEFT JOIN LATERAL (
         SELECT i."url", i."alt" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."position", i."id" LIMIT 1
       ) img ON true
-     WHERE ${and(where)}
-     ORDER BY ${spec.expr} ${direction}, p."id" ${direction}
-     LIMIT ${input.limit + 1}`;
+     ORDER BY pg."sortKey" ${direction}, p."id" ${direction}`;
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
@@ -283,10 +361,11 @@ export async function listProductCards(db: Tx, rawInput: BrowseProductsInput & {
  * Facet counts for the current search: each facet counts with every other filter applied but
  * not its own, so picking a category still shows what the other categories hold.
  */
-export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}): Promise<Facets> {
-  const parsed = ZBrowseProductsSchema.safeParse(rawInput);
+export async function productFacets(db: Tx, rawInput: BrowseProductsInput & { matched?: SearchMatches } = {}): Promise<Facets> {
+  const { matched, ...rest } = rawInput;
+  const parsed = ZBrowseProductsSchema.safeParse(rest);
   if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Check the search filters.");
-  const filters = buildFilters({ ...parsed.data, q: parsed.data.q || undefined });
+  const filters = buildFilters({ ...parsed.data, q: parsed.data.q || undefined, matched });
   const band = Prisma.sql`CASE ${Prisma.join(
     PRICE_BANDS.map((b) =>
       b.maxCents === null
@@ -296,10 +375,11 @@ export async function productFacets(db: Tx, rawInput: BrowseProductsInput = {}):
     " ",
   )} END`;
   const facetNames = Object.keys(FACET_OPTIONS);
+  const leading = [filters.categoryTree, filters.matches].filter((cte): cte is Prisma.Sql => cte !== null);
   const rows = await db.$queryRaw<
     { facet: "category" | "seller" | "price" | "option"; key: string | null; label: string | null; slug: string | null; count: number }[]
   >`
-    WITH RECURSIVE ${filters.categoryTree ? Prisma.sql`${filters.categoryTree},` : Prisma.empty} base AS (
+    WITH RECURSIVE ${leading.length ? Prisma.sql`${Prisma.join(leading, ", ")},` : Prisma.empty} base AS (
       SELECT p."id", p."categoryId", p."sellerId", p."priceCents",
              ${filters.category ?? Prisma.sql`true`} AS in_category,
              ${filters.seller ?? Prisma.sql`true`} AS in_seller,
@@ -408,7 +488,13 @@ export async function didYouMean(db: Tx, q: string): Promise<string | null> {
 /** The storefront's search page: a page of results, facets (first page only) and a suggestion when nothing matched. */
 export async function searchProducts(db: Tx, input: BrowseProductsInput = {}) {
   const first = !input.cursor;
-  const [page, facets] = await Promise.all([listProductCards(db, input), first ? productFacets(db, input) : Promise.resolve(null)]);
+  // The first page's cards and facets count within the same matches: found once, not twice.
+  const parsedQ = ZBrowseProductsSchema.safeParse(input).data?.q;
+  const matched = first && parsedQ ? await findMatches(db, parsedQ) : undefined;
+  const [page, facets] = await Promise.all([
+    listProductCards(db, { ...input, matched }),
+    first ? productFacets(db, { ...input, matched }) : Promise.resolve(null),
+  ]);
   const q = input.q?.trim();
   return { ...page, facets, didYouMean: q && first && page.items.length === 0 ? await didYouMean(db, q) : null };
 }

@@ -1,0 +1,52 @@
+// The catalogue's hot reads, called as the storefront calls them (the domain functions, one
+// connection), with the database CPU each costs: the backend's CPU time (/proc, so PostgreSQL on
+// this machine) over `runs` calls, divided by them. Run it on a grown catalogue (grow-catalog.ts).
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb node --import tsx bench/catalog-queries.ts [runs]
+import { getProductDetail } from "@bazaar/api/domain/catalog/product-detail";
+import { listProductCards, productFacets, searchProducts } from "@bazaar/api/domain/catalog/search-products";
+import { createPrismaClient, onQuery } from "@bazaar/db";
+import { cpuMsOf } from "./lib/proc";
+import { summarize } from "./lib/stats";
+
+const runs = Number(process.argv[2] ?? 50);
+// Without parallel workers: their CPU is in processes that exit before they can be read, so a
+// parallel plan would look cheap; a serial one shows the whole work in the one backend.
+const url = new URL(process.env.DATABASE_URL ?? "");
+url.searchParams.set("options", "-c max_parallel_workers_per_gather=0");
+const db = createPrismaClient({ url: url.toString(), max: 1 });
+const pid = (await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? 0;
+const [product] = await db.$queryRaw<{ id: string; categoryId: string }[]>`
+  SELECT p."id", p."categoryId" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
+   WHERE c."slug" = 'audio' AND p."status" = 'ACTIVE' AND p."id" NOT LIKE 'cat\\_%' ORDER BY p."createdAt" LIMIT 1`;
+if (!product) throw new Error("no active audio product: seed the demo first");
+let statements = 0;
+onQuery(() => statements++);
+
+async function measure(name: string, call: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await call(); // warm the caches and the connection
+  statements = 0;
+  const cpuBefore = cpuMsOf(pid) ?? 0;
+  const latencies: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await call();
+    latencies.push(performance.now() - started);
+  }
+  const cpu = ((cpuMsOf(pid) ?? 0) - cpuBefore) / runs;
+  const { p50Ms, p95Ms } = summarize(latencies);
+  console.log(
+    `${name.padEnd(34)} db CPU ${cpu.toFixed(2)} ms/call, ${(statements / runs).toFixed(0)} statements, p50 ${p50Ms.toFixed(1)} ms, p95 ${p95Ms.toFixed(1)} ms`,
+  );
+}
+
+const { count } = (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Product"`)[0]!;
+console.log(`${count} products, ${runs} calls each, backend ${pid}`);
+await measure("product read (catalog.product)", () => getProductDetail(db, { id: product.id }));
+await measure("  its related products", () => listProductCards(db, { categoryId: product.categoryId, excludeId: product.id, sort: "rating", limit: 8 }));
+await measure('search "headphones"', () => searchProducts(db, { q: "headphones" }));
+await measure('search with a typo "hedphones"', () => searchProducts(db, { q: "hedphones" }));
+await measure("  its page of cards", () => listProductCards(db, { q: "hedphones" }));
+await measure("  its facet counts", () => productFacets(db, { q: "hedphones" }));
+await measure("listing page (electronics, 24 cards)", () => listProductCards(db, { category: "electronics", limit: 24 }));
+await measure("listing facets (electronics)", () => productFacets(db, { category: "electronics" }));
+await db.$disconnect();
