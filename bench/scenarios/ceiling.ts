@@ -52,8 +52,7 @@ export async function runCeiling(
           try {
             await client.query("BEGIN");
             const { rows } = await client.query<{ productId: string; variantId: string }>({ name: "bench_reserve", text: RESERVE, values: [stockLevelId] });
-            if (rows[0])
-              await client.query({ name: "bench_insert_reservation", text: INSERT, values: [stockLevelId, rows[0].productId, rows[0].variantId] });
+            if (rows[0]) await client.query({ name: "bench_insert_reservation", text: INSERT, values: [stockLevelId, rows[0].productId, rows[0].variantId] });
             else refused++;
             await client.query("COMMIT");
             samples.push(performance.now() - begun);
