@@ -51,7 +51,7 @@ test("a seller creates a product with two options, generates the variants, stock
   // Published.
   await seller.getByLabel("Status").selectOption("ACTIVE");
   await seller.getByRole("button", { name: "Save changes" }).click();
-  await expect(seller.getByText("Saved.")).toBeVisible();
+  await expect(seller.getByText("Saved.", { exact: true })).toBeVisible();
 
   // A buyer searching for the colour finds it, priced from the lowest variant.
   const buyer = await (await browser.newContext()).newPage();

@@ -112,6 +112,8 @@ function StockRowEditor({ row, onChange, showProduct }: { row: StockRow; onChang
           </Td>
         ) : null}
         <Td className={cn("whitespace-nowrap max-sm:col-span-3 max-sm:whitespace-normal", cell)} data-label="Warehouse">
+          {/* On a product's own page the rows are its variants' (the product column is left out). */}
+          {!showProduct && row.variantTitle ? <p className="font-medium text-slate-900">{row.variantTitle}</p> : null}
           {row.warehouseName} <span className="text-xs text-slate-500">({row.warehouseCode})</span>
         </Td>
         <Td className={cn("text-right max-sm:col-span-3", cell)} data-label="On hand">
