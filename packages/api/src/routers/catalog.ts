@@ -7,7 +7,7 @@ import { getShopPage } from "../domain/catalog/shop-page";
 import { getSitemapIndex, getSitemapPage } from "../domain/catalog/sitemap";
 import { relistProduct, unlistProduct } from "../domain/catalog/unlist-product";
 import { getSellerVariants, saveProductVariants } from "../domain/catalog/variants";
-import { ZProductOptionSchema, ZSaveVariantsSchema, ZSellerVariantSchema } from "../validators/variants";
+import { ZSaveVariantsSchema } from "../validators/variants";
 import { searchLimit } from "../throttle/middleware";
 import { adminProcedure, publicProcedure, router, sellerProcedure } from "../trpc";
 import {
@@ -20,7 +20,7 @@ import {
   ZUnlistProductSchema,
   ZUpdateProductSchema,
 } from "../validators/catalog";
-import { ZSellerProductSchema, ZUnlistResultSchema } from "../validators/catalog";
+import { ZProductOptionSchema, ZSellerProductSchema, ZSellerVariantSchema, ZUnlistResultSchema } from "../validators/catalog";
 
 const statusChange = (action: "publish" | "unpublish" | "archive" | "restore") =>
   sellerProcedure

@@ -1,4 +1,4 @@
-import { ProductStatus } from "@bazaar/db/enums";
+import { ProductStatus, VariantStatus } from "@bazaar/db/enums";
 import { z } from "zod";
 import { ZId } from "./cart";
 import { ZAdminPageSchema } from "./common";
@@ -118,6 +118,21 @@ export const ZModerationSearchSchema = ZAdminPageSchema.extend({
 /** One sitemap file: the kind of page it lists and its page number from 0. */
 export const ZSitemapPageSchema = z.object({ kind: z.enum(["products", "categories", "shops"]), page: z.number().int().min(0).max(10_000) });
 
+/** A variant as the seller console shows it (here, not in variants.ts, which builds on this file's schemas). */
+export const ZSellerVariantSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  optionValues: z.array(z.string()),
+  title: z.string(),
+  priceCents: z.number().int(),
+  compareAtPriceCents: z.number().int().nullable(),
+  weightGrams: z.number().int().nullable(),
+  imageId: z.string().nullable(),
+  position: z.number().int(),
+  status: z.enum(VariantStatus),
+});
+export const ZProductOptionSchema = z.object({ id: z.string(), name: z.string(), position: z.number().int(), values: z.array(z.string()) });
+
 /** A seller's product as their writes answer it (the form's fields, pictures and stock rows). */
 export const ZSellerProductSchema = z.object({
   id: z.string(),
@@ -139,21 +154,8 @@ export const ZSellerProductSchema = z.object({
   updatedAt: z.date(),
   priceMaxCents: z.number().int(),
   images: z.array(z.object({ id: z.string(), url: z.string(), alt: z.string(), position: z.number().int(), storageKey: z.string() })),
-  options: z.array(z.object({ id: z.string(), name: z.string(), position: z.number().int(), values: z.array(z.string()) })),
-  variants: z.array(
-    z.object({
-      id: z.string(),
-      sku: z.string(),
-      optionValues: z.array(z.string()),
-      title: z.string(),
-      priceCents: z.number().int(),
-      compareAtPriceCents: z.number().int().nullable(),
-      weightGrams: z.number().int().nullable(),
-      imageId: z.string().nullable(),
-      position: z.number().int(),
-      status: z.enum(["ACTIVE", "ARCHIVED"]),
-    }),
-  ),
+  options: z.array(ZProductOptionSchema),
+  variants: z.array(ZSellerVariantSchema),
   stockLevels: z.array(
     z.object({
       id: z.string(),

@@ -111,18 +111,3 @@ export function variantProblems(input: { options: readonly ProductOptionInput[];
   }
   return problems;
 }
-
-/** A variant as the seller console shows it. */
-export const ZSellerVariantSchema = z.object({
-  id: z.string(),
-  sku: z.string(),
-  optionValues: z.array(z.string()),
-  title: z.string(),
-  priceCents: z.number().int(),
-  compareAtPriceCents: z.number().int().nullable(),
-  weightGrams: z.number().int().nullable(),
-  imageId: z.string().nullable(),
-  position: z.number().int(),
-  status: z.enum(VariantStatus),
-});
-export const ZProductOptionSchema = z.object({ id: z.string(), name: z.string(), position: z.number().int(), values: z.array(z.string()) });
