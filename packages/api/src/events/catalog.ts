@@ -15,6 +15,8 @@ export const eventSchemas = {
     available: z.number().int(),
     threshold: z.number().int(),
   }),
+  // A seller's restock brought a sold-out variant back (and maybe the whole product): wishlists hear of it once.
+  "stock/back-in-stock": z.object({ productId: z.string(), variantId: z.string(), productWasSoldOut: z.boolean(), restockId: z.string() }),
   "cart/updated": z.object({ cartId: z.string(), buyerId: z.string().nullable() }),
   "checkout/started": z.object({ cartId: z.string(), orderId: z.string(), buyerId: z.string() }),
   "payment/captured": z.object({ paymentId: z.string(), orderId: z.string() }),

@@ -1,5 +1,6 @@
 import { createElement, type ReactElement } from "react";
 import { PasswordResetEmail, passwordResetSubject, VerifyEmailEmail, verifyEmailSubject, type PasswordResetProps, type VerifyEmailProps } from "./account-link";
+import { BackInStockEmail, backInStockSubject, type BackInStockProps } from "./back-in-stock";
 import { CartReminderEmail, cartReminderSubject, type CartReminderProps } from "./cart-reminder";
 import { LowStockEmail, lowStockSubject, type LowStockProps } from "./low-stock";
 import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order";
@@ -28,6 +29,7 @@ export const templates = {
   "shipment-update": template<ShipmentUpdateProps>(shipmentUpdateSubject, ShipmentUpdateEmail),
   "low-stock": template<LowStockProps>(lowStockSubject, LowStockEmail),
   "cart-reminder": template<CartReminderProps>(cartReminderSubject, CartReminderEmail),
+  "back-in-stock": template<BackInStockProps>(backInStockSubject, BackInStockEmail),
   "payout-paid": template<PayoutPaidProps>(payoutPaidSubject, PayoutPaidEmail),
   "system-alert": template<SystemAlertProps>(systemAlertSubject, SystemAlertEmail),
   "verify-email": template<VerifyEmailProps>(verifyEmailSubject, VerifyEmailEmail),
