@@ -16,6 +16,7 @@ import { paymentsRouter } from "./routers/payments";
 import { reviewsRouter } from "./routers/reviews";
 import { sellerRouter } from "./routers/seller";
 import { storefrontRouter } from "./routers/storefront";
+import { shopsRouter } from "./routers/shops";
 import { wishlistRouter } from "./routers/wishlist";
 import { router } from "./trpc";
 
@@ -40,6 +41,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   mail: mailRouter,
   wishlist: wishlistRouter,
+  shops: shopsRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -61,6 +63,7 @@ export const appRouters = {
     payments: paymentsRouter,
     reviews: reviewsRouter,
     wishlist: wishlistRouter,
+    shops: shopsRouter,
     storefront: storefrontRouter,
   }),
   "seller-console": router({

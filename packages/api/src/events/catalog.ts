@@ -26,6 +26,7 @@ export const eventSchemas = {
   "order/cancelled": z.object({ orderId: z.string(), reason: z.string().nullable() }),
   "shipment/status-changed": z.object({ shipmentId: z.string(), orderId: z.string(), status: z.string() }),
   "payout/requested": z.object({ payoutId: z.string(), sellerId: z.string() }),
+  "shop/contacted": z.object({ notificationId: z.string(), from: z.string(), subject: z.string() }),
   "seller/approved": z.object({ sellerId: z.string() }),
 } as const;
 

@@ -8,6 +8,7 @@ import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
 import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
 import { backInStockEmail } from "../domain/wishlist/functions/back-in-stock";
+import { shopMessageEmail } from "../domain/sellers/functions/shop-message";
 import { systemAlerts } from "../observability/alerts/function";
 
 /**
@@ -25,4 +26,5 @@ export const functions: readonly InngestFunction.Any[] = [
   storefrontRevalidation,
   systemAlerts,
   backInStockEmail,
+  shopMessageEmail,
 ];

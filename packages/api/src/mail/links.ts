@@ -14,6 +14,7 @@ export const paths = {
   sellerShipment: (shipmentId: string) => `/orders/${shipmentId}`,
   sellerInventory: (productId: string) => `/products/${productId}`,
   sellerPayouts: () => "/payouts",
+  sellerNotifications: () => "/notifications",
 };
 
 export const urls = {
@@ -24,4 +25,5 @@ export const urls = {
   sellerShipment: (shipmentId: string) => new URL(paths.sellerShipment(shipmentId), getEnv().SELLER_CONSOLE_URL).href,
   sellerInventory: (productId: string) => new URL(paths.sellerInventory(productId), getEnv().SELLER_CONSOLE_URL).href,
   sellerPayouts: () => new URL(paths.sellerPayouts(), getEnv().SELLER_CONSOLE_URL).href,
+  sellerNotifications: () => new URL(paths.sellerNotifications(), getEnv().SELLER_CONSOLE_URL).href,
 };

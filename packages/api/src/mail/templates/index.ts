@@ -6,6 +6,7 @@ import { LowStockEmail, lowStockSubject, type LowStockProps } from "./low-stock"
 import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order";
 import { OrderConfirmationEmail, orderConfirmationSubject, type OrderConfirmationProps } from "./order-confirmation";
 import { PayoutPaidEmail, payoutPaidSubject, type PayoutPaidProps } from "./payout-paid";
+import { ShopMessageEmail, shopMessageSubject, type ShopMessageProps } from "./shop-message";
 import { ShipmentUpdateEmail, shipmentUpdateSubject, type ShipmentUpdateProps } from "./shipment-update";
 import { SystemAlertEmail, systemAlertSubject, type SystemAlertProps } from "./system-alert";
 
@@ -30,6 +31,7 @@ export const templates = {
   "low-stock": template<LowStockProps>(lowStockSubject, LowStockEmail),
   "cart-reminder": template<CartReminderProps>(cartReminderSubject, CartReminderEmail),
   "back-in-stock": template<BackInStockProps>(backInStockSubject, BackInStockEmail),
+  "shop-message": template<ShopMessageProps>(shopMessageSubject, ShopMessageEmail),
   "payout-paid": template<PayoutPaidProps>(payoutPaidSubject, PayoutPaidEmail),
   "system-alert": template<SystemAlertProps>(systemAlertSubject, SystemAlertEmail),
   "verify-email": template<VerifyEmailProps>(verifyEmailSubject, VerifyEmailEmail),
