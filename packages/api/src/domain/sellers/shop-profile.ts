@@ -28,7 +28,12 @@ type ProfileRow = { slug: string; description: string | null; shippingPolicy: st
   ShopProfileInput,
   "description" | "shippingPolicy" | "returnPolicy"
 >;
-const asProfile = (row: ProfileRow) => ({ ...row, description: row.description ?? "", shippingPolicy: row.shippingPolicy ?? "", returnPolicy: row.returnPolicy ?? "" });
+const asProfile = (row: ProfileRow) => ({
+  ...row,
+  description: row.description ?? "",
+  shippingPolicy: row.shippingPolicy ?? "",
+  returnPolicy: row.returnPolicy ?? "",
+});
 
 /** What the seller console's Shop page edits: the shop's public face and its policies. */
 export async function getShopProfile(db: PrismaClient, actor: Actor) {

@@ -62,7 +62,11 @@ describe("shop profile", () => {
     expect(saved).toMatchObject({ slug: seller.slug, shopName: "Quill & Paper Co.", contactEmail: "hello@quill.example", freeShippingOverCents: null });
     expect(await api.seller.profile()).toEqual(saved);
     const page = await (await callerFor(t.db, null)).catalog.shop({ slug: seller.slug });
-    expect(page.seller).toMatchObject({ shopName: "Quill & Paper Co.", shippingPolicy: "Ships in 2 working days from Lisbon.", returnPolicy: "Returns within 30 days, unused." });
+    expect(page.seller).toMatchObject({
+      shopName: "Quill & Paper Co.",
+      shippingPolicy: "Ships in 2 working days from Lisbon.",
+      returnPolicy: "Returns within 30 days, unused.",
+    });
 
     await expect(api.seller.updateProfile({ ...saved, shopName: "Q" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(api.seller.updateProfile({ ...saved, freeShippingOverCents: 0 })).rejects.toMatchObject({

@@ -136,7 +136,9 @@ describe("back in stock", () => {
     const { product, stockLevels } = await createProduct(t.db, seller.id, { stock: 0 });
     const saver = await createBuyer(t.db);
     await (await callerFor(t.db, saver.id)).wishlist.save({ productId: product.id });
-    await (await callerFor(t.db, sellerUser.id)).inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 3, version: stockLevels[0]!.version });
+    await (
+      await callerFor(t.db, sellerUser.id)
+    ).inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 3, version: stockLevels[0]!.version });
     await t.db.product.update({ where: { id: product.id }, data: { status: "DRAFT" } });
     await drainOutbox(t.db);
     expect(await backInStockMails(saver.email)).toEqual([]);

@@ -21,7 +21,13 @@ export function RemoveSaved({ productId, name }: { productId: string; name: stri
   );
   return (
     <div className="shrink-0 self-center text-right">
-      <Button variant="ghost" size="sm" onClick={() => remove.mutate({ productId })} disabled={remove.isPending} aria-label={`Remove ${name} from your wishlist`}>
+      <Button
+        variant="ghost"
+        size="sm"
+        onClick={() => remove.mutate({ productId })}
+        disabled={remove.isPending}
+        aria-label={`Remove ${name} from your wishlist`}
+      >
         Remove
       </Button>
       {remove.isError ? (

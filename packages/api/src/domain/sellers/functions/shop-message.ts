@@ -16,7 +16,13 @@ export const shopMessageEmail = inngest.createFunction(
       await sendEmail(db, {
         to: shop.contactEmail,
         template: "shop-message",
-        props: { shopName: shop.shopName, from: event.data.from, subject: event.data.subject, message: note.body, notificationsUrl: urls.sellerNotifications() },
+        props: {
+          shopName: shop.shopName,
+          from: event.data.from,
+          subject: event.data.subject,
+          message: note.body,
+          notificationsUrl: urls.sellerNotifications(),
+        },
         dedupeKey: `shop-message:${note.id}`,
       });
       return true;
