@@ -19,6 +19,8 @@ export const paths = {
 
 export const urls = {
   order: (orderId: string) => new URL(paths.order(orderId), getEnv().STOREFRONT_URL).href,
+  /** A guest's order, opened by its signed link (no account needed). */
+  guestOrder: (orderId: string, token: string) => new URL(`${paths.order(orderId)}?token=${encodeURIComponent(token)}`, getEnv().STOREFRONT_URL).href,
   cart: () => new URL(paths.cart(), getEnv().STOREFRONT_URL).href,
   product: (slug: string, choice?: Record<string, string>) => new URL(paths.product(slug, choice), getEnv().STOREFRONT_URL).href,
   wishlist: () => new URL(paths.wishlist(), getEnv().STOREFRONT_URL).href,
