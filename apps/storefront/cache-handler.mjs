@@ -18,7 +18,9 @@
 // page records when its render first read the database (READ_AT_TAG, src/server/page-tags.ts),
 // so a render that read before a change committed and finished after it was expired is not
 // served as new. This is the race that once served a suspended shop's product page (54bef8e).
-// CLOCK_SKEW_MS covers clocks of different machines writing and reading expiry times.
+// With Redis, every expiry is stamped by Redis's clock (TIME) and each instance converts its
+// renders' times to that clock (clockOffset), so machines whose clocks differ still agree on
+// what came first. A tag expired in the same millisecond as a read counts as after it.
 //
 // A stored page cannot carry a per-request CSP nonce: as it is stored, its inline scripts' SHA-256
 // go into a <meta> policy at the top of its <head> (see CspOptions in @bazaar/api's
@@ -36,7 +38,8 @@ const REDIS_TAGS_KEY = `bazaar:page-cache:${NAMESPACE}:tags`;
 const REDIS_ENTRY_PREFIX = `bazaar:page-cache:${NAMESPACE}:entry:`;
 const TAGS_TTL_SECONDS = 7 * 24 * 3600;
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
-const CLOCK_SKEW_MS = 250;
+/** How often an instance measures its clock against Redis's. */
+const CLOCK_CHECK_MS = 60_000;
 /** Pages nobody asks for leave Redis after a day (listing variants are many). */
 const REDIS_ENTRY_TTL_SECONDS = 24 * 3600;
 /** This process's copies: all of the embedded cache, a working set in front of Redis. */
@@ -107,6 +110,26 @@ function sharedRedis() {
   return redis;
 }
 
+/** Redis's clock minus this process's, in milliseconds, measured once a minute. */
+let clock = { offset: 0, checkedAt: 0 };
+
+/** @param {import("ioredis").Redis} client */
+async function redisNow(client) {
+  const [seconds, micros] = await client.time();
+  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+}
+
+/** @param {import("ioredis").Redis} client */
+async function clockOffset(client) {
+  if (Date.now() - clock.checkedAt > CLOCK_CHECK_MS) {
+    const before = Date.now();
+    const remote = await redisNow(client);
+    const after = Date.now();
+    clock = { offset: remote - (before + after) / 2, checkedAt: after };
+  }
+  return clock.offset;
+}
+
 /**
  * The latest expiry time among `tags`, or 0.
  * @param {string[]} tags
@@ -122,7 +145,7 @@ async function lastExpiry(tags) {
 /** @param {Entry} entry @param {string[]} extraTags */
 async function isExpired(entry, extraTags) {
   const expiredAt = await lastExpiry([...new Set([...entry.tags, ...extraTags])]);
-  return expiredAt > 0 && expiredAt + CLOCK_SKEW_MS > entry.readAt;
+  return expiredAt > 0 && expiredAt >= entry.readAt;
 }
 
 // Buffers (a page's RSC payload) and Maps (its segments) through JSON.
@@ -207,11 +230,13 @@ export default class PageCacheHandler {
     // A 404 is not stored: a product or shop created under that address must show at once.
     if (data.kind === "APP_PAGE" && data.status === 404) return;
     try {
+      const client = sharedRedis();
+      // Compared with expiries on the clock that stamped them.
+      if (client) readAt += await clockOffset(await client);
       /** @type {Entry} */
       const entry = { lastModified: Date.now(), readAt, tags, cacheControl: ctx?.cacheControl, value: data, size: 0 };
       // Changed while it was being rendered: it may show the old data, so it is not kept.
       if (await isExpired(entry, [])) return;
-      const client = sharedRedis();
       if (!client) {
         entry.size = (typeof data.html === "string" ? data.html.length : 0) + (data.rscData?.length ?? 0) + 1024;
         local.set(key, entry);

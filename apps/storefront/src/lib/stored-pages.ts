@@ -9,10 +9,14 @@ import { listingVariant, NO_VARIANT } from "./page-variant";
 //   /products/<slug>       -> /products/<slug>/_   (the chosen variant is read by the browser)
 const LISTING = /^\/(?:c|shops)\/[^/]+$/;
 const PRODUCT = /^\/products\/[^/]+$/;
+// Next runs the proxy again for the path it rewrote to: that one is a stored page too (the page
+// itself answers 404 for a variant segment the proxy would not have made).
+const INTERNAL = /^\/(?:home\/_|products\/[^/]+\/_|(?:c|shops)\/[^/]+\/[^/]+|search\/[^/]+)$/;
 
 /** The internal path of a stored public page, or null for a page rendered per request. */
 export function storedPagePath(url: URL): string | null {
   const path = url.pathname;
+  if (INTERNAL.test(path)) return path;
   if (path === "/") return `/home/${NO_VARIANT}`;
   if (PRODUCT.test(path)) return `${path}/${NO_VARIANT}`;
   if (path === "/search" || LISTING.test(path)) {

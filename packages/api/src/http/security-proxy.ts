@@ -25,7 +25,8 @@ export function securityProxy(app: AppName, options: { storedPage?: (url: URL) =
       });
       for (const { key, value } of staticSecurityHeaders(app)) response.headers.set(key, value);
     } else if (stored) {
-      response = NextResponse.rewrite(new URL(stored, request.url));
+      // Next runs the proxy again for the path it rewrote to, which is then served as it is.
+      response = stored === request.nextUrl.pathname ? NextResponse.next() : NextResponse.rewrite(new URL(stored, request.url));
     } else {
       const headers = new Headers(request.headers);
       headers.set("content-security-policy", csp);

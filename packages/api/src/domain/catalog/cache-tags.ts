@@ -109,13 +109,18 @@ function sharedTagState(url: string): Promise<RedisClient> {
   return redis;
 }
 
-/** Writes the tags' expiry into the shared tag state every storefront instance reads. */
-export async function expireTagsInRedis(client: RedisClient, tags: string[], now = Date.now()): Promise<void> {
+/**
+ * Writes the tags' expiry into the shared tag state every storefront instance reads, stamped by
+ * Redis's clock (the instances compare it with their renders on that clock: see cache-handler.mjs).
+ */
+export async function expireTagsInRedis(client: RedisClient, tags: string[]): Promise<void> {
   if (tags.length === 0) return;
   const key = pageCacheRedisKeys().tags;
+  const [seconds, micros] = await client.time();
+  const now = String(Number(seconds) * 1000 + Math.floor(Number(micros) / 1000));
   await client
     .multi()
-    .hset(key, Object.fromEntries(tags.map((tag) => [tag, String(now)])))
+    .hset(key, Object.fromEntries(tags.map((tag) => [tag, now])))
     .expire(key, TAGS_TTL_SECONDS)
     .exec();
 }
