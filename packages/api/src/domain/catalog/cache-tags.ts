@@ -160,6 +160,24 @@ export async function expireStorefrontPages(tags: string[], options: { url?: str
 }
 
 /**
+ * The outbox's safety net (the storefront-revalidation function): expires `tags` unless the
+ * process that committed the change already did (with Redis, every tag shows an expiry at or
+ * after `committedAt`). Expiring twice is harmless but renders every page again once more.
+ */
+export async function expireStorefrontPagesAgain(tags: string[], committedAt: number): Promise<boolean> {
+  const redisUrl = getEnv().REDIS_URL;
+  if (redisUrl && tags.length > 0) {
+    try {
+      const times = await (await sharedTagState(redisUrl)).hmget(pageCacheRedisKeys().tags, ...tags);
+      if (times.every((time) => Number(time ?? 0) >= committedAt)) return true;
+    } catch {
+      // Unreachable: expireStorefrontPages below says so.
+    }
+  }
+  return expireStorefrontPages(tags);
+}
+
+/**
  * Expires the pages `change` alters once `tx` commits, before the function that committed it
  * returns (inTransaction waits for it): the first request after the change sees it.
  */

@@ -15,7 +15,7 @@ import { createCategory as adminCreateCategory, renameCategory } from "../catego
 import { setStockOnHand } from "../inventory/seller-stock";
 import { createReview } from "../reviews/reviews";
 import { approveSeller, reinstateSeller, suspendSeller } from "../sellers/manage-sellers";
-import { pageCacheRedisKeys, STOREFRONT_CACHE_TAGS as TAGS } from "./cache-tags";
+import { expireStorefrontPagesAgain, pageCacheRedisKeys, STOREFRONT_CACHE_TAGS as TAGS } from "./cache-tags";
 import { changeProductStatus, createSellerProduct, updateSellerProduct } from "./seller-products";
 import { relistProduct, unlistProduct } from "./unlist-product";
 
@@ -142,6 +142,21 @@ describe("every change expires exactly the storefront pages it alters, before it
       }),
     ).toEqual([TAGS.catalog]);
     expect(await expiredBy(() => renameCategory(t.db, actor, { categoryId: id, name: `Renamed ${Date.now()}` }))).toEqual([TAGS.catalog]);
+  });
+
+  it("the outbox's safety net leaves alone tags the committing process already expired, and expires the others", async () => {
+    const { product, actor } = await sellerWithProduct();
+    const committedAt = Date.now();
+    const tags = [TAGS.product(product.id), TAGS.listings];
+    await expiredBy(() => updateSellerProduct(t.db, actor, { id: product.id, priceCents: 2600 } as never));
+    const { tags: key } = pageCacheRedisKeys();
+    const before = await client.hmget(key, ...tags);
+    expect(await expireStorefrontPagesAgain(tags, committedAt)).toBe(true);
+    expect(await client.hmget(key, ...tags)).toEqual(before);
+
+    await client.hdel(key, TAGS.listings);
+    expect(await expireStorefrontPagesAgain(tags, committedAt)).toBe(true);
+    expect(Number(await client.hget(key, TAGS.listings))).toBeGreaterThanOrEqual(committedAt);
   });
 
   it("a change that rolls back expires nothing", async () => {

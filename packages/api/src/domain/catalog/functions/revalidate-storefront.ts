@@ -1,6 +1,6 @@
 import { bazaarEvent, inngest } from "../../../events/client";
 import type { EventName } from "../../../events/catalog";
-import { expireStorefrontPages, storefrontChangeOf, storefrontTagsFor } from "../cache-tags";
+import { expireStorefrontPagesAgain, storefrontChangeOf, storefrontTagsFor } from "../cache-tags";
 
 /**
  * A product was created or edited (price, text, pictures, status), a seller changed its stock or
@@ -17,7 +17,8 @@ export const storefrontRevalidation = inngest.createFunction(
   async ({ event, step }) => {
     const change = storefrontChangeOf(event.name as EventName, event.data as never);
     if (!change) return { revalidated: false };
-    const ok = await step.run("revalidate", () => expireStorefrontPages(storefrontTagsFor(change)));
+    const tags = storefrontTagsFor(change);
+    const ok = await step.run("revalidate", () => expireStorefrontPagesAgain(tags, event.ts ?? 0));
     return { revalidated: ok };
   },
 );
