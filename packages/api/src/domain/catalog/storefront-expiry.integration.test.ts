@@ -86,7 +86,7 @@ describe("every change expires exactly the storefront pages it alters, before it
   it("product updated (price change), published, archived: its page tag and the listings", async () => {
     const { product, actor } = await sellerWithProduct();
     const expected = sorted([TAGS.product(product.id), TAGS.listings]);
-    expect(await expiredBy(() => updateSellerProduct(t.db, actor, { id: product.id, priceCents: 2500 } as never))).toEqual(expected);
+    expect(await expiredBy(() => updateSellerProduct(t.db, actor, { id: product.id, priceCents: 2500 }))).toEqual(expected);
     expect(await expiredBy(() => changeProductStatus(t.db, actor, { id: product.id, action: "archive" }))).toEqual(expected);
     expect(await expiredBy(() => changeProductStatus(t.db, actor, { id: product.id, action: "restore" }))).toEqual(expected);
   });
@@ -148,7 +148,7 @@ describe("every change expires exactly the storefront pages it alters, before it
     const { product, actor } = await sellerWithProduct();
     const committedAt = Date.now();
     const tags = [TAGS.product(product.id), TAGS.listings];
-    await expiredBy(() => updateSellerProduct(t.db, actor, { id: product.id, priceCents: 2600 } as never));
+    await expiredBy(() => updateSellerProduct(t.db, actor, { id: product.id, priceCents: 2600 }));
     const { tags: key } = pageCacheRedisKeys();
     const before = await client.hmget(key, ...tags);
     expect(await expireStorefrontPagesAgain(tags, committedAt)).toBe(true);
@@ -161,7 +161,7 @@ describe("every change expires exactly the storefront pages it alters, before it
 
   it("a change that rolls back expires nothing", async () => {
     const { product, actor } = await sellerWithProduct();
-    const tags = await expiredBy(() => updateSellerProduct(t.db, actor, { id: product.id, priceCents: -5 } as never).catch(() => null));
+    const tags = await expiredBy(() => updateSellerProduct(t.db, actor, { id: product.id, priceCents: -5 }).catch(() => null));
     expect(tags).toEqual([]);
   });
 });
