@@ -86,8 +86,12 @@ class LocalEntries {
 
 // Module state, not instance state: Next makes a handler per request.
 const local = new LocalEntries();
-/** @type {Map<string, number>} embedded tag expiries */
-const localTags = new Map();
+/**
+ * Embedded tag expiries. On globalThis so that /api/revalidate (bundled apart, same process) can
+ * tell the outbox's safety net that a tag was already expired (EMBEDDED_TAGS_KEY there too).
+ * @type {Map<string, number>}
+ */
+const localTags = /** @type {any} */ ((globalThis)[Symbol.for("bazaar.pageCache.tagExpiries")] ??= new Map());
 /** @type {Promise<import("ioredis").Redis> | null} */
 let redis = null;
 

@@ -16,6 +16,8 @@ import { paymentsRouter } from "./routers/payments";
 import { reviewsRouter } from "./routers/reviews";
 import { sellerRouter } from "./routers/seller";
 import { storefrontRouter } from "./routers/storefront";
+import { shopsRouter } from "./routers/shops";
+import { wishlistRouter } from "./routers/wishlist";
 import { router } from "./trpc";
 
 // One router per area; each lives in routers/<area>/ and stays thin over domain/<area>/.
@@ -38,6 +40,8 @@ export const appRouter = router({
   storefront: storefrontRouter,
   notifications: notificationsRouter,
   mail: mailRouter,
+  wishlist: wishlistRouter,
+  shops: shopsRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -58,6 +62,8 @@ export const appRouters = {
     orders: ordersRouter,
     payments: paymentsRouter,
     reviews: reviewsRouter,
+    wishlist: wishlistRouter,
+    shops: shopsRouter,
     storefront: storefrontRouter,
   }),
   "seller-console": router({

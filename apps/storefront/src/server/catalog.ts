@@ -63,3 +63,11 @@ export const getShop = read(
   (input: RouterInputs["catalog"]["shop"]) => publicApi.catalog.shop(input),
   ({ seller }) => [TAGS.shop(seller.id), TAGS.listings],
 );
+
+export type ShopDirectoryInput = Exclude<RouterInputs["shops"]["directory"], void | undefined>;
+
+export const getShopDirectory = read(
+  "shops",
+  (input: ShopDirectoryInput) => publicApi.shops.directory(input),
+  () => [TAGS.listings],
+);

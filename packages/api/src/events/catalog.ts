@@ -15,8 +15,10 @@ export const eventSchemas = {
     available: z.number().int(),
     threshold: z.number().int(),
   }),
+  // A seller's restock brought a sold-out variant back (and maybe the whole product): wishlists hear of it once.
+  "stock/back-in-stock": z.object({ productId: z.string(), variantId: z.string(), productWasSoldOut: z.boolean(), restockId: z.string() }),
   "cart/updated": z.object({ cartId: z.string(), buyerId: z.string().nullable() }),
-  "checkout/started": z.object({ cartId: z.string(), orderId: z.string(), buyerId: z.string() }),
+  "checkout/started": z.object({ cartId: z.string(), orderId: z.string(), buyerId: z.string().nullable() }),
   "payment/captured": z.object({ paymentId: z.string(), orderId: z.string() }),
   "payment/failed": z.object({ paymentId: z.string(), orderId: z.string(), reason: z.string().nullable() }),
   "payment/refunded": z.object({ refundId: z.string(), paymentId: z.string(), orderId: z.string() }),
@@ -24,6 +26,7 @@ export const eventSchemas = {
   "order/cancelled": z.object({ orderId: z.string(), reason: z.string().nullable() }),
   "shipment/status-changed": z.object({ shipmentId: z.string(), orderId: z.string(), status: z.string() }),
   "payout/requested": z.object({ payoutId: z.string(), sellerId: z.string() }),
+  "shop/contacted": z.object({ notificationId: z.string(), from: z.string(), subject: z.string() }),
   "seller/approved": z.object({ sellerId: z.string() }),
 } as const;
 

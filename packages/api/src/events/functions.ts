@@ -7,6 +7,8 @@ import { payoutTransfer } from "../domain/ledger/functions/payout-transfer";
 import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-payment";
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
 import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
+import { backInStockEmail } from "../domain/wishlist/functions/back-in-stock";
+import { shopMessageEmail } from "../domain/sellers/functions/shop-message";
 import { systemAlerts } from "../observability/alerts/function";
 
 /**
@@ -23,4 +25,6 @@ export const functions: readonly InngestFunction.Any[] = [
   payoutTransfer,
   storefrontRevalidation,
   systemAlerts,
+  backInStockEmail,
+  shopMessageEmail,
 ];

@@ -131,7 +131,10 @@ export async function expireTagsInRedis(client: RedisClient, tags: string[]): Pr
  * false when neither Redis nor the storefront could be reached, and the pages then expire by time
  * (a few minutes) or when the worker's safety net gets through.
  */
-export async function expireStorefrontPages(tags: string[], options: { url?: string; fetch?: typeof fetch; redisUrl?: string | null } = {}): Promise<boolean> {
+export async function expireStorefrontPages(
+  tags: string[],
+  options: { url?: string; fetch?: typeof fetch; redisUrl?: string | null; since?: number } = {},
+): Promise<boolean> {
   const unique = [...new Set(tags)];
   if (unique.length === 0) return true;
   const redisUrl = options.redisUrl === undefined ? getEnv().REDIS_URL : options.redisUrl;
@@ -148,7 +151,7 @@ export async function expireStorefrontPages(tags: string[], options: { url?: str
     const response = await (options.fetch ?? fetch)(new URL("/api/revalidate", options.url ?? getEnv().STOREFRONT_URL), {
       method: "POST",
       headers: { authorization: `Bearer ${revalidationToken()}`, "content-type": "application/json" },
-      body: JSON.stringify({ tags: unique }),
+      body: JSON.stringify({ tags: unique, since: options.since }),
       signal: AbortSignal.timeout(REVALIDATE_TIMEOUT_MS),
     });
     if (!response.ok) logger().warn({ status: response.status }, "storefront cache not expired: /api/revalidate refused");
@@ -161,8 +164,9 @@ export async function expireStorefrontPages(tags: string[], options: { url?: str
 
 /**
  * The outbox's safety net (the storefront-revalidation function): expires `tags` unless the
- * process that committed the change already did (with Redis, every tag shows an expiry at or
- * after `committedAt`). Expiring twice is harmless but renders every page again once more.
+ * process that committed the change already did (every tag shows an expiry at or after
+ * `committedAt`: checked here in Redis, or by /api/revalidate for the embedded cache). Expiring
+ * twice would render every page again once more: a bulk import would keep the listings expired.
  */
 export async function expireStorefrontPagesAgain(tags: string[], committedAt: number): Promise<boolean> {
   const redisUrl = getEnv().REDIS_URL;
@@ -174,7 +178,7 @@ export async function expireStorefrontPagesAgain(tags: string[], committedAt: nu
       // Unreachable: expireStorefrontPages below says so.
     }
   }
-  return expireStorefrontPages(tags);
+  return expireStorefrontPages(tags, { since: committedAt });
 }
 
 /**

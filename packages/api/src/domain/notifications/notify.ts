@@ -1,6 +1,6 @@
 import type { Tx } from "@bazaar/db";
 
-export const NOTIFICATION_TYPES = ["LOW_STOCK", "NEW_ORDER", "ORDER_CONFIRMED", "SHIPMENT_UPDATE", "PAYOUT_PAID", "PAYOUT_FAILED"] as const;
+export const NOTIFICATION_TYPES = ["LOW_STOCK", "NEW_ORDER", "ORDER_CONFIRMED", "SHIPMENT_UPDATE", "PAYOUT_PAID", "PAYOUT_FAILED", "SHOP_MESSAGE"] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export interface NotifyInput {
