@@ -15,6 +15,7 @@ import { createCategory as adminCreateCategory, renameCategory } from "../catego
 import { setStockOnHand } from "../inventory/seller-stock";
 import { createReview } from "../reviews/reviews";
 import { approveSeller, reinstateSeller, suspendSeller } from "../sellers/manage-sellers";
+import { getShopProfile, updateShopProfile } from "../sellers/shop-profile";
 import { expireStorefrontPagesAgain, pageCacheRedisKeys, STOREFRONT_CACHE_TAGS as TAGS } from "./cache-tags";
 import { changeProductStatus, createSellerProduct, updateSellerProduct } from "./seller-products";
 import { relistProduct, unlistProduct } from "./unlist-product";
@@ -130,6 +131,13 @@ describe("every change expires exactly the storefront pages it alters, before it
     expect(await expiredBy(() => approveSeller(t.db, actor, { sellerId: applicant.seller.id }))).toEqual(
       sorted([TAGS.shop(applicant.seller.id), TAGS.listings]),
     );
+  });
+
+  it("seller profile edited (name, shipping terms): the shop's tag and the listings (cards name the shop)", async () => {
+    const { seller, actor } = await sellerWithProduct();
+    const profile = await getShopProfile(t.db, actor);
+    const tags = await expiredBy(() => updateShopProfile(t.db, actor, { ...profile, shopName: "Renamed Shop", shippingFlatCents: 450 }));
+    expect(tags).toEqual(sorted([TAGS.shop(seller.id), TAGS.listings]));
   });
 
   it("category tree edits: every page (the menu is in every page's header)", async () => {
