@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ApiProvider } from "~/components/api-provider";
+import { orderLink, type OrderLinkProps } from "~/lib/order-link";
 import { OrderDetail } from "~/app/account/orders/[orderId]/order-detail";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false } };
