@@ -13,6 +13,7 @@ import { mailRouter } from "./routers/mail";
 import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { paymentsRouter } from "./routers/payments";
+import { returnsRouter } from "./routers/returns";
 import { reviewsRouter } from "./routers/reviews";
 import { sellerRouter } from "./routers/seller";
 import { storefrontRouter } from "./routers/storefront";
@@ -34,6 +35,7 @@ export const appRouter = router({
   fulfillment: fulfillmentRouter,
   ledger: ledgerRouter,
   reviews: reviewsRouter,
+  returns: returnsRouter,
   seller: sellerRouter,
   storefront: storefrontRouter,
   notifications: notificationsRouter,
@@ -58,6 +60,7 @@ export const appRouters = {
     orders: ordersRouter,
     payments: paymentsRouter,
     reviews: reviewsRouter,
+    returns: returnsRouter,
     storefront: storefrontRouter,
   }),
   "seller-console": router({
@@ -70,6 +73,8 @@ export const appRouters = {
     ledger: ledgerRouter,
     seller: sellerRouter,
     notifications: notificationsRouter,
+    orders: ordersRouter,
+    returns: returnsRouter,
   }),
   "admin-console": router({
     health: healthRouter,
@@ -77,6 +82,7 @@ export const appRouters = {
     admin: adminRouter,
     catalog: catalogRouter,
     orders: ordersRouter,
+    returns: returnsRouter,
     ledger: ledgerRouter,
     mail: mailRouter,
   }),

@@ -4,6 +4,7 @@ import { shipmentStatusUpdate } from "../domain/fulfillment/functions/shipment-s
 import { reservationExpiry } from "../domain/inventory/functions/reservation-expiry";
 import { stockLowAlert } from "../domain/inventory/functions/stock-low-alert";
 import { payoutTransfer } from "../domain/ledger/functions/payout-transfer";
+import { releaseHeldFunds } from "../domain/ledger/functions/release-held-funds";
 import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-payment";
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
 import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
@@ -21,6 +22,7 @@ export const functions: readonly InngestFunction.Any[] = [
   reservationExpiry,
   shipmentStatusUpdate,
   payoutTransfer,
+  releaseHeldFunds,
   storefrontRevalidation,
   systemAlerts,
 ];

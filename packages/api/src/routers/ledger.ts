@@ -7,7 +7,9 @@ import { adminProcedure, router, sellerProcedure } from "../trpc";
 import { ZLedgerEntriesSchema, ZLedgerTransactionsSchema, ZRequestPayoutSchema } from "../validators/ledger";
 import { ZPageSchema } from "../validators/orders";
 
-const ZSellerBalanceSchema = z.array(z.object({ currency: z.string(), availableCents: z.number().int(), paidOutCents: z.number().int() }));
+const ZSellerBalanceSchema = z.array(
+  z.object({ currency: z.string(), availableCents: z.number().int(), pendingCents: z.number().int(), paidOutCents: z.number().int() }),
+);
 
 export const ledgerRouter = router({
   /** Seller: what Bazaar owes them (available to pay out) and what it has paid them, per currency. */

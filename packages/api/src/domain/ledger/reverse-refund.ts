@@ -1,5 +1,6 @@
 import type { Tx } from "@bazaar/db";
-import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts } from "./accounts";
+import { ensurePlatformLedgerAccounts } from "./accounts";
+import { sellerSidesFor, tellSellersInDebt } from "./seller-side";
 import { postLedgerTransaction, type LedgerLine } from "./post";
 import { allocateByWeight } from "../money";
 import { reverseForRefund } from "./split";
@@ -12,7 +13,9 @@ export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
  * A refund for one shipment comes back from that seller; a refund for the whole payment (one
  * made outside Bazaar, say) is spread over the shipments in proportion to what is still
  * refundable. Each shipment's part comes back from the seller and the platform in the proportion
- * the split gave them (see `reverseForRefund`). The caller holds the payment's row lock.
+ * the split gave them (see `reverseForRefund`). The seller's part comes out of their pending
+ * funds while the shipment is in its payout hold, out of their payable after (which can then go
+ * below zero: they are told). The caller holds the payment's row lock.
  */
 export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ transactionId: string }> {
   const refund = await tx.refund.findUniqueOrThrow({
@@ -45,6 +48,11 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
 
   const { currency } = refund.payment;
   const platform = await ensurePlatformLedgerAccounts(tx, currency);
+  const sides = await sellerSidesFor(
+    tx,
+    shipments.filter((_, i) => (parts[i] ?? 0) > 0),
+    currency,
+  );
   const lines: LedgerLine[] = [];
   for (const [i, shipment] of shipments.entries()) {
     const amount = parts[i] ?? 0;
@@ -55,9 +63,10 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
       refundedBeforeCents: shipment.refundedCents,
       refundCents: amount,
     });
-    const seller = await ensureSellerLedgerAccounts(tx, shipment.sellerId, currency);
+    const side = sides.get(shipment.id);
+    if (!side) throw new Error(`shipment ${shipment.id} was not locked for the refund`);
     lines.push(
-      { accountId: seller.payableId, direction: "DEBIT", amountCents: reversal.sellerCents, shipmentId: shipment.id },
+      { accountId: side.accountId, direction: "DEBIT", amountCents: reversal.sellerCents, shipmentId: shipment.id },
       { accountId: platform.revenueId, direction: "DEBIT", amountCents: reversal.commissionCents, shipmentId: shipment.id },
       { accountId: platform.clearingId, direction: "CREDIT", amountCents: amount, shipmentId: shipment.id },
     );
@@ -67,17 +76,15 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     { accountId: platform.clearingId, direction: "DEBIT", amountCents: refund.amountCents },
     { accountId: platform.buyerExternalId, direction: "CREDIT", amountCents: refund.amountCents },
   );
-  return {
-    transactionId: (
-      await postLedgerTransaction(tx, {
-        kind: "REFUND",
-        idempotencyKey: refundIdempotencyKey(refundId),
-        description: `Order #${refund.payment.order.number}: refund${refund.reason ? ` (${refund.reason})` : ""}`,
-        currency,
-        paymentId: refund.paymentId,
-        orderId: refund.payment.orderId,
-        lines,
-      })
-    ).id,
-  };
+  const posted = await postLedgerTransaction(tx, {
+    kind: "REFUND",
+    idempotencyKey: refundIdempotencyKey(refundId),
+    description: `Order #${refund.payment.order.number}: refund${refund.reason ? ` (${refund.reason})` : ""}`,
+    currency,
+    paymentId: refund.paymentId,
+    orderId: refund.payment.orderId,
+    lines,
+  });
+  await tellSellersInDebt(tx, sides.values(), { currency, transactionId: posted.id, cause: `A refund on order #${refund.payment.order.number}` });
+  return { transactionId: posted.id };
 }

@@ -1,6 +1,22 @@
 import type { Tx } from "@bazaar/db";
 
-export const NOTIFICATION_TYPES = ["LOW_STOCK", "NEW_ORDER", "ORDER_CONFIRMED", "SHIPMENT_UPDATE", "PAYOUT_PAID", "PAYOUT_FAILED"] as const;
+export const NOTIFICATION_TYPES = [
+  "LOW_STOCK",
+  "NEW_ORDER",
+  "ORDER_CONFIRMED",
+  "SHIPMENT_UPDATE",
+  "PAYOUT_PAID",
+  "PAYOUT_FAILED",
+  "PAYOUT_WAITING",
+  "PAYOUT_REVERSED",
+  "BALANCE_NEGATIVE",
+  "REFUND_ISSUED",
+  "ORDER_CANCELLED",
+  "RETURN_UPDATE",
+  "DISPUTE_OPENED",
+  "DISPUTE_CLOSED",
+  "CONNECT_UPDATE",
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export interface NotifyInput {

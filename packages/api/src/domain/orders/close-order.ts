@@ -46,6 +46,7 @@ export async function refundOrderParts(
   for (const shipment of shipments) {
     const remaining = shipment.totalCents - shipment.refundedCents;
     if (remaining > 0) {
+      const items = await tx.orderItem.findMany({ where: { shipmentId: shipment.id }, select: { id: true, quantity: true, refundedQuantity: true } });
       await refundThroughGateway(
         tx,
         payment,
@@ -55,6 +56,7 @@ export async function refundOrderParts(
           // Same order state, same key: a retry after a crash gets the provider's first refund back.
           idempotencyKey: `refund:shipment:${shipment.id}:${shipment.refundedCents}`,
           reason: input.reason,
+          items: items.filter((i) => i.quantity > i.refundedQuantity).map((i) => ({ orderItemId: i.id, quantity: i.quantity - i.refundedQuantity })),
         },
         input.gateway,
       );
