@@ -1,4 +1,4 @@
-import { getLedgerAccount, listLedgerAccounts } from "../../domain/ledger/admin-views";
+import { getLedgerAccount, listLedgerAccounts, listSellersInDebt } from "../../domain/ledger/admin-views";
 import { getOrderForAdmin, listAllOrders } from "../../domain/orders/admin-orders";
 import { listPayouts } from "../../domain/ledger/payout-queue";
 import { createPromotion, expirePromotion, getPromotion, listPromotions, updatePromotion } from "../../domain/promotions/manage-promotions";
@@ -19,6 +19,8 @@ export const adminMoneyRouter = router({
   accounts: adminProcedure.query(({ ctx }) => listLedgerAccounts(ctx.db, ctx.actor)),
   account: adminProcedure.input(ZAccountEntriesSchema).query(({ ctx, input }) => getLedgerAccount(ctx.db, ctx.actor, input)),
   payouts: adminProcedure.input(ZListPayoutsSchema.optional()).query(({ ctx, input }) => listPayouts(ctx.db, ctx.actor, input)),
+  /** Sellers whose payable is below zero, with what is pending to pay it down. */
+  sellersInDebt: adminProcedure.query(({ ctx }) => listSellersInDebt(ctx.db, ctx.actor)),
 });
 
 export const adminPromotionsRouter = router({
