@@ -2,6 +2,7 @@ import { PayoutStatus } from "@bazaar/db";
 import { z } from "zod";
 import { getSellerBalance, listSellerLedgerEntries } from "../domain/ledger/balances";
 import { listPendingSales } from "../domain/ledger/payout-holds";
+import { listSellerDisputes } from "../domain/payments/dispute-views";
 import { listSellerPayouts, requestPayout } from "../domain/ledger/payouts";
 import { getTrialBalance, listLedgerTransactions } from "../domain/ledger/trial-balance";
 import { adminProcedure, router, sellerProcedure } from "../trpc";
@@ -19,6 +20,8 @@ export const ledgerRouter = router({
   entries: sellerProcedure.input(ZLedgerEntriesSchema.optional()).query(({ ctx, input }) => listSellerLedgerEntries(ctx.db, ctx.actor, input ?? {})),
   /** Seller: sales still in their payout hold, each with when it becomes available. */
   pending: sellerProcedure.query(({ ctx }) => listPendingSales(ctx.db, ctx.actor)),
+  /** Seller: disputes on their sales, with their share held. */
+  disputes: sellerProcedure.query(({ ctx }) => listSellerDisputes(ctx.db, ctx.actor)),
   payouts: sellerProcedure.input(ZPageSchema.optional()).query(({ ctx, input }) => listSellerPayouts(ctx.db, ctx.actor, input ?? {})),
   /** Seller: pays out the balance (or part of it). */
   requestPayout: sellerProcedure

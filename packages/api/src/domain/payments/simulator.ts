@@ -24,7 +24,10 @@ export function httpDelivery(url = new URL("/api/webhooks/stripe", getEnv().STOR
 export const signStripePayload = (payload: string, secret = getEnv().STRIPE_WEBHOOK_SECRET) => Stripe.webhooks.generateTestHeaderString({ payload, secret });
 
 /** A Stripe-shaped event envelope around `object`. */
-export function stripeEventPayload(type: "payment_intent.succeeded" | "payment_intent.payment_failed" | "charge.refunded", object: Record<string, unknown>) {
+export function stripeEventPayload(
+  type: "payment_intent.succeeded" | "payment_intent.payment_failed" | "charge.refunded" | "charge.dispute.created" | "charge.dispute.closed",
+  object: Record<string, unknown>,
+) {
   return JSON.stringify({
     id: `evt_sim_${randomBytes(12).toString("hex")}`,
     object: "event",
@@ -102,6 +105,16 @@ export async function confirmSimulatedPayment(
       stripeEventPayload("payment_intent.succeeded", { ...intent, status: "succeeded", amount_received: payment.amountCents, last_payment_error: null }),
       options.deliver ?? httpDelivery(),
     );
+    if (decision.dispute) {
+      // As with Stripe's disputing test cards, the dispute follows the successful payment.
+      await send(
+        stripeEventPayload(
+          "charge.dispute.created",
+          disputeObject(payment, { id: disputeIdOf(input.paymentIntentId), reason: decision.dispute.reason, status: "needs_response" }),
+        ),
+        options.deliver ?? httpDelivery(),
+      );
+    }
     return { status: "succeeded", message: null, orderId: payment.orderId };
   }
   const error = { type: "card_error", code: decision.code, decline_code: decision.declineCode, message: decision.message };
@@ -140,4 +153,50 @@ export async function simulateDashboardRefund(
     options.deliver ?? httpDelivery(),
   );
   return { refundId };
+}
+
+const disputeIdOf = (paymentIntentId: string) => `dp_sim_${createHash("sha256").update(paymentIntentId).digest("hex").slice(0, 24)}`;
+const EVIDENCE_DAYS = 7;
+
+function disputeObject(
+  payment: { amountCents: number; currency: string; providerPaymentId: string | null },
+  dispute: { id: string; reason: string; status: "needs_response" | "under_review" | "won" | "lost"; amountCents?: number },
+) {
+  return {
+    id: dispute.id,
+    object: "dispute",
+    amount: dispute.amountCents ?? payment.amountCents,
+    currency: payment.currency.toLowerCase(),
+    charge: chargeIdOf(payment.providerPaymentId ?? ""),
+    payment_intent: payment.providerPaymentId,
+    reason: dispute.reason,
+    status: dispute.status,
+    evidence_details: { due_by: Math.floor(Date.now() / 1000) + EVIDENCE_DAYS * 24 * 3600, has_evidence: false, past_due: false, submission_count: 0 },
+    livemode: false,
+  };
+}
+
+/**
+ * Evidence for a dispute, the way Stripe's test mode decides it: evidence containing
+ * "winning_evidence" closes the dispute as won, "losing_evidence" as lost (a `charge.dispute.closed`
+ * event through the webhook); anything else leaves it under review.
+ */
+export async function simulateDisputeEvidence(
+  db: PrismaClient,
+  input: { providerDisputeId: string; evidence: string },
+  options: { deliver?: DeliverStripeEvent } = {},
+): Promise<{ status: "won" | "lost" | "under_review" }> {
+  const dispute = await db.dispute.findUnique({ where: { providerDisputeId: input.providerDisputeId }, include: { payment: true } });
+  if (!dispute || dispute.payment.provider !== "SIMULATOR") throw notFound("The dispute");
+  if (dispute.status !== "OPEN") throw new DomainError("CONFLICT", `This dispute is already closed (${dispute.status.toLowerCase()}).`);
+  const status = input.evidence.includes("winning_evidence") ? "won" : input.evidence.includes("losing_evidence") ? "lost" : "under_review";
+  if (status === "under_review") return { status };
+  await send(
+    stripeEventPayload(
+      "charge.dispute.closed",
+      disputeObject(dispute.payment, { id: dispute.providerDisputeId, reason: dispute.reason, status, amountCents: dispute.amountCents }),
+    ),
+    options.deliver ?? httpDelivery(),
+  );
+  return { status };
 }
