@@ -25,8 +25,17 @@ export const signStripePayload = (payload: string, secret = getEnv().STRIPE_WEBH
 
 /** A Stripe-shaped event envelope around `object`. */
 export function stripeEventPayload(
-  type: "payment_intent.succeeded" | "payment_intent.payment_failed" | "charge.refunded" | "charge.dispute.created" | "charge.dispute.closed",
+  type:
+    | "payment_intent.succeeded"
+    | "payment_intent.payment_failed"
+    | "charge.refunded"
+    | "charge.dispute.created"
+    | "charge.dispute.closed"
+    | "account.updated"
+    | "transfer.reversed"
+    | "payout.failed",
   object: Record<string, unknown>,
+  extra: { account?: string } = {},
 ) {
   return JSON.stringify({
     id: `evt_sim_${randomBytes(12).toString("hex")}`,
@@ -37,6 +46,7 @@ export function stripeEventPayload(
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
     type,
+    ...extra,
     data: { object },
   });
 }
@@ -199,4 +209,75 @@ export async function simulateDisputeEvidence(
     options.deliver ?? httpDelivery(),
   );
   return { status };
+}
+
+/**
+ * What Stripe Connect says about a seller's connected account (`account.updated`), for trying
+ * payouts that wait on it offline: a simulated account id is given to a seller who has none.
+ */
+export async function simulateAccountUpdated(
+  db: PrismaClient,
+  input: { sellerId: string; payoutsEnabled: boolean; chargesEnabled?: boolean; requirements?: string[]; disabledReason?: string | null },
+  options: { deliver?: DeliverStripeEvent } = {},
+) {
+  const seller = await db.seller.findUnique({ where: { id: input.sellerId }, select: { id: true, stripeAccountId: true } });
+  if (!seller) throw notFound("The seller");
+  const accountId = seller.stripeAccountId ?? `acct_sim_${createHash("sha256").update(seller.id).digest("hex").slice(0, 16)}`;
+  await send(
+    stripeEventPayload("account.updated", {
+      id: accountId,
+      object: "account",
+      charges_enabled: input.chargesEnabled ?? input.payoutsEnabled,
+      payouts_enabled: input.payoutsEnabled,
+      metadata: { sellerId: seller.id },
+      requirements: { currently_due: input.requirements ?? [], past_due: [], disabled_reason: input.disabledReason ?? null },
+    }),
+    options.deliver ?? httpDelivery(),
+  );
+  return { accountId };
+}
+
+/** A paid payout's transfer taken back (`transfer.reversed`), as Stripe reports it. */
+export async function simulateTransferReversal(db: PrismaClient, input: { payoutId: string }, options: { deliver?: DeliverStripeEvent } = {}) {
+  const payout = await db.payout.findUnique({ where: { id: input.payoutId } });
+  if (!payout?.providerTransferId) throw new DomainError("CONFLICT", "Only a payout that was sent can be reversed.");
+  await send(
+    stripeEventPayload("transfer.reversed", {
+      id: payout.providerTransferId,
+      object: "transfer",
+      amount: payout.amountCents,
+      amount_reversed: payout.amountCents,
+      currency: payout.currency.toLowerCase(),
+      reversed: true,
+      metadata: { payoutId: payout.id, sellerId: payout.sellerId },
+    }),
+    options.deliver ?? httpDelivery(),
+  );
+}
+
+/** The seller's bank refusing a payout Bazaar sent (`payout.failed` on the connected account). */
+export async function simulatePayoutFailure(
+  db: PrismaClient,
+  input: { payoutId: string; failureMessage?: string },
+  options: { deliver?: DeliverStripeEvent } = {},
+) {
+  const payout = await db.payout.findUnique({ where: { id: input.payoutId }, include: { seller: { select: { stripeAccountId: true } } } });
+  if (!payout) throw notFound("The payout");
+  await send(
+    stripeEventPayload(
+      "payout.failed",
+      {
+        id: `po_sim_${createHash("sha256").update(payout.id).digest("hex").slice(0, 24)}`,
+        object: "payout",
+        amount: payout.amountCents,
+        currency: payout.currency.toLowerCase(),
+        status: "failed",
+        failure_code: "account_closed",
+        failure_message: input.failureMessage ?? "The bank account has been closed.",
+        metadata: { payoutId: payout.id },
+      },
+      { account: payout.seller.stripeAccountId ?? undefined },
+    ),
+    options.deliver ?? httpDelivery(),
+  );
 }
