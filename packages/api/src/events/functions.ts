@@ -7,6 +7,12 @@ import { payoutTransfer } from "../domain/ledger/functions/payout-transfer";
 import { releaseHeldFunds } from "../domain/ledger/functions/release-held-funds";
 import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-payment";
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
+import { orderCancelled } from "../domain/orders/functions/order-cancelled";
+import { refundIssued } from "../domain/orders/functions/refund-issued";
+import { returnUpdated } from "../domain/returns/functions/return-updated";
+import { disputeNotice } from "../domain/payments/functions/dispute-notice";
+import { sellerDecision } from "../domain/sellers/functions/seller-decision";
+import { payoutReversed } from "../domain/ledger/functions/payout-reversed";
 import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
 import { systemAlerts } from "../observability/alerts/function";
 
@@ -23,6 +29,12 @@ export const functions: readonly InngestFunction.Any[] = [
   shipmentStatusUpdate,
   payoutTransfer,
   releaseHeldFunds,
+  payoutReversed,
+  orderCancelled,
+  refundIssued,
+  returnUpdated,
+  disputeNotice,
+  sellerDecision,
   storefrontRevalidation,
   systemAlerts,
 ];

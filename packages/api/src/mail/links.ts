@@ -8,6 +8,10 @@ export const paths = {
   sellerShipment: (shipmentId: string) => `/orders/${shipmentId}`,
   sellerInventory: (productId: string) => `/products/${productId}`,
   sellerPayouts: () => "/payouts",
+  sellerMoney: () => "/money",
+  sellerReturns: () => "/returns",
+  adminOrder: (orderId: string) => `/orders/${orderId}`,
+  adminDisputes: () => "/money/disputes",
 };
 
 export const urls = {
@@ -16,4 +20,8 @@ export const urls = {
   sellerShipment: (shipmentId: string) => new URL(paths.sellerShipment(shipmentId), getEnv().SELLER_CONSOLE_URL).href,
   sellerInventory: (productId: string) => new URL(paths.sellerInventory(productId), getEnv().SELLER_CONSOLE_URL).href,
   sellerPayouts: () => new URL(paths.sellerPayouts(), getEnv().SELLER_CONSOLE_URL).href,
+  sellerMoney: () => new URL(paths.sellerMoney(), getEnv().SELLER_CONSOLE_URL).href,
+  sellerReturns: () => new URL(paths.sellerReturns(), getEnv().SELLER_CONSOLE_URL).href,
+  seller: () => new URL("/", getEnv().SELLER_CONSOLE_URL).href,
+  adminDisputes: () => new URL(paths.adminDisputes(), getEnv().ADMIN_CONSOLE_URL).href,
 };

@@ -2,6 +2,7 @@
 // delivered concurrently, closing as won (evidence) and lost (fee per the platform setting).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { drainOutbox } from "../../events/drain";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller } from "../../testing/factories";
 import {
@@ -99,6 +100,17 @@ describe("disputes", () => {
     expect(await owed(b.seller.id)).toBe(3600);
     expect(await t.db.payment.findUniqueOrThrow({ where: { id: placed.paymentId } })).toMatchObject({ disputedCents: 0 });
     expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+
+    // Sellers and administrators were told at each step.
+    await drainOutbox(t.db);
+    const order_ = `Order #${order.number}`;
+    expect((await t.db.email.findMany({ where: { to: a.seller.contactEmail, template: "notice" } })).map((m) => m.subject)).toEqual(
+      expect.arrayContaining([`${order_}: the buyer's bank disputed $100.00`, `${order_}: the dispute was won`]),
+    );
+    const adminEmail = (await t.db.user.findUniqueOrThrow({ where: { id: adminId } })).email;
+    const adminMail = await t.db.email.findFirst({ where: { to: adminEmail, subject: `${order_}: the buyer's bank disputed $100.00` } });
+    expect(adminMail?.text).toContain("Answer with evidence by");
+    expect(await t.db.notification.count({ where: { userId: b.user.id, type: { in: ["DISPUTE_OPENED", "DISPUTE_CLOSED"] } } })).toBe(2);
   });
 
   it("the same dispute event delivered 5 times at once holds the amount once", async () => {

@@ -2,6 +2,7 @@
 // the simulator and the real webhook route.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { drainOutbox } from "../../events/drain";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller, createWarehouse, uniqueSuffix } from "../../testing/factories";
 import { ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
@@ -174,6 +175,26 @@ describe("returns", () => {
     });
     expect(history.map((h) => h.status)).toEqual(["RETURN_REQUESTED", "RETURN_APPROVED", "RETURN_SENT", "RETURN_RECEIVED"]);
     expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+
+    // Each step reached the other side by mail; the refund mail names the amount and the item.
+    await drainOutbox(t.db);
+    const toBuyer = await t.db.email.findMany({ where: { to: w.buyer.email, template: "notice" }, orderBy: { createdAt: "asc" } });
+    expect(toBuyer.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([
+        `Return #${request.number} (order #${w.order.number}) is approved`,
+        `Return #${request.number} (order #${w.order.number}) was received`,
+        `Refund of $30.00 on order #${w.order.number}`,
+      ]),
+    );
+    expect(toBuyer.find((m) => m.subject.startsWith("Refund"))?.text).toContain(`1 × ${w.plate.name}`);
+    expect(toBuyer.find((m) => m.subject.endsWith("is approved"))?.text).toContain("1 Return Lane, Springfield");
+    const toSeller = await t.db.email.findMany({ where: { to: w.first.seller.contactEmail, template: "notice" } });
+    expect(toSeller.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([
+        `Return #${request.number} (order #${w.order.number}): the buyer asks to return items`,
+        `Return #${request.number} (order #${w.order.number}) is on its way back`,
+      ]),
+    );
   });
 
   it("a return received twice at the same moment is refunded and restocked once", async () => {

@@ -3,6 +3,7 @@ import { PasswordResetEmail, passwordResetSubject, VerifyEmailEmail, verifyEmail
 import { CartReminderEmail, cartReminderSubject, type CartReminderProps } from "./cart-reminder";
 import { LowStockEmail, lowStockSubject, type LowStockProps } from "./low-stock";
 import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order";
+import { NoticeEmail, noticeSubject, type NoticeProps } from "./notice";
 import { OrderConfirmationEmail, orderConfirmationSubject, type OrderConfirmationProps } from "./order-confirmation";
 import { PayoutPaidEmail, payoutPaidSubject, type PayoutPaidProps } from "./payout-paid";
 import { ShipmentUpdateEmail, shipmentUpdateSubject, type ShipmentUpdateProps } from "./shipment-update";
@@ -32,6 +33,7 @@ export const templates = {
   "system-alert": template<SystemAlertProps>(systemAlertSubject, SystemAlertEmail),
   "verify-email": template<VerifyEmailProps>(verifyEmailSubject, VerifyEmailEmail),
   "password-reset": template<PasswordResetProps>(passwordResetSubject, PasswordResetEmail),
+  notice: template<NoticeProps>(noticeSubject, NoticeEmail),
 };
 
 export type TemplateName = keyof typeof templates;
