@@ -27,7 +27,7 @@ export function fundsAvailableAt(
 export const releaseIdempotencyKey = (shipmentId: string) => `release:${shipmentId}`;
 
 /** Credits minus debits of one account for one shipment (what is still pending of that sale). */
-async function shipmentBalance(tx: Tx, accountId: string, shipmentId: string): Promise<number> {
+export async function shipmentBalance(tx: Tx, accountId: string, shipmentId: string): Promise<number> {
   const [row] = await tx.$queryRaw<{ balance: bigint | null }[]>`
     SELECT SUM(CASE WHEN direction = 'CREDIT' THEN "amountCents" ELSE -"amountCents" END) AS balance
       FROM "LedgerEntry" WHERE "accountId" = ${accountId} AND "shipmentId" = ${shipmentId}`;

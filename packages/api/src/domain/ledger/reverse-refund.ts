@@ -1,6 +1,7 @@
 import type { Tx } from "@bazaar/db";
 import { ensurePlatformLedgerAccounts } from "./accounts";
-import { sellerSidesFor, tellSellersInDebt } from "./seller-side";
+import { shipmentBalance } from "./payout-holds";
+import { disputedByShipment, sellerSidesFor, tellSellersInDebt } from "./seller-side";
 import { postLedgerTransaction, type LedgerLine } from "./post";
 import { allocateByWeight } from "../money";
 import { reverseForRefund } from "./split";
@@ -41,9 +42,13 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     orderBy: { createdAt: "asc" },
     select: { id: true, sellerId: true, totalCents: true, refundedCents: true },
   });
+  const disputed = await disputedByShipment(
+    tx,
+    shipments.map((s) => s.id),
+  );
   const parts = allocateByWeight(
     refund.amountCents,
-    shipments.map((s) => s.totalCents - s.refundedCents),
+    shipments.map((s) => Math.max(0, s.totalCents - s.refundedCents - (disputed.get(s.id) ?? 0))),
   );
 
   const { currency } = refund.payment;
@@ -65,9 +70,14 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     });
     const side = sides.get(shipment.id);
     if (!side) throw new Error(`shipment ${shipment.id} was not locked for the refund`);
+    // A dispute's share and a refund's share of the commission round separately: never take more
+    // than is still pending of the sale; the cent or so left over comes from the commission.
+    const sellerCents = side.released
+      ? reversal.sellerCents
+      : Math.min(reversal.sellerCents, Math.max(0, await shipmentBalance(tx, side.accountId, shipment.id)));
     lines.push(
-      { accountId: side.accountId, direction: "DEBIT", amountCents: reversal.sellerCents, shipmentId: shipment.id },
-      { accountId: platform.revenueId, direction: "DEBIT", amountCents: reversal.commissionCents, shipmentId: shipment.id },
+      { accountId: side.accountId, direction: "DEBIT", amountCents: sellerCents, shipmentId: shipment.id },
+      { accountId: platform.revenueId, direction: "DEBIT", amountCents: amount - sellerCents, shipmentId: shipment.id },
       { accountId: platform.clearingId, direction: "CREDIT", amountCents: amount, shipmentId: shipment.id },
     );
     await tx.shipment.update({ where: { id: shipment.id }, data: { refundedCents: { increment: amount } } });

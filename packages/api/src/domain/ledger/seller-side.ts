@@ -1,4 +1,4 @@
-import type { Tx } from "@bazaar/db";
+import { Prisma, type Tx } from "@bazaar/db";
 import { formatMoney } from "../money";
 import { notify } from "../notifications";
 import { ensureSellerLedgerAccounts, lockAccounts, lockShipments, sellerAccountFor } from "./accounts";
@@ -62,4 +62,19 @@ export async function tellSellersInDebt(tx: Tx, sides: Iterable<SellerSide>, inp
       dedupeKey: `balance-negative:${input.transactionId}:${side.sellerId}`,
     });
   }
+}
+
+/**
+ * What open or lost disputes hold of each shipment (the disputes-held account's net per shipment;
+ * a lost dispute's payout to the buyer is booked without a shipment, so it stays counted). A refund
+ * cannot give back what the bank already took.
+ */
+export async function disputedByShipment(tx: Tx, shipmentIds: string[]): Promise<Map<string, number>> {
+  if (shipmentIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ shipmentId: string; net: bigint }[]>`
+    SELECT e."shipmentId", SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END)::bigint AS net
+      FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a.id = e."accountId"
+     WHERE a.kind = 'DISPUTES_HELD' AND e."shipmentId" IN (${Prisma.join(shipmentIds)})
+     GROUP BY e."shipmentId"`;
+  return new Map(rows.map((r) => [r.shipmentId, Number(r.net)]));
 }

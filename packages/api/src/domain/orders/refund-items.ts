@@ -6,6 +6,7 @@ import { restockOrderItemUnits } from "../inventory";
 import { applyRatio, formatMoney } from "../money";
 import type { PaymentGateway } from "../payments/gateway";
 import { refundThroughGateway } from "../payments/refunds";
+import { disputedByShipment } from "../ledger/seller-side";
 import { readPlatformSettings } from "../settings/settings";
 import { inTransaction } from "../transaction";
 import type { ZRefundItemsSchema } from "../../validators/orders";
@@ -72,10 +73,14 @@ export async function refundShipmentUnits(
   }
   const computed = itemsCents + (input.includeShipping ? shipment.shippingCents : 0);
   const amount = input.amountCents ?? computed;
-  const left = shipment.totalCents - shipment.refundedCents;
+  const left = shipment.totalCents - shipment.refundedCents - ((await disputedByShipment(tx, [shipment.id])).get(shipment.id) ?? 0);
   if (amount <= 0) throw new DomainError("BAD_REQUEST", "Choose items or enter an amount above zero to refund.");
   if (amount > left) {
-    throw new DomainError("CONFLICT", `At most ${formatMoney(left, order.currency)} of this part can still be refunded.`, { refundableCents: left });
+    throw new DomainError(
+      "CONFLICT",
+      `At most ${formatMoney(Math.max(left, 0), order.currency)} of this part can still be refunded (a dispute holds any part the bank took).`,
+      { refundableCents: left },
+    );
   }
   if (input.limit && amount > input.limit.cents) throw new DomainError("FORBIDDEN", input.limit.message);
   const refund = await refundThroughGateway(

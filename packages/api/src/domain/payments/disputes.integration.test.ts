@@ -78,7 +78,7 @@ describe("disputes", () => {
     // Nothing of a disputed payment can be refunded as well.
     await expect((await callerFor(t.db, adminId)).orders.adminRefund({ orderId: placed.orderId, reason: "Buyer asked" })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringContaining("a dispute holds part of it") as unknown,
+      message: expect.stringContaining("The buyer's bank disputed this payment") as unknown,
     });
     // The seller sees it with their share, and the admin with its deadline.
     const [mine] = await (await callerFor(t.db, a.user.id)).ledger.disputes();

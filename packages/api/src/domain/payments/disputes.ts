@@ -1,13 +1,14 @@
 import type { Tx } from "@bazaar/db";
 import type Stripe from "stripe";
 import { publish } from "../../events/publish";
-import { ensurePlatformLedgerAccounts } from "../ledger/accounts";
+import { ensurePlatformLedgerAccounts, lockAccounts } from "../ledger/accounts";
 import { postLedgerTransaction, type LedgerLine } from "../ledger/post";
-import { sellerSidesFor, tellSellersInDebt } from "../ledger/seller-side";
+import { disputedByShipment, sellerSidesFor, tellSellersInDebt, type SellerSide } from "../ledger/seller-side";
 import { splitIdempotencyKey, writePaymentSplit } from "../ledger/split-payment";
 import { allocateByWeight, applyBasisPoints, applyRatio, formatMoney } from "../money";
 import { lockOrder, lockPayment, noteOrder } from "../orders/transitions";
 import { readPlatformSettings } from "../settings/settings";
+import { shipmentBalance } from "../ledger/payout-holds";
 
 // Disputes (chargebacks). When a buyer's bank disputes a charge, Stripe takes the disputed amount
 // from the platform at once. Bazaar takes it from the sellers of the order (in proportion to what
@@ -73,9 +74,13 @@ export async function openDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Disp
     orderBy: { createdAt: "asc" },
     select: { id: true, sellerId: true, totalCents: true, refundedCents: true },
   });
+  const disputed = await disputedByShipment(
+    tx,
+    shipments.map((s) => s.id),
+  );
   const parts = allocateByWeight(
     amount,
-    shipments.map((s) => Math.max(s.totalCents - s.refundedCents, 0)),
+    shipments.map((s) => Math.max(s.totalCents - s.refundedCents - (disputed.get(s.id) ?? 0), 0)),
   );
   const platform = await ensurePlatformLedgerAccounts(tx, payment.currency);
   const sides = await sellerSidesFor(
@@ -88,10 +93,12 @@ export async function openDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Disp
     const part = parts[i] ?? 0;
     const side = sides.get(shipment.id);
     if (part === 0 || !side) continue;
-    const commission = shipment.totalCents > 0 ? applyRatio(commissionOf(shipment.id), part, shipment.totalCents) : 0;
+    let sellerPart = part - (shipment.totalCents > 0 ? applyRatio(commissionOf(shipment.id), part, shipment.totalCents) : 0);
+    // Rounding (or an earlier dispute) must not take more than is still pending of the sale.
+    if (!side.released) sellerPart = Math.max(0, Math.min(sellerPart, await shipmentBalance(tx, side.accountId, shipment.id)));
     lines.push(
-      { accountId: side.accountId, direction: "DEBIT", amountCents: part - commission, shipmentId: shipment.id },
-      { accountId: platform.revenueId, direction: "DEBIT", amountCents: commission, shipmentId: shipment.id },
+      { accountId: side.accountId, direction: "DEBIT", amountCents: sellerPart, shipmentId: shipment.id },
+      { accountId: platform.revenueId, direction: "DEBIT", amountCents: part - sellerPart, shipmentId: shipment.id },
       { accountId: platform.disputesHeldId, direction: "CREDIT", amountCents: part, shipmentId: shipment.id },
     );
   }
@@ -148,6 +155,7 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
   const platform = await ensurePlatformLedgerAccounts(tx, record.currency);
   const sides = await sellerSidesFor(tx, shipments, record.currency);
   const lines: LedgerLine[] = [];
+  const feeFromPayable: SellerSide[] = [];
   let feeCents = 0;
   if (won) {
     for (const shipment of shipments) {
@@ -169,13 +177,25 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
     const settings = await readPlatformSettings(tx);
     feeCents = settings.disputeFeeCents;
     const sellersShare = applyBasisPoints(feeCents, settings.disputeFeeSellerBps);
+    await lockAccounts(
+      tx,
+      [...sides.values()].map((side) => side.payableId),
+    );
     const perShipment = allocateByWeight(
       sellersShare,
       shipments.map((s) => byShipment.get(s.id)?.held ?? 0),
     );
     for (const [i, shipment] of shipments.entries()) {
       const side = sides.get(shipment.id);
-      if (side) lines.push({ accountId: side.accountId, direction: "DEBIT", amountCents: perShipment[i] ?? 0, shipmentId: shipment.id });
+      const fee = perShipment[i] ?? 0;
+      if (!side || fee === 0) continue;
+      // From what is still pending of the sale, the rest from the payable (a debt the seller is told about).
+      const fromPending = side.released ? 0 : Math.min(fee, Math.max(0, await shipmentBalance(tx, side.accountId, shipment.id)));
+      lines.push(
+        { accountId: side.accountId, direction: "DEBIT", amountCents: fromPending, shipmentId: shipment.id },
+        { accountId: side.payableId, direction: "DEBIT", amountCents: fee - fromPending, shipmentId: shipment.id },
+      );
+      if (fee > fromPending) feeFromPayable.push({ ...side, released: true });
     }
     lines.push(
       { accountId: platform.revenueId, direction: "DEBIT", amountCents: feeCents - sellersShare },
