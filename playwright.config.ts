@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { appUrls, portOffset } from "./e2e/support/urls";
+import { appUrls, portOffset, startLog } from "./e2e/support/urls";
 
 // Debian's Chromium where it exists (this machine, CI); otherwise Playwright's own build
 // (`npx playwright install chromium` on a laptop).
@@ -51,7 +51,7 @@ export default defineConfig({
   ],
   // The three production builds on a fresh, seeded database of their own.
   webServer: {
-    command: `node --import tsx scripts/start.ts --database bazaar_e2e_${portOffset} --fresh --quiet`,
+    command: `node --import tsx scripts/start.ts --database bazaar_e2e_${portOffset} --fresh --quiet --log ${startLog}`,
     url: `${urls.admin}/sign-in`,
     // start.ts prints "ready" once all three apps answer.
     wait: { stdout: /\[bazaar\] ready/ },

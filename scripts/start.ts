@@ -1,12 +1,14 @@
 // Starts Bazaar: the database (embedded PostgreSQL unless DATABASE_URL is set), migrations,
 // demo data on a fresh database, the three apps and the background worker.
-//   node --import tsx scripts/start.ts [--dev] [--database NAME] [--fresh] [--no-seed] [--quiet]
+//   node --import tsx scripts/start.ts [--dev] [--database NAME] [--fresh] [--no-seed] [--quiet] [--log FILE]
+// --log FILE keeps everything the start printed (the apps' and the seed's output too, even with
+// --quiet) in FILE: the e2e run reads it to check that a fresh start prints no warnings.
 // BAZAAR_PORT_OFFSET=N moves the apps to 3000+N, 3001+N, 3002+N and BAZAAR_DIST_DIR names the
 // build folder (default .next), so several copies (tests, helpers) can run side by side.
 // The apps listen on 127.0.0.1 unless BAZAAR_HOST says otherwise (0.0.0.0 for every interface);
 // listening elsewhere, or using a database on another machine, needs real secrets.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -21,8 +23,17 @@ const { values: args } = parseArgs({
     fresh: { type: "boolean", default: false },
     "no-seed": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
+    log: { type: "string" },
   },
 });
+
+if (args.log) mkdirSync(path.dirname(path.resolve(args.log)), { recursive: true });
+const logFile = args.log ? createWriteStream(path.resolve(args.log), { flags: "w" }) : null;
+/** Prints a line (unless it is a child's and --quiet) and keeps it in the --log file. */
+function emit(line: string, stream: NodeJS.WritableStream = process.stdout, quietable = false) {
+  logFile?.write(line + "\n");
+  if (!(quietable && args.quiet)) stream.write(line + "\n");
+}
 
 const portOffset = Number(process.env.BAZAAR_PORT_OFFSET ?? 0);
 if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 60000) {
@@ -38,7 +49,7 @@ export const apps = [
 ] as const;
 const appUrl = (port: number) => `http://localhost:${port}`;
 
-const log = (line: string) => console.log(`[bazaar] ${line}`);
+const log = (line: string) => emit(`[bazaar] ${line}`);
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -55,7 +66,7 @@ if (!resolved.ok) {
   process.exit(1);
 }
 const secrets = resolved.secrets;
-if (resolved.generated.length) console.log(`[bazaar] using this checkout's own random ${resolved.generated.join(", ")} (.data/secrets.json)`);
+if (resolved.generated.length) log(`using this checkout's own random ${resolved.generated.join(", ")} (.data/secrets.json)`);
 
 const server = await startDatabaseServer({ database: args.database ?? process.env.BAZAAR_DATABASE ?? "bazaar" });
 if (args.fresh) {
@@ -78,7 +89,7 @@ if (!args["no-seed"]) {
   await client.end();
   if (rows[0]?.n === 0) {
     log("seeding demo data");
-    await run(["--import", "tsx", "packages/db/src/cli/seed.ts"], { DATABASE_URL: server.url });
+    await run("seed", ["--import", "tsx", "packages/db/src/cli/seed.ts"], { DATABASE_URL: server.url });
   }
 }
 
@@ -98,7 +109,7 @@ for (const app of apps) {
   const dir = path.join(repoRoot, "apps", app.name);
   if (!args.dev && !existsSync(path.join(dir, distDir, "BUILD_ID"))) {
     const how = distDir === ".next" ? "`npm run build`" : `\`BAZAAR_DIST_DIR=${distDir} npm run build\``;
-    console.error(`[bazaar] ${app.name} is not built in ${distDir}: run ${how} first (or \`npm run dev\`).`);
+    emit(`[bazaar] ${app.name} is not built in ${distDir}: run ${how} first (or \`npm run dev\`).`, process.stderr);
     await shutdown(1);
   }
   const next = path.join(repoRoot, "node_modules", ".bin", "next");
@@ -137,25 +148,29 @@ async function waitForHttp(url: string): Promise<void> {
 
 function spawnChild(name: string, command: string, argv: string[], cwd: string, childEnv: NodeJS.ProcessEnv) {
   const child = spawn(command, argv, { cwd, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-  const prefix = `[${name}] `;
-  const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    if (args.quiet) return;
-    for (const line of chunk.toString().split("\n")) if (line.trim()) stream.write(prefix + line + "\n");
-  };
-  child.stdout?.on("data", forward(process.stdout));
-  child.stderr?.on("data", forward(process.stderr));
+  forwardOutput(name, child, true);
   child.on("exit", (code) => {
     if (!stopping) {
-      console.error(`[bazaar] ${name} exited (${code}); stopping everything`);
+      emit(`[bazaar] ${name} exited (${code}); stopping everything`, process.stderr);
       void shutdown(code ?? 1);
     }
   });
   return child;
 }
 
-function run(argv: string[], extraEnv: NodeJS.ProcessEnv): Promise<void> {
+/** A child's lines, each prefixed with its name, to the console (unless quietable and --quiet) and the log. */
+function forwardOutput(name: string, child: ChildProcess, quietable: boolean) {
+  const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) emit(`[${name}] ${line}`, stream, quietable);
+  };
+  child.stdout?.on("data", forward(process.stdout));
+  child.stderr?.on("data", forward(process.stderr));
+}
+
+function run(name: string, argv: string[], extraEnv: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: repoRoot, env: { ...process.env, ...extraEnv }, stdio: "inherit" });
+    const child = spawn(process.execPath, argv, { cwd: repoRoot, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+    forwardOutput(name, child, false);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(" ")} exited with ${code}`))));
   });
 }

@@ -15,3 +15,6 @@ export function appUrls(offset = portOffset): Record<AppName, string> {
 export function appUrl(app: AppName, path = "/"): string {
   return new URL(path, appUrls()[app]).toString();
 }
+
+/** Where the e2e run's start script keeps everything it printed (scripts/start.ts --log). */
+export const startLog = `.data/e2e-start-${portOffset}.log`;

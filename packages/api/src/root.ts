@@ -17,6 +17,8 @@ import { returnsRouter } from "./routers/returns";
 import { reviewsRouter } from "./routers/reviews";
 import { sellerRouter } from "./routers/seller";
 import { storefrontRouter } from "./routers/storefront";
+import { shopsRouter } from "./routers/shops";
+import { wishlistRouter } from "./routers/wishlist";
 import { router } from "./trpc";
 
 // One router per area; each lives in routers/<area>/ and stays thin over domain/<area>/.
@@ -40,6 +42,8 @@ export const appRouter = router({
   storefront: storefrontRouter,
   notifications: notificationsRouter,
   mail: mailRouter,
+  wishlist: wishlistRouter,
+  shops: shopsRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -60,6 +64,8 @@ export const appRouters = {
     orders: ordersRouter,
     payments: paymentsRouter,
     reviews: reviewsRouter,
+    wishlist: wishlistRouter,
+    shops: shopsRouter,
     returns: returnsRouter,
     storefront: storefrontRouter,
   }),

@@ -21,6 +21,7 @@ const sellerNav: NavItem[] = [
   { href: "/inventory", label: "Inventory" },
   { href: "/orders", label: "Orders" },
   { href: "/money", label: "Money" },
+  { href: "/shop", label: "Shop" },
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -33,6 +33,11 @@ export function AccountMenu({ user, signOutAction }: AccountMenuProps) {
             </Link>
           </li>
           <li>
+            <Link href="/account/wishlist" className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
+              Wishlist
+            </Link>
+          </li>
+          <li>
             <Link href="/account/addresses" className="block px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
               Addresses
             </Link>

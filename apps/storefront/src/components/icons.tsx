@@ -73,3 +73,9 @@ export const StoreIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="M5 9v11h14V9M10 20v-6h4v6" />
   </Icon>
 );
+
+export const HeartIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8.2 3.4 5 6.7 5c2 0 3.4 1.1 4.3 2.6h2C13.9 6.1 15.3 5 17.3 5c3.3 0 5.2 3.2 4 6.3-1.8 4.6-9.3 9.2-9.3 9.2Z" />
+  </Icon>
+);

@@ -4,6 +4,7 @@ import { formatMoney } from "@bazaar/ui";
 import type { ProductCard as ProductCardData } from "@bazaar/api/domain/catalog/search-products";
 import { AvailabilityBadge } from "./availability-badge";
 import { RatingSummary } from "./rating";
+import { SaveButton } from "./save-button";
 
 /** One product in a grid. The picture sits in a square box, so nothing moves when it loads. */
 export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
@@ -20,6 +21,7 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
             priority={priority}
           />
         ) : null}
+        <SaveButton productId={product.id} productName={product.name} />
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h3 className="line-clamp-2 text-sm font-medium text-slate-900">

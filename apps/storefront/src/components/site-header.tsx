@@ -42,6 +42,11 @@ export function SiteHeader({ categories, signOutAction }: SiteHeaderProps) {
               ))}
             </li>
           ))}
+          <li className="ml-auto flex items-center">
+            <Link href="/shops" className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100">
+              All shops
+            </Link>
+          </li>
         </ul>
       </nav>
     </header>

@@ -8,6 +8,8 @@ export interface Visitor {
   cartCount: number;
   /** Signed in with a guest cart cookie still set: the guest cart should join theirs. */
   guestCartToMerge: boolean;
+  /** The ids of the products a signed-in buyer saved (a guest's are kept in the browser). */
+  saved: string[];
 }
 
 // One store for the page's lifetime (the root layout, and so the header, survives navigation).
@@ -40,12 +42,25 @@ export async function refreshVisitor() {
     if (!response.ok) return;
     const next = (await response.json()) as Visitor;
     publish(version === cartVersion ? next : { ...next, cartCount: localCartCount });
+    if (next.user) onSignedIn?.();
   } catch (error) {
     // A newer request replaced this one, or the network failed: the header keeps what it shows.
     if (!(error instanceof DOMException && error.name === "AbortError")) console.warn("Could not load the visitor", error);
   } finally {
     if (inFlight === controller) inFlight = null;
   }
+}
+
+// Set by the wishlist module when a page with hearts loads: a guest's hearts join the account.
+let onSignedIn: (() => void) | null = null;
+export function whenSignedIn(callback: () => void) {
+  onSignedIn = callback;
+  if (visitor?.user) callback();
+}
+
+/** A wishlist answer on the page replaces the saved ids the server last told. */
+export function setSaved(saved: string[]) {
+  if (visitor) publish({ ...visitor, saved });
 }
 
 /** A cart answer on the page (add, change, merge, checkout) is newer than what the server last said. */
@@ -59,7 +74,7 @@ export function setCartCount(count: number) {
 export function forgetVisitor() {
   cartVersion++;
   localCartCount = 0;
-  publish({ user: null, cartCount: 0, guestCartToMerge: false });
+  publish({ user: null, cartCount: 0, guestCartToMerge: false, saved: [] });
 }
 
 export function useVisitor(): Visitor | null {

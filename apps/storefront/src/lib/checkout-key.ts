@@ -15,3 +15,25 @@ export function checkoutKey(): string {
 export function forgetCheckoutKey(): void {
   sessionStorage.removeItem(STORAGE_KEY);
 }
+
+// A guest's checkout details, kept with the key for this tab: after a refresh, the same key, email
+// and address find the order already placed (the API resumes it) instead of asking again.
+const GUEST_KEY = "bazaar:guest-checkout";
+
+export interface GuestCheckout {
+  email: string;
+  shippingAddress: Record<string, unknown>;
+}
+
+export function rememberGuestCheckout(details: GuestCheckout): void {
+  sessionStorage.setItem(GUEST_KEY, JSON.stringify(details));
+}
+
+export function guestCheckout(): GuestCheckout | null {
+  try {
+    const parsed = JSON.parse(sessionStorage.getItem(GUEST_KEY) ?? "null") as GuestCheckout | null;
+    return parsed && typeof parsed.email === "string" && typeof parsed.shippingAddress === "object" ? parsed : null;
+  } catch {
+    return null;
+  }
+}

@@ -53,3 +53,7 @@ export const searchCatalog = cached("search", (input: BrowseInput) => publicApi.
 export const getProduct = cached("product", (slug: string) => publicApi.catalog.product({ slug }));
 
 export const getShop = cached("shop", (input: RouterInputs["catalog"]["shop"]) => publicApi.catalog.shop(input));
+
+export type ShopDirectoryInput = Exclude<RouterInputs["shops"]["directory"], void | undefined>;
+
+export const getShopDirectory = cached("shops", (input: ShopDirectoryInput) => publicApi.shops.directory(input));

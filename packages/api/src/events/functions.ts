@@ -14,6 +14,8 @@ import { disputeNotice } from "../domain/payments/functions/dispute-notice";
 import { sellerDecision } from "../domain/sellers/functions/seller-decision";
 import { payoutReversed } from "../domain/ledger/functions/payout-reversed";
 import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
+import { backInStockEmail } from "../domain/wishlist/functions/back-in-stock";
+import { shopMessageEmail } from "../domain/sellers/functions/shop-message";
 import { systemAlerts } from "../observability/alerts/function";
 
 /**
@@ -37,4 +39,6 @@ export const functions: readonly InngestFunction.Any[] = [
   sellerDecision,
   storefrontRevalidation,
   systemAlerts,
+  backInStockEmail,
+  shopMessageEmail,
 ];

@@ -47,6 +47,21 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
     threshold: 5,
     stockUrl: "http://x/p",
   },
+  "back-in-stock": {
+    buyerName: "Ada",
+    productName: "Canvas Tote — Sand",
+    shopName: "Oak & Ember Home",
+    price: "$24.00",
+    productUrl: "http://localhost:3000/products/canvas-tote?Colour=Sand",
+    wishlistUrl: "http://localhost:3000/account/wishlist",
+  },
+  "shop-message": {
+    shopName: "Oak & Ember Home",
+    from: "Ada (ada@example.com)",
+    subject: "Lamp shade sizes",
+    message: "Does the lamp take a 30 cm shade?",
+    notificationsUrl: "http://localhost:3001/notifications",
+  },
   "cart-reminder": { buyerName: "Ada", cartUrl: "http://localhost:3000/cart", currency: "USD", lines, subtotalCents: 9800 },
   "payout-paid": { shopName: "Oak & Ember Home", amountCents: 123456, currency: "USD", transferId: "tr_1", payoutsUrl: "http://localhost:3001/payouts" },
   "system-alert": {

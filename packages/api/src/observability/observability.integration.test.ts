@@ -83,7 +83,7 @@ describe("metrics", () => {
     const order = ((await placed.json()) as { result: { data: { json: { paymentIntentId: string; clientSecret: string; orderId: string } } } }).result.data
       .json;
     // The declined card: the simulator's signed event goes through the Stripe webhook route.
-    await payWithCard(t.db, { ...order, orderNumber: 0, paymentId: "", provider: "SIMULATOR", totalCents: 0, currency: "USD" }, "4000 0000 0000 0002");
+    await payWithCard(t.db, { ...order, orderNumber: 0, paymentId: "", provider: "SIMULATOR", totalCents: 0, currency: "USD", accessToken: null }, "4000 0000 0000 0002");
     // A failed checkout: nothing to order.
     const emptyHanded = await createBuyer(t.db);
     const failed = await post(emptyHanded.id, "checkout.start", { idempotencyKey: `m-${uniqueSuffix()}`, shippingAddress: shippingAddressInput() });
@@ -119,7 +119,7 @@ describe("metrics", () => {
     await post(buyer.id, "cart.add", { productId: product.id, quantity: 1 });
     const placed = await post(buyer.id, "checkout.start", { idempotencyKey: `m-${uniqueSuffix()}`, shippingAddress: shippingAddressInput() });
     const order = ((await placed.json()) as { result: { data: { json: { paymentIntentId: string; clientSecret: string } } } }).result.data.json;
-    await payWithCard(t.db, { ...order, orderId: "", orderNumber: 0, paymentId: "", provider: "SIMULATOR", totalCents: 0, currency: "USD" });
+    await payWithCard(t.db, { ...order, orderId: "", orderNumber: 0, paymentId: "", provider: "SIMULATOR", totalCents: 0, currency: "USD", accessToken: null });
     const after = await scrape();
     const delta = (key: string) => value(after, key) - value(before, key);
     expect(delta("bazaar_orders_confirmed_total")).toBe(1);

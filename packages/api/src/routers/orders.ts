@@ -4,8 +4,8 @@ import { getBuyerOrder, listBuyerOrders } from "../domain/orders/buyer-orders";
 import { cancelOrder } from "../domain/orders/cancel-order";
 import { refundOrder } from "../domain/orders/refund-order";
 import { refundItems } from "../domain/orders/refund-items";
-import { adminProcedure, buyerProcedure, router } from "../trpc";
-import { ZCancelOrderSchema, ZOrderIdSchema, ZPageSchema, ZRefundItemsSchema, ZRefundOrderSchema } from "../validators/orders";
+import { adminProcedure, buyerProcedure, publicProcedure, router } from "../trpc";
+import { ZCancelOrderSchema, ZOrderRefSchema, ZPageSchema, ZRefundItemsSchema, ZRefundOrderSchema } from "../validators/orders";
 
 const ZOrderStatusSchema = z.enum(OrderStatus);
 const ZOrderChangeResultSchema = z.object({ orderId: z.string(), status: ZOrderStatusSchema, refundedCents: z.number().int() });
@@ -13,10 +13,10 @@ const ZOrderChangeResultSchema = z.object({ orderId: z.string(), status: ZOrderS
 export const ordersRouter = router({
   /** The buyer's orders, newest first. */
   list: buyerProcedure.input(ZPageSchema.optional()).query(({ ctx, input }) => listBuyerOrders(ctx.db, ctx.actor, input ?? {})),
-  /** One of the buyer's orders with its timeline, shipments and tracking. */
-  get: buyerProcedure.input(ZOrderIdSchema).query(({ ctx, input }) => getBuyerOrder(ctx.db, ctx.actor, input)),
-  /** Cancels before anything shipped; a paid order is refunded in full. */
-  cancel: buyerProcedure
+  /** One of the buyer's orders with its timeline, shipments and tracking; a guest's with its signed link's token. */
+  get: publicProcedure.input(ZOrderRefSchema).query(({ ctx, input }) => getBuyerOrder(ctx.db, ctx.actor, input)),
+  /** Cancels before anything shipped; a paid order is refunded in full. The buyer's, or a guest's with its link. */
+  cancel: publicProcedure
     .input(ZCancelOrderSchema)
     .output(ZOrderChangeResultSchema)
     .mutation(({ ctx, input }) => cancelOrder(ctx.db, ctx.actor, input)),

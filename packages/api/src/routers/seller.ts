@@ -10,6 +10,7 @@ import { exportProductsCsv, importProductsCsv } from "../domain/catalog/products
 import { listStockAlerts } from "../domain/inventory/stock-alerts";
 import { getEnv } from "../env";
 import { router, sellerAccountProcedure, sellerProcedure } from "../trpc";
+import { getShopProfile, updateShopProfile } from "../domain/sellers/shop-profile";
 import { ZPageSchema } from "../validators/orders";
 import {
   ZBulkProductStatusSchema,
@@ -22,7 +23,7 @@ import {
   ZSellerDashboardSchema,
   ZSellerSalesSchema,
 } from "../validators/seller";
-import { ZBulkStatusResultSchema } from "../validators/seller";
+import { ZBulkStatusResultSchema, ZShopProfileInputSchema, ZShopProfileSchema } from "../validators/seller";
 
 const ZFigureSchema = z.object({ salesCents: z.number().int(), orders: z.number().int() });
 
@@ -97,6 +98,12 @@ export const sellerRouter = router({
     .output(z.string())
     .query(({ ctx, input }) => exportLedgerCsv(ctx.db, ctx.actor, input ?? {})),
   /** The low-stock alerts inbox. */
+  /** The shop's public profile and policies (seller console, Shop page). */
+  profile: sellerProcedure.output(ZShopProfileSchema).query(({ ctx }) => getShopProfile(ctx.db, ctx.actor)),
+  updateProfile: sellerProcedure
+    .input(ZShopProfileInputSchema)
+    .output(ZShopProfileSchema)
+    .mutation(({ ctx, input }) => updateShopProfile(ctx.db, ctx.actor, input)),
   stockAlerts: sellerProcedure
     .input(ZPageSchema.extend({ unreadOnly: z.boolean().optional() }).optional())
     .query(({ ctx, input }) => listStockAlerts(ctx.db, ctx.actor, input ?? {})),

@@ -25,6 +25,8 @@ export const LIMITS = {
   checkout: { points: 20, duration: 10 * 60 },
   /** Simulated card payments tried by one buyer (or, without a session, for one payment). */
   paymentConfirm: { points: 20, duration: 10 * 60 },
+  /** Messages to shops from one buyer: enough for real questions, not for a spam run. */
+  shopMessage: { points: 5, duration: 60 * 60 },
   /** Searches from one address: generous, it only stops a flood. */
   search: { points: 300, duration: 60 },
 } as const;

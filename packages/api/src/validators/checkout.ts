@@ -13,6 +13,8 @@ export const ZCheckoutSchema = z
       .regex(/^[A-Za-z0-9_:.-]+$/, "The checkout key has unexpected characters: reload the checkout page."),
     addressId: ZId.optional(),
     shippingAddress: ZAddressSchema.optional(),
+    /** A guest's email: the order, its emails and its link belong to it. Ignored for a signed-in buyer. */
+    email: z.email("Enter a valid email address so we can send your receipt.").max(254, "That email address is too long.").optional(),
   })
   .refine((input) => Boolean(input.addressId) !== Boolean(input.shippingAddress), {
     message: "Choose a saved address or enter a shipping address (one of the two).",

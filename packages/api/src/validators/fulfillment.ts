@@ -31,7 +31,7 @@ export const ZSellerShipmentSchema = z.object({
     number: z.number().int(),
     status: z.enum(OrderStatus),
     currency: z.string(),
-    buyer: z.object({ name: z.string().nullable() }),
+    buyer: z.object({ name: z.string().nullable() }).nullable(),
     // The address as stored at checkout (a JSON snapshot); the packing slip formats it.
     shippingAddress: z.unknown(),
     paidAt: z.date().nullable(),

@@ -18,3 +18,4 @@ export * from "./settings";
 export * from "./promotions";
 export * from "./analytics";
 export * from "./variants";
+export * from "./wishlist";

@@ -11,8 +11,19 @@ export const ZPageSchema = z.object({
 
 export const ZOrderIdSchema = z.object({ orderId: ZId });
 
+/** A guest's order link carries this token (an HMAC, base64url); a signed-in buyer leaves it out. */
+const ZOrderToken = z
+  .string()
+  .trim()
+  .max(100, "That order link is not valid.")
+  .regex(/^[A-Za-z0-9_-]*$/, "That order link is not valid.")
+  .nullish();
+
+export const ZOrderRefSchema = z.object({ orderId: ZId, token: ZOrderToken });
+
 export const ZCancelOrderSchema = z.object({
   orderId: ZId,
+  token: ZOrderToken,
   reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
 });
 

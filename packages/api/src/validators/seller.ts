@@ -139,3 +139,37 @@ export const ZBulkStatusResultSchema = z.object({
   changed: z.number().int(),
   results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: z.enum(ProductStatus).nullable(), error: z.string().nullable() })),
 });
+
+// ── The shop's public profile (seller console "Shop" page) and the shop directory ──
+
+const ZPolicyText = z.string().trim().max(2000, "Keep each policy under 2000 characters.");
+const ZCents = z.number().int("Use whole cents.").min(0, "Amounts cannot be negative.").max(1_000_000, "That amount is over $10,000.");
+
+export const ZShopProfileInputSchema = z.object({
+  shopName: z.string().trim().min(2, "Give the shop a name of at least 2 characters.").max(80, "Keep the shop name under 80 characters."),
+  description: z.string().trim().max(1000, "Keep the description under 1000 characters."),
+  contactEmail: z.email("Enter a valid contact email.").max(254),
+  shippingFlatCents: ZCents,
+  freeShippingOverCents: ZCents.nullable(),
+  shippingPolicy: ZPolicyText,
+  returnPolicy: ZPolicyText,
+});
+
+export const ZShopProfileSchema = ZShopProfileInputSchema.extend({ slug: z.string() });
+
+export const SHOP_SORTS = ["rating", "newest", "sales"] as const;
+export const ZShopDirectorySchema = z
+  .object({
+    q: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
+    /** A category slug: shops selling in it or its subcategories. */
+    category: z.string().trim().max(120).optional(),
+    sort: z.enum(SHOP_SORTS).optional(),
+    page: z.number().int().min(1).max(100, "Narrow the search to see more shops.").optional(),
+  })
+  .optional();
+
+export const ZContactShopSchema = z.object({
+  slug: z.string().trim().min(1).max(120),
+  subject: z.string().trim().min(1, "Add a subject.").max(120, "Keep the subject under 120 characters."),
+  message: z.string().trim().min(10, "Write at least a sentence (10 characters).").max(2000, "Keep the message under 2000 characters."),
+});

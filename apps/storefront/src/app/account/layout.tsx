@@ -10,6 +10,7 @@ export default function AccountLayout({ children }: { children: ReactNode }) {
           className="md:flex-col md:items-stretch"
           items={[
             { href: "/account/orders", label: "Orders" },
+            { href: "/account/wishlist", label: "Wishlist" },
             { href: "/account/addresses", label: "Addresses" },
             { href: "/account/password", label: "Password" },
           ]}

@@ -4,13 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Image from "next/image";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { RouterInputs, RouterOutputs } from "@bazaar/api";
 import { HARD_RESERVATION_MS } from "@bazaar/api/domain/inventory/constants";
-import { Alert, Button, Card, CardBody, CardHeader, EmptyState, formatMoney, LinkButton, LoadingRegion, PageHeader, Skeleton } from "@bazaar/ui";
+import { Alert, Button, Card, CardBody, CardHeader, EmptyState, formatMoney, Input, LinkButton, LoadingRegion, PageHeader, Skeleton } from "@bazaar/ui";
 import { AddressForm, formatAddress, type AddressValues } from "~/components/address-form";
 import { OrderTotals } from "~/components/order-totals";
-import { checkoutKey, forgetCheckoutKey } from "~/lib/checkout-key";
+import { checkoutKey, forgetCheckoutKey, guestCheckout, rememberGuestCheckout } from "~/lib/checkout-key";
+import { signInHref } from "~/lib/sign-in-href";
 import { errorMessage, fieldErrors } from "~/lib/errors";
 import { useTRPC } from "~/trpc/react";
 import { PaymentForm, type PaymentTarget } from "./payment-form";
@@ -28,11 +29,14 @@ const NEW = "new";
  * needs the PaymentIntent it creates. A refresh at any point resumes the order awaiting payment
  * (found through the cart) instead of placing another.
  */
-export function CheckoutFlow() {
+export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const addresses = useQuery(trpc.address.list.queryOptions());
+  // A guest has no address book: they type the address, and an email for the receipt.
+  const addresses = useQuery(trpc.address.list.queryOptions(undefined, { enabled: signedIn }));
+  const [email, setEmail] = useState("");
+  const [emailError, setEmailError] = useState<string | null>(null);
   const config = useQuery(trpc.payments.config.queryOptions());
 
   const [choice, setChoice] = useState<string | null>(null);
@@ -52,7 +56,7 @@ export function CheckoutFlow() {
 
   // After a refresh (or coming back from the cart) the order awaiting payment is found again.
   const awaitingPayment = cart.data?.status === "CHECKOUT";
-  const pendingList = useQuery(trpc.orders.list.queryOptions({ limit: 5 }, { enabled: awaitingPayment && !placed }));
+  const pendingList = useQuery(trpc.orders.list.queryOptions({ limit: 5 }, { enabled: signedIn && awaitingPayment && !placed }));
   const pendingId = pendingList.data?.items.find((order) => order.status === "PENDING_PAYMENT")?.id;
   const pending = useQuery(trpc.orders.get.queryOptions({ orderId: pendingId ?? "" }, { enabled: Boolean(pendingId) && !placed }));
   const resumed =
@@ -66,6 +70,7 @@ export function CheckoutFlow() {
           clientSecret: pending.data.payment.clientSecret,
           totalCents: pending.data.totalCents,
           currency: pending.data.currency,
+          accessToken: null,
           destination: { shippingAddress: pending.data.shippingAddress as AddressValues },
         }
       : null;
@@ -87,15 +92,16 @@ export function CheckoutFlow() {
   const destination = async (): Promise<Destination> => {
     if (selected) return { addressId: selected.id };
     if (!newAddress) throw new Error("Enter a shipping address first.");
-    if (!saveAddress) return { shippingAddress: newAddress };
+    if (!signedIn || !saveAddress) return { shippingAddress: newAddress };
     const created = await createAddress.mutateAsync({ ...newAddress, isDefault: saved.length === 0 });
     await queryClient.invalidateQueries(trpc.address.pathFilter());
     setChoice(created.id);
     return { addressId: created.id };
   };
 
-  const placeOrder = async (to: Destination) => {
-    const result = await start.mutateAsync({ idempotencyKey: checkoutKey(), ...to });
+  const placeOrder = async (to: Destination, guestEmail = email) => {
+    if (!signedIn && to.shippingAddress) rememberGuestCheckout({ email: guestEmail, shippingAddress: to.shippingAddress });
+    const result = await start.mutateAsync({ idempotencyKey: checkoutKey(), ...to, ...(signedIn ? {} : { email: guestEmail }) });
     const next = { ...result, destination: to };
     setPlaced(next);
     void refreshCart();
@@ -104,6 +110,11 @@ export function CheckoutFlow() {
 
   const continueToPayment = async () => {
     setDeclined(null);
+    if (!signedIn && !/^\S+@\S+\.\S+$/.test(email.trim())) {
+      setEmailError("Enter your email address: your receipt and your order's link are sent there.");
+      return;
+    }
+    setEmailError(null);
     try {
       await placeOrder(await destination());
     } catch {
@@ -126,13 +137,39 @@ export function CheckoutFlow() {
     return placeOrder(target.destination);
   };
 
+  // A guest's refresh mid-payment: the same key, email and address (kept in this tab) resume the
+  // order already placed. Without them (another tab), the cart's own message says what to do.
+  const [guestResumeState, setGuestResumeState] = useState<"idle" | "pending" | "done">("idle");
+  const guestResumeWanted = !signedIn && awaitingPayment && !placed;
+  useEffect(() => {
+    if (!guestResumeWanted || guestResumeState !== "idle") return;
+    const stored = guestCheckout();
+    if (!stored) {
+      setGuestResumeState("done");
+      return;
+    }
+    setGuestResumeState("pending");
+    setEmail(stored.email);
+    placeOrder({ shippingAddress: stored.shippingAddress as AddressValues }, stored.email)
+      .catch(() => undefined)
+      .finally(() => setGuestResumeState("done"));
+  });
+  const guestResume = { isPending: guestResumeWanted && guestResumeState !== "done" };
+
   const onPaid = async (orderId: string) => {
     forgetCheckoutKey();
     await Promise.all([refreshCart(), queryClient.invalidateQueries(trpc.orders.pathFilter())]);
-    router.push(`/checkout/confirmation/${orderId}`);
+    const token = target?.orderId === orderId ? target.accessToken : null;
+    router.push(`/checkout/confirmation/${orderId}${token ? `?token=${encodeURIComponent(token)}` : ""}`);
   };
 
-  if (cart.isPending || addresses.isPending || config.isPending || (awaitingPayment && !target && (pendingList.isPending || pending.isFetching))) {
+  if (
+    cart.isPending ||
+    (signedIn && addresses.isPending) ||
+    config.isPending ||
+    (signedIn && awaitingPayment && !target && (pendingList.isPending || pending.isFetching)) ||
+    (!signedIn && awaitingPayment && !target && guestResume.isPending)
+  ) {
     return (
       <LoadingRegion label="Loading checkout">
         <Skeleton className="mb-6 h-8 w-40" />
@@ -198,7 +235,7 @@ export function CheckoutFlow() {
                       type="button"
                       className="font-medium text-brand-700 underline disabled:opacity-50"
                       disabled={cancel.isPending}
-                      onClick={() => cancel.mutate({ orderId: target.orderId, reason: "Left checkout to change the cart" })}
+                      onClick={() => cancel.mutate({ orderId: target.orderId, token: target.accessToken, reason: "Left checkout to change the cart" })}
                     >
                       Cancel this checkout
                     </button>{" "}
@@ -210,6 +247,33 @@ export function CheckoutFlow() {
             </Card>
           ) : (
             <>
+              {signedIn ? null : (
+                <Card aria-labelledby="contact-heading">
+                  <CardHeader
+                    title={<span id="contact-heading">Your email</span>}
+                    description="Check out as a guest: your receipt and a link to follow your order go to this address."
+                  />
+                  <CardBody className="space-y-3">
+                    <Input
+                      label="Email"
+                      name="email"
+                      type="email"
+                      autoComplete="email"
+                      required
+                      value={email}
+                      onChange={(event) => setEmail(event.target.value)}
+                      error={emailError ?? fieldErrors(start.error).email?.[0]}
+                    />
+                    <p className="text-sm text-slate-600">
+                      Have an account?{" "}
+                      <Link href={signInHref("/checkout")} className="font-medium text-brand-700 underline underline-offset-2">
+                        Sign in
+                      </Link>{" "}
+                      to use your saved addresses; your cart comes with you.
+                    </p>
+                  </CardBody>
+                </Card>
+              )}
               <Card aria-labelledby="address-heading">
                 <CardHeader title={<span id="address-heading">1. Shipping address</span>} />
                 <CardBody className="space-y-4">
@@ -264,15 +328,17 @@ export function CheckoutFlow() {
                         onSubmit={setNewAddress}
                         errors={fieldErrors(createAddress.error ?? start.error)}
                         extra={
-                          <label className="flex items-center gap-2 text-sm text-slate-700">
-                            <input
-                              type="checkbox"
-                              checked={saveAddress}
-                              onChange={(e) => setSaveAddress(e.target.checked)}
-                              className="size-4 accent-brand-600"
-                            />
-                            Save this address to my address book
-                          </label>
+                          signedIn ? (
+                            <label className="flex items-center gap-2 text-sm text-slate-700">
+                              <input
+                                type="checkbox"
+                                checked={saveAddress}
+                                onChange={(e) => setSaveAddress(e.target.checked)}
+                                className="size-4 accent-brand-600"
+                              />
+                              Save this address to my address book
+                            </label>
+                          ) : null
                         }
                         actions={
                           <Button type="submit" variant="secondary">

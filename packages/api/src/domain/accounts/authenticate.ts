@@ -2,6 +2,7 @@ import type { PrismaClient } from "@bazaar/db";
 import { DomainError, isDomainError } from "../../errors";
 import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "../../throttle/limits";
 import { ZSignInSchema } from "../../validators/accounts";
+import { attachGuestOrders } from "../orders/order-access";
 import { verifyCredentials, type SignedInUser } from "./verify-credentials";
 
 /**
@@ -17,6 +18,8 @@ export async function authenticate(db: PrismaClient, input: unknown, client: { i
   try {
     const user = await verifyCredentials(db, parsed.data);
     await recordSuccessfulSignIn(db, email);
+    // Orders placed as a guest with this (verified) address since the last sign-in become theirs.
+    await attachGuestOrders(db, user.id);
     return user;
   } catch (error) {
     if (isDomainError(error) && error.code === "UNAUTHORIZED") await recordFailedSignIn(db, email, client.ip);

@@ -10,6 +10,7 @@ import { DomainError } from "../../errors";
 import { sendEmail } from "../../mail/send-email";
 import { consume } from "../../throttle/limits";
 import { hashPassword, verifyPassword } from "./password";
+import { attachGuestOrders } from "../orders/order-access";
 import { ZRequestPasswordResetSchema, ZResetPasswordSchema, ZVerifyEmailSchema, ZChangePasswordSchema } from "../../validators/accounts";
 
 type Purpose = "verify-email" | "reset-password";
@@ -65,6 +66,7 @@ export async function verifyEmail(db: PrismaClient, input: z.input<typeof ZVerif
   const { token } = ZVerifyEmailSchema.parse(input);
   const userId = await spendToken(db, "verify-email", token, now);
   const user = await db.user.update({ where: { id: userId }, data: { emailVerified: now }, select: { email: true } });
+  await attachGuestOrders(db, userId);
   return { email: user.email };
 }
 
@@ -98,6 +100,7 @@ export async function resetPassword(db: PrismaClient, input: z.input<typeof ZRes
     data: { passwordHash, sessionVersion: { increment: 1 }, emailVerified: now },
     select: { email: true, emailVerified: true },
   });
+  await attachGuestOrders(db, userId);
   return { email: user.email };
 }
 

@@ -8,7 +8,17 @@ import { buyerVisibleProduct } from "./visibility";
 export async function getShopPage(db: Tx, input: { slug: string; cursor?: string | null; sort?: ProductSort }) {
   const seller = await db.seller.findFirst({
     where: { slug: input.slug, status: "APPROVED", user: { status: "ACTIVE" } },
-    select: { id: true, shopName: true, slug: true, description: true, shippingFlatCents: true, freeShippingOverCents: true, approvedAt: true },
+    select: {
+      id: true,
+      shopName: true,
+      slug: true,
+      description: true,
+      shippingFlatCents: true,
+      freeShippingOverCents: true,
+      approvedAt: true,
+      shippingPolicy: true,
+      returnPolicy: true,
+    },
   });
   if (!seller) throw new DomainError("NOT_FOUND", "This shop does not exist or is closed.");
   const [stats, products] = await Promise.all([

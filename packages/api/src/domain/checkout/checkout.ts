@@ -7,9 +7,8 @@
 // If step 2 or 3 fails, `undoPlacedOrder` removes what step 1 wrote and gives the cart its holds
 // back, so a failed checkout leaves no order behind. The buyer's idempotency key makes the whole
 // thing safe to repeat: a second call with the same key finds the first order and resumes it.
-import type { PrismaClient, Tx } from "@bazaar/db";
+import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
 import type { Actor } from "../../actor";
-import { requireUser } from "../../actor";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { ZCheckoutSchema, type CheckoutInput } from "../../validators/checkout";
@@ -20,6 +19,8 @@ import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
 import { formatMoney } from "../money";
 import { redeemPromo, releasePromo } from "../promotions/redemption";
 import { inTransaction } from "../transaction";
+import type { CartOwner } from "../cart/cart-owner";
+import { orderAccessToken } from "../orders/order-access";
 
 export interface CheckoutResult {
   orderId: string;
@@ -30,12 +31,30 @@ export interface CheckoutResult {
   clientSecret: string;
   totalCents: number;
   currency: string;
+  /** A guest's order: the token of its signed link (the confirmation page and the email use it). */
+  accessToken: string | null;
 }
 
 export interface CheckoutOptions {
   /** Defaults to getPaymentGateway(); tests pass one that fails to exercise the undo. */
   gateway?: PaymentGateway;
   now?: Date;
+  /** A guest's cart cookie: without a signed-in buyer, the guest checks out that cart with an email. */
+  guestToken?: string | null;
+}
+
+/** Who is buying: an account, or a guest known by their cart's cookie and the email they gave. */
+type Customer = { kind: "buyer"; buyerId: string; guestEmail: null; cart: CartOwner } | { kind: "guest"; buyerId: null; guestEmail: string; cart: CartOwner };
+
+function customerOf(actor: Actor | null, input: ReturnType<typeof ZCheckoutSchema.parse>, guestToken: string | null | undefined): Customer {
+  if (actor) {
+    if (actor.status === "SUSPENDED") throw new DomainError("FORBIDDEN", "Your account is suspended. Contact support.");
+    return { kind: "buyer", buyerId: actor.userId, guestEmail: null, cart: { buyerId: actor.userId } };
+  }
+  if (!guestToken) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
+  if (!input.email) throw new DomainError("BAD_REQUEST", "Enter your email address: your receipt and your order's link are sent there.");
+  if (input.addressId) throw new DomainError("BAD_REQUEST", "Enter a shipping address: saved addresses belong to accounts.");
+  return { kind: "guest", buyerId: null, guestEmail: input.email.toLowerCase(), cart: { guestToken } };
 }
 
 /** Card networks refuse smaller charges (Stripe's minimum is 50 cents). */
@@ -60,27 +79,27 @@ class PricesChanged extends Error {
 }
 
 export async function checkout(db: PrismaClient, actor: Actor | null, rawInput: CheckoutInput, options: CheckoutOptions = {}): Promise<CheckoutResult> {
-  const buyer = requireUser(actor);
-  if (buyer.status === "SUSPENDED") throw new DomainError("FORBIDDEN", "Your account is suspended. Contact support.");
+  if (!actor && !options.guestToken && !rawInput.email) throw new DomainError("UNAUTHORIZED", "Sign in, or check out as a guest with your email address.");
   const parsed = ZCheckoutSchema.safeParse(rawInput);
   if (!parsed.success) throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Check the checkout form.");
   const input = parsed.data;
+  const customer = customerOf(actor, input, options.guestToken);
   const gateway = options.gateway ?? getPaymentGateway();
   const now = options.now ?? new Date();
 
-  const earlier = await findOrderByKey(db, buyer.userId, input.idempotencyKey);
+  const earlier = await findOrderByKey(db, customer, input.idempotencyKey);
   if (earlier) return resumeCheckout(db, earlier, gateway);
 
   let placed: PlacedOrder | { existingOrderId: string };
   try {
-    placed = await inTransaction(db, (tx) => placeOrder(tx, buyer.userId, input, gateway.provider, now));
+    placed = await inTransaction(db, (tx) => placeOrder(tx, customer, input, gateway.provider, now));
   } catch (error) {
     if (error instanceof PricesChanged) throw await acceptNewPrices(db, error);
     throw error;
   }
   if ("existingOrderId" in placed) {
     // A twin request with the same key placed the order while this one waited for the cart lock.
-    const twin = await findOrderByKey(db, buyer.userId, input.idempotencyKey);
+    const twin = await findOrderByKey(db, customer, input.idempotencyKey);
     if (!twin) throw new DomainError("CONFLICT", "Your checkout is still being processed. Reload the page in a moment.");
     return resumeCheckout(db, twin, gateway);
   }
@@ -93,7 +112,7 @@ export async function checkout(db: PrismaClient, actor: Actor | null, rawInput: 
       idempotencyKey: placed.paymentKey,
       metadata: { orderId: placed.orderId, orderNumber: String(placed.orderNumber), paymentId: placed.paymentId },
     });
-    await recordIntent(db, placed, buyer.userId, intent);
+    await recordIntent(db, placed, customer.buyerId, intent);
   } catch (error) {
     await undoPlacedOrder(db, placed.orderId, now);
     if (error instanceof DomainError) throw error;
@@ -112,12 +131,16 @@ export async function checkout(db: PrismaClient, actor: Actor | null, rawInput: 
     clientSecret: intent.clientSecret,
     totalCents: placed.totalCents,
     currency: placed.currency,
+    accessToken: customer.buyerId ? null : orderAccessToken(placed.orderId),
   };
 }
 
-async function findOrderByKey(db: Tx, buyerId: string, idempotencyKey: string) {
+async function findOrderByKey(db: Tx, customer: Customer, idempotencyKey: string) {
   return db.order.findUnique({
-    where: { buyerId_idempotencyKey: { buyerId, idempotencyKey } },
+    where:
+      customer.kind === "buyer"
+      ? { buyerId_idempotencyKey: { buyerId: customer.buyerId, idempotencyKey } }
+      : { guestEmail_idempotencyKey: { guestEmail: customer.guestEmail, idempotencyKey } },
     select: {
       id: true,
       number: true,
@@ -172,11 +195,12 @@ async function resumeCheckout(
     clientSecret: intent.clientSecret,
     totalCents: order.totalCents,
     currency: order.currency,
+    accessToken: order.buyerId ? null : orderAccessToken(order.id),
   };
 }
 
 /** Step 3: whoever records the intent first publishes `checkout/started` (once per order). */
-async function recordIntent(db: PrismaClient, placed: PlacedOrder, buyerId: string, intent: { id: string; clientSecret: string }) {
+async function recordIntent(db: PrismaClient, placed: PlacedOrder, buyerId: string | null, intent: { id: string; clientSecret: string }) {
   await inTransaction(db, async (tx) => {
     const { count } = await tx.payment.updateMany({
       where: { id: placed.paymentId, providerPaymentId: null },
@@ -192,16 +216,18 @@ async function recordIntent(db: PrismaClient, placed: PlacedOrder, buyerId: stri
   });
 }
 
-async function lockBuyerCart(tx: Tx, buyerId: string) {
+async function lockCheckoutCart(tx: Tx, owner: CartOwner) {
+  const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
   const [cart] = await tx.$queryRaw<{ id: string; status: string }[]>`
     SELECT "id", "status"::text AS "status" FROM "Cart"
-     WHERE "buyerId" = ${buyerId} AND "status" IN ('ACTIVE', 'CHECKOUT')
+     WHERE ${condition} AND "status" IN ('ACTIVE', 'CHECKOUT')
      FOR UPDATE`;
   return cart ?? null;
 }
 
-async function resolveAddress(tx: Tx, buyerId: string, input: ReturnType<typeof ZCheckoutSchema.parse>) {
+async function resolveAddress(tx: Tx, buyerId: string | null, input: ReturnType<typeof ZCheckoutSchema.parse>) {
   if (input.shippingAddress) return input.shippingAddress;
+  if (!buyerId) throw new DomainError("BAD_REQUEST", "Enter a shipping address.");
   const address = await tx.address.findFirst({
     where: { id: input.addressId, userId: buyerId },
     select: { fullName: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true, phone: true, label: true },
@@ -232,13 +258,14 @@ function assertCheckoutable(contents: CartContents) {
 /** Step 1, in one transaction. */
 async function placeOrder(
   tx: Tx,
-  buyerId: string,
+  customer: Customer,
   input: ReturnType<typeof ZCheckoutSchema.parse>,
   provider: "STRIPE" | "SIMULATOR",
   now: Date,
 ): Promise<PlacedOrder | { existingOrderId: string }> {
-  const cart = await lockBuyerCart(tx, buyerId);
-  const twin = await tx.order.findUnique({ where: { buyerId_idempotencyKey: { buyerId, idempotencyKey: input.idempotencyKey } }, select: { id: true } });
+  const { buyerId, guestEmail } = customer;
+  const cart = await lockCheckoutCart(tx, customer.cart);
+  const twin = await findOrderByKey(tx, customer, input.idempotencyKey);
   if (twin) return { existingOrderId: twin.id };
   if (!cart) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
   if (cart.status === "CHECKOUT") {
@@ -266,10 +293,15 @@ async function placeOrder(
   }
 
   const promo = contents.promoCode && totals.promo?.applied ? contents.promoCode : null;
+  // A code's per-customer limits need an account to count against.
+  if (promo && !buyerId) {
+    throw new DomainError("BAD_REQUEST", `Promo codes need an account: sign in or create one to use ${promo.code}, or remove the code to check out as a guest.`);
+  }
 
   const order = await tx.order.create({
     data: {
       buyerId,
+      guestEmail,
       cartId: cart.id,
       currency: contents.currency,
       subtotalCents: totals.subtotalCents,
@@ -333,7 +365,7 @@ async function placeOrder(
     select: { id: true },
   });
   await tx.cart.update({ where: { id: cart.id }, data: { status: "CHECKOUT", lastActivityAt: now } });
-  if (promo) await redeemPromo(tx, { promo, orderId: order.id, buyerId, amountCents: totals.discountCents });
+  if (promo && buyerId) await redeemPromo(tx, { promo, orderId: order.id, buyerId, amountCents: totals.discountCents });
 
   return { orderId: order.id, orderNumber: order.number, paymentId: payment.id, paymentKey, totalCents: totals.totalCents, currency: contents.currency };
 }

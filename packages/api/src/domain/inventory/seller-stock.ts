@@ -7,6 +7,7 @@ import { publish } from "../../events/publish";
 import { readPlatformSettings } from "../settings/settings";
 import { variantDisplayName } from "../../validators/variants";
 import { inTransaction } from "../transaction";
+import { publishIfBackInStock } from "./back-in-stock";
 import { availableOf, publishIfCrossedLow, type StockRow } from "./stock-rows";
 
 /** A count this large is a typo (an extra zero or two), not a warehouse. */
@@ -161,6 +162,13 @@ export async function setStockOnHand(
       RETURNING s."id", s."productId", s."variantId", ${sellerId} AS "sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"`;
     if (!updated) throw new Error("A locked stock row changed under its lock.");
     await publishIfCrossedLow(tx, updated, availableOf(current));
+    await publishIfBackInStock(tx, {
+      productId: updated.productId,
+      variantId: updated.variantId,
+      stockLevelId: updated.id,
+      version: updated.version,
+      gained: availableOf(updated) - availableOf(current),
+    });
     await publish(tx, "stock/changed", {
       stockLevelId: updated.id,
       productId: updated.productId,

@@ -16,6 +16,7 @@ export const NOTIFICATION_TYPES = [
   "DISPUTE_OPENED",
   "DISPUTE_CLOSED",
   "CONNECT_UPDATE",
+  "SHOP_MESSAGE",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

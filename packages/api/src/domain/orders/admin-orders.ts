@@ -25,9 +25,10 @@ export async function listAllOrders(db: PrismaClient, actor: Actor, input: z.inp
       ? orderNumber !== null
         ? { number: orderNumber }
         : {
-            buyer: {
-              OR: [{ email: { contains: f.buyer, mode: "insensitive" } }, { name: { contains: f.buyer, mode: "insensitive" } }],
-            },
+            OR: [
+              { buyer: { OR: [{ email: { contains: f.buyer, mode: "insensitive" } }, { name: { contains: f.buyer, mode: "insensitive" } }] } },
+              { guestEmail: { contains: f.buyer, mode: "insensitive" } },
+            ],
           }
       : {}),
   };
@@ -44,6 +45,7 @@ export async function listAllOrders(db: PrismaClient, actor: Actor, input: z.inp
       totalCents: true,
       refundedCents: true,
       createdAt: true,
+      guestEmail: true,
       buyer: { select: { id: true, email: true, name: true } },
       shipments: {
         select: {

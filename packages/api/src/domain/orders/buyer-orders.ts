@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@bazaar/db";
 import { requireUser, type Actor } from "../../actor";
 import { notFound } from "../../errors";
+import { orderViewer, type OrderRef } from "./order-access";
 
 /** The buyer's orders, newest first. */
 export async function listBuyerOrders(db: PrismaClient, actor: Actor, input: { cursor?: string | null; limit?: number }) {
@@ -34,11 +35,11 @@ export async function listBuyerOrders(db: PrismaClient, actor: Actor, input: { c
  * One of the buyer's orders with its timeline: every status change of the order and of each
  * seller's shipment, oldest first, with timestamps; per shipment its items and tracking.
  */
-export async function getBuyerOrder(db: PrismaClient, actor: Actor, input: { orderId: string }) {
-  const { userId } = requireUser(actor);
-  // Someone else's order is reported as missing, so order ids cannot be probed.
+export async function getBuyerOrder(db: PrismaClient, actor: Actor | null, input: OrderRef) {
+  const viewer = orderViewer(actor, input);
+  const userId = actor?.userId ?? null;
   const order = await db.order.findFirst({
-    where: { id: input.orderId, buyerId: userId },
+    where: viewer.where,
     include: {
       shipments: {
         orderBy: { createdAt: "asc" },
@@ -77,16 +78,23 @@ export async function getBuyerOrder(db: PrismaClient, actor: Actor, input: { ord
     },
   });
   if (!order) throw notFound("The order");
-  const reviewed = await db.review.findMany({
-    where: { buyerId: userId, productId: { in: order.shipments.flatMap((s) => s.items.map((i) => i.productId)) } },
-    select: { productId: true },
-  });
+  // Reviews need an account that bought it: a guest (or someone else holding the link) reviews nothing.
+  const canReview = userId !== null && order.buyerId === userId;
+  const reviewed = canReview
+    ? await db.review.findMany({
+        where: { buyerId: userId, productId: { in: order.shipments.flatMap((s) => s.items.map((i) => i.productId)) } },
+        select: { productId: true },
+      })
+    : [];
   const reviewedProducts = new Set(reviewed.map((r) => r.productId));
   const shopOf = new Map(order.shipments.map((s) => [s.id, s.seller.shopName]));
-  const { history, payments, shipments, idempotencyKey: _key, ...rest } = order;
+  const { history, payments, shipments, idempotencyKey: _key, guestEmail, ...rest } = order;
   const payment = payments[0] ?? null;
   return {
     ...rest,
+    /** Where its emails go (shown to a guest so they know which inbox to watch). */
+    email: guestEmail,
+    isGuestOrder: order.buyerId === null,
     payment: payment && {
       ...payment,
       // The client secret is only needed (and only shown) while the buyer can still pay.
@@ -106,7 +114,7 @@ export async function getBuyerOrder(db: PrismaClient, actor: Actor, input: { ord
       trackingNumber: s.trackingNumber,
       shippedAt: s.shippedAt,
       deliveredAt: s.deliveredAt,
-      items: s.items.map((i) => ({ ...i, canReview: s.status === "DELIVERED" && !reviewedProducts.has(i.productId) })),
+      items: s.items.map((i) => ({ ...i, canReview: canReview && s.status === "DELIVERED" && !reviewedProducts.has(i.productId) })),
     })),
     timeline: history.map((h) => ({ ...h, shopName: h.shipmentId ? (shopOf.get(h.shipmentId) ?? null) : null })),
   };

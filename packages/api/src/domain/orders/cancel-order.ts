@@ -1,10 +1,11 @@
 import type { PrismaClient } from "@bazaar/db";
-import { requireUser, type Actor } from "../../actor";
+import type { Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import type { PaymentGateway } from "../payments/gateway";
 import { inTransaction } from "../transaction";
 import { closeUnpaidOrder, refundOrderParts } from "./close-order";
 import { isCancellableByBuyer } from "./status";
+import { orderViewer, type OrderRef } from "./order-access";
 import { lockOrder, lockPayment } from "./transitions";
 
 /**
@@ -12,11 +13,13 @@ import { lockOrder, lockPayment } from "./transitions";
  * Paid: the whole payment is refunded through the provider, the sold units go back on hand and
  * the ledger split is reversed.
  */
-export async function cancelOrder(db: PrismaClient, actor: Actor, input: { orderId: string; reason?: string }, gateway?: PaymentGateway) {
-  const { userId } = requireUser(actor);
+export async function cancelOrder(db: PrismaClient, actor: Actor | null, input: OrderRef & { reason?: string }, gateway?: PaymentGateway) {
+  // The buyer, or a guest with their order's signed link.
+  const viewer = orderViewer(actor, input);
+  const userId = viewer.actorId;
   const reason = input.reason?.trim() ? `Cancelled by the buyer: ${input.reason.trim()}` : "Cancelled by the buyer";
   return inTransaction(db, async (tx) => {
-    const owned = await tx.order.findFirst({ where: { id: input.orderId, buyerId: userId }, select: { id: true } });
+    const owned = await tx.order.findFirst({ where: viewer.where, select: { id: true } });
     if (!owned) throw notFound("The order");
     const order = await lockOrder(tx, owned.id);
     const shipments = await tx.shipment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } });

@@ -10,7 +10,7 @@ import { disputedByShipment } from "../ledger/seller-side";
 import { readPlatformSettings } from "../settings/settings";
 import { inTransaction } from "../transaction";
 import type { ZRefundItemsSchema } from "../../validators/orders";
-import { requireOrderRole } from "./access";
+import { requireOrderRole } from "./order-access";
 import { lockOrder, lockPayment, moveOrder, moveShipment, noteOrder, syncOrderWithShipments } from "./transitions";
 
 /**

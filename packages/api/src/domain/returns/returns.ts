@@ -4,7 +4,7 @@ import type { Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { publish } from "../../events/publish";
 import { refundShipmentUnits } from "../orders/refund-items";
-import { requireOrderRole } from "../orders/access";
+import { requireOrderRole } from "../orders/order-access";
 import { lockOrder, lockPayment, noteOrder } from "../orders/transitions";
 import type { PaymentGateway } from "../payments/gateway";
 import { inTransaction } from "../transaction";

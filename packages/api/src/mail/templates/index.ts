@@ -1,11 +1,13 @@
 import { createElement, type ReactElement } from "react";
 import { PasswordResetEmail, passwordResetSubject, VerifyEmailEmail, verifyEmailSubject, type PasswordResetProps, type VerifyEmailProps } from "./account-link";
+import { BackInStockEmail, backInStockSubject, type BackInStockProps } from "./back-in-stock";
 import { CartReminderEmail, cartReminderSubject, type CartReminderProps } from "./cart-reminder";
 import { LowStockEmail, lowStockSubject, type LowStockProps } from "./low-stock";
 import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order";
 import { NoticeEmail, noticeSubject, type NoticeProps } from "./notice";
 import { OrderConfirmationEmail, orderConfirmationSubject, type OrderConfirmationProps } from "./order-confirmation";
 import { PayoutPaidEmail, payoutPaidSubject, type PayoutPaidProps } from "./payout-paid";
+import { ShopMessageEmail, shopMessageSubject, type ShopMessageProps } from "./shop-message";
 import { ShipmentUpdateEmail, shipmentUpdateSubject, type ShipmentUpdateProps } from "./shipment-update";
 import { SystemAlertEmail, systemAlertSubject, type SystemAlertProps } from "./system-alert";
 
@@ -29,6 +31,8 @@ export const templates = {
   "shipment-update": template<ShipmentUpdateProps>(shipmentUpdateSubject, ShipmentUpdateEmail),
   "low-stock": template<LowStockProps>(lowStockSubject, LowStockEmail),
   "cart-reminder": template<CartReminderProps>(cartReminderSubject, CartReminderEmail),
+  "back-in-stock": template<BackInStockProps>(backInStockSubject, BackInStockEmail),
+  "shop-message": template<ShopMessageProps>(shopMessageSubject, ShopMessageEmail),
   "payout-paid": template<PayoutPaidProps>(payoutPaidSubject, PayoutPaidEmail),
   "system-alert": template<SystemAlertProps>(systemAlertSubject, SystemAlertEmail),
   "verify-email": template<VerifyEmailProps>(verifyEmailSubject, VerifyEmailEmail),

@@ -74,7 +74,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               </Link>
             </Td>
             <Td className="whitespace-nowrap">{formatDateTime(o.createdAt)}</Td>
-            <Td className="max-w-56 truncate">{o.buyer.email}</Td>
+            <Td className="max-w-56 truncate">{o.buyer?.email ?? `${o.guestEmail ?? ""} (guest)`}</Td>
             <Td>{o.shipments.map((s) => s.seller.shopName).join(", ")}</Td>
             <Td>
               <StatusBadge status={o.status} />

@@ -14,7 +14,7 @@ export async function GET() {
   const user = session?.user ? { name: session.user.name ?? null, email: session.user.email } : null;
   const api = createCaller(() => createContext(identity));
   // A suspended buyer's cart is refused; they still see that they are signed in.
-  const cartCount = await api.cart.count().catch(() => 0);
-  const visitor: Visitor = { user, cartCount, guestCartToMerge: Boolean(user && identity.guestCartToken) };
+  const [cartCount, saved] = await Promise.all([api.cart.count().catch(() => 0), user ? api.wishlist.ids().catch(() => []) : []]);
+  const visitor: Visitor = { user, cartCount, guestCartToMerge: Boolean(user && identity.guestCartToken), saved };
   return NextResponse.json(visitor, { headers: { "Cache-Control": "private, no-store" } });
 }

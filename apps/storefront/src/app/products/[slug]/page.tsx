@@ -14,6 +14,7 @@ import { variantQuery } from "~/lib/variant-selection";
 import { getProduct } from "~/server/catalog";
 import { publicApi } from "~/server/public-api";
 import { AddToCart } from "./add-to-cart";
+import { SaveProduct } from "./save-product";
 import { Reviews } from "./reviews";
 import { VariantGallery, VariantPrice, VariantSku } from "./variant-details";
 import { VariantPicker } from "./variant-picker";
@@ -112,6 +113,7 @@ export default async function ProductPage({ params }: Props) {
               <VariantPrice priceCents={product.priceCents} currency={product.currency} />
               <VariantPicker />
               <AddToCart name={product.name} />
+              <SaveProduct productId={product.id} name={product.name} />
               <p className="text-sm text-slate-600">
                 Shipping from {seller.shopName}: {formatMoney(seller.shippingFlatCents, product.currency)}
                 {seller.freeShippingOverCents !== null

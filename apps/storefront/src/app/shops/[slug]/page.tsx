@@ -9,7 +9,15 @@ import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/
 import { isBadRequest, isNotFound } from "~/lib/not-found";
 import { getShop, searchCatalog } from "~/server/catalog";
 import { getEnv } from "~/env";
+import { ContactShop } from "./contact-form";
 import { absoluteUrl } from "~/lib/seo";
+
+/** A soft two-tone band whose hue comes from the shop's slug, so each shop keeps its own colour. */
+function bannerOf(slug: string): string {
+  let hash = 0;
+  for (const char of slug) hash = (hash * 31 + char.charCodeAt(0)) % 360;
+  return `linear-gradient(120deg, hsl(${hash} 70% 88%), hsl(${(hash + 40) % 360} 65% 78%))`;
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -41,8 +49,10 @@ export default async function ShopPage({ params, searchParams }: Props) {
     }),
   ]);
   const heading = (
-    <div className="mb-6 rounded-xl bg-white p-5 ring-1 ring-slate-200 sm:p-6">
-      <div className="flex flex-wrap items-start gap-4">
+    <div className="mb-6 overflow-hidden rounded-xl bg-white ring-1 ring-slate-200">
+      {/* The shop's banner: a band in the shop's own hue, the same on every visit. */}
+      <div aria-hidden className="h-20 sm:h-28" style={{ background: bannerOf(seller.slug) }} />
+      <div className="flex flex-wrap items-start gap-4 p-5 sm:p-6">
         <span className="flex size-14 items-center justify-center rounded-full bg-brand-50 text-brand-700">
           <StoreIcon className="size-7" />
         </span>
@@ -55,6 +65,30 @@ export default async function ShopPage({ params, searchParams }: Props) {
             {seller.freeShippingOverCents !== null ? `, free over ${formatMoney(seller.freeShippingOverCents, "USD")}` : ""}
           </p>
         </div>
+      </div>
+      <div className="grid gap-5 border-t border-slate-100 p-5 sm:p-6 md:grid-cols-3">
+        <section aria-labelledby="shipping-policy">
+          <h2 id="shipping-policy" className="text-sm font-semibold text-slate-900">
+            Shipping
+          </h2>
+          <p className="mt-1 text-sm whitespace-pre-line text-slate-700">
+            {seller.shippingPolicy ?? "Ships from the shop's own warehouse; tracking is added when it ships."}
+          </p>
+        </section>
+        <section aria-labelledby="return-policy">
+          <h2 id="return-policy" className="text-sm font-semibold text-slate-900">
+            Returns
+          </h2>
+          <p className="mt-1 text-sm whitespace-pre-line text-slate-700">{seller.returnPolicy ?? "Contact the shop about a return."}</p>
+        </section>
+        <section aria-labelledby="contact-shop">
+          <h2 id="contact-shop" className="text-sm font-semibold text-slate-900">
+            Contact the seller
+          </h2>
+          <div className="mt-2">
+            <ContactShop slug={seller.slug} shopName={seller.shopName} />
+          </div>
+        </section>
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
 import type { PrismaClient } from "@bazaar/db";
 import { bazaarEvent, inngest } from "../../../events/client";
-import { paths, urls } from "../../../mail/links";
+import { paths } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
 import { notify } from "../../notifications";
+import { customerEmail, customerOrderUrl } from "../../orders/order-access";
 
 /** Statuses the buyer hears about by email as well; packing (PROCESSING) is in-app only. */
 const EMAILED = new Set(["SHIPPED", "DELIVERED", "CANCELLED"]);
@@ -22,7 +23,7 @@ export async function tellBuyerAboutShipment(db: PrismaClient, shipmentId: strin
   const shipment = await db.shipment.findUniqueOrThrow({
     where: { id: shipmentId },
     include: {
-      order: { select: { id: true, number: true, buyer: { select: { id: true, email: true, name: true } } } },
+      order: { select: { id: true, number: true, buyerId: true, guestEmail: true, buyer: { select: { id: true, email: true, name: true } } } },
       seller: { select: { shopName: true } },
       items: { orderBy: { id: "asc" }, select: { name: true, quantity: true } },
     },
@@ -30,23 +31,24 @@ export async function tellBuyerAboutShipment(db: PrismaClient, shipmentId: strin
   const { order } = shipment;
   const dedupeKey = `shipment:${shipment.id}:${status}`;
   const props = {
-    buyerName: order.buyer.name ?? "there",
+    buyerName: order.buyer?.name ?? "there",
     orderNumber: order.number,
     shopName: shipment.seller.shopName,
     status,
     carrier: shipment.carrier,
     trackingNumber: shipment.trackingNumber,
     items: shipment.items.map((item) => (item.quantity > 1 ? `${item.quantity} × ${item.name}` : item.name)),
-    orderUrl: urls.order(order.id),
+    orderUrl: customerOrderUrl(order),
   } as const;
-  await notify(db, {
-    userId: order.buyer.id,
+  if (order.buyer)
+    await notify(db, {
+      userId: order.buyer.id,
     type: "SHIPMENT_UPDATE",
     title: `Order #${order.number}: ${shipment.seller.shopName} ${status.toLowerCase()} your parcel`,
     body: shipment.trackingNumber ? `Tracking: ${[shipment.carrier, shipment.trackingNumber].filter(Boolean).join(" ")}` : "",
     link: paths.order(order.id),
     dedupeKey,
   });
-  if (EMAILED.has(status)) await sendEmail(db, { to: order.buyer.email, template: "shipment-update", props, dedupeKey });
+  if (EMAILED.has(status)) await sendEmail(db, { to: customerEmail(order), template: "shipment-update", props, dedupeKey });
   return { told: true };
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@bazaar/db";
 import { bazaarEvent, inngest } from "../../../events/client";
-import { paths, urls } from "../../../mail/links";
+import { paths } from "../../../mail/links";
+import { customerEmail, customerOrderUrl } from "../order-access";
 import { sendEmail } from "../../../mail/send-email";
 import { notify } from "../../notifications";
 
@@ -20,25 +21,27 @@ export const orderCancelled = inngest.createFunction(
 export async function tellBuyerAboutCancellation(db: PrismaClient, orderId: string, reason: string | null) {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { buyer: { select: { id: true, email: true, name: true } } } });
   const dedupeKey = `order-cancelled:${order.id}`;
-  await notify(db, {
-    userId: order.buyer.id,
-    type: "ORDER_CANCELLED",
-    title: `Order #${order.number} was cancelled`,
-    body: reason ?? "",
-    link: paths.order(order.id),
-    dedupeKey,
-  });
+  if (order.buyer) {
+    await notify(db, {
+      userId: order.buyer.id,
+      type: "ORDER_CANCELLED",
+      title: `Order #${order.number} was cancelled`,
+      body: reason ?? "",
+      link: paths.order(order.id),
+      dedupeKey,
+    });
+  }
   await sendEmail(db, {
-    to: order.buyer.email,
+    to: customerEmail(order),
     template: "notice",
     props: {
       subject: `Order #${order.number} was cancelled`,
       heading: `Order #${order.number} was cancelled`,
       paragraphs: [
-        `Hi ${order.buyer.name ?? "there"}, your order #${order.number} was cancelled${reason ? `: ${reason}` : "."}`,
+        `Hi ${order.buyer?.name ?? "there"}, your order #${order.number} was cancelled${reason ? `: ${reason}` : "."}`,
         order.paidAt ? "Anything you paid is refunded to your card; you get a separate email with the amount." : "You were not charged.",
       ],
-      action: { label: "See your order", url: urls.order(order.id) },
+      action: { label: "See your order", url: customerOrderUrl(order) },
     },
     dedupeKey,
   });

@@ -4,6 +4,7 @@ import { addressLines } from "../../../mail/address-lines";
 import { paths, urls } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
 import { notify } from "../../notifications";
+import { customerEmail, customerOrderUrl } from "../order-access";
 
 /**
  * `order/confirmed` -> the buyer's confirmation (email + in-app), and each seller in the order
@@ -34,8 +35,10 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string) {
     },
   });
   const dedupeKey = `order-confirmation:${order.id}`;
-  await notify(db, {
-    userId: order.buyer.id,
+  // A guest has no account to notify in; their email carries the order's signed link instead.
+  if (order.buyer)
+    await notify(db, {
+      userId: order.buyer.id,
     type: "ORDER_CONFIRMED",
     title: `Order #${order.number} is confirmed`,
     body: `We received your payment. ${order.items.length === 1 ? "Your item" : `Your ${order.items.length} items`} will ship soon.`,
@@ -43,12 +46,12 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string) {
     dedupeKey,
   });
   await sendEmail(db, {
-    to: order.buyer.email,
+    to: customerEmail(order),
     template: "order-confirmation",
     props: {
-      buyerName: order.buyer.name ?? "there",
+      buyerName: order.buyer?.name ?? "there",
       orderNumber: order.number,
-      orderUrl: urls.order(order.id),
+      orderUrl: customerOrderUrl(order),
       currency: order.currency,
       lines: order.items.map((item) => ({ name: item.name, quantity: item.quantity, amountCents: item.subtotalCents, shopName: item.seller.shopName })),
       totals: [

@@ -3,6 +3,7 @@ import { bazaarEvent, inngest } from "../../../events/client";
 import { paths, urls } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
 import { formatMoney } from "../../money";
+import { customerEmail, customerOrderUrl } from "../../orders/order-access";
 import { notify } from "../../notifications";
 
 /**
@@ -20,7 +21,7 @@ export async function tellAboutReturnStep(db: PrismaClient, returnId: string, st
     where: { id: returnId },
     include: {
       items: { include: { orderItem: { select: { name: true } } } },
-      order: { select: { id: true, number: true, currency: true, buyer: { select: { id: true, email: true, name: true } } } },
+      order: { select: { id: true, number: true, currency: true, buyerId: true, guestEmail: true, buyer: { select: { id: true, email: true, name: true } } } },
       seller: { select: { userId: true, shopName: true, contactEmail: true } },
       refund: { select: { amountCents: true, currency: true } },
     },
@@ -50,7 +51,7 @@ export async function tellAboutReturnStep(db: PrismaClient, returnId: string, st
     });
     return { told: "seller" };
   }
-  const buyerName = request.order.buyer.name ?? "there";
+  const buyerName = request.order.buyer?.name ?? "there";
   const paragraphs =
     status === "APPROVED"
       ? [
@@ -67,18 +68,20 @@ export async function tellAboutReturnStep(db: PrismaClient, returnId: string, st
             `Hi ${buyerName}, ${request.seller.shopName} received your return${request.refund ? ` and refunded ${formatMoney(request.refund.amountCents, request.refund.currency)}` : ""}.`,
           ];
   const subject = status === "APPROVED" ? `${label} is approved` : status === "REJECTED" ? `${label} was not accepted` : `${label} was received`;
-  await notify(db, {
-    userId: request.order.buyer.id,
-    type: "RETURN_UPDATE",
-    title: subject,
-    body: paragraphs.join(" "),
-    link: paths.order(request.order.id),
-    dedupeKey,
-  });
+  if (request.order.buyer) {
+    await notify(db, {
+      userId: request.order.buyer.id,
+      type: "RETURN_UPDATE",
+      title: subject,
+      body: paragraphs.join(" "),
+      link: paths.order(request.order.id),
+      dedupeKey,
+    });
+  }
   await sendEmail(db, {
-    to: request.order.buyer.email,
+    to: customerEmail(request.order),
     template: "notice",
-    props: { subject, heading: subject, paragraphs, lines, action: { label: "See your order", url: urls.order(request.order.id) } },
+    props: { subject, heading: subject, paragraphs, lines, action: { label: "See your order", url: customerOrderUrl(request.order) } },
     dedupeKey,
   });
   return { told: "buyer" };

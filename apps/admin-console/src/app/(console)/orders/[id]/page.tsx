@@ -40,10 +40,18 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <CardHeader title="Buyer" />
           <CardBody className="space-y-3 text-sm">
             <p>
-              <Link href={`/users?q=${encodeURIComponent(order.buyer.email)}`} className="text-brand-700 hover:underline">
-                {order.buyer.email}
-              </Link>
-              {order.buyer.name ? <span className="text-slate-600"> · {order.buyer.name}</span> : null}
+              {order.buyer ? (
+                <>
+                  <Link href={`/users?q=${encodeURIComponent(order.buyer.email)}`} className="text-brand-700 hover:underline">
+                    {order.buyer.email}
+                  </Link>
+                  {order.buyer.name ? <span className="text-slate-600"> · {order.buyer.name}</span> : null}
+                </>
+              ) : (
+                <>
+                  {order.guestEmail} <span className="text-slate-600">· guest checkout</span>
+                </>
+              )}
             </p>
             <address className="text-slate-700 not-italic">
               {addressLines(order.shippingAddress).map((line) => (

@@ -77,7 +77,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                       </div>
                     </Td>
                     <Td className="whitespace-nowrap text-slate-600 max-sm:hidden">{s.order.paidAt ? dateFormat.format(s.order.paidAt) : "—"}</Td>
-                    <Td className="max-sm:hidden">{s.order.buyer.name ?? "—"}</Td>
+                    <Td className="max-sm:hidden">{s.order.buyer ? (s.order.buyer.name ?? "—") : "Guest"}</Td>
                     <Td className="sm:min-w-48">
                       <span className="line-clamp-2">
                         {units} × {s.items.map((i) => i.name).join(", ")}

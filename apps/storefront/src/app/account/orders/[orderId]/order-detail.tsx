@@ -18,10 +18,13 @@ import { trackingUrl } from "~/lib/tracking";
 type Order = RouterOutputs["orders"]["get"];
 type ShipmentAddress = Parameters<typeof formatAddress>[0];
 
-export function OrderDetail({ orderId }: { orderId: string }) {
+/** One order: the buyer's (in their account), or a guest's opened with the signed link's `token`. */
+export function OrderDetail({ orderId, token = null }: { orderId: string; token?: string | null }) {
   const trpc = useTRPC();
   const order = useQuery(
-    trpc.orders.get.queryOptions({ orderId }, { refetchInterval: (query) => (query.state.data && isAwaitingPayment(query.state.data.status) ? 2000 : false) }),
+    trpc.orders.get.queryOptions(token ? { orderId, token } : { orderId }, {
+      refetchInterval: (query) => (query.state.data && isAwaitingPayment(query.state.data.status) ? 2000 : false),
+    }),
   );
   if (order.isPending) {
     return (
@@ -34,7 +37,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   if (order.isError) {
     return (
       <Alert tone="danger" title="This order could not be loaded">
-        {errorMessage(order.error)} <Link href="/account/orders">Back to your orders</Link>
+        {errorMessage(order.error)} {token ? null : <Link href="/account/orders">Back to your orders</Link>}
       </Alert>
     );
   }
@@ -45,9 +48,13 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <p className="text-sm text-slate-600">
-            <Link href="/account/orders" className="hover:underline">
-              Your orders
-            </Link>
+            {data.isGuestOrder ? (
+              `Guest order · emails go to ${data.email ?? "your address"}`
+            ) : (
+              <Link href="/account/orders" className="hover:underline">
+                Your orders
+              </Link>
+            )}
           </p>
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">Order #{data.number}</h1>
           <p className="text-sm text-slate-600">Placed {formatDateTime(data.createdAt)}</p>
@@ -86,7 +93,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
               <p className="text-slate-700">{formatAddress(data.shippingAddress as ShipmentAddress)}</p>
             </CardBody>
           </Card>
-          <CancelOrder order={data} />
+          <CancelOrder order={data} token={token} />
         </aside>
       </div>
     </div>
@@ -179,7 +186,7 @@ function Timeline({ order }: { order: Order }) {
   );
 }
 
-function CancelOrder({ order }: { order: Order }) {
+function CancelOrder({ order, token }: { order: Order; token: string | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -213,7 +220,7 @@ function CancelOrder({ order }: { order: Order }) {
         {cancel.isError ? <Alert tone="danger">{errorMessage(cancel.error)}</Alert> : null}
         {confirming ? (
           <div className="flex flex-wrap gap-2">
-            <Button variant="danger" size="sm" pending={cancel.isPending} onClick={() => cancel.mutate({ orderId: order.id })}>
+            <Button variant="danger" size="sm" pending={cancel.isPending} onClick={() => cancel.mutate({ orderId: order.id, token })}>
               Yes, cancel order #{order.number}
             </Button>
             <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={cancel.isPending}>

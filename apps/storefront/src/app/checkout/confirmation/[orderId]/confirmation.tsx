@@ -14,13 +14,13 @@ const POLL_MS = 1000;
  * After paying: "payment processing" until the payment provider's webhook lands, then the
  * confirmed order (or why the payment failed). Polls the order until it reaches an outcome.
  */
-export function Confirmation({ orderId }: { orderId: string }) {
+export function Confirmation({ orderId, token = null }: { orderId: string; token?: string | null }) {
   const trpc = useTRPC();
   const order = useQuery(
-    trpc.orders.get.queryOptions(
-      { orderId },
-      { refetchInterval: (query) => (query.state.data && !isAwaitingPayment(query.state.data.status) ? false : POLL_MS), staleTime: 0 },
-    ),
+    trpc.orders.get.queryOptions(token ? { orderId, token } : { orderId }, {
+      refetchInterval: (query) => (query.state.data && !isAwaitingPayment(query.state.data.status) ? false : POLL_MS),
+      staleTime: 0,
+    }),
   );
   if (order.isPending) {
     return (
@@ -65,7 +65,8 @@ export function Confirmation({ orderId }: { orderId: string }) {
             <h1 className="mt-4 text-2xl font-bold tracking-tight text-slate-900">Order confirmed</h1>
             <p className="mt-2 text-sm text-slate-600">
               Thank you! Order #{data.number} is paid. {data.shipments.length === 1 ? "The shop" : `Each of the ${data.shipments.length} shops`} will ship
-              {data.shipments.length === 1 ? " it" : " its part"} and you will see tracking in your orders.
+              {data.shipments.length === 1 ? " it" : " its part"}{" "}
+              {data.isGuestOrder ? `and we email ${data.email ?? "you"} a link to follow it.` : "and you will see tracking in your orders."}
             </p>
           </>
         )}
@@ -95,7 +96,11 @@ export function Confirmation({ orderId }: { orderId: string }) {
       </Card>
 
       <div className="flex flex-wrap justify-center gap-3">
-        {failed ? <LinkButton href="/checkout">Try again</LinkButton> : <LinkButton href={`/account/orders/${data.id}`}>View order</LinkButton>}
+        {failed ? (
+          <LinkButton href="/checkout">Try again</LinkButton>
+        ) : (
+          <LinkButton href={token ? `/orders/${data.id}?token=${encodeURIComponent(token)}` : `/account/orders/${data.id}`}>View order</LinkButton>
+        )}
         <LinkButton href="/" variant="secondary">
           Continue shopping
         </LinkButton>
