@@ -5,7 +5,7 @@ import { disputedByShipment, sellerSidesFor, tellSellersInDebt } from "./seller-
 import { postLedgerTransaction, type LedgerLine } from "./post";
 import { allocateByWeight } from "../money";
 import { reverseForRefund } from "./split";
-import { splitIdempotencyKey, writePaymentSplit } from "./split-payment";
+import { splitCommissionOf } from "./split-payment";
 
 export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
 
@@ -26,16 +26,7 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
   const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: refundIdempotencyKey(refundId) }, select: { id: true } });
   if (existing) return { transactionId: existing.id };
 
-  // A refund may come before the background split ran: the split is written first, once.
-  await writePaymentSplit(tx, refund.paymentId);
-  const split = await tx.ledgerTransaction.findUniqueOrThrow({
-    where: { idempotencyKey: splitIdempotencyKey(refund.paymentId) },
-    select: { entries: { select: { shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
-  });
-  const commissionOf = (shipmentId: string) =>
-    split.entries
-      .filter((e) => e.shipmentId === shipmentId && e.account.kind === "PLATFORM_REVENUE" && e.direction === "CREDIT")
-      .reduce((sum, e) => sum + e.amountCents, 0);
+  const commissionOf = await splitCommissionOf(tx, refund.paymentId);
 
   const shipments = await tx.shipment.findMany({
     where: { orderId: refund.payment.orderId, ...(refund.shipmentId ? { id: refund.shipmentId } : {}) },

@@ -82,3 +82,20 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
   });
   return { transactionId: transaction.id, created: true };
 }
+
+/**
+ * The commission the split took on each shipment, writing the split first if the background job
+ * has not yet (a refund or a dispute can come before it). Refund and dispute reversals take the
+ * platform's share back in proportion to it.
+ */
+export async function splitCommissionOf(tx: Tx, paymentId: string): Promise<(shipmentId: string) => number> {
+  await writePaymentSplit(tx, paymentId);
+  const split = await tx.ledgerTransaction.findUniqueOrThrow({
+    where: { idempotencyKey: splitIdempotencyKey(paymentId) },
+    select: { entries: { select: { shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
+  });
+  return (shipmentId) =>
+    split.entries
+      .filter((e) => e.shipmentId === shipmentId && e.account.kind === "PLATFORM_REVENUE" && e.direction === "CREDIT")
+      .reduce((sum, e) => sum + e.amountCents, 0);
+}

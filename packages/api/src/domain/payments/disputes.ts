@@ -4,7 +4,7 @@ import { publish } from "../../events/publish";
 import { ensurePlatformLedgerAccounts, lockAccounts } from "../ledger/accounts";
 import { postLedgerTransaction, type LedgerLine } from "../ledger/post";
 import { disputedByShipment, sellerSidesFor, tellSellersInDebt, type SellerSide } from "../ledger/seller-side";
-import { splitIdempotencyKey, writePaymentSplit } from "../ledger/split-payment";
+import { splitCommissionOf } from "../ledger/split-payment";
 import { allocateByWeight, applyBasisPoints, applyRatio, formatMoney } from "../money";
 import { lockOrder, lockPayment, noteOrder } from "../orders/transitions";
 import { readPlatformSettings } from "../settings/settings";
@@ -60,15 +60,7 @@ export async function openDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Disp
   });
   await tx.payment.update({ where: { id: payment.id }, data: { disputedCents: { increment: amount } } });
 
-  await writePaymentSplit(tx, payment.id);
-  const split = await tx.ledgerTransaction.findUniqueOrThrow({
-    where: { idempotencyKey: splitIdempotencyKey(payment.id) },
-    select: { entries: { select: { shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
-  });
-  const commissionOf = (shipmentId: string) =>
-    split.entries
-      .filter((e) => e.shipmentId === shipmentId && e.account.kind === "PLATFORM_REVENUE" && e.direction === "CREDIT")
-      .reduce((sum, e) => sum + e.amountCents, 0);
+  const commissionOf = await splitCommissionOf(tx, payment.id);
   const shipments = await tx.shipment.findMany({
     where: { orderId: order.id },
     orderBy: { createdAt: "asc" },
