@@ -49,9 +49,10 @@ export default defineConfig({
       },
     },
   ],
-  // The three production builds on a fresh, seeded database of their own.
+  // The three production builds on a fresh, seeded database of their own, with a second storefront
+  // instance sharing the first one's page cache in Redis (e2e/storefront/page-cache.spec.ts).
   webServer: {
-    command: `node --import tsx scripts/start.ts --database bazaar_e2e_${portOffset} --fresh --quiet --log ${startLog}`,
+    command: `node --import tsx scripts/start.ts --database bazaar_e2e_${portOffset} --fresh --quiet --storefronts 2 --log ${startLog}`,
     url: `${urls.admin}/sign-in`,
     // start.ts prints "ready" once all three apps answer.
     wait: { stdout: /\[bazaar\] ready/ },
@@ -59,7 +60,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -1,6 +1,8 @@
 // Starts Bazaar: the database (embedded PostgreSQL unless DATABASE_URL is set), migrations,
 // demo data on a fresh database, the three apps and the background worker.
-//   node --import tsx scripts/start.ts [--dev] [--database NAME] [--fresh] [--no-seed] [--quiet] [--log FILE]
+//   node --import tsx scripts/start.ts [--dev] [--database NAME] [--fresh] [--no-seed] [--quiet] [--storefronts N] [--log FILE]
+// --storefronts 2 starts a second storefront instance on 3003 (+ offset), sharing the first one's
+// page cache: it needs REDIS_URL (the e2e suite uses it to prove expiry in every instance).
 // --log FILE keeps everything the start printed (the apps' and the seed's output too, even with
 // --quiet) in FILE: the e2e run reads it to check that a fresh start prints no warnings.
 // BAZAAR_PORT_OFFSET=N moves the apps to 3000+N, 3001+N, 3002+N and BAZAAR_DIST_DIR names the
@@ -24,8 +26,19 @@ const { values: args } = parseArgs({
     "no-seed": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     log: { type: "string" },
+    storefronts: { type: "string", default: "1" },
   },
 });
+
+const storefronts = Number(args.storefronts);
+if (storefronts !== 1 && storefronts !== 2) {
+  console.error(`[bazaar] --storefronts is 1 or 2 (got "${args.storefronts}").`);
+  process.exit(1);
+}
+if (storefronts > 1 && !process.env.REDIS_URL) {
+  console.error("[bazaar] --storefronts 2 needs REDIS_URL: the instances share their page cache there.");
+  process.exit(1);
+}
 
 if (args.log) mkdirSync(path.dirname(path.resolve(args.log)), { recursive: true });
 const logFile = args.log ? createWriteStream(path.resolve(args.log), { flags: "w" }) : null;
@@ -103,6 +116,8 @@ const env: NodeJS.ProcessEnv = {
   // The production apps log JSON lines (NODE_ENV=production); the worker too, unless in --dev.
   ...(args.dev || process.env.LOG_FORMAT ? {} : { LOG_FORMAT: "json" }),
   ...Object.fromEntries(apps.map((app) => [app.urlVar, appUrl(app.port)])),
+  // A fresh database gets a fresh page cache (pages stored from the old one must not be served).
+  ...(args.fresh ? { BAZAAR_PAGE_CACHE_NAMESPACE: `${new URL(server.url).pathname.slice(1)}-${Date.now()}` } : {}),
 };
 
 for (const app of apps) {
@@ -117,6 +132,15 @@ for (const app of apps) {
   children.push(spawnChild(app.name, next, command, dir, env));
 }
 
+/** The second storefront instance (--storefronts 2): same build, same database, same page cache. */
+const secondStorefront = { name: "storefront-2", port: 3003 + portOffset };
+if (storefronts > 1) {
+  const command = [args.dev ? "dev" : "start", "--port", String(secondStorefront.port), "--hostname", host];
+  children.push(
+    spawnChild(secondStorefront.name, path.join(repoRoot, "node_modules", ".bin", "next"), command, path.join(repoRoot, "apps", "storefront"), env),
+  );
+}
+
 const worker = path.join(repoRoot, "packages", "api", "src", "worker.ts");
 if (existsSync(worker)) {
   children.push(spawnChild("worker", process.execPath, ["--import", "tsx", worker], repoRoot, env));
@@ -126,12 +150,13 @@ const [storefront, sellerConsole, adminConsole] = apps;
 log(`storefront      ${appUrl(storefront.port)}`);
 log(`seller console  ${appUrl(sellerConsole.port)}`);
 log(`admin console   ${appUrl(adminConsole.port)}`);
+if (storefronts > 1) log(`storefront 2    ${appUrl(secondStorefront.port)}`);
 log(`database        ${server.embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
 
 // One line once every app answers, for people and for Playwright's webServer (which waits for it).
-await Promise.all(apps.map((app) => waitForHttp(appUrl(app.port))));
+await Promise.all([...apps, ...(storefronts > 1 ? [secondStorefront] : [])].map((app) => waitForHttp(appUrl(app.port))));
 log("ready");
 
 async function waitForHttp(url: string): Promise<void> {

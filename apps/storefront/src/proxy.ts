@@ -1,9 +1,11 @@
 import { securityProxy } from "@bazaar/api/http/security-proxy";
+import { storedPagePath } from "./lib/stored-pages";
 
-export const proxy = securityProxy("storefront");
+export const proxy = securityProxy("storefront", { storedPage: storedPagePath });
 
 // Stays here: Next reads the matcher from each app's own file at build time.
 export const config = {
-  // Pages only: API routes, media and Next's static files carry no inline scripts.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|media/|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  // Pages only: API routes, media and Next's static files carry no inline scripts. Prefetches
+  // too: a stored page's prefetch must be rewritten to the same stored page as its visit.
+  matcher: ["/((?!api/|_next/static|_next/image|media/|favicon.ico).*)"],
 };

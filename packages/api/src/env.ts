@@ -52,7 +52,15 @@ const envSchema = ({ requireSecrets }: EnvOptions) => {
     BAZAAR_PORT_OFFSET: z.coerce.number().int().min(0).max(60000).default(0),
     /** The worker is not ready while the oldest due outbox row has waited longer than this. */
     READY_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(1).default(300),
-    /** Throttling counters in Redis (shared by every instance) instead of PostgreSQL. */
+    /**
+     * Names the storefront page cache's keys in Redis (see domain/catalog/cache-tags.ts): processes
+     * that share a database share one. scripts/start.ts --fresh makes a new one with the database.
+     */
+    BAZAAR_PAGE_CACHE_NAMESPACE: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores")
+      .default("default"),
+    /** Throttling counters and the storefront's page cache in Redis (shared by every instance) instead of PostgreSQL and memory. */
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")

@@ -46,25 +46,34 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 
-let merging = false;
-/** Signed in with hearts saved as a guest: they join the account once, then leave the browser. */
-async function mergeGuest() {
+let merging: Promise<boolean> | null = null;
+/**
+ * Signed in with hearts saved as a guest: they join the account, then leave the browser. Merging
+ * is idempotent, so a merge cut short by a navigation is simply done again by the next page.
+ * Resolves to whether anything was merged.
+ */
+export function mergeGuestWishlist(): Promise<boolean> {
   const items = readGuest();
-  if (merging || items.length === 0) return;
-  merging = true;
-  try {
-    const response = await fetch("/api/wishlist/merge", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ items }) });
-    if (!response.ok) return;
-    const { ids } = (await response.json()) as { ids: string[] };
-    writeGuest([]);
-    setSaved(ids);
-  } finally {
-    merging = false;
-  }
+  if (items.length === 0) return Promise.resolve(false);
+  merging ??= (async () => {
+    try {
+      const response = await fetch("/api/wishlist/merge", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ items }) });
+      if (!response.ok) return false;
+      const { ids } = (await response.json()) as { ids: string[] };
+      writeGuest([]);
+      setSaved(ids);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      merging = null;
+    }
+  })();
+  return merging;
 }
 
 // Any page with a heart is a page where a guest who just signed in may have hearts to bring along.
-whenSignedIn(() => void mergeGuest());
+whenSignedIn(() => void mergeGuestWishlist());
 
 /** Whether this product is saved: the account's list when signed in, this browser's otherwise. */
 export function useSaved(productId: string): { saved: boolean; ready: boolean; signedIn: boolean } {

@@ -23,13 +23,20 @@ export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
 
+/**
+ * Loads a query on the server for the client components below HydrateClient. Await it: the page
+ * then renders with the data on the server and in the browser alike. A query still pending when
+ * the page renders would be streamed in later, and the browser's first render (with the data)
+ * would not match the server's (a skeleton): React's hydration error #418 on the cart page.
+ * A failed query is left for the browser to retry, as if never prefetched.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query's options, as in tRPC's own docs
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
+export async function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T): Promise<void> {
   const queryClient = getQueryClient();
   if (queryOptions.queryKey[1]?.type === "infinite") {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument -- see above
-    void queryClient.prefetchInfiniteQuery(queryOptions as any);
+    await queryClient.prefetchInfiniteQuery(queryOptions as any);
   } else {
-    void queryClient.prefetchQuery(queryOptions);
+    await queryClient.prefetchQuery(queryOptions);
   }
 }

@@ -27,6 +27,23 @@ function safeJson(value: unknown): string {
   }
 }
 
+type CommitHook = { items: Set<string>; run: (items: string[]) => Promise<void> };
+const commitHooks = new WeakMap<Tx, Map<string, CommitHook>>();
+
+/**
+ * Runs `run` once `tx` has committed, before inTransaction returns, with every item registered
+ * under `key` in that transaction (so ten products changed in one transaction make one call).
+ * Nothing runs for a transaction that rolls back or is retried. Outside inTransaction (a plain
+ * `db.$transaction`) nothing is registered: callers must not depend on it for correctness alone.
+ */
+export function afterCommit(tx: Tx, key: string, items: string[], run: (items: string[]) => Promise<void>): void {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) return;
+  const hook = hooks.get(key) ?? { items: new Set<string>(), run };
+  for (const item of items) hook.items.add(item);
+  hooks.set(key, hook);
+}
+
 /** Runs `fn` in one interactive transaction, retrying it whole on deadlock or serialization failure. */
 export async function inTransaction<T>(
   db: PrismaClient,
@@ -34,10 +51,21 @@ export async function inTransaction<T>(
   options: { isolationLevel?: Prisma.TransactionIsolationLevel } = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const hooks = new Map<string, CommitHook>();
+    let result: T;
     try {
-      return await db.$transaction((tx) => fn(tx), { ...OPTIONS, ...options });
+      result = await db.$transaction(
+        (tx) => {
+          commitHooks.set(tx, hooks);
+          return fn(tx);
+        },
+        { ...OPTIONS, ...options },
+      );
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
+      continue;
     }
+    await Promise.all([...hooks.values()].map((hook) => hook.run([...hook.items])));
+    return result;
   }
 }

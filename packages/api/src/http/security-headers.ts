@@ -21,7 +21,15 @@ export function staticSecurityHeaders(app: AppName): { key: string; value: strin
 
 export interface CspOptions {
   app: AppName;
-  nonce: string;
+  /**
+   * This response's nonce, or "stored" for a page served from the storefront's page cache: one
+   * HTML for every visitor cannot carry a per-request nonce. Such a page allows inline scripts in
+   * this header, and carries a second policy of its own in a <meta> tag, put there by the cache
+   * as it stores the page (apps/storefront/cache-handler.mjs): `script-src 'self'` and the
+   * SHA-256 of each of its inline scripts. A browser enforces both policies, so only those exact
+   * scripts run, as with a nonce.
+   */
+  nonce: string | "stored";
   /** `next dev` needs eval for its fast refresh. */
   dev?: boolean;
 }
@@ -29,7 +37,7 @@ export interface CspOptions {
 /** The page's Content-Security-Policy: scripts only with this request's nonce; Stripe's and UploadThing's origins only when they are configured. */
 export function contentSecurityPolicy({ app, nonce, dev = false }: CspOptions): string {
   const env = getEnv();
-  const script = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])];
+  const script = ["'self'", ...(nonce === "stored" ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`, "'strict-dynamic'"]), ...(dev ? ["'unsafe-eval'"] : [])];
   const connect = ["'self'"];
   const frame: string[] = [];
   const img = ["'self'", "data:", "blob:"];

@@ -6,14 +6,17 @@ import { DATABASE_RETRY_AFTER_SECONDS } from "../errors";
 import { contentSecurityPolicy, hsts, newNonce, staticSecurityHeaders, type AppName } from "./security-headers";
 
 /**
- * Every page gets a Content-Security-Policy with a nonce of its own; Next reads it from the
- * request's headers and puts it on the scripts it renders (pages are rendered per request).
+ * Every page rendered per request gets a Content-Security-Policy with a nonce of its own; Next
+ * reads it from the request's headers and puts it on the scripts it renders. A page served from
+ * the storefront's page cache (`storedPage` names its internal path, the proxy rewrites to it)
+ * gets the policy for stored pages instead (see CspOptions.nonce).
  * HSTS only over https. While the database is away, pages answer 503 with a page that says so
  * (every page needs it), until a connection works again.
  */
-export function securityProxy(app: AppName): (request: NextRequest) => Promise<NextResponse> {
+export function securityProxy(app: AppName, options: { storedPage?: (url: URL) => string | null } = {}): (request: NextRequest) => Promise<NextResponse> {
   return async (request) => {
-    const csp = contentSecurityPolicy({ app, nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
+    const stored = options.storedPage?.(request.nextUrl) ?? null;
+    const csp = contentSecurityPolicy({ app, nonce: stored ? "stored" : newNonce(), dev: process.env.NODE_ENV === "development" });
     let response: NextResponse;
     if (await databaseIsDown()) {
       response = new NextResponse(unavailablePage(request.nextUrl.pathname + request.nextUrl.search), {
@@ -21,6 +24,9 @@ export function securityProxy(app: AppName): (request: NextRequest) => Promise<N
         headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
       });
       for (const { key, value } of staticSecurityHeaders(app)) response.headers.set(key, value);
+    } else if (stored) {
+      // Next runs the proxy again for the path it rewrote to, which is then served as it is.
+      response = stored === request.nextUrl.pathname ? NextResponse.next() : NextResponse.rewrite(new URL(stored, request.url));
     } else {
       const headers = new Headers(request.headers);
       headers.set("content-security-policy", csp);

@@ -18,5 +18,5 @@ export const paymentsRouter = router({
     .use(throttled("paymentConfirm", (ctx) => ctx.actor?.userId ?? byAddress(ctx), "Too many payment attempts in a short time."))
     .input(ZSimulatorConfirmSchema)
     .output(z.object({ status: z.enum(["succeeded", "failed"]), message: z.string().nullable(), orderId: z.string() }))
-    .mutation(({ ctx, input }) => confirmSimulatedPayment(ctx.db, input, { buyerId: ctx.actor?.userId })),
+    .mutation(({ ctx, input }) => confirmSimulatedPayment(ctx.db, input, { buyerId: ctx.actor?.userId ?? null })),
 });

@@ -4,9 +4,9 @@ import { CartView } from "./cart-view";
 
 export const metadata: Metadata = { title: "Your cart" };
 
-export default function CartPage() {
+export default async function CartPage() {
   // The cart arrives with the page instead of being fetched after it loads.
-  prefetch(trpc.cart.get.queryOptions());
+  await prefetch(trpc.cart.get.queryOptions());
   return (
     <HydrateClient>
       <CartView />

@@ -8,8 +8,7 @@ export const metadata: Metadata = { title: "Checkout" };
 export default async function CheckoutPage() {
   // A guest checks out with an email, or signs in first (their cart comes along).
   const signedIn = Boolean((await auth())?.user);
-  if (signedIn) prefetch(trpc.address.list.queryOptions());
-  prefetch(trpc.payments.config.queryOptions());
+  await Promise.all([signedIn ? prefetch(trpc.address.list.queryOptions()) : null, prefetch(trpc.payments.config.queryOptions())]);
   return (
     <HydrateClient>
       <CheckoutFlow signedIn={signedIn} />

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
-import { revalidateStorefront } from "../catalog/cache-tags";
+import { expireStorefrontOnCommit } from "../catalog/cache-tags";
 import { inTransaction } from "../transaction";
 import { page } from "../pagination";
 import { ZSearchUsersSchema, ZChangeRoleSchema, ZSuspendUserSchema, ZUserIdSchema } from "../../validators/accounts";
@@ -120,6 +120,7 @@ export async function suspendUser(db: PrismaClient, actor: Actor, input: z.input
       where: { id: userId },
       data: { status: "SUSPENDED" },
     });
+    await expireShopOf(tx, userId);
     await recordAudit(tx, {
       actorId: admin.userId,
       action: "user.suspend",
@@ -131,13 +132,13 @@ export async function suspendUser(db: PrismaClient, actor: Actor, input: z.input
     });
     return { id: updated.id, role: updated.role, status: updated.status };
   });
-  await refreshStorefrontFor(result.role);
   return result;
 }
 
-/** A seller's account status decides whether its shop's products show: expire the storefront's cache once committed. */
-async function refreshStorefrontFor(role: Role) {
-  if (role === "SELLER") await revalidateStorefront([]);
+/** A seller's account status decides whether its shop's products show: its pages expire once committed. */
+async function expireShopOf(tx: Tx, userId: string) {
+  const seller = await tx.seller.findUnique({ where: { userId }, select: { id: true } });
+  if (seller) expireStorefrontOnCommit(tx, { kind: "shop", sellerId: seller.id });
 }
 
 export async function reinstateUser(db: PrismaClient, actor: Actor, input: z.input<typeof ZUserIdSchema>) {
@@ -150,6 +151,7 @@ export async function reinstateUser(db: PrismaClient, actor: Actor, input: z.inp
       where: { id: userId },
       data: { status: "ACTIVE" },
     });
+    await expireShopOf(tx, userId);
     await recordAudit(tx, {
       actorId: admin.userId,
       action: "user.reinstate",
@@ -160,6 +162,5 @@ export async function reinstateUser(db: PrismaClient, actor: Actor, input: z.inp
     });
     return { id: updated.id, role: updated.role, status: updated.status };
   });
-  await refreshStorefrontFor(result.role);
   return result;
 }

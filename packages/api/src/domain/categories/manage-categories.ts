@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
+import { expireStorefrontOnCommit } from "../catalog/cache-tags";
 import { inTransaction } from "../transaction";
 import { slugify } from "../slug";
 import { buildCategoryTree, wouldCreateCycle } from "./tree";
@@ -57,6 +58,8 @@ export async function createCategory(db: PrismaClient, actor: Actor, input: z.in
   const slug = f.slug ?? slugify(f.name);
   if (!slug) throw new DomainError("BAD_REQUEST", "Give the category a slug with letters or digits.", { field: "slug" });
   return inTransaction(db, async (tx) => {
+    // The category menu is in the header of every storefront page.
+    expireStorefrontOnCommit(tx, { kind: "categories" });
     await lockTree(tx);
     if (f.parentId) await requireCategory(tx, f.parentId, "The parent category");
     await assertSlugFree(tx, slug);
@@ -91,6 +94,8 @@ export async function renameCategory(db: PrismaClient, actor: Actor, input: z.in
   const admin = requireAdmin(actor);
   const f = ZRenameCategorySchema.parse(input);
   return inTransaction(db, async (tx) => {
+    // The category menu is in the header of every storefront page.
+    expireStorefrontOnCommit(tx, { kind: "categories" });
     await lockTree(tx);
     const before = await requireCategory(tx, f.categoryId);
     const slug = f.slug ?? before.slug;
@@ -116,6 +121,8 @@ export async function moveCategory(db: PrismaClient, actor: Actor, input: z.inpu
   const admin = requireAdmin(actor);
   const f = ZMoveCategorySchema.parse(input);
   return inTransaction(db, async (tx) => {
+    // The category menu is in the header of every storefront page.
+    expireStorefrontOnCommit(tx, { kind: "categories" });
     await lockTree(tx);
     const before = await requireCategory(tx, f.categoryId);
     if (f.parentId) await requireCategory(tx, f.parentId, "The new parent category");
@@ -156,6 +163,8 @@ export async function deleteCategory(db: PrismaClient, actor: Actor, input: z.in
   const admin = requireAdmin(actor);
   const { categoryId } = ZDeleteCategorySchema.parse(input);
   return inTransaction(db, async (tx) => {
+    // The category menu is in the header of every storefront page.
+    expireStorefrontOnCommit(tx, { kind: "categories" });
     await lockTree(tx);
     // The row lock makes a product being filed under it at this moment wait, then fail.
     await tx.$queryRaw`SELECT id FROM "Category" WHERE id = ${categoryId} FOR UPDATE`;

@@ -87,10 +87,13 @@ export interface ConfirmSimulatedPaymentInput {
 export async function confirmSimulatedPayment(
   db: PrismaClient,
   input: ConfirmSimulatedPaymentInput,
-  options: { deliver?: DeliverStripeEvent; buyerId?: string } = {},
+  /** buyerId: the signed-in caller of the tRPC procedure, or null for a guest there; undefined on the HTTP route. */
+  options: { deliver?: DeliverStripeEvent; buyerId?: string | null } = {},
 ): Promise<{ status: "succeeded" | "failed"; message: string | null; orderId: string }> {
   const payment = await findSimulatedPayment(db, input.paymentIntentId);
   // Signed in (the tRPC route), the order must be the caller's; the HTTP route relies on the client secret, as Stripe.js does.
+  // A guest pays only a guest's order; an account's order needs that account signed in.
+  if (options.buyerId === null && payment.order.buyerId !== null) throw new DomainError("UNAUTHORIZED", "Sign in to pay for this order.");
   if (options.buyerId && payment.order.buyerId !== options.buyerId) throw notFound("The payment");
   if (!sameSecret(input.clientSecret, payment.clientSecret ?? simulatorClientSecret(input.paymentIntentId))) {
     throw new DomainError("FORBIDDEN", "This payment link is not valid. Go back to checkout and try again.");

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@bazaar/db";
 import { requireUser, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
+import { expireStorefrontOnCommit } from "../catalog/cache-tags";
 import { inTransaction } from "../transaction";
 
 export interface CreateReviewInput {
@@ -30,6 +31,8 @@ export async function createReview(db: PrismaClient, actor: Actor, input: Create
   }
   try {
     return await inTransaction(db, async (tx) => {
+      // The product's page lists it and its rating shows on listing cards.
+      expireStorefrontOnCommit(tx, { kind: "review", productId: input.productId });
       const review = await tx.review.create({
         data: {
           productId: input.productId,

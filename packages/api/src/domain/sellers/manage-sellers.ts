@@ -6,7 +6,7 @@ import { publish } from "../../events/publish";
 import { recordAudit } from "../audit/record-audit";
 import { ensureSellerLedgerAccounts } from "../ledger/accounts";
 import { defaultCommissionBps } from "../ledger/commission";
-import { revalidateStorefront } from "../catalog/cache-tags";
+import { expireStorefrontOnCommit } from "../catalog/cache-tags";
 import { inTransaction } from "../transaction";
 import { decideSellerStatus, type SellerDecision } from "./seller-status";
 import { PLATFORM_CURRENCY } from "../money";
@@ -195,22 +195,25 @@ export async function rejectSeller(db: PrismaClient, actor: Actor, input: z.inpu
  * Suspends a shop. Nothing else needs changing: the storefront shows only products of APPROVED
  * shops (catalog/visibility.ts), carts refuse their lines, and payouts refuse a shop that is not
  * APPROVED (ledger/payouts.ts), so reinstating brings everything back as it was. The storefront's
- * cached listings are expired once the change has committed, so the products vanish at once.
+ * pages of the shop and its products, and every listing, expire as the change commits (before
+ * this returns), so the products vanish on the very next request.
  */
 export async function suspendSeller(db: PrismaClient, actor: Actor, input: z.input<typeof ZSellerReasonSchema>) {
   const admin = requireAdmin(actor);
   const { sellerId, reason } = ZSellerReasonSchema.parse(input);
-  const seller = await inTransaction(db, (tx) => decide(tx, admin, sellerId, "suspend", reason));
-  await revalidateStorefront([]);
-  return seller;
+  return inTransaction(db, (tx) => {
+    expireStorefrontOnCommit(tx, { kind: "shop", sellerId });
+    return decide(tx, admin, sellerId, "suspend", reason);
+  });
 }
 
 export async function reinstateSeller(db: PrismaClient, actor: Actor, input: z.input<typeof ZSellerIdSchema>) {
   const admin = requireAdmin(actor);
   const { sellerId } = ZSellerIdSchema.parse(input);
-  const seller = await inTransaction(db, (tx) => decide(tx, admin, sellerId, "reinstate", null));
-  await revalidateStorefront([]);
-  return seller;
+  return inTransaction(db, (tx) => {
+    expireStorefrontOnCommit(tx, { kind: "shop", sellerId });
+    return decide(tx, admin, sellerId, "reinstate", null);
+  });
 }
 
 /** Sets a shop's commission override; it applies to payments captured from now on. */

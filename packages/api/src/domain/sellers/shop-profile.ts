@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@bazaar/db";
 import { requireSeller, type Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { revalidateStorefront } from "../catalog/cache-tags";
+import { expireStorefrontPages, storefrontTagsFor } from "../catalog/cache-tags";
 
 export interface ShopProfileInput {
   shopName: string;
@@ -43,7 +43,8 @@ export async function getShopProfile(db: PrismaClient, actor: Actor) {
 
 /**
  * Saves the shop's profile. The slug (its address) stays, so links and search results keep
- * working after a rename; the storefront's cached pages of the shop expire once it committed.
+ * working after a rename; the storefront's pages of the shop, its products and the listings
+ * (cards name the shop) expire once it committed, before this returns.
  */
 export async function updateShopProfile(db: PrismaClient, actor: Actor, input: ShopProfileInput) {
   const { sellerId } = requireSeller(actor);
@@ -63,6 +64,6 @@ export async function updateShopProfile(db: PrismaClient, actor: Actor, input: S
     },
     select: profileSelect,
   });
-  await revalidateStorefront([]);
+  await expireStorefrontPages(storefrontTagsFor({ kind: "shop-profile", sellerId }));
   return asProfile(row);
 }

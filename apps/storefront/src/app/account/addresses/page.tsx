@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Addresses" };
 
 export default async function AddressesPage() {
   await requireSignIn("/account/addresses");
-  prefetch(trpc.address.list.queryOptions());
+  await prefetch(trpc.address.list.queryOptions());
   return (
     <HydrateClient>
       <AddressBook />

@@ -5,6 +5,7 @@ import { EmptyState, formatMoney, LinkButton, PageHeader } from "@bazaar/ui";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { requireSignIn } from "~/server/session";
 import { api } from "~/trpc/server";
+import { GuestHearts } from "./guest-hearts";
 import { RemoveSaved } from "./remove-saved";
 
 export const metadata: Metadata = { title: "Your wishlist" };
@@ -14,6 +15,7 @@ export default async function WishlistPage() {
   const items = await api.wishlist.list();
   return (
     <>
+      <GuestHearts />
       <PageHeader title="Your wishlist" description="Products you saved for later. We email you once when a sold-out one is back in stock." />
       {items.length === 0 ? (
         <EmptyState

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { RouterOutputs } from "@bazaar/api";
 import {
   closestVariant,
@@ -43,23 +43,37 @@ export function useVariantSelection(): VariantSelection {
 /**
  * The product page's chosen variant, shared by the picture, the price, the pickers, the SKU and
  * "Add to cart". The choice lives in the URL (?Size=M&Colour=Blue), so a link opens on it and the
- * back button undoes a change. Stock is read fresh for this visit (the page itself is cached).
+ * back button undoes a change. The page is stored (the same HTML for every visitor, rendered
+ * without a query string), so it comes with its default variant and the stock of its render,
+ * and the browser reads the URL's choice and the stock of this moment as it loads.
  */
-export function VariantSelectionProvider({
-  slug,
-  options,
-  variants,
-  initial,
-  children,
-}: {
+export function VariantSelectionProvider(props: SelectionProps) {
+  // A stored page is rendered without a query string: useSearchParams suspends there, and the
+  // fallback is the whole page on its default variant (not an empty box), swapped for the URL's
+  // choice in the browser.
+  return (
+    <Suspense fallback={<Selection {...props} searchParams={null} />}>
+      <SelectionFromUrl {...props} />
+    </Suspense>
+  );
+}
+
+interface SelectionProps {
   slug: string;
   options: SelectionOption[];
   variants: ProductVariant[];
   initial: LiveAvailability;
   children: ReactNode;
-}) {
+}
+
+function SelectionFromUrl(props: SelectionProps) {
+  return <Selection {...props} searchParams={useSearchParams()} />;
+}
+
+function Selection({ slug, options, variants, initial, children, searchParams }: SelectionProps & { searchParams: URLSearchParams | null }) {
   const trpc = useTRPC();
-  const { data } = useQuery(trpc.storefront.availability.queryOptions({ slug }, { initialData: initial, staleTime: 10_000 }));
+  // `initialDataUpdatedAt: 0`: the stored page's stock is as old as the page, so it is read again at once.
+  const { data } = useQuery(trpc.storefront.availability.queryOptions({ slug }, { initialData: initial, initialDataUpdatedAt: 0, staleTime: 10_000 }));
   const live = data ?? initial;
   const stock: StockByVariant = useMemo(() => new Map(live.variants.map((row) => [row.variantId, row.available])), [live]);
   // A page opened without a choice starts on the first variant in stock when it was opened, and
@@ -71,9 +85,8 @@ export function VariantSelectionProvider({
       stock,
     ),
   );
-  const searchParams = useSearchParams();
   const pathname = usePathname();
-  const wanted = wantedFromQuery(options, searchParams);
+  const wanted = searchParams ? wantedFromQuery(options, searchParams) : options.map(() => undefined);
   const fromUrl = wanted.some((value) => value !== undefined) ? closestVariant(variants, wanted, stock) : fallback;
   // A click shows its variant at once: the URL it pushes reaches useSearchParams a moment later,
   // and a controlled radio would meanwhile snap back. Back and forward hand over to the URL again.

@@ -1,19 +1,24 @@
 import { bazaarEvent, inngest } from "../../../events/client";
-import { revalidateStorefront } from "../cache-tags";
+import type { EventName } from "../../../events/catalog";
+import { expireStorefrontPagesAgain, storefrontChangeOf, storefrontTagsFor } from "../cache-tags";
 
 /**
- * A product was created or edited (price, text, pictures, status) or a seller changed its stock:
- * the storefront's cached listings and product pages expire, so buyers see the change on their
- * next visit. Runs after the change committed (it is an outbox event).
+ * A product was created or edited (price, text, pictures, status), a seller changed its stock or
+ * a shop was approved. The committing process already expired the storefront's pages (see
+ * expireStorefrontOnCommit); this expires them again from the outbox, for a storefront that was
+ * unreachable at that moment.
  */
 export const storefrontRevalidation = inngest.createFunction(
   {
     id: "storefront-revalidation",
     name: "Storefront: expire cached catalog pages",
-    triggers: [bazaarEvent("product/created"), bazaarEvent("product/updated"), bazaarEvent("stock/changed")],
+    triggers: [bazaarEvent("product/created"), bazaarEvent("product/updated"), bazaarEvent("stock/changed"), bazaarEvent("seller/approved")],
   },
   async ({ event, step }) => {
-    const ok = await step.run("revalidate", () => revalidateStorefront([event.data.productId]));
+    const change = storefrontChangeOf(event.name as EventName, event.data as never);
+    if (!change) return { revalidated: false };
+    const tags = storefrontTagsFor(change);
+    const ok = await step.run("revalidate", () => expireStorefrontPagesAgain(tags, event.ts ?? 0));
     return { revalidated: ok };
   },
 );

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Order" };
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
   await requireSignIn(`/account/orders/${orderId}`);
-  prefetch(trpc.orders.get.queryOptions({ orderId }));
+  await prefetch(trpc.orders.get.queryOptions({ orderId }));
   return (
     <HydrateClient>
       <OrderDetail orderId={orderId} />

@@ -17,7 +17,7 @@ export default async function ConfirmationPage({
   const signed = typeof token === "string" && token ? token.slice(0, 100) : null;
   if (!signed) await requireSignIn(`/checkout/confirmation/${orderId}`);
   const ref = signed ? { orderId, token: signed } : { orderId };
-  prefetch(trpc.orders.get.queryOptions(ref));
+  await prefetch(trpc.orders.get.queryOptions(ref));
   return (
     <HydrateClient>
       <Confirmation orderId={orderId} token={signed} />

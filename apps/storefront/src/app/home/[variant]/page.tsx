@@ -1,5 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NO_VARIANT } from "~/lib/page-variant";
 import { EmptyState, LinkButton } from "@bazaar/ui";
 import { ProductGrid } from "~/components/product-card";
 import { getHomePage } from "~/server/catalog";
@@ -7,7 +9,16 @@ import { JsonLd } from "~/components/json-ld";
 import { getEnv } from "~/env";
 import { organizationJsonLd, webSiteJsonLd } from "~/lib/seo";
 
-export default async function HomePage() {
+type Props = { params: Promise<{ variant: string }> };
+
+// A stored page (src/lib/stored-pages.ts): rendered on its first visit, served from the page
+// cache until a change expires it; nothing is rendered at build, which has no database.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+export const generateStaticParams = () => [];
+
+export default async function HomePage({ params }: Props) {
+  if ((await params).variant !== NO_VARIANT) notFound();
   const { featuredCategories, newArrivals, bestSellers } = await getHomePage();
   const base = getEnv().STOREFRONT_URL;
   return (

@@ -10,17 +10,23 @@ import { absoluteUrl, breadcrumbJsonLd, productJsonLd } from "~/lib/seo";
 import { ProductGrid } from "~/components/product-card";
 import { RatingSummary } from "~/components/rating";
 import { isBadRequest, isNotFound } from "~/lib/not-found";
+import { NO_VARIANT } from "~/lib/page-variant";
 import { variantQuery } from "~/lib/variant-selection";
 import { getProduct } from "~/server/catalog";
 import { publicApi } from "~/server/public-api";
-import { AddToCart } from "./add-to-cart";
-import { SaveProduct } from "./save-product";
-import { Reviews } from "./reviews";
-import { VariantGallery, VariantPrice, VariantSku } from "./variant-details";
-import { VariantPicker } from "./variant-picker";
-import { VariantSelectionProvider } from "./variant-selection";
+import { AddToCart } from "../add-to-cart";
+import { SaveProduct } from "../save-product";
+import { Reviews } from "../reviews";
+import { VariantGallery, VariantPrice, VariantSku } from "../variant-details";
+import { VariantPicker } from "../variant-picker";
+import { VariantSelectionProvider } from "../variant-selection";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string; variant: string }> };
+// A stored page (src/lib/stored-pages.ts): rendered on its first visit, served from the page
+// cache until a change expires it; nothing is rendered at build, which has no database.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+export const generateStaticParams = () => [];
 
 // An edited URL (a slug longer than any of ours, control characters) is a page that does not exist, not a server error.
 const orNotFound = (error: unknown): never => {
@@ -45,7 +51,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const { slug } = await params;
+  const { slug, variant } = await params;
+  if (variant !== NO_VARIANT) notFound();
   // The page (cached, expired when the product changes) and its stock (read fresh) in parallel.
   const [product, live] = await Promise.all([loadProduct(slug), publicApi.storefront.availability({ slug }).catch(orNotFound)]);
   const stock = live ?? {

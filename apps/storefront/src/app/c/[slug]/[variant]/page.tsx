@@ -4,14 +4,21 @@ import { notFound } from "next/navigation";
 import type { RouterOutputs } from "@bazaar/api";
 import { Alert } from "@bazaar/ui";
 import { Listing } from "~/components/listing/listing";
-import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
+import { browseInput, listingHref, parseListing } from "~/lib/listing-params";
+import { storedListingParams } from "~/lib/page-variant";
 import { isBadRequest } from "~/lib/not-found";
 import { getCategoryTree, searchCatalog } from "~/server/catalog";
 import { JsonLd } from "~/components/json-ld";
 import { getEnv } from "~/env";
 import { absoluteUrl, breadcrumbJsonLd, itemListJsonLd } from "~/lib/seo";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
+type Props = { params: Promise<{ slug: string; variant: string }> };
+// A stored page (src/lib/stored-pages.ts): rendered on its first visit, served from the page
+// cache until a change expires it; nothing is rendered at build, which has no database.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+export const generateStaticParams = () => [];
+
 type CategoryNode = RouterOutputs["catalog"]["categories"][number];
 
 /** The category and the path to it from the top of the tree. */
@@ -31,8 +38,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: found?.node.name ?? "Category", alternates: { canonical: absoluteUrl(getEnv().STOREFRONT_URL, `/c/${slug}`) } };
 }
 
-export default async function CategoryPage({ params, searchParams }: Props) {
-  const [{ slug }, raw] = await Promise.all([params, searchParams]);
+export default async function CategoryPage({ params }: Props) {
+  const { slug, variant } = await params;
+  const raw = storedListingParams(variant) ?? notFound();
   const state = parseListing(raw);
   const path = `/c/${slug}`;
   const [tree, result] = await Promise.all([

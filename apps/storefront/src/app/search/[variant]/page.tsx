@@ -1,21 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Alert, buttonClasses, EmptyState } from "@bazaar/ui";
 import { Listing } from "~/components/listing/listing";
-import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
+import { browseInput, listingHref, parseListing } from "~/lib/listing-params";
+import { storedListingParams } from "~/lib/page-variant";
 import { isBadRequest } from "~/lib/not-found";
 import { getCategoryTree, searchCatalog } from "~/server/catalog";
 
-type Props = { searchParams: Promise<RawSearchParams> };
+type Props = { params: Promise<{ variant: string }> };
+// A stored page (src/lib/stored-pages.ts): rendered on its first visit, served from the page
+// cache until a change expires it; nothing is rendered at build, which has no database.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+export const generateStaticParams = () => [];
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { q } = parseListing(await searchParams);
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { q } = parseListing(storedListingParams((await params).variant) ?? {});
   // Result pages are for people; search engines follow their links to the products instead.
   return { title: q ? `Results for “${q}”` : "All products", robots: { index: false, follow: true } };
 }
 
-export default async function SearchPage({ searchParams }: Props) {
-  const state = parseListing(await searchParams);
+export default async function SearchPage({ params }: Props) {
+  const state = parseListing(storedListingParams((await params).variant) ?? notFound());
   const [result, categories] = await Promise.all([
     searchCatalog(browseInput(state)).catch((error: unknown) => {
       if (isBadRequest(error)) return null;

@@ -5,11 +5,12 @@ import { Alert, formatMoney } from "@bazaar/ui";
 import { StoreIcon } from "~/components/icons";
 import { Listing } from "~/components/listing/listing";
 import { RatingSummary } from "~/components/rating";
-import { browseInput, listingHref, parseListing, type RawSearchParams } from "~/lib/listing-params";
+import { browseInput, listingHref, parseListing } from "~/lib/listing-params";
+import { storedListingParams } from "~/lib/page-variant";
 import { isBadRequest, isNotFound } from "~/lib/not-found";
 import { getShop, searchCatalog } from "~/server/catalog";
 import { getEnv } from "~/env";
-import { ContactShop } from "./contact-form";
+import { ContactShop } from "../contact-form";
 import { absoluteUrl } from "~/lib/seo";
 
 /** A soft two-tone band whose hue comes from the shop's slug, so each shop keeps its own colour. */
@@ -19,7 +20,12 @@ function bannerOf(slug: string): string {
   return `linear-gradient(120deg, hsl(${hash} 70% 88%), hsl(${(hash + 40) % 360} 65% 78%))`;
 }
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
+type Props = { params: Promise<{ slug: string; variant: string }> };
+// A stored page (src/lib/stored-pages.ts): rendered on its first visit, served from the page
+// cache until a change expires it; nothing is rendered at build, which has no database.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+export const generateStaticParams = () => [];
 
 const loadShop = (slug: string) =>
   getShop({ slug }).catch((error: unknown) => {
@@ -37,8 +43,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ShopPage({ params, searchParams }: Props) {
-  const [{ slug }, raw] = await Promise.all([params, searchParams]);
+export default async function ShopPage({ params }: Props) {
+  const { slug, variant } = await params;
+  const raw = storedListingParams(variant) ?? notFound();
   const state = { ...parseListing(raw), seller: undefined };
   const path = `/shops/${slug}`;
   const [{ seller }, result] = await Promise.all([
