@@ -13,6 +13,7 @@ import { mailRouter } from "./routers/mail";
 import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { paymentsRouter } from "./routers/payments";
+import { returnsRouter } from "./routers/returns";
 import { reviewsRouter } from "./routers/reviews";
 import { sellerRouter } from "./routers/seller";
 import { storefrontRouter } from "./routers/storefront";
@@ -36,6 +37,7 @@ export const appRouter = router({
   fulfillment: fulfillmentRouter,
   ledger: ledgerRouter,
   reviews: reviewsRouter,
+  returns: returnsRouter,
   seller: sellerRouter,
   storefront: storefrontRouter,
   notifications: notificationsRouter,
@@ -64,6 +66,7 @@ export const appRouters = {
     reviews: reviewsRouter,
     wishlist: wishlistRouter,
     shops: shopsRouter,
+    returns: returnsRouter,
     storefront: storefrontRouter,
   }),
   "seller-console": router({
@@ -76,6 +79,8 @@ export const appRouters = {
     ledger: ledgerRouter,
     seller: sellerRouter,
     notifications: notificationsRouter,
+    orders: ordersRouter,
+    returns: returnsRouter,
   }),
   "admin-console": router({
     health: healthRouter,
@@ -83,6 +88,7 @@ export const appRouters = {
     admin: adminRouter,
     catalog: catalogRouter,
     orders: ordersRouter,
+    returns: returnsRouter,
     ledger: ledgerRouter,
     mail: mailRouter,
   }),

@@ -5,6 +5,7 @@ const tabs = [
   { href: "/money", label: "Trial balance" },
   { href: "/money/transactions", label: "Transactions" },
   { href: "/money/payouts", label: "Payouts" },
+  { href: "/money/disputes", label: "Disputes and debts" },
 ] as const;
 
 export function MoneyTabs({ current }: { current: (typeof tabs)[number]["href"] }) {

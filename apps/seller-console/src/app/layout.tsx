@@ -20,6 +20,7 @@ const sellerNav: NavItem[] = [
   { href: "/products", label: "Products" },
   { href: "/inventory", label: "Inventory" },
   { href: "/orders", label: "Orders" },
+  { href: "/returns", label: "Returns" },
   { href: "/money", label: "Money" },
   { href: "/shop", label: "Shop" },
 ];

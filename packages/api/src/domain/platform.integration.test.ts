@@ -322,7 +322,7 @@ describe("orders", () => {
     expect(detail.history.some((h) => h.actorEmail !== null)).toBe(true);
     expect(detail.ledger.map((tx) => tx.kind)).toEqual(["PAYMENT_SPLIT", "REFUND"]);
     const accounts = await caller.admin.money.accounts();
-    const payableA = accounts.find((acc) => acc.sellerId === a.seller.id && acc.kind === "SELLER_PAYABLE");
+    const payableA = accounts.find((acc) => acc.sellerId === a.seller.id && acc.kind === "SELLER_PENDING");
     expect(payableA).toMatchObject({
       shopName: a.seller.shopName,
       balanceCents: 0,

@@ -28,6 +28,11 @@ export const eventSchemas = {
   "payout/requested": z.object({ payoutId: z.string(), sellerId: z.string() }),
   "shop/contacted": z.object({ notificationId: z.string(), from: z.string(), subject: z.string() }),
   "seller/approved": z.object({ sellerId: z.string() }),
+  "seller/rejected": z.object({ sellerId: z.string(), reason: z.string().nullable() }),
+  "return/updated": z.object({ returnId: z.string(), orderId: z.string(), status: z.string() }),
+  "dispute/opened": z.object({ disputeId: z.string(), orderId: z.string() }),
+  "dispute/closed": z.object({ disputeId: z.string(), orderId: z.string(), status: z.string() }),
+  "payout/reversed": z.object({ payoutId: z.string(), sellerId: z.string() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

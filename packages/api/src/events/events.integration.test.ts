@@ -7,6 +7,7 @@ import { CART_ABANDONMENT_DELAY_SETTING } from "../domain/cart/functions/cart-ab
 import { callerFor } from "../testing";
 import { createBuyer, createProduct, createSeller, shippingAddressInput, uniqueSuffix } from "../testing/factories";
 import { ledgerIsBalanced, payWithCard, placeOrder, useDatabaseForHandlers } from "../testing/payments";
+import { releaseDueFunds } from "../domain/ledger/payout-holds";
 import { drainOutbox } from "./drain";
 import { RelayCrash } from "./relay";
 import { enqueueCronRuns } from "./schedule";
@@ -170,6 +171,8 @@ describe("after the sale", () => {
     const sellerCaller = await callerFor(t.db, user.id);
     const shipment = await t.db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId } });
     await sellerCaller.fulfillment.markShipped({ shipmentId: shipment.id, carrier: "UPS", trackingNumber: "1Z999AA10123456784" });
+    // The payout hold ends 21 days after shipping for a parcel never marked delivered.
+    await releaseDueFunds(t.db, new Date(Date.now() + 22 * 24 * 3600_000));
     await sellerCaller.ledger.requestPayout({});
     await drainOutbox(t.db);
 

@@ -14,7 +14,7 @@ import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
 import { callerFor } from "../testing";
 import { createBuyer, createProduct, createSeller } from "../testing/factories";
-import { payWithCard, placeOrder, useDatabaseForHandlers } from "../testing/payments";
+import { deliverAndRelease, payWithCard, placeOrder, useDatabaseForHandlers } from "../testing/payments";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -182,6 +182,7 @@ describe("payout-transfer", () => {
   async function requestedPayout() {
     const { seller, sellerUser, placed } = await paidOrder();
     await engineFor(splitCapturedPayment, { name: "payment/captured", data: { paymentId: placed.paymentId, orderId: placed.orderId } }).execute();
+    await deliverAndRelease(t.db, placed.orderId);
     const payout = await (await callerFor(t.db, sellerUser.id)).ledger.requestPayout({});
     return { seller, sellerUser, payout };
   }

@@ -4,8 +4,15 @@ import { shipmentStatusUpdate } from "../domain/fulfillment/functions/shipment-s
 import { reservationExpiry } from "../domain/inventory/functions/reservation-expiry";
 import { stockLowAlert } from "../domain/inventory/functions/stock-low-alert";
 import { payoutTransfer } from "../domain/ledger/functions/payout-transfer";
+import { releaseHeldFunds } from "../domain/ledger/functions/release-held-funds";
 import { splitCapturedPayment } from "../domain/ledger/functions/split-captured-payment";
 import { orderConfirmed } from "../domain/orders/functions/order-confirmed";
+import { orderCancelled } from "../domain/orders/functions/order-cancelled";
+import { refundIssued } from "../domain/orders/functions/refund-issued";
+import { returnUpdated } from "../domain/returns/functions/return-updated";
+import { disputeNotice } from "../domain/payments/functions/dispute-notice";
+import { sellerDecision } from "../domain/sellers/functions/seller-decision";
+import { payoutReversed } from "../domain/ledger/functions/payout-reversed";
 import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
 import { backInStockEmail } from "../domain/wishlist/functions/back-in-stock";
 import { shopMessageEmail } from "../domain/sellers/functions/shop-message";
@@ -23,6 +30,13 @@ export const functions: readonly InngestFunction.Any[] = [
   reservationExpiry,
   shipmentStatusUpdate,
   payoutTransfer,
+  releaseHeldFunds,
+  payoutReversed,
+  orderCancelled,
+  refundIssued,
+  returnUpdated,
+  disputeNotice,
+  sellerDecision,
   storefrontRevalidation,
   systemAlerts,
   backInStockEmail,

@@ -235,7 +235,7 @@ describe("bad requests", () => {
 });
 
 describe("the ledger split", () => {
-  it("two sellers, one payment: two shipments, two payable credits, commission to the platform, exact to the cent", async () => {
+  it("two sellers, one payment: two shipments, two pending credits (held until the payout hold ends), commission to the platform, exact to the cent", async () => {
     // Seller A: 10% default commission; seller B: 12.5% override. US has no tax rate here.
     const a = await createSeller(t.db, { shippingFlatCents: 500, freeShippingOverCents: null });
     const b = await createSeller(t.db, { shippingFlatCents: 300, freeShippingOverCents: null, commissionBps: 1250 });
@@ -263,17 +263,17 @@ describe("the ledger split", () => {
       expect.arrayContaining([
         ["PAYMENT_CLEARING", null, null, 8131],
         // A: commission round(10% of 4498) = 450; B: round(12.5% of 3633) = 454.
-        ["SELLER_PAYABLE", a.seller.id, shipmentOf(a.seller.id), 4048],
+        ["SELLER_PENDING", a.seller.id, shipmentOf(a.seller.id), 4048],
         ["PLATFORM_REVENUE", null, shipmentOf(a.seller.id), 450],
-        ["SELLER_PAYABLE", b.seller.id, shipmentOf(b.seller.id), 3179],
+        ["SELLER_PENDING", b.seller.id, shipmentOf(b.seller.id), 3179],
         ["PLATFORM_REVENUE", null, shipmentOf(b.seller.id), 454],
       ]),
     );
     expect(credits).toHaveLength(5);
     const debits = split.entries.filter((e) => e.direction === "DEBIT").reduce((s, e) => s + e.amountCents, 0);
     expect(debits).toBe(8131 * 2);
-    expect(await balanceOf(t.db, `seller:${a.seller.id}:payable:USD`)).toBe(4048);
-    expect(await balanceOf(t.db, `seller:${b.seller.id}:payable:USD`)).toBe(3179);
+    expect(await balanceOf(t.db, `seller:${a.seller.id}:pending:USD`)).toBe(4048);
+    expect(await balanceOf(t.db, `seller:${b.seller.id}:pending:USD`)).toBe(3179);
     expect(await balanceOf(t.db, "platform:clearing:USD")).toBe(0);
     expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
   });
@@ -289,7 +289,7 @@ describe("the ledger split", () => {
     const shipment = await t.db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId } });
     expect(shipment.taxCents).toBeGreaterThan(0);
     const commission = Math.round((shipment.subtotalCents - shipment.discountCents + shipment.shippingCents) / 10);
-    expect(await balanceOf(t.db, `seller:${seller.id}:payable:USD`)).toBe(shipment.totalCents - commission);
+    expect(await balanceOf(t.db, `seller:${seller.id}:pending:USD`)).toBe(shipment.totalCents - commission);
   });
 });
 
@@ -298,7 +298,7 @@ describe("charge.refunded", () => {
     const { seller, placed } = await orderWithOneProduct({ priceCents: 5000, quantity: 1 });
     await payWithCard(t.db, placed);
     await drainOutbox(t.db);
-    const payableBefore = await balanceOf(t.db, `seller:${seller.id}:payable:USD`);
+    const payableBefore = await balanceOf(t.db, `seller:${seller.id}:pending:USD`);
     const revenueBefore = await balanceOf(t.db, "platform:revenue:USD");
 
     await simulateDashboardRefund(t.db, { paymentIntentId: placed.paymentIntentId, amountCents: 1100 }, { deliver: deliverToWebhookRoute });
@@ -307,7 +307,7 @@ describe("charge.refunded", () => {
     expect(payment).toMatchObject({ status: "CAPTURED", refundedCents: 1100 });
     expect(payment.refunds).toHaveLength(1);
     // 5500 total, 550 commission: a 1100 refund takes back 110 commission and 990 from the seller.
-    expect(await balanceOf(t.db, `seller:${seller.id}:payable:USD`)).toBe(payableBefore - 990);
+    expect(await balanceOf(t.db, `seller:${seller.id}:pending:USD`)).toBe(payableBefore - 990);
     expect(await balanceOf(t.db, "platform:revenue:USD")).toBe(revenueBefore - 110);
 
     // The same running total again (an older or replayed event with a new id) records nothing new.

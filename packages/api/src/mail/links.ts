@@ -15,6 +15,10 @@ export const paths = {
   sellerInventory: (productId: string) => `/products/${productId}`,
   sellerPayouts: () => "/payouts",
   sellerNotifications: () => "/notifications",
+  sellerMoney: () => "/money",
+  sellerReturns: () => "/returns",
+  adminOrder: (orderId: string) => `/orders/${orderId}`,
+  adminDisputes: () => "/money/disputes",
 };
 
 export const urls = {
@@ -28,4 +32,8 @@ export const urls = {
   sellerInventory: (productId: string) => new URL(paths.sellerInventory(productId), getEnv().SELLER_CONSOLE_URL).href,
   sellerPayouts: () => new URL(paths.sellerPayouts(), getEnv().SELLER_CONSOLE_URL).href,
   sellerNotifications: () => new URL(paths.sellerNotifications(), getEnv().SELLER_CONSOLE_URL).href,
+  sellerMoney: () => new URL(paths.sellerMoney(), getEnv().SELLER_CONSOLE_URL).href,
+  sellerReturns: () => new URL(paths.sellerReturns(), getEnv().SELLER_CONSOLE_URL).href,
+  seller: () => new URL("/", getEnv().SELLER_CONSOLE_URL).href,
+  adminDisputes: () => new URL(paths.adminDisputes(), getEnv().ADMIN_CONSOLE_URL).href,
 };

@@ -78,6 +78,13 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
   },
   "verify-email": { name: "Ada", verifyUrl: "http://localhost:3000/verify-email?token=abc", seller: true },
   "password-reset": { name: null, resetUrl: "http://localhost:3000/reset-password?token=abc" },
+  notice: {
+    subject: "Refund of $12.00 on order #1042",
+    heading: "$12.00 is on its way back to you",
+    paragraphs: ["We refunded $12.00 on order #1042."],
+    lines: ["1 × Walnut desk lamp"],
+    action: { label: "See your order", url: "http://localhost:3000/orders/o1" },
+  },
 };
 
 describe("email templates", () => {

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { getBuyerOrder, listBuyerOrders } from "../domain/orders/buyer-orders";
 import { cancelOrder } from "../domain/orders/cancel-order";
 import { refundOrder } from "../domain/orders/refund-order";
+import { refundItems } from "../domain/orders/refund-items";
 import { adminProcedure, buyerProcedure, publicProcedure, router } from "../trpc";
-import { ZCancelOrderSchema, ZOrderRefSchema, ZPageSchema, ZRefundOrderSchema } from "../validators/orders";
+import { ZCancelOrderSchema, ZOrderRefSchema, ZPageSchema, ZRefundItemsSchema, ZRefundOrderSchema } from "../validators/orders";
 
 const ZOrderStatusSchema = z.enum(OrderStatus);
 const ZOrderChangeResultSchema = z.object({ orderId: z.string(), status: ZOrderStatusSchema, refundedCents: z.number().int() });
@@ -24,4 +25,6 @@ export const ordersRouter = router({
     .input(ZRefundOrderSchema)
     .output(ZOrderChangeResultSchema)
     .mutation(({ ctx, input }) => refundOrder(ctx.db, ctx.actor, input)),
+  /** Admin, or the seller for their own part within the platform's limit: refunds chosen items and/or an amount. */
+  refundItems: buyerProcedure.input(ZRefundItemsSchema).mutation(({ ctx, input }) => refundItems(ctx.db, ctx.actor, input)),
 });

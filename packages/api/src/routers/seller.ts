@@ -70,7 +70,7 @@ export const sellerRouter = router({
         series: z.array(ZFigureSchema.extend({ day: z.string() })),
         ordersToShip: z.number().int(),
         lowStockItems: z.number().int(),
-        balance: z.object({ availableCents: z.number().int(), paidOutCents: z.number().int() }),
+        balance: z.object({ availableCents: z.number().int(), pendingCents: z.number().int(), paidOutCents: z.number().int() }),
       }),
     )
     .query(({ ctx, input }) => getSellerDashboard(ctx.db, ctx.actor, input ?? {})),

@@ -4,6 +4,8 @@ import type { PrismaClient } from "@bazaar/db";
 import type { CheckoutResult } from "../domain/checkout";
 import { confirmSimulatedPayment, signStripePayload, type DeliverStripeEvent } from "../domain/payments/simulator";
 import { POST as stripeWebhook } from "../http/stripe-webhook";
+import { markShipmentDelivered } from "../domain/fulfillment/shipments";
+import { releaseDueFunds } from "../domain/ledger/payout-holds";
 import { callerFor } from "./index";
 import { shippingAddressInput, uniqueSuffix } from "./factories";
 
@@ -58,4 +60,26 @@ export async function balanceOf(db: PrismaClient, code: string): Promise<number>
     SELECT SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END) AS balance
       FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a.id = e."accountId" WHERE a.code = ${code}`;
   return Number(row?.balance ?? 0n);
+}
+
+/** The seller ships their part (with a tracking number) and the carrier reports it delivered at `deliveredAt`. */
+export async function shipAndDeliver(db: PrismaClient, sellerUserId: string, shipmentId: string, deliveredAt = new Date()) {
+  const seller = await callerFor(db, sellerUserId);
+  const trackingNumber = `TRK${uniqueSuffix()}`.toUpperCase();
+  await seller.fulfillment.markShipped({ shipmentId, carrier: "UPS", trackingNumber });
+  await markShipmentDelivered(db, { trackingNumber, deliveredAt });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Every part of the order ships and is delivered, and the payout hold is over: the sellers' funds
+ * from it are available to pay out (as they would be a week after delivery).
+ */
+export async function deliverAndRelease(db: PrismaClient, orderId: string) {
+  const shipments = await db.shipment.findMany({ where: { orderId }, include: { seller: { select: { userId: true } } } });
+  for (const shipment of shipments) {
+    if (shipment.status === "PENDING" || shipment.status === "PROCESSING") await shipAndDeliver(db, shipment.seller.userId, shipment.id);
+  }
+  await releaseDueFunds(db, new Date(Date.now() + 30 * DAY_MS));
 }

@@ -35,3 +35,9 @@ export const ZListPayoutsSchema = ZAdminPageSchema.extend({
   status: z.enum(PayoutStatus).optional(),
   sellerId: z.string().trim().max(100).optional(),
 });
+
+export const ZListDisputesSchema = z.object({ status: z.enum(["OPEN", "WON", "LOST"]).optional() });
+export const ZSubmitDisputeEvidenceSchema = z.object({
+  disputeId: z.string().trim().min(1).max(64),
+  evidence: z.string().trim().min(10, "Describe the evidence (at least 10 characters).").max(20_000, "Keep the evidence under 20,000 characters."),
+});

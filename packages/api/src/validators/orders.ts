@@ -46,3 +46,57 @@ export const ZListAllOrdersSchema = ZAdminPageSchema.extend({
 });
 
 export const ZAdminOrderIdSchema = z.object({ orderId: ZAdminId });
+
+const ZReason = z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500, "Keep the reason under 500 characters.");
+const ZUnits = z.number().int("Enter whole units.").min(1, "Refund at least 1 unit.").max(10_000, "That is more units than any order line has.");
+
+export const ZRefundItemsSchema = z.object({
+  orderId: ZId,
+  /** The seller's part the refund is for. */
+  shipmentId: ZId,
+  items: z
+    .array(z.object({ orderItemId: ZId, quantity: ZUnits }))
+    .max(100, "Refund at most 100 lines at once.")
+    .refine((items) => new Set(items.map((i) => i.orderItemId)).size === items.length, "List each item once.")
+    .default([]),
+  /** A custom amount in cents instead of what the items are worth. */
+  amountCents: z.number().int("Enter whole cents.").min(1, "Refund at least 1 cent.").max(100_000_000).nullish(),
+  includeShipping: z.boolean().default(false),
+  reason: ZReason,
+  /** Chosen by the client per refund form: a double-submitted refund is made once. */
+  idempotencyKey: z.string().trim().min(8).max(100),
+});
+
+export const ZRequestReturnSchema = z.object({
+  orderId: ZId,
+  shipmentId: ZId,
+  items: z
+    .array(z.object({ orderItemId: ZId, quantity: ZUnits }))
+    .min(1, "Choose at least one item to return.")
+    .max(100)
+    .refine((items) => new Set(items.map((i) => i.orderItemId)).size === items.length, "List each item once."),
+  reason: ZReason,
+  photos: z.array(z.string().trim().url("Photos must be links to uploaded images.").max(500)).max(5, "Attach at most 5 photos.").default([]),
+});
+
+export const ZReturnIdSchema = z.object({ returnId: ZId });
+export const ZApproveReturnSchema = z.object({
+  returnId: ZId,
+  instructions: z.string().trim().min(5, "Tell the buyer how and where to send the items.").max(2000, "Keep the instructions under 2000 characters."),
+});
+export const ZRejectReturnSchema = z.object({ returnId: ZId, reason: ZReason });
+export const ZMarkReturnSentSchema = z.object({
+  returnId: ZId,
+  carrier: z.string().trim().min(2, "Name the carrier.").max(60, "Keep the carrier under 60 characters."),
+  trackingNumber: z.string().trim().min(3, "Enter the tracking number.").max(60, "Keep the tracking number under 60 characters."),
+});
+export const ZReceiveReturnSchema = z.object({
+  returnId: ZId,
+  items: z
+    .array(z.object({ orderItemId: ZId, disposition: z.enum(["RESTOCK", "WRITE_OFF"]), warehouseId: ZId.nullish() }))
+    .min(1, "Say for each item whether it goes back in stock or is written off.")
+    .max(100),
+  /** Refund the part's shipping too (the shop's policy, or its fault). */
+  includeShipping: z.boolean().default(false),
+});
+export const ZListReturnsSchema = ZPageSchema.extend({ status: z.enum(["REQUESTED", "APPROVED", "REJECTED", "SENT", "RECEIVED", "CANCELLED"]).optional() });

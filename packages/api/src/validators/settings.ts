@@ -6,6 +6,11 @@ export const ZUpdateSettingsSchema = z.object({
   shippingDefaultFlatCents: z.number().int().min(0, "Shipping cannot be negative.").max(1_000_000).optional(),
   /** Null: no free shipping by default. */
   shippingDefaultFreeOverCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  payoutHoldDaysAfterDelivery: z.number().int().min(0, "The hold cannot be negative.").max(120, "Hold funds at most 120 days.").optional(),
+  payoutHoldDaysAfterShipping: z.number().int().min(0, "The hold cannot be negative.").max(180, "Hold funds at most 180 days.").optional(),
+  sellerRefundLimitCents: z.number().int().min(0, "The limit cannot be negative.").max(100_000_000).optional(),
+  disputeFeeCents: z.number().int().min(0, "The fee cannot be negative.").max(100_000).optional(),
+  disputeFeeSellerBps: z.number().int().min(0, "Enter 0% to 100%.").max(10_000, "Enter 0% to 100%.").optional(),
 });
 
 export const ZCountry = z
@@ -28,6 +33,11 @@ export const ZPlatformSettingsSchema = z.object({
   lowStockThresholdDefault: z.number().int(),
   shippingDefaultFlatCents: z.number().int(),
   shippingDefaultFreeOverCents: z.number().int().nullable(),
+  payoutHoldDaysAfterDelivery: z.number().int(),
+  payoutHoldDaysAfterShipping: z.number().int(),
+  sellerRefundLimitCents: z.number().int(),
+  disputeFeeCents: z.number().int(),
+  disputeFeeSellerBps: z.number().int(),
 });
 export const ZTaxRateSchema = z.object({ country: z.string(), rateBps: z.number().int(), updatedAt: z.date() });
 export const ZTaxRateDeletedSchema = z.object({ country: z.string() });

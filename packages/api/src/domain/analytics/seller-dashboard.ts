@@ -32,7 +32,7 @@ export interface SellerDashboard {
   ordersToShip: number;
   /** Stock rows of non-archived products whose available units are under their threshold. */
   lowStockItems: number;
-  balance: { availableCents: number; paidOutCents: number };
+  balance: { availableCents: number; pendingCents: number; paidOutCents: number };
 }
 
 /** True for names Postgres and Intl both know ("UTC", "Europe/Berlin"); refuses anything else before it reaches SQL. */
@@ -101,7 +101,7 @@ export async function getSellerDashboard(
           AND s."onHand" - s."reserved" - s."allocated" < s."lowStockThreshold")::bigint AS "lowStock"`;
 
   const balances = await getSellerBalance(db, actor);
-  const balance = balances.find((b) => b.currency === currency) ?? { availableCents: 0, paidOutCents: 0 };
+  const balance = balances.find((b) => b.currency === currency) ?? { availableCents: 0, pendingCents: 0, paidOutCents: 0 };
 
   const days = series.map((row) => ({ day: row.day, salesCents: Number(row.salesCents), orders: Number(row.orders) }));
   const sum = (rows: DailySales[]) =>
@@ -117,6 +117,6 @@ export async function getSellerDashboard(
     series: days,
     ordersToShip: Number(counts?.toShip ?? 0n),
     lowStockItems: Number(counts?.lowStock ?? 0n),
-    balance: { availableCents: balance.availableCents, paidOutCents: balance.paidOutCents },
+    balance: { availableCents: balance.availableCents, pendingCents: balance.pendingCents, paidOutCents: balance.paidOutCents },
   };
 }

@@ -3,6 +3,7 @@ export {
   sellOrderStock,
   releaseOrderStock,
   restockOrder,
+  restockOrderItemUnits,
   releaseExpiredCartReservations,
   hardenCartReservations,
   restoreCartReservations,

@@ -165,3 +165,54 @@ export async function releaseExpiredCartReservations(db: PrismaClient, now = new
     if (expired < SWEEP_BATCH) return total;
   }
 }
+
+/**
+ * Some units of one order line come back on hand: a refund of units that never left the
+ * warehouse, or a received return the seller restocks. They go back on the rows they were sold
+ * from, or all onto `warehouseId`'s row for the variant when the seller chose one. The sold holds
+ * they came from become RELEASED (split when only part of one comes back), so the same units
+ * cannot come back twice. Returns how many units came back (fewer than asked when fewer were sold).
+ */
+export async function restockOrderItemUnits(tx: Tx, input: { orderItemId: string; quantity: number; warehouseId?: string | null }): Promise<{ units: number }> {
+  const item = await tx.orderItem.findUniqueOrThrow({
+    where: { id: input.orderItemId },
+    select: { orderId: true, productId: true, variantId: true, sellerId: true },
+  });
+  const holds = await tx.$queryRaw<{ id: string; stockLevelId: string; quantity: number }[]>`
+    SELECT id, "stockLevelId", quantity FROM "Reservation"
+     WHERE "orderId" = ${item.orderId} AND "type" = 'HARD' AND "status" = 'FULFILLED'
+       AND ("orderItemId" = ${input.orderItemId} OR ("orderItemId" IS NULL AND "variantId" = ${item.variantId}))
+     ORDER BY "createdAt", id FOR UPDATE`;
+  let target: string | null = null;
+  if (input.warehouseId) {
+    const warehouse = await tx.warehouse.findFirst({ where: { id: input.warehouseId, sellerId: item.sellerId }, select: { id: true } });
+    if (!warehouse) throw new DomainError("NOT_FOUND", "That warehouse is not one of yours. Choose one of your warehouses to restock into.");
+    const row = await tx.stockLevel.upsert({
+      where: { variantId_warehouseId: { variantId: item.variantId, warehouseId: warehouse.id } },
+      create: { productId: item.productId, variantId: item.variantId, warehouseId: warehouse.id },
+      update: {},
+      select: { id: true },
+    });
+    target = row.id;
+  }
+  let remaining = input.quantity;
+  const back = new Map<string, number>();
+  for (const hold of holds) {
+    if (remaining === 0) break;
+    const take = Math.min(remaining, hold.quantity);
+    if (take === hold.quantity) {
+      await tx.reservation.update({ where: { id: hold.id }, data: { status: "RELEASED" } });
+    } else {
+      const original = await tx.reservation.update({ where: { id: hold.id }, data: { quantity: { decrement: take } } });
+      const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = original;
+      await tx.reservation.create({ data: { ...rest, quantity: take, status: "RELEASED" } });
+    }
+    const row = target ?? hold.stockLevelId;
+    back.set(row, (back.get(row) ?? 0) + take);
+    remaining -= take;
+  }
+  for (const [stockLevelId, quantity] of [...back.entries()].sort()) await addOnHand(tx, stockLevelId, quantity);
+  const units = input.quantity - remaining;
+  if (units > 0) await tx.product.update({ where: { id: item.productId }, data: { salesCount: { decrement: units } } });
+  return { units };
+}

@@ -1,10 +1,13 @@
-import type { LedgerAccountKind, Tx } from "@bazaar/db";
+import { Prisma, type LedgerAccountKind, type Tx } from "@bazaar/db";
 
-// Stable account codes: one set of platform accounts per currency, two accounts per seller per currency.
+// Stable account codes: one set of platform accounts per currency, three accounts per seller per currency.
 export const ledgerAccountCode = {
   buyerExternal: (currency: string) => `buyer:external:${currency}`,
   clearing: (currency: string) => `platform:clearing:${currency}`,
   revenue: (currency: string) => `platform:revenue:${currency}`,
+  disputesHeld: (currency: string) => `platform:disputes-held:${currency}`,
+  processorFees: (currency: string) => `processor:fees:${currency}`,
+  sellerPending: (sellerId: string, currency: string) => `seller:${sellerId}:pending:${currency}`,
   sellerPayable: (sellerId: string, currency: string) => `seller:${sellerId}:payable:${currency}`,
   sellerPayouts: (sellerId: string, currency: string) => `seller:${sellerId}:payouts:${currency}`,
 };
@@ -35,21 +38,61 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
     buyerExternal: ledgerAccountCode.buyerExternal(currency),
     clearing: ledgerAccountCode.clearing(currency),
     revenue: ledgerAccountCode.revenue(currency),
+    disputesHeld: ledgerAccountCode.disputesHeld(currency),
+    processorFees: ledgerAccountCode.processorFees(currency),
   };
   const ids = await ensureAccounts(tx, [
     { code: codes.buyerExternal, kind: "BUYER_EXTERNAL", sellerId: null, currency, name: `Buyers (external, ${currency})` },
     { code: codes.clearing, kind: "PAYMENT_CLEARING", sellerId: null, currency, name: `Payment clearing (${currency})` },
     { code: codes.revenue, kind: "PLATFORM_REVENUE", sellerId: null, currency, name: `Platform commission revenue (${currency})` },
+    { code: codes.disputesHeld, kind: "DISPUTES_HELD", sellerId: null, currency, name: `Disputed amounts held (${currency})` },
+    { code: codes.processorFees, kind: "PROCESSOR_FEES", sellerId: null, currency, name: `Payment processor fees (external, ${currency})` },
   ]);
-  return { buyerExternalId: idOf(ids, codes.buyerExternal), clearingId: idOf(ids, codes.clearing), revenueId: idOf(ids, codes.revenue) };
+  return {
+    buyerExternalId: idOf(ids, codes.buyerExternal),
+    clearingId: idOf(ids, codes.clearing),
+    revenueId: idOf(ids, codes.revenue),
+    disputesHeldId: idOf(ids, codes.disputesHeld),
+    processorFeesId: idOf(ids, codes.processorFees),
+  };
 }
 
-/** A seller's payable (what Bazaar owes them) and payouts (what was sent to them). Called at seller approval and before any posting. */
+/**
+ * A seller's pending funds (sales still in their payout hold), payable (what Bazaar owes them and
+ * they may pay out) and payouts (what was sent to them). Called at seller approval and before any posting.
+ */
 export async function ensureSellerLedgerAccounts(tx: Tx, sellerId: string, currency: string) {
-  const codes = { payable: ledgerAccountCode.sellerPayable(sellerId, currency), payouts: ledgerAccountCode.sellerPayouts(sellerId, currency) };
+  const codes = {
+    pending: ledgerAccountCode.sellerPending(sellerId, currency),
+    payable: ledgerAccountCode.sellerPayable(sellerId, currency),
+    payouts: ledgerAccountCode.sellerPayouts(sellerId, currency),
+  };
   const ids = await ensureAccounts(tx, [
+    { code: codes.pending, kind: "SELLER_PENDING", sellerId, currency, name: `Seller pending funds (${currency})` },
     { code: codes.payable, kind: "SELLER_PAYABLE", sellerId, currency, name: `Seller payable (${currency})` },
     { code: codes.payouts, kind: "SELLER_PAYOUTS", sellerId, currency, name: `Seller payouts (${currency})` },
   ]);
-  return { payableId: idOf(ids, codes.payable), payoutsId: idOf(ids, codes.payouts) };
+  return { pendingId: idOf(ids, codes.pending), payableId: idOf(ids, codes.payable), payoutsId: idOf(ids, codes.payouts) };
+}
+
+/**
+ * Which of the seller's accounts a movement for this shipment goes to: its pending funds until
+ * the payout hold ends (`fundsReleasedAt`), the payable after. The caller holds the shipment's
+ * row lock, so a release and a refund of one shipment cannot both see it unreleased.
+ */
+export const sellerAccountFor = (shipment: { fundsReleasedAt: Date | null }, accounts: { pendingId: string; payableId: string }) =>
+  shipment.fundsReleasedAt ? accounts.payableId : accounts.pendingId;
+
+/** Locks shipments (in id order, so two flows never wait on each other crosswise) and returns their hold state. */
+export async function lockShipments(tx: Tx, shipmentIds: string[]): Promise<Map<string, { fundsReleasedAt: Date | null }>> {
+  if (shipmentIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ id: string; fundsReleasedAt: Date | null }[]>`
+    SELECT id, "fundsReleasedAt" FROM "Shipment" WHERE id IN (${Prisma.join([...shipmentIds].sort())}) ORDER BY id FOR UPDATE`;
+  return new Map(rows.map((r) => [r.id, { fundsReleasedAt: r.fundsReleasedAt }]));
+}
+
+/** Locks ledger accounts (payout requests lock the payable the same way), in id order. */
+export async function lockAccounts(tx: Tx, accountIds: string[]) {
+  if (accountIds.length === 0) return;
+  await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE id IN (${Prisma.join([...new Set(accountIds)].sort())}) ORDER BY id FOR UPDATE`;
 }

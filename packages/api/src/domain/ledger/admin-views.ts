@@ -107,3 +107,32 @@ export async function listLedgerAccounts(db: PrismaClient, actor: Actor): Promis
     balanceCents: Number(credits) - Number(debits),
   }));
 }
+
+export interface SellerInDebt {
+  sellerId: string;
+  shopName: string;
+  status: string;
+  currency: string;
+  /** The payable's balance: below zero, what the seller owes Bazaar. */
+  balanceCents: number;
+  /** Still in the payout hold: what their next releases will pay the debt down with. */
+  pendingCents: number;
+}
+
+/** Sellers whose payable is below zero (a refund or dispute after a payout), most indebted first. */
+export async function listSellersInDebt(db: PrismaClient, actor: Actor): Promise<SellerInDebt[]> {
+  requireAdmin(actor);
+  const rows = await db.$queryRaw<{ sellerId: string; shopName: string; status: string; currency: string; balance: bigint; pending: bigint }[]>`
+    SELECT s.id AS "sellerId", s."shopName", s.status::text AS status, a.currency,
+           SUM(CASE WHEN a.kind = 'SELLER_PAYABLE' THEN CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END ELSE 0 END)::bigint AS balance,
+           SUM(CASE WHEN a.kind = 'SELLER_PENDING' THEN CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END ELSE 0 END)::bigint AS pending
+      FROM "LedgerAccount" a
+      JOIN "Seller" s ON s.id = a."sellerId"
+      JOIN "LedgerEntry" e ON e."accountId" = a.id
+     WHERE a.kind IN ('SELLER_PAYABLE', 'SELLER_PENDING')
+     GROUP BY s.id, a.currency
+    HAVING SUM(CASE WHEN a.kind = 'SELLER_PAYABLE' THEN CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END ELSE 0 END) < 0
+     ORDER BY balance ASC
+     LIMIT 200`;
+  return rows.map(({ balance, pending, ...rest }) => ({ ...rest, balanceCents: Number(balance), pendingCents: Number(pending) }));
+}

@@ -11,8 +11,10 @@ export async function accountBalanceCents(tx: Tx, accountId: string): Promise<nu
 
 export interface SellerBalance {
   currency: string;
-  /** What Bazaar owes the seller now: the payable account's balance, available to pay out. */
+  /** What Bazaar owes the seller now: the payable account's balance, available to pay out (below zero: the seller owes Bazaar). */
   availableCents: number;
+  /** Sales still in their payout hold (see payout-holds.ts). */
+  pendingCents: number;
   /** Everything sent (or being sent) to the seller so far. */
   paidOutCents: number;
 }
@@ -28,12 +30,13 @@ export async function getSellerBalance(db: PrismaClient, actor: Actor): Promise<
      GROUP BY a.currency, a.kind ORDER BY a.currency`;
   const byCurrency = new Map<string, SellerBalance>();
   for (const row of rows) {
-    const entry = byCurrency.get(row.currency) ?? { currency: row.currency, availableCents: 0, paidOutCents: 0 };
+    const entry = byCurrency.get(row.currency) ?? { currency: row.currency, availableCents: 0, pendingCents: 0, paidOutCents: 0 };
     if (row.kind === "SELLER_PAYABLE") entry.availableCents = Number(row.balance ?? 0n);
+    if (row.kind === "SELLER_PENDING") entry.pendingCents = Number(row.balance ?? 0n);
     if (row.kind === "SELLER_PAYOUTS") entry.paidOutCents = Number(row.balance ?? 0n);
     byCurrency.set(row.currency, entry);
   }
-  return byCurrency.size > 0 ? [...byCurrency.values()] : [{ currency: "USD", availableCents: 0, paidOutCents: 0 }];
+  return byCurrency.size > 0 ? [...byCurrency.values()] : [{ currency: "USD", availableCents: 0, pendingCents: 0, paidOutCents: 0 }];
 }
 
 export interface SellerLedgerEntry {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller } from "../../testing/factories";
-import { balanceOf, ledgerIsBalanced, payWithCard, placeOrder, useDatabaseForHandlers } from "../../testing/payments";
+import { balanceOf, deliverAndRelease, ledgerIsBalanced, payWithCard, placeOrder, useDatabaseForHandlers } from "../../testing/payments";
 import { loadActor } from "../../trpc";
 import { processPayout, requestPayout } from "./payouts";
 import { splitPayment } from "./split-payment";
@@ -16,11 +16,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.drop());
 
-const payable = (sellerId: string) => balanceOf(t.db, `seller:${sellerId}:payable:USD`);
+/** What Bazaar owes the seller, held (pending) or available (payable). */
+const payable = async (sellerId: string) =>
+  (await balanceOf(t.db, `seller:${sellerId}:payable:USD`)) + (await balanceOf(t.db, `seller:${sellerId}:pending:USD`));
 const onHand = async (productId: string) => (await t.db.stockLevel.findFirstOrThrow({ where: { productId } })).onHand;
 
 /** Two sellers (A at 10%, B at 12.5%), one buyer, one paid and split order of 2 x A's product and 1 x B's. */
-async function paidTwoSellerOrder() {
+async function paidTwoSellerOrder(options: { released?: boolean } = {}) {
   const a = await createSeller(t.db, { shippingFlatCents: 500, freeShippingOverCents: null });
   const b = await createSeller(t.db, { shippingFlatCents: 300, freeShippingOverCents: null, commissionBps: 1250 });
   const { product: pa } = await createProduct(t.db, a.seller.id, { priceCents: 1999, stock: 5 });
@@ -32,6 +34,7 @@ async function paidTwoSellerOrder() {
   ]);
   await payWithCard(t.db, placed);
   await splitPayment(t.db, placed.paymentId);
+  if (options.released) await deliverAndRelease(t.db, placed.orderId);
   return { a, b, pa, pb, buyer, placed };
 }
 
@@ -164,7 +167,7 @@ describe("buyer cancellation", () => {
 
 describe("payouts", () => {
   it("many parallel requests never pay out more than the balance", async () => {
-    const { a } = await paidTwoSellerOrder();
+    const { a } = await paidTwoSellerOrder({ released: true });
     const actor = (await loadActor(t.db, a.user.id))!;
     expect(await payable(a.seller.id)).toBe(4048);
 
@@ -174,11 +177,13 @@ describe("payouts", () => {
     for (const r of results.filter((x) => x.status === "rejected")) expect(r.reason).toMatchObject({ code: "PRECONDITION_FAILED" });
     expect(await payable(a.seller.id)).toBe(0);
     expect(await balanceOf(t.db, `seller:${a.seller.id}:payouts:USD`)).toBe(4048);
-    await expect(requestPayout(t.db, actor, {})).rejects.toMatchObject({ message: "You have no balance to pay out yet." });
+    await expect(requestPayout(t.db, actor, {})).rejects.toMatchObject({
+      message: "You have no balance available to pay out yet: sales become available once their payout hold ends.",
+    });
   });
 
   it("the whole balance requested 10 times at once is paid once; the transfer is simulated", async () => {
-    const { b } = await paidTwoSellerOrder();
+    const { b } = await paidTwoSellerOrder({ released: true });
     const actor = (await loadActor(t.db, b.user.id))!;
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => requestPayout(t.db, actor, {})));
     const paid = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof requestPayout>>> => r.status === "fulfilled");
@@ -194,14 +199,14 @@ describe("payouts", () => {
   });
 
   it("asks for no more than the balance, with the amount in the message", async () => {
-    const { a } = await paidTwoSellerOrder();
+    const { a } = await paidTwoSellerOrder({ released: true });
     const caller = await callerFor(t.db, a.user.id);
     await expect(caller.ledger.requestPayout({ amountCents: 4049 })).rejects.toMatchObject({ message: "You can pay out at most 40.48 USD." });
     await expect(caller.ledger.requestPayout({ amountCents: -5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("a suspended seller cannot be paid out, and a payout pending at suspension fails back to the balance", async () => {
-    const { a } = await paidTwoSellerOrder();
+    const { a } = await paidTwoSellerOrder({ released: true });
     const payout = await requestPayout(t.db, (await loadActor(t.db, a.user.id))!, { amountCents: 1000 });
     await t.db.seller.update({ where: { id: a.seller.id }, data: { status: "SUSPENDED", suspendedAt: new Date() } });
 
@@ -214,16 +219,16 @@ describe("payouts", () => {
 
 describe("seller ledger views", () => {
   it("shows the seller their own entries with a running balance, and nothing of another seller's", async () => {
-    const { a, b } = await paidTwoSellerOrder();
+    const { a, b } = await paidTwoSellerOrder({ released: true });
     const sellerA = await callerFor(t.db, a.user.id);
     await sellerA.ledger.requestPayout({ amountCents: 48 });
 
     const { items } = await sellerA.ledger.entries();
     expect(items.map((e) => [e.kind, e.direction, e.amountCents, e.balanceCents])).toEqual([
       ["PAYOUT", "DEBIT", 48, 4000],
-      ["PAYMENT_SPLIT", "CREDIT", 4048, 4048],
+      ["FUNDS_RELEASE", "CREDIT", 4048, 4048],
     ]);
-    expect(await sellerA.ledger.balance()).toEqual([{ currency: "USD", availableCents: 4000, paidOutCents: 48 }]);
+    expect(await sellerA.ledger.balance()).toEqual([{ currency: "USD", availableCents: 4000, pendingCents: 0, paidOutCents: 48 }]);
 
     const sellerB = await callerFor(t.db, b.user.id);
     const bEntries = (await sellerB.ledger.entries()).items;
@@ -234,7 +239,7 @@ describe("seller ledger views", () => {
   });
 
   it("pages through entries", async () => {
-    const { a } = await paidTwoSellerOrder();
+    const { a } = await paidTwoSellerOrder({ released: true });
     const caller = await callerFor(t.db, a.user.id);
     for (const amount of [1, 2, 3]) await caller.ledger.requestPayout({ amountCents: amount });
     const first = await caller.ledger.entries({ limit: 2 });
@@ -253,7 +258,7 @@ describe("trial balance", () => {
     expect(trial.unbalancedTransactions).toEqual([]);
     expect(trial.totals.find((x) => x.currency === "USD")).toMatchObject({ balanceCents: 0 });
     expect(trial.accounts.find((x) => x.code === "platform:clearing:USD")?.balanceCents).toBe(0);
-    const { a } = await paidTwoSellerOrder();
+    const { a } = await paidTwoSellerOrder({ released: true });
     await expect((await callerFor(t.db, a.user.id)).ledger.trialBalance()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

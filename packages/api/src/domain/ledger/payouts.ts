@@ -27,7 +27,15 @@ export async function requestPayout(db: PrismaClient, actor: Actor, input: { amo
     await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE id = ${accounts.payableId} FOR UPDATE`;
     const balance = await accountBalanceCents(tx, accounts.payableId);
     const amount = input.amountCents ?? balance;
-    if (balance <= 0) throw new DomainError("PRECONDITION_FAILED", "You have no balance to pay out yet.");
+    if (balance < 0) {
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `Your balance is ${formatCents(balance, currency)} after a refund or dispute on money already paid out. Your next sales pay it back first; payouts resume once it is above zero.`,
+        { availableCents: balance },
+      );
+    }
+    if (balance === 0)
+      throw new DomainError("PRECONDITION_FAILED", "You have no balance available to pay out yet: sales become available once their payout hold ends.");
     if (amount <= 0) throw new DomainError("BAD_REQUEST", "Enter an amount above zero.");
     if (amount > balance) {
       throw new DomainError("PRECONDITION_FAILED", `You can pay out at most ${formatCents(balance, currency)}.`, { availableCents: balance });
@@ -59,9 +67,25 @@ export async function processPayout(db: PrismaClient, payoutId: string, gateway:
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Payout" WHERE id = ${payoutId} FOR UPDATE`;
-      const payout = await tx.payout.findUnique({ where: { id: payoutId }, include: { seller: { select: { status: true, stripeAccountId: true } } } });
+      const payout = await tx.payout.findUnique({
+        where: { id: payoutId },
+        include: {
+          seller: {
+            select: {
+              status: true,
+              stripeAccountId: true,
+              stripeUpdatedAt: true,
+              stripePayoutsEnabled: true,
+              stripeRequirements: true,
+              stripeDisabledReason: true,
+            },
+          },
+        },
+      });
       if (!payout) throw notFound("The payout");
       if (payout.status !== "REQUESTED") return payout;
+      const waiting = payoutWaitingReason(payout.seller);
+      if (waiting) return tx.payout.update({ where: { id: payout.id }, data: { waitingReason: waiting } });
 
       let failure: string | null = payout.seller.status === "APPROVED" ? null : "The shop is not active, so it cannot be paid out.";
       let transferId: string | null = null;
@@ -96,11 +120,32 @@ export async function processPayout(db: PrismaClient, payoutId: string, gateway:
         });
         return tx.payout.update({ where: { id: payout.id }, data: { status: "FAILED", failureReason: failure, completedAt: new Date() } });
       }
-      return tx.payout.update({ where: { id: payout.id }, data: { status: "PAID", providerTransferId: transferId, completedAt: new Date() } });
+      return tx.payout.update({
+        where: { id: payout.id },
+        data: { status: "PAID", providerTransferId: transferId, completedAt: new Date(), waitingReason: null },
+      });
     },
     // The transfer call runs inside the transaction holding the payout's lock, so allow for the network.
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Why a payout cannot be sent now although nothing is wrong with it: Stripe said (account.updated)
+ * that the seller's connected account cannot receive payouts. The payout waits as REQUESTED and is
+ * sent when Stripe enables them (see connect-state.ts). Sellers Stripe never reported on (the
+ * simulator) are not held back.
+ */
+export function payoutWaitingReason(seller: {
+  stripeUpdatedAt: Date | null;
+  stripePayoutsEnabled: boolean;
+  stripeRequirements: string[];
+  stripeDisabledReason: string | null;
+}): string | null {
+  if (!seller.stripeUpdatedAt || seller.stripePayoutsEnabled) return null;
+  const needs = seller.stripeRequirements.length > 0 ? ` Stripe still needs: ${seller.stripeRequirements.slice(0, 5).join(", ")}.` : "";
+  const why = seller.stripeDisabledReason ? ` (${seller.stripeDisabledReason})` : "";
+  return `Your Stripe account cannot receive payouts yet${why}.${needs} This payout is sent as soon as Stripe enables payouts.`;
 }
 
 export async function listSellerPayouts(db: PrismaClient, actor: Actor, input: { cursor?: string | null; limit?: number }) {
@@ -111,7 +156,7 @@ export async function listSellerPayouts(db: PrismaClient, actor: Actor, input: {
     orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    select: { id: true, amountCents: true, currency: true, status: true, failureReason: true, requestedAt: true, completedAt: true },
+    select: { id: true, amountCents: true, currency: true, status: true, failureReason: true, waitingReason: true, requestedAt: true, completedAt: true },
   });
   return { items: rows.slice(0, limit), nextCursor: rows.length > limit ? (rows[limit - 1]?.id ?? null) : null };
 }

@@ -1,9 +1,11 @@
 import type { Tx } from "@bazaar/db";
-import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts } from "./accounts";
+import { ensurePlatformLedgerAccounts } from "./accounts";
+import { shipmentBalance } from "./payout-holds";
+import { disputedByShipment, sellerSidesFor, tellSellersInDebt } from "./seller-side";
 import { postLedgerTransaction, type LedgerLine } from "./post";
 import { allocateByWeight } from "../money";
 import { reverseForRefund } from "./split";
-import { splitIdempotencyKey, writePaymentSplit } from "./split-payment";
+import { splitCommissionOf } from "./split-payment";
 
 export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
 
@@ -12,7 +14,9 @@ export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
  * A refund for one shipment comes back from that seller; a refund for the whole payment (one
  * made outside Bazaar, say) is spread over the shipments in proportion to what is still
  * refundable. Each shipment's part comes back from the seller and the platform in the proportion
- * the split gave them (see `reverseForRefund`). The caller holds the payment's row lock.
+ * the split gave them (see `reverseForRefund`). The seller's part comes out of their pending
+ * funds while the shipment is in its payout hold, out of their payable after (which can then go
+ * below zero: they are told). The caller holds the payment's row lock.
  */
 export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ transactionId: string }> {
   const refund = await tx.refund.findUniqueOrThrow({
@@ -22,29 +26,29 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
   const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: refundIdempotencyKey(refundId) }, select: { id: true } });
   if (existing) return { transactionId: existing.id };
 
-  // A refund may come before the background split ran: the split is written first, once.
-  await writePaymentSplit(tx, refund.paymentId);
-  const split = await tx.ledgerTransaction.findUniqueOrThrow({
-    where: { idempotencyKey: splitIdempotencyKey(refund.paymentId) },
-    select: { entries: { select: { shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
-  });
-  const commissionOf = (shipmentId: string) =>
-    split.entries
-      .filter((e) => e.shipmentId === shipmentId && e.account.kind === "PLATFORM_REVENUE" && e.direction === "CREDIT")
-      .reduce((sum, e) => sum + e.amountCents, 0);
+  const commissionOf = await splitCommissionOf(tx, refund.paymentId);
 
   const shipments = await tx.shipment.findMany({
     where: { orderId: refund.payment.orderId, ...(refund.shipmentId ? { id: refund.shipmentId } : {}) },
     orderBy: { createdAt: "asc" },
     select: { id: true, sellerId: true, totalCents: true, refundedCents: true },
   });
+  const disputed = await disputedByShipment(
+    tx,
+    shipments.map((s) => s.id),
+  );
   const parts = allocateByWeight(
     refund.amountCents,
-    shipments.map((s) => s.totalCents - s.refundedCents),
+    shipments.map((s) => Math.max(0, s.totalCents - s.refundedCents - (disputed.get(s.id) ?? 0))),
   );
 
   const { currency } = refund.payment;
   const platform = await ensurePlatformLedgerAccounts(tx, currency);
+  const sides = await sellerSidesFor(
+    tx,
+    shipments.filter((_, i) => (parts[i] ?? 0) > 0),
+    currency,
+  );
   const lines: LedgerLine[] = [];
   for (const [i, shipment] of shipments.entries()) {
     const amount = parts[i] ?? 0;
@@ -55,10 +59,16 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
       refundedBeforeCents: shipment.refundedCents,
       refundCents: amount,
     });
-    const seller = await ensureSellerLedgerAccounts(tx, shipment.sellerId, currency);
+    const side = sides.get(shipment.id);
+    if (!side) throw new Error(`shipment ${shipment.id} was not locked for the refund`);
+    // A dispute's share and a refund's share of the commission round separately: never take more
+    // than is still pending of the sale; the cent or so left over comes from the commission.
+    const sellerCents = side.released
+      ? reversal.sellerCents
+      : Math.min(reversal.sellerCents, Math.max(0, await shipmentBalance(tx, side.accountId, shipment.id)));
     lines.push(
-      { accountId: seller.payableId, direction: "DEBIT", amountCents: reversal.sellerCents, shipmentId: shipment.id },
-      { accountId: platform.revenueId, direction: "DEBIT", amountCents: reversal.commissionCents, shipmentId: shipment.id },
+      { accountId: side.accountId, direction: "DEBIT", amountCents: sellerCents, shipmentId: shipment.id },
+      { accountId: platform.revenueId, direction: "DEBIT", amountCents: amount - sellerCents, shipmentId: shipment.id },
       { accountId: platform.clearingId, direction: "CREDIT", amountCents: amount, shipmentId: shipment.id },
     );
     await tx.shipment.update({ where: { id: shipment.id }, data: { refundedCents: { increment: amount } } });
@@ -67,17 +77,15 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     { accountId: platform.clearingId, direction: "DEBIT", amountCents: refund.amountCents },
     { accountId: platform.buyerExternalId, direction: "CREDIT", amountCents: refund.amountCents },
   );
-  return {
-    transactionId: (
-      await postLedgerTransaction(tx, {
-        kind: "REFUND",
-        idempotencyKey: refundIdempotencyKey(refundId),
-        description: `Order #${refund.payment.order.number}: refund${refund.reason ? ` (${refund.reason})` : ""}`,
-        currency,
-        paymentId: refund.paymentId,
-        orderId: refund.payment.orderId,
-        lines,
-      })
-    ).id,
-  };
+  const posted = await postLedgerTransaction(tx, {
+    kind: "REFUND",
+    idempotencyKey: refundIdempotencyKey(refundId),
+    description: `Order #${refund.payment.order.number}: refund${refund.reason ? ` (${refund.reason})` : ""}`,
+    currency,
+    paymentId: refund.paymentId,
+    orderId: refund.payment.orderId,
+    lines,
+  });
+  await tellSellersInDebt(tx, sides.values(), { currency, transactionId: posted.id, cause: `A refund on order #${refund.payment.order.number}` });
+  return { transactionId: posted.id };
 }

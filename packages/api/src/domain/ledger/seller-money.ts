@@ -44,7 +44,7 @@ export async function listSellerSales(
     SELECT sh.id AS "shipmentId", o.id AS "orderId", o.number AS "orderNumber", o."paidAt", sh.status::text AS status, o.currency,
            sh."totalCents" AS "grossCents", sh."refundedCents",
            COALESCE(SUM(CASE WHEN a.kind = 'PLATFORM_REVENUE' THEN CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END END), 0)::bigint AS "commissionCents",
-           COALESCE(SUM(CASE WHEN a.kind = 'SELLER_PAYABLE' AND a."sellerId" = ${sellerId} THEN CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END END), 0)::bigint AS "netCents",
+           COALESCE(SUM(CASE WHEN a.kind IN ('SELLER_PAYABLE', 'SELLER_PENDING') AND a."sellerId" = ${sellerId} THEN CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END END), 0)::bigint AS "netCents",
            COUNT(e.id)::bigint AS entries
       FROM "Shipment" sh
       JOIN "Order" o ON o.id = sh."orderId"
@@ -66,7 +66,10 @@ export async function listSellerSales(
 
 const decimal = (cents: number) => cents / 100;
 
-/** Every entry of the seller's payable account, oldest first, with the running balance: for their bookkeeping. */
+/**
+ * Every entry of the seller's pending and payable accounts, oldest first, with the running balance
+ * of both (what Bazaar owes them) and which one the entry is in: for their bookkeeping.
+ */
 export async function exportLedgerCsv(db: PrismaClient, actor: Actor, input: { currency?: string } = {}): Promise<string> {
   const { sellerId } = requireSeller(actor);
   const currency = input.currency ?? "USD";
@@ -80,19 +83,20 @@ export async function exportLedgerCsv(db: PrismaClient, actor: Actor, input: { c
       balanceCents: bigint;
       orderNumber: number | null;
       payoutId: string | null;
+      account: string;
     }[]
   >`
-    SELECT e."createdAt", t.kind::text AS kind, t.description, e.direction::text AS direction, e."amountCents",
+    SELECT e."createdAt", t.kind::text AS kind, a.kind::text AS account, t.description, e.direction::text AS direction, e."amountCents",
            SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END) OVER (ORDER BY e."createdAt", e.id) AS "balanceCents",
            o.number AS "orderNumber", t."payoutId"
       FROM "LedgerEntry" e
       JOIN "LedgerAccount" a ON a.id = e."accountId"
       JOIN "LedgerTransaction" t ON t.id = e."transactionId"
       LEFT JOIN "Order" o ON o.id = t."orderId"
-     WHERE a."sellerId" = ${sellerId} AND a.kind = 'SELLER_PAYABLE' AND a.currency = ${currency}
+     WHERE a."sellerId" = ${sellerId} AND a.kind IN ('SELLER_PAYABLE', 'SELLER_PENDING') AND a.currency = ${currency}
      ORDER BY e."createdAt", e.id`;
   return toCsv(
-    ["date", "type", "description", "order", "payout", "credit", "debit", "balance", "currency"],
+    ["date", "type", "description", "order", "payout", "credit", "debit", "balance", "currency", "account"],
     rows.map((r) => ({
       date: r.createdAt.toISOString(),
       type: r.kind.toLowerCase().replace("_", " "),
@@ -103,6 +107,7 @@ export async function exportLedgerCsv(db: PrismaClient, actor: Actor, input: { c
       debit: r.direction === "DEBIT" ? decimal(r.amountCents) : "",
       balance: decimal(Number(r.balanceCents)),
       currency,
+      account: r.account === "SELLER_PENDING" ? "pending" : "available",
     })),
   );
 }

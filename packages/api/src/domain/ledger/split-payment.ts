@@ -1,6 +1,6 @@
 import type { PrismaClient, Tx } from "@bazaar/db";
 import { DomainError, notFound } from "../../errors";
-import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts } from "./accounts";
+import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts, lockShipments, sellerAccountFor } from "./accounts";
 import { defaultCommissionBps } from "./commission";
 import { postLedgerTransaction, type LedgerLine } from "./post";
 import { splitGross } from "./split";
@@ -9,8 +9,9 @@ export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
 
 /**
  * Writes the ledger split of a captured payment, once: buyer external -> clearing for the gross;
- * clearing -> each seller's payable (their items, shipping and tax minus commission) and
- * platform revenue (the commission), each line carrying its shipment.
+ * clearing -> each seller's pending funds (their items, shipping and tax minus commission; the
+ * payout hold releases them to the payable later, see payout-holds.ts) and platform revenue (the
+ * commission), each line carrying its shipment.
  */
 export async function splitPayment(db: PrismaClient, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
   return db.$transaction((tx) => writePaymentSplit(tx, paymentId));
@@ -48,6 +49,11 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
   );
 
   const platform = await ensurePlatformLedgerAccounts(tx, currency);
+  // Under the shipments' locks a release cannot run between reading the hold state and posting.
+  const holds = await lockShipments(
+    tx,
+    splits.map((s) => s.shipmentId),
+  );
   const lines: LedgerLine[] = [
     { accountId: platform.buyerExternalId, direction: "DEBIT", amountCents: payment.amountCents },
     { accountId: platform.clearingId, direction: "CREDIT", amountCents: payment.amountCents },
@@ -56,7 +62,12 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
     const seller = await ensureSellerLedgerAccounts(tx, split.sellerId, currency);
     lines.push(
       { accountId: platform.clearingId, direction: "DEBIT", amountCents: split.sellerCents + split.commissionCents, shipmentId: split.shipmentId },
-      { accountId: seller.payableId, direction: "CREDIT", amountCents: split.sellerCents, shipmentId: split.shipmentId },
+      {
+        accountId: sellerAccountFor(holds.get(split.shipmentId) ?? { fundsReleasedAt: null }, seller),
+        direction: "CREDIT",
+        amountCents: split.sellerCents,
+        shipmentId: split.shipmentId,
+      },
       { accountId: platform.revenueId, direction: "CREDIT", amountCents: split.commissionCents, shipmentId: split.shipmentId },
     );
   }
@@ -70,4 +81,21 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
     lines,
   });
   return { transactionId: transaction.id, created: true };
+}
+
+/**
+ * The commission the split took on each shipment, writing the split first if the background job
+ * has not yet (a refund or a dispute can come before it). Refund and dispute reversals take the
+ * platform's share back in proportion to it.
+ */
+export async function splitCommissionOf(tx: Tx, paymentId: string): Promise<(shipmentId: string) => number> {
+  await writePaymentSplit(tx, paymentId);
+  const split = await tx.ledgerTransaction.findUniqueOrThrow({
+    where: { idempotencyKey: splitIdempotencyKey(paymentId) },
+    select: { entries: { select: { shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
+  });
+  return (shipmentId) =>
+    split.entries
+      .filter((e) => e.shipmentId === shipmentId && e.account.kind === "PLATFORM_REVENUE" && e.direction === "CREDIT")
+      .reduce((sum, e) => sum + e.amountCents, 0);
 }

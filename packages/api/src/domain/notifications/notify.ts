@@ -1,6 +1,23 @@
 import type { Tx } from "@bazaar/db";
 
-export const NOTIFICATION_TYPES = ["LOW_STOCK", "NEW_ORDER", "ORDER_CONFIRMED", "SHIPMENT_UPDATE", "PAYOUT_PAID", "PAYOUT_FAILED", "SHOP_MESSAGE"] as const;
+export const NOTIFICATION_TYPES = [
+  "LOW_STOCK",
+  "NEW_ORDER",
+  "ORDER_CONFIRMED",
+  "SHIPMENT_UPDATE",
+  "PAYOUT_PAID",
+  "PAYOUT_FAILED",
+  "PAYOUT_WAITING",
+  "PAYOUT_REVERSED",
+  "BALANCE_NEGATIVE",
+  "REFUND_ISSUED",
+  "ORDER_CANCELLED",
+  "RETURN_UPDATE",
+  "DISPUTE_OPENED",
+  "DISPUTE_CLOSED",
+  "CONNECT_UPDATE",
+  "SHOP_MESSAGE",
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export interface NotifyInput {

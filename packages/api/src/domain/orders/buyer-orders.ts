@@ -52,6 +52,7 @@ export async function getBuyerOrder(db: PrismaClient, actor: Actor | null, input
               sku: true,
               name: true,
               quantity: true,
+              refundedQuantity: true,
               unitPriceCents: true,
               subtotalCents: true,
               discountCents: true,
@@ -87,6 +88,24 @@ export async function getBuyerOrder(db: PrismaClient, actor: Actor | null, input
       })
     : [];
   const reviewedProducts = new Set(reviewed.map((r) => r.productId));
+  const returns = await db.returnRequest.findMany({
+    where: { orderId: order.id },
+    orderBy: { requestedAt: "asc" },
+    select: {
+      id: true,
+      number: true,
+      shipmentId: true,
+      status: true,
+      reason: true,
+      instructions: true,
+      rejectionReason: true,
+      carrier: true,
+      trackingNumber: true,
+      requestedAt: true,
+      refund: { select: { amountCents: true } },
+      items: { select: { orderItemId: true, quantity: true, orderItem: { select: { name: true } } } },
+    },
+  });
   const shopOf = new Map(order.shipments.map((s) => [s.id, s.seller.shopName]));
   const { history, payments, shipments, idempotencyKey: _key, guestEmail, ...rest } = order;
   const payment = payments[0] ?? null;
@@ -117,5 +136,8 @@ export async function getBuyerOrder(db: PrismaClient, actor: Actor | null, input
       items: s.items.map((i) => ({ ...i, canReview: canReview && s.status === "DELIVERED" && !reviewedProducts.has(i.productId) })),
     })),
     timeline: history.map((h) => ({ ...h, shopName: h.shipmentId ? (shopOf.get(h.shipmentId) ?? null) : null })),
+    /** Returns asked for on this order; only an account's buyer can ask for one (a guest contacts the shop). */
+    returns,
+    canReturn: canReview,
   };
 }

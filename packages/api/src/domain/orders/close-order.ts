@@ -1,8 +1,10 @@
 import type { Order, Payment, Shipment, Tx } from "@bazaar/db";
+import { DomainError } from "../../errors";
 import { releaseOrderStock, restockOrder } from "../inventory";
 import type { PaymentGateway } from "../payments/gateway";
 import { releasePromo } from "../promotions/redemption";
 import { refundThroughGateway } from "../payments/refunds";
+import { disputedByShipment } from "../ledger/seller-side";
 import { moveOrder, moveShipment, syncOrderWithShipments } from "./transitions";
 
 /**
@@ -43,9 +45,21 @@ export async function refundOrderParts(
   input: { reason: string; actorId: string | null; gateway?: PaymentGateway },
 ) {
   let refundedCents = 0;
+  const disputed = await disputedByShipment(
+    tx,
+    shipments.map((s) => s.id),
+  );
   for (const shipment of shipments) {
-    const remaining = shipment.totalCents - shipment.refundedCents;
+    // What a dispute holds of the part went (or may go) back through the buyer's bank.
+    const remaining = shipment.totalCents - shipment.refundedCents - (disputed.get(shipment.id) ?? 0);
+    if (remaining <= 0 && (disputed.get(shipment.id) ?? 0) > 0) {
+      throw new DomainError(
+        "CONFLICT",
+        "The buyer's bank disputed this payment, so it cannot be refunded as well: a refund would pay them twice. Answer the dispute instead.",
+      );
+    }
     if (remaining > 0) {
+      const items = await tx.orderItem.findMany({ where: { shipmentId: shipment.id }, select: { id: true, quantity: true, refundedQuantity: true } });
       await refundThroughGateway(
         tx,
         payment,
@@ -55,6 +69,7 @@ export async function refundOrderParts(
           // Same order state, same key: a retry after a crash gets the provider's first refund back.
           idempotencyKey: `refund:shipment:${shipment.id}:${shipment.refundedCents}`,
           reason: input.reason,
+          items: items.filter((i) => i.quantity > i.refundedQuantity).map((i) => ({ orderItemId: i.id, quantity: i.quantity - i.refundedQuantity })),
         },
         input.gateway,
       );

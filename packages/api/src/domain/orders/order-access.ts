@@ -5,7 +5,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Prisma, Tx } from "@bazaar/db";
 import { requireUser, type Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, notFound } from "../../errors";
 import { getEnv } from "../../env";
 import { urls } from "../../mail/links";
 
@@ -32,7 +32,8 @@ export interface OrderRef {
  */
 export function orderViewer(actor: Actor | null, ref: OrderRef): { where: Prisma.OrderWhereInput; actorId: string | null; isGuest: boolean } {
   if (ref.token) {
-    if (!isValidOrderToken(ref.orderId, ref.token)) throw new DomainError("NOT_FOUND", "This order link is not valid. Open the link in your order email again.");
+    if (!isValidOrderToken(ref.orderId, ref.token))
+      throw new DomainError("NOT_FOUND", "This order link is not valid. Open the link in your order email again.");
     return { where: { id: ref.orderId }, actorId: actor?.userId ?? null, isGuest: !actor };
   }
   const { userId } = requireUser(actor);
@@ -61,4 +62,39 @@ export async function attachGuestOrders(db: Tx, userId: string): Promise<number>
   if (!user?.emailVerified || user.role !== "BUYER") return 0;
   const { count } = await db.order.updateMany({ where: { guestEmail: user.email.toLowerCase(), buyerId: null }, data: { buyerId: userId } });
   return count;
+}
+
+// The roles for acting on an order after the sale (refunds, returns, disputes): its buyer, a seller
+// with a part in it, or an administrator. Guests act through `orderViewer` with their signed link.
+
+export type OrderRole = { as: "buyer" } | { as: "seller"; sellerId: string } | { as: "admin" };
+
+/**
+ * How `actor` relates to the order: its buyer, a seller with a part in it, or an administrator.
+ * Anyone else is told the order does not exist, so order ids cannot be probed.
+ */
+export async function orderRoleOf(tx: Tx, actor: Actor | null, orderId: string): Promise<OrderRole> {
+  if (!actor) throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
+  if (actor.role === "ADMIN") {
+    if (!(await tx.order.findUnique({ where: { id: orderId }, select: { id: true } }))) throw notFound("The order");
+    return { as: "admin" };
+  }
+  const order = await tx.order.findUnique({ where: { id: orderId }, select: { buyerId: true } });
+  if (!order) throw notFound("The order");
+  if (order.buyerId === actor.userId) return { as: "buyer" };
+  if (actor.role === "SELLER" && actor.sellerId && actor.sellerStatus === "APPROVED") {
+    const part = await tx.shipment.findFirst({ where: { orderId, sellerId: actor.sellerId }, select: { id: true } });
+    if (part) return { as: "seller", sellerId: actor.sellerId };
+  }
+  throw notFound("The order");
+}
+
+/** Like `orderRoleOf`, refusing roles not in `allowed` with a message that says who may. */
+export async function requireOrderRole<R extends OrderRole["as"]>(tx: Tx, actor: Actor | null, orderId: string, allowed: readonly R[], what: string) {
+  const role = await orderRoleOf(tx, actor, orderId);
+  if (!(allowed as readonly string[]).includes(role.as)) {
+    const who = allowed.map((r) => (r === "buyer" ? "the buyer" : r === "seller" ? "the seller" : "an administrator")).join(" or ");
+    throw new DomainError("FORBIDDEN", `Only ${who} can ${what}.`);
+  }
+  return role as Extract<OrderRole, { as: R }>;
 }

@@ -5,6 +5,8 @@ import { releaseOrderStock, sellOrderStock } from "../inventory";
 import { lockOrder, lockPayment, moveOrder, noteOrder } from "../orders/transitions";
 import { inTransaction } from "../transaction";
 import { getPaymentGateway, type PaymentGateway } from "./gateway";
+import { connectAccountUpdated, connectPayoutFailed, transferReversed } from "../ledger/connect-state";
+import { closeDispute, openDispute } from "./disputes";
 import { recordSucceededRefund, refundThroughGateway } from "./refunds";
 import { releasePromo } from "../promotions/redemption";
 
@@ -37,6 +39,16 @@ export async function applyStripeEvent(db: PrismaClient, event: Stripe.Event, ga
         return paymentFailed(tx, event.data.object);
       case "charge.refunded":
         return chargeRefunded(tx, event.data.object, event.id);
+      case "charge.dispute.created":
+        return openDispute(tx, event.data.object);
+      case "charge.dispute.closed":
+        return closeDispute(tx, event.data.object);
+      case "account.updated":
+        return connectAccountUpdated(tx, event.data.object);
+      case "transfer.reversed":
+        return transferReversed(tx, event.data.object);
+      case "payout.failed":
+        return connectPayoutFailed(tx, event.data.object, event.account);
       default:
         return { outcome: "ignored", detail: `Bazaar does not act on ${event.type}` };
     }

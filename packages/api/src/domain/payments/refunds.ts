@@ -2,6 +2,7 @@ import type { Payment, Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { writeRefundReversal } from "../ledger/reverse-refund";
+import { formatMoney } from "../money";
 import { getPaymentGateway, type PaymentGateway } from "./gateway";
 
 export interface RecordRefundInput {
@@ -12,6 +13,8 @@ export interface RecordRefundInput {
   providerRefundId: string | null;
   idempotencyKey: string;
   reason: string | null;
+  /** The units this refund is for, when it is for units: counted on their order lines. */
+  items?: { orderItemId: string; quantity: number }[];
   /**
    * False for a payment that never became a sale (it arrived after its order was cancelled):
    * it was never split, so there is nothing to reverse.
@@ -27,9 +30,14 @@ export async function recordSucceededRefund(tx: Tx, input: RecordRefundInput) {
   const existing = await tx.refund.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) return existing;
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: input.paymentId } });
-  const refundable = payment.amountCents - payment.refundedCents;
+  // What an open or lost dispute holds went back to the buyer through their bank, or may.
+  const refundable = payment.amountCents - payment.refundedCents - payment.disputedCents;
   if (input.amountCents <= 0 || input.amountCents > refundable) {
-    throw new DomainError("CONFLICT", `Only ${refundable} cents of this payment can still be refunded.`, { refundableCents: refundable });
+    throw new DomainError(
+      "CONFLICT",
+      `Only ${formatMoney(Math.max(refundable, 0), payment.currency)} of this payment can still be refunded${payment.disputedCents > 0 ? " (a dispute holds part of it)" : ""}.`,
+      { refundableCents: refundable },
+    );
   }
   const refund = await tx.refund.create({
     data: {
@@ -41,8 +49,13 @@ export async function recordSucceededRefund(tx: Tx, input: RecordRefundInput) {
       providerRefundId: input.providerRefundId,
       reason: input.reason,
       idempotencyKey: input.idempotencyKey,
+      ...(input.items?.length ? { items: { create: input.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })) } } : {}),
     },
   });
+  for (const item of input.items ?? []) {
+    // The CHECK on refundedQuantity <= quantity refuses refunding a unit twice, whatever raced.
+    await tx.orderItem.update({ where: { id: item.orderItemId }, data: { refundedQuantity: { increment: item.quantity } } });
+  }
   const fullyRefunded = payment.refundedCents + input.amountCents === payment.amountCents;
   await tx.payment.update({
     where: { id: payment.id },

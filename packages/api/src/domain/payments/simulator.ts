@@ -24,7 +24,19 @@ export function httpDelivery(url = new URL("/api/webhooks/stripe", getEnv().STOR
 export const signStripePayload = (payload: string, secret = getEnv().STRIPE_WEBHOOK_SECRET) => Stripe.webhooks.generateTestHeaderString({ payload, secret });
 
 /** A Stripe-shaped event envelope around `object`. */
-export function stripeEventPayload(type: "payment_intent.succeeded" | "payment_intent.payment_failed" | "charge.refunded", object: Record<string, unknown>) {
+export function stripeEventPayload(
+  type:
+    | "payment_intent.succeeded"
+    | "payment_intent.payment_failed"
+    | "charge.refunded"
+    | "charge.dispute.created"
+    | "charge.dispute.closed"
+    | "account.updated"
+    | "transfer.reversed"
+    | "payout.failed",
+  object: Record<string, unknown>,
+  extra: { account?: string } = {},
+) {
   return JSON.stringify({
     id: `evt_sim_${randomBytes(12).toString("hex")}`,
     object: "event",
@@ -34,6 +46,7 @@ export function stripeEventPayload(type: "payment_intent.succeeded" | "payment_i
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
     type,
+    ...extra,
     data: { object },
   });
 }
@@ -105,6 +118,16 @@ export async function confirmSimulatedPayment(
       stripeEventPayload("payment_intent.succeeded", { ...intent, status: "succeeded", amount_received: payment.amountCents, last_payment_error: null }),
       options.deliver ?? httpDelivery(),
     );
+    if (decision.dispute) {
+      // As with Stripe's disputing test cards, the dispute follows the successful payment.
+      await send(
+        stripeEventPayload(
+          "charge.dispute.created",
+          disputeObject(payment, { id: disputeIdOf(input.paymentIntentId), reason: decision.dispute.reason, status: "needs_response" }),
+        ),
+        options.deliver ?? httpDelivery(),
+      );
+    }
     return { status: "succeeded", message: null, orderId: payment.orderId };
   }
   const error = { type: "card_error", code: decision.code, decline_code: decision.declineCode, message: decision.message };
@@ -143,4 +166,121 @@ export async function simulateDashboardRefund(
     options.deliver ?? httpDelivery(),
   );
   return { refundId };
+}
+
+const disputeIdOf = (paymentIntentId: string) => `dp_sim_${createHash("sha256").update(paymentIntentId).digest("hex").slice(0, 24)}`;
+const EVIDENCE_DAYS = 7;
+
+function disputeObject(
+  payment: { amountCents: number; currency: string; providerPaymentId: string | null },
+  dispute: { id: string; reason: string; status: "needs_response" | "under_review" | "won" | "lost"; amountCents?: number },
+) {
+  return {
+    id: dispute.id,
+    object: "dispute",
+    amount: dispute.amountCents ?? payment.amountCents,
+    currency: payment.currency.toLowerCase(),
+    charge: chargeIdOf(payment.providerPaymentId ?? ""),
+    payment_intent: payment.providerPaymentId,
+    reason: dispute.reason,
+    status: dispute.status,
+    evidence_details: { due_by: Math.floor(Date.now() / 1000) + EVIDENCE_DAYS * 24 * 3600, has_evidence: false, past_due: false, submission_count: 0 },
+    livemode: false,
+  };
+}
+
+/**
+ * Evidence for a dispute, the way Stripe's test mode decides it: evidence containing
+ * "winning_evidence" closes the dispute as won, "losing_evidence" as lost (a `charge.dispute.closed`
+ * event through the webhook); anything else leaves it under review.
+ */
+export async function simulateDisputeEvidence(
+  db: PrismaClient,
+  input: { providerDisputeId: string; evidence: string },
+  options: { deliver?: DeliverStripeEvent } = {},
+): Promise<{ status: "won" | "lost" | "under_review" }> {
+  const dispute = await db.dispute.findUnique({ where: { providerDisputeId: input.providerDisputeId }, include: { payment: true } });
+  if (!dispute || dispute.payment.provider !== "SIMULATOR") throw notFound("The dispute");
+  if (dispute.status !== "OPEN") throw new DomainError("CONFLICT", `This dispute is already closed (${dispute.status.toLowerCase()}).`);
+  const status = input.evidence.includes("winning_evidence") ? "won" : input.evidence.includes("losing_evidence") ? "lost" : "under_review";
+  if (status === "under_review") return { status };
+  await send(
+    stripeEventPayload(
+      "charge.dispute.closed",
+      disputeObject(dispute.payment, { id: dispute.providerDisputeId, reason: dispute.reason, status, amountCents: dispute.amountCents }),
+    ),
+    options.deliver ?? httpDelivery(),
+  );
+  return { status };
+}
+
+/**
+ * What Stripe Connect says about a seller's connected account (`account.updated`), for trying
+ * payouts that wait on it offline: a simulated account id is given to a seller who has none.
+ */
+export async function simulateAccountUpdated(
+  db: PrismaClient,
+  input: { sellerId: string; payoutsEnabled: boolean; chargesEnabled?: boolean; requirements?: string[]; disabledReason?: string | null },
+  options: { deliver?: DeliverStripeEvent } = {},
+) {
+  const seller = await db.seller.findUnique({ where: { id: input.sellerId }, select: { id: true, stripeAccountId: true } });
+  if (!seller) throw notFound("The seller");
+  const accountId = seller.stripeAccountId ?? `acct_sim_${createHash("sha256").update(seller.id).digest("hex").slice(0, 16)}`;
+  await send(
+    stripeEventPayload("account.updated", {
+      id: accountId,
+      object: "account",
+      charges_enabled: input.chargesEnabled ?? input.payoutsEnabled,
+      payouts_enabled: input.payoutsEnabled,
+      metadata: { sellerId: seller.id },
+      requirements: { currently_due: input.requirements ?? [], past_due: [], disabled_reason: input.disabledReason ?? null },
+    }),
+    options.deliver ?? httpDelivery(),
+  );
+  return { accountId };
+}
+
+/** A paid payout's transfer taken back (`transfer.reversed`), as Stripe reports it. */
+export async function simulateTransferReversal(db: PrismaClient, input: { payoutId: string }, options: { deliver?: DeliverStripeEvent } = {}) {
+  const payout = await db.payout.findUnique({ where: { id: input.payoutId } });
+  if (!payout?.providerTransferId) throw new DomainError("CONFLICT", "Only a payout that was sent can be reversed.");
+  await send(
+    stripeEventPayload("transfer.reversed", {
+      id: payout.providerTransferId,
+      object: "transfer",
+      amount: payout.amountCents,
+      amount_reversed: payout.amountCents,
+      currency: payout.currency.toLowerCase(),
+      reversed: true,
+      metadata: { payoutId: payout.id, sellerId: payout.sellerId },
+    }),
+    options.deliver ?? httpDelivery(),
+  );
+}
+
+/** The seller's bank refusing a payout Bazaar sent (`payout.failed` on the connected account). */
+export async function simulatePayoutFailure(
+  db: PrismaClient,
+  input: { payoutId: string; failureMessage?: string },
+  options: { deliver?: DeliverStripeEvent } = {},
+) {
+  const payout = await db.payout.findUnique({ where: { id: input.payoutId }, include: { seller: { select: { stripeAccountId: true } } } });
+  if (!payout) throw notFound("The payout");
+  await send(
+    stripeEventPayload(
+      "payout.failed",
+      {
+        id: `po_sim_${createHash("sha256").update(payout.id).digest("hex").slice(0, 24)}`,
+        object: "payout",
+        amount: payout.amountCents,
+        currency: payout.currency.toLowerCase(),
+        status: "failed",
+        failure_code: "account_closed",
+        failure_message: input.failureMessage ?? "The bank account has been closed.",
+        metadata: { payoutId: payout.id },
+      },
+      { account: payout.seller.stripeAccountId ?? undefined },
+    ),
+    options.deliver ?? httpDelivery(),
+  );
 }

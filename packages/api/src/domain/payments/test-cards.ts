@@ -13,8 +13,15 @@ const DECLINES: Record<string, { code: string; declineCode: string | null; messa
   "4000000000000119": { code: "processing_error", declineCode: null, message: "An error occurred while processing your card. Try again in a little bit." },
 };
 
+// Cards whose payment succeeds and is then disputed by the buyer's bank, as Stripe's do.
+const DISPUTES: Record<string, { reason: string }> = {
+  "4000000000000259": { reason: "fraudulent" },
+  "4000000000002685": { reason: "product_not_received" },
+};
+
 export type CardDecision =
-  { outcome: "succeeded"; last4: string } | { outcome: "failed"; last4: string; code: string; declineCode: string | null; message: string };
+  | { outcome: "succeeded"; last4: string; dispute: { reason: string } | null }
+  | { outcome: "failed"; last4: string; code: string; declineCode: string | null; message: string };
 
 const passesLuhn = (digits: string) => {
   let sum = 0;
@@ -37,5 +44,5 @@ export function decideTestCard(cardNumber: string): CardDecision {
   }
   const last4 = digits.slice(-4);
   const decline = DECLINES[digits];
-  return decline ? { outcome: "failed", last4, ...decline } : { outcome: "succeeded", last4 };
+  return decline ? { outcome: "failed", last4, ...decline } : { outcome: "succeeded", last4, dispute: DISPUTES[digits] ?? null };
 }

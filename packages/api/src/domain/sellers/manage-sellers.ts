@@ -180,11 +180,15 @@ export async function approveSeller(db: PrismaClient, actor: Actor, input: z.inp
   });
 }
 
-/** Rejects an application; the applicant sees the reason on their status page. */
+/** Rejects an application; the applicant sees the reason on their status page and gets it by mail (`seller/rejected`). */
 export async function rejectSeller(db: PrismaClient, actor: Actor, input: z.input<typeof ZSellerReasonSchema>) {
   const admin = requireAdmin(actor);
   const { sellerId, reason } = ZSellerReasonSchema.parse(input);
-  return inTransaction(db, (tx) => decide(tx, admin, sellerId, "reject", reason));
+  return inTransaction(db, async (tx) => {
+    const seller = await decide(tx, admin, sellerId, "reject", reason);
+    await publish(tx, "seller/rejected", { sellerId, reason });
+    return seller;
+  });
 }
 
 /**

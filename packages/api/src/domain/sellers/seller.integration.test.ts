@@ -64,12 +64,12 @@ describe("seller dashboard", () => {
     await seller.fulfillment.markShipped({ shipmentId: longAgo.shipment.id, carrier: "UPS", trackingNumber: "1Z999" });
     expect((await seller.seller.dashboard()).ordersToShip).toBe(2);
 
-    // The balance is the payable account's, once the background split has run.
-    expect(dashboard.balance.availableCents).toBe(0);
+    // The sales are pending (in their payout hold) once the background split has run; nothing is available yet.
+    expect(dashboard.balance.pendingCents).toBe(0);
     await drainOutbox(t.db);
-    const payable = await t.db.ledgerAccount.findFirstOrThrow({ where: { sellerId: shop.seller.id, kind: "SELLER_PAYABLE" }, select: { id: true } });
-    const credits = await t.db.ledgerEntry.aggregate({ where: { accountId: payable.id, direction: "CREDIT" }, _sum: { amountCents: true } });
-    expect((await seller.seller.dashboard()).balance.availableCents).toBe(credits._sum.amountCents);
+    const pending = await t.db.ledgerAccount.findFirstOrThrow({ where: { sellerId: shop.seller.id, kind: "SELLER_PENDING" }, select: { id: true } });
+    const credits = await t.db.ledgerEntry.aggregate({ where: { accountId: pending.id, direction: "CREDIT" }, _sum: { amountCents: true } });
+    expect((await seller.seller.dashboard()).balance).toMatchObject({ pendingCents: credits._sum.amountCents, availableCents: 0 });
     expect(credits._sum.amountCents).toBeGreaterThan(0);
     // Four checkouts, payments and the background work after them: slow on a busy machine.
   }, 180_000);
@@ -291,7 +291,7 @@ describe("a seller's own data only", () => {
     // B's money views are B's: empty, however much A sold.
     expect((await sellerB.seller.sales()).items).toEqual([]);
     expect((await sellerB.ledger.entries()).items).toEqual([]);
-    expect(await sellerB.seller.exportLedger()).toBe("date,type,description,order,payout,credit,debit,balance,currency\r\n");
+    expect(await sellerB.seller.exportLedger()).toBe("date,type,description,order,payout,credit,debit,balance,currency,account\r\n");
     expect(await sellerB.seller.exportProducts()).toBe(
       "product_sku,sku,name,description,category,price,compare_at_price,currency,status,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value\r\n",
     );

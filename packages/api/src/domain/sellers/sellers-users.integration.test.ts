@@ -37,6 +37,7 @@ describe("seller applications", () => {
     expect(accounts.map((a) => [a.kind, a.code])).toEqual([
       ["SELLER_PAYABLE", `seller:${seller.id}:payable:USD`],
       ["SELLER_PAYOUTS", `seller:${seller.id}:payouts:USD`],
+      ["SELLER_PENDING", `seller:${seller.id}:pending:USD`],
     ]);
     const events = await t.db.outboxEvent.findMany({
       where: { name: "seller/approved" },
@@ -53,7 +54,7 @@ describe("seller applications", () => {
     ]);
     // The seller can now use seller procedures.
     await expect((await callerFor(t.db, (await t.db.seller.findUniqueOrThrow({ where: { id: seller.id } })).userId)).ledger.balance()).resolves.toEqual([
-      { currency: "USD", availableCents: 0, paidOutCents: 0 },
+      { currency: "USD", availableCents: 0, pendingCents: 0, paidOutCents: 0 },
     ]);
   });
 
@@ -68,7 +69,7 @@ describe("seller applications", () => {
         where: { entityId: seller.id, action: "seller.approve" },
       }),
     ).toBe(1);
-    expect(await t.db.ledgerAccount.count({ where: { sellerId: seller.id } })).toBe(2);
+    expect(await t.db.ledgerAccount.count({ where: { sellerId: seller.id } })).toBe(3);
   });
 
   it("rejection needs a reason, which the seller then sees", async () => {
@@ -161,7 +162,7 @@ describe("suspension", () => {
 
     await caller.admin.sellers.reinstate({ sellerId: seller.id });
     expect(await visible()).toBe(true);
-    expect(await (await callerFor(t.db, user.id)).ledger.balance()).toEqual([{ currency: "USD", availableCents: 5000, paidOutCents: 0 }]);
+    expect(await (await callerFor(t.db, user.id)).ledger.balance()).toEqual([{ currency: "USD", availableCents: 5000, pendingCents: 0, paidOutCents: 0 }]);
     expect(
       (
         await t.db.auditLog.findMany({

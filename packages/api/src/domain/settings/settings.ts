@@ -33,6 +33,36 @@ export const SETTINGS = {
     fallback: 5000,
     nullable: true,
   },
+  /** A sale's funds become available for payout this many days after delivery... */
+  payoutHoldDaysAfterDelivery: {
+    key: "payouts.holdDaysAfterDelivery",
+    fallback: 7,
+    nullable: false,
+  },
+  /** ...or this many days after shipping when the shipment is never marked delivered. */
+  payoutHoldDaysAfterShipping: {
+    key: "payouts.holdDaysAfterShipping",
+    fallback: 21,
+    nullable: false,
+  },
+  /** The most a seller may refund on their own in one refund; larger refunds need an administrator. */
+  sellerRefundLimitCents: {
+    key: "refunds.sellerLimitCents",
+    fallback: 50_000,
+    nullable: false,
+  },
+  /** What the payment processor charges for a lost dispute. */
+  disputeFeeCents: {
+    key: "disputes.feeCents",
+    fallback: 1500,
+    nullable: false,
+  },
+  /** The sellers' share of a lost dispute's fee in basis points (10000: the sellers bear all of it, 0: Bazaar does). */
+  disputeFeeSellerBps: {
+    key: "disputes.feeSellerBps",
+    fallback: 10_000,
+    nullable: false,
+  },
 } as const;
 
 type SettingName = keyof typeof SETTINGS;

@@ -4,6 +4,7 @@ import { BackInStockEmail, backInStockSubject, type BackInStockProps } from "./b
 import { CartReminderEmail, cartReminderSubject, type CartReminderProps } from "./cart-reminder";
 import { LowStockEmail, lowStockSubject, type LowStockProps } from "./low-stock";
 import { NewOrderEmail, newOrderSubject, type NewOrderProps } from "./new-order";
+import { NoticeEmail, noticeSubject, type NoticeProps } from "./notice";
 import { OrderConfirmationEmail, orderConfirmationSubject, type OrderConfirmationProps } from "./order-confirmation";
 import { PayoutPaidEmail, payoutPaidSubject, type PayoutPaidProps } from "./payout-paid";
 import { ShopMessageEmail, shopMessageSubject, type ShopMessageProps } from "./shop-message";
@@ -36,6 +37,7 @@ export const templates = {
   "system-alert": template<SystemAlertProps>(systemAlertSubject, SystemAlertEmail),
   "verify-email": template<VerifyEmailProps>(verifyEmailSubject, VerifyEmailEmail),
   "password-reset": template<PasswordResetProps>(passwordResetSubject, PasswordResetEmail),
+  notice: template<NoticeProps>(noticeSubject, NoticeEmail),
 };
 
 export type TemplateName = keyof typeof templates;

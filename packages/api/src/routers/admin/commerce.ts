@@ -1,9 +1,12 @@
-import { getLedgerAccount, listLedgerAccounts } from "../../domain/ledger/admin-views";
+import { connectStripeClient } from "../../domain/ledger/connect";
+import { listDisputes, submitDisputeEvidence } from "../../domain/payments/dispute-views";
+import { getEnv } from "../../env";
+import { getLedgerAccount, listLedgerAccounts, listSellersInDebt } from "../../domain/ledger/admin-views";
 import { getOrderForAdmin, listAllOrders } from "../../domain/orders/admin-orders";
 import { listPayouts } from "../../domain/ledger/payout-queue";
 import { createPromotion, expirePromotion, getPromotion, listPromotions, updatePromotion } from "../../domain/promotions/manage-promotions";
 import { adminProcedure, router } from "../../trpc";
-import { ZAccountEntriesSchema, ZListPayoutsSchema } from "../../validators/ledger";
+import { ZAccountEntriesSchema, ZListDisputesSchema, ZListPayoutsSchema, ZSubmitDisputeEvidenceSchema } from "../../validators/ledger";
 import { ZAdminOrderIdSchema, ZListAllOrdersSchema } from "../../validators/orders";
 import { ZCreatePromotionSchema, ZExpirePromotionSchema, ZListPromotionsSchema, ZPromotionIdSchema, ZUpdatePromotionSchema } from "../../validators/promotions";
 import { ZPromotionSchema } from "../../validators/promotions";
@@ -19,6 +22,13 @@ export const adminMoneyRouter = router({
   accounts: adminProcedure.query(({ ctx }) => listLedgerAccounts(ctx.db, ctx.actor)),
   account: adminProcedure.input(ZAccountEntriesSchema).query(({ ctx, input }) => getLedgerAccount(ctx.db, ctx.actor, input)),
   payouts: adminProcedure.input(ZListPayoutsSchema.optional()).query(({ ctx, input }) => listPayouts(ctx.db, ctx.actor, input)),
+  /** Sellers whose payable is below zero, with what is pending to pay it down. */
+  sellersInDebt: adminProcedure.query(({ ctx }) => listSellersInDebt(ctx.db, ctx.actor)),
+  disputes: adminProcedure.input(ZListDisputesSchema.optional()).query(({ ctx, input }) => listDisputes(ctx.db, ctx.actor, input ?? {})),
+  /** Answers a dispute with evidence (to Stripe, or the simulator's test-mode rules). */
+  submitDisputeEvidence: adminProcedure
+    .input(ZSubmitDisputeEvidenceSchema)
+    .mutation(({ ctx, input }) => submitDisputeEvidence(ctx.db, ctx.actor, input, { stripe: connectStripeClient(getEnv().STRIPE_SECRET_KEY) })),
 });
 
 export const adminPromotionsRouter = router({

@@ -1,18 +1,43 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, buttonClasses, Card, CardBody, CardHeader, EmptyState, formatMoney, PageHeader, Table, TBody, Td, Th, THead, type BadgeTone } from "@bazaar/ui";
+import {
+  Alert,
+  Badge,
+  buttonClasses,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  formatMoney,
+  PageHeader,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+  type BadgeTone,
+} from "@bazaar/ui";
 import { StatCard } from "@bazaar/ui/stat-card";
 import { ConnectPayoutsButton } from "~/components/connect-payouts-button";
 import { PayoutForm } from "~/components/payout-form";
 import { getSellerAccess } from "~/server/access";
 import { api } from "~/trpc/server";
-import type { LedgerTransactionKind, PayoutStatus } from "@bazaar/db";
+import type { DisputeStatus, LedgerTransactionKind, PayoutStatus } from "@bazaar/db/enums";
 
 export const metadata: Metadata = { title: "Money" };
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const payoutTone: Record<PayoutStatus, BadgeTone> = { REQUESTED: "info", PROCESSING: "info", PAID: "success", FAILED: "danger" };
-const kindLabel: Record<LedgerTransactionKind, string> = { PAYMENT_SPLIT: "Sale", REFUND: "Refund", PAYOUT: "Payout", ADJUSTMENT: "Adjustment" };
+const dayFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const payoutTone: Record<PayoutStatus, BadgeTone> = { REQUESTED: "info", PROCESSING: "info", PAID: "success", FAILED: "danger", REVERSED: "danger" };
+const kindLabel: Record<LedgerTransactionKind, string> = {
+  PAYMENT_SPLIT: "Sale",
+  REFUND: "Refund",
+  PAYOUT: "Payout",
+  ADJUSTMENT: "Adjustment",
+  FUNDS_RELEASE: "Hold ended",
+  DISPUTE: "Dispute",
+};
+const disputeTone: Record<DisputeStatus, BadgeTone> = { OPEN: "warning", WON: "success", LOST: "danger" };
 
 export default async function MoneyPage({ searchParams }: { searchParams: Promise<{ currency?: string; entries?: string; sales?: string }> }) {
   const access = await getSellerAccess();
@@ -20,12 +45,14 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const balances = await api.ledger.balance();
   const currency = balances.find((b) => b.currency === params.currency?.toUpperCase())?.currency ?? balances[0]?.currency ?? "USD";
-  const balance = balances.find((b) => b.currency === currency) ?? { currency, availableCents: 0, paidOutCents: 0 };
-  const [entries, sales, payouts, onboarding] = await Promise.all([
+  const balance = balances.find((b) => b.currency === currency) ?? { currency, availableCents: 0, pendingCents: 0, paidOutCents: 0 };
+  const [entries, sales, payouts, onboarding, pending, disputes] = await Promise.all([
     api.ledger.entries({ currency, cursor: params.entries || undefined, limit: 25 }),
     api.seller.sales({ currency, cursor: params.sales || undefined, limit: 10 }),
     api.ledger.payouts({ limit: 20 }),
     api.seller.onboarding(),
+    api.ledger.pending(),
+    api.ledger.disputes(),
   ]);
   const money = (cents: number) => formatMoney(cents, currency);
   const link = (extra: Record<string, string>) => `/money?${new URLSearchParams({ currency, ...extra }).toString()}`;
@@ -56,8 +83,15 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
         </nav>
       ) : null}
 
-      <div className="grid gap-4 lg:grid-cols-[1fr_1fr_1.3fr]">
+      {balance.availableCents < 0 ? (
+        <Alert tone="danger" className="mb-4">
+          Your balance is {money(balance.availableCents)}: a refund or dispute took back money already paid out to you. Your next sales pay it back first;
+          payouts resume once your balance is above zero.
+        </Alert>
+      ) : null}
+      <div className="grid gap-4 lg:grid-cols-[1fr_1fr_1fr_1.3fr]">
         <StatCard testId="money-available" label="Available balance" value={money(balance.availableCents)} detail="Yours to pay out" />
+        <StatCard testId="money-pending" label="Pending" value={money(balance.pendingCents)} detail="In the payout hold after delivery" />
         <StatCard testId="money-paid-out" label="Paid out so far" value={money(balance.paidOutCents)} />
         <Card>
           <CardHeader as="h2" title="Request a payout" />
@@ -79,6 +113,75 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
             actions={<ConnectPayoutsButton returnPath="/money" label={onboarding.stripe.accountId ? "Open Stripe onboarding" : "Set up payouts with Stripe"} />}
           />
         </Card>
+      ) : null}
+
+      <section className="mt-8" aria-labelledby="pending-heading">
+        <h2 id="pending-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Pending funds
+        </h2>
+        {pending.length === 0 ? (
+          <EmptyState
+            title="Nothing pending"
+            description="Each sale waits here until its payout hold ends (days after delivery), then joins your available balance."
+          />
+        ) : (
+          <Table caption="Sales in their payout hold">
+            <THead>
+              <tr>
+                <Th>Order</Th>
+                <Th>Status</Th>
+                <Th className="text-right">Amount</Th>
+                <Th>Available from</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {pending.map((row) => (
+                <tr key={row.shipmentId} data-testid="pending-row">
+                  <Td>
+                    <Link href={`/orders/${row.shipmentId}`} className="font-medium text-brand-700 hover:underline">
+                      #{row.orderNumber}
+                    </Link>
+                  </Td>
+                  <Td className="text-slate-600">{row.status.toLowerCase()}</Td>
+                  <Td className="text-right tabular-nums">{formatMoney(row.pendingCents, row.currency)}</Td>
+                  <Td className="whitespace-nowrap text-slate-600">{row.availableAt ? dayFormat.format(row.availableAt) : "Once shipped"}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </section>
+
+      {disputes.length > 0 ? (
+        <section className="mt-8" aria-labelledby="disputes-heading">
+          <h2 id="disputes-heading" className="mb-3 text-lg font-semibold text-slate-900">
+            Disputes
+          </h2>
+          <Table caption="Disputes on your sales">
+            <THead>
+              <tr>
+                <Th>Order</Th>
+                <Th>Status</Th>
+                <Th>Reason</Th>
+                <Th className="text-right">Your share held</Th>
+                <Th>Evidence due</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {disputes.map((d) => (
+                <tr key={d.id} data-testid="dispute-row">
+                  <Td>#{d.order.number}</Td>
+                  <Td>
+                    <Badge tone={disputeTone[d.status]}>{d.status.toLowerCase()}</Badge>
+                  </Td>
+                  <Td className="text-slate-600">{d.reason.replaceAll("_", " ")}</Td>
+                  <Td className="text-right tabular-nums">{formatMoney(d.yourShareCents, d.currency)}</Td>
+                  <Td className="whitespace-nowrap text-slate-600">{d.evidenceDueBy ? dayFormat.format(d.evidenceDueBy) : "—"}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        </section>
       ) : null}
 
       <section className="mt-8" aria-labelledby="sales-heading">
@@ -216,6 +319,7 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
                   <Td>
                     <Badge tone={payoutTone[p.status] ?? "neutral"}>{p.status.toLowerCase()}</Badge>
                     {p.failureReason ? <p className="mt-1 text-xs text-red-700">{p.failureReason}</p> : null}
+                    {p.waitingReason ? <p className="mt-1 text-xs text-amber-800">{p.waitingReason}</p> : null}
                   </Td>
                   <Td className="whitespace-nowrap text-slate-600">{p.completedAt ? dateFormat.format(p.completedAt) : "—"}</Td>
                 </tr>

@@ -16,10 +16,10 @@ export const payoutTransfer = inngest.createFunction(
   { id: "payout-transfer", name: "Transfer a requested payout", triggers: [bazaarEvent("payout/requested")] },
   async ({ event, step, db }) => {
     const payout = await step.run("transfer", async () => {
-      const { id, status, failureReason } = await processPayout(db, event.data.payoutId);
-      return { id, status, failureReason };
+      const { id, status, failureReason, waitingReason } = await processPayout(db, event.data.payoutId);
+      return { id, status, failureReason, waitingReason };
     });
-    if (payout.status === "PAID" || payout.status === "FAILED") {
+    if (payout.status === "PAID" || payout.status === "FAILED" || payout.waitingReason) {
       await step.run("tell-seller", () => tellSellerAboutPayout(db, payout.id));
     }
     return payout;
@@ -33,6 +33,17 @@ export async function tellSellerAboutPayout(db: PrismaClient, payoutId: string) 
   });
   const amount = formatMoney(payout.amountCents, payout.currency);
   const dedupeKey = `payout:${payout.id}:${payout.status}`;
+  if (payout.status === "REQUESTED" && payout.waitingReason) {
+    await notify(db, {
+      userId: payout.seller.userId,
+      type: "PAYOUT_WAITING",
+      title: `Payout of ${amount} is waiting`,
+      body: payout.waitingReason,
+      link: paths.sellerPayouts(),
+      dedupeKey: `${dedupeKey}:waiting`,
+    });
+    return;
+  }
   if (payout.status === "FAILED") {
     await notify(db, {
       userId: payout.seller.userId,

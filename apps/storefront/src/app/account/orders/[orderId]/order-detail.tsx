@@ -13,6 +13,7 @@ import { errorMessage } from "~/lib/errors";
 import { buyerTimeline, formatDateTime, isAwaitingPayment, orderStatus, shipmentStatus } from "~/lib/order-status";
 import { useTRPC } from "~/trpc/react";
 import { ReviewForm } from "./review-form";
+import { ShipmentReturns } from "./shipment-returns";
 import { trackingUrl } from "~/lib/tracking";
 
 type Order = RouterOutputs["orders"]["get"];
@@ -154,7 +155,9 @@ function Shipment({ order, shipment }: { order: Order; shipment: Order["shipment
         <span>Shipping {shipment.shippingCents === 0 ? "free" : formatMoney(shipment.shippingCents, order.currency)}</span>
         <span>Tax {formatMoney(shipment.taxCents, order.currency)}</span>
         <span className="font-medium text-slate-900">Total {formatMoney(shipment.totalCents, order.currency)}</span>
+        {shipment.refundedCents > 0 ? <span className="font-medium text-slate-900">Refunded {formatMoney(shipment.refundedCents, order.currency)}</span> : null}
       </div>
+      <ShipmentReturns order={order} shipment={shipment} />
     </Card>
   );
 }

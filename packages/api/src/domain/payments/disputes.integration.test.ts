@@ -1,0 +1,154 @@
+// Disputes through the real signed webhook route: the simulator's disputing card, the same event
+// delivered concurrently, closing as won (evidence) and lost (fee per the platform setting).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { drainOutbox } from "../../events/drain";
+import { callerFor } from "../../testing";
+import { createAdmin, createBuyer, createProduct, createSeller } from "../../testing/factories";
+import {
+  balanceOf,
+  deliverAndRelease,
+  deliverToWebhookRoute,
+  ledgerIsBalanced,
+  payWithCard,
+  placeOrder,
+  stripeWebhookRequest,
+  useDatabaseForHandlers,
+} from "../../testing/payments";
+import { POST as stripeWebhook } from "../../http/stripe-webhook";
+import { splitPayment } from "../ledger/split-payment";
+import { submitDisputeEvidence } from "./dispute-views";
+import { stripeEventPayload } from "./simulator";
+import { loadActor } from "../../trpc";
+
+let t: TestDatabase;
+let adminId: string;
+beforeAll(async () => {
+  t = await createTestDatabase({ max: 30 });
+  useDatabaseForHandlers(t.db);
+  adminId = (await createAdmin(t.db)).id;
+});
+afterAll(async () => t?.drop());
+
+const held = () => balanceOf(t.db, "platform:disputes-held:USD");
+const owed = async (sellerId: string) => (await balanceOf(t.db, `seller:${sellerId}:pending:USD`)) + (await balanceOf(t.db, `seller:${sellerId}:payable:USD`));
+
+/** Two sellers with free shipping (10% commission) and one order of 60.00 from A and 40.00 from B, paid with `card`. */
+async function twoSellerOrder(card = "4242424242424242") {
+  const a = await createSeller(t.db, { shippingFlatCents: 0, freeShippingOverCents: 0 });
+  const b = await createSeller(t.db, { shippingFlatCents: 0, freeShippingOverCents: 0 });
+  const pa = (await createProduct(t.db, a.seller.id, { priceCents: 6000, stock: 5 })).product;
+  const pb = (await createProduct(t.db, b.seller.id, { priceCents: 4000, stock: 5 })).product;
+  const buyer = await createBuyer(t.db);
+  const placed = await placeOrder(t.db, buyer.id, [
+    { productId: pa.id, quantity: 1 },
+    { productId: pb.id, quantity: 1 },
+  ]);
+  await payWithCard(t.db, placed, card);
+  await splitPayment(t.db, placed.paymentId);
+  return { a, b, placed };
+}
+
+const disputeEvent = (type: "charge.dispute.created" | "charge.dispute.closed", paymentIntentId: string, amount: number, status: string, id = "dp_test_1") =>
+  stripeEventPayload(type, {
+    id,
+    object: "dispute",
+    amount,
+    currency: "usd",
+    payment_intent: paymentIntentId,
+    reason: "product_not_received",
+    status,
+    evidence_details: { due_by: Math.floor(Date.UTC(2027, 0, 10) / 1000) },
+  });
+
+describe("disputes", () => {
+  it("the simulator's disputing card: paid, then disputed; the amount is held from both sellers in proportion; evidence wins it back", async () => {
+    const { a, b, placed } = await twoSellerOrder("4000 0000 0000 0259");
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { disputes: true, payments: true } });
+    expect(order.status).toBe("CONFIRMED");
+    expect(order.disputes).toEqual([
+      expect.objectContaining({ status: "OPEN", amountCents: 10_000, reason: "fraudulent", evidenceDueBy: expect.any(Date) as unknown }),
+    ]);
+    expect(order.payments[0]).toMatchObject({ disputedCents: 10_000 });
+    expect(await held()).toBe(10_000);
+    // 60.00 less 10% is 54.00 owed to A before; all of it is held now. The same for B's 36.00.
+    expect(await owed(a.seller.id)).toBe(0);
+    expect(await owed(b.seller.id)).toBe(0);
+    expect(await balanceOf(t.db, "platform:revenue:USD")).toBe(0);
+    // Nothing of a disputed payment can be refunded as well.
+    await expect((await callerFor(t.db, adminId)).orders.adminRefund({ orderId: placed.orderId, reason: "Buyer asked" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("The buyer's bank disputed this payment") as unknown,
+    });
+    // The seller sees it with their share, and the admin with its deadline.
+    const [mine] = await (await callerFor(t.db, a.user.id)).ledger.disputes();
+    expect(mine).toMatchObject({ status: "OPEN", amountCents: 10_000, yourShareCents: 5400 });
+
+    const dispute = order.disputes[0]!;
+    const admin = (await loadActor(t.db, adminId))!;
+    await expect(
+      submitDisputeEvidence(t.db, admin, { disputeId: dispute.id, evidence: "Tracking shows delivered" }, { deliver: deliverToWebhookRoute }),
+    ).resolves.toMatchObject({
+      status: "under_review",
+    });
+    await expect(
+      submitDisputeEvidence(t.db, admin, { disputeId: dispute.id, evidence: "winning_evidence: signed delivery receipt" }, { deliver: deliverToWebhookRoute }),
+    ).resolves.toMatchObject({ status: "won" });
+    expect(await t.db.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({ status: "WON", closedAt: expect.any(Date) as unknown });
+    expect(await held()).toBe(0);
+    expect(await owed(a.seller.id)).toBe(5400);
+    expect(await owed(b.seller.id)).toBe(3600);
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: placed.paymentId } })).toMatchObject({ disputedCents: 0 });
+    expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+
+    // Sellers and administrators were told at each step.
+    await drainOutbox(t.db);
+    const order_ = `Order #${order.number}`;
+    expect((await t.db.email.findMany({ where: { to: a.seller.contactEmail, template: "notice" } })).map((m) => m.subject)).toEqual(
+      expect.arrayContaining([`${order_}: the buyer's bank disputed $100.00`, `${order_}: the dispute was won`]),
+    );
+    const adminEmail = (await t.db.user.findUniqueOrThrow({ where: { id: adminId } })).email;
+    const adminMail = await t.db.email.findFirst({ where: { to: adminEmail, subject: `${order_}: the buyer's bank disputed $100.00` } });
+    expect(adminMail?.text).toContain("Answer with evidence by");
+    expect(await t.db.notification.count({ where: { userId: b.user.id, type: { in: ["DISPUTE_OPENED", "DISPUTE_CLOSED"] } } })).toBe(2);
+  });
+
+  it("the same dispute event delivered 5 times at once holds the amount once", async () => {
+    const { placed } = await twoSellerOrder();
+    const heldBefore = await held();
+    const payload = disputeEvent("charge.dispute.created", placed.paymentIntentId, 5000, "needs_response", `dp_race_${placed.orderId}`);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => stripeWebhook(stripeWebhookRequest(payload))));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await t.db.dispute.count({ where: { orderId: placed.orderId } })).toBe(1);
+    expect(await t.db.ledgerTransaction.count({ where: { orderId: placed.orderId, kind: "DISPUTE" } })).toBe(1);
+    expect(await held()).toBe(heldBefore + 5000);
+    // A different event for the same dispute is recognised too.
+    await stripeWebhook(
+      stripeWebhookRequest(disputeEvent("charge.dispute.created", placed.paymentIntentId, 5000, "needs_response", `dp_race_${placed.orderId}`)),
+    );
+    expect(await t.db.ledgerTransaction.count({ where: { orderId: placed.orderId, kind: "DISPUTE" } })).toBe(1);
+    expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+  });
+
+  it("lost after a payout: the amount goes to the buyer, the sellers bear the fee, and the payable goes below zero, visibly", async () => {
+    const { a, b, placed } = await twoSellerOrder();
+    await deliverAndRelease(t.db, placed.orderId);
+    await (await callerFor(t.db, a.user.id)).ledger.requestPayout({});
+    const buyerBefore = await balanceOf(t.db, "buyer:external:USD");
+    const id = `dp_lost_${placed.orderId}`;
+    const created = disputeEvent("charge.dispute.created", placed.paymentIntentId, 10_000, "needs_response", id);
+    expect((await stripeWebhook(stripeWebhookRequest(created))).status).toBe(200);
+    expect(await balanceOf(t.db, `seller:${a.seller.id}:payable:USD`)).toBe(-5400);
+    expect(await t.db.notification.count({ where: { userId: a.user.id, type: "BALANCE_NEGATIVE" } })).toBe(1);
+
+    const closed = disputeEvent("charge.dispute.closed", placed.paymentIntentId, 10_000, "lost", id);
+    expect((await stripeWebhook(stripeWebhookRequest(closed))).status).toBe(200);
+    expect(await t.db.dispute.findUniqueOrThrow({ where: { providerDisputeId: id } })).toMatchObject({ status: "LOST", feeCents: 1500 });
+    expect(await balanceOf(t.db, "buyer:external:USD")).toBe(buyerBefore + 10_000);
+    expect(await balanceOf(t.db, "processor:fees:USD")).toBeGreaterThanOrEqual(1500);
+    // The 15.00 fee is split over the sellers by their disputed parts: 9.00 from A, 6.00 from B.
+    expect(await balanceOf(t.db, `seller:${a.seller.id}:payable:USD`)).toBe(-5400 - 900);
+    expect(await balanceOf(t.db, `seller:${b.seller.id}:payable:USD`)).toBe(-600);
+    expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+  });
+});

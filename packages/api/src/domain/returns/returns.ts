@@ -1,0 +1,227 @@
+import type { Order, PrismaClient, ReturnStatus, Tx } from "@bazaar/db";
+import type { z } from "zod";
+import type { Actor } from "../../actor";
+import { DomainError, notFound } from "../../errors";
+import { publish } from "../../events/publish";
+import { refundShipmentUnits } from "../orders/refund-items";
+import { requireOrderRole } from "../orders/order-access";
+import { lockOrder, lockPayment, noteOrder } from "../orders/transitions";
+import type { PaymentGateway } from "../payments/gateway";
+import { inTransaction } from "../transaction";
+import type {
+  ZApproveReturnSchema,
+  ZMarkReturnSentSchema,
+  ZReceiveReturnSchema,
+  ZRejectReturnSchema,
+  ZRequestReturnSchema,
+  ZReturnIdSchema,
+} from "../../validators/orders";
+import { OPEN_RETURN_STATUSES, canMoveReturn } from "./status";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Loads a return for `actor` under its order's lock (every step of a return, and any refund or
+ * dispute of that order, queues behind it), checking the actor may act on it as one of `allowed`.
+ */
+async function lockReturn(tx: Tx, actor: Actor, returnId: string, allowed: readonly ("buyer" | "seller" | "admin")[], what: string) {
+  const found = await tx.returnRequest.findUnique({ where: { id: returnId }, select: { orderId: true, sellerId: true } });
+  if (!found) throw notFound("The return");
+  const role = await requireOrderRole(tx, actor, found.orderId, allowed, what);
+  // A seller of another part of the same order may not see this part's return.
+  if (role.as === "seller" && role.sellerId !== found.sellerId) throw notFound("The return");
+  const order = await lockOrder(tx, found.orderId);
+  const request = await tx.returnRequest.findUniqueOrThrow({ where: { id: returnId }, include: { items: { include: { orderItem: true } } } });
+  return { role, order, request };
+}
+
+async function moveReturn(
+  tx: Tx,
+  order: Pick<Order, "id" | "status">,
+  request: { id: string; number: number; status: ReturnStatus; shipmentId: string },
+  to: ReturnStatus,
+  change: { note: string; actorId: string; data?: Parameters<Tx["returnRequest"]["update"]>[0]["data"] },
+) {
+  if (!canMoveReturn(request.status, to)) {
+    const now = request.status.toLowerCase();
+    throw new DomainError("CONFLICT", `Return #${request.number} is already ${now}, so it cannot become ${to.toLowerCase()}.`, { status: request.status });
+  }
+  await tx.returnRequest.update({ where: { id: request.id }, data: { ...change.data, status: to } });
+  await noteOrder(tx, order, {
+    shipmentId: request.shipmentId,
+    status: `RETURN_${to}`,
+    note: `Return #${request.number}: ${change.note}`,
+    actorId: change.actorId,
+  });
+  await publish(tx, "return/updated", { returnId: request.id, orderId: order.id, status: to });
+  request.status = to;
+}
+
+/**
+ * The buyer asks to return delivered units of one seller's part, within that shop's return window
+ * (days after delivery), with a reason and optional photos. Units already refunded or in another
+ * open return cannot be asked for again.
+ */
+export async function requestReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZRequestReturnSchema>, now = new Date()) {
+  return inTransaction(db, async (tx) => {
+    await requireOrderRole(tx, actor, input.orderId, ["buyer"], "ask to return items of this order");
+    const order = await lockOrder(tx, input.orderId);
+    const shipment = await tx.shipment.findFirst({
+      where: { id: input.shipmentId, orderId: order.id },
+      include: { seller: { select: { returnWindowDays: true, shopName: true } }, items: true },
+    });
+    if (!shipment) throw notFound("That part of the order");
+    if (shipment.status !== "DELIVERED" || !shipment.deliveredAt) {
+      throw new DomainError("CONFLICT", "Items can be returned once they are delivered. Cancel the order instead if it has not shipped.");
+    }
+    const closes = new Date(shipment.deliveredAt.getTime() + shipment.seller.returnWindowDays * DAY_MS);
+    if (closes < now) {
+      throw new DomainError(
+        "CONFLICT",
+        `${shipment.seller.shopName} accepts returns for ${shipment.seller.returnWindowDays} days after delivery; that time ended on ${closes.toISOString().slice(0, 10)}. Contact the shop directly.`,
+      );
+    }
+    const open = await tx.returnItem.groupBy({
+      by: ["orderItemId"],
+      where: { returnRequest: { shipmentId: shipment.id, status: { in: [...OPEN_RETURN_STATUSES] } } },
+      _sum: { quantity: true },
+    });
+    for (const wanted of input.items) {
+      const item = shipment.items.find((i) => i.id === wanted.orderItemId);
+      if (!item) throw notFound("That item of the order");
+      const pending = open.find((o) => o.orderItemId === item.id)?._sum.quantity ?? 0;
+      const left = item.quantity - item.refundedQuantity - pending;
+      if (wanted.quantity > left) {
+        throw new DomainError(
+          "CONFLICT",
+          left <= 0 ? `${item.name} is already refunded or in another return.` : `You can return at most ${left} of ${item.name}.`,
+          { orderItemId: item.id, returnableQuantity: Math.max(left, 0) },
+        );
+      }
+    }
+    const request = await tx.returnRequest.create({
+      data: {
+        orderId: order.id,
+        shipmentId: shipment.id,
+        sellerId: shipment.sellerId,
+        reason: input.reason,
+        photos: input.photos,
+        items: { create: input.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })) },
+      },
+    });
+    await noteOrder(tx, order, {
+      shipmentId: shipment.id,
+      status: "RETURN_REQUESTED",
+      note: `Return #${request.number} requested: ${input.reason}`,
+      actorId: actor.userId,
+    });
+    await publish(tx, "return/updated", { returnId: request.id, orderId: order.id, status: "REQUESTED" });
+    return request;
+  });
+}
+
+/** The seller (or an administrator) approves a requested return, telling the buyer how to send it. */
+export async function approveReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZApproveReturnSchema>) {
+  return inTransaction(db, async (tx) => {
+    const { order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "approve a return");
+    await moveReturn(tx, order, request, "APPROVED", {
+      note: "approved; instructions sent to the buyer",
+      actorId: actor.userId,
+      data: { instructions: input.instructions, decidedAt: new Date() },
+    });
+    return tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } });
+  });
+}
+
+/** The seller (or an administrator) rejects a requested return with a reason the buyer sees. */
+export async function rejectReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZRejectReturnSchema>) {
+  return inTransaction(db, async (tx) => {
+    const { order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "reject a return");
+    await moveReturn(tx, order, request, "REJECTED", {
+      note: `rejected: ${input.reason}`,
+      actorId: actor.userId,
+      data: { rejectionReason: input.reason, decidedAt: new Date() },
+    });
+    return tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } });
+  });
+}
+
+/** The buyer says the parcel is on its way back, with the carrier and tracking number. */
+export async function markReturnSent(db: PrismaClient, actor: Actor, input: z.output<typeof ZMarkReturnSentSchema>) {
+  return inTransaction(db, async (tx) => {
+    const { order, request } = await lockReturn(tx, actor, input.returnId, ["buyer", "admin"], "mark a return as sent");
+    await moveReturn(tx, order, request, "SENT", {
+      note: `sent back with ${input.carrier} (${input.trackingNumber})`,
+      actorId: actor.userId,
+      data: { carrier: input.carrier, trackingNumber: input.trackingNumber, sentAt: new Date() },
+    });
+    return tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } });
+  });
+}
+
+/** The buyer withdraws a return the seller has not received yet. */
+export async function cancelReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZReturnIdSchema>) {
+  return inTransaction(db, async (tx) => {
+    const { order, request } = await lockReturn(tx, actor, input.returnId, ["buyer", "admin"], "cancel a return");
+    await moveReturn(tx, order, request, "CANCELLED", { note: "withdrawn", actorId: actor.userId });
+    return tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } });
+  });
+}
+
+/**
+ * The seller (or an administrator) has the parcel: per line, the units go back in stock (into a
+ * warehouse of theirs, or where they were sold from) or are written off; the returned units are
+ * refunded through the payment provider and the ledger. Under the order's lock and the return's
+ * state, a second "received" (a double click, two tabs) finds it received and changes nothing.
+ */
+export async function receiveReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZReceiveReturnSchema>, gateway?: PaymentGateway) {
+  return inTransaction(db, async (tx) => {
+    const { order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "receive a return");
+    if (!canMoveReturn(request.status, "RECEIVED")) {
+      throw new DomainError("CONFLICT", `Return #${request.number} is already ${request.status.toLowerCase()}, so it cannot be received again.`, {
+        status: request.status,
+      });
+    }
+    const choices = new Map(input.items.map((i) => [i.orderItemId, i]));
+    for (const line of request.items) {
+      if (!choices.has(line.orderItemId)) throw new DomainError("BAD_REQUEST", `Say whether ${line.orderItem.name} goes back in stock or is written off.`);
+    }
+    const captured = await tx.payment.findFirst({ where: { orderId: order.id, status: "CAPTURED" }, select: { id: true } });
+    if (!captured) throw new DomainError("CONFLICT", "This order has no captured payment left to refund. Ask Bazaar support.");
+    const payment = await lockPayment(tx, captured.id);
+    const refund = await refundShipmentUnits(
+      tx,
+      order,
+      payment,
+      {
+        shipmentId: request.shipmentId,
+        items: request.items.map((line) => {
+          const choice = choices.get(line.orderItemId);
+          return {
+            orderItemId: line.orderItemId,
+            quantity: line.quantity,
+            restock: choice?.disposition === "RESTOCK" ? { warehouseId: choice.warehouseId ?? null } : null,
+          };
+        }),
+        includeShipping: input.includeShipping,
+        reason: `Return #${request.number} received`,
+        actorId: actor.userId,
+        idempotencyKey: `refund:return:${request.id}`,
+      },
+      gateway,
+    );
+    for (const line of request.items) {
+      const choice = choices.get(line.orderItemId);
+      await tx.returnItem.update({
+        where: { id: line.id },
+        data: { disposition: choice?.disposition, warehouseId: choice?.disposition === "RESTOCK" ? (choice.warehouseId ?? null) : null },
+      });
+    }
+    await moveReturn(tx, order, request, "RECEIVED", {
+      note: `received; ${refund.restockedUnits} unit(s) back in stock`,
+      actorId: actor.userId,
+      data: { receivedAt: new Date(), refundId: refund.refundId },
+    });
+    return { ...(await tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } })), refundedCents: refund.amountCents };
+  });
+}
