@@ -91,7 +91,7 @@ const local = new LocalEntries();
  * tell the outbox's safety net that a tag was already expired (EMBEDDED_TAGS_KEY there too).
  * @type {Map<string, number>}
  */
-const localTags = /** @type {any} */ ((globalThis)[Symbol.for("bazaar.pageCache.tagExpiries")] ??= new Map());
+const localTags = /** @type {any} */ (globalThis[Symbol.for("bazaar.pageCache.tagExpiries")] ??= new Map());
 /** @type {Promise<import("ioredis").Redis> | null} */
 let redis = null;
 

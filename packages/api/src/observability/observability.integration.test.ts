@@ -83,7 +83,11 @@ describe("metrics", () => {
     const order = ((await placed.json()) as { result: { data: { json: { paymentIntentId: string; clientSecret: string; orderId: string } } } }).result.data
       .json;
     // The declined card: the simulator's signed event goes through the Stripe webhook route.
-    await payWithCard(t.db, { ...order, orderNumber: 0, paymentId: "", provider: "SIMULATOR", totalCents: 0, currency: "USD", accessToken: null }, "4000 0000 0000 0002");
+    await payWithCard(
+      t.db,
+      { ...order, orderNumber: 0, paymentId: "", provider: "SIMULATOR", totalCents: 0, currency: "USD", accessToken: null },
+      "4000 0000 0000 0002",
+    );
     // A failed checkout: nothing to order.
     const emptyHanded = await createBuyer(t.db);
     const failed = await post(emptyHanded.id, "checkout.start", { idempotencyKey: `m-${uniqueSuffix()}`, shippingAddress: shippingAddressInput() });

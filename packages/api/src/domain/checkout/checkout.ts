@@ -139,8 +139,8 @@ async function findOrderByKey(db: Tx, customer: Customer, idempotencyKey: string
   return db.order.findUnique({
     where:
       customer.kind === "buyer"
-      ? { buyerId_idempotencyKey: { buyerId: customer.buyerId, idempotencyKey } }
-      : { guestEmail_idempotencyKey: { guestEmail: customer.guestEmail, idempotencyKey } },
+        ? { buyerId_idempotencyKey: { buyerId: customer.buyerId, idempotencyKey } }
+        : { guestEmail_idempotencyKey: { guestEmail: customer.guestEmail, idempotencyKey } },
     select: {
       id: true,
       number: true,
@@ -295,7 +295,10 @@ async function placeOrder(
   const promo = contents.promoCode && totals.promo?.applied ? contents.promoCode : null;
   // A code's per-customer limits need an account to count against.
   if (promo && !buyerId) {
-    throw new DomainError("BAD_REQUEST", `Promo codes need an account: sign in or create one to use ${promo.code}, or remove the code to check out as a guest.`);
+    throw new DomainError(
+      "BAD_REQUEST",
+      `Promo codes need an account: sign in or create one to use ${promo.code}, or remove the code to check out as a guest.`,
+    );
   }
 
   const order = await tx.order.create({

@@ -86,7 +86,9 @@ describe("guest checkout", () => {
       code: "BAD_REQUEST",
       message: "Enter your email address: your receipt and your order's link are sent there.",
     });
-    await expect(api.checkout.start({ idempotencyKey: `g-${uniqueSuffix()}`, email: "not-an-email", shippingAddress: shippingAddressInput() })).rejects.toMatchObject({
+    await expect(
+      api.checkout.start({ idempotencyKey: `g-${uniqueSuffix()}`, email: "not-an-email", shippingAddress: shippingAddressInput() }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     await expect(api.checkout.start({ idempotencyKey: `g-${uniqueSuffix()}`, email: "a@b.test", addressId: "addr_1" })).rejects.toMatchObject({
@@ -95,13 +97,17 @@ describe("guest checkout", () => {
     });
     const promo = await createPromo(t.db, { code: `GUEST${uniqueSuffix()}`.toUpperCase().slice(0, 20) });
     await api.cart.applyPromo({ code: promo.code });
-    await expect(api.checkout.start({ idempotencyKey: `g-${uniqueSuffix()}`, email: "a@b.test", shippingAddress: shippingAddressInput() })).rejects.toMatchObject({
+    await expect(
+      api.checkout.start({ idempotencyKey: `g-${uniqueSuffix()}`, email: "a@b.test", shippingAddress: shippingAddressInput() }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: `Promo codes need an account: sign in or create one to use ${promo.code}, or remove the code to check out as a guest.`,
     });
     // Nothing was left behind by the refusals.
     expect(await t.db.order.count({ where: { guestEmail: "a@b.test" } })).toBe(0);
-    await expect((await callerFor(t.db, null)).checkout.start({ idempotencyKey: `g-${uniqueSuffix()}`, shippingAddress: shippingAddressInput() })).rejects.toMatchObject({
+    await expect(
+      (await callerFor(t.db, null)).checkout.start({ idempotencyKey: `g-${uniqueSuffix()}`, shippingAddress: shippingAddressInput() }),
+    ).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });

@@ -43,12 +43,12 @@ export async function tellBuyerAboutShipment(db: PrismaClient, shipmentId: strin
   if (order.buyer)
     await notify(db, {
       userId: order.buyer.id,
-    type: "SHIPMENT_UPDATE",
-    title: `Order #${order.number}: ${shipment.seller.shopName} ${status.toLowerCase()} your parcel`,
-    body: shipment.trackingNumber ? `Tracking: ${[shipment.carrier, shipment.trackingNumber].filter(Boolean).join(" ")}` : "",
-    link: paths.order(order.id),
-    dedupeKey,
-  });
+      type: "SHIPMENT_UPDATE",
+      title: `Order #${order.number}: ${shipment.seller.shopName} ${status.toLowerCase()} your parcel`,
+      body: shipment.trackingNumber ? `Tracking: ${[shipment.carrier, shipment.trackingNumber].filter(Boolean).join(" ")}` : "",
+      link: paths.order(order.id),
+      dedupeKey,
+    });
   if (EMAILED.has(status)) await sendEmail(db, { to: customerEmail(order), template: "shipment-update", props, dedupeKey });
   return { told: true };
 }

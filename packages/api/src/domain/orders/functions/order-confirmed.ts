@@ -39,12 +39,12 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string) {
   if (order.buyer)
     await notify(db, {
       userId: order.buyer.id,
-    type: "ORDER_CONFIRMED",
-    title: `Order #${order.number} is confirmed`,
-    body: `We received your payment. ${order.items.length === 1 ? "Your item" : `Your ${order.items.length} items`} will ship soon.`,
-    link: paths.order(order.id),
-    dedupeKey,
-  });
+      type: "ORDER_CONFIRMED",
+      title: `Order #${order.number} is confirmed`,
+      body: `We received your payment. ${order.items.length === 1 ? "Your item" : `Your ${order.items.length} items`} will ship soon.`,
+      link: paths.order(order.id),
+      dedupeKey,
+    });
   await sendEmail(db, {
     to: customerEmail(order),
     template: "order-confirmation",
