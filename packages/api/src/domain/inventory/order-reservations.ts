@@ -5,9 +5,11 @@
 import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { inTransaction } from "../transaction";
+import { publish } from "../../events/publish";
+import { publishIfBackInStock } from "./back-in-stock";
 import { extendCartReservations, setCartItemReservation } from "./cart-reservations";
 import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "./constants";
-import { addOnHand, groupByStockLevel, moveAllocatedToReserved, moveReservedToAllocated, removeAllocated, removeReserved, sellAllocated } from "./stock-rows";
+import { groupByStockLevel, moveAllocatedToReserved, moveReservedToAllocated, removeAllocated, removeReserved, sellAllocated } from "./stock-rows";
 
 interface Claimed {
   stockLevelId: string;
@@ -135,7 +137,7 @@ export async function releaseOrderStock(tx: Tx, orderId: string, outcome: "RELEA
  */
 export async function restockOrder(tx: Tx, input: { orderId: string; sellerId?: string }): Promise<{ units: number }> {
   const restocked = await claimOrderReservations(tx, input.orderId, "FULFILLED", "RELEASED", input.sellerId);
-  for (const row of groupByStockLevel(restocked)) await addOnHand(tx, row.stockLevelId, row.quantity);
+  for (const row of groupByStockLevel(restocked)) await putBackOnHand(tx, row.stockLevelId, row.quantity);
   await adjustSalesCount(tx, restocked, -1);
   return { units: restocked.reduce((sum, hold) => sum + hold.quantity, 0) };
 }
@@ -211,8 +213,23 @@ export async function restockOrderItemUnits(tx: Tx, input: { orderItemId: string
     back.set(row, (back.get(row) ?? 0) + take);
     remaining -= take;
   }
-  for (const [stockLevelId, quantity] of [...back.entries()].sort()) await addOnHand(tx, stockLevelId, quantity);
+  for (const [stockLevelId, quantity] of [...back.entries()].sort()) await putBackOnHand(tx, stockLevelId, quantity);
   const units = input.quantity - remaining;
   if (units > 0) await tx.product.update({ where: { id: item.productId }, data: { salesCount: { decrement: units } } });
   return { units };
+}
+
+/**
+ * Units back on a shelf (a received return restocked, or a refunded part that never shipped):
+ * the storefront's pages of the product expire (`stock/changed`), and a variant that had sold
+ * out tells the wishlists it is back, as a seller's restock does.
+ */
+async function putBackOnHand(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
+  const [row] = await tx.$queryRaw<{ productId: string; variantId: string; version: number; available: number }[]>`
+    UPDATE "StockLevel" SET "onHand" = "onHand" + ${quantity}, "version" = "version" + 1, "updatedAt" = now()
+     WHERE "id" = ${stockLevelId}
+    RETURNING "productId", "variantId", "version", ("onHand" - "reserved" - "allocated") AS "available"`;
+  if (!row) throw new Error(`Stock row ${stockLevelId} vanished while units were put back.`);
+  await publish(tx, "stock/changed", { stockLevelId, productId: row.productId, variantId: row.variantId, available: row.available });
+  await publishIfBackInStock(tx, { productId: row.productId, variantId: row.variantId, stockLevelId, version: row.version, gained: quantity });
 }

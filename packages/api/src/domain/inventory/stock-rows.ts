@@ -87,13 +87,6 @@ export async function sellAllocated(tx: Tx, stockLevelId: string, quantity: numb
   if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} allocated units: reservations and stock disagree.`);
 }
 
-/** Sold units come back (refund or cancellation after payment). */
-export async function addOnHand(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE "StockLevel" SET "onHand" = "onHand" + ${quantity}, "version" = "version" + 1, "updatedAt" = now()
-     WHERE "id" = ${stockLevelId}`;
-}
-
 /**
  * `stock/low` fires when a row goes from at-or-above its threshold to below it, not on every
  * change while it stays low, so sellers get one alert per crossing.

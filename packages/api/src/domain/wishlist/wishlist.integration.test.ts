@@ -4,11 +4,13 @@ import { drainOutbox } from "../../events/drain";
 import { callerFor } from "../../testing";
 import { createBuyer, createProduct, createProductWithVariants, createSeller } from "../../testing/factories";
 import { addToCart } from "../cart";
+import { payWithCard, placeOrder, useDatabaseForHandlers } from "../../testing/payments";
 import { emailSavers } from "./functions/back-in-stock";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
+  useDatabaseForHandlers(t.db);
 });
 afterAll(async () => t?.drop());
 
@@ -129,6 +131,22 @@ describe("back in stock", () => {
     await seller$.inventory.setOnHand({ productId: product.id, warehouseId: warehouse.id, onHand: 4, version: first.version });
     await drainOutbox(t.db);
     expect(await backInStockMails(saver.email)).toHaveLength(2);
+  });
+
+  it("the last unit coming back from a cancelled paid order is a restock too: savers hear once", async () => {
+    const { seller } = await createSeller(t.db);
+    const { product } = await createProduct(t.db, seller.id, { stock: 1, name: "Last Lamp" });
+    const saver = await createBuyer(t.db);
+    await (await callerFor(t.db, saver.id)).wishlist.save({ productId: product.id });
+    const buyer = await createBuyer(t.db);
+    const placed = await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 1 }]);
+    await payWithCard(t.db, placed);
+    await drainOutbox(t.db);
+    expect(await backInStockMails(saver.email)).toEqual([]);
+
+    await (await callerFor(t.db, buyer.id)).orders.cancel({ orderId: placed.orderId, reason: "Changed my mind" });
+    await drainOutbox(t.db);
+    expect(await backInStockMails(saver.email)).toEqual([expect.objectContaining({ subject: "Back in stock: Last Lamp" })]);
   });
 
   it("tells nobody when the product was unpublished before the email went out", async () => {
