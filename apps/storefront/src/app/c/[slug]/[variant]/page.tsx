@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { notFound } from "next/navigation";
 import type { RouterOutputs } from "@bazaar/api";
 import { Alert } from "@bazaar/ui";
@@ -61,23 +62,7 @@ export default async function CategoryPage({ params }: Props) {
   }
   const heading = (
     <div className="mb-6">
-      <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-600">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <Link href="/" className="hover:underline">
-              Home
-            </Link>
-          </li>
-          {found.path.map((ancestor) => (
-            <li key={ancestor.id}>
-              <span aria-hidden>/ </span>
-              <Link href={`/c/${ancestor.slug}`} className="hover:underline">
-                {ancestor.name}
-              </Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumb trail={found.path} className="mb-1" />
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{found.node.name}</h1>
       <p className="mt-1 text-sm text-slate-600">{found.node.totalProductCount} products from independent shops</p>
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { formatMoney, LoadingRegion, Skeleton } from "@bazaar/ui";
@@ -82,23 +83,7 @@ export default async function ProductPage({ params }: Props) {
         ])}
       />
       <div>
-        <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600">
-          <ol className="flex flex-wrap gap-1">
-            <li>
-              <Link href="/" className="hover:underline">
-                Home
-              </Link>
-            </li>
-            {product.categoryPath.map((category) => (
-              <li key={category.id}>
-                <span aria-hidden>/ </span>
-                <Link href={`/c/${category.slug}`} className="hover:underline">
-                  {category.name}
-                </Link>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <Breadcrumb trail={product.categoryPath} className="mb-4" />
         {/* Keyed by product: a related product opened from here starts on its own choice. */}
         <VariantSelectionProvider key={product.id} slug={product.slug} options={product.options} variants={product.variants} initial={stock}>
           <div className="grid gap-8 lg:grid-cols-2">
