@@ -52,7 +52,7 @@ export default defineConfig({
   // The three production builds on a fresh, seeded database of their own, with a second storefront
   // instance sharing the first one's page cache in Redis (e2e/storefront/page-cache.spec.ts).
   webServer: {
-    command: `node --import tsx scripts/start.ts --database bazaar_e2e_${portOffset} --fresh --quiet --storefronts 2 --log ${startLog}`,
+    command: `node --import tsx scripts/start.ts --database bazaar_e2e_${portOffset} --fresh --no-history --quiet --storefronts 2 --log ${startLog}`,
     url: `${urls.admin}/sign-in`,
     // start.ts prints "ready" once all three apps answer.
     wait: { stdout: /\[bazaar\] ready/ },

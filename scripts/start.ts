@@ -1,6 +1,9 @@
 // Starts Bazaar: the database (embedded PostgreSQL unless DATABASE_URL is set), migrations,
 // demo data on a fresh database, the three apps and the background worker.
-//   node --import tsx scripts/start.ts [--dev] [--database NAME] [--fresh] [--no-seed] [--quiet] [--storefronts N] [--log FILE]
+//   node --import tsx scripts/start.ts [--dev] [--database NAME] [--fresh] [--no-seed] [--no-history] [--quiet] [--storefronts N] [--log FILE]
+// A fresh database gets the demo data and ninety days of order history made through the app's own
+// procedures (packages/api/src/demo); --no-history leaves the history out (the e2e suite's specs
+// count on the seed's untouched stock and empty order lists).
 // --storefronts 2 starts a second storefront instance on 3003 (+ offset), sharing the first one's
 // page cache: it needs REDIS_URL (the e2e suite uses it to prove expiry in every instance).
 // --log FILE keeps everything the start printed (the apps' and the seed's output too, even with
@@ -24,6 +27,7 @@ const { values: args } = parseArgs({
     database: { type: "string" },
     fresh: { type: "boolean", default: false },
     "no-seed": { type: "boolean", default: false },
+    "no-history": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     log: { type: "string" },
     storefronts: { type: "string", default: "1" },
@@ -95,17 +99,6 @@ if (args.fresh) {
 log("applying migrations");
 await migrateDeploy(server.url, { quiet: true });
 
-if (!args["no-seed"]) {
-  const client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  const { rows } = await client.query<{ n: number }>('select count(*)::int as n from "User"');
-  await client.end();
-  if (rows[0]?.n === 0) {
-    log("seeding demo data");
-    await run("seed", ["--import", "tsx", "packages/db/src/cli/seed.ts"], { DATABASE_URL: server.url });
-  }
-}
-
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   ...secrets,
@@ -119,6 +112,22 @@ const env: NodeJS.ProcessEnv = {
   // A fresh database gets a fresh page cache (pages stored from the old one must not be served).
   ...(args.fresh ? { BAZAAR_PAGE_CACHE_NAMESPACE: `${new URL(server.url).pathname.slice(1)}-${Date.now()}` } : {}),
 };
+
+if (!args["no-seed"]) {
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  const { rows } = await client.query<{ n: number }>('select count(*)::int as n from "User"');
+  await client.end();
+  if (rows[0]?.n === 0) {
+    log("seeding demo data");
+    await run("seed", ["--import", "tsx", "packages/db/src/cli/seed.ts"], { DATABASE_URL: server.url });
+    if (!args["no-history"]) {
+      // Made through the app's own procedures (with its secrets, for the emails' signed links).
+      log("adding 90 days of order history (about a minute, once)");
+      await run("history", ["--import", "tsx", "packages/api/src/demo/cli.ts"], env);
+    }
+  }
+}
 
 for (const app of apps) {
   const dir = path.join(repoRoot, "apps", app.name);

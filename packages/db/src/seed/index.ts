@@ -1,4 +1,5 @@
 export { seedDemoData, slugify, type SeedOptions, type SeedResult } from "./seed";
+export { createRandom, type Random } from "./random";
 export { DEMO_PASSWORD, USERS as DEMO_USERS, SELLERS as DEMO_SELLERS } from "./catalog";
 
 /** The demo accounts, as printed after seeding and in the README. */
