@@ -76,28 +76,31 @@ test("search with a typo, filter, add 2, promo code, pay, see the confirmed orde
   await snapshot(page, "order detail with timeline");
 });
 
-test("a declined card says so, confirms nothing, keeps the cart, and a good card then pays", async ({ page }) => {
+test("a declined card says so and confirms nothing; another card then pays the same order, under the same number", async ({ page }) => {
   await newBuyer(page);
   await addToCart(page, "relay-pocket-dac", "Relay Pocket DAC");
   await checkoutToPayment(page);
+  const number = (await page.getByText(/Order #\d+: \$/).textContent())?.match(/#(\d+)/)?.[1];
+  expect(number).toBeTruthy();
 
   await pay(page, CARDS.decline);
   const declined = page.getByRole("alert").filter({ hasText: "Payment declined" });
   await expect(declined).toContainText("Your card was declined.");
-  await expect(declined).toContainText("your cart is unchanged");
+  await expect(declined).toContainText(`your items are still held for order #${number}`);
   await expect(page.getByRole("heading", { name: "Order confirmed" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Cart with 1 item" })).toBeVisible();
   await snapshot(page, "payment declined");
 
   await pay(page, CARDS.success);
   await expect(page.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
+  await expect(page.getByText(`#${number}`).first()).toBeVisible();
 
-  // Two attempts, two orders: the declined one cancelled, the paid one confirmed.
+  // One order, confirmed: the declined attempt is a note on its timeline, not a cancelled order.
   await page.goto("/account/orders");
   const orders = page.getByTestId("order-list").getByRole("listitem");
-  await expect(orders).toHaveCount(2);
+  await expect(orders).toHaveCount(1);
   await expect(orders.nth(0)).toContainText("Confirmed");
-  await expect(orders.nth(1)).toContainText("Cancelled");
+  await expect(orders.nth(0)).toContainText(`Order #${number}`);
 });
 
 test("a cart from two shops is paid once and the order shows two shipments", async ({ page }) => {

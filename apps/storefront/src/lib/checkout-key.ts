@@ -1,7 +1,7 @@
 // The idempotency key of the buyer's current checkout attempt, kept in sessionStorage: a double
 // click, a refresh or the back button while placing the order sends the same key, so the API
-// finds the order already placed instead of making a second one. A new attempt (after a
-// declined card) gets a new key, because the declined order is closed.
+// finds the order already placed instead of making a second one. A declined card keeps the key:
+// the order stays open and the next card pays it. Paid or cancelled, the next checkout gets a new key.
 const STORAGE_KEY = "bazaar:checkout-key";
 
 export function checkoutKey(): string {

@@ -13,6 +13,7 @@ import { drainOutbox } from "../events/drain";
 import { POST as stripeWebhook } from "../http/stripe-webhook";
 import { markShipmentDelivered } from "../domain/fulfillment/shipments";
 import { releaseDueFunds } from "../domain/ledger/payout-holds";
+import { expireUnpaidOrders } from "../domain/orders/expire-unpaid-orders";
 import { requestReturn } from "../domain/returns/returns";
 import { confirmSimulatedPayment, simulateDisputeEvidence, type DeliverStripeEvent } from "../domain/payments/simulator";
 import type { CheckoutResult } from "../domain/checkout";
@@ -169,9 +170,17 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
       result.orders++;
       return order;
     });
-    const paidAt = placed.totalCents > 0 ? new Date(when.getTime() + rand.int(10, 14) * MINUTE) : when;
+    let paidAt = placed.totalCents > 0 ? new Date(when.getTime() + rand.int(10, 14) * MINUTE) : when;
     const cancel = (reason: string) => () => api.orders.cancel({ orderId: placed.orderId, token: placed.accessToken ?? undefined, reason });
-    if (roll < 0.05) return void (await pay(paidAt, placed, CARDS.declined));
+    if (roll < 0.05) {
+      // Declined: the order waits for another card; most buyers try one, the rest let it expire.
+      await pay(paidAt, placed, CARDS.declined);
+      if (rand.next() < 0.5) {
+        const dueAt = (await db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).paymentDueAt!;
+        return void (await step(new Date(dueAt.getTime() + MINUTE), () => expireUnpaidOrders(db, new Date(dueAt.getTime() + MINUTE))));
+      }
+      paidAt = new Date(paidAt.getTime() + rand.int(1, 3) * MINUTE);
+    }
     // Left unpaid and cancelled by the buyer.
     if (roll < 0.07) return void (await step(paidAt, cancel("Ordered by mistake")));
     const disputed = roll < 0.1;

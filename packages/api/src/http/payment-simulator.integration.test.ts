@@ -129,7 +129,10 @@ describe("payments.simulatorConfirm", () => {
       message: "Your card has insufficient funds.",
       orderId: order.orderId,
     });
-    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("CANCELLED");
+    // The order waits for another card, as a Stripe PaymentIntent does: the retry pays it.
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PENDING_PAYMENT");
+    await expect(caller.payments.simulatorConfirm({ ...input, cardNumber: "4242 4242 4242 4242" })).resolves.toMatchObject({ status: "succeeded" });
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("CONFIRMED");
     await expect(caller.payments.config()).resolves.toEqual({ provider: "SIMULATOR", publishableKey: null });
   });
 });

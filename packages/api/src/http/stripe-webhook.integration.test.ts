@@ -8,6 +8,7 @@ import { drainOutbox } from "../events/drain";
 import { createBuyer, createProduct, createSeller, setTaxRate } from "../testing/factories";
 import { balanceOf, deliverToWebhookRoute, ledgerIsBalanced, payWithCard, placeOrder, stripeWebhookRequest, useDatabaseForHandlers } from "../testing/payments";
 import { POST } from "./stripe-webhook";
+import { callerFor } from "../testing";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -103,17 +104,22 @@ describe("payment_intent.succeeded", () => {
 });
 
 describe("payment_intent.payment_failed", () => {
-  it("declined card: payment FAILED with Stripe's message, order PAYMENT_FAILED then CANCELLED, stock released, cart shoppable again", async () => {
-    const { product, placed } = await orderWithOneProduct();
+  it("declined card: the order stays open with its stock held and the decline on its timeline; another card then pays the same order", async () => {
+    const { product, buyer, placed } = await orderWithOneProduct();
     await expect(payWithCard(t.db, placed, "4000 0000 0000 0002")).resolves.toMatchObject({ status: "failed", message: "Your card was declined." });
 
     const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { history: true, payments: true, cart: true } });
-    expect(order.status).toBe("CANCELLED");
-    expect(order.history.map((h) => h.status)).toEqual(expect.arrayContaining(["PAYMENT_FAILED", "CANCELLED"]));
-    expect(order.payments[0]).toMatchObject({ status: "FAILED", failureMessage: "Your card was declined." });
-    expect(order.cart?.status).toBe("ACTIVE");
-    expect(await stockOf(product.id)).toEqual({ onHand: 10, reserved: 0, allocated: 0 });
+    expect(order.status).toBe("PENDING_PAYMENT");
+    expect(order.history.map((h) => h.note)).toContain("Payment declined: Your card was declined.");
+    expect(order.payments[0]).toMatchObject({ status: "CREATED", failureMessage: "Your card was declined.", failedAt: expect.any(Date) as unknown });
+    expect(order.cart?.status).toBe("CHECKOUT");
+    expect(await stockOf(product.id)).toEqual({ onHand: 10, reserved: 0, allocated: 2 });
     expect(await t.db.outboxEvent.count({ where: { name: "payment/failed", payload: { path: ["orderId"], equals: placed.orderId } } })).toBe(1);
+
+    await expect(payWithCard(t.db, placed)).resolves.toMatchObject({ status: "succeeded" });
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({ status: "CONFIRMED" });
+    expect(await t.db.order.count({ where: { buyerId: buyer.id } })).toBe(1);
+    expect(await stockOf(product.id)).toEqual({ onHand: 8, reserved: 0, allocated: 0 });
   });
 
   it("insufficient funds carries Stripe's message", async () => {
@@ -146,27 +152,22 @@ describe("out-of-order delivery", () => {
     expect(await stockOf(product.id)).toEqual({ onHand: 8, reserved: 0, allocated: 0 });
   });
 
-  it("success and failure racing: exactly one of them wins and the stock adds up", async () => {
+  it("success and failure racing: the order is confirmed whichever comes first, and the stock adds up", async () => {
     const { product, placed } = await orderWithOneProduct();
     const success = stripeEventPayload("payment_intent.succeeded", intentObject(placed, { status: "succeeded" }));
     const failure = stripeEventPayload("payment_intent.payment_failed", intentObject(placed, { last_payment_error: { message: "Your card was declined." } }));
     const answers = await Promise.all([post(failure), post(success)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { payments: true } });
-    const stock = await stockOf(product.id);
-    if (order.status === "CONFIRMED") {
-      expect(stock).toEqual({ onHand: 8, reserved: 0, allocated: 0 });
-    } else {
-      // The failure came first: the success is a late payment, refunded in full.
-      expect(order.status).toBe("CANCELLED");
-      expect(order.payments[0]).toMatchObject({ status: "REFUNDED", refundedCents: placed.totalCents });
-      expect(stock).toEqual({ onHand: 10, reserved: 0, allocated: 0 });
-    }
+    expect(order.status).toBe("CONFIRMED");
+    expect(order.payments[0]?.status).toBe("CAPTURED");
+    expect(await stockOf(product.id)).toEqual({ onHand: 8, reserved: 0, allocated: 0 });
   });
 
-  it("a success arriving after the failure cancelled the order is refunded in full, without touching the ledger", async () => {
-    const { product, placed } = await orderWithOneProduct();
+  it("a success arriving after the order was cancelled is refunded in full, without touching the ledger", async () => {
+    const { product, buyer, placed } = await orderWithOneProduct();
     await payWithCard(t.db, placed, "4000 0000 0000 0002");
+    await (await callerFor(t.db, buyer.id)).orders.cancel({ orderId: placed.orderId, reason: "Gave up after the decline" });
     const late = stripeEventPayload("payment_intent.succeeded", intentObject(placed, { status: "succeeded" }));
     expect((await post(late)).body.outcome).toBe("applied");
 

@@ -45,8 +45,6 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
   const [placed, setPlaced] = useState<(PaymentTarget & { destination: Destination }) | null>(null);
   /** Why the last payment attempt failed, shown until the next attempt. */
   const [declined, setDeclined] = useState<string | null>(null);
-  /** The order a declined payment closed: paying again needs a new one. */
-  const [closedOrderId, setClosedOrderId] = useState<string | null>(null);
 
   const saved = addresses.data ?? [];
   const selectedId = choice ?? saved[0]?.id ?? NEW;
@@ -122,19 +120,10 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
     }
   };
 
-  /** The card was declined: that order is closed and the cart is shoppable again. */
-  const onDeclined = (orderId: string, message: string) => {
-    forgetCheckoutKey();
-    setClosedOrderId(orderId);
+  /** The card was declined: the order stays open (its items held) for another card, under the same number. */
+  const onDeclined = (message: string) => {
     setDeclined(message);
-    void refreshCart();
     void queryClient.invalidateQueries(trpc.orders.pathFilter());
-  };
-
-  /** A new order (a new key) to the same address, for the next attempt after a decline. */
-  const renew = async (): Promise<PaymentTarget> => {
-    if (!target) throw new Error("No order to pay.");
-    return placeOrder(target.destination);
   };
 
   // A guest's refresh mid-payment: the same key, email and address (kept in this tab) resume the
@@ -215,33 +204,29 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
               <CardBody className="space-y-4">
                 {declined ? (
                   <Alert tone="danger" title="Payment declined">
-                    {declined} Nothing was charged and your cart is unchanged. Try another card.
+                    {declined} Nothing was charged, and your items are still held for order #{target.orderNumber}: try another card.
                   </Alert>
                 ) : null}
                 {start.isError ? <Alert tone="danger">{errorMessage(start.error)}</Alert> : null}
                 <PaymentForm
                   target={target}
-                  needsNewOrder={target.orderId === closedOrderId}
                   publishableKey={config.data.publishableKey}
-                  renew={renew}
                   onAttempt={() => setDeclined(null)}
                   onDeclined={onDeclined}
                   onPaid={onPaid}
                 />
-                {target.orderId !== closedOrderId ? (
-                  <p className="text-sm text-slate-600">
-                    Changed your mind?{" "}
-                    <button
-                      type="button"
-                      className="font-medium text-brand-700 underline disabled:opacity-50"
-                      disabled={cancel.isPending}
-                      onClick={() => cancel.mutate({ orderId: target.orderId, token: target.accessToken, reason: "Left checkout to change the cart" })}
-                    >
-                      Cancel this checkout
-                    </button>{" "}
-                    to change your cart; the items stay in it.
-                  </p>
-                ) : null}
+                <p className="text-sm text-slate-600">
+                  Changed your mind?{" "}
+                  <button
+                    type="button"
+                    className="font-medium text-brand-700 underline disabled:opacity-50"
+                    disabled={cancel.isPending}
+                    onClick={() => cancel.mutate({ orderId: target.orderId, token: target.accessToken, reason: "Left checkout to change the cart" })}
+                  >
+                    Cancel this checkout
+                  </button>{" "}
+                  to change your cart; the items stay in it.
+                </p>
                 {cancel.isError ? <Alert tone="danger">{errorMessage(cancel.error)}</Alert> : null}
               </CardBody>
             </Card>

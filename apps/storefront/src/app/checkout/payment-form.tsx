@@ -14,12 +14,10 @@ export type PaymentTarget = RouterOutputs["checkout"]["start"];
 
 export interface PaymentFormProps {
   target: PaymentTarget;
-  /** The target's order was closed by a declined payment: the next attempt places a new one. */
-  needsNewOrder: boolean;
   publishableKey: string | null;
-  renew: () => Promise<PaymentTarget>;
   onAttempt: () => void;
-  onDeclined: (orderId: string, message: string) => void;
+  /** A declined card: the order stays open for another attempt on the same PaymentIntent. */
+  onDeclined: (message: string) => void;
   onPaid: (orderId: string) => Promise<void>;
 }
 
@@ -45,7 +43,7 @@ const groupDigits = (value: string) =>
     .replace(/(\d{4})(?=\d)/g, "$1 ");
 
 /** The simulator's card form: Stripe's test card numbers decide the outcome. */
-function SimulatorPayment({ target, needsNewOrder, renew, onAttempt, onDeclined, onPaid }: PaymentFormProps) {
+function SimulatorPayment({ target, onAttempt, onDeclined, onPaid }: PaymentFormProps) {
   const trpc = useTRPC();
   const [card, setCard] = useState("");
   const [error, setError] = useState<{ message: string; field: boolean } | null>(null);
@@ -58,13 +56,12 @@ function SimulatorPayment({ target, needsNewOrder, renew, onAttempt, onDeclined,
     onAttempt();
     setBusy(true);
     try {
-      const payFor = needsNewOrder ? await renew() : target;
-      const result = await confirm.mutateAsync({ paymentIntentId: payFor.paymentIntentId, clientSecret: payFor.clientSecret, cardNumber: card });
+      const result = await confirm.mutateAsync({ paymentIntentId: target.paymentIntentId, clientSecret: target.clientSecret, cardNumber: card });
       if (result.status === "succeeded") {
         await onPaid(result.orderId);
         return;
       }
-      onDeclined(result.orderId, result.message ?? "Your card was declined.");
+      onDeclined(result.message ?? "Your card was declined.");
     } catch (e) {
       setError({ message: errorMessage(e), field: domainCodeOf(e) === "BAD_REQUEST" });
     }
@@ -99,7 +96,7 @@ function SimulatorPayment({ target, needsNewOrder, renew, onAttempt, onDeclined,
 
 function StripePayment(props: PaymentFormProps & { publishableKey: string }) {
   const stripe = useMemo(() => loadStripe(props.publishableKey), [props.publishableKey]);
-  // A new PaymentIntent (after a decline) needs a new Elements instance.
+  // Another order's PaymentIntent needs a new Elements instance.
   return (
     <Elements key={props.target.clientSecret} stripe={stripe} options={{ clientSecret: props.target.clientSecret, appearance: { theme: "stripe" } }}>
       <StripeCardForm {...props} />
@@ -107,7 +104,7 @@ function StripePayment(props: PaymentFormProps & { publishableKey: string }) {
   );
 }
 
-function StripeCardForm({ target, onAttempt, onDeclined, onPaid, renew }: PaymentFormProps) {
+function StripeCardForm({ target, onAttempt, onDeclined, onPaid }: PaymentFormProps) {
   const stripe = useStripe();
   const elements = useElements();
   const [error, setError] = useState<string | null>(null);
@@ -129,14 +126,8 @@ function StripeCardForm({ target, onAttempt, onDeclined, onPaid, renew }: Paymen
       return;
     }
     if (result.error.type === "card_error") {
-      // Stripe tells Bazaar through the webhook, which closes this order; paying again needs a
-      // new one, and a new PaymentIntent for the card form.
-      onDeclined(target.orderId, result.error.message ?? "Your card was declined.");
-      try {
-        await renew();
-      } catch (e) {
-        setError(errorMessage(e));
-      }
+      // The PaymentIntent is back to requires_payment_method: the same form pays it with another card.
+      onDeclined(result.error.message ?? "Your card was declined.");
     } else {
       setError(result.error.message ?? "The payment could not be completed. Try again.");
     }

@@ -144,6 +144,12 @@ async function wrongAmountReceived(
   return { outcome: "applied", detail: "wrong amount received: refunded, order cancelled, stock released" };
 }
 
+/**
+ * A declined attempt. As with Stripe's PaymentIntent (back to `requires_payment_method`), the
+ * order stays open: its stock stays held and its promo code kept until it is paid with another
+ * card, cancelled, or its payment time runs out (expire-unpaid-orders). The buyer retries on the
+ * same order, under the same number.
+ */
 async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<StripeEventResult> {
   const locked = await lockByIntent(tx, intent.id);
   if (!locked) return unknownIntent(intent.id);
@@ -151,11 +157,12 @@ async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<Stri
   if (payment.status !== "CREATED") return { outcome: "ignored", detail: `the payment is already ${payment.status.toLowerCase()}` };
 
   const message = intent.last_payment_error?.message ?? "The payment failed.";
-  await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED", failureMessage: message, failedAt: new Date() } });
+  await tx.payment.update({ where: { id: payment.id }, data: { failureMessage: message, failedAt: new Date() } });
   if (order.status !== "PENDING_PAYMENT") return { outcome: "applied", detail: "payment failed after the order was closed" };
 
-  await cancelUnpaidOrder(tx, order, payment, { reason: message, note: "Cancelled because the payment failed", cancelReason: `Payment failed: ${message}` });
-  return { outcome: "applied", detail: "order cancelled, stock released", order: { outcome: "failed", createdAt: order.createdAt } };
+  await noteOrder(tx, order, { note: `Payment declined: ${message}` });
+  await publish(tx, "payment/failed", { paymentId: payment.id, orderId: order.id, reason: message });
+  return { outcome: "applied", detail: "payment declined; the order waits for another card", order: { outcome: "failed", createdAt: order.createdAt } };
 }
 
 /** An order whose payment did not go through: cancelled, its stock released, its cart shoppable again. */

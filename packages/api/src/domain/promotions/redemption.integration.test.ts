@@ -1,10 +1,11 @@
 // A promo code's use belongs to an order that happened: an order given up before payment (the
-// buyer cancels, the card is declined) gives a one-use code back, and a paid order keeps it.
+// buyer cancels, or a declined order runs out of time) gives a one-use code back, and a paid order keeps it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
 import { createBuyer, createProduct, createPromo, createSeller, shippingAddressInput, uniqueSuffix } from "../../testing/factories";
 import { payWithCard, useDatabaseForHandlers } from "../../testing/payments";
+import { expireUnpaidOrders } from "../orders/expire-unpaid-orders";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -43,12 +44,17 @@ describe("promo code uses", () => {
     expect(await uses(promo.id)).toEqual({ count: 1, redemptions: 1 });
   });
 
-  it("come back when the card is declined, and stay with a paid order", async () => {
+  it("stay with an order whose card was declined (it can still be paid), and come back when it expires unpaid", async () => {
     const { seller } = await createSeller(t.db);
     const { product } = await createProduct(t.db, seller.id, { stock: 5, priceCents: 5000 });
     const promo = await createPromo(t.db, { usageLimit: 1 });
     const declined = await orderWithCode(promo.code, product.id);
     await payWithCard(t.db, declined.placed, "4000 0000 0000 0002");
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: declined.placed.orderId } })).toMatchObject({ status: "PENDING_PAYMENT" });
+    expect(await uses(promo.id)).toEqual({ count: 1, redemptions: 1 });
+
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: declined.placed.orderId } });
+    await expireUnpaidOrders(t.db, new Date(order.paymentDueAt!.getTime() + 1000));
     expect(await t.db.order.findUniqueOrThrow({ where: { id: declined.placed.orderId } })).toMatchObject({ status: "CANCELLED" });
     expect(await uses(promo.id)).toEqual({ count: 0, redemptions: 0 });
 

@@ -21,14 +21,15 @@ export async function readWindowFigures(db: PrismaClient, now: Date, windowMs = 
   const from = new Date(now.getTime() - windowMs);
   const [ordersCreated, ordersPaymentFailed, paymentsSucceeded, paymentsFailed, rollups] = await Promise.all([
     db.order.count({ where: { createdAt: { gte: from, lt: now } } }),
-    // Orders placed in the window whose payment then failed.
-    db.order.count({ where: { createdAt: { gte: from, lt: now }, history: { some: { status: "PAYMENT_FAILED" } } } }),
+    // Orders placed in the window with a declined payment attempt (paid with another card later or not).
+    db.order.count({ where: { createdAt: { gte: from, lt: now }, payments: { some: { failedAt: { not: null } } } } }),
     // A payment settles within its order's 30-minute hold: the createdAt bound lets the
     // (status, createdAt) index find them without reading every payment ever made.
     db.payment.count({
       where: { status: { in: ["CAPTURED", "REFUNDED"] }, createdAt: { gte: new Date(from.getTime() - 3_600_000) }, capturedAt: { gte: from, lt: now } },
     }),
-    db.payment.count({ where: { status: "FAILED", createdAt: { gte: new Date(from.getTime() - 3_600_000) }, failedAt: { gte: from, lt: now } } }),
+    // A declined attempt leaves the payment open for another card: its last failure counts.
+    db.payment.count({ where: { createdAt: { gte: new Date(from.getTime() - 3_600_000) }, failedAt: { gte: from, lt: now } } }),
     rollupsBetween(db, from, now),
   ]);
   return { ordersCreated, ordersPaymentFailed, paymentsSucceeded, paymentsFailed, rollup: rollups.size ? mergeRollups([...rollups.values()]) : emptyRollup() };

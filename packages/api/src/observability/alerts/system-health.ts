@@ -40,15 +40,15 @@ export async function getSystemHealth(db: PrismaClient, actor: Actor | null, now
     rollupsBetween(db, start, end),
     db.$queryRaw<{ minute: Date; orders: number; failed: number }[]>`
       SELECT date_trunc('minute', o."createdAt") AS minute, count(*)::int AS orders,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "OrderStatusHistory" h WHERE h."orderId" = o.id AND h.status = 'PAYMENT_FAILED'))::int AS failed
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Payment" p WHERE p."orderId" = o.id AND p."failedAt" IS NOT NULL))::int AS failed
         FROM "Order" o WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end} GROUP BY 1`,
     db.$queryRaw<{ minute: Date; captured: number; failed: number }[]>`
-      SELECT date_trunc('minute', coalesce("capturedAt", "failedAt")) AS minute,
-             count(*) FILTER (WHERE "capturedAt" IS NOT NULL)::int AS captured,
-             count(*) FILTER (WHERE "capturedAt" IS NULL)::int AS failed
-        FROM "Payment"
-       WHERE "createdAt" >= ${new Date(start.getTime() - 3_600_000)}
-         AND (("capturedAt" >= ${start} AND "capturedAt" < ${end}) OR ("failedAt" >= ${start} AND "failedAt" < ${end}))
+      SELECT minute, count(*) FILTER (WHERE captured)::int AS captured, count(*) FILTER (WHERE NOT captured)::int AS failed
+        FROM (SELECT date_trunc('minute', at) AS minute, captured
+                FROM "Payment", LATERAL (VALUES ("capturedAt", true), ("failedAt", false)) AS outcome(at, captured)
+               WHERE "createdAt" >= ${new Date(start.getTime() - 3_600_000)}
+                 AND (("capturedAt" >= ${start} AND "capturedAt" < ${end}) OR ("failedAt" >= ${start} AND "failedAt" < ${end}))
+                 AND at >= ${start} AND at < ${end}) AS outcomes
        GROUP BY 1`,
     readWindowFigures(db, now),
     readOutbox(db, now),
