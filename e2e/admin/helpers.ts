@@ -88,8 +88,12 @@ export async function stockOf(sellerPage: Page, productId: string) {
  * A new buyer pays for these lines: cart and checkout through the storefront's API, the card
  * through the local payment simulator (which delivers the signed webhook), as the checkout page does.
  */
-export async function paidOrder(browser: Browser, lines: { productId: string; quantity: number }[]) {
-  const page = await (await browser.newContext()).newPage();
+export async function paidOrder(
+  browser: Browser,
+  lines: { productId: string; quantity: number }[],
+  options: { viewport?: { width: number; height: number }; card?: string } = {},
+) {
+  const page = await (await browser.newContext(options.viewport ? { viewport: options.viewport } : {})).newPage();
   const buyer: Credentials & { name: string; suffix: string } = newIdentity("buyer");
   await signUpBuyer(page, buyer);
   for (const line of lines) await ok(trpcMutation(page.request, "storefront", "cart.add", line));
@@ -100,7 +104,7 @@ export async function paidOrder(browser: Browser, lines: { productId: string; qu
     }),
   );
   const paid = await page.request.post(appUrl("storefront", "/api/payment-sim/confirm"), {
-    data: { paymentIntentId: placed.paymentIntentId, clientSecret: placed.clientSecret, cardNumber: "4242 4242 4242 4242" },
+    data: { paymentIntentId: placed.paymentIntentId, clientSecret: placed.clientSecret, cardNumber: options.card ?? "4242 4242 4242 4242" },
   });
   expect(paid.status(), await paid.text()).toBe(200);
   expect(((await paid.json()) as { status: string }).status).toBe("succeeded");

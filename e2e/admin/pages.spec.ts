@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { appUrl } from "../support";
+import { expect, test } from "@playwright/test";
+import { appUrl, expectAccessible } from "../support";
 import { adminPage, approvedShop, paidOrder } from "./helpers";
 
 // Every console page renders for an administrator at desktop and phone widths: a heading, no
@@ -22,15 +21,6 @@ const PAGES = [
   { path: "/settings", heading: "Settings" },
   { path: "/system-health", heading: "System health" },
 ] as const;
-
-async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-    `${name} has accessibility violations`,
-  ).toEqual([]);
-}
 
 test.describe.configure({ timeout: 300_000 });
 

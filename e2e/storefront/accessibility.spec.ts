@@ -1,17 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../support";
 import { addToCart, enterAddress, newBuyer } from "./helpers";
 
 // axe on the main pages and the account pages: no serious or critical violations of the WCAG 2.1 A and AA rules.
 // One test per pair of pages: axe takes a while on a full page, and each test keeps its own time.
-async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-    `${name} has accessibility violations`,
-  ).toEqual([]);
-}
 
 test.describe.configure({ timeout: 180_000 });
 

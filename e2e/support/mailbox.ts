@@ -26,3 +26,20 @@ export async function confirmEmail(admin: Page, email: string) {
   expect(answer.status()).toBe(200);
   expect(await answer.text()).toContain("Email confirmed");
 }
+
+/**
+ * The plain text of the newest email to `to` whose subject matches, once it has arrived (emails
+ * of background functions arrive a moment after the change that sent them): the mailbox is
+ * opened again until the row shows. `admin` must be signed in to the admin console.
+ */
+export async function emailText(admin: Page, to: string, subject: string | RegExp): Promise<string> {
+  const link = admin.getByTestId("mailbox-table").getByRole("link", { name: subject }).first();
+  await expect(async () => {
+    await admin.goto(appUrl("admin", `/mailbox?to=${encodeURIComponent(to)}`));
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await link.click();
+  const text = admin.getByTestId("email-text");
+  await expect(text).not.toBeEmpty();
+  return (await text.textContent()) ?? "";
+}

@@ -1,0 +1,94 @@
+import { expect as baseExpect, test } from "@playwright/test";
+import { adminPage, approvedShop, paidOrder, stockOf } from "../admin/helpers";
+import { ok, trpcQuery } from "../seller/trpc";
+import { appUrl, emailText, expectAccessible } from "../support";
+import { shipAndDeliver, usd } from "./helpers";
+
+// Three production servers, PostgreSQL and the worker share two cores with other runs: give each step room.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+test.describe.configure({ timeout: 300_000 });
+
+// A return from request to refund, through the pages of both sides: the buyer (on a 375 px phone)
+// returns one item of a delivered two-item order, the seller approves it, the buyer sends it, the
+// seller receives it back into stock, and the buyer sees the refund on the order and in the mail.
+test("a buyer returns one item of a delivered order; the seller restocks it and the buyer is refunded", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  const suffix = Date.now().toString(36);
+  const shop = await approvedShop(browser, admin, [
+    { name: `Return Lamp ${suffix}`, priceCents: 2000, units: 5 },
+    { name: `Return Vase ${suffix}`, priceCents: 3000, units: 5 },
+  ]);
+  const [lamp, vase] = shop.products as [(typeof shop.products)[0], (typeof shop.products)[0]];
+  const order = await paidOrder(
+    browser,
+    [
+      { productId: lamp.id, quantity: 1 },
+      { productId: vase.id, quantity: 1 },
+    ],
+    { viewport: { width: 375, height: 812 } },
+  );
+  await shipAndDeliver(shop.sellerPage, order.orderNumber);
+  expect(await stockOf(shop.sellerPage, lamp.id)).toMatchObject({ onHand: 4 });
+  // What the lamp cost the buyer (its price with its share of discount and tax) is what comes back.
+  const placed = await ok<{ shipments: { items: { name: string; subtotalCents: number; discountCents: number; taxCents: number }[] }[] }>(
+    trpcQuery(order.buyerPage.request, "storefront", "orders.get", { orderId: order.orderId }),
+  );
+  const lampLine = placed.shipments.flatMap((s) => s.items).find((i) => i.name === lamp.name)!;
+  const refund = usd(lampLine.subtotalCents - lampLine.discountCents + lampLine.taxCents);
+
+  // 1. The buyer asks to return the lamp.
+  const buyer = order.buyerPage;
+  await buyer.goto(appUrl("storefront", `/account/orders/${order.orderId}`));
+  const part = buyer.getByTestId("shipment").filter({ hasText: lamp.name });
+  await expect(part.getByText("Delivered", { exact: true })).toBeVisible();
+  await part.getByRole("button", { name: "Return items" }).click();
+  const form = buyer.getByRole("form", { name: "Return items" });
+  await form.getByLabel(`Units of ${lamp.name} to return`).selectOption("1");
+  await form.getByLabel("Why are you returning it?").fill("The shade arrived cracked");
+  await expectAccessible(buyer, "the return request form");
+  expect(await buyer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await form.getByRole("button", { name: "Ask for a return" }).click();
+  const request = buyer.getByTestId("return");
+  await expect(request).toContainText("Requested");
+  await expect(request).toContainText(`1 × ${lamp.name}`);
+  await expect(request).not.toContainText(vase.name);
+
+  // 2. The seller approves it with instructions.
+  const seller = shop.sellerPage;
+  await seller.goto(appUrl("seller", "/returns"));
+  const row = seller.getByTestId("return-row").filter({ hasText: `order #${order.orderNumber}` });
+  await expect(row).toContainText("The shade arrived cracked");
+  await expectAccessible(seller, "the seller's returns page");
+  await row.getByLabel("Return instructions, or the reason you reject it").fill("Send it to 1 Workshop Lane, Portland, with the order number inside.");
+  await row.getByRole("button", { name: "Approve" }).click();
+  await expect(row).toContainText("approved");
+
+  // 3. The buyer sends it back with tracking.
+  await buyer.reload();
+  await expect(request).toContainText("Approved: send it back");
+  await expect(request).toContainText("How to send it: Send it to 1 Workshop Lane");
+  const sent = request.getByRole("form", { name: "Mark the return as sent" });
+  await sent.getByLabel("Carrier").fill("USPS");
+  await sent.getByLabel("Tracking number").fill(`RET${suffix}`.toUpperCase());
+  await sent.getByRole("button", { name: "I sent it" }).click();
+  await expect(request).toContainText("On its way back");
+
+  // 4. The seller receives it back into stock: the buyer is refunded.
+  await seller.reload();
+  await expect(row).toContainText(`Sent with USPS: ${`RET${suffix}`.toUpperCase()}`);
+  await expect(row.getByLabel(`What happens to ${lamp.name}`)).toHaveValue(/^restock:/);
+  await row.getByRole("button", { name: "Received: refund the buyer" }).click();
+  await expect(row).toContainText("received");
+  expect(await stockOf(seller, lamp.id)).toMatchObject({ onHand: 5 });
+  expect(await stockOf(seller, vase.id)).toMatchObject({ onHand: 4 });
+
+  // 5. The buyer sees the refund on the order page and in their mailbox.
+  await buyer.reload();
+  await expect(request).toContainText("Received and refunded");
+  await expect(request).toContainText(`Refunded ${refund}`);
+  await expect(buyer.getByRole("complementary", { name: "Order summary" })).toContainText(`Refunded: ${refund}`);
+  const mail = await emailText(admin, order.buyer.email, `Refund of ${refund} on order #${order.orderNumber}`);
+  expect(mail).toContain(`1 × ${lamp.name}`);
+  expect(mail).not.toContain(vase.name);
+});
