@@ -69,6 +69,8 @@ export const ZRefundItemsSchema = z.object({
 
 export const ZRequestReturnSchema = z.object({
   orderId: ZId,
+  /** A guest's order link token (a signed-in buyer leaves it out). */
+  token: ZOrderToken,
   shipmentId: ZId,
   items: z
     .array(z.object({ orderItemId: ZId, quantity: ZUnits }))
@@ -80,6 +82,8 @@ export const ZRequestReturnSchema = z.object({
 });
 
 export const ZReturnIdSchema = z.object({ returnId: ZId });
+/** A return the buyer acts on: a guest brings their order link's token. */
+export const ZBuyerReturnSchema = z.object({ returnId: ZId, token: ZOrderToken });
 export const ZApproveReturnSchema = z.object({
   returnId: ZId,
   instructions: z.string().trim().min(5, "Tell the buyer how and where to send the items.").max(2000, "Keep the instructions under 2000 characters."),
@@ -87,6 +91,7 @@ export const ZApproveReturnSchema = z.object({
 export const ZRejectReturnSchema = z.object({ returnId: ZId, reason: ZReason });
 export const ZMarkReturnSentSchema = z.object({
   returnId: ZId,
+  token: ZOrderToken,
   carrier: z.string().trim().min(2, "Name the carrier.").max(60, "Keep the carrier under 60 characters."),
   trackingNumber: z.string().trim().min(3, "Enter the tracking number.").max(60, "Keep the tracking number under 60 characters."),
 });

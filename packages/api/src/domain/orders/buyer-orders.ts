@@ -136,8 +136,9 @@ export async function getBuyerOrder(db: PrismaClient, actor: Actor | null, input
       items: s.items.map((i) => ({ ...i, canReview: canReview && s.status === "DELIVERED" && !reviewedProducts.has(i.productId) })),
     })),
     timeline: history.map((h) => ({ ...h, shopName: h.shipmentId ? (shopOf.get(h.shipmentId) ?? null) : null })),
-    /** Returns asked for on this order; only an account's buyer can ask for one (a guest contacts the shop). */
+    /** Returns asked for on this order. */
     returns,
-    canReturn: canReview,
+    /** Its buyer signed in, or whoever holds the order link (a guest), may ask for returns and send them. */
+    canReturn: canReview || Boolean(input.token),
   };
 }

@@ -64,17 +64,25 @@ export async function attachGuestOrders(db: Tx, userId: string): Promise<number>
   return count;
 }
 
-// The roles for acting on an order after the sale (refunds, returns, disputes): its buyer, a seller
-// with a part in it, or an administrator. Guests act through `orderViewer` with their signed link.
+// The roles for acting on an order after the sale (refunds, returns, disputes): its buyer (or
+// whoever holds its signed link: a guest), a seller with a part in it, or an administrator.
 
 export type OrderRole = { as: "buyer" } | { as: "seller"; sellerId: string } | { as: "admin" };
 
 /**
  * How `actor` relates to the order: its buyer, a seller with a part in it, or an administrator.
- * Anyone else is told the order does not exist, so order ids cannot be probed.
+ * Whoever brings the order's signed link (`token`) acts as its buyer, signed in or not: that is how
+ * a guest, who has no account, returns items. Anyone else is told the order does not exist, so
+ * order ids cannot be probed.
  */
-export async function orderRoleOf(tx: Tx, actor: Actor | null, orderId: string): Promise<OrderRole> {
+export async function orderRoleOf(tx: Tx, actor: Actor | null, orderId: string, token?: string | null): Promise<OrderRole> {
+  if (token) {
+    if (!isValidOrderToken(orderId, token)) throw new DomainError("NOT_FOUND", "This order link is not valid. Open the link in your order email again.");
+    if (!(await tx.order.findUnique({ where: { id: orderId }, select: { id: true } }))) throw notFound("The order");
+    return { as: "buyer" };
+  }
   if (!actor) throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
+  if (actor.status === "SUSPENDED") throw new DomainError("FORBIDDEN", "Your account is suspended. Contact support.");
   if (actor.role === "ADMIN") {
     if (!(await tx.order.findUnique({ where: { id: orderId }, select: { id: true } }))) throw notFound("The order");
     return { as: "admin" };
@@ -90,8 +98,15 @@ export async function orderRoleOf(tx: Tx, actor: Actor | null, orderId: string):
 }
 
 /** Like `orderRoleOf`, refusing roles not in `allowed` with a message that says who may. */
-export async function requireOrderRole<R extends OrderRole["as"]>(tx: Tx, actor: Actor | null, orderId: string, allowed: readonly R[], what: string) {
-  const role = await orderRoleOf(tx, actor, orderId);
+export async function requireOrderRole<R extends OrderRole["as"]>(
+  tx: Tx,
+  actor: Actor | null,
+  orderId: string,
+  allowed: readonly R[],
+  what: string,
+  token?: string | null,
+) {
+  const role = await orderRoleOf(tx, actor, orderId, token);
   if (!(allowed as readonly string[]).includes(role.as)) {
     const who = allowed.map((r) => (r === "buyer" ? "the buyer" : r === "seller" ? "the seller" : "an administrator")).join(" or ");
     throw new DomainError("FORBIDDEN", `Only ${who} can ${what}.`);

@@ -1,10 +1,11 @@
 import type { PrismaClient, ReturnStatus } from "@bazaar/db";
 import { requireAdmin, requireSeller, type Actor } from "../../actor";
+import { notFound } from "../../errors";
 import { page } from "../pagination";
 
 const returnInclude = {
   items: { include: { orderItem: { select: { name: true, variantTitle: true, sku: true, unitPriceCents: true, quantity: true } } } },
-  order: { select: { number: true, currency: true } },
+  order: { select: { id: true, number: true, currency: true } },
   seller: { select: { shopName: true } },
   refund: { select: { amountCents: true, currency: true } },
 } as const;
@@ -40,3 +41,22 @@ export async function listAllReturns(db: PrismaClient, actor: Actor, input: { st
 /** The returns of one order, for whoever may see the order (the caller has checked). */
 export const returnsOfOrder = (db: PrismaClient, orderId: string, sellerId?: string) =>
   db.returnRequest.findMany({ where: { orderId, ...(sellerId ? { sellerId } : {}) }, orderBy: { requestedAt: "asc" }, include: returnInclude });
+
+/**
+ * One return as an administrator steps in on it: its lines, the order's customer, the part's
+ * delivery, the refund, and the shop's warehouses (where received units can go back on hand).
+ */
+export async function getReturnForAdmin(db: PrismaClient, actor: Actor, input: { returnId: string }) {
+  requireAdmin(actor);
+  const found = await db.returnRequest.findUnique({
+    where: { id: input.returnId },
+    include: {
+      ...returnInclude,
+      order: { select: { id: true, number: true, currency: true, guestEmail: true, buyer: { select: { email: true, name: true } } } },
+      seller: { select: { id: true, shopName: true, returnWindowDays: true, warehouses: { select: { id: true, name: true }, orderBy: { name: "asc" } } } },
+      shipment: { select: { status: true, carrier: true, trackingNumber: true, deliveredAt: true } },
+    },
+  });
+  if (!found) throw notFound("The return");
+  return found;
+}

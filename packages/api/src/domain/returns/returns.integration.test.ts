@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { drainOutbox } from "../../events/drain";
+import { randomBytes } from "node:crypto";
 import { callerFor } from "../../testing";
-import { createAdmin, createBuyer, createProduct, createSeller, createWarehouse, uniqueSuffix } from "../../testing/factories";
+import { createAdmin, createBuyer, createProduct, createSeller, createWarehouse, shippingAddressInput, uniqueSuffix } from "../../testing/factories";
 import { ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
 
 let t: TestDatabase;
@@ -18,24 +19,51 @@ afterAll(async () => t?.drop());
 
 const onHand = async (productId: string) => (await t.db.stockLevel.aggregate({ where: { productId }, _sum: { onHand: true } }))._sum.onHand ?? 0;
 
-/** A paid order of two products from one seller (2 x mug, 1 x plate) and one product of a second seller. */
-async function paidOrder() {
+/**
+ * A paid order of two products from one seller (2 x mug, 1 x plate) and one product of a second
+ * seller: a buyer's, or (`guest`) one placed with an email only, whose order link's token is `token`.
+ */
+async function paidOrder(options: { guest?: boolean } = {}) {
   const first = await createSeller(t.db);
   const second = await createSeller(t.db);
   const mug = (await createProduct(t.db, first.seller.id, { priceCents: 1200, stock: 10 })).product;
   const plate = (await createProduct(t.db, first.seller.id, { priceCents: 3000, stock: 10 })).product;
   const bowl = (await createProduct(t.db, second.seller.id, { priceCents: 2000, stock: 10 })).product;
-  const buyer = await createBuyer(t.db);
-  const placed = await placeOrder(t.db, buyer.id, [
+  const lines = [
     { productId: mug.id, quantity: 2 },
     { productId: plate.id, quantity: 1 },
     { productId: bowl.id, quantity: 1 },
-  ]);
+  ];
+  const buyer = options.guest ? null : await createBuyer(t.db);
+  const email = buyer?.email ?? `guest-${uniqueSuffix()}@example.test`;
+  const placed = buyer ? await placeOrder(t.db, buyer.id, lines) : await placeGuestOrder(email, lines);
   await payWithCard(t.db, placed);
   const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { items: true, shipments: true } });
   const partOf = (sellerId: string) => order.shipments.find((s) => s.sellerId === sellerId)!;
   const itemOf = (productId: string) => order.items.find((i) => i.productId === productId)!;
-  return { first, second, mug, plate, bowl, buyer, order, partOf, itemOf };
+  return { first, second, mug, plate, bowl, buyer, email, token: placed.accessToken ?? null, order, partOf, itemOf };
+}
+
+/** A guest (a cart cookie, no account) checks these lines out with an email. */
+async function placeGuestOrder(email: string, lines: { productId: string; quantity: number }[]) {
+  const guest = await callerFor(t.db, null, { guestCartToken: randomBytes(24).toString("base64url") });
+  for (const line of lines) await guest.cart.add(line);
+  return guest.checkout.start({ idempotencyKey: `guest-${uniqueSuffix()}`, email, shippingAddress: shippingAddressInput() });
+}
+
+/**
+ * The first seller's part of a paid order, shipped and delivered (at `deliveredAt`), with callers
+ * for the buyer (or, for a guest's order, anyone: the token is their key), the seller and an
+ * administrator, and `ask` for a return of one line.
+ */
+async function deliveredPart(options: { guest?: boolean; deliveredAt?: Date } = {}) {
+  const w = await paidOrder(options);
+  const part = w.partOf(w.first.seller.id);
+  await shipAndDeliver(t.db, w.first.user.id, part.id, options.deliveredAt);
+  const [buyer, seller, admin] = await Promise.all([callerFor(t.db, w.buyer?.id ?? null), callerFor(t.db, w.first.user.id), callerFor(t.db, adminId)]);
+  const ask = (productId: string, quantity: number, reason = "Not as described") =>
+    buyer.returns.request({ orderId: w.order.id, token: w.token, shipmentId: part.id, items: [{ orderItemId: w.itemOf(productId).id, quantity }], reason });
+  return { ...w, part, buyer, seller, admin, ask };
 }
 
 describe("refunds by item and amount", () => {
@@ -115,7 +143,7 @@ describe("refunds by item and amount", () => {
     await (await callerFor(t.db, adminId)).admin.settings.update({ sellerRefundLimitCents: 50_000 });
     // The buyer cannot refund themselves.
     await expect(
-      (await callerFor(t.db, w.buyer.id)).orders.refundItems({
+      (await callerFor(t.db, w.buyer!.id)).orders.refundItems({
         orderId: w.order.id,
         shipmentId: w.partOf(w.first.seller.id).id,
         amountCents: 100,
@@ -128,34 +156,25 @@ describe("refunds by item and amount", () => {
 
 describe("returns", () => {
   it("request, approve, send, receive with restock: one unit back in the chosen warehouse, refunded, timeline and state", async () => {
-    const w = await paidOrder();
-    const part = w.partOf(w.first.seller.id);
-    await shipAndDeliver(t.db, w.first.user.id, part.id);
+    const w = await deliveredPart();
     const spare = await createWarehouse(t.db, w.first.seller.id);
-    const buyer = await callerFor(t.db, w.buyer.id);
-    const seller = await callerFor(t.db, w.first.user.id);
-
-    const request = await buyer.returns.request({
-      orderId: w.order.id,
-      shipmentId: part.id,
-      items: [{ orderItemId: w.itemOf(w.plate.id).id, quantity: 1 }],
-      reason: "Wrong colour",
-    });
+    const request = await w.ask(w.plate.id, 1, "Wrong colour");
     // The same unit cannot be asked for twice while the first return is open.
-    await expect(
-      buyer.returns.request({ orderId: w.order.id, shipmentId: part.id, items: [{ orderItemId: w.itemOf(w.plate.id).id, quantity: 1 }], reason: "Again" }),
-    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already refunded or in another return") as unknown });
+    await expect(w.ask(w.plate.id, 1, "Again")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("already refunded or in another return") as unknown,
+    });
     // The other seller cannot touch it; the buyer cannot approve it.
     await expect((await callerFor(t.db, w.second.user.id)).returns.approve({ returnId: request.id, instructions: "Send it" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(buyer.returns.approve({ returnId: request.id, instructions: "Send it" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(w.buyer.returns.approve({ returnId: request.id, instructions: "Send it" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    await seller.returns.approve({ returnId: request.id, instructions: "Post it to 1 Return Lane, Springfield" });
-    await buyer.returns.markSent({ returnId: request.id, carrier: "USPS", trackingNumber: "RET123" });
+    await w.seller.returns.approve({ returnId: request.id, instructions: "Post it to 1 Return Lane, Springfield" });
+    await w.buyer.returns.markSent({ returnId: request.id, carrier: "USPS", trackingNumber: "RET123" });
     const before = await t.db.stockLevel.findUnique({ where: { variantId_warehouseId: { variantId: w.itemOf(w.plate.id).variantId, warehouseId: spare.id } } });
     const totalBefore = await onHand(w.plate.id);
-    const received = await seller.returns.receive({
+    const received = await w.seller.returns.receive({
       returnId: request.id,
       items: [{ orderItemId: w.itemOf(w.plate.id).id, disposition: "RESTOCK", warehouseId: spare.id }],
     });
@@ -167,7 +186,7 @@ describe("returns", () => {
       onHand: 1,
     });
     expect(await onHand(w.plate.id)).toBe(totalBefore + 1);
-    const order = await buyer.orders.get({ orderId: w.order.id });
+    const order = await w.buyer.orders.get({ orderId: w.order.id });
     expect(order.refundedCents).toBe(3000);
     const history = await t.db.orderStatusHistory.findMany({
       where: { orderId: w.order.id, status: { startsWith: "RETURN_" } },
@@ -175,10 +194,12 @@ describe("returns", () => {
     });
     expect(history.map((h) => h.status)).toEqual(["RETURN_REQUESTED", "RETURN_APPROVED", "RETURN_SENT", "RETURN_RECEIVED"]);
     expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+    // The seller's own steps are theirs to make: nothing in the audit log.
+    expect(await t.db.auditLog.count({ where: { entityType: "ReturnRequest", entityId: request.id } })).toBe(0);
 
     // Each step reached the other side by mail; the refund mail names the amount and the item.
     await drainOutbox(t.db);
-    const toBuyer = await t.db.email.findMany({ where: { to: w.buyer.email, template: "notice" }, orderBy: { createdAt: "asc" } });
+    const toBuyer = await t.db.email.findMany({ where: { to: w.email, template: "notice" }, orderBy: { createdAt: "asc" } });
     expect(toBuyer.map((m) => m.subject)).toEqual(
       expect.arrayContaining([
         `Return #${request.number} (order #${w.order.number}) is approved`,
@@ -198,23 +219,13 @@ describe("returns", () => {
   });
 
   it("a return received twice at the same moment is refunded and restocked once", async () => {
-    const w = await paidOrder();
-    const part = w.partOf(w.first.seller.id);
-    await shipAndDeliver(t.db, w.first.user.id, part.id);
-    const buyer = await callerFor(t.db, w.buyer.id);
-    const seller = await callerFor(t.db, w.first.user.id);
-    const request = await buyer.returns.request({
-      orderId: w.order.id,
-      shipmentId: part.id,
-      items: [{ orderItemId: w.itemOf(w.mug.id).id, quantity: 2 }],
-      reason: "Too small",
-    });
-    await seller.returns.approve({ returnId: request.id, instructions: "Any post office will do" });
+    const w = await deliveredPart();
+    const request = await w.ask(w.mug.id, 2, "Too small");
+    await w.seller.returns.approve({ returnId: request.id, instructions: "Any post office will do" });
     const before = await onHand(w.mug.id);
-    const admin = await callerFor(t.db, adminId);
     const outcomes = await Promise.allSettled([
-      seller.returns.receive({ returnId: request.id, items: [{ orderItemId: w.itemOf(w.mug.id).id, disposition: "RESTOCK" }] }),
-      admin.returns.receive({ returnId: request.id, items: [{ orderItemId: w.itemOf(w.mug.id).id, disposition: "RESTOCK" }] }),
+      w.seller.returns.receive({ returnId: request.id, items: [{ orderItemId: w.itemOf(w.mug.id).id, disposition: "RESTOCK" }] }),
+      w.admin.returns.receive({ returnId: request.id, items: [{ orderItemId: w.itemOf(w.mug.id).id, disposition: "RESTOCK" }] }),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === "rejected");
@@ -228,33 +239,82 @@ describe("returns", () => {
   });
 
   it("written-off units stay off the shelf; a rejected return refunds nothing; the window closes after the shop's days", async () => {
-    const w = await paidOrder();
-    const part = w.partOf(w.first.seller.id);
-    await shipAndDeliver(t.db, w.first.user.id, part.id, new Date(Date.now() - 40 * 24 * 3600_000));
-    const buyer = await callerFor(t.db, w.buyer.id);
-    await expect(
-      buyer.returns.request({ orderId: w.order.id, shipmentId: part.id, items: [{ orderItemId: w.itemOf(w.mug.id).id, quantity: 1 }], reason: "Late" }),
-    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("accepts returns for 30 days after delivery") as unknown });
+    const w = await deliveredPart({ deliveredAt: new Date(Date.now() - 40 * 24 * 3600_000) });
+    await expect(w.ask(w.mug.id, 1, "Late")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("accepts returns for 30 days after delivery") as unknown,
+    });
     await t.db.seller.update({ where: { id: w.first.seller.id }, data: { returnWindowDays: 60 } });
-    const seller = await callerFor(t.db, w.first.user.id);
-    const rejected = await buyer.returns.request({
-      orderId: w.order.id,
-      shipmentId: part.id,
-      items: [{ orderItemId: w.itemOf(w.mug.id).id, quantity: 1 }],
-      reason: "Meh",
-    });
-    await seller.returns.reject({ returnId: rejected.id, reason: "Used items cannot be returned" });
-    const kept = await buyer.returns.request({
-      orderId: w.order.id,
-      shipmentId: part.id,
-      items: [{ orderItemId: w.itemOf(w.mug.id).id, quantity: 1 }],
-      reason: "Broken",
-    });
-    await seller.returns.approve({ returnId: kept.id, instructions: "Send a photo and the mug" });
+    const rejected = await w.ask(w.mug.id, 1, "Meh");
+    await w.seller.returns.reject({ returnId: rejected.id, reason: "Used items cannot be returned" });
+    const kept = await w.ask(w.mug.id, 1, "Broken");
+    await w.seller.returns.approve({ returnId: kept.id, instructions: "Send a photo and the mug" });
     const before = await onHand(w.mug.id);
-    const received = await seller.returns.receive({ returnId: kept.id, items: [{ orderItemId: w.itemOf(w.mug.id).id, disposition: "WRITE_OFF" }] });
+    const received = await w.seller.returns.receive({ returnId: kept.id, items: [{ orderItemId: w.itemOf(w.mug.id).id, disposition: "WRITE_OFF" }] });
     expect(received.refundedCents).toBe(1200);
     expect(await onHand(w.mug.id)).toBe(before);
     expect(await t.db.returnRequest.findUniqueOrThrow({ where: { id: rejected.id } })).toMatchObject({ status: "REJECTED", refundId: null });
+  });
+
+  it("a guest returns with the order link: asks and sends like a buyer, nothing more; the refund mail goes to the guest's email", async () => {
+    const w = await deliveredPart({ guest: true });
+    const anyone = w.buyer;
+    const ref = { orderId: w.order.id, shipmentId: w.part.id, items: [{ orderItemId: w.itemOf(w.plate.id).id, quantity: 1 }], reason: "Too big" };
+    // Without the link, or with a wrong one, the order is not theirs to return.
+    await expect(anyone.returns.request(ref)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(anyone.returns.request({ ...ref, token: "x".repeat(43) })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "This order link is not valid. Open the link in your order email again.",
+    });
+    const stranger = await callerFor(t.db, (await createBuyer(t.db)).id);
+    await expect(stranger.returns.request(ref)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The order page offers it to the link's holder.
+    expect((await anyone.orders.get({ orderId: w.order.id, token: w.token })).canReturn).toBe(true);
+
+    const request = await w.ask(w.plate.id, 1, "Too big");
+    // The link makes them the buyer, never the seller.
+    await expect(anyone.returns.approve({ returnId: request.id, instructions: "Approve myself" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await w.seller.returns.approve({ returnId: request.id, instructions: "Post it to 1 Return Lane" });
+    await expect(anyone.returns.markSent({ returnId: request.id, carrier: "USPS", trackingNumber: "GUEST1" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(stranger.returns.markSent({ returnId: request.id, carrier: "USPS", trackingNumber: "GUEST1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await anyone.returns.markSent({ returnId: request.id, token: w.token, carrier: "USPS", trackingNumber: "GUEST1" })).toMatchObject({
+      status: "SENT",
+    });
+    await w.seller.returns.receive({ returnId: request.id, items: [{ orderItemId: w.itemOf(w.plate.id).id, disposition: "RESTOCK" }] });
+    const history = await t.db.orderStatusHistory.findMany({ where: { orderId: w.order.id, status: { in: ["RETURN_REQUESTED", "RETURN_SENT"] } } });
+    expect(history.map((h) => h.actorId)).toEqual([null, null]);
+
+    await drainOutbox(t.db);
+    const refundMail = await t.db.email.findFirst({ where: { to: w.email, subject: `Refund of $30.00 on order #${w.order.number}` } });
+    expect(refundMail?.text).toContain(`1 × ${w.plate.name}`);
+    expect(refundMail?.text).toContain(`/orders/${w.order.id}?token=${w.token}`);
+    expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+  });
+
+  it("an administrator steps in: sees any return with the shop's warehouses, approves and receives it; each step is audited", async () => {
+    const w = await deliveredPart();
+    const request = await w.ask(w.mug.id, 1, "Seller does not answer");
+    const listed = await w.admin.returns.adminList({ status: "REQUESTED", limit: 100 });
+    expect(listed.items.map((r) => r.id)).toContain(request.id);
+    const seen = await w.admin.returns.adminGet({ returnId: request.id });
+    expect(seen).toMatchObject({ status: "REQUESTED", order: { number: w.order.number, buyer: { email: w.email } }, shipment: { status: "DELIVERED" } });
+    expect(seen.seller.warehouses.length).toBeGreaterThan(0);
+    await expect(w.seller.returns.adminGet({ returnId: request.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(w.admin.returns.adminGet({ returnId: "c".repeat(25) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await w.admin.returns.approve({ returnId: request.id, instructions: "Bazaar support: send it to the shop's address" });
+    const received = await w.admin.returns.receive({
+      returnId: request.id,
+      items: [{ orderItemId: w.itemOf(w.mug.id).id, disposition: "RESTOCK", warehouseId: seen.seller.warehouses[0]!.id }],
+    });
+    expect(received).toMatchObject({ status: "RECEIVED", refundedCents: 1200 });
+    const audit = await t.db.auditLog.findMany({ where: { entityType: "ReturnRequest", entityId: request.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ["return.approved", adminId],
+      ["return.received", adminId],
+    ]);
+    expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
   });
 });

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { publish } from "../../events/publish";
+import { recordAudit } from "../audit";
 import { refundShipmentUnits } from "../orders/refund-items";
 import { requireOrderRole } from "../orders/order-access";
 import { lockOrder, lockPayment, noteOrder } from "../orders/transitions";
@@ -10,11 +11,11 @@ import type { PaymentGateway } from "../payments/gateway";
 import { inTransaction } from "../transaction";
 import type {
   ZApproveReturnSchema,
+  ZBuyerReturnSchema,
   ZMarkReturnSentSchema,
   ZReceiveReturnSchema,
   ZRejectReturnSchema,
   ZRequestReturnSchema,
-  ZReturnIdSchema,
 } from "../../validators/orders";
 import { OPEN_RETURN_STATUSES, canMoveReturn } from "./status";
 
@@ -22,12 +23,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Loads a return for `actor` under its order's lock (every step of a return, and any refund or
- * dispute of that order, queues behind it), checking the actor may act on it as one of `allowed`.
+ * dispute of that order, queues behind it), checking the actor may act on it as one of `allowed`
+ * (a guest as the buyer, with the order link's `token`).
  */
-async function lockReturn(tx: Tx, actor: Actor, returnId: string, allowed: readonly ("buyer" | "seller" | "admin")[], what: string) {
+async function lockReturn(
+  tx: Tx,
+  actor: Actor | null,
+  returnId: string,
+  allowed: readonly ("buyer" | "seller" | "admin")[],
+  what: string,
+  token?: string | null,
+) {
   const found = await tx.returnRequest.findUnique({ where: { id: returnId }, select: { orderId: true, sellerId: true } });
   if (!found) throw notFound("The return");
-  const role = await requireOrderRole(tx, actor, found.orderId, allowed, what);
+  const role = await requireOrderRole(tx, actor, found.orderId, allowed, what, token);
   // A seller of another part of the same order may not see this part's return.
   if (role.as === "seller" && role.sellerId !== found.sellerId) throw notFound("The return");
   const order = await lockOrder(tx, found.orderId);
@@ -40,7 +49,15 @@ async function moveReturn(
   order: Pick<Order, "id" | "status">,
   request: { id: string; number: number; status: ReturnStatus; shipmentId: string },
   to: ReturnStatus,
-  change: { note: string; actorId: string; data?: Parameters<Tx["returnRequest"]["update"]>[0]["data"] },
+  change: {
+    note: string;
+    /** Null for a guest acting with their order link. */
+    actorId: string | null;
+    /** An administrator stepping in on the seller's or buyer's side: the audit log keeps it. */
+    asAdmin?: boolean;
+    reason?: string;
+    data?: Parameters<Tx["returnRequest"]["update"]>[0]["data"];
+  },
 ) {
   if (!canMoveReturn(request.status, to)) {
     const now = request.status.toLowerCase();
@@ -54,6 +71,17 @@ async function moveReturn(
     actorId: change.actorId,
   });
   await publish(tx, "return/updated", { returnId: request.id, orderId: order.id, status: to });
+  if (change.asAdmin && change.actorId) {
+    await recordAudit(tx, {
+      actorId: change.actorId,
+      action: `return.${to.toLowerCase()}`,
+      entityType: "ReturnRequest",
+      entityId: request.id,
+      before: { status: request.status },
+      after: { status: to, note: change.note },
+      reason: change.reason ?? null,
+    });
+  }
   request.status = to;
 }
 
@@ -62,9 +90,9 @@ async function moveReturn(
  * (days after delivery), with a reason and optional photos. Units already refunded or in another
  * open return cannot be asked for again.
  */
-export async function requestReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZRequestReturnSchema>, now = new Date()) {
+export async function requestReturn(db: PrismaClient, actor: Actor | null, input: z.output<typeof ZRequestReturnSchema>, now = new Date()) {
   return inTransaction(db, async (tx) => {
-    await requireOrderRole(tx, actor, input.orderId, ["buyer"], "ask to return items of this order");
+    await requireOrderRole(tx, actor, input.orderId, ["buyer"], "ask to return items of this order", input.token);
     const order = await lockOrder(tx, input.orderId);
     const shipment = await tx.shipment.findFirst({
       where: { id: input.shipmentId, orderId: order.id },
@@ -113,7 +141,7 @@ export async function requestReturn(db: PrismaClient, actor: Actor, input: z.out
       shipmentId: shipment.id,
       status: "RETURN_REQUESTED",
       note: `Return #${request.number} requested: ${input.reason}`,
-      actorId: actor.userId,
+      actorId: actor?.userId ?? null,
     });
     await publish(tx, "return/updated", { returnId: request.id, orderId: order.id, status: "REQUESTED" });
     return request;
@@ -123,10 +151,11 @@ export async function requestReturn(db: PrismaClient, actor: Actor, input: z.out
 /** The seller (or an administrator) approves a requested return, telling the buyer how to send it. */
 export async function approveReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZApproveReturnSchema>) {
   return inTransaction(db, async (tx) => {
-    const { order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "approve a return");
+    const { role, order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "approve a return");
     await moveReturn(tx, order, request, "APPROVED", {
       note: "approved; instructions sent to the buyer",
       actorId: actor.userId,
+      asAdmin: role.as === "admin",
       data: { instructions: input.instructions, decidedAt: new Date() },
     });
     return tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } });
@@ -136,10 +165,12 @@ export async function approveReturn(db: PrismaClient, actor: Actor, input: z.out
 /** The seller (or an administrator) rejects a requested return with a reason the buyer sees. */
 export async function rejectReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZRejectReturnSchema>) {
   return inTransaction(db, async (tx) => {
-    const { order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "reject a return");
+    const { role, order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "reject a return");
     await moveReturn(tx, order, request, "REJECTED", {
       note: `rejected: ${input.reason}`,
       actorId: actor.userId,
+      asAdmin: role.as === "admin",
+      reason: input.reason,
       data: { rejectionReason: input.reason, decidedAt: new Date() },
     });
     return tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } });
@@ -147,12 +178,13 @@ export async function rejectReturn(db: PrismaClient, actor: Actor, input: z.outp
 }
 
 /** The buyer says the parcel is on its way back, with the carrier and tracking number. */
-export async function markReturnSent(db: PrismaClient, actor: Actor, input: z.output<typeof ZMarkReturnSentSchema>) {
+export async function markReturnSent(db: PrismaClient, actor: Actor | null, input: z.output<typeof ZMarkReturnSentSchema>) {
   return inTransaction(db, async (tx) => {
-    const { order, request } = await lockReturn(tx, actor, input.returnId, ["buyer", "admin"], "mark a return as sent");
+    const { role, order, request } = await lockReturn(tx, actor, input.returnId, ["buyer", "admin"], "mark a return as sent", input.token);
     await moveReturn(tx, order, request, "SENT", {
       note: `sent back with ${input.carrier} (${input.trackingNumber})`,
-      actorId: actor.userId,
+      actorId: actor?.userId ?? null,
+      asAdmin: role.as === "admin",
       data: { carrier: input.carrier, trackingNumber: input.trackingNumber, sentAt: new Date() },
     });
     return tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } });
@@ -160,10 +192,14 @@ export async function markReturnSent(db: PrismaClient, actor: Actor, input: z.ou
 }
 
 /** The buyer withdraws a return the seller has not received yet. */
-export async function cancelReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZReturnIdSchema>) {
+export async function cancelReturn(db: PrismaClient, actor: Actor | null, input: z.output<typeof ZBuyerReturnSchema>) {
   return inTransaction(db, async (tx) => {
-    const { order, request } = await lockReturn(tx, actor, input.returnId, ["buyer", "admin"], "cancel a return");
-    await moveReturn(tx, order, request, "CANCELLED", { note: "withdrawn", actorId: actor.userId });
+    const { role, order, request } = await lockReturn(tx, actor, input.returnId, ["buyer", "admin"], "cancel a return", input.token);
+    await moveReturn(tx, order, request, "CANCELLED", {
+      note: role.as === "admin" ? "cancelled by Bazaar" : "withdrawn",
+      actorId: actor?.userId ?? null,
+      asAdmin: role.as === "admin",
+    });
     return tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } });
   });
 }
@@ -176,7 +212,7 @@ export async function cancelReturn(db: PrismaClient, actor: Actor, input: z.outp
  */
 export async function receiveReturn(db: PrismaClient, actor: Actor, input: z.output<typeof ZReceiveReturnSchema>, gateway?: PaymentGateway) {
   return inTransaction(db, async (tx) => {
-    const { order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "receive a return");
+    const { role, order, request } = await lockReturn(tx, actor, input.returnId, ["seller", "admin"], "receive a return");
     if (!canMoveReturn(request.status, "RECEIVED")) {
       throw new DomainError("CONFLICT", `Return #${request.number} is already ${request.status.toLowerCase()}, so it cannot be received again.`, {
         status: request.status,
@@ -220,6 +256,7 @@ export async function receiveReturn(db: PrismaClient, actor: Actor, input: z.out
     await moveReturn(tx, order, request, "RECEIVED", {
       note: `received; ${refund.restockedUnits} unit(s) back in stock`,
       actorId: actor.userId,
+      asAdmin: role.as === "admin",
       data: { receivedAt: new Date(), refundId: refund.refundId },
     });
     return { ...(await tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } })), refundedCents: refund.amountCents };

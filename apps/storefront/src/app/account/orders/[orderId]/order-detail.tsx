@@ -76,7 +76,7 @@ export function OrderDetail({ orderId, token = null }: { orderId: string; token?
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:items-start">
         <div className="space-y-6">
           {data.shipments.map((shipment) => (
-            <Shipment key={shipment.id} order={data} shipment={shipment} />
+            <Shipment key={shipment.id} order={data} shipment={shipment} token={token} />
           ))}
           <Timeline order={data} />
         </div>
@@ -101,7 +101,7 @@ export function OrderDetail({ orderId, token = null }: { orderId: string; token?
   );
 }
 
-function Shipment({ order, shipment }: { order: Order; shipment: Order["shipments"][number] }) {
+function Shipment({ order, shipment, token }: { order: Order; shipment: Order["shipments"][number]; token: string | null }) {
   const status = shipmentStatus(shipment.status);
   const [reviewing, setReviewing] = useState<string | null>(null);
   return (
@@ -157,7 +157,7 @@ function Shipment({ order, shipment }: { order: Order; shipment: Order["shipment
         <span className="font-medium text-slate-900">Total {formatMoney(shipment.totalCents, order.currency)}</span>
         {shipment.refundedCents > 0 ? <span className="font-medium text-slate-900">Refunded {formatMoney(shipment.refundedCents, order.currency)}</span> : null}
       </div>
-      <ShipmentReturns order={order} shipment={shipment} />
+      <ShipmentReturns order={order} shipment={shipment} token={token} />
     </Card>
   );
 }

@@ -27,8 +27,11 @@ const tone: Record<ReturnStatus, BadgeTone> = {
   CANCELLED: "neutral",
 };
 
-/** A delivered part's returns: each one's state (instructions, refund), marking it sent, and asking for a new one. */
-export function ShipmentReturns({ order, shipment }: { order: Order; shipment: Order["shipments"][number] }) {
+/**
+ * A delivered part's returns: each one's state (instructions, refund), marking it sent, and asking
+ * for a new one. A guest acts with their order link's `token`.
+ */
+export function ShipmentReturns({ order, shipment, token }: { order: Order; shipment: Order["shipments"][number]; token: string | null }) {
   const returns = order.returns.filter((r) => r.shipmentId === shipment.id);
   const open = new Map<string, number>();
   for (const r of returns) {
@@ -51,11 +54,11 @@ export function ShipmentReturns({ order, shipment }: { order: Order; shipment: O
           {r.status === "APPROVED" && r.instructions ? <p className="whitespace-pre-line text-slate-700">How to send it: {r.instructions}</p> : null}
           {r.status === "REJECTED" && r.rejectionReason ? <p className="text-slate-700">Reason: {r.rejectionReason}</p> : null}
           {r.refund ? <p className="text-slate-700">Refunded {formatMoney(r.refund.amountCents, order.currency)}</p> : null}
-          {r.status === "APPROVED" && order.canReturn ? <MarkSent returnId={r.id} /> : null}
+          {r.status === "APPROVED" && order.canReturn ? <MarkSent returnId={r.id} token={token} /> : null}
         </div>
       ))}
       {shipment.status === "DELIVERED" && order.canReturn && returnable.length > 0 ? (
-        <RequestReturn order={order} shipmentId={shipment.id} items={returnable} />
+        <RequestReturn order={order} shipmentId={shipment.id} items={returnable} token={token} />
       ) : null}
     </div>
   );
@@ -67,7 +70,17 @@ function useOrderMutationDone() {
   return () => queryClient.invalidateQueries(trpc.orders.pathFilter());
 }
 
-function RequestReturn({ order, shipmentId, items }: { order: Order; shipmentId: string; items: { id: string; name: string; left: number }[] }) {
+function RequestReturn({
+  order,
+  shipmentId,
+  items,
+  token,
+}: {
+  order: Order;
+  shipmentId: string;
+  items: { id: string; name: string; left: number }[];
+  token: string | null;
+}) {
   const trpc = useTRPC();
   const done = useOrderMutationDone();
   const [open, setOpen] = useState(false);
@@ -91,7 +104,7 @@ function RequestReturn({ order, shipmentId, items }: { order: Order; shipmentId:
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        request.mutate({ orderId: order.id, shipmentId, items: chosen, reason });
+        request.mutate({ orderId: order.id, token, shipmentId, items: chosen, reason });
       }}
     >
       <fieldset className="space-y-2">
@@ -142,7 +155,7 @@ function RequestReturn({ order, shipmentId, items }: { order: Order; shipmentId:
   );
 }
 
-function MarkSent({ returnId }: { returnId: string }) {
+function MarkSent({ returnId, token }: { returnId: string; token: string | null }) {
   const trpc = useTRPC();
   const done = useOrderMutationDone();
   const [carrier, setCarrier] = useState("");
@@ -156,7 +169,7 @@ function MarkSent({ returnId }: { returnId: string }) {
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        markSent.mutate({ returnId, carrier, trackingNumber });
+        markSent.mutate({ returnId, token, carrier, trackingNumber });
       }}
     >
       <div>
