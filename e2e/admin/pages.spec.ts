@@ -16,6 +16,7 @@ const PAGES = [
   { path: "/money", heading: "Money" },
   { path: "/money/transactions", heading: "Money" },
   { path: "/money/payouts", heading: "Money" },
+  { path: "/returns", heading: "Returns" },
   { path: "/promotions", heading: "Promotions" },
   { path: "/audit", heading: "Audit log" },
   { path: "/settings", heading: "Settings" },

@@ -11,6 +11,7 @@ const sections = [
   { href: "/catalog", label: "Catalog" },
   { href: "/categories", label: "Categories" },
   { href: "/orders", label: "Orders" },
+  { href: "/returns", label: "Returns" },
   { href: "/money", label: "Money" },
   { href: "/promotions", label: "Promotions" },
   { href: "/audit", label: "Audit log" },
@@ -21,7 +22,7 @@ const sections = [
 
 /**
  * The console's sections: a sidebar on wide screens, a strip that scrolls sideways on phones
- * (twelve sections would otherwise wrap into a wall of links above every page).
+ * (thirteen sections would otherwise wrap into a wall of links above every page).
  */
 export function ConsoleNav() {
   const pathname = usePathname();

@@ -1,6 +1,7 @@
 "use client";
 
-import { ConfirmDialog, formatMoney } from "@bazaar/ui";
+import { ConfirmDialog, formatMoney, RefundItemsDialog } from "@bazaar/ui";
+import { parsePriceToCents } from "@bazaar/api/validators";
 import { useTRPC } from "~/trpc/react";
 import { useAdminMutation } from "./use-admin-mutation";
 
@@ -41,6 +42,41 @@ export function RefundButton({ orderId, orderNumber, part, refundableCents, curr
       confirmLabel="Refund"
       reason={{ label: "Reason (the buyer and seller see this)", minLength: 3 }}
       onConfirm={(reason) => refund.run({ orderId, sellerId: part?.sellerId, reason })}
+      error={refund.error}
+      pending={refund.pending}
+    />
+  );
+}
+
+interface RefundItemsProps {
+  orderId: string;
+  orderNumber: number;
+  currency: string;
+  part: {
+    shipmentId: string;
+    shopName: string;
+    items: { id: string; name: string; quantity: number; refundedQuantity: number }[];
+    shippingCents: number;
+    refundableCents: number;
+    shipped: boolean;
+  };
+}
+
+/** Refunds chosen units and/or an amount of one shop's part (`orders.refundItems`); no limit for an administrator. */
+export function RefundItemsButton({ orderId, orderNumber, currency, part }: RefundItemsProps) {
+  const trpc = useTRPC();
+  const refund = useAdminMutation(trpc.orders.refundItems.mutationOptions());
+  return (
+    <RefundItemsDialog
+      title={`Refund items of ${part.shopName}'s part of order #${orderNumber}`}
+      triggerAccessibleName={`Refund items of ${part.shopName}'s part`}
+      currency={currency}
+      items={part.items.map((i) => ({ id: i.id, name: i.name, quantity: i.quantity, left: i.quantity - i.refundedQuantity }))}
+      shippingCents={part.shippingCents}
+      refundableCents={part.refundableCents}
+      shipped={part.shipped}
+      parseAmount={parsePriceToCents}
+      onSubmit={(request) => refund.run({ orderId, shipmentId: part.shipmentId, ...request })}
       error={refund.error}
       pending={refund.pending}
     />

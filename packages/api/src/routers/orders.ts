@@ -3,8 +3,8 @@ import { z } from "zod";
 import { getBuyerOrder, listBuyerOrders } from "../domain/orders/buyer-orders";
 import { cancelOrder } from "../domain/orders/cancel-order";
 import { refundOrder } from "../domain/orders/refund-order";
-import { refundItems } from "../domain/orders/refund-items";
-import { adminProcedure, buyerProcedure, publicProcedure, router } from "../trpc";
+import { refundItems, sellerRefundLimit } from "../domain/orders/refund-items";
+import { adminProcedure, buyerProcedure, publicProcedure, router, sellerProcedure } from "../trpc";
 import { ZCancelOrderSchema, ZOrderRefSchema, ZPageSchema, ZRefundItemsSchema, ZRefundOrderSchema } from "../validators/orders";
 
 const ZOrderStatusSchema = z.enum(OrderStatus);
@@ -27,4 +27,6 @@ export const ordersRouter = router({
     .mutation(({ ctx, input }) => refundOrder(ctx.db, ctx.actor, input)),
   /** Admin, or the seller for their own part within the platform's limit: refunds chosen items and/or an amount. */
   refundItems: buyerProcedure.input(ZRefundItemsSchema).mutation(({ ctx, input }) => refundItems(ctx.db, ctx.actor, input)),
+  /** Seller: the most they may refund at once on their own. */
+  sellerRefundLimit: sellerProcedure.output(z.object({ limitCents: z.number().int() })).query(({ ctx }) => sellerRefundLimit(ctx.db, ctx.actor)),
 });

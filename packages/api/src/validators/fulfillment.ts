@@ -50,6 +50,7 @@ export const ZSellerShipmentSchema = z.object({
       sku: z.string(),
       name: z.string(),
       quantity: z.number().int(),
+      refundedQuantity: z.number().int(),
       unitPriceCents: z.number().int(),
       subtotalCents: z.number().int(),
     }),

@@ -25,7 +25,7 @@ const shipmentSelect = {
   cancelledAt: true,
   createdAt: true,
   order: { select: { id: true, number: true, status: true, currency: true, shippingAddress: true, paidAt: true, buyer: { select: { name: true } } } },
-  items: { select: { id: true, productId: true, sku: true, name: true, quantity: true, unitPriceCents: true, subtotalCents: true } },
+  items: { select: { id: true, productId: true, sku: true, name: true, quantity: true, refundedQuantity: true, unitPriceCents: true, subtotalCents: true } },
 } as const;
 
 /** The seller's shipments of paid orders, newest first, optionally of one status. */

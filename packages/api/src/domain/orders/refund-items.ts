@@ -1,6 +1,6 @@
 import type { Order, Payment, PrismaClient, Tx } from "@bazaar/db";
 import type { z } from "zod";
-import type { Actor } from "../../actor";
+import { requireSeller, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
 import { restockOrderItemUnits } from "../inventory";
 import { applyRatio, formatMoney } from "../money";
@@ -172,4 +172,11 @@ export async function refundItems(db: PrismaClient, actor: Actor, input: z.outpu
     });
     return { orderId: order.id, refundId: result.refundId, amountCents: result.amountCents, restockedUnits: result.restockedUnits, status: order.status };
   });
+}
+
+/** The most a seller may refund on their own at once (a platform setting), for their refund form to say before they try. */
+export async function sellerRefundLimit(db: PrismaClient, actor: Actor) {
+  requireSeller(actor);
+  const { sellerRefundLimitCents } = await readPlatformSettings(db);
+  return { limitCents: sellerRefundLimitCents };
 }

@@ -131,6 +131,8 @@ describe("refunds by item and amount", () => {
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await (await callerFor(t.db, adminId)).admin.settings.update({ sellerRefundLimitCents: 300 });
+    // The seller's refund form says the limit before they try.
+    expect(await seller.orders.sellerRefundLimit()).toEqual({ limitCents: 300 });
     await expect(
       seller.orders.refundItems({
         orderId: w.order.id,

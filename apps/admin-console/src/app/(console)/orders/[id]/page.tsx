@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardBody, CardHeader, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
-import { RefundButton } from "~/components/refund-actions";
+import { RefundButton, RefundItemsButton } from "~/components/refund-actions";
 import { Facts } from "~/components/facts";
 import { StatusBadge } from "~/components/status-badge";
 import { addressLines } from "~/lib/address";
@@ -113,18 +113,33 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   description={`${money(s.totalCents)} incl. ${money(s.shippingCents)} shipping and ${money(s.taxCents)} tax${s.refundedCents ? ` · ${money(s.refundedCents)} refunded` : ""}${s.trackingNumber ? ` · ${s.carrier ?? "Carrier"} ${s.trackingNumber}` : ""}`}
                   actions={
                     order.paidAt && partRefundable > 0 ? (
-                      <RefundButton
-                        orderId={order.id}
-                        orderNumber={order.number}
-                        part={{
-                          sellerId: s.seller.id,
-                          shopName: s.seller.shopName,
-                          refundableCents: partRefundable,
-                          shipped: s.status === "SHIPPED" || s.status === "DELIVERED",
-                        }}
-                        refundableCents={partRefundable}
-                        currency={order.currency}
-                      />
+                      <div className="flex flex-wrap gap-2">
+                        <RefundItemsButton
+                          orderId={order.id}
+                          orderNumber={order.number}
+                          currency={order.currency}
+                          part={{
+                            shipmentId: s.id,
+                            shopName: s.seller.shopName,
+                            items: s.items,
+                            shippingCents: s.shippingCents,
+                            refundableCents: partRefundable,
+                            shipped: s.status === "SHIPPED" || s.status === "DELIVERED",
+                          }}
+                        />
+                        <RefundButton
+                          orderId={order.id}
+                          orderNumber={order.number}
+                          part={{
+                            sellerId: s.seller.id,
+                            shopName: s.seller.shopName,
+                            refundableCents: partRefundable,
+                            shipped: s.status === "SHIPPED" || s.status === "DELIVERED",
+                          }}
+                          refundableCents={partRefundable}
+                          currency={order.currency}
+                        />
+                      </div>
                     ) : null
                   }
                 />

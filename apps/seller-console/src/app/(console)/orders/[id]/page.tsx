@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert, buttonClasses, Card, CardBody, CardHeader, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { RefundItemsButton } from "~/components/refund-items-button";
 import { ShipmentActions } from "~/components/shipment-actions";
 import { ShipmentStatusBadge } from "~/components/status-badge";
 import { addressLines } from "~/lib/address";
@@ -17,7 +18,8 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
   if (access.kind !== "approved") return null;
   const { id } = await params;
   // Another shop's shipment (or an unpaid order's) is "not found": the 404 page.
-  const shipment = await orNotFound(api.fulfillment.get({ shipmentId: id }));
+  const [shipment, refundLimit] = await Promise.all([orNotFound(api.fulfillment.get({ shipmentId: id })), api.orders.sellerRefundLimit()]);
+  const refundableCents = shipment.totalCents - shipment.refundedCents;
   const money = (cents: number) => formatMoney(cents, shipment.order.currency);
   const steps = [
     { label: "Paid", at: shipment.order.paidAt },
@@ -58,7 +60,24 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
           ) : null}
           <ShipmentActions shipment={{ id: shipment.id, status: shipment.status, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber }} />
           <Card aria-labelledby="items-heading">
-            <CardHeader title={<span id="items-heading">Items</span>} />
+            <CardHeader
+              title={<span id="items-heading">Items</span>}
+              actions={
+                shipment.status !== "CANCELLED" && refundableCents > 0 ? (
+                  <RefundItemsButton
+                    orderId={shipment.order.id}
+                    orderNumber={shipment.order.number}
+                    shipmentId={shipment.id}
+                    currency={shipment.order.currency}
+                    items={shipment.items}
+                    shippingCents={shipment.shippingCents}
+                    refundableCents={refundableCents}
+                    shipped={shipment.status === "SHIPPED" || shipment.status === "DELIVERED"}
+                    limitCents={refundLimit.limitCents}
+                  />
+                ) : null
+              }
+            />
             <Table caption="Items in this shipment" className="border-0">
               <THead>
                 <tr>
