@@ -103,10 +103,15 @@ export async function paidOrder(
       shippingAddress: { fullName: "Robin Tester", line1: "500 Market Street", city: "Portland", postalCode: "97201", country: "US" },
     }),
   );
+  await payWithSimulator(page, placed, options.card);
+  return { buyer, buyerPage: page, ...placed };
+}
+
+/** Pays a placed order through the local payment simulator's route (which delivers the signed webhook), as the checkout page does. */
+export async function payWithSimulator(page: Page, placed: { paymentIntentId: string; clientSecret: string }, card = "4242 4242 4242 4242") {
   const paid = await page.request.post(appUrl("storefront", "/api/payment-sim/confirm"), {
-    data: { paymentIntentId: placed.paymentIntentId, clientSecret: placed.clientSecret, cardNumber: options.card ?? "4242 4242 4242 4242" },
+    data: { paymentIntentId: placed.paymentIntentId, clientSecret: placed.clientSecret, cardNumber: card },
   });
   expect(paid.status(), await paid.text()).toBe(200);
   expect(((await paid.json()) as { status: string }).status).toBe("succeeded");
-  return { buyer, buyerPage: page, ...placed };
 }

@@ -1,8 +1,8 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { adminPage, approvedShop, paidOrder, stockOf } from "../admin/helpers";
-import { ok, trpcQuery } from "../seller/trpc";
+import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
 import { appUrl, emailText, expectAccessible } from "../support";
-import { shipAndDeliver, usd } from "./helpers";
+import { guestPaidOrder, orderLines, paidFor, shipAndDeliver, usd } from "./helpers";
 
 // Three production servers, PostgreSQL and the worker share two cores with other runs: give each step room.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -31,11 +31,7 @@ test("a buyer returns one item of a delivered order; the seller restocks it and 
   await shipAndDeliver(shop.sellerPage, order.orderNumber);
   expect(await stockOf(shop.sellerPage, lamp.id)).toMatchObject({ onHand: 4 });
   // What the lamp cost the buyer (its price with its share of discount and tax) is what comes back.
-  const placed = await ok<{ shipments: { items: { name: string; subtotalCents: number; discountCents: number; taxCents: number }[] }[] }>(
-    trpcQuery(order.buyerPage.request, "storefront", "orders.get", { orderId: order.orderId }),
-  );
-  const lampLine = placed.shipments.flatMap((s) => s.items).find((i) => i.name === lamp.name)!;
-  const refund = usd(lampLine.subtotalCents - lampLine.discountCents + lampLine.taxCents);
+  const refund = usd(paidFor((await orderLines(order.buyerPage, order.orderId)).find((i) => i.name === lamp.name)!));
 
   // 1. The buyer asks to return the lamp.
   const buyer = order.buyerPage;
@@ -91,4 +87,49 @@ test("a buyer returns one item of a delivered order; the seller restocks it and 
   const mail = await emailText(admin, order.buyer.email, `Refund of ${refund} on order #${order.orderNumber}`);
   expect(mail).toContain(`1 × ${lamp.name}`);
   expect(mail).not.toContain(vase.name);
+});
+
+// A guest has no account: the order link from their email (`/orders/<id>?token=…`) is their key,
+// to ask for a return and to mark it sent, on a phone.
+test("a guest returns an item with the order link from their email", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  const suffix = Date.now().toString(36);
+  const shop = await approvedShop(browser, admin, [{ name: `Guest Mug ${suffix}`, priceCents: 1500, units: 4 }]);
+  const mug = shop.products[0]!;
+  const order = await guestPaidOrder(browser, [{ productId: mug.id, quantity: 2 }], { viewport: { width: 375, height: 812 } });
+  await shipAndDeliver(shop.sellerPage, order.orderNumber);
+
+  const guest = order.page;
+  await guest.goto(appUrl("storefront", `/orders/${order.orderId}?token=${order.accessToken}`));
+  await expect(guest.getByText(`Guest order · emails go to ${order.email}`)).toBeVisible();
+  const part = guest.getByTestId("shipment").filter({ hasText: mug.name });
+  await part.getByRole("button", { name: "Return items" }).click();
+  const form = guest.getByRole("form", { name: "Return items" });
+  await form.getByLabel(`Units of ${mug.name} to return`).selectOption("1");
+  await form.getByLabel("Why are you returning it?").fill("One is enough");
+  await form.getByRole("button", { name: "Ask for a return" }).click();
+  const request = guest.getByTestId("return");
+  await expect(request).toContainText("Requested");
+  await expect(request).toContainText(`1 × ${mug.name}`);
+
+  // The shop approves (through its console's API); the guest sends it back.
+  const returns = await ok<{ items: { id: string; order: { number: number } }[] }>(
+    trpcQuery(shop.sellerPage.request, "seller", "returns.sellerList", { limit: 50 }),
+  );
+  const asked = returns.items.find((r) => r.order.number === order.orderNumber)!;
+  await ok(trpcMutation(shop.sellerPage.request, "seller", "returns.approve", { returnId: asked.id, instructions: "Post it to 1 Workshop Lane, Portland." }));
+  await guest.reload();
+  await expect(request).toContainText("How to send it: Post it to 1 Workshop Lane");
+  const sent = request.getByRole("form", { name: "Mark the return as sent" });
+  await sent.getByLabel("Carrier").fill("USPS");
+  await sent.getByLabel("Tracking number").fill(`GST${suffix}`.toUpperCase());
+  await expectAccessible(guest, "a guest's order page with a return to send");
+  expect(await guest.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await sent.getByRole("button", { name: "I sent it" }).click();
+  await expect(request).toContainText("On its way back");
+
+  // The link is the key: without it the same call is refused.
+  const stranger = await (await browser.newContext()).newPage();
+  const refused = await trpcMutation(stranger.request, "storefront", "returns.markSent", { returnId: asked.id, carrier: "USPS", trackingNumber: "STRANGER1" });
+  expect(refused.error?.code).toBe("UNAUTHORIZED");
 });

@@ -24,3 +24,4 @@ export {
   type CursorPagerProps,
   type PaginatedTableProps,
 } from "./list";
+export { DisputesTable, type DisputeRow, type DisputesTableProps, type DisputeStatusName } from "./disputes-table";

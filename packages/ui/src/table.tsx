@@ -10,8 +10,14 @@ export interface TableProps extends ComponentProps<"table"> {
 export function Table({ caption, className, children, ...props }: TableProps) {
   return (
     // relative: visually hidden (absolutely positioned) text in a cell stays inside the scroll box
-    // instead of widening the whole page.
-    <div className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    // instead of widening the whole page. A named, focusable region: a keyboard user can scroll a
+    // table wider than a phone with the arrow keys even when no cell holds a link (WCAG 2.1.1).
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-500"
+    >
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -23,8 +23,12 @@ export function DisputeEvidenceForm({ disputeId, orderNumber }: { disputeId: str
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         Evidence
       </label>
+      <p id={`${id}-hint`} className="text-xs text-slate-500">
+        With the payment simulator (as in Stripe&apos;s test mode), evidence containing winning_evidence wins the dispute and losing_evidence loses it.
+      </p>
       <textarea
         id={id}
+        aria-describedby={`${id}-hint`}
         value={evidence}
         onChange={(e) => setEvidence(e.target.value)}
         rows={2}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cn } from "@bazaar/ui";
+import { cn, PageHeader } from "@bazaar/ui";
 
 const tabs = [
   { href: "/money", label: "Trial balance" },
@@ -8,7 +8,25 @@ const tabs = [
   { href: "/money/disputes", label: "Disputes and debts" },
 ] as const;
 
-export function MoneyTabs({ current }: { current: (typeof tabs)[number]["href"] }) {
+type MoneyTab = (typeof tabs)[number]["href"];
+
+/** The Money section's heading and tabs, the same on each of its pages. */
+export function MoneyHeader({
+  current,
+  description = "The double-entry ledger: every account, every transaction, and the payouts queue.",
+}: {
+  current: MoneyTab;
+  description?: string;
+}) {
+  return (
+    <>
+      <PageHeader title="Money" description={description} />
+      <MoneyTabs current={current} />
+    </>
+  );
+}
+
+function MoneyTabs({ current }: { current: MoneyTab }) {
   return (
     <nav aria-label="Money" className="mb-6 overflow-x-auto">
       <ul className="flex gap-1 border-b border-slate-200">

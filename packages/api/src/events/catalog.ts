@@ -33,6 +33,14 @@ export const eventSchemas = {
   "dispute/opened": z.object({ disputeId: z.string(), orderId: z.string() }),
   "dispute/closed": z.object({ disputeId: z.string(), orderId: z.string(), status: z.string() }),
   "payout/reversed": z.object({ payoutId: z.string(), sellerId: z.string() }),
+  /** A refund or dispute after a payout took the seller's payable below zero (`transactionId` is that movement). */
+  "seller/balance-negative": z.object({
+    sellerId: z.string(),
+    currency: z.string(),
+    balanceCents: z.number().int(),
+    transactionId: z.string(),
+    cause: z.string(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

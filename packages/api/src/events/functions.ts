@@ -13,6 +13,7 @@ import { returnUpdated } from "../domain/returns/functions/return-updated";
 import { disputeNotice } from "../domain/payments/functions/dispute-notice";
 import { sellerDecision } from "../domain/sellers/functions/seller-decision";
 import { payoutReversed } from "../domain/ledger/functions/payout-reversed";
+import { balanceNegative } from "../domain/ledger/functions/balance-negative";
 import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-storefront";
 import { backInStockEmail } from "../domain/wishlist/functions/back-in-stock";
 import { shopMessageEmail } from "../domain/sellers/functions/shop-message";
@@ -32,6 +33,7 @@ export const functions: readonly InngestFunction.Any[] = [
   payoutTransfer,
   releaseHeldFunds,
   payoutReversed,
+  balanceNegative,
   orderCancelled,
   refundIssued,
   returnUpdated,

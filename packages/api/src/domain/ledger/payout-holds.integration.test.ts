@@ -3,6 +3,7 @@
 // sales pay the debt down first; a refund and a payout at the same moment come out one after the other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { drainOutbox } from "../../events/drain";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller } from "../../testing/factories";
 import { balanceOf, deliverAndRelease, ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
@@ -97,6 +98,12 @@ describe("a balance below zero", () => {
     expect(await payable(seller.seller.id)).toBe(-9000);
     const [notice] = await t.db.notification.findMany({ where: { userId: seller.user.id, type: "BALANCE_NEGATIVE" } });
     expect(notice?.title).toBe("Your balance is -$90.00");
+    // And by mail, once.
+    await drainOutbox(t.db);
+    const mails = await t.db.email.findMany({ where: { to: seller.seller.contactEmail, subject: "Your Bazaar balance is -$90.00" } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain("A refund on order #");
+    expect(mails[0]?.text).toContain("was taken from money already paid out to you");
     await expect(caller.ledger.requestPayout({})).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("-90.00 USD") as unknown,

@@ -1,4 +1,5 @@
 import { Prisma, type Tx } from "@bazaar/db";
+import { publish } from "../../events/publish";
 import { formatMoney } from "../money";
 import { notify } from "../notifications";
 import { ensureSellerLedgerAccounts, lockAccounts, lockShipments, sellerAccountFor } from "./accounts";
@@ -42,8 +43,8 @@ export async function sellerSidesFor(tx: Tx, shipments: { id: string; sellerId: 
 
 /**
  * After money was taken from released funds: a seller whose payable is now below zero owes
- * Bazaar. They are told (once per transaction); their next sales pay the debt down first and
- * payouts stay refused until the balance is positive again (see payouts.ts).
+ * Bazaar. They are told in the console and by mail (once per transaction); their next sales pay
+ * the debt down first and payouts stay refused until the balance is positive again (see payouts.ts).
  */
 export async function tellSellersInDebt(tx: Tx, sides: Iterable<SellerSide>, input: { currency: string; transactionId: string; cause: string }) {
   const seen = new Set<string>();
@@ -60,6 +61,13 @@ export async function tellSellersInDebt(tx: Tx, sides: Iterable<SellerSide>, inp
       body: `${input.cause} was taken from funds already paid out to you. Your next sales pay this back first; payouts resume once your balance is above zero.`,
       link: "/money",
       dedupeKey: `balance-negative:${input.transactionId}:${side.sellerId}`,
+    });
+    await publish(tx, "seller/balance-negative", {
+      sellerId: side.sellerId,
+      currency: input.currency,
+      balanceCents: balance,
+      transactionId: input.transactionId,
+      cause: input.cause,
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert, EmptyState, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
-import { MoneyTabs } from "~/components/money-tabs";
+import { Alert, EmptyState, formatMoney, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { MoneyHeader } from "~/components/money-tabs";
 import { humanize } from "~/lib/format";
 import { api } from "~/trpc/server";
 
@@ -12,8 +12,7 @@ export default async function TrialBalancePage() {
   const transactionCount = trial.unbalancedTransactions.length;
   return (
     <>
-      <PageHeader title="Money" description="The double-entry ledger: every account, every transaction, and the payouts queue." />
-      <MoneyTabs current="/money" />
+      <MoneyHeader current="/money" />
       <section aria-labelledby="proof" className="mb-6 space-y-3" data-testid="trial-balance">
         <h2 id="proof" className="sr-only">
           Proof

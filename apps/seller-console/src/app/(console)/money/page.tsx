@@ -7,6 +7,7 @@ import {
   Card,
   CardBody,
   CardHeader,
+  DisputesTable,
   EmptyState,
   formatMoney,
   PageHeader,
@@ -22,7 +23,7 @@ import { ConnectPayoutsButton } from "~/components/connect-payouts-button";
 import { PayoutForm } from "~/components/payout-form";
 import { getSellerAccess } from "~/server/access";
 import { api } from "~/trpc/server";
-import type { DisputeStatus, LedgerTransactionKind, PayoutStatus } from "@bazaar/db/enums";
+import type { LedgerTransactionKind, PayoutStatus } from "@bazaar/db/enums";
 
 export const metadata: Metadata = { title: "Money" };
 
@@ -37,7 +38,6 @@ const kindLabel: Record<LedgerTransactionKind, string> = {
   FUNDS_RELEASE: "Hold ended",
   DISPUTE: "Dispute",
 };
-const disputeTone: Record<DisputeStatus, BadgeTone> = { OPEN: "warning", WON: "success", LOST: "danger" };
 
 export default async function MoneyPage({ searchParams }: { searchParams: Promise<{ currency?: string; entries?: string; sales?: string }> }) {
   const access = await getSellerAccess();
@@ -157,30 +157,7 @@ export default async function MoneyPage({ searchParams }: { searchParams: Promis
           <h2 id="disputes-heading" className="mb-3 text-lg font-semibold text-slate-900">
             Disputes
           </h2>
-          <Table caption="Disputes on your sales">
-            <THead>
-              <tr>
-                <Th>Order</Th>
-                <Th>Status</Th>
-                <Th>Reason</Th>
-                <Th className="text-right">Your share held</Th>
-                <Th>Evidence due</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {disputes.map((d) => (
-                <tr key={d.id} data-testid="dispute-row">
-                  <Td>#{d.order.number}</Td>
-                  <Td>
-                    <Badge tone={disputeTone[d.status]}>{d.status.toLowerCase()}</Badge>
-                  </Td>
-                  <Td className="text-slate-600">{d.reason.replaceAll("_", " ")}</Td>
-                  <Td className="text-right tabular-nums">{formatMoney(d.yourShareCents, d.currency)}</Td>
-                  <Td className="whitespace-nowrap text-slate-600">{d.evidenceDueBy ? dayFormat.format(d.evidenceDueBy) : "—"}</Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+          <DisputesTable caption="Disputes on your sales" rows={disputes} amount={{ label: "Your share held", cents: (d) => d.yourShareCents }} />
         </section>
       ) : null}
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { FilterBar, FilterSelect, formatMoney, PageHeader, PaginatedTable, Td, Th } from "@bazaar/ui";
+import { FilterBar, FilterSelect, formatMoney, PaginatedTable, Td, Th } from "@bazaar/ui";
 import { Stat } from "@bazaar/ui/stat-card";
-import { MoneyTabs } from "~/components/money-tabs";
+import { MoneyHeader } from "~/components/money-tabs";
 import { PayoutStatus, ShopLink } from "~/components/status-badge";
 import { choices, formatDateTime, humanize } from "~/lib/format";
 import { cursorPages, oneOf, param, type SearchParams } from "~/lib/search-params";
@@ -21,8 +21,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Money" description="The double-entry ledger: every account, every transaction, and the payouts queue." />
-      <MoneyTabs current="/money/payouts" />
+      <MoneyHeader current="/money/payouts" />
       <p className="mb-4 text-sm text-slate-600">
         Payouts are sent by the background worker as soon as a seller asks. A suspended shop&apos;s payout fails and the money returns to its balance.
       </p>

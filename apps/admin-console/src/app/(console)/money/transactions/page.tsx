@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CursorPager, EmptyState, FilterBar, formatMoney, Input, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
-import { MoneyTabs } from "~/components/money-tabs";
+import { CursorPager, EmptyState, FilterBar, formatMoney, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { MoneyHeader } from "~/components/money-tabs";
 import { formatDateTime, humanize } from "~/lib/format";
 import { cursorPages, param, type SearchParams } from "~/lib/search-params";
 import { api } from "~/trpc/server";
@@ -19,8 +19,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
 
   return (
     <>
-      <PageHeader title="Money" description="The double-entry ledger: every account, every transaction, and the payouts queue." />
-      <MoneyTabs current="/money/transactions" />
+      <MoneyHeader current="/money/transactions" />
       <FilterBar path="/money/transactions" label="Filter transactions" active={Boolean(orderId)}>
         <Input label="Order id" name="orderId" defaultValue={orderId} containerClassName="sm:col-span-2" />
       </FilterBar>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RETURN_STATUS_LABEL } from "@bazaar/api/domain/returns/status";
-import { Card, CardBody, CardHeader, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { Card, CardBody, CardHeader, formatMoney, PageHeader } from "@bazaar/ui";
 import { Facts } from "~/components/facts";
 import { ReturnStepIn } from "~/components/return-step-in";
 import { StatusBadge } from "~/components/status-badge";
@@ -61,32 +61,25 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
                 { label: "Refunded", value: r.refund ? money(r.refund.amountCents) : "—" },
               ]}
             />
-            <Table caption={`Items in return #${r.number}`}>
-              <THead>
-                <tr>
-                  <Th>Item</Th>
-                  <Th className="text-right">Returned</Th>
-                  <Th className="text-right">Unit price</Th>
-                  <Th>Outcome</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {r.items.map((i) => (
-                  <tr key={i.id}>
-                    <Td>
-                      {i.orderItem.name}
-                      {i.orderItem.variantTitle ? <span className="text-slate-500"> · {i.orderItem.variantTitle}</span> : null}
-                      <div className="text-xs text-slate-500">{i.orderItem.sku}</div>
-                    </Td>
-                    <Td className="text-right tabular-nums">
-                      {i.quantity} of {i.orderItem.quantity}
-                    </Td>
-                    <Td className="text-right tabular-nums">{money(i.orderItem.unitPriceCents)}</Td>
-                    <Td>{i.disposition === "RESTOCK" ? "Back in stock" : i.disposition === "WRITE_OFF" ? "Written off" : "—"}</Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+            {/* A list, not a table: it fits a phone without a sideways-scrolling box. */}
+            <ul aria-label={`Items in return #${r.number}`} className="divide-y divide-slate-100 rounded-md text-sm ring-1 ring-slate-200">
+              {r.items.map((i) => (
+                <li key={i.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-3 py-2">
+                  <span>
+                    <span className="font-medium text-slate-900">
+                      {i.quantity} of {i.orderItem.quantity} × {i.orderItem.name}
+                    </span>
+                    {i.orderItem.variantTitle ? <span className="text-slate-500"> · {i.orderItem.variantTitle}</span> : null}
+                    <span className="block text-xs text-slate-500">
+                      {i.orderItem.sku} · {money(i.orderItem.unitPriceCents)} each
+                    </span>
+                  </span>
+                  <span className="text-slate-600">
+                    {i.disposition === "RESTOCK" ? "Back in stock" : i.disposition === "WRITE_OFF" ? "Written off" : "Not received yet"}
+                  </span>
+                </li>
+              ))}
+            </ul>
           </CardBody>
         </Card>
         <Card>

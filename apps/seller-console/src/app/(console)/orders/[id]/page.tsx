@@ -51,7 +51,8 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <div className="space-y-6">
+        {/* min-w-0: the items table scrolls in its own box on a phone instead of widening the page. */}
+        <div className="min-w-0 space-y-6">
           {shipment.status === "CANCELLED" ? (
             <Alert tone="danger" title="Cancelled: do not ship">
               The buyer cancelled this order{shipment.cancelledAt ? ` on ${dateFormat.format(shipment.cancelledAt)} UTC` : ""} and was refunded
