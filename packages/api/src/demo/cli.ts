@@ -31,7 +31,7 @@ try {
       .join(", ");
     console.log(
       `[history] 90 days: ${result.orders} orders (${states}), ${result.refunds} refunds, ${result.returns} returns, ` +
-        `${result.disputes} disputes, ${result.reviews} reviews, ${result.payouts} payouts in ${((performance.now() - started) / 1000).toFixed(1)}s`,
+        `${result.disputes} disputes, ${result.reviews} reviews, ${result.payouts} payouts, ${result.abandonedCarts} carts left in ${((performance.now() - started) / 1000).toFixed(1)}s`,
     );
   }
 } finally {

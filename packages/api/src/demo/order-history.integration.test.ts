@@ -84,6 +84,9 @@ describe("the demo's order history", () => {
     const dashboard = await getDashboard(t.db, admin!, { from: new Date(now.getTime() - DAYS * DAY), to: now, currency: "USD" }, now);
     expect(dashboard.gmvCents).toBeGreaterThan(0);
     expect(dashboard.commissionCents).toBeGreaterThan(0);
+    // Some visitors leave their carts: conversion is below 100%.
+    expect(result!.abandonedCarts).toBeGreaterThan(0);
+    expect(dashboard.conversionRate).toBeLessThan(1);
     expect(dashboard.daily.filter((d) => d.orders > 0).length).toBeGreaterThan(DAYS * 0.8);
   });
 

@@ -140,6 +140,8 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
       const at = dayStart + 8 * HOUR + rand.int(0, 13 * 60) * MINUTE;
       timeline.add(at, (when) => placeOne(when));
     }
+    // Visitors who fill a cart and leave (they count against conversion on the dashboard).
+    for (let i = rand.int(0, 3); i > 0; i--) timeline.add(dayStart + rand.int(7 * 60, 23 * 60) * MINUTE, (when) => leaveCart(when));
   }
   // Sellers are paid out every Monday (of whatever is past its hold).
   for (let at = now - days * DAY + 7 * DAY; at < now; at += 7 * DAY) timeline.add(at, (when) => payOut(when));
@@ -155,11 +157,6 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
     await step(when, async () => {
       for (const line of lines) await api.cart.add(line);
     });
-    // Some carts are left (they count against conversion on the dashboard).
-    if (guest && roll < 0.04) {
-      result.abandonedCarts++;
-      return;
-    }
     const name = guest ? rand.pick(GUEST_NAMES) : null;
     const placed = await step(new Date(when.getTime() + rand.int(2, 9) * MINUTE), async () => {
       const order = await api.checkout.start({
@@ -199,6 +196,15 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
       const shipAt = paidAt.getTime() + rand.int(18, 60) * HOUR;
       timeline.add(shipAt, (at) => ship(at, shipment.id, shipment.seller.userId, buyer?.id ?? null, !disputed));
     }
+  }
+
+  async function leaveCart(when: Date) {
+    const api = await callerAs(db, null, randomBytes(24).toString("base64url"));
+    const lines = await pickLines(db, rand, when);
+    await step(when, async () => {
+      for (const line of lines) await api.cart.add(line);
+    });
+    result.abandonedCarts++;
   }
 
   async function pay(when: Date, placed: CheckoutResult, card: string) {
