@@ -123,7 +123,7 @@ if (!args["no-seed"]) {
     await run("seed", ["--import", "tsx", "packages/db/src/cli/seed.ts"], { DATABASE_URL: server.url });
     if (!args["no-history"]) {
       // Made through the app's own procedures (with its secrets, for the emails' signed links).
-      log("adding 90 days of order history (about a minute, once)");
+      log("adding 90 days of order history (a minute or two, once)");
       await run("history", ["--import", "tsx", "packages/api/src/demo/cli.ts"], env);
     }
   }
