@@ -83,7 +83,14 @@ export const ZCartSchema = z.object({
       seller: z.object({ id: z.string(), shopName: z.string(), slug: z.string() }),
       lines: z.array(ZCartLineViewSchema),
       totals: z
-        .object({ sellerId: z.string(), ...ZMoneyTotalsSchema, tierDiscountCents: z.number().int(), shippingDiscountCents: z.number().int() })
+        .object({
+          sellerId: z.string(),
+          ...ZMoneyTotalsSchema,
+          tierDiscountCents: z.number().int(),
+          shippingDiscountCents: z.number().int(),
+          pointsDiscountCents: z.number().int(),
+          sellerFundedCents: z.number().int(),
+        })
         .nullable(),
     }),
   ),
