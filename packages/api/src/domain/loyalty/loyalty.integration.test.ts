@@ -91,6 +91,14 @@ describe("earning and tiers", () => {
     expect(await t.db.notification.count({ where: { userId: buyer.id, type: "TIER_CHANGED" } })).toBe(1);
   });
 
+  it("makes points available at once when the return window had already passed at delivery", async () => {
+    const buyer = await createBuyer(t.db);
+    const { shipment, sellerUser } = await paidOrder(buyer.id, 3_000);
+    await shipAndDeliver(t.db, sellerUser.id, shipment.id, new Date(Date.now() - 31 * DAY_MS));
+    expect(await member(buyer.id)).toMatchObject({ pendingPoints: 0, availablePoints: 30 });
+    await booksAreRight();
+  });
+
   it("releases points once the return window has passed, not before, and only once", async () => {
     const buyer = await createBuyer(t.db);
     const { shipment, sellerUser } = await paidOrder(buyer.id, 4_000);
@@ -163,6 +171,10 @@ describe("redeeming points", () => {
       liability: -200,
     });
     await booksAreRight();
+    // The seller's money page: the sale at its full price, their usual commission, their full share.
+    const sellerApi = await callerFor(t.db, (await t.db.seller.findUniqueOrThrow({ where: { id: seller.id } })).userId);
+    const sales = await sellerApi.seller.sales({});
+    expect(sales.items.find((sale) => sale.orderId === order.id)).toMatchObject({ grossCents: 10_000, commissionCents: 1_000, netCents: 9_000, settled: true });
   });
 
   it("refuses more points than the buyer has and negative points with reasons; the cart shows how many can be used", async () => {

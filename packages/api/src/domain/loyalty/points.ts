@@ -103,11 +103,12 @@ export async function earnPointsForShipment(tx: Tx, shipmentId: string, delivere
   if (points === 0) return { buyerId, points: 0 };
   await ensureMember(tx, buyerId, deliveredAt);
   const availableAt = new Date(deliveredAt.getTime() + shipment.seller.returnWindowDays * DAY_MS);
-  const { count } = await tx.pointsLot.createMany({
+  const [lot] = await tx.pointsLot.createManyAndReturn({
     data: [{ userId: buyerId, shipmentId: shipment.id, orderId: shipment.orderId, points, availableAt }],
     skipDuplicates: true,
+    select: { id: true },
   });
-  if (count === 0) return { buyerId, points: 0 };
+  if (!lot) return { buyerId, points: 0 };
   await tx.loyaltyMember.update({ where: { userId: buyerId }, data: { pendingPoints: { increment: points }, lastActivityAt: deliveredAt } });
   const description = `Earned on order #${number} (${shipment.seller.shopName}); available ${availableAt.toISOString().slice(0, 10)}`;
   await recordMovement(tx, { userId: buyerId, kind: "EARNED", points, description, orderId: shipment.orderId, key: `earn:${shipment.id}` });
@@ -118,6 +119,9 @@ export async function earnPointsForShipment(tx: Tx, shipmentId: string, delivere
     description: `Order #${number}: ${points} points earned`,
     orderId: shipment.orderId,
   });
+  // A shop without a return window (or a delivery reported late) leaves nothing to wait for.
+  const now = new Date();
+  if (availableAt <= now) await releaseLot(tx, lot.id, now);
   return { buyerId, points };
 }
 
