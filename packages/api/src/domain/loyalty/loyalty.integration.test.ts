@@ -9,6 +9,10 @@ import { createAdmin, createBuyer, createProduct, createSeller, shippingAddressI
 import { balanceOf, ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
 import { ledgerAccountCode } from "../ledger/accounts";
 import { splitPayment } from "../ledger/split-payment";
+import { loadActor } from "../../trpc";
+import { checkout } from "../checkout/checkout";
+import { createSimulatorGateway } from "../payments/simulator-gateway";
+import type { PaymentGateway } from "../payments/gateway";
 import { inTransaction } from "../transaction";
 import { recomputeAllTiers } from "./member";
 import { expireInactivePoints, pointsOutstanding, releaseDuePoints, reservePoints, restoreReservedPoints } from "./points";
@@ -130,6 +134,16 @@ describe("earning and tiers", () => {
     expect(await member(buyer.id)).toMatchObject({ tier: { code: "GOLD" }, computedTierId: "tier_member" });
     await admin.admin.loyalty.clearMemberTierOverride({ userId: buyer.id });
     expect(await member(buyer.id)).toMatchObject({ tier: { code: "MEMBER" }, overrideReason: null });
+    const overview = await admin.admin.loyalty.overview({ limit: 100 });
+    expect(overview.liability).toEqual(await pointsOutstanding(t.db));
+    expect(overview.tiers.map((tier) => tier.code)).toEqual(["MEMBER", "SILVER", "GOLD", "PLATINUM"]);
+    expect(overview.topMembers.find((m) => m.userId === buyer.id)).toMatchObject({ tierName: "Member", setByHand: false, availablePoints: 10 });
+    expect(overview.tiers.reduce((sum, tier) => sum + tier.revenue.orders, 0)).toBeGreaterThan(0);
+    expect(overview.repeatPurchase.buyers).toBeGreaterThan(0);
+    await expect(admin.admin.loyalty.updateTier({ tierId: "tier_member", minSpendCents: 500 })).rejects.toThrow(/stays \$0.00/);
+    await expect(admin.admin.loyalty.updateTier({ tierId: "tier_gold", name: "Silver" })).rejects.toThrow(
+      "Another tier is already called Silver. Choose another name.",
+    );
     const buyerCaller = await callerFor(t.db, buyer.id);
     await expect(buyerCaller.admin.loyalty.setMemberTier({ userId: buyer.id, tierId: gold.id, reason: "I deserve it" })).rejects.toThrow(/administrators/);
   });
@@ -209,6 +223,33 @@ describe("redeeming points", () => {
     });
     expect(await member(buyer.id)).toMatchObject({ availablePoints: 0 });
     expect(await t.db.pointsMovement.count({ where: { userId: buyer.id, kind: "REDEEMED" } })).toBe(1);
+    await booksAreRight();
+  });
+
+  it("gives the points back when the checkout is undone (the payment provider failed) or the order is cancelled unpaid", async () => {
+    const buyer = await buyerWithPoints(300);
+    const { seller } = await createSeller(t.db);
+    const { product } = await createProduct(t.db, seller.id, { priceCents: 4_000, stock: 10 });
+    const caller = await callerFor(t.db, buyer.id);
+    await caller.cart.add({ productId: product.id, quantity: 1 });
+    const failing: PaymentGateway = { ...createSimulatorGateway(), createPaymentIntent: () => Promise.reject(new Error("connect ECONNREFUSED")) };
+    await expect(
+      checkout(
+        t.db,
+        await loadActor(t.db, buyer.id),
+        { idempotencyKey: `undo-${uniqueSuffix()}`, shippingAddress: shippingAddressInput(), usePoints: 200 },
+        { gateway: failing },
+      ),
+    ).rejects.toMatchObject({ code: "PAYMENT_FAILED" });
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 300 });
+    expect(await t.db.pointsMovement.count({ where: { userId: buyer.id, kind: "REDEEMED" } })).toBe(0);
+
+    const placed = await caller.checkout.start({ idempotencyKey: `cancel-${uniqueSuffix()}`, shippingAddress: shippingAddressInput(), usePoints: 200 });
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 100 });
+    await booksAreRight();
+    await caller.orders.cancel({ orderId: placed.orderId, reason: "Changed my mind" });
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 300 });
+    expect(await t.db.pointsMovement.findFirst({ where: { orderId: placed.orderId, kind: "RESTORED" }, select: { points: true } })).toEqual({ points: 200 });
     await booksAreRight();
   });
 

@@ -88,7 +88,8 @@ export async function previewPoints(db: PrismaClient, actor: Actor | null, input
 /** The admin's loyalty page: tiers with their members, the outstanding points liability, the top members. */
 export async function getLoyaltyOverview(db: PrismaClient, actor: Actor, input: z.output<typeof ZTopMembersSchema>) {
   requireAdmin(actor);
-  const [tiers, counts, outstanding, top] = await Promise.all([
+  const since = new Date(Date.now() - 365 * DAY_MS);
+  const [tiers, counts, outstanding, top, revenue, repeat] = await Promise.all([
     loadTiers(db),
     db.loyaltyMember.groupBy({ by: ["tierId"], _count: { _all: true } }),
     pointsOutstanding(db),
@@ -106,12 +107,41 @@ export async function getLoyaltyOverview(db: PrismaClient, actor: Actor, input: 
         tier: { select: { id: true, name: true } },
       },
     }),
+    // Paid orders of the last 12 months in the platform currency, by the buyer's tier now (no row: the first tier).
+    db.$queryRaw<{ tierId: string | null; revenue: bigint; orders: bigint; buyers: bigint }[]>`
+      SELECT m."tierId", SUM(o."totalCents" - o."refundedCents")::bigint AS revenue, COUNT(*)::bigint AS orders, COUNT(DISTINCT o."buyerId")::bigint AS buyers
+        FROM "Order" o LEFT JOIN "LoyaltyMember" m ON m."userId" = o."buyerId"
+       WHERE o."paidAt" > ${since} AND o."buyerId" IS NOT NULL AND o.currency = ${PLATFORM_CURRENCY}
+       GROUP BY m."tierId"`,
+    db.$queryRaw<{ repeaters: bigint; buyers: bigint }[]>`
+      SELECT COUNT(*) FILTER (WHERE n >= 2)::bigint AS repeaters, COUNT(*)::bigint AS buyers
+        FROM (SELECT "buyerId", COUNT(*) AS n FROM "Order" WHERE "paidAt" > ${since} AND "buyerId" IS NOT NULL GROUP BY "buyerId") per_buyer`,
   ]);
   const countOf = new Map(counts.map((row) => [row.tierId, row._count._all]));
+  const floorId = tiers[0]?.id ?? null;
+  const revenueOf = new Map<string | null, { revenueCents: number; orders: number; buyers: number }>();
+  for (const row of revenue) {
+    const key = row.tierId ?? floorId;
+    const sum = revenueOf.get(key) ?? { revenueCents: 0, orders: 0, buyers: 0 };
+    revenueOf.set(key, {
+      revenueCents: sum.revenueCents + Number(row.revenue),
+      orders: sum.orders + Number(row.orders),
+      buyers: sum.buyers + Number(row.buyers),
+    });
+  }
+  const repeatRow = repeat[0];
   return {
     currency: PLATFORM_CURRENCY,
     liability: outstanding,
-    tiers: tiers.map((tier) => ({ ...tier, members: countOf.get(tier.id) ?? 0, benefits: tierBenefits(tier) })),
+    tiers: tiers.map((tier) => ({
+      ...tier,
+      members: countOf.get(tier.id) ?? 0,
+      benefits: tierBenefits(tier),
+      /** Paid in the last 12 months by buyers in this tier now, less refunds. */
+      revenue: revenueOf.get(tier.id) ?? { revenueCents: 0, orders: 0, buyers: 0 },
+    })),
+    /** Of the buyers who paid for an order in the last 12 months, how many paid for two or more. */
+    repeatPurchase: { buyers: Number(repeatRow?.buyers ?? 0n), repeaters: Number(repeatRow?.repeaters ?? 0n) },
     topMembers: top.map((m) => ({
       userId: m.userId,
       email: m.user.email,

@@ -19,7 +19,7 @@ export default async function LoyaltyPage({ searchParams }: { searchParams: Prom
         title="Loyalty"
         description="Tiers, points and what Bazaar owes in points. Tier discounts and points are paid by Bazaar: sellers get their full share."
       />
-      <dl className="mb-6 grid gap-4 sm:grid-cols-3" aria-label="Points liability">
+      <dl className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label="Points liability and repeat purchases">
         <div className="rounded-lg bg-white px-4 py-4 ring-1 ring-slate-200">
           <dt className="text-sm font-medium text-slate-600">Outstanding points liability</dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="points-liability">
@@ -37,6 +37,15 @@ export default async function LoyaltyPage({ searchParams }: { searchParams: Prom
           <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{points(liability.pendingPoints)}</dd>
           <dd className="mt-1 text-xs text-slate-500">Available once the shops&apos; return windows pass</dd>
         </div>
+        <div className="rounded-lg bg-white px-4 py-4 ring-1 ring-slate-200">
+          <dt className="text-sm font-medium text-slate-600">Repeat purchase rate (12 months)</dt>
+          <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="repeat-rate">
+            {overview.repeatPurchase.buyers === 0 ? "—" : `${Math.round((overview.repeatPurchase.repeaters * 1000) / overview.repeatPurchase.buyers) / 10}%`}
+          </dd>
+          <dd className="mt-1 text-xs text-slate-500">
+            {overview.repeatPurchase.repeaters} of {overview.repeatPurchase.buyers} buyers paid for two orders or more
+          </dd>
+        </div>
       </dl>
 
       <Card className="mb-6">
@@ -50,6 +59,7 @@ export default async function LoyaltyPage({ searchParams }: { searchParams: Prom
               <Th className="text-right">Points</Th>
               <Th className="text-right">Free shipping over</Th>
               <Th className="text-right">Members</Th>
+              <Th className="text-right">Revenue (12 months)</Th>
               <Th>
                 <span className="sr-only">Actions</span>
               </Th>
@@ -64,6 +74,10 @@ export default async function LoyaltyPage({ searchParams }: { searchParams: Prom
                 <Td className="text-right tabular-nums">×{tier.pointsMultiplierBps / 10_000}</Td>
                 <Td className="text-right tabular-nums">{tier.freeShippingOverCents === null ? "—" : money(tier.freeShippingOverCents)}</Td>
                 <Td className="text-right tabular-nums">{tier.members}</Td>
+                <Td className="text-right tabular-nums">
+                  {money(tier.revenue.revenueCents)}
+                  <span className="block text-xs text-slate-500">{tier.revenue.orders} orders</span>
+                </Td>
                 <Td className="text-right">
                   <EditTier tier={tier} />
                 </Td>
