@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { paidOrder } from "../admin/helpers";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
 import { appUrl, demo, signIn } from "../support";
+import { reportDelivered } from "../support/carrier";
 import { CARDS, enterAddress, pay, productWithStock, snapshot } from "./helpers";
 
 // Loyalty end to end: a buyer's $250 order is delivered, their spend crosses Silver, and at the
@@ -37,11 +38,7 @@ test("a delivery lifts a buyer to Silver; the next checkout shows the tier disco
   const tracking = `1ZLOYAL${first.buyer.suffix}`.toUpperCase();
   await ok(trpcMutation(seller.request, "seller", "fulfillment.markProcessing", { shipmentId: shipment!.id }));
   await ok(trpcMutation(seller.request, "seller", "fulfillment.markShipped", { shipmentId: shipment!.id, carrier: "UPS", trackingNumber: tracking }));
-  const delivered = await buyer.request.post(appUrl("storefront", "/api/webhooks/carrier"), {
-    headers: { authorization: "Bearer carrier-local-secret" },
-    data: { trackingNumber: tracking, carrier: "UPS", status: "DELIVERED", occurredAt: new Date(Date.now() - 31 * DAY_MS).toISOString() },
-  });
-  expect(delivered.status(), await delivered.text()).toBe(200);
+  await reportDelivered(buyer.request, { trackingNumber: tracking, carrier: "UPS", occurredAt: new Date(Date.now() - 31 * DAY_MS).toISOString() });
 
   // Rewards: Silver now, 250 points ($250 at the Member rate) available at once, progress to Gold.
   await buyer.goto(appUrl("storefront", "/account/rewards"));
