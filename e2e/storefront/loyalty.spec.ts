@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { paidOrder } from "../admin/helpers";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
-import { appUrl, demo, signIn } from "../support";
+import { appUrl, demo, expectAccessible, signIn } from "../support";
 import { reportDelivered } from "../support/carrier";
 import { CARDS, enterAddress, pay, productWithStock, snapshot } from "./helpers";
 
@@ -13,15 +12,6 @@ import { CARDS, enterAddress, pay, productWithStock, snapshot } from "./helpers"
 test.describe.configure({ timeout: 240_000 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-    `${name} has accessibility violations`,
-  ).toEqual([]);
-}
 
 test("a delivery lifts a buyer to Silver; the next checkout shows the tier discount, takes points, and the shop is paid in full", async ({ browser }) => {
   // A $250 product of Summit Outfitters (free shipping over $100, a 30-day return window).
