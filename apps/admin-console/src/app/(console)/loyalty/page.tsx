@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { Badge, Card, CardBody, CardHeader, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { ClearMemberTier, EditTier, PointsSettingsForm, SetMemberTier } from "~/components/loyalty-forms";
 import { formatBps } from "~/lib/format";
@@ -12,7 +13,8 @@ export default async function LoyaltyPage({ searchParams }: { searchParams: Prom
   const [overview, { settings }] = await Promise.all([api.admin.loyalty.overview({ limit: 25, q }), api.admin.settings.get()]);
   const money = (cents: number) => formatMoney(cents, overview.currency);
   const points = (n: number) => n.toLocaleString("en-US");
-  const { liability } = overview;
+  const { liability, repeatPurchase } = overview;
+  const repeatRate = repeatPurchase.buyers === 0 ? "—" : `${Math.round((repeatPurchase.repeaters * 1000) / repeatPurchase.buyers) / 10}%`;
   return (
     <>
       <PageHeader
@@ -20,32 +22,18 @@ export default async function LoyaltyPage({ searchParams }: { searchParams: Prom
         description="Tiers, points and what Bazaar owes in points. Tier discounts and points are paid by Bazaar: sellers get their full share."
       />
       <dl className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label="Points liability and repeat purchases">
-        <div className="rounded-lg bg-white px-4 py-4 ring-1 ring-slate-200">
-          <dt className="text-sm font-medium text-slate-600">Outstanding points liability</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="points-liability">
-            {money(liability.liabilityCents)}
-          </dd>
-          <dd className="mt-1 text-xs text-slate-500">From the ledger&apos;s points liability account (1 point = 1 cent).</dd>
-        </div>
-        <div className="rounded-lg bg-white px-4 py-4 ring-1 ring-slate-200">
-          <dt className="text-sm font-medium text-slate-600">Points available to buyers</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{points(liability.availablePoints)}</dd>
-          <dd className="mt-1 text-xs text-slate-500">{points(liability.reservedPoints)} set aside on orders awaiting payment</dd>
-        </div>
-        <div className="rounded-lg bg-white px-4 py-4 ring-1 ring-slate-200">
-          <dt className="text-sm font-medium text-slate-600">Points pending</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{points(liability.pendingPoints)}</dd>
-          <dd className="mt-1 text-xs text-slate-500">Available once the shops&apos; return windows pass</dd>
-        </div>
-        <div className="rounded-lg bg-white px-4 py-4 ring-1 ring-slate-200">
-          <dt className="text-sm font-medium text-slate-600">Repeat purchase rate (12 months)</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="repeat-rate">
-            {overview.repeatPurchase.buyers === 0 ? "—" : `${Math.round((overview.repeatPurchase.repeaters * 1000) / overview.repeatPurchase.buyers) / 10}%`}
-          </dd>
-          <dd className="mt-1 text-xs text-slate-500">
-            {overview.repeatPurchase.repeaters} of {overview.repeatPurchase.buyers} buyers paid for two orders or more
-          </dd>
-        </div>
+        <Figure label="Outstanding points liability" value={money(liability.liabilityCents)} testId="points-liability">
+          From the ledger&apos;s points liability account (1 point = 1 cent).
+        </Figure>
+        <Figure label="Points available to buyers" value={points(liability.availablePoints)}>
+          {points(liability.reservedPoints)} set aside on orders awaiting payment
+        </Figure>
+        <Figure label="Points pending" value={points(liability.pendingPoints)}>
+          Available once the shops&apos; return windows pass
+        </Figure>
+        <Figure label="Repeat purchase rate (12 months)" value={repeatRate} testId="repeat-rate">
+          {overview.repeatPurchase.repeaters} of {overview.repeatPurchase.buyers} buyers paid for two orders or more
+        </Figure>
       </dl>
 
       <Card className="mb-6">
@@ -150,5 +138,18 @@ export default async function LoyaltyPage({ searchParams }: { searchParams: Prom
         </Table>
       </Card>
     </>
+  );
+}
+
+/** One headline figure with a line saying where it comes from. */
+function Figure({ label, value, testId, children }: { label: string; value: string; testId?: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg bg-white px-4 py-4 ring-1 ring-slate-200">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
+        {value}
+      </dd>
+      <dd className="mt-1 text-xs text-slate-500">{children}</dd>
+    </div>
   );
 }

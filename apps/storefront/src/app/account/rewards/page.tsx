@@ -83,24 +83,18 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
           />
           <CardBody>
             <dl className="grid grid-cols-3 gap-3 text-center">
-              <div>
-                <dt className="text-xs text-slate-600">Available</dt>
-                <dd className="text-xl font-semibold tabular-nums text-slate-900" data-testid="points-available">
-                  {points(summary.points.available)}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-600">Pending</dt>
-                <dd className="text-xl font-semibold tabular-nums text-slate-900" data-testid="points-pending">
-                  {points(summary.points.pending)}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-600">Expiring soon</dt>
-                <dd className="text-xl font-semibold tabular-nums text-slate-900" data-testid="points-expiring">
-                  {points(summary.points.expiringSoon)}
-                </dd>
-              </div>
+              {[
+                { label: "Available", value: summary.points.available, testId: "points-available" },
+                { label: "Pending", value: summary.points.pending, testId: "points-pending" },
+                { label: "Expiring soon", value: summary.points.expiringSoon, testId: "points-expiring" },
+              ].map((figure) => (
+                <div key={figure.testId}>
+                  <dt className="text-xs text-slate-600">{figure.label}</dt>
+                  <dd className="text-xl font-semibold tabular-nums text-slate-900" data-testid={figure.testId}>
+                    {points(figure.value)}
+                  </dd>
+                </div>
+              ))}
             </dl>
             <p className="mt-3 text-xs text-slate-600">
               Pending points become available once the shop&apos;s return window has passed.
