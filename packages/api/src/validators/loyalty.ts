@@ -31,3 +31,8 @@ export const ZClearTierOverrideSchema = z.object({ userId: ZAdminId, reason: z.s
 export const ZTopMembersSchema = ZAdminPageSchema.pick({ limit: true }).extend({ q: z.string().trim().max(100).optional() });
 
 export const ZMemberLookupSchema = z.object({ userId: ZAdminId });
+
+/** A seller's share of the tier benefits on their items, in basis points (0: Bazaar funds all of it). */
+export const ZLoyaltyCofundSchema = z.object({
+  cofundBps: z.number().int("Enter whole basis points (2500 = 25%).").min(0, "Enter 0% to 100%.").max(10_000, "Enter 0% to 100%."),
+});

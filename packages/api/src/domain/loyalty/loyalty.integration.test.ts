@@ -191,6 +191,24 @@ describe("redeeming points", () => {
     expect(sales.items.find((sale) => sale.orderId === order.id)).toMatchObject({ grossCents: 10_000, commissionCents: 1_000, netCents: 9_000, settled: true });
   });
 
+  it("a seller who opted in to co-fund half pays half of the tier discount; Bazaar the rest", async () => {
+    const buyer = await buyerWithPoints(250); // Silver
+    const { user: sellerUser, seller } = await createSeller(t.db);
+    const sellerApi = await callerFor(t.db, sellerUser.id);
+    await expect(sellerApi.seller.loyaltyCofund({ cofundBps: 10_001 })).rejects.toThrow("Enter 0% to 100%.");
+    expect(await sellerApi.seller.loyaltyCofund({ cofundBps: 5_000 })).toEqual({ cofundBps: 5_000 });
+    const { product } = await createProduct(t.db, seller.id, { priceCents: 10_000, stock: 5 });
+    const caller = await callerFor(t.db, buyer.id);
+    await caller.cart.add({ productId: product.id, quantity: 1 });
+    const placed = await caller.checkout.start({ idempotencyKey: `cofund-${uniqueSuffix()}`, shippingAddress: shippingAddressInput() });
+    await payWithCard(t.db, placed);
+    await splitPayment(t.db, placed.paymentId);
+    // Tier 3% = $3.00, half co-funded: the seller sells at $98.50, 10% commission -> $88.65.
+    expect(await t.db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId } })).toMatchObject({ tierDiscountCents: 300, sellerFundedCents: 150 });
+    expect(await balanceOf(t.db, ledgerAccountCode.sellerPending(seller.id, "USD"))).toBe(8_865);
+    await booksAreRight();
+  });
+
   it("refuses more points than the buyer has and negative points with reasons; the cart shows how many can be used", async () => {
     const buyer = await buyerWithPoints(100);
     const { seller } = await createSeller(t.db);

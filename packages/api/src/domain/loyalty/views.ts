@@ -2,9 +2,9 @@
 // earn, the admin's tiers, liability and top members, and the tier editor.
 import type { PrismaClient } from "@bazaar/db";
 import type { z } from "zod";
-import { requireAdmin, requireUser, type Actor } from "../../actor";
+import { requireAdmin, requireSeller, requireUser, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
-import type { ZPointsHistorySchema, ZPointsPreviewSchema, ZTopMembersSchema, ZUpdateTierSchema } from "../../validators/loyalty";
+import type { ZLoyaltyCofundSchema, ZPointsHistorySchema, ZPointsPreviewSchema, ZTopMembersSchema, ZUpdateTierSchema } from "../../validators/loyalty";
 import { uniqueViolationFields } from "../accounts/unique-violation";
 import { recordAudit } from "../audit/record-audit";
 import { PLATFORM_CURRENCY } from "../money";
@@ -189,4 +189,14 @@ export async function updateTier(db: PrismaClient, actor: Actor, input: z.output
     if (fields) throw new DomainError("CONFLICT", `Another tier is already called ${changes.name ?? "that"}. Choose another name.`);
     throw error;
   }
+}
+
+/**
+ * A seller opts in (or out) to co-fund a share of the tier benefits on their items (0..100%). The
+ * default, 0, leaves every tier discount to Bazaar; a share applies to orders placed from now on.
+ */
+export async function setLoyaltyCofund(db: PrismaClient, actor: Actor, input: z.output<typeof ZLoyaltyCofundSchema>) {
+  const { sellerId } = requireSeller(actor);
+  const row = await db.seller.update({ where: { id: sellerId }, data: { loyaltyCofundBps: input.cofundBps }, select: { loyaltyCofundBps: true } });
+  return { cofundBps: row.loyaltyCofundBps };
 }
