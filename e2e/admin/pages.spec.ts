@@ -18,6 +18,7 @@ const PAGES = [
   { path: "/money/payouts", heading: "Money" },
   { path: "/returns", heading: "Returns" },
   { path: "/promotions", heading: "Promotions" },
+  { path: "/loyalty", heading: "Loyalty" },
   { path: "/audit", heading: "Audit log" },
   { path: "/settings", heading: "Settings" },
   { path: "/system-health", heading: "System health" },

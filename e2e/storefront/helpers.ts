@@ -60,14 +60,14 @@ export async function pay(page: Page, card: string) {
  * A product of its own with exactly `units` in stock, made through the seller console's API by
  * a demo seller: create, stock its first warehouse, publish.
  */
-export async function productWithStock(browser: Browser, units: number) {
+export async function productWithStock(browser: Browser, units: number, priceCents = 3900) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "seller", demo.outdoorSeller);
   const suffix = newIdentity().suffix;
   const name = `Last Lantern ${suffix}`;
   const product = await ok<{ id: string; slug: string }>(
-    trpcMutation(page.request, "seller", "catalog.create", { name, sku: `LAST-${suffix}`.toUpperCase(), priceCents: 3900, description: "One left." }),
+    trpcMutation(page.request, "seller", "catalog.create", { name, sku: `LAST-${suffix}`.toUpperCase(), priceCents, description: "One left." }),
   );
   const warehouses = await ok<{ id: string }[]>(trpcQuery(page.request, "seller", "inventory.warehouses"));
   await ok(trpcMutation(page.request, "seller", "inventory.setOnHand", { productId: product.id, warehouseId: warehouses[0]!.id, onHand: units, version: 0 }));

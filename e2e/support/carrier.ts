@@ -13,8 +13,11 @@ function carrierSecret(): string {
   return (JSON.parse(readFileSync(file, "utf8")) as { CARRIER_WEBHOOK_SECRET: string }).CARRIER_WEBHOOK_SECRET;
 }
 
-/** The carrier reports a parcel delivered, through the storefront's carrier webhook as a carrier integration would. */
-export async function reportDelivered(request: APIRequestContext, parcel: { trackingNumber: string; carrier: string }) {
+/**
+ * The carrier reports a parcel delivered, through the storefront's carrier webhook as a carrier
+ * integration would; `occurredAt` (ISO) when the carrier reports a delivery of an earlier day.
+ */
+export async function reportDelivered(request: APIRequestContext, parcel: { trackingNumber: string; carrier: string; occurredAt?: string }) {
   const answer = await request.post(appUrl("storefront", "/api/webhooks/carrier"), {
     headers: { authorization: `Bearer ${carrierSecret()}` },
     data: { ...parcel, status: "DELIVERED" },

@@ -19,6 +19,7 @@ import { sellerRouter } from "./routers/seller";
 import { storefrontRouter } from "./routers/storefront";
 import { shopsRouter } from "./routers/shops";
 import { wishlistRouter } from "./routers/wishlist";
+import { loyaltyRouter } from "./routers/loyalty";
 import { router } from "./trpc";
 
 // One router per area; each lives in routers/<area>/ and stays thin over domain/<area>/.
@@ -44,6 +45,7 @@ export const appRouter = router({
   mail: mailRouter,
   wishlist: wishlistRouter,
   shops: shopsRouter,
+  loyalty: loyaltyRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -68,6 +70,7 @@ export const appRouters = {
     shops: shopsRouter,
     returns: returnsRouter,
     storefront: storefrontRouter,
+    loyalty: loyaltyRouter,
   }),
   "seller-console": router({
     health: healthRouter,

@@ -14,6 +14,7 @@ const sections = [
   { href: "/returns", label: "Returns" },
   { href: "/money", label: "Money" },
   { href: "/promotions", label: "Promotions" },
+  { href: "/loyalty", label: "Loyalty" },
   { href: "/audit", label: "Audit log" },
   { href: "/settings", label: "Settings" },
   { href: "/mailbox", label: "Mailbox" },

@@ -41,6 +41,7 @@ export const eventSchemas = {
     transactionId: z.string(),
     cause: z.string(),
   }),
+  "loyalty/tier-changed": z.object({ userId: z.string(), fromTierId: z.string().nullable(), toTierId: z.string(), reason: z.string().nullable() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -18,6 +18,8 @@ import { storefrontRevalidation } from "../domain/catalog/functions/revalidate-s
 import { backInStockEmail } from "../domain/wishlist/functions/back-in-stock";
 import { shopMessageEmail } from "../domain/sellers/functions/shop-message";
 import { systemAlerts } from "../observability/alerts/function";
+import { tierChanged } from "../domain/loyalty/functions/tier-changed";
+import { loyaltyNightly, releaseEarnedPoints } from "../domain/loyalty/functions/loyalty-sweeps";
 
 /**
  * Every Inngest function Bazaar has, one definition per file beside the domain it serves. Served
@@ -43,4 +45,7 @@ export const functions: readonly InngestFunction.Any[] = [
   systemAlerts,
   backInStockEmail,
   shopMessageEmail,
+  tierChanged,
+  releaseEarnedPoints,
+  loyaltyNightly,
 ];

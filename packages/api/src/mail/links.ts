@@ -11,6 +11,7 @@ export const paths = {
     return `/products/${slug}${query ? `?${query}` : ""}`;
   },
   wishlist: () => "/account/wishlist",
+  loyalty: () => "/account/rewards",
   sellerShipment: (shipmentId: string) => `/orders/${shipmentId}`,
   sellerInventory: (productId: string) => `/products/${productId}`,
   sellerPayouts: () => "/payouts",
@@ -28,6 +29,7 @@ export const urls = {
   cart: () => new URL(paths.cart(), getEnv().STOREFRONT_URL).href,
   product: (slug: string, choice?: Record<string, string>) => new URL(paths.product(slug, choice), getEnv().STOREFRONT_URL).href,
   wishlist: () => new URL(paths.wishlist(), getEnv().STOREFRONT_URL).href,
+  loyalty: () => new URL(paths.loyalty(), getEnv().STOREFRONT_URL).href,
   sellerShipment: (shipmentId: string) => new URL(paths.sellerShipment(shipmentId), getEnv().SELLER_CONSOLE_URL).href,
   sellerInventory: (productId: string) => new URL(paths.sellerInventory(productId), getEnv().SELLER_CONSOLE_URL).href,
   sellerPayouts: () => new URL(paths.sellerPayouts(), getEnv().SELLER_CONSOLE_URL).href,

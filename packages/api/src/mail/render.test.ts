@@ -78,6 +78,14 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
   },
   "verify-email": { name: "Ada", verifyUrl: "http://localhost:3000/verify-email?token=abc", seller: true },
   "password-reset": { name: null, resetUrl: "http://localhost:3000/reset-password?token=abc" },
+  "tier-changed": {
+    buyerName: "Ada",
+    tierName: "Silver",
+    direction: "up",
+    benefits: ["3% off every item", "×1.25 points on what you buy"],
+    progress: "Spend $800.00 more within 12 months to reach Gold.",
+    rewardsUrl: "http://localhost:3000/account/rewards",
+  },
   notice: {
     subject: "Refund of $12.00 on order #1042",
     heading: "$12.00 is on its way back to you",

@@ -3,6 +3,8 @@ import { changeProductsStatus } from "../domain/catalog/bulk-status";
 import { connectStripeClient, createConnectOnboardingLink } from "../domain/ledger/connect";
 import { getSellerDashboard } from "../domain/analytics/seller-dashboard";
 import { exportLedgerCsv, listSellerSales } from "../domain/ledger/seller-money";
+import { setLoyaltyCofund } from "../domain/loyalty/views";
+import { ZLoyaltyCofundSchema } from "../validators/loyalty";
 import { getOnboardingStatus } from "../domain/sellers/onboarding";
 import { getPackingSlip } from "../domain/fulfillment/packing-slip";
 import { listSellerProducts } from "../domain/catalog/list-seller-products";
@@ -77,6 +79,8 @@ export const sellerRouter = router({
   /** The products table: search over name and SKU, status filter, pages. */
   products: sellerProcedure.input(ZProductTableSchema).query(({ ctx, input }) => listSellerProducts(ctx.db, ctx.actor, input ?? {})),
   /** Each sale with the commission Bazaar kept and what reached the balance. */
+  /** Opt in to co-fund a share of buyers' tier benefits on this shop's items (0: Bazaar pays them all). */
+  loyaltyCofund: sellerProcedure.input(ZLoyaltyCofundSchema).mutation(({ ctx, input }) => setLoyaltyCofund(ctx.db, ctx.actor, input)),
   sales: sellerProcedure.input(ZSellerSalesSchema).query(({ ctx, input }) => listSellerSales(ctx.db, ctx.actor, input ?? {})),
   packingSlip: sellerProcedure.input(ZPackingSlipSchema).query(({ ctx, input }) => getPackingSlip(ctx.db, ctx.actor, input)),
   /** Publish, unpublish, archive or restore several products; each is reported on its own. */

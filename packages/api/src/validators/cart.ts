@@ -82,12 +82,24 @@ export const ZCartSchema = z.object({
     z.object({
       seller: z.object({ id: z.string(), shopName: z.string(), slug: z.string() }),
       lines: z.array(ZCartLineViewSchema),
-      totals: z.object({ sellerId: z.string(), ...ZMoneyTotalsSchema }).nullable(),
+      totals: z
+        .object({
+          sellerId: z.string(),
+          ...ZMoneyTotalsSchema,
+          tierDiscountCents: z.number().int(),
+          shippingDiscountCents: z.number().int(),
+          pointsDiscountCents: z.number().int(),
+          sellerFundedCents: z.number().int(),
+        })
+        .nullable(),
     }),
   ),
   warnings: z.array(z.string()),
   promo: z.object({ code: z.string(), applied: z.boolean(), reason: z.string().nullable(), discountCents: z.number().int() }).nullable(),
-  totals: z.object({ ...ZMoneyTotalsSchema, taxCalculated: z.boolean() }),
+  totals: z.object({ ...ZMoneyTotalsSchema, tierDiscountCents: z.number().int(), shippingDiscountCents: z.number().int(), taxCalculated: z.boolean() }),
+  loyalty: z
+    .object({ tierName: z.string(), availablePoints: z.number().int(), maxRedeemablePoints: z.number().int(), stepPoints: z.number().int() })
+    .nullable(),
   canCheckout: z.boolean(),
 });
 export const ZMergedCartSchema = z.object({ merged: z.boolean(), notes: z.array(z.string()), cart: ZCartSchema });

@@ -19,3 +19,4 @@ export * from "./promotions";
 export * from "./analytics";
 export * from "./variants";
 export * from "./wishlist";
+export * from "./loyalty";

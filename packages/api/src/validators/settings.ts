@@ -11,6 +11,10 @@ export const ZUpdateSettingsSchema = z.object({
   sellerRefundLimitCents: z.number().int().min(0, "The limit cannot be negative.").max(100_000_000).optional(),
   disputeFeeCents: z.number().int().min(0, "The fee cannot be negative.").max(100_000).optional(),
   disputeFeeSellerBps: z.number().int().min(0, "Enter 0% to 100%.").max(10_000, "Enter 0% to 100%.").optional(),
+  loyaltyPointsPerUnit: z.number().int().min(0, "Points per unit cannot be negative.").max(100, "Give at most 100 points per unit.").optional(),
+  loyaltyRedeemStepPoints: z.number().int().min(1, "Points are redeemed in steps of at least 1.").max(100_000).optional(),
+  loyaltyMaxRedeemShareBps: z.number().int().min(0, "Enter 0% to 100%.").max(10_000, "Enter 0% to 100%.").optional(),
+  loyaltyPointsExpiryDays: z.number().int().min(1, "Points must last at least a day.").max(3650, "Points expire within 10 years at most.").optional(),
 });
 
 export const ZCountry = z
@@ -38,6 +42,10 @@ export const ZPlatformSettingsSchema = z.object({
   sellerRefundLimitCents: z.number().int(),
   disputeFeeCents: z.number().int(),
   disputeFeeSellerBps: z.number().int(),
+  loyaltyPointsPerUnit: z.number().int(),
+  loyaltyRedeemStepPoints: z.number().int(),
+  loyaltyMaxRedeemShareBps: z.number().int(),
+  loyaltyPointsExpiryDays: z.number().int(),
 });
 export const ZTaxRateSchema = z.object({ country: z.string(), rateBps: z.number().int(), updatedAt: z.date() });
 export const ZTaxRateDeletedSchema = z.object({ country: z.string() });

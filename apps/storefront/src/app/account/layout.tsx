@@ -11,6 +11,7 @@ export default function AccountLayout({ children }: { children: ReactNode }) {
           items={[
             { href: "/account/orders", label: "Orders" },
             { href: "/account/wishlist", label: "Wishlist" },
+            { href: "/account/rewards", label: "Rewards" },
             { href: "/account/addresses", label: "Addresses" },
             { href: "/account/password", label: "Password" },
           ]}

@@ -130,7 +130,18 @@ export function CartView() {
             <CardBody className="space-y-4">
               <h2 className="text-base font-semibold text-slate-900">Order summary</h2>
               <PromoCode cart={view} disabled={awaitingPayment} onChanged={onSuccess} />
-              <OrderTotals totals={view.totals} currency={view.currency} promoCode={view.promo?.applied ? view.promo.code : null} />
+              <OrderTotals
+                totals={view.totals}
+                currency={view.currency}
+                promoCode={view.promo?.applied ? view.promo.code : null}
+                tierName={view.loyalty?.tierName}
+              />
+              {view.loyalty && view.loyalty.maxRedeemablePoints > 0 ? (
+                <p className="text-sm text-slate-600" data-testid="cart-points">
+                  You have {view.loyalty.availablePoints.toLocaleString("en-US")} points: use up to {view.loyalty.maxRedeemablePoints.toLocaleString("en-US")} (
+                  {formatMoney(view.loyalty.maxRedeemablePoints, view.currency)}) at checkout.
+                </p>
+              ) : null}
               {awaitingPayment ? (
                 <LinkButton href="/checkout" className="w-full">
                   Complete the payment

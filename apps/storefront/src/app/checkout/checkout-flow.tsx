@@ -45,12 +45,17 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
   const [placed, setPlaced] = useState<(PaymentTarget & { destination: Destination }) | null>(null);
   /** Why the last payment attempt failed, shown until the next attempt. */
   const [declined, setDeclined] = useState<string | null>(null);
+  /** Points the buyer chose to use (1 point = 1 cent), in the cart's steps up to what this order can take. */
+  const [pointsWanted, setPointsWanted] = useState(0);
 
   const saved = addresses.data ?? [];
   const selectedId = choice ?? saved[0]?.id ?? NEW;
   const selected: Address | null = saved.find((a) => a.id === selectedId) ?? null;
   const country = selected?.country ?? newAddress?.country;
   const cart = useQuery(trpc.cart.get.queryOptions(country ? { country } : undefined));
+  const loyalty = cart.data?.loyalty ?? null;
+  const step = Math.max(1, loyalty?.stepPoints ?? 1);
+  const usePoints = loyalty ? Math.min(loyalty.maxRedeemablePoints, Math.floor(pointsWanted / step) * step) : 0;
 
   // After a refresh (or coming back from the cart) the order awaiting payment is found again.
   const awaitingPayment = cart.data?.status === "CHECKOUT";
@@ -99,7 +104,11 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
 
   const placeOrder = async (to: Destination, guestEmail = email) => {
     if (!signedIn && to.shippingAddress) rememberGuestCheckout({ email: guestEmail, shippingAddress: to.shippingAddress });
-    const result = await start.mutateAsync({ idempotencyKey: checkoutKey(), ...to, ...(signedIn ? {} : { email: guestEmail }) });
+    const result = await start.mutateAsync({
+      idempotencyKey: checkoutKey(),
+      ...to,
+      ...(signedIn ? { usePoints } : { email: guestEmail }),
+    });
     const next = { ...result, destination: to };
     setPlaced(next);
     void refreshCart();
@@ -383,7 +392,38 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
                 </p>
               ) : (
                 <>
-                  <OrderTotals totals={view.totals} currency={view.currency} promoCode={view.promo?.applied ? view.promo.code : null} />
+                  {loyalty && loyalty.maxRedeemablePoints > 0 ? (
+                    <div className="space-y-1 rounded-md bg-brand-50 p-3" data-testid="points-control">
+                      <Input
+                        label={`Points to use (you have ${loyalty.availablePoints.toLocaleString("en-US")})`}
+                        name="usePoints"
+                        type="number"
+                        inputMode="numeric"
+                        min={0}
+                        max={loyalty.maxRedeemablePoints}
+                        step={step}
+                        value={String(pointsWanted)}
+                        onChange={(event) => setPointsWanted(Math.max(0, Math.floor(Number(event.target.value) || 0)))}
+                      />
+                      <p className="text-xs text-slate-600">
+                        {step} points = {formatMoney(step, view.currency)}; up to {loyalty.maxRedeemablePoints.toLocaleString("en-US")} on this order.{" "}
+                        <button type="button" className="font-medium text-brand-700 underline" onClick={() => setPointsWanted(loyalty.maxRedeemablePoints)}>
+                          Use the most
+                        </button>
+                      </p>
+                    </div>
+                  ) : null}
+                  <OrderTotals
+                    totals={{
+                      ...view.totals,
+                      pointsDiscountCents: usePoints,
+                      pointsRedeemed: usePoints,
+                      totalCents: view.totals.totalCents - usePoints,
+                    }}
+                    currency={view.currency}
+                    promoCode={view.promo?.applied ? view.promo.code : null}
+                    tierName={loyalty?.tierName}
+                  />
                   {view.warnings.length > 0 ? (
                     <Alert tone="warning" title="Your cart needs attention">
                       <ul className="list-disc pl-5">

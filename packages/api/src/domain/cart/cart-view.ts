@@ -1,7 +1,7 @@
 import type { Tx } from "@bazaar/db";
 import type { SellerTotals } from "../pricing";
 import { findOpenCart, ownerWhere, type CartOwner } from "./cart-owner";
-import { loadCart, priceCart, taxRateFor, type CartContents, type CartLine } from "./load-cart";
+import { loadCart, pointsRulesFor, priceCart, taxRateFor, type CartContents, type CartLine } from "./load-cart";
 
 export type CartViewLine = Omit<CartLine, "sellerId"> & { lineSubtotalCents: number };
 
@@ -15,7 +15,21 @@ export interface CartView {
   groups: { seller: { id: string; shopName: string; slug: string }; lines: CartViewLine[]; totals: SellerTotals | null }[];
   warnings: string[];
   promo: { code: string; applied: boolean; reason: string | null; discountCents: number } | null;
-  totals: { subtotalCents: number; discountCents: number; shippingCents: number; taxCents: number; totalCents: number; taxCalculated: boolean };
+  totals: {
+    subtotalCents: number;
+    discountCents: number;
+    tierDiscountCents: number;
+    shippingDiscountCents: number;
+    shippingCents: number;
+    taxCents: number;
+    totalCents: number;
+    taxCalculated: boolean;
+  };
+  /**
+   * The buyer's tier line and points control: points are used in `stepPoints` steps up to
+   * `maxRedeemablePoints` at checkout, each point taking 1 cent off the total above.
+   */
+  loyalty: { tierName: string; availablePoints: number; maxRedeemablePoints: number; stepPoints: number } | null;
   /** False while a warning needs the buyer's action (or the cart is empty). */
   canCheckout: boolean;
 }
@@ -29,7 +43,17 @@ const emptyView = (currency = "USD"): CartView => ({
   groups: [],
   warnings: [],
   promo: null,
-  totals: { subtotalCents: 0, discountCents: 0, shippingCents: 0, taxCents: 0, totalCents: 0, taxCalculated: false },
+  totals: {
+    subtotalCents: 0,
+    discountCents: 0,
+    tierDiscountCents: 0,
+    shippingDiscountCents: 0,
+    shippingCents: 0,
+    taxCents: 0,
+    totalCents: 0,
+    taxCalculated: false,
+  },
+  loyalty: null,
   canCheckout: false,
 });
 
@@ -46,7 +70,11 @@ async function defaultCountry(tx: Tx, buyerId: string | null): Promise<string | 
 
 export async function buildCartView(tx: Tx, contents: CartContents, options: { country?: string | null; now: Date }): Promise<CartView> {
   const country = options.country ?? (await defaultCountry(tx, contents.buyerId));
-  const totals = priceCart(contents, await taxRateFor(tx, country), options.now);
+  const taxRateBps = await taxRateFor(tx, country);
+  const totals = priceCart(contents, taxRateBps, options.now);
+  const rules = await pointsRulesFor(tx, contents);
+  const maxRedeemablePoints =
+    rules && contents.loyalty ? priceCart(contents, taxRateBps, options.now, { requested: contents.loyalty.availablePoints, ...rules }).pointsRedeemed : 0;
   const lineTotal = new Map(totals.lines.map((line) => [line.id, line.subtotalCents]));
   const groups = contents.sellers.map((seller) => ({
     seller: { id: seller.id, shopName: seller.shopName, slug: seller.slug },
@@ -77,11 +105,21 @@ export async function buildCartView(tx: Tx, contents: CartContents, options: { c
     totals: {
       subtotalCents: totals.subtotalCents,
       discountCents: totals.discountCents,
+      tierDiscountCents: totals.tierDiscountCents,
+      shippingDiscountCents: totals.shippingDiscountCents,
       shippingCents: totals.shippingCents,
       taxCents: totals.taxCents,
       totalCents: totals.totalCents,
       taxCalculated: totals.taxCalculated,
     },
+    loyalty: contents.loyalty
+      ? {
+          tierName: contents.loyalty.tier.name,
+          availablePoints: contents.loyalty.availablePoints,
+          maxRedeemablePoints,
+          stepPoints: rules?.stepPoints ?? 0,
+        }
+      : null,
     canCheckout: contents.status === "ACTIVE" && contents.lines.length > 0 && !blocking,
   };
 }

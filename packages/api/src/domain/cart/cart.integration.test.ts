@@ -77,7 +77,16 @@ describe("cart changes", () => {
       ["A Shop", [3], 0],
       ["B Shop", [1], 400],
     ]);
-    expect(view.totals).toEqual({ subtotalCents: 5500, discountCents: 0, shippingCents: 400, taxCents: 1100, totalCents: 7000, taxCalculated: true });
+    expect(view.totals).toEqual({
+      subtotalCents: 5500,
+      discountCents: 0,
+      tierDiscountCents: 0,
+      shippingDiscountCents: 0,
+      shippingCents: 400,
+      taxCents: 1100,
+      totalCents: 7000,
+      taxCalculated: true,
+    });
     expect(view.reservationExpiresAt!.getTime()).toBeGreaterThanOrEqual(before + SOFT_RESERVATION_MS - 1000);
     // Every change notes the activity the abandoned-cart scan reads.
     expect((await t.db.cart.findFirstOrThrow({ where: { buyerId: buyer.id } })).lastActivityAt.getTime()).toBeGreaterThanOrEqual(before);

@@ -3,7 +3,9 @@
 import type { Tx } from "@bazaar/db";
 import { availabilityOf, type Availability } from "../inventory/constants";
 import { formatMoney } from "../money";
-import { computeTotals, type PricingPromo, type Totals } from "../pricing";
+import { computeTotals, type PricingPoints, type PricingPromo, type Totals } from "../pricing";
+import { readPlatformSettings } from "../settings/settings";
+import { TIER_SELECT, type TierRule } from "../loyalty/tiers";
 import { variantDisplayName } from "../../validators/variants";
 
 export interface CartLine {
@@ -40,6 +42,7 @@ export interface CartSeller {
   slug: string;
   shippingFlatCents: number;
   freeShippingOverCents: number | null;
+  loyaltyCofundBps: number;
 }
 
 export interface CartContents {
@@ -48,6 +51,8 @@ export interface CartContents {
   currency: string;
   buyerId: string | null;
   promoCode: (PricingPromo & { id: string }) | null;
+  /** The signed-in buyer's tier and points; null for a guest or a buyer who never earned any. */
+  loyalty: { tier: TierRule; availablePoints: number } | null;
   lines: CartLine[];
   sellers: CartSeller[];
   reservationExpiresAt: Date | null;
@@ -62,6 +67,8 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       currency: true,
       buyerId: true,
       promoCode: true,
+      // Joined in the same statement (relationJoins): a buyer without loyalty costs nothing more.
+      buyer: { select: { loyalty: { select: { availablePoints: true, tier: { select: TIER_SELECT } } } } },
       items: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
@@ -92,6 +99,7 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
               status: true,
               shippingFlatCents: true,
               freeShippingOverCents: true,
+              loyaltyCofundBps: true,
               user: { select: { status: true } },
             },
           },
@@ -129,6 +137,7 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       slug: seller.slug,
       shippingFlatCents: seller.shippingFlatCents,
       freeShippingOverCents: seller.freeShippingOverCents,
+      loyaltyCofundBps: seller.loyaltyCofundBps,
     });
     const s = stockOf.get(item.variantId);
     const available = Math.max(0, (s?._sum.onHand ?? 0) - (s?._sum.reserved ?? 0) - (s?._sum.allocated ?? 0));
@@ -187,14 +196,28 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
     currency: cart.currency,
     buyerId: cart.buyerId,
     promoCode: cart.promoCode,
+    loyalty: cart.buyer?.loyalty ?? null,
     lines,
     sellers: [...sellers.values()],
     reservationExpiresAt: expiries.length ? new Date(Math.min(...expiries.map((date) => date.getTime()))) : null,
   };
 }
 
-/** Totals of the purchasable lines at today's prices. */
-export function priceCart(contents: CartContents, taxRateBps: number | null, now: Date): Totals {
+export type PointsRules = Pick<PricingPoints, "stepPoints" | "maxShareBps">;
+
+/** How points are redeemed, read only for a buyer who has points to use (no statement otherwise). */
+export async function pointsRulesFor(tx: Tx, contents: CartContents): Promise<PointsRules | null> {
+  if (!contents.loyalty || contents.loyalty.availablePoints <= 0) return null;
+  const settings = await readPlatformSettings(tx);
+  return { stepPoints: Math.max(1, settings.loyaltyRedeemStepPoints), maxShareBps: Math.min(10_000, settings.loyaltyMaxRedeemShareBps) };
+}
+
+/**
+ * Totals of the purchasable lines at today's prices, with the buyer's tier (when it has a benefit)
+ * and the points they chose to use.
+ */
+export function priceCart(contents: CartContents, taxRateBps: number | null, now: Date, points: PricingPoints | null = null): Totals {
+  const tier = contents.loyalty?.tier;
   return computeTotals({
     currency: contents.currency,
     lines: contents.lines
@@ -202,6 +225,8 @@ export function priceCart(contents: CartContents, taxRateBps: number | null, now
       .map((line) => ({ id: line.id, sellerId: line.sellerId, unitPriceCents: line.unitPriceCents, quantity: line.quantity })),
     sellers: contents.sellers,
     promo: contents.promoCode,
+    tier: tier && (tier.discountBps > 0 || tier.freeShippingOverCents !== null) ? tier : null,
+    points,
     taxRateBps,
     now,
   });

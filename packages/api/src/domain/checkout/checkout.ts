@@ -12,7 +12,8 @@ import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { publish } from "../../events/publish";
 import { ZCheckoutSchema, type CheckoutInput } from "../../validators/checkout";
-import { loadCart, priceCart, taxRateFor, type CartContents } from "../cart/load-cart";
+import { loadCart, pointsRulesFor, priceCart, taxRateFor, type CartContents } from "../cart/load-cart";
+import { reservePoints, undoPointsReservation } from "../loyalty/points";
 import { hardenCartReservations, restoreCartReservations } from "../inventory/order-reservations";
 import { HARD_RESERVATION_MS } from "../inventory/constants";
 import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
@@ -286,7 +287,12 @@ async function placeOrder(
   const contents = await loadCart(tx, cart.id, now);
   assertCheckoutable(contents);
   const address = await resolveAddress(tx, buyerId, input);
-  const totals = priceCart(contents, await taxRateFor(tx, String(address.country)), now);
+  const usePoints = input.usePoints ?? 0;
+  const rules = usePoints > 0 ? await pointsToUse(tx, buyerId, contents, usePoints) : null;
+  const totals = priceCart(contents, await taxRateFor(tx, String(address.country)), now, rules ? { requested: usePoints, ...rules } : null);
+  if (usePoints > 0 && totals.pointsRedeemed === 0) {
+    throw new DomainError("BAD_REQUEST", `${totals.points?.reason ?? "No points can be used on this order."} Set the points to use to 0 to check out.`);
+  }
   if (totals.promo && !totals.promo.applied) throw new DomainError("BAD_REQUEST", `${totals.promo.reason} Remove the code to check out.`);
   if (totals.totalCents < MIN_CHARGE_CENTS) {
     throw new DomainError("BAD_REQUEST", `The order total must be at least ${formatMoney(MIN_CHARGE_CENTS, contents.currency)} to be paid by card.`);
@@ -309,6 +315,11 @@ async function placeOrder(
       currency: contents.currency,
       subtotalCents: totals.subtotalCents,
       discountCents: totals.discountCents,
+      tierDiscountCents: totals.tierDiscountCents,
+      shippingDiscountCents: totals.shippingDiscountCents,
+      pointsRedeemed: totals.pointsRedeemed,
+      pointsDiscountCents: totals.pointsDiscountCents,
+      tierName: totals.tier?.name ?? null,
       shippingCents: totals.shippingCents,
       taxCents: totals.taxCents,
       totalCents: totals.totalCents,
@@ -339,6 +350,8 @@ async function placeOrder(
       unitPriceCents: line.unitPriceCents,
       subtotalCents: lineTotals.get(line.id)?.subtotalCents ?? 0,
       discountCents: lineTotals.get(line.id)?.discountCents ?? 0,
+      tierDiscountCents: lineTotals.get(line.id)?.tierDiscountCents ?? 0,
+      pointsDiscountCents: lineTotals.get(line.id)?.pointsDiscountCents ?? 0,
       taxCents: lineTotals.get(line.id)?.taxCents ?? 0,
       currency: contents.currency,
     })),
@@ -369,8 +382,20 @@ async function placeOrder(
   });
   await tx.cart.update({ where: { id: cart.id }, data: { status: "CHECKOUT", lastActivityAt: now } });
   if (promo && buyerId) await redeemPromo(tx, { promo, orderId: order.id, buyerId, amountCents: totals.discountCents });
+  if (totals.pointsRedeemed > 0 && buyerId)
+    await reservePoints(tx, { userId: buyerId, orderId: order.id, orderNumber: order.number, points: totals.pointsRedeemed, now });
 
   return { orderId: order.id, orderNumber: order.number, paymentId: payment.id, paymentKey, totalCents: totals.totalCents, currency: contents.currency };
+}
+
+/** The redemption rules for a buyer asking to use points, refusing a guest or more points than they have. */
+async function pointsToUse(tx: Tx, buyerId: string | null, contents: CartContents, usePoints: number) {
+  if (!buyerId) throw new DomainError("BAD_REQUEST", "Points belong to accounts: sign in to use them, or set the points to use to 0.");
+  const available = contents.loyalty?.availablePoints ?? 0;
+  if (usePoints > available) {
+    throw new DomainError("BAD_REQUEST", `You have ${available} points available: use at most that many.`, { availablePoints: available });
+  }
+  return pointsRulesFor(tx, contents);
 }
 
 /**
@@ -389,7 +414,7 @@ async function acceptNewPrices(db: PrismaClient, changed: PricesChanged): Promis
   });
 }
 
-/** The undo of step 1: no order remains, the cart is ACTIVE with its holds, the promo use is given back. */
+/** The undo of step 1: no order remains, the cart is ACTIVE with its holds, the promo use and the points are given back. */
 export async function undoPlacedOrder(db: PrismaClient, orderId: string, now = new Date()): Promise<void> {
   await inTransaction(db, async (tx) => {
     const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true, cartId: true } });
@@ -397,6 +422,7 @@ export async function undoPlacedOrder(db: PrismaClient, orderId: string, now = n
     await restoreCartReservations(tx, order.id, now);
     await tx.reservation.deleteMany({ where: { orderId: order.id, type: "HARD" } });
     await releasePromo(tx, order.id);
+    await undoPointsReservation(tx, order.id);
     await tx.payment.deleteMany({ where: { orderId: order.id } });
     await tx.order.delete({ where: { id: order.id } });
     if (order.cartId) await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "ACTIVE" } });

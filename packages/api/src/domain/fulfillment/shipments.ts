@@ -15,6 +15,10 @@ const shipmentSelect = {
   discountCents: true,
   shippingCents: true,
   taxCents: true,
+  tierDiscountCents: true,
+  shippingDiscountCents: true,
+  pointsDiscountCents: true,
+  sellerFundedCents: true,
   totalCents: true,
   refundedCents: true,
   carrier: true,
@@ -24,7 +28,9 @@ const shipmentSelect = {
   deliveredAt: true,
   cancelledAt: true,
   createdAt: true,
-  order: { select: { id: true, number: true, status: true, currency: true, shippingAddress: true, paidAt: true, buyer: { select: { name: true } } } },
+  order: {
+    select: { id: true, number: true, status: true, currency: true, shippingAddress: true, paidAt: true, tierName: true, buyer: { select: { name: true } } },
+  },
   items: { select: { id: true, productId: true, sku: true, name: true, quantity: true, refundedQuantity: true, unitPriceCents: true, subtotalCents: true } },
 } as const;
 

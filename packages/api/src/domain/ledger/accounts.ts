@@ -7,6 +7,8 @@ export const ledgerAccountCode = {
   revenue: (currency: string) => `platform:revenue:${currency}`,
   disputesHeld: (currency: string) => `platform:disputes-held:${currency}`,
   processorFees: (currency: string) => `processor:fees:${currency}`,
+  pointsLiability: (currency: string) => `platform:points-liability:${currency}`,
+  loyaltyExpense: (currency: string) => `platform:loyalty-expense:${currency}`,
   sellerPending: (sellerId: string, currency: string) => `seller:${sellerId}:pending:${currency}`,
   sellerPayable: (sellerId: string, currency: string) => `seller:${sellerId}:payable:${currency}`,
   sellerPayouts: (sellerId: string, currency: string) => `seller:${sellerId}:payouts:${currency}`,
@@ -40,6 +42,8 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
     revenue: ledgerAccountCode.revenue(currency),
     disputesHeld: ledgerAccountCode.disputesHeld(currency),
     processorFees: ledgerAccountCode.processorFees(currency),
+    pointsLiability: ledgerAccountCode.pointsLiability(currency),
+    loyaltyExpense: ledgerAccountCode.loyaltyExpense(currency),
   };
   const ids = await ensureAccounts(tx, [
     { code: codes.buyerExternal, kind: "BUYER_EXTERNAL", sellerId: null, currency, name: `Buyers (external, ${currency})` },
@@ -47,6 +51,8 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
     { code: codes.revenue, kind: "PLATFORM_REVENUE", sellerId: null, currency, name: `Platform commission revenue (${currency})` },
     { code: codes.disputesHeld, kind: "DISPUTES_HELD", sellerId: null, currency, name: `Disputed amounts held (${currency})` },
     { code: codes.processorFees, kind: "PROCESSOR_FEES", sellerId: null, currency, name: `Payment processor fees (external, ${currency})` },
+    { code: codes.pointsLiability, kind: "POINTS_LIABILITY", sellerId: null, currency, name: `Loyalty points outstanding (${currency})` },
+    { code: codes.loyaltyExpense, kind: "LOYALTY_EXPENSE", sellerId: null, currency, name: `Loyalty cost: points and tier benefits (${currency})` },
   ]);
   return {
     buyerExternalId: idOf(ids, codes.buyerExternal),
@@ -54,6 +60,8 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
     revenueId: idOf(ids, codes.revenue),
     disputesHeldId: idOf(ids, codes.disputesHeld),
     processorFeesId: idOf(ids, codes.processorFees),
+    pointsLiabilityId: idOf(ids, codes.pointsLiability),
+    loyaltyExpenseId: idOf(ids, codes.loyaltyExpense),
   };
 }
 

@@ -4,8 +4,9 @@ import { shipmentBalance } from "./payout-holds";
 import { disputedByShipment, sellerSidesFor, tellSellersInDebt } from "./seller-side";
 import { postLedgerTransaction, type LedgerLine } from "./post";
 import { allocateByWeight } from "../money";
-import { reverseForRefund } from "./split";
-import { splitCommissionOf } from "./split-payment";
+import { reverseFundedRefund } from "./split";
+import { splitFundingOf } from "./split-payment";
+import { onRefundReversed } from "../loyalty/lifecycle";
 
 export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
 
@@ -16,17 +17,19 @@ export const refundIdempotencyKey = (refundId: string) => `refund:${refundId}`;
  * refundable. Each shipment's part comes back from the seller and the platform in the proportion
  * the split gave them (see `reverseForRefund`). The seller's part comes out of their pending
  * funds while the shipment is in its payout hold, out of their payable after (which can then go
- * below zero: they are told). The caller holds the payment's row lock.
+ * below zero: they are told). A part with loyalty discounts also gives back the same share of the
+ * redeemed points (to the buyer, as points) and of Bazaar's tier funding (see `reverseFundedRefund`);
+ * the points the part earned shrink. The caller holds the payment's row lock.
  */
 export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ transactionId: string }> {
   const refund = await tx.refund.findUniqueOrThrow({
     where: { id: refundId },
-    include: { payment: { select: { orderId: true, currency: true, order: { select: { number: true } } } } },
+    include: { payment: { select: { orderId: true, currency: true, order: { select: { number: true, buyerId: true } } } } },
   });
   const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: refundIdempotencyKey(refundId) }, select: { id: true } });
   if (existing) return { transactionId: existing.id };
 
-  const commissionOf = await splitCommissionOf(tx, refund.paymentId);
+  const fundingOf = await splitFundingOf(tx, refund.paymentId);
 
   const shipments = await tx.shipment.findMany({
     where: { orderId: refund.payment.orderId, ...(refund.shipmentId ? { id: refund.shipmentId } : {}) },
@@ -50,12 +53,13 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     currency,
   );
   const lines: LedgerLine[] = [];
+  let pointsBack = 0;
   for (const [i, shipment] of shipments.entries()) {
     const amount = parts[i] ?? 0;
     if (amount === 0) continue;
-    const reversal = reverseForRefund({
+    const reversal = reverseFundedRefund({
       totalCents: shipment.totalCents,
-      commissionCents: commissionOf(shipment.id),
+      funding: fundingOf(shipment.id),
       refundedBeforeCents: shipment.refundedCents,
       refundCents: amount,
     });
@@ -68,9 +72,18 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
       : Math.min(reversal.sellerCents, Math.max(0, await shipmentBalance(tx, side.accountId, shipment.id)));
     lines.push(
       { accountId: side.accountId, direction: "DEBIT", amountCents: sellerCents, shipmentId: shipment.id },
-      { accountId: platform.revenueId, direction: "DEBIT", amountCents: amount - sellerCents, shipmentId: shipment.id },
+      {
+        accountId: platform.revenueId,
+        direction: "DEBIT",
+        amountCents: reversal.commissionCents + reversal.sellerCents - sellerCents,
+        shipmentId: shipment.id,
+      },
+      { accountId: platform.revenueId, direction: "CREDIT", amountCents: reversal.fromCommissionBackCents, shipmentId: shipment.id },
+      { accountId: platform.loyaltyExpenseId, direction: "CREDIT", amountCents: reversal.expenseBackCents, shipmentId: shipment.id },
+      { accountId: platform.pointsLiabilityId, direction: "CREDIT", amountCents: reversal.pointsBackCents, shipmentId: shipment.id },
       { accountId: platform.clearingId, direction: "CREDIT", amountCents: amount, shipmentId: shipment.id },
     );
+    pointsBack += reversal.pointsBackCents;
     await tx.shipment.update({ where: { id: shipment.id }, data: { refundedCents: { increment: amount } } });
   }
   lines.push(
@@ -87,5 +100,13 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     lines,
   });
   await tellSellersInDebt(tx, sides.values(), { currency, transactionId: posted.id, cause: `A refund on order #${refund.payment.order.number}` });
+  await onRefundReversed(tx, {
+    refundId,
+    orderId: refund.payment.orderId,
+    orderNumber: refund.payment.order.number,
+    buyerId: refund.payment.order.buyerId,
+    pointsBack,
+    shipmentIds: shipments.filter((_, i) => (parts[i] ?? 0) > 0).map((s) => s.id),
+  });
   return { transactionId: posted.id };
 }

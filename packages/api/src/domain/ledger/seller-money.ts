@@ -11,9 +11,12 @@ export interface SellerSale {
   paidAt: Date;
   status: string;
   currency: string;
-  /** What the buyer paid for this seller's part (items, shipping, tax, minus discounts). */
+  /**
+   * What this seller's part sold for (items, shipping, tax, minus the seller's own discounts): what
+   * the buyer paid plus the loyalty discounts Bazaar paid for them.
+   */
   grossCents: number;
-  /** Bazaar's commission on it, net of any refund's share. */
+  /** Bazaar's commission on it, net of any refund's share (Bazaar's own funding of loyalty discounts is not part of it). */
   commissionCents: number;
   /** What the seller's balance received for it, net of refunds. */
   netCents: number;
@@ -42,14 +45,20 @@ export async function listSellerSales(
     (Omit<SellerSale, "commissionCents" | "netCents" | "settled"> & { commissionCents: bigint; netCents: bigint; entries: bigint })[]
   >`
     SELECT sh.id AS "shipmentId", o.id AS "orderId", o.number AS "orderNumber", o."paidAt", sh.status::text AS status, o.currency,
-           sh."totalCents" AS "grossCents", sh."refundedCents",
-           COALESCE(SUM(CASE WHEN a.kind = 'PLATFORM_REVENUE' THEN CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END END), 0)::bigint AS "commissionCents",
+           (sh."totalCents" + sh."tierDiscountCents" + sh."shippingDiscountCents" + sh."pointsDiscountCents" - sh."sellerFundedCents") AS "grossCents",
+           sh."refundedCents",
+           -- A split's debit of revenue, and a refund's credit back, are Bazaar paying for a buyer's
+           -- loyalty discount out of its commission (ledger/split.ts): not the seller's commission.
+           COALESCE(SUM(CASE WHEN a.kind = 'PLATFORM_REVENUE' THEN
+             CASE WHEN e.direction = 'CREDIT' AND t.kind <> 'REFUND' THEN e."amountCents"
+                  WHEN e.direction = 'DEBIT' AND t.kind <> 'PAYMENT_SPLIT' THEN -e."amountCents" ELSE 0 END END), 0)::bigint AS "commissionCents",
            COALESCE(SUM(CASE WHEN a.kind IN ('SELLER_PAYABLE', 'SELLER_PENDING') AND a."sellerId" = ${sellerId} THEN CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END END), 0)::bigint AS "netCents",
            COUNT(e.id)::bigint AS entries
       FROM "Shipment" sh
       JOIN "Order" o ON o.id = sh."orderId"
       LEFT JOIN "LedgerEntry" e ON e."shipmentId" = sh.id
       LEFT JOIN "LedgerAccount" a ON a.id = e."accountId"
+      LEFT JOIN "LedgerTransaction" t ON t.id = e."transactionId"
      WHERE sh."sellerId" = ${sellerId} AND o."paidAt" IS NOT NULL AND o.currency = ${currency}
        ${cursor?.order.paidAt ? Prisma.sql`AND (o."paidAt", sh.id) < (${cursor.order.paidAt}, ${cursor.id})` : Prisma.empty}
      GROUP BY sh.id, o.id

@@ -3,7 +3,7 @@ import { DomainError, notFound } from "../../errors";
 import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts, lockShipments, sellerAccountFor } from "./accounts";
 import { defaultCommissionBps } from "./commission";
 import { postLedgerTransaction, type LedgerLine } from "./post";
-import { splitGross } from "./split";
+import { splitFundedGross, type FundedShipmentSplit } from "./split";
 
 export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
 
@@ -11,7 +11,9 @@ export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
  * Writes the ledger split of a captured payment, once: buyer external -> clearing for the gross;
  * clearing -> each seller's pending funds (their items, shipping and tax minus commission; the
  * payout hold releases them to the payable later, see payout-holds.ts) and platform revenue (the
- * commission), each line carrying its shipment.
+ * commission), each line carrying its shipment. Loyalty discounts are topped up into clearing from
+ * the points liability and Bazaar's commission (then its loyalty expense), so the seller is paid
+ * their full share (see split.ts).
  */
 export async function splitPayment(db: PrismaClient, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
   return db.$transaction((tx) => writePaymentSplit(tx, paymentId));
@@ -34,7 +36,7 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
   }
   const currency = payment.currency;
   const platformDefault = await defaultCommissionBps(tx);
-  const splits = splitGross(
+  const splits = splitFundedGross(
     payment.amountCents,
     payment.order.shipments.map((s) => ({
       shipmentId: s.id,
@@ -44,6 +46,10 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
       shippingCents: s.shippingCents,
       taxCents: s.taxCents,
       totalCents: s.totalCents,
+      tierDiscountCents: s.tierDiscountCents,
+      shippingDiscountCents: s.shippingDiscountCents,
+      pointsDiscountCents: s.pointsDiscountCents,
+      sellerFundedCents: s.sellerFundedCents,
       commissionBps: s.seller.commissionBps ?? platformDefault,
     })),
   );
@@ -69,6 +75,16 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
         shipmentId: split.shipmentId,
       },
       { accountId: platform.revenueId, direction: "CREDIT", amountCents: split.commissionCents, shipmentId: split.shipmentId },
+      // Loyalty discounts the buyer did not pay (none on most orders: zero lines are dropped).
+      { accountId: platform.pointsLiabilityId, direction: "DEBIT", amountCents: split.pointsCents, shipmentId: split.shipmentId },
+      { accountId: platform.revenueId, direction: "DEBIT", amountCents: split.fromCommissionCents, shipmentId: split.shipmentId },
+      { accountId: platform.loyaltyExpenseId, direction: "DEBIT", amountCents: split.expenseCents, shipmentId: split.shipmentId },
+      {
+        accountId: platform.clearingId,
+        direction: "CREDIT",
+        amountCents: split.pointsCents + split.fromCommissionCents + split.expenseCents,
+        shipmentId: split.shipmentId,
+      },
     );
   }
   const transaction = await postLedgerTransaction(tx, {
@@ -84,18 +100,39 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
 }
 
 /**
- * The commission the split took on each shipment, writing the split first if the background job
- * has not yet (a refund or a dispute can come before it). Refund and dispute reversals take the
- * platform's share back in proportion to it.
+ * What the split took for each shipment: the commission, and how the loyalty discounts were funded
+ * (points, Bazaar's tier funding from the commission and from its loyalty expense). Writes the split
+ * first if the background job has not yet.
  */
-export async function splitCommissionOf(tx: Tx, paymentId: string): Promise<(shipmentId: string) => number> {
+export async function splitFundingOf(
+  tx: Tx,
+  paymentId: string,
+): Promise<(shipmentId: string) => Pick<FundedShipmentSplit, "commissionCents" | "pointsCents" | "fromCommissionCents" | "expenseCents">> {
   await writePaymentSplit(tx, paymentId);
   const split = await tx.ledgerTransaction.findUniqueOrThrow({
     where: { idempotencyKey: splitIdempotencyKey(paymentId) },
     select: { entries: { select: { shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
   });
-  return (shipmentId) =>
-    split.entries
-      .filter((e) => e.shipmentId === shipmentId && e.account.kind === "PLATFORM_REVENUE" && e.direction === "CREDIT")
-      .reduce((sum, e) => sum + e.amountCents, 0);
+  return (shipmentId) => {
+    const total = (kind: string, direction: "DEBIT" | "CREDIT") =>
+      split.entries
+        .filter((e) => e.shipmentId === shipmentId && e.account.kind === kind && e.direction === direction)
+        .reduce((sum, e) => sum + e.amountCents, 0);
+    return {
+      commissionCents: total("PLATFORM_REVENUE", "CREDIT"),
+      fromCommissionCents: total("PLATFORM_REVENUE", "DEBIT"),
+      expenseCents: total("LOYALTY_EXPENSE", "DEBIT"),
+      pointsCents: total("POINTS_LIABILITY", "DEBIT"),
+    };
+  };
+}
+
+/**
+ * The commission the split took on each shipment, writing the split first if the background job
+ * has not yet (a refund or a dispute can come before it). Refund and dispute reversals take the
+ * platform's share back in proportion to it.
+ */
+export async function splitCommissionOf(tx: Tx, paymentId: string): Promise<(shipmentId: string) => number> {
+  const fundingOf = await splitFundingOf(tx, paymentId);
+  return (shipmentId) => fundingOf(shipmentId).commissionCents;
 }

@@ -17,6 +17,7 @@ export const NOTIFICATION_TYPES = [
   "DISPUTE_CLOSED",
   "CONNECT_UPDATE",
   "SHOP_MESSAGE",
+  "TIER_CHANGED",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -3,6 +3,7 @@ import { DomainError } from "../../errors";
 import { releaseOrderStock, restockOrder } from "../inventory";
 import type { PaymentGateway } from "../payments/gateway";
 import { releasePromo } from "../promotions/redemption";
+import { restoreReservedPoints } from "../loyalty/points";
 import { refundThroughGateway } from "../payments/refunds";
 import { disputedByShipment } from "../ledger/seller-side";
 import { moveOrder, moveShipment, syncOrderWithShipments } from "./transitions";
@@ -23,6 +24,7 @@ export async function closeUnpaidOrder(
   await releaseOrderStock(tx, order.id, input.stockOutcome);
   // The order never happened: a one-use code it used can be used again.
   await releasePromo(tx, order.id);
+  await restoreReservedPoints(tx, order.id);
   // A payment that arrives later anyway is refunded by the webhook (see apply-stripe-event.ts).
   await tx.payment.updateMany({
     where: { orderId: order.id, status: "CREATED" },

@@ -14,15 +14,24 @@ import { requireOrderRole } from "./order-access";
 import { lockOrder, lockPayment, moveOrder, moveShipment, noteOrder, syncOrderWithShipments } from "./transitions";
 
 /**
- * What `quantity` more units of a line are worth to its buyer: their share of the line's items,
- * discount and tax. Computed on the cumulative count, so refunding a line unit by unit adds up to
- * exactly what refunding it whole would.
+ * What `quantity` more units of a line are worth to its buyer in money: their share of the line's
+ * items, discounts and tax (points they paid with come back as points, see the ledger reversal).
+ * Computed on the cumulative count, so refunding a line unit by unit adds up to exactly what
+ * refunding it whole would.
  */
 export function unitsValueCents(
-  item: { quantity: number; refundedQuantity: number; subtotalCents: number; discountCents: number; taxCents: number },
+  item: {
+    quantity: number;
+    refundedQuantity: number;
+    subtotalCents: number;
+    discountCents: number;
+    tierDiscountCents: number;
+    pointsDiscountCents: number;
+    taxCents: number;
+  },
   quantity: number,
 ) {
-  const paid = item.subtotalCents - item.discountCents + item.taxCents;
+  const paid = item.subtotalCents - item.discountCents - item.tierDiscountCents - item.pointsDiscountCents + item.taxCents;
   return applyRatio(paid, item.refundedQuantity + quantity, item.quantity) - applyRatio(paid, item.refundedQuantity, item.quantity);
 }
 

@@ -2,6 +2,7 @@ import type { Order, OrderStatus, ShipmentStatus, Tx } from "@bazaar/db";
 import { DomainError, notFound } from "../../errors";
 import { publish } from "../../events/publish";
 import { canTransitionOrder, canTransitionShipment, nextOrderStatus } from "./status";
+import { onShipmentDelivered } from "../loyalty/lifecycle";
 
 // Lock order: every flow that changes an order, its shipments or its payment locks the order
 // row first and the payment second, so webhooks, cancellations, refunds and fulfillment queue
@@ -82,6 +83,7 @@ export async function moveShipment(
   });
   await publish(tx, "shipment/status-changed", { shipmentId: shipment.id, orderId: shipment.orderId, status: to });
   shipment.status = to;
+  if (to === "DELIVERED") await onShipmentDelivered(tx, shipment.id, at);
 }
 
 /** After a shipment changed: the order follows its shipments (forward only; see `nextOrderStatus`). */

@@ -9,6 +9,7 @@ import { connectAccountUpdated, connectPayoutFailed, transferReversed } from "..
 import { closeDispute, openDispute } from "./disputes";
 import { recordSucceededRefund, refundThroughGateway } from "./refunds";
 import { releasePromo } from "../promotions/redemption";
+import { restoreReservedPoints } from "../loyalty/points";
 
 export interface StripeEventResult {
   /** "duplicate": this event id was applied before; "ignored": nothing to do for it. */
@@ -176,6 +177,7 @@ async function cancelUnpaidOrder(
   await moveOrder(tx, order, "CANCELLED", { note, cancelReason });
   await releaseOrderStock(tx, order.id, "RELEASED");
   await releasePromo(tx, order.id);
+  await restoreReservedPoints(tx, order.id);
   // The buyer keeps their cart and can check out again (with another card).
   if (order.cartId) await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "ACTIVE", lastActivityAt: new Date() } });
   await publish(tx, "payment/failed", { paymentId: payment.id, orderId: order.id, reason });

@@ -22,6 +22,8 @@ const promo = (overrides: Partial<PricingPromo> = {}): PricingPromo => ({
   ...overrides,
 });
 
+const noLoyalty = { tierDiscountCents: 0, shippingDiscountCents: 0, pointsDiscountCents: 0, sellerFundedCents: 0 };
+
 describe("computeTotals", () => {
   it("prices a two-seller cart with a platform-wide percent promo, shipping and tax", () => {
     const totals = computeTotals({
@@ -39,8 +41,8 @@ describe("computeTotals", () => {
     // s1: 6998 goods, 700 off -> 6298 (free shipping over 5000), tax 8.25% of 6298 = 519.585 -> 520
     // s2: 1550 goods, 155 off -> 1395, shipping 450, tax 115.0875 -> 115
     expect(totals.sellers).toEqual([
-      { sellerId: "s1", subtotalCents: 6998, discountCents: 700, shippingCents: 0, taxCents: 520, totalCents: 6818 },
-      { sellerId: "s2", subtotalCents: 1550, discountCents: 155, shippingCents: 450, taxCents: 115, totalCents: 1960 },
+      { sellerId: "s1", subtotalCents: 6998, discountCents: 700, shippingCents: 0, taxCents: 520, totalCents: 6818, ...noLoyalty },
+      { sellerId: "s2", subtotalCents: 1550, discountCents: 155, shippingCents: 450, taxCents: 115, totalCents: 1960, ...noLoyalty },
     ]);
     expect(totals).toMatchObject({ subtotalCents: 8548, discountCents: 855, shippingCents: 450, taxCents: 635, totalCents: 8778, taxCalculated: true });
     expect(totals.promo).toEqual({ code: "WELCOME10", applied: true, discountCents: 855 });

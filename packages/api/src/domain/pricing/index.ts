@@ -9,4 +9,8 @@ export {
   type SellerTotals,
   type LineTotals,
   type PromoOutcome,
+  type PricingTier,
+  type PricingPoints,
+  type TierOutcome,
+  type PointsOutcome,
 } from "./compute-totals";

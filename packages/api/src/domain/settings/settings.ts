@@ -63,6 +63,30 @@ export const SETTINGS = {
     fallback: 10_000,
     nullable: false,
   },
+  /** Points a buyer earns per 1.00 of the platform currency paid for delivered goods (before the tier's multiplier). */
+  loyaltyPointsPerUnit: {
+    key: "loyalty.pointsPerUnit",
+    fallback: 1,
+    nullable: false,
+  },
+  /** Points are redeemed in multiples of this (1 point = 1 cent, so 100 points = $1). */
+  loyaltyRedeemStepPoints: {
+    key: "loyalty.redeemStepPoints",
+    fallback: 100,
+    nullable: false,
+  },
+  /** The most of an order's goods (after the promo and tier discounts) points may pay, in basis points. */
+  loyaltyMaxRedeemShareBps: {
+    key: "loyalty.maxRedeemShareBps",
+    fallback: 5000,
+    nullable: false,
+  },
+  /** Available points expire after this many days without earning or redeeming. */
+  loyaltyPointsExpiryDays: {
+    key: "loyalty.pointsExpiryDays",
+    fallback: 365,
+    nullable: false,
+  },
 } as const;
 
 type SettingName = keyof typeof SETTINGS;

@@ -9,6 +9,7 @@ import { OrderConfirmationEmail, orderConfirmationSubject, type OrderConfirmatio
 import { PayoutPaidEmail, payoutPaidSubject, type PayoutPaidProps } from "./payout-paid";
 import { ShopMessageEmail, shopMessageSubject, type ShopMessageProps } from "./shop-message";
 import { ShipmentUpdateEmail, shipmentUpdateSubject, type ShipmentUpdateProps } from "./shipment-update";
+import { TierChangedEmail, tierChangedSubject, type TierChangedProps } from "./tier-changed";
 import { SystemAlertEmail, systemAlertSubject, type SystemAlertProps } from "./system-alert";
 
 // The templates declare `@jsxRuntime automatic` themselves: the worker runs them through tsx from
@@ -38,6 +39,7 @@ export const templates = {
   "verify-email": template<VerifyEmailProps>(verifyEmailSubject, VerifyEmailEmail),
   "password-reset": template<PasswordResetProps>(passwordResetSubject, PasswordResetEmail),
   notice: template<NoticeProps>(noticeSubject, NoticeEmail),
+  "tier-changed": template<TierChangedProps>(tierChangedSubject, TierChangedEmail),
 };
 
 export type TemplateName = keyof typeof templates;

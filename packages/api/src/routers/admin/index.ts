@@ -6,6 +6,7 @@ import { adminMoneyRouter, adminOrdersRouter, adminPromotionsRouter } from "./co
 import { adminAnalyticsRouter, adminAuditRouter, adminSettingsRouter } from "./platform";
 import { adminSellersRouter } from "./sellers";
 import { adminUsersRouter } from "./users";
+import { adminLoyaltyRouter } from "./loyalty";
 import { getSystemHealth } from "../../observability/alerts/system-health";
 
 // Every procedure here is an adminProcedure (admin.access.integration.test.ts checks each one).
@@ -34,4 +35,5 @@ export const adminRouter = router({
   promotions: adminPromotionsRouter,
   audit: adminAuditRouter,
   settings: adminSettingsRouter,
+  loyalty: adminLoyaltyRouter,
 });

@@ -37,6 +37,7 @@ const kindLabel: Record<LedgerTransactionKind, string> = {
   ADJUSTMENT: "Adjustment",
   FUNDS_RELEASE: "Hold ended",
   DISPUTE: "Dispute",
+  LOYALTY: "Loyalty points",
 };
 
 export default async function MoneyPage({ searchParams }: { searchParams: Promise<{ currency?: string; entries?: string; sales?: string }> }) {

@@ -4,6 +4,7 @@ import { addressLines } from "../../../mail/address-lines";
 import { paths, urls } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
 import { notify } from "../../notifications";
+import { discountLines, sellerDiscountLabel } from "../discount-lines";
 import { customerEmail, customerOrderUrl } from "../order-access";
 
 /**
@@ -31,6 +32,7 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string) {
     where: { id: orderId },
     include: {
       buyer: { select: { id: true, email: true, name: true } },
+      promoCode: { select: { code: true } },
       items: { orderBy: { id: "asc" }, include: { seller: { select: { shopName: true } } } },
     },
   });
@@ -56,7 +58,7 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string) {
       lines: order.items.map((item) => ({ name: item.name, quantity: item.quantity, amountCents: item.subtotalCents, shopName: item.seller.shopName })),
       totals: [
         { label: "Subtotal", cents: order.subtotalCents },
-        ...(order.discountCents ? [{ label: "Discount", cents: -order.discountCents }] : []),
+        ...discountLines({ ...order, promoCode: order.promoCode?.code }).map(({ label, cents }) => ({ label, cents })),
         { label: "Shipping", cents: order.shippingCents },
         ...(order.taxCents ? [{ label: "Tax", cents: order.taxCents }] : []),
         { label: "Total", cents: order.totalCents },
@@ -71,7 +73,7 @@ export async function tellSellerAboutOrder(db: PrismaClient, shipmentId: string)
   const shipment = await db.shipment.findUniqueOrThrow({
     where: { id: shipmentId },
     include: {
-      order: { select: { number: true, currency: true, shippingAddress: true } },
+      order: { select: { number: true, currency: true, shippingAddress: true, tierName: true } },
       seller: { select: { userId: true, shopName: true, contactEmail: true } },
       items: { orderBy: { id: "asc" }, select: { name: true, quantity: true, subtotalCents: true } },
     },
@@ -96,7 +98,7 @@ export async function tellSellerAboutOrder(db: PrismaClient, shipmentId: string)
       currency: shipment.order.currency,
       lines: shipment.items.map((item) => ({ name: item.name, quantity: item.quantity, amountCents: item.subtotalCents })),
       totals: [
-        ...(shipment.discountCents ? [{ label: "Discount", cents: -shipment.discountCents }] : []),
+        ...discountLines({ ...shipment, tierName: shipment.order.tierName }).map((line) => ({ label: sellerDiscountLabel(line), cents: line.cents })),
         { label: "Shipping", cents: shipment.shippingCents },
         ...(shipment.taxCents ? [{ label: "Tax", cents: shipment.taxCents }] : []),
         { label: "Order total", cents: shipment.totalCents },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { discountLines } from "@bazaar/api/domain/orders/discount-lines";
 import Link from "next/link";
 import { Card, CardBody, CardHeader, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { RefundButton, RefundItemsButton } from "~/components/refund-actions";
@@ -70,6 +71,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   label: `Discount${order.promoCode ? ` (${order.promoCode.code})` : ""}`,
                   value: order.discountCents ? `−${money(order.discountCents)}` : "—",
                 },
+                ...discountLines({ ...order, discountCents: 0, promoCode: null }).map((line) => ({
+                  label: `${line.label} (paid by Bazaar)`,
+                  value: `−${money(-line.cents)}`,
+                })),
                 { label: "Shipping", value: money(order.shippingCents) },
                 { label: "Tax", value: money(order.taxCents) },
                 {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert, buttonClasses, Card, CardBody, CardHeader, formatMoney, PageHeader, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { discountLines, sellerDiscountLabel } from "@bazaar/api/domain/orders/discount-lines";
 import { RefundItemsButton } from "~/components/refund-items-button";
 import { ShipmentActions } from "~/components/shipment-actions";
 import { ShipmentStatusBadge } from "~/components/status-badge";
@@ -21,6 +22,9 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
   const [shipment, refundLimit] = await Promise.all([orNotFound(api.fulfillment.get({ shipmentId: id })), api.orders.sellerRefundLimit()]);
   const refundableCents = shipment.totalCents - shipment.refundedCents;
   const money = (cents: number) => formatMoney(cents, shipment.order.currency);
+  // Loyalty discounts Bazaar funds are paid to the shop as if the buyer had paid them.
+  const discounts = discountLines({ ...shipment, tierName: shipment.order.tierName });
+  const bazaarPays = shipment.tierDiscountCents + shipment.shippingDiscountCents + shipment.pointsDiscountCents - shipment.sellerFundedCents;
   const steps = [
     { label: "Paid", at: shipment.order.paidAt },
     { label: "Processing", at: shipment.processingAt },
@@ -104,10 +108,18 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
             <CardBody>
               <dl className="ml-auto max-w-xs space-y-1 text-sm">
                 <Row label="Items" value={money(shipment.subtotalCents)} />
-                {shipment.discountCents ? <Row label="Discount" value={`−${money(shipment.discountCents)}`} /> : null}
+                {discounts.map((line) => (
+                  <Row key={line.kind} label={sellerDiscountLabel(line)} value={`−${money(-line.cents)}`} />
+                ))}
                 <Row label="Shipping" value={money(shipment.shippingCents)} />
                 {shipment.taxCents ? <Row label="Tax" value={money(shipment.taxCents)} /> : null}
-                <Row label="Total" value={money(shipment.totalCents)} strong />
+                <Row label={bazaarPays > 0 ? "Buyer paid" : "Total"} value={money(shipment.totalCents)} strong={bazaarPays === 0} />
+                {bazaarPays > 0 ? (
+                  <>
+                    <Row label="Paid by Bazaar for the buyer" value={`+${money(bazaarPays)}`} />
+                    <Row label="Your sale" value={money(shipment.totalCents + bazaarPays)} strong />
+                  </>
+                ) : null}
                 {shipment.refundedCents ? <Row label="Refunded" value={`−${money(shipment.refundedCents)}`} /> : null}
               </dl>
             </CardBody>

@@ -19,6 +19,7 @@ import { AddToCart } from "../add-to-cart";
 import { SaveProduct } from "../save-product";
 import { Reviews } from "../reviews";
 import { VariantGallery, VariantPrice, VariantSku } from "../variant-details";
+import { PointsPreview } from "../points-preview";
 import { VariantPicker } from "../variant-picker";
 import { VariantSelectionProvider } from "../variant-selection";
 
@@ -103,6 +104,7 @@ export default async function ProductPage({ params }: Props) {
                 </a>
               </div>
               <VariantPrice priceCents={product.priceCents} currency={product.currency} />
+              <PointsPreview priceCents={product.priceCents} currency={product.currency} />
               <VariantPicker />
               <AddToCart name={product.name} />
               <SaveProduct productId={product.id} name={product.name} />

@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+import { paidOrder } from "../admin/helpers";
+import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
+import { appUrl, demo, expectAccessible, signIn } from "../support";
+import { reportDelivered } from "../support/carrier";
+import { CARDS, enterAddress, pay, productWithStock, snapshot } from "./helpers";
+
+// Loyalty end to end: a buyer's $250 order is delivered, their spend crosses Silver, and at the
+// next checkout they see the new tier, its discount line, and use their points; the shop's money
+// page shows that sale at the same full share as the first one (Bazaar pays the discounts).
+
+test.describe.configure({ timeout: 240_000 });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+test("a delivery lifts a buyer to Silver; the next checkout shows the tier discount, takes points, and the shop is paid in full", async ({ browser }) => {
+  // A $250 product of Summit Outfitters (free shipping over $100, a 30-day return window).
+  const product = await productWithStock(browser, 5, 25_000);
+  const first = await paidOrder(browser, [{ productId: product.id, quantity: 1 }]);
+  const buyer = first.buyerPage;
+
+  // The shop ships it; the carrier reports it delivered 31 days ago (the return window has passed).
+  const seller = await (await browser.newContext()).newPage();
+  await signIn(seller, "seller", demo.outdoorSeller);
+  const shipments = await ok<{ items: { id: string; order: { id: string } }[] }>(trpcQuery(seller.request, "seller", "fulfillment.list", { limit: 50 }));
+  const shipment = shipments.items.find((s) => s.order.id === first.orderId);
+  expect(shipment).toBeDefined();
+  const tracking = `1ZLOYAL${first.buyer.suffix}`.toUpperCase();
+  await ok(trpcMutation(seller.request, "seller", "fulfillment.markProcessing", { shipmentId: shipment!.id }));
+  await ok(trpcMutation(seller.request, "seller", "fulfillment.markShipped", { shipmentId: shipment!.id, carrier: "UPS", trackingNumber: tracking }));
+  await reportDelivered(buyer.request, { trackingNumber: tracking, carrier: "UPS", occurredAt: new Date(Date.now() - 31 * DAY_MS).toISOString() });
+
+  // Rewards: Silver now, 250 points ($250 at the Member rate) available at once, progress to Gold.
+  await buyer.goto(appUrl("storefront", "/account/rewards"));
+  await expect(buyer.getByTestId("loyalty-tier")).toHaveText("Silver");
+  await expect(buyer.getByRole("list", { name: "Silver benefits" })).toContainText("3% off every item");
+  await expect(buyer.getByTestId("points-available")).toHaveText("250");
+  await expect(buyer.getByRole("progressbar", { name: "Progress to Gold" })).toBeVisible();
+  await expect(buyer.getByTestId("points-history")).toContainText("Now available");
+  await expectAccessible(buyer, "rewards page");
+  await snapshot(buyer, "rewards page after the delivery");
+
+  // The product page says what this buyer would earn now: x1.25 at Silver.
+  await buyer.goto(appUrl("storefront", `/products/${product.slug}`));
+  await expect(buyer.getByTestId("points-preview")).toContainText("Earn 312 points");
+
+  // Next checkout: the Silver discount as its own line, and 200 of the 250 points (steps of 100).
+  await ok(trpcMutation(buyer.request, "storefront", "cart.add", { productId: product.id, quantity: 1 }));
+  await buyer.goto(appUrl("storefront", "/checkout"));
+  await expect(buyer.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
+  await enterAddress(buyer);
+  const totals = buyer.getByTestId("order-totals");
+  await expect(totals.getByText("Silver member discount")).toBeVisible();
+  await expect(totals.getByTestId("tier-discount")).toHaveText("−$7.50");
+  const points = buyer.getByTestId("points-control");
+  await expect(points.getByLabel("Points to use (you have 250)")).toBeVisible();
+  await points.getByRole("button", { name: "Use the most" }).click();
+  await expect(points.getByLabel("Points to use (you have 250)")).toHaveValue("200");
+  await expect(totals.getByTestId("points-discount")).toHaveText("−$2.00");
+  await expectAccessible(buyer, "checkout with tier and points");
+  await snapshot(buyer, "checkout with the tier discount and points");
+  const total = (await totals.getByTestId("total").textContent()) ?? "";
+
+  await buyer.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(buyer.getByRole("heading", { name: "Payment" })).toBeVisible();
+  await expect(buyer.getByText(`: ${total}. Your items are held`)).toBeVisible();
+  await pay(buyer, CARDS.success);
+  await expect(buyer.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
+  await expect(buyer.getByTestId("order-totals").getByTestId("tier-discount")).toHaveText("−$7.50");
+  await expect(buyer.getByTestId("order-totals").getByTestId("points-discount")).toHaveText("−$2.00");
+  const second = (await buyer.getByTestId("order-state").textContent())?.match(/#(\d+)/)?.[1];
+  expect(second).toBeTruthy();
+
+  await buyer.goto(appUrl("storefront", "/account/rewards"));
+  await expect(buyer.getByTestId("points-available")).toHaveText("50");
+
+  // The shop's money page: the discounted sale pays exactly what the undiscounted one did.
+  const saleCells = async (orderNumber: string | number) => {
+    const row = seller.getByTestId("sale-row").filter({ hasText: `#${orderNumber}` });
+    await expect(row).not.toContainText("pending", { timeout: 1000 });
+    const cells = await row.getByRole("cell").allTextContents();
+    return cells.slice(2);
+  };
+  let firstSale: string[] = [];
+  let secondSale: string[] = [];
+  await expect(async () => {
+    await seller.goto(appUrl("seller", "/money"));
+    firstSale = await saleCells(first.orderNumber);
+    secondSale = await saleCells(second!);
+  }).toPass({ timeout: 60_000 });
+  expect(secondSale).toEqual(firstSale);
+  await snapshot(seller, "seller money page with both sales at full share");
+
+  // The seller's order view shows the loyalty lines and that Bazaar pays them.
+  await seller
+    .getByTestId("sale-row")
+    .filter({ hasText: `#${second}` })
+    .getByRole("link")
+    .click();
+  await expect(seller.getByText("Silver member discount, paid by Bazaar")).toBeVisible();
+  await expect(seller.getByText("Points, paid by Bazaar")).toBeVisible();
+});
