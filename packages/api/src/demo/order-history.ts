@@ -7,15 +7,16 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@bazaar/db";
 import { createRandom, type Random } from "@bazaar/db/seed";
-import { appRouter } from "../root";
-import { createCallerFactory, createContextInner, loadActor } from "../trpc";
+import { loadActor } from "../trpc";
+// The same in-process callers and webhook delivery the integration tests use.
+import { callerFor } from "../testing";
+import { deliverToWebhookRoute } from "../testing/payments";
 import { drainOutbox } from "../events/drain";
-import { POST as stripeWebhook } from "../http/stripe-webhook";
 import { markShipmentDelivered } from "../domain/fulfillment/shipments";
 import { releaseDueFunds } from "../domain/ledger/payout-holds";
 import { expireUnpaidOrders } from "../domain/orders/expire-unpaid-orders";
 import { requestReturn } from "../domain/returns/returns";
-import { confirmSimulatedPayment, simulateDisputeEvidence, type DeliverStripeEvent } from "../domain/payments/simulator";
+import { confirmSimulatedPayment, simulateDisputeEvidence } from "../domain/payments/simulator";
 import type { CheckoutResult } from "../domain/checkout";
 import { createTimeMachine, type TimeMachine } from "./time-travel";
 
@@ -40,22 +41,6 @@ export interface OrderHistoryResult {
   payouts: number;
   abandonedCarts: number;
 }
-
-const createCaller = createCallerFactory(appRouter);
-const callerAs = async (db: PrismaClient, userId: string | null, guestCartToken: string | null = null) =>
-  createCaller(createContextInner({ db, actor: await loadActor(db, userId), guestCartToken }));
-
-/** The simulator's events go into the real webhook route handler, in this process. */
-const intoWebhookRoute: DeliverStripeEvent = async ({ payload, signature }) => {
-  const response = await stripeWebhook(
-    new Request("http://localhost/api/webhooks/stripe", {
-      method: "POST",
-      headers: { "content-type": "application/json", "stripe-signature": signature },
-      body: payload,
-    }),
-  );
-  return { status: response.status, body: await response.text() };
-};
 
 const CARDS = { ok: "4242 4242 4242 4242", declined: "4000 0000 0000 0002", disputed: "4000 0000 0000 0259" };
 
@@ -150,7 +135,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
     const guest = rand.next() < 0.25;
     const buyer = guest ? null : rand.pick(buyers);
     const guestToken = guest ? randomBytes(24).toString("base64url") : null;
-    const api = await callerAs(db, buyer?.id ?? null, guestToken);
+    const api = await callerFor(db, buyer?.id ?? null, { guestCartToken: guestToken ?? undefined });
     const lines = await pickLines(db, rand, when);
     if (lines.length === 0) return;
     const roll = rand.next();
@@ -199,7 +184,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
   }
 
   async function leaveCart(when: Date) {
-    const api = await callerAs(db, null, randomBytes(24).toString("base64url"));
+    const api = await callerFor(db, null, { guestCartToken: randomBytes(24).toString("base64url") });
     const lines = await pickLines(db, rand, when);
     await step(when, async () => {
       for (const line of lines) await api.cart.add(line);
@@ -212,7 +197,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
       await confirmSimulatedPayment(
         db,
         { paymentIntentId: placed.paymentIntentId, clientSecret: placed.clientSecret, cardNumber: card },
-        { deliver: intoWebhookRoute },
+        { deliver: deliverToWebhookRoute },
       );
     });
   }
@@ -222,7 +207,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
     if (shipment.status !== "PENDING" && shipment.status !== "PROCESSING") return;
     const trackingNumber = `1Z${randomBytes(6).toString("hex").toUpperCase()}`;
     await step(when, async () => {
-      const seller = await callerAs(db, sellerUserId);
+      const seller = await callerFor(db, sellerUserId);
       await seller.fulfillment.markShipped({ shipmentId, carrier: rand.pick(["UPS", "USPS", "FedEx"]), trackingNumber });
     });
     const deliverAt = when.getTime() + rand.int(2, 5) * DAY + rand.int(0, 8) * HOUR;
@@ -249,7 +234,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
   async function refundPart(when: Date, shipmentId: string) {
     const shipment = await db.shipment.findUniqueOrThrow({ where: { id: shipmentId }, select: { orderId: true, sellerId: true } });
     await step(when, async () => {
-      const api = await callerAs(db, admin.id);
+      const api = await callerFor(db, admin.id);
       await api.orders.adminRefund({ orderId: shipment.orderId, sellerId: shipment.sellerId, reason: "Arrived damaged: refunded in full" });
     });
     result.refunds++;
@@ -274,8 +259,8 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
       return created;
     });
     result.returns++;
-    const seller = await callerAs(db, sellerUserId);
-    const buyer = await callerAs(db, buyerId);
+    const seller = await callerFor(db, sellerUserId);
+    const buyer = await callerFor(db, buyerId);
     const steps: [number, () => Promise<unknown>][] = [
       [1, () => seller.returns.approve({ returnId: request.id, instructions: "Pack it in its box and post it to our returns desk." })],
       [2, () => buyer.returns.markSent({ returnId: request.id, carrier: "USPS", trackingNumber: `RT${randomBytes(5).toString("hex").toUpperCase()}` })],
@@ -299,7 +284,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
 
   async function review(when: Date, shipmentId: string, buyerId: string) {
     const items = await db.orderItem.findMany({ where: { shipmentId }, select: { productId: true } });
-    const api = await callerAs(db, buyerId);
+    const api = await callerFor(db, buyerId);
     for (const { productId } of items) {
       const rating = rand.pick([5, 5, 5, 4, 4, 4, 3, 2]);
       const text = rand.pick(REVIEWS[rating]!);
@@ -318,7 +303,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
     if (!dispute) return;
     const evidence = rand.next() < 0.6 ? "winning_evidence: tracking shows it delivered" : "losing_evidence";
     await step(when, async () => {
-      await simulateDisputeEvidence(db, { providerDisputeId: dispute.providerDisputeId, evidence }, { deliver: intoWebhookRoute });
+      await simulateDisputeEvidence(db, { providerDisputeId: dispute.providerDisputeId, evidence }, { deliver: deliverToWebhookRoute });
     });
   }
 
@@ -327,7 +312,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
       // The hold is counted against the history's day, not today.
       await releaseDueFunds(db, when);
       for (const seller of sellers) {
-        const api = await callerAs(db, seller.userId);
+        const api = await callerFor(db, seller.userId);
         const paid = await api.ledger.requestPayout({}).then(
           () => true,
           () => false, // Nothing available yet, or a balance in debt.
