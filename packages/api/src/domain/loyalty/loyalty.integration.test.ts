@@ -34,7 +34,7 @@ const member = (userId: string) => t.db.loyaltyMember.findUniqueOrThrow({ where:
 async function booksAreRight() {
   expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
   const points = await pointsOutstanding(t.db);
-  expect(points.liabilityCents).toBe(points.pendingPoints + points.availablePoints + points.reservedPoints);
+  expect(points.liabilityCents).toBe(points.pendingPoints + points.availablePoints + points.reservedPoints + points.disputedPoints);
 }
 
 /** A buyer's paid order of one product at `priceCents` from a new seller (free shipping over $50, no tax in the tests). */
@@ -357,3 +357,4 @@ describe("refunds and expiry", () => {
     await booksAreRight();
   });
 });
+
