@@ -65,10 +65,12 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     });
     const side = sides.get(shipment.id);
     if (!side) throw new Error(`shipment ${shipment.id} was not locked for the refund`);
-    lines.push(
-      ...(await takeBackLines(tx, { shipmentId: shipment.id, side, reversal, platform })),
-      { accountId: platform.clearingId, direction: "CREDIT", amountCents: amount, shipmentId: shipment.id },
-    );
+    lines.push(...(await takeBackLines(tx, { shipmentId: shipment.id, side, reversal, platform })), {
+      accountId: platform.clearingId,
+      direction: "CREDIT",
+      amountCents: amount,
+      shipmentId: shipment.id,
+    });
     pointsBack += reversal.pointsBackCents;
     await tx.shipment.update({ where: { id: shipment.id }, data: { refundedCents: { increment: amount } } });
   }
@@ -111,9 +113,7 @@ export async function takeBackLines(
   const { shipmentId, side, reversal, platform } = input;
   // A dispute's share and a refund's share of the commission round separately: never take more
   // than is still pending of the sale; the cent or so left over comes from the commission.
-  const sellerCents = side.released
-    ? reversal.sellerCents
-    : Math.min(reversal.sellerCents, Math.max(0, await shipmentBalance(tx, side.accountId, shipmentId)));
+  const sellerCents = side.released ? reversal.sellerCents : Math.min(reversal.sellerCents, Math.max(0, await shipmentBalance(tx, side.accountId, shipmentId)));
   return [
     { accountId: side.accountId, direction: "DEBIT", amountCents: sellerCents, shipmentId },
     { accountId: platform.revenueId, direction: "DEBIT", amountCents: reversal.commissionCents + reversal.sellerCents - sellerCents, shipmentId },

@@ -6,15 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller, shippingAddressInput, uniqueSuffix } from "../../testing/factories";
-import {
-  balanceOf,
-  deliverToWebhookRoute,
-  ledgerIsBalanced,
-  payWithCard,
-  placeOrder,
-  shipAndDeliver,
-  useDatabaseForHandlers,
-} from "../../testing/payments";
+import { balanceOf, deliverToWebhookRoute, ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
 import { ledgerAccountCode } from "../ledger/accounts";
 import { splitPayment } from "../ledger/split-payment";
 import { loadActor } from "../../trpc";

@@ -178,7 +178,11 @@ describe("disputes on an order with a tier discount and points", () => {
     const product = (await createProduct(t.db, shop.seller.id, { priceCents: 10_000, stock: 5 })).product;
     const caller = await callerFor(t.db, buyer.id);
     await caller.cart.add({ productId: product.id, quantity: 1 });
-    const placed = await caller.checkout.start({ idempotencyKey: `dispute-loyalty-${uniqueSuffix()}`, shippingAddress: shippingAddressInput(), usePoints: 200 });
+    const placed = await caller.checkout.start({
+      idempotencyKey: `dispute-loyalty-${uniqueSuffix()}`,
+      shippingAddress: shippingAddressInput(),
+      usePoints: 200,
+    });
     await payWithCard(t.db, placed);
     await splitPayment(t.db, placed.paymentId);
     expect(await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({
