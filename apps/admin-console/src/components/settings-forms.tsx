@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import type { RouterInputs, RouterOutputs } from "@bazaar/api";
 import { Alert, Button, ConfirmDialog, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { bpsToInput, centsToInput, formatBps, formText, parseMoneyInput, parsePercentInput } from "~/lib/format";
 import type { FieldErrors } from "~/lib/trpc-errors";
@@ -8,45 +9,40 @@ import { useTRPC } from "~/trpc/react";
 import { FormDialog } from "./form-dialog";
 import { useAdminMutation } from "./use-admin-mutation";
 
-export interface PlatformDefaults {
-  commissionDefaultBps: number;
-  lowStockThresholdDefault: number;
-  shippingDefaultFlatCents: number;
-  shippingDefaultFreeOverCents: number | null;
-}
+export type SettingsUpdate = RouterInputs["admin"]["settings"]["update"];
 
-export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
+/**
+ * A form that saves some of the platform settings (each save is audited by the API): the shell
+ * the Settings page and the Loyalty page share. `read` turns the fields into the settings to save,
+ * or into the fields' problems; the fields are rendered with the server's and `read`'s messages.
+ */
+export function PlatformSettingsForm({
+  name,
+  submitLabel,
+  savedMessage,
+  read,
+  children,
+}: {
+  name: string;
+  submitLabel: string;
+  savedMessage: string;
+  read: (form: FormData) => { values: SettingsUpdate } | { problems: FieldErrors };
+  children: (fieldErrors: FieldErrors) => ReactNode;
+}) {
   const trpc = useTRPC();
   const save = useAdminMutation(trpc.admin.settings.update.mutationOptions());
   const [saved, setSaved] = useState(false);
 
   const submit = async (form: FormData) => {
     setSaved(false);
-    const commission = parsePercentInput(formText(form, "commission"));
-    const flat = parseMoneyInput(formText(form, "shippingFlat"));
-    const freeOver = parseMoneyInput(formText(form, "shippingFreeOver"));
-    const threshold = formText(form, "lowStock");
-    const problems: FieldErrors = {};
-    if (commission === null || Number.isNaN(commission)) problems.commissionDefaultBps = ["Enter a percentage such as 10."];
-    if (flat === null || Number.isNaN(flat)) problems.shippingDefaultFlatCents = ["Enter an amount such as 5.99."];
-    if (Number.isNaN(freeOver)) problems.shippingDefaultFreeOverCents = ["Enter an amount such as 50.00, or leave it empty."];
-    if (!/^\d+$/.test(threshold)) problems.lowStockThresholdDefault = ["Enter a whole number of units."];
-    if (Object.keys(problems).length > 0) return save.fail("Check the highlighted fields.", problems);
-    if (
-      await save.run({
-        commissionDefaultBps: commission ?? 0,
-        shippingDefaultFlatCents: flat ?? 0,
-        shippingDefaultFreeOverCents: freeOver,
-        lowStockThresholdDefault: Number(threshold),
-      })
-    ) {
-      setSaved(true);
-    }
+    const read_ = read(form);
+    if ("problems" in read_) return save.fail("Check the highlighted fields.", read_.problems);
+    if (await save.run(read_.values)) setSaved(true);
   };
 
   return (
     <form
-      aria-label="Platform defaults"
+      aria-label={name}
       className="space-y-4"
       noValidate
       onSubmit={(event) => {
@@ -54,46 +50,93 @@ export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
         void submit(new FormData(event.currentTarget));
       }}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Input
-          label="Default commission (%)"
-          name="commission"
-          inputMode="decimal"
-          defaultValue={bpsToInput(settings.commissionDefaultBps)}
-          hint="Bazaar's share of each sale, for shops without an override. Applies to payments captured from now on."
-          error={save.fieldErrors.commissionDefaultBps}
-        />
-        <Input
-          label="Default low-stock threshold (units)"
-          name="lowStock"
-          inputMode="numeric"
-          defaultValue={String(settings.lowStockThresholdDefault)}
-          hint="New stock rows warn their seller below this many available units."
-          error={save.fieldErrors.lowStockThresholdDefault}
-        />
-        <Input
-          label="Default shipping, flat rate (USD)"
-          name="shippingFlat"
-          inputMode="decimal"
-          defaultValue={centsToInput(settings.shippingDefaultFlatCents)}
-          hint="What a new shop charges per order until it sets its own."
-          error={save.fieldErrors.shippingDefaultFlatCents}
-        />
-        <Input
-          label="Default free shipping over (USD)"
-          name="shippingFreeOver"
-          inputMode="decimal"
-          defaultValue={centsToInput(settings.shippingDefaultFreeOverCents)}
-          hint="Empty: no free shipping by default."
-          error={save.fieldErrors.shippingDefaultFreeOverCents}
-        />
-      </div>
+      <div className="grid gap-4 sm:grid-cols-2">{children(save.fieldErrors)}</div>
       {save.error ? <Alert tone="danger">{save.error}</Alert> : null}
-      {saved ? <Alert tone="success">Settings saved.</Alert> : null}
+      {saved ? <Alert tone="success">{savedMessage}</Alert> : null}
       <Button type="submit" pending={save.pending}>
-        Save settings
+        {submitLabel}
       </Button>
     </form>
+  );
+}
+
+export type PlatformDefaults = Pick<
+  RouterOutputs["admin"]["settings"]["get"]["settings"],
+  "commissionDefaultBps" | "lowStockThresholdDefault" | "shippingDefaultFlatCents" | "shippingDefaultFreeOverCents" | "sellerRefundLimitCents"
+>;
+
+function readDefaults(form: FormData): { values: SettingsUpdate } | { problems: FieldErrors } {
+  const commission = parsePercentInput(formText(form, "commission"));
+  const flat = parseMoneyInput(formText(form, "shippingFlat"));
+  const freeOver = parseMoneyInput(formText(form, "shippingFreeOver"));
+  const refundLimit = parseMoneyInput(formText(form, "sellerRefundLimit"));
+  const threshold = formText(form, "lowStock");
+  const problems: FieldErrors = {};
+  if (commission === null || Number.isNaN(commission)) problems.commissionDefaultBps = ["Enter a percentage such as 10."];
+  if (flat === null || Number.isNaN(flat)) problems.shippingDefaultFlatCents = ["Enter an amount such as 5.99."];
+  if (Number.isNaN(freeOver)) problems.shippingDefaultFreeOverCents = ["Enter an amount such as 50.00, or leave it empty."];
+  if (refundLimit === null || Number.isNaN(refundLimit)) problems.sellerRefundLimitCents = ["Enter an amount such as 500.00 (0: sellers cannot refund)."];
+  if (!/^\d+$/.test(threshold)) problems.lowStockThresholdDefault = ["Enter a whole number of units."];
+  if (Object.keys(problems).length > 0) return { problems };
+  return {
+    values: {
+      commissionDefaultBps: commission ?? 0,
+      shippingDefaultFlatCents: flat ?? 0,
+      shippingDefaultFreeOverCents: freeOver,
+      lowStockThresholdDefault: Number(threshold),
+      sellerRefundLimitCents: refundLimit ?? 0,
+    },
+  };
+}
+
+export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
+  return (
+    <PlatformSettingsForm name="Platform defaults" submitLabel="Save settings" savedMessage="Settings saved." read={readDefaults}>
+      {(errors) => (
+        <>
+          <Input
+            label="Default commission (%)"
+            name="commission"
+            inputMode="decimal"
+            defaultValue={bpsToInput(settings.commissionDefaultBps)}
+            hint="Bazaar's share of each sale, for shops without an override. Applies to payments captured from now on."
+            error={errors.commissionDefaultBps}
+          />
+          <Input
+            label="Default low-stock threshold (units)"
+            name="lowStock"
+            inputMode="numeric"
+            defaultValue={String(settings.lowStockThresholdDefault)}
+            hint="New stock rows warn their seller below this many available units."
+            error={errors.lowStockThresholdDefault}
+          />
+          <Input
+            label="Default shipping, flat rate (USD)"
+            name="shippingFlat"
+            inputMode="decimal"
+            defaultValue={centsToInput(settings.shippingDefaultFlatCents)}
+            hint="What a new shop charges per order until it sets its own."
+            error={errors.shippingDefaultFlatCents}
+          />
+          <Input
+            label="Default free shipping over (USD)"
+            name="shippingFreeOver"
+            inputMode="decimal"
+            defaultValue={centsToInput(settings.shippingDefaultFreeOverCents)}
+            hint="Empty: no free shipping by default."
+            error={errors.shippingDefaultFreeOverCents}
+          />
+          <Input
+            label="Seller refund limit (USD)"
+            name="sellerRefundLimit"
+            inputMode="decimal"
+            defaultValue={centsToInput(settings.sellerRefundLimitCents)}
+            hint="The most a seller may refund on their own at once; larger refunds need an administrator."
+            error={errors.sellerRefundLimitCents}
+          />
+        </>
+      )}
+    </PlatformSettingsForm>
   );
 }
 
