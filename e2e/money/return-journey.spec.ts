@@ -56,7 +56,13 @@ test("a buyer returns one item of a delivered order; the seller restocks it and 
   const row = seller.getByTestId("return-row").filter({ hasText: `order #${order.orderNumber}` });
   await expect(row).toContainText("The shade arrived cracked");
   await expectAccessible(seller, "the seller's returns page");
-  await row.getByLabel("Return instructions, or the reason you reject it").fill("Send it to 1 Workshop Lane, Portland, with the order number inside.");
+  // Instructions and a reject reason are separate fields, each checked on its own.
+  await row.getByRole("button", { name: "Reject" }).click();
+  await expect(row.getByRole("form", { name: /^Reject return/ })).toContainText("Give a reason (at least 3 characters).");
+  await row.getByRole("button", { name: "Approve" }).click();
+  await expect(row.getByRole("form", { name: /^Approve return/ })).toContainText("Tell the buyer how and where to send the items.");
+  await expectAccessible(seller, "the seller's returns page with both fields' errors");
+  await row.getByLabel("Return instructions").fill("Send it to 1 Workshop Lane, Portland, with the order number inside.");
   await row.getByRole("button", { name: "Approve" }).click();
   await expect(row).toContainText("approved");
 

@@ -2,9 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { Alert, Button } from "@bazaar/ui";
-import { errorMessage } from "~/lib/trpc-errors";
+import { useState, useTransition } from "react";
+import { Alert, Button, Textarea } from "@bazaar/ui";
+import { textField } from "~/lib/form-data";
+import { errorMessage, fieldErrorsOf } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
 interface ReturnRow {
@@ -14,7 +15,7 @@ interface ReturnRow {
   items: { orderItemId: string; quantity: number; orderItem: { name: string } }[];
 }
 
-/** The seller's next step on a return: approve with instructions or reject with a reason; once it arrives, receive it (restock or write off each line). */
+/** The seller's next step on a return: approve with instructions or reject with a reason (each its own form and rule); once it arrives, receive it (restock or write off each line). */
 export function ReturnActions({ request, warehouses }: { request: ReturnRow; warehouses: { id: string; name: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -23,33 +24,61 @@ export function ReturnActions({ request, warehouses }: { request: ReturnRow; war
   const approve = useMutation(trpc.returns.approve.mutationOptions({ onSuccess: refresh }));
   const reject = useMutation(trpc.returns.reject.mutationOptions({ onSuccess: refresh }));
   const receive = useMutation(trpc.returns.receive.mutationOptions({ onSuccess: refresh }));
-  const [text, setText] = useState("");
   const [choices, setChoices] = useState<Record<string, string>>({});
-  const textId = useId();
+  // Each textbox has its own rule (the server's, checked here first so the message is beside it).
+  const [problems, setProblems] = useState<{ instructions?: string; reason?: string }>({});
   const error = approve.error ?? reject.error ?? receive.error;
 
   if (request.status === "REQUESTED") {
+    const instructionsError = problems.instructions ?? (approve.error ? fieldErrorsOf(approve.error).instructions?.[0] : undefined);
+    const reasonError = problems.reason ?? (reject.error ? fieldErrorsOf(reject.error).reason?.[0] : undefined);
+    const other = error && !instructionsError && !reasonError ? errorMessage(error) : null;
     return (
-      <div className="space-y-2">
-        <label htmlFor={textId} className="block text-xs font-medium text-slate-700">
-          Return instructions, or the reason you reject it
-        </label>
-        <textarea
-          id={textId}
-          rows={2}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
-        />
-        {error ? <Alert tone="danger">{errorMessage(error)}</Alert> : null}
-        <div className="flex gap-2">
-          <Button size="sm" pending={approve.isPending || refreshing} onClick={() => approve.mutate({ returnId: request.id, instructions: text })}>
+      <div className="space-y-4">
+        <form
+          aria-label={`Approve return #${request.number}`}
+          className="space-y-2"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            const instructions = textField(new FormData(event.currentTarget), "instructions").trim();
+            setProblems(instructions.length < 5 ? { instructions: "Tell the buyer how and where to send the items." } : {});
+            if (instructions.length < 5) return;
+            reject.reset();
+            approve.mutate({ returnId: request.id, instructions });
+          }}
+        >
+          <Textarea
+            label="Return instructions"
+            name="instructions"
+            rows={2}
+            maxLength={2000}
+            hint="Where and how the buyer sends the items back; they see this."
+            error={instructionsError}
+          />
+          <Button type="submit" size="sm" pending={approve.isPending || refreshing}>
             Approve
           </Button>
-          <Button size="sm" variant="secondary" pending={reject.isPending} onClick={() => reject.mutate({ returnId: request.id, reason: text })}>
+        </form>
+        <form
+          aria-label={`Reject return #${request.number}`}
+          className="space-y-2"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            const reason = textField(new FormData(event.currentTarget), "reason").trim();
+            setProblems(reason.length < 3 ? { reason: "Give a reason (at least 3 characters)." } : {});
+            if (reason.length < 3) return;
+            approve.reset();
+            reject.mutate({ returnId: request.id, reason });
+          }}
+        >
+          <Textarea label="Reason for rejecting" name="reason" rows={2} maxLength={500} hint="The buyer sees this." error={reasonError} />
+          <Button type="submit" size="sm" variant="secondary" pending={reject.isPending || refreshing}>
             Reject
           </Button>
-        </div>
+        </form>
+        {other ? <Alert tone="danger">{other}</Alert> : null}
       </div>
     );
   }
