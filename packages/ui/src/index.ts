@@ -24,4 +24,5 @@ export {
   type CursorPagerProps,
   type PaginatedTableProps,
 } from "./list";
+export { ReturnPhotos } from "./return-photos";
 export { DisputesTable, type DisputeRow, type DisputesTableProps, type DisputeStatusName } from "./disputes-table";
