@@ -1,11 +1,11 @@
 "use client";
 
 import type { RouterOutputs } from "@bazaar/api";
-import { Alert, Button, Input, Select, Textarea } from "@bazaar/ui";
+import { Alert, Button, FormDialog, Input, Select, Textarea } from "@bazaar/ui";
 import { bpsToInput, centsToInput, formText, parseMoneyInput, parsePercentInput } from "~/lib/format";
 import type { FieldErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { FormDialog } from "./form-dialog";
+
 import { PlatformSettingsForm, type SettingsUpdate } from "./settings-forms";
 import { useAdminMutation } from "./use-admin-mutation";
 
@@ -169,41 +169,43 @@ function readPointsSettings(form: FormData): { values: SettingsUpdate } | { prob
 /** The points rules: earning rate, redemption step and share, expiry after inactivity. */
 export function PointsSettingsForm({ settings }: { settings: PointsSettings }) {
   return (
-    <PlatformSettingsForm name="Points settings" submitLabel="Save points settings" savedMessage="Points settings saved." read={readPointsSettings}>
-      {(errors) => (
-        <>
-          <Input
-            label="Points per $1 paid"
-            name="perUnit"
-            inputMode="numeric"
-            defaultValue={String(settings.loyaltyPointsPerUnit)}
-            hint="On delivered goods, times the tier's multiplier. 1 point = 1 cent."
-            error={errors.loyaltyPointsPerUnit}
-          />
-          <Input
-            label="Redeem in steps of (points)"
-            name="step"
-            inputMode="numeric"
-            defaultValue={String(settings.loyaltyRedeemStepPoints)}
-            error={errors.loyaltyRedeemStepPoints}
-          />
-          <Input
-            label="Most of an order points may pay (%)"
-            name="share"
-            inputMode="decimal"
-            defaultValue={bpsToInput(settings.loyaltyMaxRedeemShareBps)}
-            hint="Of the goods after promo and tier discounts."
-            error={errors.loyaltyMaxRedeemShareBps}
-          />
-          <Input
-            label="Points expire after (days without activity)"
-            name="days"
-            inputMode="numeric"
-            defaultValue={String(settings.loyaltyPointsExpiryDays)}
-            error={errors.loyaltyPointsExpiryDays}
-          />
-        </>
-      )}
-    </PlatformSettingsForm>
+    <PlatformSettingsForm
+      name="Points settings"
+      submitLabel="Save points settings"
+      savedMessage="Points settings saved."
+      read={readPointsSettings}
+      fields={[
+        {
+          setting: "loyaltyPointsPerUnit",
+          name: "perUnit",
+          label: "Points per $1 paid",
+          inputMode: "numeric",
+          defaultValue: String(settings.loyaltyPointsPerUnit),
+          hint: "On delivered goods, times the tier's multiplier. 1 point = 1 cent.",
+        },
+        {
+          setting: "loyaltyRedeemStepPoints",
+          name: "step",
+          label: "Redeem in steps of (points)",
+          inputMode: "numeric",
+          defaultValue: String(settings.loyaltyRedeemStepPoints),
+        },
+        {
+          setting: "loyaltyMaxRedeemShareBps",
+          name: "share",
+          label: "Most of an order points may pay (%)",
+          inputMode: "decimal",
+          defaultValue: bpsToInput(settings.loyaltyMaxRedeemShareBps),
+          hint: "Of the goods after promo and tier discounts.",
+        },
+        {
+          setting: "loyaltyPointsExpiryDays",
+          name: "days",
+          label: "Points expire after (days without activity)",
+          inputMode: "numeric",
+          defaultValue: String(settings.loyaltyPointsExpiryDays),
+        },
+      ]}
+    />
   );
 }

@@ -1,33 +1,43 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import type { RouterInputs, RouterOutputs } from "@bazaar/api";
-import { Alert, Button, ConfirmDialog, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { Alert, Button, ConfirmDialog, FormDialog, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { bpsToInput, centsToInput, formatBps, formText, parseMoneyInput, parsePercentInput } from "~/lib/format";
 import type { FieldErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { FormDialog } from "./form-dialog";
+
 import { useAdminMutation } from "./use-admin-mutation";
 
 export type SettingsUpdate = RouterInputs["admin"]["settings"]["update"];
 
+/** One field of a settings form: the setting it edits (its errors), its label, input and current value. */
+export interface SettingField {
+  setting: keyof SettingsUpdate & string;
+  name: string;
+  label: string;
+  inputMode: "decimal" | "numeric";
+  defaultValue: string;
+  hint?: string;
+}
+
 /**
  * A form that saves some of the platform settings (each save is audited by the API): the shell
  * the Settings page and the Loyalty page share. `read` turns the fields into the settings to save,
- * or into the fields' problems; the fields are rendered with the server's and `read`'s messages.
+ * or into the fields' problems, shown beside each field like the server's.
  */
 export function PlatformSettingsForm({
   name,
   submitLabel,
   savedMessage,
+  fields,
   read,
-  children,
 }: {
   name: string;
   submitLabel: string;
   savedMessage: string;
+  fields: SettingField[];
   read: (form: FormData) => { values: SettingsUpdate } | { problems: FieldErrors };
-  children: (fieldErrors: FieldErrors) => ReactNode;
 }) {
   const trpc = useTRPC();
   const save = useAdminMutation(trpc.admin.settings.update.mutationOptions());
@@ -35,9 +45,9 @@ export function PlatformSettingsForm({
 
   const submit = async (form: FormData) => {
     setSaved(false);
-    const read_ = read(form);
-    if ("problems" in read_) return save.fail("Check the highlighted fields.", read_.problems);
-    if (await save.run(read_.values)) setSaved(true);
+    const result = read(form);
+    if ("problems" in result) return save.fail("Check the highlighted fields.", result.problems);
+    if (await save.run(result.values)) setSaved(true);
   };
 
   return (
@@ -50,7 +60,19 @@ export function PlatformSettingsForm({
         void submit(new FormData(event.currentTarget));
       }}
     >
-      <div className="grid gap-4 sm:grid-cols-2">{children(save.fieldErrors)}</div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {fields.map((field) => (
+          <Input
+            key={field.name}
+            label={field.label}
+            name={field.name}
+            inputMode={field.inputMode}
+            defaultValue={field.defaultValue}
+            hint={field.hint}
+            error={save.fieldErrors[field.setting]}
+          />
+        ))}
+      </div>
       {save.error ? <Alert tone="danger">{save.error}</Alert> : null}
       {saved ? <Alert tone="success">{savedMessage}</Alert> : null}
       <Button type="submit" pending={save.pending}>
@@ -91,52 +113,54 @@ function readDefaults(form: FormData): { values: SettingsUpdate } | { problems: 
 
 export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
   return (
-    <PlatformSettingsForm name="Platform defaults" submitLabel="Save settings" savedMessage="Settings saved." read={readDefaults}>
-      {(errors) => (
-        <>
-          <Input
-            label="Default commission (%)"
-            name="commission"
-            inputMode="decimal"
-            defaultValue={bpsToInput(settings.commissionDefaultBps)}
-            hint="Bazaar's share of each sale, for shops without an override. Applies to payments captured from now on."
-            error={errors.commissionDefaultBps}
-          />
-          <Input
-            label="Default low-stock threshold (units)"
-            name="lowStock"
-            inputMode="numeric"
-            defaultValue={String(settings.lowStockThresholdDefault)}
-            hint="New stock rows warn their seller below this many available units."
-            error={errors.lowStockThresholdDefault}
-          />
-          <Input
-            label="Default shipping, flat rate (USD)"
-            name="shippingFlat"
-            inputMode="decimal"
-            defaultValue={centsToInput(settings.shippingDefaultFlatCents)}
-            hint="What a new shop charges per order until it sets its own."
-            error={errors.shippingDefaultFlatCents}
-          />
-          <Input
-            label="Default free shipping over (USD)"
-            name="shippingFreeOver"
-            inputMode="decimal"
-            defaultValue={centsToInput(settings.shippingDefaultFreeOverCents)}
-            hint="Empty: no free shipping by default."
-            error={errors.shippingDefaultFreeOverCents}
-          />
-          <Input
-            label="Seller refund limit (USD)"
-            name="sellerRefundLimit"
-            inputMode="decimal"
-            defaultValue={centsToInput(settings.sellerRefundLimitCents)}
-            hint="The most a seller may refund on their own at once; larger refunds need an administrator."
-            error={errors.sellerRefundLimitCents}
-          />
-        </>
-      )}
-    </PlatformSettingsForm>
+    <PlatformSettingsForm
+      name="Platform defaults"
+      submitLabel="Save settings"
+      savedMessage="Settings saved."
+      read={readDefaults}
+      fields={[
+        {
+          setting: "commissionDefaultBps",
+          name: "commission",
+          label: "Default commission (%)",
+          inputMode: "decimal",
+          defaultValue: bpsToInput(settings.commissionDefaultBps),
+          hint: "Bazaar's share of each sale, for shops without an override. Applies to payments captured from now on.",
+        },
+        {
+          setting: "lowStockThresholdDefault",
+          name: "lowStock",
+          label: "Default low-stock threshold (units)",
+          inputMode: "numeric",
+          defaultValue: String(settings.lowStockThresholdDefault),
+          hint: "New stock rows warn their seller below this many available units.",
+        },
+        {
+          setting: "shippingDefaultFlatCents",
+          name: "shippingFlat",
+          label: "Default shipping, flat rate (USD)",
+          inputMode: "decimal",
+          defaultValue: centsToInput(settings.shippingDefaultFlatCents),
+          hint: "What a new shop charges per order until it sets its own.",
+        },
+        {
+          setting: "shippingDefaultFreeOverCents",
+          name: "shippingFreeOver",
+          label: "Default free shipping over (USD)",
+          inputMode: "decimal",
+          defaultValue: centsToInput(settings.shippingDefaultFreeOverCents),
+          hint: "Empty: no free shipping by default.",
+        },
+        {
+          setting: "sellerRefundLimitCents",
+          name: "sellerRefundLimit",
+          label: "Seller refund limit (USD)",
+          inputMode: "decimal",
+          defaultValue: centsToInput(settings.sellerRefundLimitCents),
+          hint: "The most a seller may refund on their own at once; larger refunds need an administrator.",
+        },
+      ]}
+    />
   );
 }
 

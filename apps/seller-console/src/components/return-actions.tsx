@@ -25,59 +25,45 @@ export function ReturnActions({ request, warehouses }: { request: ReturnRow; war
   const reject = useMutation(trpc.returns.reject.mutationOptions({ onSuccess: refresh }));
   const receive = useMutation(trpc.returns.receive.mutationOptions({ onSuccess: refresh }));
   const [choices, setChoices] = useState<Record<string, string>>({});
-  // Each textbox has its own rule (the server's, checked here first so the message is beside it).
-  const [problems, setProblems] = useState<{ instructions?: string; reason?: string }>({});
   const error = approve.error ?? reject.error ?? receive.error;
 
   if (request.status === "REQUESTED") {
-    const instructionsError = problems.instructions ?? (approve.error ? fieldErrorsOf(approve.error).instructions?.[0] : undefined);
-    const reasonError = problems.reason ?? (reject.error ? fieldErrorsOf(reject.error).reason?.[0] : undefined);
+    const instructionsError = approve.error ? fieldErrorsOf(approve.error).instructions?.[0] : undefined;
+    const reasonError = reject.error ? fieldErrorsOf(reject.error).reason?.[0] : undefined;
     const other = error && !instructionsError && !reasonError ? errorMessage(error) : null;
     return (
       <div className="space-y-4">
-        <form
-          aria-label={`Approve return #${request.number}`}
-          className="space-y-2"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            const instructions = textField(new FormData(event.currentTarget), "instructions").trim();
-            setProblems(instructions.length < 5 ? { instructions: "Tell the buyer how and where to send the items." } : {});
-            if (instructions.length < 5) return;
+        <DecisionForm
+          name={`Approve return #${request.number}`}
+          label="Return instructions"
+          hint="Where and how the buyer sends the items back; they see this."
+          minLength={5}
+          tooShort="Tell the buyer how and where to send the items."
+          maxLength={2000}
+          submitLabel="Approve"
+          pending={approve.isPending || refreshing}
+          serverError={instructionsError}
+          onSend={(instructions) => {
             reject.reset();
             approve.mutate({ returnId: request.id, instructions });
           }}
-        >
-          <Textarea
-            label="Return instructions"
-            name="instructions"
-            rows={2}
-            maxLength={2000}
-            hint="Where and how the buyer sends the items back; they see this."
-            error={instructionsError}
-          />
-          <Button type="submit" size="sm" pending={approve.isPending || refreshing}>
-            Approve
-          </Button>
-        </form>
-        <form
-          aria-label={`Reject return #${request.number}`}
-          className="space-y-2"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            const reason = textField(new FormData(event.currentTarget), "reason").trim();
-            setProblems(reason.length < 3 ? { reason: "Give a reason (at least 3 characters)." } : {});
-            if (reason.length < 3) return;
+        />
+        <DecisionForm
+          name={`Reject return #${request.number}`}
+          label="Reason for rejecting"
+          hint="The buyer sees this."
+          minLength={3}
+          tooShort="Give a reason (at least 3 characters)."
+          maxLength={500}
+          submitLabel="Reject"
+          secondary
+          pending={reject.isPending || refreshing}
+          serverError={reasonError}
+          onSend={(reason) => {
             approve.reset();
             reject.mutate({ returnId: request.id, reason });
           }}
-        >
-          <Textarea label="Reason for rejecting" name="reason" rows={2} maxLength={500} hint="The buyer sees this." error={reasonError} />
-          <Button type="submit" size="sm" variant="secondary" pending={reject.isPending || refreshing}>
-            Reject
-          </Button>
-        </form>
+        />
         {other ? <Alert tone="danger">{other}</Alert> : null}
       </div>
     );
@@ -128,4 +114,39 @@ export function ReturnActions({ request, warehouses }: { request: ReturnRow; war
     );
   }
   return null;
+}
+
+/** One answer to a return request (approve, reject): its own labelled text with its own rule (the server's, checked here first), and its button. */
+function DecisionForm(props: {
+  name: string;
+  label: string;
+  hint: string;
+  minLength: number;
+  tooShort: string;
+  maxLength: number;
+  submitLabel: string;
+  secondary?: boolean;
+  pending: boolean;
+  serverError?: string;
+  onSend: (text: string) => void;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form
+      aria-label={props.name}
+      className="space-y-2"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const text = textField(new FormData(event.currentTarget), "text").trim();
+        setProblem(text.length < props.minLength ? props.tooShort : null);
+        if (text.length >= props.minLength) props.onSend(text);
+      }}
+    >
+      <Textarea label={props.label} name="text" rows={2} maxLength={props.maxLength} hint={props.hint} error={problem ?? props.serverError} />
+      <Button type="submit" size="sm" variant={props.secondary ? "secondary" : "primary"} pending={props.pending}>
+        {props.submitLabel}
+      </Button>
+    </form>
+  );
 }

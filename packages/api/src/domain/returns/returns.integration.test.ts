@@ -5,14 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { drainOutbox } from "../../events/drain";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { getEnv, resetEnvCache } from "../../env";
+import { getEnv } from "../../env";
 import { POST as uploadReturnPhoto } from "../../http/return-photos";
 import { GET as getMedia } from "../../http/media";
 import { createUploadTicket, UPLOAD_TICKET_HEADER } from "../../media/signing";
 import type { MediaUploadResult } from "../../media/types";
+import { useTemporaryUploadDir } from "../../testing/media";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller, createWarehouse, shippingAddressInput, uniqueSuffix } from "../../testing/factories";
 import { ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
@@ -334,20 +332,7 @@ describe("photos on a return request", () => {
   const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
   const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]);
   const GIF = new TextEncoder().encode("GIF89a\x01\x00\x01\x00\x00\x00\x00;");
-  let root: string;
-  const previousUploadDir = process.env.UPLOAD_DIR;
-  beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), "bazaar-return-photos-"));
-    process.env.UPLOAD_DIR = root;
-    delete process.env.UPLOADTHING_TOKEN;
-    resetEnvCache();
-  });
-  afterAll(async () => {
-    if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-    else process.env.UPLOAD_DIR = previousUploadDir;
-    resetEnvCache();
-    await rm(root, { recursive: true, force: true });
-  });
+  useTemporaryUploadDir();
 
   /** The browser's POST of one file to /api/returns/photos with the ticket's headers. */
   const post = (headers: Record<string, string>, bytes: Uint8Array, type: string, name = "photo") => {
