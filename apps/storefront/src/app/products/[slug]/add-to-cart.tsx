@@ -20,7 +20,7 @@ import { useVariantSelection } from "./variant-selection";
 export function AddToCart({ name }: { name: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { slug, options, variant, stock, product } = useVariantSelection();
+  const { slug, options, variant, stock, product, ready } = useVariantSelection();
   const availabilityKey = trpc.storefront.availability.queryKey({ slug });
   const max = Math.min(stock.available, 99);
   const [quantity, setQuantity] = useState(1);
@@ -54,6 +54,7 @@ export function AddToCart({ name }: { name: string }) {
             size="lg"
             className="min-w-44 flex-1 sm:flex-none"
             pending={add.isPending}
+            aria-disabled={!ready || undefined}
             onClick={() => add.mutate({ variantId: variant.id, quantity: chosen })}
           >
             {added?.variantId === variant.id && !add.isPending ? (

@@ -30,6 +30,12 @@ interface VariantSelection {
   product: LiveAvailability;
   choices: (index: number) => ValueChoice<ProductVariant>[];
   select: (index: number, value: string) => void;
+  /**
+   * False in the stored page's HTML until the browser has rendered the page on its URL: that HTML
+   * is replaced then, so a click on it would be lost (and a test's click would land on a node
+   * about to be detached).
+   */
+  ready: boolean;
 }
 
 const Context = createContext<VariantSelection | null>(null);
@@ -109,6 +115,7 @@ function Selection({ slug, options, variants, initial, children, searchParams }:
     variant,
     stock: variantStock,
     product: live,
+    ready: searchParams !== null,
     choices: (index) => (variant ? valueChoices(options, variants, variant, index, stock) : []),
     select: (index, optionValue) => {
       if (!variant) return;
