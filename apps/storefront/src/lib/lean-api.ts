@@ -43,7 +43,7 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
 }
 
 /** Puts back what superjson annotated: Dates (sent as ISO strings) and undefined (sent as null). */
-function revive(json: unknown, annotations: Record<string, string[]> = {}): unknown {
+export function revive(json: unknown, annotations: Record<string, string[]> = {}): unknown {
   for (const [path, [type]] of Object.entries(annotations)) {
     // superjson escapes dots inside keys as "\.".
     const keys = path.split(/(?<!\\)\./).map((key) => key.replace(/\\\./g, "."));
