@@ -50,7 +50,7 @@ export function AddToCart({ name }: { name: string }) {
       </div>
       {variant && stock.available > 0 ? (
         <div className="flex flex-wrap items-center gap-3">
-          <QuantityStepper value={chosen} max={max} itemName={name} onChange={setQuantity} disabled={pending} />
+          <QuantityStepper value={chosen} max={max} itemName={name} onChange={setQuantity} disabled={pending} notReady={!ready} />
           <Button
             size="lg"
             className="min-w-44 flex-1 sm:flex-none"

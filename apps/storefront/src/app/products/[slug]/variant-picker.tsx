@@ -29,11 +29,11 @@ export function VariantPicker() {
 }
 
 function OptionButtons({ option, index }: { option: SelectionOption; index: number }) {
-  const { variant, choices, select } = useVariantSelection();
+  const { variant, choices, select, ready } = useVariantSelection();
   const name = useId();
   const chosen = variant?.optionValues[index];
   return (
-    <fieldset className="min-w-0 border-0 p-0">
+    <fieldset className="min-w-0 border-0 p-0" aria-disabled={!ready || undefined}>
       <legend className="mb-2 p-0 text-sm font-medium text-slate-900">
         {option.name}: <span className="font-normal text-slate-700">{chosen}</span>
       </legend>
@@ -70,9 +70,15 @@ function OptionButtons({ option, index }: { option: SelectionOption; index: numb
 }
 
 function OptionSelect({ option, index }: { option: SelectionOption; index: number }) {
-  const { variant, choices, select } = useVariantSelection();
+  const { variant, choices, select, ready } = useVariantSelection();
   return (
-    <Select label={option.name} value={variant?.optionValues[index]} onChange={(event) => select(index, event.target.value)} containerClassName="max-w-xs">
+    <Select
+      label={option.name}
+      aria-disabled={!ready || undefined}
+      value={variant?.optionValues[index]}
+      onChange={(event) => select(index, event.target.value)}
+      containerClassName="max-w-xs"
+    >
       {choices(index).map((choice) => (
         <option key={choice.value} value={choice.value} disabled={!choice.variant}>
           {choice.value}
