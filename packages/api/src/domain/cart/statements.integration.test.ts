@@ -80,7 +80,7 @@ describe("the cart's statement budget", () => {
     console.log(`[statements] checkout (2 sellers, 2 lines) ${checkout}; card payment confirmed and applied ${payment}; ledger split ${split}`);
     expect(checkout).toBeLessThanOrEqual(27);
     expect(payment).toBeLessThanOrEqual(21);
-    // 14 since sales are held before payout (issue 16): the split credits each seller's pending account, made on first use.
-    expect(split).toBeLessThanOrEqual(14);
+    // The payment locked and read with its shipments, the shipments locked, the accounts ensured (two), the posting, COMMIT.
+    expect(split).toBeLessThanOrEqual(6);
   });
 });
