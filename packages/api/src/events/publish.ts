@@ -9,15 +9,30 @@ import { eventSchemas, type EventName, type EventPayload } from "./catalog";
  * (the storefront's cached pages must not wait for the relay).
  */
 export async function publish<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {
+  return tx.outboxEvent.create({ data: outboxRow(tx, name, payload, options), select: { id: true } });
+}
+
+/** One event with its payload, for publishAll. */
+export type DomainEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
+
+/**
+ * Several events of one change in one outbox INSERT (as publish, each). They are stamped a
+ * millisecond apart: the relay delivers by creation time, so they go out in the order given.
+ */
+export async function publishAll(tx: Tx, events: DomainEvent[]): Promise<void> {
+  const now = Date.now();
+  await tx.outboxEvent.createMany({
+    data: events.map((event, i) => ({ ...outboxRow(tx, event.name, event.payload), createdAt: new Date(now + i) })),
+  });
+}
+
+function outboxRow<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {
   const data = eventSchemas[name].parse(payload) as EventPayload<N>;
   const change = storefrontChangeOf(name, data);
   if (change) expireStorefrontOnCommit(tx, change);
-  return tx.outboxEvent.create({
-    data: {
-      name,
-      payload: data,
-      availableAt: options.delayMs ? new Date(Date.now() + options.delayMs) : undefined,
-    },
-    select: { id: true },
-  });
+  return {
+    name,
+    payload: data,
+    availableAt: options.delayMs ? new Date(Date.now() + options.delayMs) : undefined,
+  };
 }

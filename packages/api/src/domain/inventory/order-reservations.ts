@@ -9,7 +9,7 @@ import { publish } from "../../events/publish";
 import { publishIfBackInStock } from "./back-in-stock";
 import { extendCartReservations, setCartItemReservation } from "./cart-reservations";
 import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "./constants";
-import { groupByStockLevel, moveAllocatedToReserved, moveReservedToAllocated, removeAllocated, removeReserved, sellAllocated } from "./stock-rows";
+import { groupByStockLevel, moveAllocatedToReserved, moveReservedToAllocated, removeAllocated, removeReserved, sellOrderHolds } from "./stock-rows";
 
 interface Claimed {
   stockLevelId: string;
@@ -117,10 +117,7 @@ async function adjustSalesCount(tx: Tx, claimed: Claimed[], sign: 1 | -1) {
 
 /** Payment captured: the order's units are sold (on hand and allocated go down). Idempotent. */
 export async function sellOrderStock(tx: Tx, orderId: string): Promise<{ units: number }> {
-  const sold = await claimOrderReservations(tx, orderId, "ACTIVE", "FULFILLED");
-  for (const row of groupByStockLevel(sold)) await sellAllocated(tx, row.stockLevelId, row.quantity);
-  await adjustSalesCount(tx, sold, 1);
-  return { units: sold.reduce((sum, hold) => sum + hold.quantity, 0) };
+  return sellOrderHolds(tx, orderId);
 }
 
 /** Payment failed, order cancelled before payment, or payment deadline passed. Idempotent. */

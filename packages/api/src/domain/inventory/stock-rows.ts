@@ -75,16 +75,43 @@ export async function removeAllocated(tx: Tx, stockLevelId: string, quantity: nu
 }
 
 /**
- * Units leave the building: on hand and allocated both go down. On-hand edits bump `version`
- * (what sellers compare-and-set on); cart and order holds do not, so buyers' activity never
- * makes a seller's stock form stale.
+ * Units leave the building: the order's ACTIVE HARD holds become FULFILLED, and on hand and
+ * allocated go down by them (the products' sales counts up), in one statement that locks the
+ * stock rows and the products in id order (NO KEY, as an UPDATE does, so carts adding holds on
+ * them are not held up). On-hand edits bump `version` (what sellers
+ * compare-and-set on); cart and order holds do not, so buyers' activity never makes a seller's
+ * stock form stale. Claiming the holds first makes it happen once.
  */
-export async function sellAllocated(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
-  const rows = await tx.$executeRaw`
-    UPDATE "StockLevel" SET "onHand" = "onHand" - ${quantity}, "allocated" = "allocated" - ${quantity},
-           "version" = "version" + 1, "updatedAt" = now()
-     WHERE "id" = ${stockLevelId} AND "allocated" >= ${quantity} AND "onHand" >= ${quantity}`;
-  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} allocated units: reservations and stock disagree.`);
+export async function sellOrderHolds(tx: Tx, orderId: string): Promise<{ units: number }> {
+  const [result] = await tx.$queryRaw<{ rows: number; moved: number; units: number }[]>`
+    WITH sold AS (
+      UPDATE "Reservation" SET "status" = 'FULFILLED', "updatedAt" = now()
+       WHERE "orderId" = ${orderId} AND "type" = 'HARD' AND "status" = 'ACTIVE'
+      RETURNING "stockLevelId", "productId", "quantity"
+    ), per_row AS (
+      SELECT "stockLevelId" AS "id", sum("quantity")::int AS "quantity" FROM sold GROUP BY 1
+    ), row_locks AS (
+      SELECT s."id" FROM "StockLevel" s WHERE s."id" IN (SELECT "id" FROM per_row) ORDER BY s."id" FOR NO KEY UPDATE
+    ), moved AS (
+      UPDATE "StockLevel" s SET "onHand" = s."onHand" - r."quantity", "allocated" = s."allocated" - r."quantity",
+             "version" = s."version" + 1, "updatedAt" = now()
+        FROM per_row r JOIN row_locks l ON l."id" = r."id"
+       WHERE s."id" = r."id" AND s."allocated" >= r."quantity" AND s."onHand" >= r."quantity"
+      RETURNING s."id"
+    ), per_product AS (
+      SELECT "productId" AS "id", sum("quantity")::int AS "quantity" FROM sold GROUP BY 1
+    ), product_locks AS (
+      SELECT p."id" FROM "Product" p WHERE p."id" IN (SELECT "id" FROM per_product) ORDER BY p."id" FOR NO KEY UPDATE
+    ), counted AS (
+      UPDATE "Product" p SET "salesCount" = p."salesCount" + c."quantity"
+        FROM per_product c JOIN product_locks l ON l."id" = c."id"
+       WHERE p."id" = c."id"
+    )
+    SELECT (SELECT count(*)::int FROM per_row) AS "rows", (SELECT count(*)::int FROM moved) AS "moved",
+           (SELECT coalesce(sum("quantity"), 0)::int FROM sold) AS "units"`;
+  if (!result || result.moved !== result.rows)
+    throw new Error(`The stock rows of order ${orderId} hold fewer allocated units than it sold: reservations and stock disagree.`);
+  return { units: result.units };
 }
 
 /**
