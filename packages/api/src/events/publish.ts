@@ -1,4 +1,5 @@
-import type { Tx } from "@bazaar/db";
+import { randomUUID } from "node:crypto";
+import { Prisma, type Tx } from "@bazaar/db";
 import { expireStorefrontOnCommit, storefrontChangeOf } from "../domain/catalog/cache-tags";
 import { eventSchemas, type EventName, type EventPayload } from "./catalog";
 
@@ -24,6 +25,19 @@ export async function publishAll(tx: Tx, events: DomainEvent[]): Promise<void> {
   await tx.outboxEvent.createMany({
     data: events.map((event, i) => ({ ...outboxRow(tx, event.name, event.payload), createdAt: new Date(now + i) })),
   });
+}
+
+/**
+ * The outbox INSERT of one event as SQL for a larger statement: one row per row of the CTE named
+ * `from`, so a single-statement write commits with its event without a transaction around it.
+ * Only for events that expire no storefront page (those need publish's commit hook).
+ */
+export function outboxInsertFor<N extends EventName>(name: N, payload: EventPayload<N>, from: string): Prisma.Sql {
+  const data = eventSchemas[name].parse(payload);
+  if (storefrontChangeOf(name, data as EventPayload<N>)) throw new Error(`${name} expires storefront pages: publish it in a transaction.`);
+  const now = new Date();
+  return Prisma.sql`INSERT INTO "OutboxEvent" ("id", "name", "payload", "availableAt", "createdAt")
+    SELECT ${randomUUID()}, ${name}, ${JSON.stringify(data)}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3) FROM ${Prisma.raw(`"${from}"`)}`;
 }
 
 function outboxRow<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {

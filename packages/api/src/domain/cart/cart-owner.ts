@@ -82,6 +82,28 @@ export async function lockCartForChange(
   return cart;
 }
 
+/**
+ * Checkout's first statement: locks the owner's open cart, freezes it (CHECKOUT) and gives its
+ * holds a fresh 15 minutes (so every active hold counts as held when the cart is read next, and
+ * the sweeper stays off them while they turn HARD). Returns the status the cart had; the caller
+ * must abort its transaction (throw) unless it places the order, so a cart that was ACTIVE stays so.
+ */
+export async function lockCartForCheckout(tx: Tx, owner: CartOwner, now: Date, holdUntil: Date): Promise<{ id: string; status: string } | null> {
+  const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
+  const [cart] = await tx.$queryRaw<{ id: string; status: string }[]>`
+    WITH cart AS (
+      UPDATE "Cart" c SET "status" = 'CHECKOUT', "lastActivityAt" = ${now}, "updatedAt" = now()
+        FROM (SELECT "id", "status" FROM "Cart" WHERE ${condition} AND "status" IN ('ACTIVE', 'CHECKOUT') FOR UPDATE) AS before
+       WHERE c."id" = before."id"
+      RETURNING c."id", before."status"::text AS "status"
+    ), holds AS (
+      UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
+       WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+    )
+    SELECT * FROM cart`;
+  return cart ?? null;
+}
+
 export const checkoutInProgress = () =>
   new DomainError(
     "CONFLICT",

@@ -50,15 +50,7 @@ export async function removeReserved(tx: Tx, stockLevelId: string, quantity: num
   if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} reserved units: reservations and stock disagree.`);
 }
 
-/** Turns cart holds into order allocations (available does not change). */
-export async function moveReservedToAllocated(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
-  const rows = await tx.$executeRaw`
-    UPDATE "StockLevel" SET "reserved" = "reserved" - ${quantity}, "allocated" = "allocated" + ${quantity}, "updatedAt" = now()
-     WHERE "id" = ${stockLevelId} AND "reserved" >= ${quantity}`;
-  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} reserved units: reservations and stock disagree.`);
-}
-
-/** The reverse of moveReservedToAllocated, for undoing a checkout. */
+/** The reverse of convertCartHolds' stock move, for undoing a checkout. */
 export async function moveAllocatedToReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
   const rows = await tx.$executeRaw`
     UPDATE "StockLevel" SET "reserved" = "reserved" + ${quantity}, "allocated" = "allocated" - ${quantity}, "updatedAt" = now()
@@ -112,6 +104,49 @@ export async function sellOrderHolds(tx: Tx, orderId: string): Promise<{ units: 
   if (!result || result.moved !== result.rows)
     throw new Error(`The stock rows of order ${orderId} hold fewer allocated units than it sold: reservations and stock disagree.`);
   return { units: result.units };
+}
+
+/**
+ * Checkout: the given cart lines' ACTIVE SOFT holds become CONVERTED, their units move from
+ * reserved to allocated (rows locked in id order, NO KEY as an UPDATE does) and each gets its HARD
+ * twin tied to the order and its line, in one statement. Returns the holds converted, per cart
+ * line, for the caller to check against what the lines need (and abort otherwise).
+ */
+export async function convertCartHolds(
+  tx: Tx,
+  input: { cartId: string; orderId: string; orderItemOf: Map<string, string>; expiresAt: Date; now: Date },
+): Promise<{ cartItemId: string; quantity: number }[]> {
+  const cartItemIds = [...input.orderItemOf.keys()];
+  const rows = await tx.$queryRaw<{ cartItemId: string; quantity: number; rows: number; moved: number }[]>`
+    WITH converted AS (
+      UPDATE "Reservation" SET "status" = 'CONVERTED', "orderId" = ${input.orderId}, "updatedAt" = now()
+       WHERE "cartItemId" = ANY(${cartItemIds}::text[]) AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+      RETURNING "stockLevelId", "productId", "variantId", "quantity", "cartItemId"
+    ), per_row AS (
+      SELECT "stockLevelId" AS "id", sum("quantity")::int AS "quantity" FROM converted GROUP BY 1
+    ), row_locks AS (
+      SELECT s."id" FROM "StockLevel" s WHERE s."id" IN (SELECT "id" FROM per_row) ORDER BY s."id" FOR NO KEY UPDATE
+    ), moved AS (
+      UPDATE "StockLevel" s SET "reserved" = s."reserved" - r."quantity", "allocated" = s."allocated" + r."quantity", "updatedAt" = now()
+        FROM per_row r JOIN row_locks l ON l."id" = r."id"
+       WHERE s."id" = r."id" AND s."reserved" >= r."quantity"
+      RETURNING s."id"
+    ), hard AS (
+      INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "variantId", "quantity", "type", "status", "expiresAt",
+                                 "cartId", "cartItemId", "orderId", "orderItemId", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, c."stockLevelId", c."productId", c."variantId", c."quantity", 'HARD'::"ReservationType",
+             'ACTIVE'::"ReservationStatus", ${input.expiresAt}::timestamp(3), ${input.cartId}, c."cartItemId", ${input.orderId}, o."orderItemId",
+             ${input.now}::timestamp(3), ${input.now}::timestamp(3)
+        FROM converted c
+        LEFT JOIN unnest(${cartItemIds}::text[], ${cartItemIds.map((id) => input.orderItemOf.get(id) ?? null)}::text[]) AS o("cartItemId", "orderItemId")
+          ON o."cartItemId" = c."cartItemId"
+    )
+    SELECT "cartItemId", sum("quantity")::int AS "quantity", (SELECT count(*)::int FROM per_row) AS "rows", (SELECT count(*)::int FROM moved) AS "moved"
+      FROM converted GROUP BY 1`;
+  if (rows.some((row) => row.moved !== row.rows)) {
+    throw new Error(`Stock rows hold fewer reserved units than the holds of order ${input.orderId}: reservations and stock disagree.`);
+  }
+  return rows.map(({ cartItemId, quantity }) => ({ cartItemId, quantity }));
 }
 
 /**
