@@ -39,7 +39,7 @@ describe("guest carts", () => {
     const buyerCart = await (await callerFor(t.db, buyer.id)).cart.add({ productId: mug.id, quantity: 1 });
     // The buyer's own hold lapses and another shopper takes the last 2 mugs: together the two
     // carts want 4, but only the guest's 3 held mugs remain for them.
-    await t.db.reservation.updateMany({ where: { cartId: buyerCart.id! }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.db.reservation.updateMany({ where: { cartItemId: buyerCart.line.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await releaseExpiredCartReservations(t.db)).toBe(1);
     await (await callerFor(t.db, (await createBuyer(t.db)).id)).cart.add({ productId: mug.id, quantity: 2 });
     const merged = await signedIn.cart.mergeGuest();
@@ -72,7 +72,15 @@ describe("cart changes", () => {
     const before = Date.now();
     await api.cart.add({ productId: p1.id, quantity: 2 });
     await api.cart.add({ productId: p1.id, quantity: 1 });
-    const view = await api.cart.add({ productId: p2.id, quantity: 1 });
+    // Adding answers with a summary (the line, the badge's count, the subtotal at the prices added); the cart page reads the view.
+    const added = await api.cart.add({ productId: p2.id, quantity: 1 });
+    expect(added).toEqual({
+      line: { id: expect.any(String) as unknown, variantId: expect.any(String) as unknown, quantity: 1 },
+      itemCount: 4,
+      subtotalCents: 5500,
+      currency: "USD",
+    });
+    const view = await api.cart.get();
     expect(view.groups.map((g) => [g.seller.shopName, g.lines.map((l) => l.quantity), g.totals?.shippingCents])).toEqual([
       ["A Shop", [3], 0],
       ["B Shop", [1], 400],

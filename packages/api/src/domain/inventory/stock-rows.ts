@@ -42,6 +42,39 @@ export async function addReserved(tx: Tx, stockLevelId: string, quantity: number
   return row ?? null;
 }
 
+/**
+ * A cart's hold in one statement, when one stock row can cover it (the usual case): locks the
+ * variant's rows (id order), takes `quantity` from the one with the most available (what
+ * planAllocation would choose) and writes the SOFT reservation. Null, with nothing changed but
+ * the locks, when no single row has enough: the caller then splits it over rows.
+ */
+export async function reserveOnOneRow(
+  tx: Tx,
+  hold: { variantId: string; quantity: number; cartId: string; cartItemId: string; expiresAt: Date; now: Date },
+): Promise<StockRow | null> {
+  const [row] = await tx.$queryRaw<StockRow[]>`
+    WITH locked AS (
+      SELECT s."id", s."onHand" - s."reserved" - s."allocated" AS "available"
+        FROM "StockLevel" s WHERE s."variantId" = ${hold.variantId} ORDER BY s."id" FOR NO KEY UPDATE
+    ), best AS (
+      SELECT "id" FROM locked WHERE "available" >= ${hold.quantity} ORDER BY "available" DESC, "id" LIMIT 1
+    ), reserved AS (
+      UPDATE "StockLevel" s SET "reserved" = s."reserved" + ${hold.quantity}, "updatedAt" = now()
+        FROM best WHERE s."id" = best."id" AND s."onHand" - s."reserved" - s."allocated" >= ${hold.quantity}
+      RETURNING s.*
+    ), held AS (
+      INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "variantId", "quantity", "type", "status", "expiresAt", "cartId", "cartItemId", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, r."id", r."productId", r."variantId", ${hold.quantity}::int, 'SOFT'::"ReservationType", 'ACTIVE'::"ReservationStatus",
+             ${hold.expiresAt}::timestamp(3), ${hold.cartId}, ${hold.cartItemId}, ${hold.now}::timestamp(3), ${hold.now}::timestamp(3)
+        FROM reserved r
+    )
+    SELECT r."id", r."productId", r."variantId", r."onHand", r."reserved", r."allocated", r."lowStockThreshold", r."version",
+           (SELECT p."sellerId" FROM "Product" p WHERE p."id" = r."productId") AS "sellerId"
+      FROM reserved r`;
+  if (row) await publishIfCrossedLow(tx, row, availableOf(row) + hold.quantity);
+  return row ?? null;
+}
+
 /** Gives back units a cart held. */
 export async function removeReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
   const rows = await tx.$executeRaw`

@@ -8,13 +8,14 @@ import { Alert, Button } from "@bazaar/ui";
 import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckIcon } from "~/components/icons";
 import { QuantityStepper } from "~/components/quantity-stepper";
+import { setCartCount } from "~/components/visitor";
 import { domainCodeOf, errorMessage } from "~/lib/errors";
 import { useTRPC } from "~/trpc/react";
 import { useVariantSelection } from "./variant-selection";
 
 /**
  * Availability of the chosen variant, quantity and "Add to cart". The stock shown is read fresh
- * for this visit; the badge in the header updates the moment the cart answers, and a refusal
+ * for this visit; the badge in the header updates the moment the cart answers (with its count), and a refusal
  * (someone bought the last one first) updates the stock shown here too.
  */
 export function AddToCart({ name }: { name: string }) {
@@ -28,8 +29,10 @@ export function AddToCart({ name }: { name: string }) {
   const add = useMutation(
     trpc.cart.add.mutationOptions({
       onMutate: () => setAdded(null),
-      onSuccess: (cart, input) => {
-        queryClient.setQueryData(trpc.cart.get.queryKey(), cart);
+      onSuccess: (added, input) => {
+        // The answer is a summary: the header's count now, the cart page's view when next shown.
+        setCartCount(added.itemCount);
+        void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
         setAdded({ quantity: input.quantity ?? 1, variantId: input.variantId ?? "" });
         setQuantity(1);
         void queryClient.invalidateQueries({ queryKey: availabilityKey });
