@@ -59,6 +59,13 @@ export async function lockCart(tx: Tx, owner: CartOwner): Promise<{ id: string; 
  * UPDATE locks the cart row as SELECT ... FOR UPDATE would, and its CTE extends the holds, so a
  * cart change starts with one round trip instead of three. A cart whose checkout awaits payment
  * is refused (the caller's transaction rolls the stamp back).
+ *
+ * The same statement turns synchronous_commit off for this transaction (SET LOCAL, as
+ * set_config(..., true)): a cart change writes the cart, its lines and SOFT holds only, and its
+ * COMMIT then returns without waiting for the WAL flush, so a popular stock row is unlocked that
+ * much sooner. A crash can lose the last fraction of a second of such changes, each whole (the
+ * buyer adds again); any later synchronous commit (a checkout turning those holds HARD, a payment)
+ * flushes them first, so nothing durable can depend on a lost one. See bench/README.md.
  */
 export async function lockCartForChange(
   tx: Tx,
@@ -76,10 +83,10 @@ export async function lockCartForChange(
       UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
        WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
     )
-    SELECT * FROM cart`;
+    SELECT "id", "status", "buyerId", "promoCodeId", "currency", set_config('synchronous_commit', 'off', true) AS "synchronousCommit" FROM cart`;
   if (!cart) return null;
   if (cart.status === "CHECKOUT") throw checkoutInProgress();
-  return cart;
+  return { id: cart.id, buyerId: cart.buyerId, promoCodeId: cart.promoCodeId, currency: cart.currency };
 }
 
 /**

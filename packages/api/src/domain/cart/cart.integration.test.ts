@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Tx } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor, callerWithCookies } from "../../testing";
 import { createAddress, createBuyer, createProduct, createPromo, createSeller, setTaxRate, shippingAddressInput } from "../../testing/factories";
 import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { releaseExpiredCartReservations } from "../inventory/order-reservations";
+import { lockCartForChange, lockCartForCheckout } from "./cart-owner";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -205,3 +207,25 @@ describe("ownership", () => {
     await expect(guest.address.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
+
+describe("commit durability", () => {
+  it("commits a cart change without waiting for the WAL flush, and nothing else: checkout's transaction stays synchronous", async () => {
+    const { seller } = await createSeller(t.db);
+    const { product } = await createProduct(t.db, seller.id, { stock: 5 });
+    const buyer = await createBuyer(t.db);
+    await (await callerFor(t.db, buyer.id)).cart.add({ productId: product.id, quantity: 1 });
+    const now = new Date();
+    const settingAfter = (lock: (tx: Tx) => Promise<unknown>) =>
+      t.db
+        .$transaction(async (tx) => {
+          await lock(tx);
+          const [row] = await tx.$queryRaw<{ setting: string }[]>`SELECT current_setting('synchronous_commit') AS "setting"`;
+          throw new Rollback(row?.setting ?? "");
+        })
+        .catch((error: unknown) => (error instanceof Rollback ? error.message : Promise.reject(error)));
+    expect(await settingAfter((tx) => lockCartForChange(tx, { buyerId: buyer.id }, now, now))).toBe("off");
+    expect(await settingAfter((tx) => lockCartForCheckout(tx, { buyerId: buyer.id }, now, now))).toBe("on");
+  });
+});
+
+class Rollback extends Error {}
