@@ -263,9 +263,10 @@ async function main(): Promise<number> {
         const skusShare = share(skus.reqPerSec, ceilings.skus);
         const hotShare = share(hot.load.reqPerSec, ceilings.hot);
         rows.push(
-          ...loadRows(`add to cart, ${profile.skus} SKUs`, skus, { statements: 6 }),
+          // The issue's 6 (transaction and reply) and the session's user read every signed-in request makes.
+          ...loadRows(`add to cart, ${profile.skus} SKUs`, skus, { statements: 7 }),
           { section: `add to cart, ${profile.skus} SKUs`, figure: "share of ceiling", value: fmt(skusShare, "%"), ...atLeast(skusShare, 35, "%") },
-          ...loadRows("add to cart, 1 hot SKU", hot.load, { statements: 6 }),
+          ...loadRows("add to cart, 1 hot SKU", hot.load, { statements: 7 }),
           { section: "add to cart, 1 hot SKU", figure: "share of ceiling", value: fmt(hotShare, "%"), ...atLeast(hotShare, 40, "%") },
           {
             section: "add to cart, 1 hot SKU",
