@@ -215,14 +215,19 @@ describe("commit durability", () => {
     const buyer = await createBuyer(t.db);
     await (await callerFor(t.db, buyer.id)).cart.add({ productId: product.id, quantity: 1 });
     const now = new Date();
-    const settingAfter = (lock: (tx: Tx) => Promise<unknown>) =>
-      t.db
-        .$transaction(async (tx) => {
+    // Each lock runs in a transaction that reads the setting and is then rolled back (the cart stays as it was).
+    const settingAfter = async (lock: (tx: Tx) => Promise<unknown>) => {
+      let setting = "";
+      await expect(
+        t.db.$transaction(async (tx) => {
           await lock(tx);
           const [row] = await tx.$queryRaw<{ setting: string }[]>`SELECT current_setting('synchronous_commit') AS "setting"`;
-          throw new Rollback(row?.setting ?? "");
-        })
-        .catch((error: unknown) => (error instanceof Rollback ? error.message : Promise.reject(error)));
+          setting = row?.setting ?? "";
+          throw new Rollback();
+        }),
+      ).rejects.toBeInstanceOf(Rollback);
+      return setting;
+    };
     expect(await settingAfter((tx) => lockCartForChange(tx, { buyerId: buyer.id }, now, now))).toBe("off");
     expect(await settingAfter((tx) => lockCartForCheckout(tx, { buyerId: buyer.id }, now, now))).toBe("on");
   });
