@@ -17,6 +17,15 @@ export default function config(phase: string): NextConfig {
     // for every instance: see cache-handler.mjs and the README's "Caching and revalidation".
     // Next runs from the app's folder (`next build`, `next start`, scripts/start.ts).
     cacheHandler: path.resolve("cache-handler.mjs"),
+    // The proxy rewrites each public URL to its stored page. By default Next hands the proxy a URL
+    // on "localhost" while it resolves rewrites against the host it listens on (127.0.0.1), so
+    // every rewrite looked external and each stored page was fetched from this same server over
+    // HTTP: twice the work per hit. With this, the proxy sees the URL the server was reached at.
+    skipProxyUrlNormalize: true,
+    // Next hashes every HTML response it sends (a character-by-character loop over ~165 KB) to
+    // make its ETag: on a stored page that was most of the CPU a hit cost. Stored pages are served
+    // with s-maxage and expired by tag, so conditional requests have little left to save.
+    generateEtags: false,
     // Referrer-Policy, nosniff, no framing, Permissions-Policy on every response; the pages' CSP is set by src/proxy.ts.
     headers: async () => [{ source: "/:path*", headers: staticSecurityHeaders("storefront") }],
     reactStrictMode: true,

@@ -42,6 +42,23 @@ test("an administrator refunds one unit; the seller refunds an amount within the
   await expect(part).toContainText("Refunded by Bazaar: One candle arrived snapped");
   expect(await stockOf(shop.sellerPage, candle.id)).toMatchObject({ onHand: 4 });
 
+  // The limit is the administrator's to set on the Settings page, checked there and audited (saved
+  // at the same $500.00, so suites running alongside see the limit they expect).
+  const orderPage = admin.url();
+  await admin.goto(appUrl("admin", "/settings"));
+  const defaults = admin.getByRole("form", { name: "Platform defaults" });
+  const limit = defaults.getByLabel("Seller refund limit (USD)");
+  await expect(limit).toHaveValue(/^500(\.00)?$/);
+  await limit.fill("lots");
+  await defaults.getByRole("button", { name: "Save settings" }).click();
+  await expect(defaults).toContainText("Enter an amount such as 500.00 (0: sellers cannot refund).");
+  await expectAccessible(admin, "the Settings page with a field error");
+  await limit.fill("500.00");
+  await defaults.getByRole("button", { name: "Save settings" }).click();
+  await expect(defaults).toContainText("Settings saved.");
+  await admin.goto(appUrl("admin", "/audit?action=settings."));
+  await expect(admin.getByTestId("audit-table")).toContainText("sellerRefundLimitCents: 50000");
+
   // The seller, on a phone: the limit is said up front, enforced by the server, and a small amount goes through.
   const seller = shop.sellerPage;
   await seller.setViewportSize({ width: 375, height: 812 });
@@ -65,6 +82,6 @@ test("an administrator refunds one unit; the seller refunds an amount within the
   expect(await refunded()).toBe(before + 500);
 
   // The administrator sees the seller's refund on the order.
-  await admin.reload();
+  await admin.goto(orderPage);
   await expect(part).toContainText("Refunded by the seller: Goodwill for the wait");
 });

@@ -1,5 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { adminPage, approvedShop, paidOrder, stockOf } from "../admin/helpers";
+import { pngSquare } from "../seller/images";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
 import { appUrl, emailText, expectAccessible } from "../support";
 import { guestPaidOrder, orderLines, paidFor, shipAndDeliver, usd } from "./helpers";
@@ -42,6 +43,12 @@ test("a buyer returns one item of a delivered order; the seller restocks it and 
   const form = buyer.getByRole("form", { name: "Return items" });
   await form.getByLabel(`Units of ${lamp.name} to return`).selectOption("1");
   await form.getByLabel("Why are you returning it?").fill("The shade arrived cracked");
+  // A photo of the damage (a GIF is refused before anything is sent; the server checks the PNG's bytes).
+  const photos = form.getByLabel("Photos (optional)");
+  await photos.setInputFiles({ name: "anim.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+  await form.getByRole("button", { name: "Ask for a return" }).click();
+  await expect(form).toContainText('"anim.gif" is not a photo Bazaar takes: attach JPEG, PNG or WebP images.');
+  await photos.setInputFiles({ name: "cracked-shade.png", mimeType: "image/png", buffer: pngSquare(48, [200, 60, 60]) });
   await expectAccessible(buyer, "the return request form");
   expect(await buyer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await form.getByRole("button", { name: "Ask for a return" }).click();
@@ -55,8 +62,17 @@ test("a buyer returns one item of a delivered order; the seller restocks it and 
   await seller.goto(appUrl("seller", "/returns"));
   const row = seller.getByTestId("return-row").filter({ hasText: `order #${order.orderNumber}` });
   await expect(row).toContainText("The shade arrived cracked");
+  const photo = row.getByRole("list", { name: /^Photos of return #/ }).getByRole("img", { name: "Photo 1 of 1 from the buyer" });
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
   await expectAccessible(seller, "the seller's returns page");
-  await row.getByLabel("Return instructions, or the reason you reject it").fill("Send it to 1 Workshop Lane, Portland, with the order number inside.");
+  // Instructions and a reject reason are separate fields, each checked on its own.
+  await row.getByRole("button", { name: "Reject" }).click();
+  await expect(row.getByRole("form", { name: /^Reject return/ })).toContainText("Give a reason (at least 3 characters).");
+  await row.getByRole("button", { name: "Approve" }).click();
+  await expect(row.getByRole("form", { name: /^Approve return/ })).toContainText("Tell the buyer how and where to send the items.");
+  await expectAccessible(seller, "the seller's returns page with both fields' errors");
+  await row.getByLabel("Return instructions").fill("Send it to 1 Workshop Lane, Portland, with the order number inside.");
   await row.getByRole("button", { name: "Approve" }).click();
   await expect(row).toContainText("approved");
 

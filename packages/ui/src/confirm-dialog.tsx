@@ -1,9 +1,9 @@
 "use client";
 
-import { useId, useRef, useState, type ReactNode } from "react";
-import { Alert } from "./alert";
-import { Button, type ButtonVariant } from "./button";
+import { useState, type ReactNode } from "react";
+import { type ButtonVariant } from "./button";
 import { Textarea } from "./field";
+import { FormDialog } from "./form-dialog";
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog. */
@@ -47,80 +47,50 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     disabled,
     testId,
   } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [text, setText] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
 
   const submit = async () => {
     if (reason && text.trim().length < reason.minLength) {
       setLocalError(`Give a reason of at least ${reason.minLength} characters.`);
-      return;
+      return false;
     }
     setLocalError(null);
-    if (await onConfirm(text.trim())) {
-      dialog.current?.close();
-      setText("");
-    }
+    const done = await onConfirm(text.trim());
+    if (done) setText("");
+    return done;
   };
 
   return (
-    <>
-      <Button
-        variant={triggerVariant}
-        size={triggerSize}
-        disabled={disabled}
-        aria-label={props.triggerAccessibleName}
-        aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
-        data-testid={testId}
-      >
-        {triggerLabel}
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
-        onClose={() => setLocalError(null)}
-      >
-        <form
-          method="dialog"
-          // The reason is checked here (with a message in the dialog), not by the browser's bubble.
-          noValidate
-          className="space-y-4 p-6"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-            {title}
-          </h2>
-          {description ? <div className="text-sm text-slate-600">{description}</div> : null}
-          {reason ? (
-            <Textarea
-              label={reason.label}
-              hint={reason.hint}
-              name="reason"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              required
-              minLength={reason.minLength}
-              maxLength={500}
-              error={localError}
-            />
-          ) : null}
-          {error ? <Alert tone="danger">{error}</Alert> : null}
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <Button type="submit" variant={tone === "danger" ? "danger" : "primary"} pending={pending}>
-              {confirmLabel}
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </>
+    <FormDialog
+      triggerLabel={triggerLabel}
+      triggerVariant={triggerVariant}
+      triggerSize={triggerSize}
+      triggerDisabled={disabled}
+      triggerAccessibleName={props.triggerAccessibleName}
+      triggerTestId={testId}
+      title={title}
+      description={description}
+      submitLabel={confirmLabel}
+      submitVariant={tone === "danger" ? "danger" : "primary"}
+      onSubmit={submit}
+      onClose={() => setLocalError(null)}
+      error={error}
+      pending={pending}
+    >
+      {reason ? (
+        <Textarea
+          label={reason.label}
+          hint={reason.hint}
+          name="reason"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          required
+          minLength={reason.minLength}
+          maxLength={500}
+          error={localError}
+        />
+      ) : null}
+    </FormDialog>
   );
 }

@@ -6,6 +6,7 @@ export { Card, CardHeader, CardBody } from "./card";
 export { Badge, type BadgeTone } from "./badge";
 export { Alert, type AlertTone } from "./alert";
 export { ConfirmDialog, type ConfirmDialogProps } from "./confirm-dialog";
+export { FormDialog, type FormDialogProps } from "./form-dialog";
 export { RefundItemsDialog, type RefundItemsDialogProps, type RefundItemsRequest } from "./refund-items-dialog";
 export { Table, THead, TBody, Th, Td } from "./table";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
@@ -24,4 +25,5 @@ export {
   type CursorPagerProps,
   type PaginatedTableProps,
 } from "./list";
+export { ReturnPhotos } from "./return-photos";
 export { DisputesTable, type DisputeRow, type DisputesTableProps, type DisputeStatusName } from "./disputes-table";

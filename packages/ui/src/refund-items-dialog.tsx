@@ -1,9 +1,8 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
-import { Alert } from "./alert";
-import { Button } from "./button";
+import { useState } from "react";
 import { Input, Textarea } from "./field";
+import { FormDialog } from "./form-dialog";
 import { formatMoney } from "./money";
 
 export interface RefundItemsRequest {
@@ -47,8 +46,6 @@ const newKey = () => `refund-${crypto.randomUUID()}`;
  */
 export function RefundItemsDialog(props: RefundItemsDialogProps) {
   const { title, currency, items, shippingCents, refundableCents, limitCents, shipped, parseAmount, onSubmit, error, pending } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [key, setKey] = useState(newKey);
   const [units, setUnits] = useState<Record<string, string>>({});
   const [includeShipping, setIncludeShipping] = useState(false);
@@ -58,113 +55,94 @@ export function RefundItemsDialog(props: RefundItemsDialogProps) {
   const money = (cents: number) => formatMoney(cents, currency);
   const open = items.filter((i) => i.left > 0);
 
-  const submit = async () => {
+  /** Checks the fields (a message in the dialog, not the browser's bubble), then refunds; true closes the dialog. */
+  const check = (): RefundItemsRequest | string => {
     const chosen: RefundItemsRequest["items"] = [];
     for (const item of open) {
       const text = (units[item.id] ?? "").trim();
       if (!text || text === "0") continue;
       const quantity = Number(text);
       if (!Number.isInteger(quantity) || quantity < 0 || quantity > item.left) {
-        return setProblem(`Refund from 0 to ${item.left} of ${item.name}.`);
+        return `Refund from 0 to ${item.left} of ${item.name}.`;
       }
       chosen.push({ orderItemId: item.id, quantity });
     }
     const amountCents = amount.trim() ? parseAmount(amount) : null;
-    if (amount.trim() && (amountCents === null || amountCents <= 0)) return setProblem(`"${amount.trim()}" is not an amount; write it like 12.50.`);
-    if (chosen.length === 0 && amountCents === null && !includeShipping) return setProblem("Choose the units to refund, the shipping, or enter an amount.");
-    if (amountCents !== null && amountCents > refundableCents) return setProblem(`At most ${money(refundableCents)} of this part can still be refunded.`);
-    if (reason.trim().length < 3) return setProblem("Give a reason of at least 3 characters; the buyer reads it.");
-    setProblem(null);
-    if (await onSubmit({ items: chosen, amountCents, includeShipping, reason: reason.trim(), idempotencyKey: key })) {
-      dialog.current?.close();
-      setUnits({});
-      setAmount("");
-      setReason("");
-      setIncludeShipping(false);
-      setKey(newKey());
-    }
+    if (amount.trim() && (amountCents === null || amountCents <= 0)) return `"${amount.trim()}" is not an amount; write it like 12.50.`;
+    if (chosen.length === 0 && amountCents === null && !includeShipping) return "Choose the units to refund, the shipping, or enter an amount.";
+    if (amountCents !== null && amountCents > refundableCents) return `At most ${money(refundableCents)} of this part can still be refunded.`;
+    if (reason.trim().length < 3) return "Give a reason of at least 3 characters; the buyer reads it.";
+    return { items: chosen, amountCents, includeShipping, reason: reason.trim(), idempotencyKey: key };
+  };
+
+  const submit = async () => {
+    const request = check();
+    setProblem(typeof request === "string" ? request : null);
+    if (typeof request === "string" || !(await onSubmit(request))) return false;
+    setUnits({});
+    setAmount("");
+    setReason("");
+    setIncludeShipping(false);
+    setKey(newKey());
+    return true;
   };
 
   return (
-    <>
-      <Button
-        size="sm"
-        variant="secondary"
-        aria-label={props.triggerAccessibleName}
-        aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
-        disabled={refundableCents <= 0}
-      >
-        Refund items
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto max-h-[calc(100dvh-2rem)] w-[min(34rem,calc(100vw-2rem))] rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
-        onClose={() => setProblem(null)}
-      >
-        <form
-          noValidate
-          className="space-y-4 p-6"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-            {title}
-          </h2>
-          <p className="text-sm text-slate-600">
-            Up to {money(refundableCents)} can still be refunded to the buyer&apos;s card.{" "}
-            {shipped ? "This part has shipped: refunded units do not go back in stock (a received return does that)." : "Refunded units go back in stock."}
-            {limitCents != null ? ` You can refund at most ${money(limitCents)} at once; Bazaar support can refund more.` : ""}
-          </p>
-          {open.length > 0 ? (
-            <fieldset className="space-y-2">
-              <legend className="text-sm font-medium text-slate-800">Units to refund</legend>
-              {open.map((item) => (
-                <Input
-                  key={item.id}
-                  label={`Units of ${item.name} to refund (${item.left} of ${item.quantity} left)`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={item.left}
-                  step={1}
-                  value={units[item.id] ?? ""}
-                  placeholder="0"
-                  onChange={(event) => setUnits({ ...units, [item.id]: event.target.value })}
-                />
-              ))}
-            </fieldset>
-          ) : (
-            <p className="text-sm text-slate-600">Every unit of this part is refunded already; a custom amount is still possible.</p>
-          )}
-          {shippingCents > 0 ? (
-            <label className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" className="size-4" checked={includeShipping} onChange={(event) => setIncludeShipping(event.target.checked)} />
-              Refund the shipping too ({money(shippingCents)})
-            </label>
-          ) : null}
-          <Input
-            label="Custom amount (optional)"
-            hint="Refunds exactly this instead of what the chosen units are worth, e.g. 12.50."
-            inputMode="decimal"
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-          />
-          <Textarea label="Reason (the buyer sees this)" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} rows={2} />
-          {(problem ?? error) ? <Alert tone="danger">{problem ?? error}</Alert> : null}
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" pending={pending}>
-              Refund
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </>
+    <FormDialog
+      triggerLabel="Refund items"
+      triggerAccessibleName={props.triggerAccessibleName}
+      triggerDisabled={refundableCents <= 0}
+      title={title}
+      description={
+        <p>
+          Up to {money(refundableCents)} can still be refunded to the buyer&apos;s card.{" "}
+          {shipped ? "This part has shipped: refunded units do not go back in stock (a received return does that)." : "Refunded units go back in stock."}
+          {limitCents != null ? ` You can refund at most ${money(limitCents)} at once; Bazaar support can refund more.` : ""}
+        </p>
+      }
+      submitLabel="Refund"
+      submitVariant="danger"
+      onSubmit={submit}
+      onClose={() => setProblem(null)}
+      error={problem ?? error}
+      pending={pending}
+      className="max-h-[calc(100dvh-2rem)] w-[min(34rem,calc(100vw-2rem))]"
+    >
+      {open.length > 0 ? (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">Units to refund</legend>
+          {open.map((item) => (
+            <Input
+              key={item.id}
+              label={`Units of ${item.name} to refund (${item.left} of ${item.quantity} left)`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={item.left}
+              step={1}
+              value={units[item.id] ?? ""}
+              placeholder="0"
+              onChange={(event) => setUnits({ ...units, [item.id]: event.target.value })}
+            />
+          ))}
+        </fieldset>
+      ) : (
+        <p className="text-sm text-slate-600">Every unit of this part is refunded already; a custom amount is still possible.</p>
+      )}
+      {shippingCents > 0 ? (
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" className="size-4" checked={includeShipping} onChange={(event) => setIncludeShipping(event.target.checked)} />
+          Refund the shipping too ({money(shippingCents)})
+        </label>
+      ) : null}
+      <Input
+        label="Custom amount (optional)"
+        hint="Refunds exactly this instead of what the chosen units are worth, e.g. 12.50."
+        inputMode="decimal"
+        value={amount}
+        onChange={(event) => setAmount(event.target.value)}
+      />
+      <Textarea label="Reason (the buyer sees this)" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} rows={2} />
+    </FormDialog>
   );
 }

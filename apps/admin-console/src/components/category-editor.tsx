@@ -1,10 +1,10 @@
 "use client";
 
 import { useRef } from "react";
-import { Alert, Button, ConfirmDialog, Input, Select, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import { Alert, Button, ConfirmDialog, FormDialog, Input, Select, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { formText } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
-import { FormDialog } from "./form-dialog";
+
 import { useAdminMutation } from "./use-admin-mutation";
 
 export interface CategoryRow {

@@ -1,11 +1,12 @@
 "use client";
 
-import { useState } from "react";
-import { Alert, Button, Input, Select, Textarea } from "@bazaar/ui";
+import type { RouterOutputs } from "@bazaar/api";
+import { Alert, Button, FormDialog, Input, Select, Textarea } from "@bazaar/ui";
 import { bpsToInput, centsToInput, formText, parseMoneyInput, parsePercentInput } from "~/lib/format";
 import type { FieldErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { FormDialog } from "./form-dialog";
+
+import { PlatformSettingsForm, type SettingsUpdate } from "./settings-forms";
 import { useAdminMutation } from "./use-admin-mutation";
 
 export interface TierRow {
@@ -140,86 +141,71 @@ export function ClearMemberTier({ userId, who }: { userId: string; who: string }
   );
 }
 
-export interface PointsSettings {
-  loyaltyPointsPerUnit: number;
-  loyaltyRedeemStepPoints: number;
-  loyaltyMaxRedeemShareBps: number;
-  loyaltyPointsExpiryDays: number;
+export type PointsSettings = Pick<
+  RouterOutputs["admin"]["settings"]["get"]["settings"],
+  "loyaltyPointsPerUnit" | "loyaltyRedeemStepPoints" | "loyaltyMaxRedeemShareBps" | "loyaltyPointsExpiryDays"
+>;
+
+function readPointsSettings(form: FormData): { values: SettingsUpdate } | { problems: FieldErrors } {
+  const whole = (key: string) => (/^\d+$/.test(formText(form, key)) ? Number(formText(form, key)) : Number.NaN);
+  const share = parsePercentInput(formText(form, "share"));
+  const values = { perUnit: whole("perUnit"), step: whole("step"), days: whole("days") };
+  const problems: FieldErrors = {};
+  if (Number.isNaN(values.perUnit)) problems.loyaltyPointsPerUnit = ["Enter a whole number of points."];
+  if (Number.isNaN(values.step)) problems.loyaltyRedeemStepPoints = ["Enter a whole number of points."];
+  if (Number.isNaN(values.days)) problems.loyaltyPointsExpiryDays = ["Enter a whole number of days."];
+  if (share === null || Number.isNaN(share)) problems.loyaltyMaxRedeemShareBps = ["Enter a percentage such as 50."];
+  if (Object.keys(problems).length > 0) return { problems };
+  return {
+    values: {
+      loyaltyPointsPerUnit: values.perUnit,
+      loyaltyRedeemStepPoints: values.step,
+      loyaltyMaxRedeemShareBps: share ?? 0,
+      loyaltyPointsExpiryDays: values.days,
+    },
+  };
 }
 
 /** The points rules: earning rate, redemption step and share, expiry after inactivity. */
 export function PointsSettingsForm({ settings }: { settings: PointsSettings }) {
-  const trpc = useTRPC();
-  const save = useAdminMutation(trpc.admin.settings.update.mutationOptions());
-  const [saved, setSaved] = useState(false);
-  const submit = async (form: FormData) => {
-    setSaved(false);
-    const whole = (key: string) => (/^\d+$/.test(formText(form, key)) ? Number(formText(form, key)) : Number.NaN);
-    const share = parsePercentInput(formText(form, "share"));
-    const values = { perUnit: whole("perUnit"), step: whole("step"), days: whole("days") };
-    const problems: FieldErrors = {};
-    if (Number.isNaN(values.perUnit)) problems.loyaltyPointsPerUnit = ["Enter a whole number of points."];
-    if (Number.isNaN(values.step)) problems.loyaltyRedeemStepPoints = ["Enter a whole number of points."];
-    if (Number.isNaN(values.days)) problems.loyaltyPointsExpiryDays = ["Enter a whole number of days."];
-    if (share === null || Number.isNaN(share)) problems.loyaltyMaxRedeemShareBps = ["Enter a percentage such as 50."];
-    if (Object.keys(problems).length > 0) return save.fail("Check the highlighted fields.", problems);
-    if (
-      await save.run({
-        loyaltyPointsPerUnit: values.perUnit,
-        loyaltyRedeemStepPoints: values.step,
-        loyaltyMaxRedeemShareBps: share ?? 0,
-        loyaltyPointsExpiryDays: values.days,
-      })
-    )
-      setSaved(true);
-  };
   return (
-    <form
-      aria-label="Points settings"
-      className="space-y-4"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(new FormData(event.currentTarget));
-      }}
-    >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Input
-          label="Points per $1 paid"
-          name="perUnit"
-          inputMode="numeric"
-          defaultValue={String(settings.loyaltyPointsPerUnit)}
-          hint="On delivered goods, times the tier's multiplier. 1 point = 1 cent."
-          error={save.fieldErrors.loyaltyPointsPerUnit}
-        />
-        <Input
-          label="Redeem in steps of (points)"
-          name="step"
-          inputMode="numeric"
-          defaultValue={String(settings.loyaltyRedeemStepPoints)}
-          error={save.fieldErrors.loyaltyRedeemStepPoints}
-        />
-        <Input
-          label="Most of an order points may pay (%)"
-          name="share"
-          inputMode="decimal"
-          defaultValue={bpsToInput(settings.loyaltyMaxRedeemShareBps)}
-          hint="Of the goods after promo and tier discounts."
-          error={save.fieldErrors.loyaltyMaxRedeemShareBps}
-        />
-        <Input
-          label="Points expire after (days without activity)"
-          name="days"
-          inputMode="numeric"
-          defaultValue={String(settings.loyaltyPointsExpiryDays)}
-          error={save.fieldErrors.loyaltyPointsExpiryDays}
-        />
-      </div>
-      {save.error ? <Alert tone="danger">{save.error}</Alert> : null}
-      {saved ? <Alert tone="success">Points settings saved.</Alert> : null}
-      <Button type="submit" pending={save.pending}>
-        Save points settings
-      </Button>
-    </form>
+    <PlatformSettingsForm
+      name="Points settings"
+      submitLabel="Save points settings"
+      savedMessage="Points settings saved."
+      read={readPointsSettings}
+      fields={[
+        {
+          setting: "loyaltyPointsPerUnit",
+          name: "perUnit",
+          label: "Points per $1 paid",
+          inputMode: "numeric",
+          defaultValue: String(settings.loyaltyPointsPerUnit),
+          hint: "On delivered goods, times the tier's multiplier. 1 point = 1 cent.",
+        },
+        {
+          setting: "loyaltyRedeemStepPoints",
+          name: "step",
+          label: "Redeem in steps of (points)",
+          inputMode: "numeric",
+          defaultValue: String(settings.loyaltyRedeemStepPoints),
+        },
+        {
+          setting: "loyaltyMaxRedeemShareBps",
+          name: "share",
+          label: "Most of an order points may pay (%)",
+          inputMode: "decimal",
+          defaultValue: bpsToInput(settings.loyaltyMaxRedeemShareBps),
+          hint: "Of the goods after promo and tier discounts.",
+        },
+        {
+          setting: "loyaltyPointsExpiryDays",
+          name: "days",
+          label: "Points expire after (days without activity)",
+          inputMode: "numeric",
+          defaultValue: String(settings.loyaltyPointsExpiryDays),
+        },
+      ]}
+    />
   );
 }

@@ -1,52 +1,58 @@
 "use client";
 
 import { useState } from "react";
-import { Alert, Button, ConfirmDialog, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
+import type { RouterInputs, RouterOutputs } from "@bazaar/api";
+import { Alert, Button, ConfirmDialog, FormDialog, Input, Table, TBody, Td, Th, THead } from "@bazaar/ui";
 import { bpsToInput, centsToInput, formatBps, formText, parseMoneyInput, parsePercentInput } from "~/lib/format";
 import type { FieldErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { FormDialog } from "./form-dialog";
+
 import { useAdminMutation } from "./use-admin-mutation";
 
-export interface PlatformDefaults {
-  commissionDefaultBps: number;
-  lowStockThresholdDefault: number;
-  shippingDefaultFlatCents: number;
-  shippingDefaultFreeOverCents: number | null;
+export type SettingsUpdate = RouterInputs["admin"]["settings"]["update"];
+
+/** One field of a settings form: the setting it edits (its errors), its label, input and current value. */
+export interface SettingField {
+  setting: keyof SettingsUpdate & string;
+  name: string;
+  label: string;
+  inputMode: "decimal" | "numeric";
+  defaultValue: string;
+  hint?: string;
 }
 
-export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
+/**
+ * A form that saves some of the platform settings (each save is audited by the API): the shell
+ * the Settings page and the Loyalty page share. `read` turns the fields into the settings to save,
+ * or into the fields' problems, shown beside each field like the server's.
+ */
+export function PlatformSettingsForm({
+  name,
+  submitLabel,
+  savedMessage,
+  fields,
+  read,
+}: {
+  name: string;
+  submitLabel: string;
+  savedMessage: string;
+  fields: SettingField[];
+  read: (form: FormData) => { values: SettingsUpdate } | { problems: FieldErrors };
+}) {
   const trpc = useTRPC();
   const save = useAdminMutation(trpc.admin.settings.update.mutationOptions());
   const [saved, setSaved] = useState(false);
 
   const submit = async (form: FormData) => {
     setSaved(false);
-    const commission = parsePercentInput(formText(form, "commission"));
-    const flat = parseMoneyInput(formText(form, "shippingFlat"));
-    const freeOver = parseMoneyInput(formText(form, "shippingFreeOver"));
-    const threshold = formText(form, "lowStock");
-    const problems: FieldErrors = {};
-    if (commission === null || Number.isNaN(commission)) problems.commissionDefaultBps = ["Enter a percentage such as 10."];
-    if (flat === null || Number.isNaN(flat)) problems.shippingDefaultFlatCents = ["Enter an amount such as 5.99."];
-    if (Number.isNaN(freeOver)) problems.shippingDefaultFreeOverCents = ["Enter an amount such as 50.00, or leave it empty."];
-    if (!/^\d+$/.test(threshold)) problems.lowStockThresholdDefault = ["Enter a whole number of units."];
-    if (Object.keys(problems).length > 0) return save.fail("Check the highlighted fields.", problems);
-    if (
-      await save.run({
-        commissionDefaultBps: commission ?? 0,
-        shippingDefaultFlatCents: flat ?? 0,
-        shippingDefaultFreeOverCents: freeOver,
-        lowStockThresholdDefault: Number(threshold),
-      })
-    ) {
-      setSaved(true);
-    }
+    const result = read(form);
+    if ("problems" in result) return save.fail("Check the highlighted fields.", result.problems);
+    if (await save.run(result.values)) setSaved(true);
   };
 
   return (
     <form
-      aria-label="Platform defaults"
+      aria-label={name}
       className="space-y-4"
       noValidate
       onSubmit={(event) => {
@@ -55,45 +61,106 @@ export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Input
-          label="Default commission (%)"
-          name="commission"
-          inputMode="decimal"
-          defaultValue={bpsToInput(settings.commissionDefaultBps)}
-          hint="Bazaar's share of each sale, for shops without an override. Applies to payments captured from now on."
-          error={save.fieldErrors.commissionDefaultBps}
-        />
-        <Input
-          label="Default low-stock threshold (units)"
-          name="lowStock"
-          inputMode="numeric"
-          defaultValue={String(settings.lowStockThresholdDefault)}
-          hint="New stock rows warn their seller below this many available units."
-          error={save.fieldErrors.lowStockThresholdDefault}
-        />
-        <Input
-          label="Default shipping, flat rate (USD)"
-          name="shippingFlat"
-          inputMode="decimal"
-          defaultValue={centsToInput(settings.shippingDefaultFlatCents)}
-          hint="What a new shop charges per order until it sets its own."
-          error={save.fieldErrors.shippingDefaultFlatCents}
-        />
-        <Input
-          label="Default free shipping over (USD)"
-          name="shippingFreeOver"
-          inputMode="decimal"
-          defaultValue={centsToInput(settings.shippingDefaultFreeOverCents)}
-          hint="Empty: no free shipping by default."
-          error={save.fieldErrors.shippingDefaultFreeOverCents}
-        />
+        {fields.map((field) => (
+          <Input
+            key={field.name}
+            label={field.label}
+            name={field.name}
+            inputMode={field.inputMode}
+            defaultValue={field.defaultValue}
+            hint={field.hint}
+            error={save.fieldErrors[field.setting]}
+          />
+        ))}
       </div>
       {save.error ? <Alert tone="danger">{save.error}</Alert> : null}
-      {saved ? <Alert tone="success">Settings saved.</Alert> : null}
+      {saved ? <Alert tone="success">{savedMessage}</Alert> : null}
       <Button type="submit" pending={save.pending}>
-        Save settings
+        {submitLabel}
       </Button>
     </form>
+  );
+}
+
+export type PlatformDefaults = Pick<
+  RouterOutputs["admin"]["settings"]["get"]["settings"],
+  "commissionDefaultBps" | "lowStockThresholdDefault" | "shippingDefaultFlatCents" | "shippingDefaultFreeOverCents" | "sellerRefundLimitCents"
+>;
+
+function readDefaults(form: FormData): { values: SettingsUpdate } | { problems: FieldErrors } {
+  const commission = parsePercentInput(formText(form, "commission"));
+  const flat = parseMoneyInput(formText(form, "shippingFlat"));
+  const freeOver = parseMoneyInput(formText(form, "shippingFreeOver"));
+  const refundLimit = parseMoneyInput(formText(form, "sellerRefundLimit"));
+  const threshold = formText(form, "lowStock");
+  const problems: FieldErrors = {};
+  if (commission === null || Number.isNaN(commission)) problems.commissionDefaultBps = ["Enter a percentage such as 10."];
+  if (flat === null || Number.isNaN(flat)) problems.shippingDefaultFlatCents = ["Enter an amount such as 5.99."];
+  if (Number.isNaN(freeOver)) problems.shippingDefaultFreeOverCents = ["Enter an amount such as 50.00, or leave it empty."];
+  if (refundLimit === null || Number.isNaN(refundLimit)) problems.sellerRefundLimitCents = ["Enter an amount such as 500.00 (0: sellers cannot refund)."];
+  if (!/^\d+$/.test(threshold)) problems.lowStockThresholdDefault = ["Enter a whole number of units."];
+  if (Object.keys(problems).length > 0) return { problems };
+  return {
+    values: {
+      commissionDefaultBps: commission ?? 0,
+      shippingDefaultFlatCents: flat ?? 0,
+      shippingDefaultFreeOverCents: freeOver,
+      lowStockThresholdDefault: Number(threshold),
+      sellerRefundLimitCents: refundLimit ?? 0,
+    },
+  };
+}
+
+export function DefaultsForm({ settings }: { settings: PlatformDefaults }) {
+  return (
+    <PlatformSettingsForm
+      name="Platform defaults"
+      submitLabel="Save settings"
+      savedMessage="Settings saved."
+      read={readDefaults}
+      fields={[
+        {
+          setting: "commissionDefaultBps",
+          name: "commission",
+          label: "Default commission (%)",
+          inputMode: "decimal",
+          defaultValue: bpsToInput(settings.commissionDefaultBps),
+          hint: "Bazaar's share of each sale, for shops without an override. Applies to payments captured from now on.",
+        },
+        {
+          setting: "lowStockThresholdDefault",
+          name: "lowStock",
+          label: "Default low-stock threshold (units)",
+          inputMode: "numeric",
+          defaultValue: String(settings.lowStockThresholdDefault),
+          hint: "New stock rows warn their seller below this many available units.",
+        },
+        {
+          setting: "shippingDefaultFlatCents",
+          name: "shippingFlat",
+          label: "Default shipping, flat rate (USD)",
+          inputMode: "decimal",
+          defaultValue: centsToInput(settings.shippingDefaultFlatCents),
+          hint: "What a new shop charges per order until it sets its own.",
+        },
+        {
+          setting: "shippingDefaultFreeOverCents",
+          name: "shippingFreeOver",
+          label: "Default free shipping over (USD)",
+          inputMode: "decimal",
+          defaultValue: centsToInput(settings.shippingDefaultFreeOverCents),
+          hint: "Empty: no free shipping by default.",
+        },
+        {
+          setting: "sellerRefundLimitCents",
+          name: "sellerRefundLimit",
+          label: "Seller refund limit (USD)",
+          inputMode: "decimal",
+          defaultValue: centsToInput(settings.sellerRefundLimitCents),
+          hint: "The most a seller may refund on their own at once; larger refunds need an administrator.",
+        },
+      ]}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { FillImage } from "~/components/fill-image";
 import Link from "next/link";
 import { formatMoney } from "@bazaar/ui";
 import type { ProductCard as ProductCardData } from "@bazaar/api/domain/catalog/search-products";
@@ -11,16 +11,7 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
   return (
     <article className="group relative flex h-full flex-col overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200 transition-shadow focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md">
       <div className="relative aspect-square bg-slate-100">
-        {product.image ? (
-          <Image
-            src={product.image.url}
-            alt={product.image.alt}
-            fill
-            sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
-            className="object-cover"
-            priority={priority}
-          />
-        ) : null}
+        {product.image ? <FillImage src={product.image.url} alt={product.image.alt} priority={priority} /> : null}
         <SaveButton productId={product.id} productName={product.name} />
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">

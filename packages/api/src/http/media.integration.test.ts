@@ -1,15 +1,15 @@
 // The local media store and its HTTP handlers on a temporary UPLOAD_DIR, and the procedure
 // that authorises browser uploads, on a fresh database.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
-import { getEnv, resetEnvCache } from "../env";
+import { getEnv } from "../env";
 import { getLocalMediaStore, getMediaStore, isGenuineUpload } from "../media";
 import { createUploadTicket, UPLOAD_TICKET_HEADER, verifyUploadTicket } from "../media/signing";
 import type { MediaUploadResult } from "../media/types";
 import { callerFor } from "../testing";
+import { useTemporaryUploadDir } from "../testing/media";
 import { createBuyer, createSeller } from "../testing/factories";
 import { GET, POST } from "./media";
 
@@ -17,26 +17,11 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>');
 
 let t: TestDatabase;
-let root: string;
-let mediaDir: string;
-const previousUploadDir = process.env.UPLOAD_DIR;
-
+const media = useTemporaryUploadDir();
 beforeAll(async () => {
   t = await createTestDatabase();
-  root = await mkdtemp(path.join(tmpdir(), "bazaar-media-"));
-  mediaDir = path.join(root, "uploads");
-  process.env.UPLOAD_DIR = mediaDir;
-  delete process.env.UPLOADTHING_TOKEN;
-  resetEnvCache();
 });
-
-afterAll(async () => {
-  if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-  else process.env.UPLOAD_DIR = previousUploadDir;
-  resetEnvCache();
-  await rm(root, { recursive: true, force: true });
-  await t.drop();
-});
+afterAll(async () => t?.drop());
 
 const get = (key: string[], headers: Record<string, string> = {}) =>
   GET(new Request(`http://localhost/media/${key.join("/")}`, { headers }), { params: Promise.resolve({ key }) });
@@ -60,7 +45,7 @@ describe("the local media store", () => {
     const stored = await store.put({ prefix: "products/seller_a", bytes: PNG, contentType: "image/png" });
     expect(stored.key).toMatch(/^products\/seller_a\/[0-9a-f-]{36}\.png$/);
     expect(stored.url).toBe(`/media/${stored.key}`);
-    expect(new Uint8Array(await readFile(path.join(mediaDir, stored.key)))).toEqual(PNG);
+    expect(new Uint8Array(await readFile(path.join(media.dir(), stored.key)))).toEqual(PNG);
     await store.delete(stored.key);
     expect(await store.exists(stored.key)).toBe(false);
     await expect(store.delete(stored.key)).resolves.toBeUndefined();
@@ -99,8 +84,8 @@ describe("GET /media/<key>", () => {
   });
 
   it("answers 404, never a file, to traversal and to what is not media", async () => {
-    await writeFile(path.join(root, "outside.png"), PNG);
-    await writeFile(path.join(mediaDir, "notes.txt"), "secret");
+    await writeFile(path.join(media.root(), "outside.png"), PNG);
+    await writeFile(path.join(media.dir(), "notes.txt"), "secret");
     for (const key of [
       ["..", "outside.png"],
       ["products", "..", "..", "outside.png"],

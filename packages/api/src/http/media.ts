@@ -1,18 +1,19 @@
 // Media over HTTP, mounted by the apps:
 //   apps/*/src/app/media/[...key]/route.ts         export { GET } from "@bazaar/api/http/media";
 //   apps/seller-console/src/app/api/media/upload/route.ts   export { POST } from "@bazaar/api/http/media";
+//   apps/storefront/src/app/api/returns/photos/route.ts     export { POST } from "@bazaar/api/http/return-photos";
 // GET serves the local store's files; POST takes a browser upload authorised by a ticket from
-// the `media.createProductImageUpload` procedure.
+// the `media.createProductImageUpload` procedure (`imageUploadRoute` makes such routes).
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { DomainError, httpStatusOf, isDomainError } from "../errors";
 import { getLocalMediaStore, getMediaStore } from "../media";
 import { contentTypeOfKey } from "../media/local-store";
-import { productImagePrefix } from "../media/keys";
+import { orderOfReturnPhotoOwner, productImagePrefix } from "../media/keys";
 import { signMediaReceipt, UPLOAD_TICKET_HEADER, verifyUploadTicket } from "../media/signing";
 import type { MediaUploadResult } from "../media/types";
-import { MAX_IMAGE_BYTES, formatBytes, validateImage } from "../media/validate-image";
+import { MAX_IMAGE_BYTES, formatBytes, validateImage, type ImageContentType } from "../media/validate-image";
 import { getEnv } from "../env";
 import { logger } from "../observability/logger";
 
@@ -96,34 +97,53 @@ async function readLimitedForm(request: Request): Promise<FormData> {
   }
 }
 
-/**
- * Takes one product image as multipart field `file`, authorised by the ticket in the
- * `x-bazaar-upload-ticket` header. Answers 201 with a `MediaUploadResult`, or an
- * `{ error: { code, message } }` the upload widget can show as it is.
- */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const secret = getEnv().AUTH_SECRET;
-    const { ownerId } = verifyUploadTicket(secret, request.headers.get(UPLOAD_TICKET_HEADER));
-    const declaredLength = Number(request.headers.get("content-length") ?? 0);
-    if (declaredLength > MAX_UPLOAD_REQUEST_BYTES) return tooLarge(declaredLength);
-    const form = await readLimitedForm(request);
-    const file = form.get("file");
-    if (!file || typeof file === "string") throw new DomainError("BAD_REQUEST", 'Send the image as multipart/form-data in a field named "file".');
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const image = validateImage({ bytes, contentType: file.type, name: file.name });
-    const stored = await getMediaStore().put({ prefix: productImagePrefix(ownerId), bytes, contentType: image.contentType, fileName: file.name });
-    const result: MediaUploadResult = {
-      ...stored,
-      contentType: image.contentType,
-      size: image.size,
-      receipt: signMediaReceipt(secret, { ownerId, ...stored }),
-    };
-    return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    if (error instanceof TooLarge) return tooLarge(error.bytes);
-    if (isDomainError(error)) return jsonError(httpStatusOf[error.code], error.code, error.message);
-    logger().error({ err: error }, "media upload failed");
-    return jsonError(500, "INTERNAL", "The image could not be stored. Try again in a moment.");
-  }
+export interface ImageUploadRouteOptions {
+  /** The key prefix for the ticket's owner, or null when the ticket is not for this route. */
+  prefixOf: (ownerId: string) => string | null;
+  /** The image types this route takes (default: every type `validateImage` accepts). */
+  accept?: readonly ImageContentType[];
+  /** Said when a file of another accepted image type arrives. */
+  acceptMessage?: string;
 }
+
+/**
+ * A route taking one image as multipart field `file`, authorised by the ticket in the
+ * `x-bazaar-upload-ticket` header, stored in the media store (UploadThing or the local store).
+ * Answers 201 with a `MediaUploadResult`, or an `{ error: { code, message } }` to show as it is.
+ */
+export function imageUploadRoute(options: ImageUploadRouteOptions) {
+  return async function POST(request: Request): Promise<Response> {
+    try {
+      const secret = getEnv().AUTH_SECRET;
+      const { ownerId } = verifyUploadTicket(secret, request.headers.get(UPLOAD_TICKET_HEADER));
+      const prefix = options.prefixOf(ownerId);
+      if (!prefix) throw new DomainError("UNAUTHORIZED", "This upload is not authorised here: reload the page and try again.");
+      const declaredLength = Number(request.headers.get("content-length") ?? 0);
+      if (declaredLength > MAX_UPLOAD_REQUEST_BYTES) return tooLarge(declaredLength);
+      const form = await readLimitedForm(request);
+      const file = form.get("file");
+      if (!file || typeof file === "string") throw new DomainError("BAD_REQUEST", 'Send the image as multipart/form-data in a field named "file".');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const image = validateImage({ bytes, contentType: file.type, name: file.name });
+      if (options.accept && !options.accept.includes(image.contentType)) {
+        throw new DomainError("BAD_REQUEST", options.acceptMessage ?? `"${file.name}" is not an image type this upload takes.`);
+      }
+      const stored = await getMediaStore().put({ prefix, bytes, contentType: image.contentType, fileName: file.name });
+      const result: MediaUploadResult = {
+        ...stored,
+        contentType: image.contentType,
+        size: image.size,
+        receipt: signMediaReceipt(secret, { ownerId, ...stored }),
+      };
+      return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      if (error instanceof TooLarge) return tooLarge(error.bytes);
+      if (isDomainError(error)) return jsonError(httpStatusOf[error.code], error.code, error.message);
+      logger().error({ err: error }, "media upload failed");
+      return jsonError(500, "INTERNAL", "The image could not be stored. Try again in a moment.");
+    }
+  };
+}
+
+/** A seller's product image (the ticket from `media.createProductImageUpload`). */
+export const POST = imageUploadRoute({ prefixOf: (ownerId) => (orderOfReturnPhotoOwner(ownerId) ? null : productImagePrefix(ownerId)) });

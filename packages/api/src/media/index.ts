@@ -7,7 +7,15 @@ import { UploadThingMediaStore } from "./uploadthing-store";
 export type { BrowserUpload, CreateBrowserUploadInput, MediaStore, MediaUploadResult, PutMediaInput, StoredMedia } from "./types";
 export { LocalMediaStore, LOCAL_MEDIA_PATH, LOCAL_UPLOAD_PATH, contentTypeOfKey } from "./local-store";
 export { UploadThingMediaStore, UPLOADTHING_PATH, PRODUCT_IMAGE_ENDPOINT } from "./uploadthing-store";
-export { isSafeMediaKey, newMediaKey, productImagePrefix } from "./keys";
+export {
+  isSafeMediaKey,
+  newMediaKey,
+  orderOfReturnPhotoOwner,
+  productImagePrefix,
+  RETURN_PHOTO_UPLOAD_PATH,
+  returnPhotoOwner,
+  returnPhotoPrefix,
+} from "./keys";
 export { UPLOAD_TICKET_HEADER, createUploadTicket, verifyUploadTicket, signMediaReceipt, verifyMediaReceipt } from "./signing";
 export { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, assertImageMeta, validateImage, type ImageContentType } from "./validate-image";
 

@@ -19,3 +19,16 @@ export function newMediaKey(prefix: string, extension: string): string {
 
 /** The key prefix of one seller's product images. */
 export const productImagePrefix = (sellerId: string) => `products/${sellerId}`;
+
+/**
+ * Who uploads a return's photos: the order (its buyer, or a guest with the order link), named in
+ * the upload ticket and bound into each photo's receipt, so a return can only carry photos
+ * uploaded for its own order.
+ */
+export const returnPhotoOwner = (orderId: string) => `return-photos:${orderId}`;
+/** The order a return-photo ticket's owner names, or null for any other owner. */
+export const orderOfReturnPhotoOwner = (ownerId: string) => (ownerId.startsWith("return-photos:") ? ownerId.slice("return-photos:".length) || null : null);
+/** The key prefix of one order's return photos. */
+export const returnPhotoPrefix = (orderId: string) => `returns/${orderId}`;
+/** Where the storefront mounts the return-photo upload route (http/return-photos.ts). */
+export const RETURN_PHOTO_UPLOAD_PATH = "/api/returns/photos";

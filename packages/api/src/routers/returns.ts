@@ -1,5 +1,5 @@
 import { adminProcedure, buyerProcedure, publicProcedure, router, sellerProcedure } from "../trpc";
-import { approveReturn, cancelReturn, markReturnSent, receiveReturn, rejectReturn, requestReturn } from "../domain/returns/returns";
+import { approveReturn, cancelReturn, markReturnSent, receiveReturn, rejectReturn, requestReturn, returnPhotoUpload } from "../domain/returns/returns";
 import { getReturnForAdmin, listAllReturns, listSellerReturns } from "../domain/returns/list-returns";
 import {
   ZApproveReturnSchema,
@@ -10,6 +10,7 @@ import {
   ZRejectReturnSchema,
   ZRequestReturnSchema,
   ZReturnIdSchema,
+  ZReturnPhotoUploadSchema,
 } from "../validators/orders";
 
 // Returns (RMA). Who may do each step is decided in the domain from the actor's relation to the
@@ -18,6 +19,8 @@ import {
 // approves, rejects and receives. An administrator may also send or cancel for the buyer; each
 // step an administrator takes is in the audit log.
 export const returnsRouter = router({
+  /** The buyer (or a guest with the order link): a ticket to upload photos for a return of the order. */
+  photoUpload: publicProcedure.input(ZReturnPhotoUploadSchema).mutation(({ ctx, input }) => returnPhotoUpload(ctx.db, ctx.actor, input)),
   request: publicProcedure.input(ZRequestReturnSchema).mutation(({ ctx, input }) => requestReturn(ctx.db, ctx.actor, input)),
   cancel: publicProcedure.input(ZBuyerReturnSchema).mutation(({ ctx, input }) => cancelReturn(ctx.db, ctx.actor, input)),
   markSent: publicProcedure.input(ZMarkReturnSentSchema).mutation(({ ctx, input }) => markReturnSent(ctx.db, ctx.actor, input)),

@@ -67,6 +67,10 @@ export const ZRefundItemsSchema = z.object({
   idempotencyKey: z.string().trim().min(8).max(100),
 });
 
+/** Photos a return may carry, and the kinds accepted (photos, not drawings or animations). */
+export const MAX_RETURN_PHOTOS = 4;
+export const RETURN_PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+
 export const ZRequestReturnSchema = z.object({
   orderId: ZId,
   /** A guest's order link token (a signed-in buyer leaves it out). */
@@ -78,8 +82,15 @@ export const ZRequestReturnSchema = z.object({
     .max(100)
     .refine((items) => new Set(items.map((i) => i.orderItemId)).size === items.length, "List each item once."),
   reason: ZReason,
-  photos: z.array(z.string().trim().url("Photos must be links to uploaded images.").max(500)).max(5, "Attach at most 5 photos.").default([]),
+  /** Photos uploaded for this order (`returns.photoUpload`), each with the receipt the upload route gave it. */
+  photos: z
+    .array(z.object({ key: z.string().trim().min(1).max(512), url: z.string().trim().min(1).max(1000), receipt: z.string().trim().min(1).max(200) }))
+    .max(MAX_RETURN_PHOTOS, `Attach at most ${MAX_RETURN_PHOTOS} photos.`)
+    .default([]),
 });
+
+/** A buyer (or a guest with the order link) asks to upload photos for a return of this order. */
+export const ZReturnPhotoUploadSchema = z.object({ orderId: ZId, token: ZOrderToken });
 
 export const ZReturnIdSchema = z.object({ returnId: ZId });
 /** A return the buyer acts on: a guest brings their order link's token. */

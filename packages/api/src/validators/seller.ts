@@ -155,7 +155,7 @@ export const ZShopProfileInputSchema = z.object({
   returnPolicy: ZPolicyText,
 });
 
-export const ZShopProfileSchema = ZShopProfileInputSchema.extend({ slug: z.string() });
+export const ZShopProfileSchema = ZShopProfileInputSchema.extend({ slug: z.string(), loyaltyCofundBps: z.number().int() });
 
 export const SHOP_SORTS = ["rating", "newest", "sales"] as const;
 export const ZShopDirectorySchema = z

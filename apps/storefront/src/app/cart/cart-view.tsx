@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Image from "next/image";
+import { FillImage } from "~/components/fill-image";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@bazaar/api";
@@ -184,7 +184,7 @@ function CartLineRow({
   return (
     <li className="flex gap-3 px-4 py-4 sm:gap-4 sm:px-5" data-testid="cart-line">
       <div className="relative size-20 shrink-0 overflow-hidden rounded-md bg-slate-100 sm:size-24">
-        {line.image ? <Image src={line.image.url} alt={line.image.alt || line.name} fill sizes="96px" className="object-cover" /> : null}
+        {line.image ? <FillImage src={line.image.url} alt={line.image.alt || line.name} /> : null}
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex flex-wrap items-start justify-between gap-2">

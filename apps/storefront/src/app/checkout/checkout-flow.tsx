@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Image from "next/image";
+import { FillImage } from "~/components/fill-image";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -365,7 +365,7 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
                         {group.lines.map((line) => (
                           <li key={line.id} className="flex items-center gap-3 text-sm">
                             <div className="relative size-12 shrink-0 overflow-hidden rounded bg-slate-100">
-                              {line.image ? <Image src={line.image.url} alt="" fill sizes="48px" className="object-cover" /> : null}
+                              {line.image ? <FillImage src={line.image.url} alt="" /> : null}
                             </div>
                             <span className="min-w-0 flex-1">
                               {line.name} <span className="text-slate-500">× {line.quantity}</span>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Image from "next/image";
+import { FillImage } from "~/components/fill-image";
 import Link from "next/link";
 import { buttonClasses, EmptyState } from "@bazaar/ui";
 import { StoreIcon } from "~/components/icons";
@@ -163,7 +163,7 @@ export default async function ShopsPage({ searchParams }: Props) {
                     const picture = shop.pictures[index];
                     return (
                       <div key={index} className="relative aspect-square overflow-hidden rounded-md bg-slate-100">
-                        {picture ? <Image src={picture.url} alt="" fill sizes="120px" className="object-cover" /> : null}
+                        {picture ? <FillImage src={picture.url} alt="" /> : null}
                       </div>
                     );
                   })}

@@ -1,10 +1,10 @@
 import type { Tx } from "@bazaar/db";
 import { ensurePlatformLedgerAccounts } from "./accounts";
 import { shipmentBalance } from "./payout-holds";
-import { disputedByShipment, sellerSidesFor, tellSellersInDebt } from "./seller-side";
+import { disputedByShipment, sellerSidesFor, tellSellersInDebt, type SellerSide } from "./seller-side";
 import { postLedgerTransaction, type LedgerLine } from "./post";
 import { allocateByWeight } from "../money";
-import { reverseFundedRefund } from "./split";
+import { reverseFundedRefund, type FundedRefundReversal } from "./split";
 import { splitFundingOf } from "./split-payment";
 import { onRefundReversed } from "../loyalty/lifecycle";
 
@@ -65,24 +65,12 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     });
     const side = sides.get(shipment.id);
     if (!side) throw new Error(`shipment ${shipment.id} was not locked for the refund`);
-    // A dispute's share and a refund's share of the commission round separately: never take more
-    // than is still pending of the sale; the cent or so left over comes from the commission.
-    const sellerCents = side.released
-      ? reversal.sellerCents
-      : Math.min(reversal.sellerCents, Math.max(0, await shipmentBalance(tx, side.accountId, shipment.id)));
-    lines.push(
-      { accountId: side.accountId, direction: "DEBIT", amountCents: sellerCents, shipmentId: shipment.id },
-      {
-        accountId: platform.revenueId,
-        direction: "DEBIT",
-        amountCents: reversal.commissionCents + reversal.sellerCents - sellerCents,
-        shipmentId: shipment.id,
-      },
-      { accountId: platform.revenueId, direction: "CREDIT", amountCents: reversal.fromCommissionBackCents, shipmentId: shipment.id },
-      { accountId: platform.loyaltyExpenseId, direction: "CREDIT", amountCents: reversal.expenseBackCents, shipmentId: shipment.id },
-      { accountId: platform.pointsLiabilityId, direction: "CREDIT", amountCents: reversal.pointsBackCents, shipmentId: shipment.id },
-      { accountId: platform.clearingId, direction: "CREDIT", amountCents: amount, shipmentId: shipment.id },
-    );
+    lines.push(...(await takeBackLines(tx, { shipmentId: shipment.id, side, reversal, platform })), {
+      accountId: platform.clearingId,
+      direction: "CREDIT",
+      amountCents: amount,
+      shipmentId: shipment.id,
+    });
     pointsBack += reversal.pointsBackCents;
     await tx.shipment.update({ where: { id: shipment.id }, data: { refundedCents: { increment: amount } } });
   }
@@ -109,4 +97,28 @@ export async function writeRefundReversal(tx: Tx, refundId: string): Promise<{ t
     shipmentIds: shipments.filter((_, i) => (parts[i] ?? 0) > 0).map((s) => s.id),
   });
   return { transactionId: posted.id };
+}
+
+/**
+ * The lines that take one shipment's share of a sale back (a refund's, or a dispute's while it is
+ * open): the seller's part from their pending funds or payable, the commission from Bazaar, and
+ * the loyalty funding the split put in given back (points to the liability, Bazaar's tier funding
+ * to its commission and loyalty expense). They leave `reversal`'s cash amount for the caller to
+ * credit where the money goes (clearing for a refund, the disputes-held account for a dispute).
+ */
+export async function takeBackLines(
+  tx: Tx,
+  input: { shipmentId: string; side: SellerSide; reversal: FundedRefundReversal; platform: Awaited<ReturnType<typeof ensurePlatformLedgerAccounts>> },
+): Promise<LedgerLine[]> {
+  const { shipmentId, side, reversal, platform } = input;
+  // A dispute's share and a refund's share of the commission round separately: never take more
+  // than is still pending of the sale; the cent or so left over comes from the commission.
+  const sellerCents = side.released ? reversal.sellerCents : Math.min(reversal.sellerCents, Math.max(0, await shipmentBalance(tx, side.accountId, shipmentId)));
+  return [
+    { accountId: side.accountId, direction: "DEBIT", amountCents: sellerCents, shipmentId },
+    { accountId: platform.revenueId, direction: "DEBIT", amountCents: reversal.commissionCents + reversal.sellerCents - sellerCents, shipmentId },
+    { accountId: platform.revenueId, direction: "CREDIT", amountCents: reversal.fromCommissionBackCents, shipmentId },
+    { accountId: platform.loyaltyExpenseId, direction: "CREDIT", amountCents: reversal.expenseBackCents, shipmentId },
+    { accountId: platform.pointsLiabilityId, direction: "CREDIT", amountCents: reversal.pointsBackCents, shipmentId },
+  ];
 }

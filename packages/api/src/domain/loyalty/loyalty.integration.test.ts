@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller, shippingAddressInput, uniqueSuffix } from "../../testing/factories";
-import { balanceOf, ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
+import { balanceOf, deliverToWebhookRoute, ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
 import { ledgerAccountCode } from "../ledger/accounts";
 import { splitPayment } from "../ledger/split-payment";
 import { loadActor } from "../../trpc";
 import { checkout } from "../checkout/checkout";
 import { createSimulatorGateway } from "../payments/simulator-gateway";
+import { signStripePayload, stripeEventPayload } from "../payments/simulator";
+import { expireUnpaidOrders } from "../orders/expire-unpaid-orders";
 import type { PaymentGateway } from "../payments/gateway";
 import { inTransaction } from "../transaction";
 import { recomputeAllTiers } from "./member";
@@ -34,7 +36,7 @@ const member = (userId: string) => t.db.loyaltyMember.findUniqueOrThrow({ where:
 async function booksAreRight() {
   expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
   const points = await pointsOutstanding(t.db);
-  expect(points.liabilityCents).toBe(points.pendingPoints + points.availablePoints + points.reservedPoints);
+  expect(points.liabilityCents).toBe(points.pendingPoints + points.availablePoints + points.reservedPoints + points.disputedPoints);
 }
 
 /** A buyer's paid order of one product at `priceCents` from a new seller (free shipping over $50, no tax in the tests). */
@@ -354,6 +356,107 @@ describe("refunds and expiry", () => {
     expect((await pointsOutstanding(t.db)).liabilityCents).toBe(liabilityBefore - 100);
     expect(await expireInactivePoints(t.db, new Date())).toBe(0);
     expect(await t.db.pointsMovement.findFirst({ where: { userId: idle.id, kind: "EXPIRED" }, select: { points: true } })).toEqual({ points: -100 });
+    await booksAreRight();
+  });
+});
+
+describe("a payment arriving after the order gave its points back", () => {
+  /** Stripe's `payment_intent.succeeded` for the order, delivered to the webhook route (Stripe can deliver it late). */
+  const paymentSucceeds = async (placed: { paymentIntentId: string; totalCents: number }) => {
+    const payload = stripeEventPayload("payment_intent.succeeded", {
+      id: placed.paymentIntentId,
+      object: "payment_intent",
+      amount: placed.totalCents,
+      amount_received: placed.totalCents,
+      currency: "usd",
+      status: "succeeded",
+    });
+    return (await deliverToWebhookRoute({ payload, signature: signStripePayload(payload) })).status;
+  };
+
+  /** A buyer with 300 points places a $40.00 order using 200 of them and does not pay (yet). */
+  async function unpaidOrderWithPoints() {
+    const buyer = await buyerWithPoints(300);
+    const { seller } = await createSeller(t.db);
+    const { product } = await createProduct(t.db, seller.id, { priceCents: 4_000, stock: 10 });
+    const caller = await callerFor(t.db, buyer.id);
+    await caller.cart.add({ productId: product.id, quantity: 1 });
+    const placed = await caller.checkout.start({ idempotencyKey: `late-${uniqueSuffix()}`, shippingAddress: shippingAddressInput(), usePoints: 200 });
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 100 });
+    const { paymentDueAt } = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId } });
+    return { buyer, placed, caller, afterDue: new Date(paymentDueAt!.getTime() + 1000) };
+  }
+
+  const movements = (orderId: string) =>
+    t.db.pointsMovement.findMany({ where: { orderId }, orderBy: { createdAt: "asc" }, select: { kind: true, points: true } });
+
+  it("expired, then paid late: the payment is refunded, the points stay given back once, nothing is split", async () => {
+    const { buyer, placed, afterDue } = await unpaidOrderWithPoints();
+    expect(await expireUnpaidOrders(t.db, afterDue)).toBeGreaterThanOrEqual(1);
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 300 });
+    const liabilityBefore = (await pointsOutstanding(t.db)).liabilityCents;
+    await booksAreRight();
+
+    expect(await paymentSucceeds(placed)).toBe(200);
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { payments: true } });
+    expect(order.status).toBe("CANCELLED");
+    expect(order.payments[0]).toMatchObject({ status: "REFUNDED", refundedCents: placed.totalCents });
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 300 });
+    expect(await movements(placed.orderId)).toEqual([
+      { kind: "REDEEMED", points: -200 },
+      { kind: "RESTORED", points: 200 },
+    ]);
+    // The points were not taken out of the liability a second time: no split, no refund reversal.
+    expect(await t.db.ledgerTransaction.count({ where: { OR: [{ orderId: placed.orderId }, { paymentId: placed.paymentId }] } })).toBe(0);
+    expect((await pointsOutstanding(t.db)).liabilityCents).toBe(liabilityBefore);
+    // The same event again (Stripe retries) changes nothing.
+    expect(await paymentSucceeds(placed)).toBe(200);
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 300 });
+    await booksAreRight();
+  });
+
+  it("cancelled by the buyer, then paid late: the same", async () => {
+    const { buyer, placed, caller } = await unpaidOrderWithPoints();
+    await caller.orders.cancel({ orderId: placed.orderId, reason: "Changed my mind" });
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 300 });
+    expect(await paymentSucceeds(placed)).toBe(200);
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { payments: true } })).toMatchObject({
+      status: "CANCELLED",
+      payments: [expect.objectContaining({ status: "REFUNDED" })],
+    });
+    expect(await member(buyer.id)).toMatchObject({ availablePoints: 300 });
+    expect(await movements(placed.orderId)).toEqual([
+      { kind: "REDEEMED", points: -200 },
+      { kind: "RESTORED", points: 200 },
+    ]);
+    expect(await t.db.ledgerTransaction.count({ where: { paymentId: placed.paymentId } })).toBe(0);
+    await booksAreRight();
+  });
+
+  it("the expiry sweep and the payment racing on five orders (each event delivered twice): each order is either paid with its points or given up with them back", async () => {
+    const orders = [];
+    for (let i = 0; i < 5; i++) orders.push(await unpaidOrderWithPoints());
+    const afterDue = new Date(Math.max(...orders.map((o) => o.afterDue.getTime())));
+    const statuses = await Promise.all([
+      expireUnpaidOrders(t.db, afterDue),
+      expireUnpaidOrders(t.db, afterDue),
+      ...orders.flatMap(({ placed }) => [paymentSucceeds(placed), paymentSucceeds(placed)]),
+    ]);
+    expect(statuses.slice(2).every((s) => s === 200)).toBe(true);
+    for (const { buyer, placed } of orders) {
+      const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { payments: true } });
+      if (order.status === "CANCELLED") {
+        expect(order.payments[0]).toMatchObject({ status: "REFUNDED", refundedCents: placed.totalCents });
+        expect(await member(buyer.id)).toMatchObject({ availablePoints: 300 });
+        expect(await t.db.ledgerTransaction.count({ where: { paymentId: placed.paymentId } })).toBe(0);
+      } else {
+        expect(order.status).toBe("CONFIRMED");
+        expect(order.payments[0]).toMatchObject({ status: "CAPTURED", refundedCents: 0 });
+        expect(await member(buyer.id)).toMatchObject({ availablePoints: 100 });
+        await splitPayment(t.db, placed.paymentId);
+      }
+      expect(await t.db.pointsMovement.count({ where: { orderId: placed.orderId, kind: "REDEEMED" } })).toBe(1);
+    }
     await booksAreRight();
   });
 });

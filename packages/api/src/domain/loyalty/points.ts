@@ -311,9 +311,16 @@ export async function clawBackEarnedPoints(tx: Tx, shipmentId: string, refundId:
   return taken;
 }
 
-/** The ledger's points liability (cents = points) next to what members hold, for the admin and the tests. */
+/**
+ * The ledger's points liability (cents = points) next to what members hold, for the admin and the
+ * tests: pending, available, reserved by orders awaiting payment, and held by open disputes (the
+ * points an order was paid with, back in the liability until the dispute closes: lost, they are
+ * the buyer's again; won, they pay the seller again).
+ */
 export async function pointsOutstanding(tx: Tx) {
-  const [row] = await tx.$queryRaw<{ liability: bigint | null; pending: bigint | null; available: bigint | null; reserved: bigint | null }[]>`
+  const [row] = await tx.$queryRaw<
+    { liability: bigint | null; pending: bigint | null; available: bigint | null; reserved: bigint | null; disputed: bigint | null }[]
+  >`
     SELECT
       (SELECT SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END)
          FROM "LedgerEntry" e JOIN "LedgerAccount" a ON a.id = e."accountId"
@@ -323,7 +330,19 @@ export async function pointsOutstanding(tx: Tx) {
       (SELECT SUM(o."pointsRedeemed") FROM "Order" o
         WHERE o."pointsRedeemed" > 0
           AND NOT EXISTS (SELECT 1 FROM "LedgerTransaction" t JOIN "Payment" p ON p.id = t."paymentId" WHERE p."orderId" = o.id AND t.kind = 'PAYMENT_SPLIT')
-          AND NOT EXISTS (SELECT 1 FROM "PointsMovement" m WHERE m."idempotencyKey" = 'restore:' || o.id)) AS reserved`;
+          AND NOT EXISTS (SELECT 1 FROM "PointsMovement" m WHERE m."idempotencyKey" = 'restore:' || o.id)) AS reserved,
+      (SELECT SUM(CASE WHEN e.direction = 'CREDIT' THEN e."amountCents" ELSE -e."amountCents" END)
+         FROM "Dispute" d
+         JOIN "LedgerTransaction" t ON t."idempotencyKey" = 'dispute-open:' || d.id
+         JOIN "LedgerEntry" e ON e."transactionId" = t.id
+         JOIN "LedgerAccount" a ON a.id = e."accountId"
+        WHERE d.status = 'OPEN' AND a.kind = 'POINTS_LIABILITY') AS disputed`;
   const n = (v: bigint | null | undefined) => Number(v ?? 0n);
-  return { liabilityCents: n(row?.liability), pendingPoints: n(row?.pending), availablePoints: n(row?.available), reservedPoints: n(row?.reserved) };
+  return {
+    liabilityCents: n(row?.liability),
+    pendingPoints: n(row?.pending),
+    availablePoints: n(row?.available),
+    reservedPoints: n(row?.reserved),
+    disputedPoints: n(row?.disputed),
+  };
 }

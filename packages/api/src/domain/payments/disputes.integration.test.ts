@@ -1,10 +1,11 @@
 // Disputes through the real signed webhook route: the simulator's disputing card, the same event
-// delivered concurrently, closing as won (evidence) and lost (fee per the platform setting).
+// delivered concurrently, closing as won (evidence) and lost (fee per the platform setting), and
+// disputes on an order paid partly with a tier discount and points, taken back as a refund would.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { drainOutbox } from "../../events/drain";
 import { callerFor } from "../../testing";
-import { createAdmin, createBuyer, createProduct, createSeller } from "../../testing/factories";
+import { createAdmin, createBuyer, createProduct, createSeller, shippingAddressInput, uniqueSuffix } from "../../testing/factories";
 import {
   balanceOf,
   deliverAndRelease,
@@ -12,6 +13,7 @@ import {
   ledgerIsBalanced,
   payWithCard,
   placeOrder,
+  shipAndDeliver,
   stripeWebhookRequest,
   useDatabaseForHandlers,
 } from "../../testing/payments";
@@ -20,6 +22,7 @@ import { splitPayment } from "../ledger/split-payment";
 import { submitDisputeEvidence } from "./dispute-views";
 import { stripeEventPayload } from "./simulator";
 import { loadActor } from "../../trpc";
+import { pointsOutstanding, releaseDuePoints } from "../loyalty/points";
 
 let t: TestDatabase;
 let adminId: string;
@@ -150,5 +153,127 @@ describe("disputes", () => {
     expect(await balanceOf(t.db, `seller:${a.seller.id}:payable:USD`)).toBe(-5400 - 900);
     expect(await balanceOf(t.db, `seller:${b.seller.id}:payable:USD`)).toBe(-600);
     expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+  });
+});
+
+describe("disputes on an order with a tier discount and points", () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+
+  /**
+   * A Silver buyer (a $250.00 order delivered) with 250 points pays a $100.00 order from a new
+   * shop (10% commission, free shipping over $50): 3% tier discount ($3.00) and 200 points ($2.00)
+   * off, $95.00 by card. The split pays the shop $90.00 as if the buyer had paid in full.
+   */
+  async function loyaltyOrder() {
+    const buyer = await createBuyer(t.db);
+    const earning = await createSeller(t.db);
+    const earningProduct = (await createProduct(t.db, earning.seller.id, { priceCents: 25_000, stock: 5 })).product;
+    const earned = await placeOrder(t.db, buyer.id, [{ productId: earningProduct.id, quantity: 1 }]);
+    await payWithCard(t.db, earned);
+    const earnedShipment = await t.db.shipment.findFirstOrThrow({ where: { orderId: earned.orderId } });
+    await shipAndDeliver(t.db, earning.user.id, earnedShipment.id);
+    await releaseDuePoints(t.db, new Date(Date.now() + 31 * DAY_MS));
+
+    const shop = await createSeller(t.db);
+    const product = (await createProduct(t.db, shop.seller.id, { priceCents: 10_000, stock: 5 })).product;
+    const caller = await callerFor(t.db, buyer.id);
+    await caller.cart.add({ productId: product.id, quantity: 1 });
+    const placed = await caller.checkout.start({
+      idempotencyKey: `dispute-loyalty-${uniqueSuffix()}`,
+      shippingAddress: shippingAddressInput(),
+      usePoints: 200,
+    });
+    await payWithCard(t.db, placed);
+    await splitPayment(t.db, placed.paymentId);
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).toMatchObject({
+      tierDiscountCents: 300,
+      pointsDiscountCents: 200,
+      totalCents: 9_500,
+    });
+    expect(await owed(shop.seller.id)).toBe(9_000);
+    return { buyer, shop, placed };
+  }
+
+  /** Credits minus debits of one ledger transaction, by account kind, leaving out where the cash went. */
+  async function movedBy(where: { idempotencyKey: string } | { orderId: string; kind: "REFUND" }) {
+    const transaction = await t.db.ledgerTransaction.findFirstOrThrow({ where, include: { entries: { include: { account: true } } } });
+    const net: Record<string, number> = {};
+    for (const e of transaction.entries) {
+      if (["PAYMENT_CLEARING", "BUYER_EXTERNAL", "DISPUTES_HELD"].includes(e.account.kind)) continue;
+      net[e.account.kind] = (net[e.account.kind] ?? 0) + (e.direction === "CREDIT" ? e.amountCents : -e.amountCents);
+    }
+    return net;
+  }
+
+  async function booksAreRight() {
+    expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+    const points = await pointsOutstanding(t.db);
+    expect(points.liabilityCents).toBe(points.pendingPoints + points.availablePoints + points.reservedPoints + points.disputedPoints);
+  }
+
+  const available = async (userId: string) => (await t.db.loyaltyMember.findUniqueOrThrow({ where: { userId } })).availablePoints;
+
+  it("lost in full: the shop's payable and Bazaar's accounts move as for a refund of the same amount, and the buyer gets the points back", async () => {
+    const disputed = await loyaltyOrder();
+    const refunded = await loyaltyOrder();
+    await (await callerFor(t.db, adminId)).orders.adminRefund({ orderId: refunded.placed.orderId, reason: "Buyer asked" });
+    const asRefund = await movedBy({ orderId: refunded.placed.orderId, kind: "REFUND" });
+    // The shop's $90.00 back, the $10.00 commission less Bazaar's $3.00 tier funding, the 200 points to the liability.
+    expect(asRefund).toEqual({ SELLER_PENDING: -9_000, PLATFORM_REVENUE: -700, POINTS_LIABILITY: 200 });
+
+    const heldBefore = await held();
+    const id = `dp_loyalty_lost_${disputed.placed.orderId}`;
+    const created = disputeEvent("charge.dispute.created", disputed.placed.paymentIntentId, 9_500, "needs_response", id);
+    expect((await stripeWebhook(stripeWebhookRequest(created))).status).toBe(200);
+    const dispute = await t.db.dispute.findUniqueOrThrow({ where: { providerDisputeId: id } });
+    expect(await movedBy({ idempotencyKey: `dispute-open:${dispute.id}` })).toEqual(asRefund);
+    expect(await held()).toBe(heldBefore + 9_500);
+    expect(await owed(disputed.shop.seller.id)).toBe(0);
+    // While the dispute is open the points are in the liability, not yet the buyer's.
+    expect(await available(disputed.buyer.id)).toBe(50);
+    expect((await pointsOutstanding(t.db)).disputedPoints).toBe(200);
+    await booksAreRight();
+
+    const closed = disputeEvent("charge.dispute.closed", disputed.placed.paymentIntentId, 9_500, "lost", id);
+    expect((await stripeWebhook(stripeWebhookRequest(closed))).status).toBe(200);
+    expect(await t.db.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({ status: "LOST", feeCents: 1_500 });
+    expect(await held()).toBe(heldBefore);
+    // As after the refund, less the $15.00 dispute fee the shop bears (the platform setting's default).
+    expect(await owed(disputed.shop.seller.id)).toBe(-1_500);
+    expect(await owed(refunded.shop.seller.id)).toBe(0);
+    expect(await available(disputed.buyer.id)).toBe(250);
+    expect(await available(refunded.buyer.id)).toBe(250);
+    expect(await t.db.pointsMovement.findMany({ where: { orderId: disputed.placed.orderId, kind: "RETURNED" }, select: { points: true } })).toEqual([
+      { points: 200 },
+    ]);
+    expect((await pointsOutstanding(t.db)).disputedPoints).toBe(0);
+    await booksAreRight();
+  });
+
+  it("half disputed, then won: half of the shop's share and of the loyalty funding is held, then all of it goes back", async () => {
+    const { buyer, shop, placed } = await loyaltyOrder();
+    const revenueBefore = await balanceOf(t.db, "platform:revenue:USD");
+    const liabilityBefore = (await pointsOutstanding(t.db)).liabilityCents;
+    const id = `dp_loyalty_won_${placed.orderId}`;
+    const created = disputeEvent("charge.dispute.created", placed.paymentIntentId, 4_750, "needs_response", id);
+    expect((await stripeWebhook(stripeWebhookRequest(created))).status).toBe(200);
+    const dispute = await t.db.dispute.findUniqueOrThrow({ where: { providerDisputeId: id } });
+    // $47.50 paid stands for $50.00 of the shop's price: $45.00 from the shop, $5.00 commission less $1.50 tier funding, 100 points.
+    expect(await movedBy({ idempotencyKey: `dispute-open:${dispute.id}` })).toEqual({ SELLER_PENDING: -4_500, PLATFORM_REVENUE: -350, POINTS_LIABILITY: 100 });
+    expect(await owed(shop.seller.id)).toBe(4_500);
+    const [mine] = await (await callerFor(t.db, shop.user.id)).ledger.disputes();
+    expect(mine).toMatchObject({ status: "OPEN", amountCents: 4_750, yourShareCents: 4_500 });
+    await booksAreRight();
+
+    const closed = disputeEvent("charge.dispute.closed", placed.paymentIntentId, 4_750, "won", id);
+    expect((await stripeWebhook(stripeWebhookRequest(closed))).status).toBe(200);
+    expect(await t.db.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({ status: "WON", feeCents: 0 });
+    expect(await owed(shop.seller.id)).toBe(9_000);
+    expect(await balanceOf(t.db, "platform:revenue:USD")).toBe(revenueBefore);
+    expect((await pointsOutstanding(t.db)).liabilityCents).toBe(liabilityBefore);
+    // Won, the points stay spent: they paid the shop.
+    expect(await available(buyer.id)).toBe(50);
+    expect(await t.db.pointsMovement.count({ where: { orderId: placed.orderId, kind: "RETURNED" } })).toBe(0);
+    await booksAreRight();
   });
 });

@@ -4,18 +4,23 @@ import { publish } from "../../events/publish";
 import { ensurePlatformLedgerAccounts, lockAccounts } from "../ledger/accounts";
 import { postLedgerTransaction, type LedgerLine } from "../ledger/post";
 import { disputedByShipment, sellerSidesFor, tellSellersInDebt, type SellerSide } from "../ledger/seller-side";
-import { splitCommissionOf } from "../ledger/split-payment";
-import { allocateByWeight, applyBasisPoints, applyRatio, formatMoney } from "../money";
+import { splitFundingOf } from "../ledger/split-payment";
+import { takeBackLines } from "../ledger/reverse-refund";
+import { reverseFundedRefund } from "../ledger/split";
+import { allocateByWeight, applyBasisPoints, formatMoney } from "../money";
 import { lockOrder, lockPayment, noteOrder } from "../orders/transitions";
 import { readPlatformSettings } from "../settings/settings";
 import { shipmentBalance } from "../ledger/payout-holds";
+import { returnRedeemedPoints } from "../loyalty/points";
 
 // Disputes (chargebacks). When a buyer's bank disputes a charge, Stripe takes the disputed amount
 // from the platform at once. Bazaar takes it from the sellers of the order (in proportion to what
-// is left of each part, each part's share coming from the seller and the commission in the
-// proportion the split gave them, as refunds do) into a disputes-held account, where it stays
-// until the dispute closes: won, it goes back; lost, it goes to the buyer, and the processor's fee
-// is borne by the sellers and/or Bazaar (a platform setting).
+// is left of each part, each part's share taken back exactly as a refund of that amount would:
+// from the seller and the commission as the split gave them, and the loyalty discounts the split
+// funded given back to the points liability and Bazaar's tier funding) into a disputes-held
+// account, where it stays until the dispute closes: won, everything goes back; lost, the money
+// goes to the buyer with the points they paid with, and the processor's fee is borne by the
+// sellers and/or Bazaar (a platform setting).
 
 export const disputeOpenKey = (disputeId: string) => `dispute-open:${disputeId}`;
 export const disputeCloseKey = (disputeId: string) => `dispute-close:${disputeId}`;
@@ -60,7 +65,7 @@ export async function openDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Disp
   });
   await tx.payment.update({ where: { id: payment.id }, data: { disputedCents: { increment: amount } } });
 
-  const commissionOf = await splitCommissionOf(tx, payment.id);
+  const fundingOf = await splitFundingOf(tx, payment.id);
   const shipments = await tx.shipment.findMany({
     where: { orderId: order.id },
     orderBy: { createdAt: "asc" },
@@ -85,14 +90,20 @@ export async function openDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Disp
     const part = parts[i] ?? 0;
     const side = sides.get(shipment.id);
     if (part === 0 || !side) continue;
-    let sellerPart = part - (shipment.totalCents > 0 ? applyRatio(commissionOf(shipment.id), part, shipment.totalCents) : 0);
-    // Rounding (or an earlier dispute) must not take more than is still pending of the sale.
-    if (!side.released) sellerPart = Math.max(0, Math.min(sellerPart, await shipmentBalance(tx, side.accountId, shipment.id)));
-    lines.push(
-      { accountId: side.accountId, direction: "DEBIT", amountCents: sellerPart, shipmentId: shipment.id },
-      { accountId: platform.revenueId, direction: "DEBIT", amountCents: part - sellerPart, shipmentId: shipment.id },
-      { accountId: platform.disputesHeldId, direction: "CREDIT", amountCents: part, shipmentId: shipment.id },
-    );
+    // As a refund of the same amount would (loyalty funding included), cumulatively over what
+    // earlier refunds and disputes took, so the shares add up to the split exactly.
+    const reversal = reverseFundedRefund({
+      totalCents: shipment.totalCents,
+      funding: fundingOf(shipment.id),
+      refundedBeforeCents: shipment.refundedCents + (disputed.get(shipment.id) ?? 0),
+      refundCents: part,
+    });
+    lines.push(...(await takeBackLines(tx, { shipmentId: shipment.id, side, reversal, platform })), {
+      accountId: platform.disputesHeldId,
+      direction: "CREDIT",
+      amountCents: part,
+      shipmentId: shipment.id,
+    });
   }
   const posted = await postLedgerTransaction(tx, {
     kind: "DISPUTE",
@@ -128,19 +139,16 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
 
   const opened = await tx.ledgerTransaction.findUniqueOrThrow({
     where: { idempotencyKey: disputeOpenKey(record.id) },
-    select: { entries: { select: { shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
+    select: { entries: { select: { accountId: true, shipmentId: true, amountCents: true, direction: true, account: { select: { kind: true } } } } },
   });
-  const byShipment = new Map<string, { seller: number; commission: number; held: number }>();
+  const heldByShipment = new Map<string, number>();
+  let pointsHeld = 0;
   for (const e of opened.entries) {
-    if (!e.shipmentId) continue;
-    const row = byShipment.get(e.shipmentId) ?? { seller: 0, commission: 0, held: 0 };
-    if (e.account.kind === "SELLER_PENDING" || e.account.kind === "SELLER_PAYABLE") row.seller += e.amountCents;
-    if (e.account.kind === "PLATFORM_REVENUE") row.commission += e.amountCents;
-    if (e.account.kind === "DISPUTES_HELD") row.held += e.amountCents;
-    byShipment.set(e.shipmentId, row);
+    if (e.shipmentId && e.account.kind === "DISPUTES_HELD") heldByShipment.set(e.shipmentId, (heldByShipment.get(e.shipmentId) ?? 0) + e.amountCents);
+    if (e.account.kind === "POINTS_LIABILITY") pointsHeld += e.direction === "CREDIT" ? e.amountCents : -e.amountCents;
   }
   const shipments = await tx.shipment.findMany({
-    where: { id: { in: [...byShipment.keys()] } },
+    where: { id: { in: [...heldByShipment.keys()] } },
     orderBy: { createdAt: "asc" },
     select: { id: true, sellerId: true },
   });
@@ -150,15 +158,18 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
   const feeFromPayable: SellerSide[] = [];
   let feeCents = 0;
   if (won) {
-    for (const shipment of shipments) {
-      const row = byShipment.get(shipment.id);
-      const side = sides.get(shipment.id);
-      if (!row || !side) continue;
-      lines.push(
-        { accountId: platform.disputesHeldId, direction: "DEBIT", amountCents: row.held, shipmentId: shipment.id },
-        { accountId: side.accountId, direction: "CREDIT", amountCents: row.seller, shipmentId: shipment.id },
-        { accountId: platform.revenueId, direction: "CREDIT", amountCents: row.commission, shipmentId: shipment.id },
-      );
+    // Everything the opening took goes back where it came from; the seller's part to the account
+    // the shipment's hold now says (its payout hold may have ended while the dispute was open).
+    for (const e of opened.entries) {
+      const side = e.shipmentId ? sides.get(e.shipmentId) : undefined;
+      if (!side) continue;
+      const toSeller = e.account.kind === "SELLER_PENDING" || e.account.kind === "SELLER_PAYABLE";
+      lines.push({
+        accountId: toSeller ? side.accountId : e.accountId,
+        direction: e.direction === "DEBIT" ? "CREDIT" : "DEBIT",
+        amountCents: e.amountCents,
+        shipmentId: e.shipmentId,
+      });
     }
     await tx.payment.update({ where: { id: record.paymentId }, data: { disputedCents: { decrement: record.amountCents } } });
   } else {
@@ -175,7 +186,7 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
     );
     const perShipment = allocateByWeight(
       sellersShare,
-      shipments.map((s) => byShipment.get(s.id)?.held ?? 0),
+      shipments.map((s) => heldByShipment.get(s.id) ?? 0),
     );
     for (const [i, shipment] of shipments.entries()) {
       const side = sides.get(shipment.id);
@@ -207,6 +218,16 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
     lines,
   });
   await tx.dispute.update({ where: { id: record.id }, data: { status, closedAt: new Date(), feeCents } });
+  // Lost, the buyer has their money back as after a refund: the points they paid with are theirs
+  // again (the opening credited them to the liability; won, the reversal took them out again).
+  if (!won && pointsHeld > 0) {
+    await returnRedeemedPoints(tx, {
+      orderId: order.id,
+      points: pointsHeld,
+      key: `return:dispute:${record.id}`,
+      description: `Dispute on order #${order.number}: points given back`,
+    });
+  }
   if (!won)
     await tellSellersInDebt(tx, sides.values(), { currency: record.currency, transactionId: posted.id, cause: `A lost dispute on order #${order.number}` });
   await noteOrder(tx, order, {

@@ -1,9 +1,16 @@
 // Refunds by item and returns (RMA), on a real database through the tRPC callers, paying through
-// the simulator and the real webhook route.
+// the simulator and the real webhook route; return photos through the storefront's upload route
+// into the local media store (a temporary UPLOAD_DIR).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { drainOutbox } from "../../events/drain";
 import { randomBytes } from "node:crypto";
+import { getEnv } from "../../env";
+import { POST as uploadReturnPhoto } from "../../http/return-photos";
+import { GET as getMedia } from "../../http/media";
+import { createUploadTicket, UPLOAD_TICKET_HEADER } from "../../media/signing";
+import type { MediaUploadResult } from "../../media/types";
+import { useTemporaryUploadDir } from "../../testing/media";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createProduct, createSeller, createWarehouse, shippingAddressInput, uniqueSuffix } from "../../testing/factories";
 import { ledgerIsBalanced, payWithCard, placeOrder, shipAndDeliver, useDatabaseForHandlers } from "../../testing/payments";
@@ -318,5 +325,110 @@ describe("returns", () => {
       ["return.received", adminId],
     ]);
     expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
+  });
+});
+
+describe("photos on a return request", () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]);
+  const GIF = new TextEncoder().encode("GIF89a\x01\x00\x01\x00\x00\x00\x00;");
+  useTemporaryUploadDir();
+
+  /** The browser's POST of one file to /api/returns/photos with the ticket's headers. */
+  const post = (headers: Record<string, string>, bytes: Uint8Array, type: string, name = "photo") => {
+    const body = new FormData();
+    body.append("file", new File([bytes.slice()], name, { type }));
+    return uploadReturnPhoto(new Request("http://localhost/api/returns/photos", { method: "POST", body, headers }));
+  };
+  const uploaded = async (response: Response) => {
+    expect(response.status, await response.clone().text()).toBe(201);
+    const { key, url, receipt } = (await response.json()) as MediaUploadResult;
+    return { key, url, receipt };
+  };
+
+  it("a buyer attaches JPEG and PNG photos; the seller and an administrator see them on the return", async () => {
+    const w = await deliveredPart();
+    const ticket = await w.buyer.returns.photoUpload({ orderId: w.order.id, token: null });
+    expect(ticket).toMatchObject({ url: "/api/returns/photos", maxPhotos: 4, maxBytes: 5 * 1024 * 1024, accept: ["image/jpeg", "image/png", "image/webp"] });
+    const photos = [await uploaded(await post(ticket.headers, JPEG, "image/jpeg", "crack.jpg")), await uploaded(await post(ticket.headers, PNG, "image/png"))];
+    expect(photos[0]!.key).toMatch(new RegExp(`^returns/${w.order.id}/[0-9a-f-]{36}\\.jpg$`));
+
+    const request = await w.buyer.returns.request({
+      orderId: w.order.id,
+      token: null,
+      shipmentId: w.part.id,
+      items: [{ orderItemId: w.itemOf(w.mug.id).id, quantity: 1 }],
+      reason: "Cracked on arrival",
+      photos,
+    });
+    expect(request.photos).toEqual(photos.map((p) => p.url));
+    const [mine] = (await w.seller.returns.sellerList()).items.filter((r) => r.id === request.id);
+    expect(mine?.photos).toEqual(photos.map((p) => p.url));
+    expect((await w.admin.returns.adminGet({ returnId: request.id })).photos).toEqual(photos.map((p) => p.url));
+    const key = photos[0]!.key.split("/");
+    const served = await getMedia(new Request(`http://localhost/media/${photos[0]!.key}`), { params: Promise.resolve({ key }) });
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/jpeg");
+  });
+
+  it("refuses other kinds, big files, missing or foreign tickets, more than 4 photos and photos of another order, each with a 4xx", async () => {
+    const w = await deliveredPart();
+    const { headers } = await w.buyer.returns.photoUpload({ orderId: w.order.id, token: null });
+    const gif = await post(headers, GIF, "image/gif", "anim.gif");
+    expect(gif.status).toBe(400);
+    expect(await gif.json()).toEqual({ error: { code: "BAD_REQUEST", message: "Attach photos as JPEG, PNG or WebP images." } });
+    const html = await post(headers, new TextEncoder().encode("<html><script>alert(1)</script></html>"), "image/png", "x.png");
+    expect(html.status).toBe(400);
+    // Just over 5 MB: refused once read; far over: refused before the body is all in.
+    const over = new Uint8Array(5 * 1024 * 1024 + 1);
+    over.set(PNG);
+    const justOver = await post(headers, over, "image/png", "big.png");
+    expect(justOver.status).toBe(400);
+    expect(((await justOver.json()) as { error: { message: string } }).error.message).toContain("images may be at most 5 MB");
+    const huge = new Uint8Array(6 * 1024 * 1024);
+    huge.set(PNG);
+    expect((await post(headers, huge, "image/png")).status).toBe(413);
+    expect((await post({}, PNG, "image/png")).status).toBe(401);
+    // A seller's product-image ticket does not open the return-photo route.
+    const productTicket = createUploadTicket(getEnv().AUTH_SECRET, w.first.seller.id);
+    expect((await post({ [UPLOAD_TICKET_HEADER]: productTicket }, PNG, "image/png")).status).toBe(401);
+
+    const photo = await uploaded(await post(headers, PNG, "image/png"));
+    const ref = { orderId: w.order.id, token: null, shipmentId: w.part.id, items: [{ orderItemId: w.itemOf(w.mug.id).id, quantity: 1 }], reason: "Broken" };
+    await expect(w.buyer.returns.request({ ...ref, photos: Array.from({ length: 5 }, () => photo) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Attach at most 4 photos.") as unknown,
+    });
+    // A photo uploaded for another order, or a link with a made-up receipt, is refused.
+    const other = await deliveredPart();
+    const otherTicket = await other.buyer.returns.photoUpload({ orderId: other.order.id, token: null });
+    const foreign = await uploaded(await post(otherTicket.headers, PNG, "image/png"));
+    for (const bad of [foreign, { ...photo, url: "https://example.com/evil.png" }]) {
+      await expect(w.buyer.returns.request({ ...ref, photos: [bad] })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: "A photo was not uploaded for this order. Remove it and attach it again.",
+      });
+    }
+    expect(await t.db.returnRequest.count({ where: { orderId: w.order.id } })).toBe(0);
+    // Someone else cannot get a ticket for this order.
+    const stranger = await callerFor(t.db, (await createBuyer(t.db)).id);
+    await expect(stranger.returns.photoUpload({ orderId: w.order.id, token: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a guest gets a ticket with the order link's token, and only with it", async () => {
+    const w = await deliveredPart({ guest: true });
+    const anyone = await callerFor(t.db, null);
+    await expect(anyone.returns.photoUpload({ orderId: w.order.id, token: "x".repeat(43) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { headers } = await anyone.returns.photoUpload({ orderId: w.order.id, token: w.token });
+    const photo = await uploaded(await post(headers, PNG, "image/png"));
+    const request = await anyone.returns.request({
+      orderId: w.order.id,
+      token: w.token,
+      shipmentId: w.part.id,
+      items: [{ orderItemId: w.itemOf(w.plate.id).id, quantity: 1 }],
+      reason: "Chipped rim",
+      photos: [photo],
+    });
+    expect(request.photos).toEqual([photo.url]);
   });
 });

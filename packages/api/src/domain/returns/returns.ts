@@ -1,7 +1,11 @@
 import type { Order, PrismaClient, ReturnStatus, Tx } from "@bazaar/db";
 import type { z } from "zod";
 import type { Actor } from "../../actor";
-import { DomainError, notFound } from "../../errors";
+import { getEnv } from "../../env";
+import { badRequest, DomainError, notFound } from "../../errors";
+import { isGenuineUpload, RETURN_PHOTO_UPLOAD_PATH, returnPhotoOwner } from "../../media";
+import { createUploadTicket, UPLOAD_TICKET_HEADER } from "../../media/signing";
+import { MAX_IMAGE_BYTES } from "../../media/validate-image";
 import { publish } from "../../events/publish";
 import { recordAudit } from "../audit";
 import { refundShipmentUnits } from "../orders/refund-items";
@@ -16,7 +20,9 @@ import type {
   ZReceiveReturnSchema,
   ZRejectReturnSchema,
   ZRequestReturnSchema,
+  ZReturnPhotoUploadSchema,
 } from "../../validators/orders";
+import { MAX_RETURN_PHOTOS, RETURN_PHOTO_TYPES } from "../../validators/orders";
 import { OPEN_RETURN_STATUSES, canMoveReturn } from "./status";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -127,13 +133,19 @@ export async function requestReturn(db: PrismaClient, actor: Actor | null, input
         );
       }
     }
+    // Only photos this deployment stored for this order: not someone else's, not an outside link.
+    for (const photo of input.photos) {
+      if (!isGenuineUpload({ ownerId: returnPhotoOwner(order.id), ...photo })) {
+        throw badRequest("A photo was not uploaded for this order. Remove it and attach it again.", { field: "photos" });
+      }
+    }
     const request = await tx.returnRequest.create({
       data: {
         orderId: order.id,
         shipmentId: shipment.id,
         sellerId: shipment.sellerId,
         reason: input.reason,
-        photos: input.photos,
+        photos: input.photos.map((p) => p.url),
         items: { create: input.items.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })) },
       },
     });
@@ -261,4 +273,21 @@ export async function receiveReturn(db: PrismaClient, actor: Actor, input: z.out
     });
     return { ...(await tx.returnRequest.findUniqueOrThrow({ where: { id: request.id } })), refundedCents: refund.amountCents };
   });
+}
+
+/**
+ * How the buyer's browser uploads photos for a return of this order (the buyer signed in, or a
+ * guest with the order link): a short-lived ticket for the storefront's photo route, which takes
+ * JPEG, PNG and WebP up to the media store's limit; `requestReturn` then checks each photo's receipt.
+ */
+export async function returnPhotoUpload(db: PrismaClient, actor: Actor | null, input: z.output<typeof ZReturnPhotoUploadSchema>) {
+  await requireOrderRole(db, actor, input.orderId, ["buyer"], "attach photos to a return of this order", input.token);
+  return {
+    url: RETURN_PHOTO_UPLOAD_PATH,
+    fieldName: "file" as const,
+    headers: { [UPLOAD_TICKET_HEADER]: createUploadTicket(getEnv().AUTH_SECRET, returnPhotoOwner(input.orderId)) },
+    maxBytes: MAX_IMAGE_BYTES,
+    maxPhotos: MAX_RETURN_PHOTOS,
+    accept: [...RETURN_PHOTO_TYPES],
+  };
 }

@@ -22,12 +22,17 @@ const profileSelect = {
   freeShippingOverCents: true,
   shippingPolicy: true,
   returnPolicy: true,
+  loyaltyCofundBps: true,
 } as const;
 
-type ProfileRow = { slug: string; description: string | null; shippingPolicy: string | null; returnPolicy: string | null } & Omit<
-  ShopProfileInput,
-  "description" | "shippingPolicy" | "returnPolicy"
->;
+type ProfileRow = {
+  slug: string;
+  description: string | null;
+  shippingPolicy: string | null;
+  returnPolicy: string | null;
+  /** The shop's co-fund share of buyers' tier benefits (basis points), edited on its own (`seller.loyaltyCofund`). */
+  loyaltyCofundBps: number;
+} & Omit<ShopProfileInput, "description" | "shippingPolicy" | "returnPolicy">;
 const asProfile = (row: ProfileRow) => ({
   ...row,
   description: row.description ?? "",

@@ -27,6 +27,7 @@ export default async function LoyaltyPage({ searchParams }: { searchParams: Prom
         </Figure>
         <Figure label="Points available to buyers" value={points(liability.availablePoints)}>
           {points(liability.reservedPoints)} set aside on orders awaiting payment
+          {liability.disputedPoints > 0 ? `, ${points(liability.disputedPoints)} held by open disputes` : ""}
         </Figure>
         <Figure label="Points pending" value={points(liability.pendingPoints)}>
           Available once the shops&apos; return windows pass

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge, Card, CardBody, EmptyState, PageHeader, type BadgeTone } from "@bazaar/ui";
+import { Badge, Card, CardBody, EmptyState, PageHeader, ReturnPhotos, type BadgeTone } from "@bazaar/ui";
 import type { ReturnStatus } from "@bazaar/db/enums";
 import { ReturnActions } from "~/components/return-actions";
 import { getSellerAccess } from "~/server/access";
@@ -43,6 +43,7 @@ export default async function ReturnsPage() {
                       Asked {dateFormat.format(r.requestedAt)}: {r.reason}
                     </p>
                     <p>{r.items.map((i) => `${i.quantity} × ${i.orderItem.name}`).join(", ")}</p>
+                    <ReturnPhotos photos={r.photos} returnNumber={r.number} />
                     {r.trackingNumber ? (
                       <p className="text-slate-600">
                         Sent with {r.carrier}: <span className="font-mono">{r.trackingNumber}</span>

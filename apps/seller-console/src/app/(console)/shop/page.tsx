@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@bazaar/ui";
+import { LoyaltyCofundForm } from "~/components/loyalty-cofund-form";
 import { ShopProfileForm } from "~/components/shop-profile-form";
 import { getEnv } from "~/env";
 import { api } from "~/trpc/server";
@@ -19,6 +20,7 @@ export default async function ShopPage() {
         </a>
       </p>
       <ShopProfileForm profile={profile} />
+      <LoyaltyCofundForm cofundBps={profile.loyaltyCofundBps} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Image from "next/image";
+import { FillImage } from "~/components/fill-image";
 import Link from "next/link";
 import { EmptyState, formatMoney, LinkButton, PageHeader } from "@bazaar/ui";
 import { AvailabilityBadge } from "~/components/availability-badge";
@@ -28,7 +28,7 @@ export default async function WishlistPage() {
           {items.map((item) => (
             <li key={item.id} className="flex gap-4 rounded-lg bg-white p-3 ring-1 ring-slate-200">
               <div className="relative size-20 shrink-0 overflow-hidden rounded-md bg-slate-100">
-                {item.product.image ? <Image src={item.product.image.url} alt={item.product.image.alt} fill sizes="80px" className="object-cover" /> : null}
+                {item.product.image ? <FillImage src={item.product.image.url} alt={item.product.image.alt} /> : null}
               </div>
               <div className="flex min-w-0 flex-1 flex-col gap-1">
                 <h2 className="text-sm font-medium text-slate-900">

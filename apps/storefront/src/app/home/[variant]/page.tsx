@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { FillImage } from "~/components/fill-image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NO_VARIANT } from "~/lib/page-variant";
@@ -58,11 +58,7 @@ export default async function HomePage({ params }: Props) {
                   href={`/c/${category.slug}`}
                   className="group block overflow-hidden rounded-lg bg-white ring-1 ring-slate-200 hover:shadow-md focus-visible:ring-2 focus-visible:ring-brand-500"
                 >
-                  <div className="relative aspect-[4/3] bg-slate-100">
-                    {category.cover ? (
-                      <Image src={category.cover.url} alt="" fill sizes="(min-width: 1024px) 16vw, (min-width: 640px) 33vw, 50vw" className="object-cover" />
-                    ) : null}
-                  </div>
+                  <div className="relative aspect-[4/3] bg-slate-100">{category.cover ? <FillImage src={category.cover.url} alt="" /> : null}</div>
                   <div className="p-3">
                     <p className="text-sm font-semibold text-slate-900">{category.name}</p>
                     <p className="text-xs text-slate-600">

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { SOFT_RESERVATION_MS } from "@bazaar/api/domain/inventory/constants";
@@ -9,39 +8,38 @@ import { AvailabilityBadge } from "~/components/availability-badge";
 import { CheckIcon } from "~/components/icons";
 import { QuantityStepper } from "~/components/quantity-stepper";
 import { setCartCount } from "~/components/visitor";
-import { domainCodeOf, errorMessage } from "~/lib/errors";
-import { useTRPC } from "~/trpc/react";
+import { leanApi } from "~/lib/lean-api";
 import { useVariantSelection } from "./variant-selection";
 
 /**
  * Availability of the chosen variant, quantity and "Add to cart". The stock shown is read fresh
- * for this visit; the badge in the header updates the moment the cart answers (with its count), and a refusal
+ * for this visit; the badge in the header updates the moment the cart answers, and a refusal
  * (someone bought the last one first) updates the stock shown here too.
  */
 export function AddToCart({ name }: { name: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { slug, options, variant, stock, product } = useVariantSelection();
-  const availabilityKey = trpc.storefront.availability.queryKey({ slug });
+  const { options, variant, stock, product, ready, refreshStock } = useVariantSelection();
   const max = Math.min(stock.available, 99);
   const [quantity, setQuantity] = useState(1);
   const [added, setAdded] = useState<{ quantity: number; variantId: string } | null>(null);
-  const add = useMutation(
-    trpc.cart.add.mutationOptions({
-      onMutate: () => setAdded(null),
-      onSuccess: (added, input) => {
-        // The answer is a summary: the header's count now, the cart page's view when next shown.
-        setCartCount(added.itemCount);
-        void queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
-        setAdded({ quantity: input.quantity ?? 1, variantId: input.variantId ?? "" });
-        setQuantity(1);
-        void queryClient.invalidateQueries({ queryKey: availabilityKey });
-      },
-      onError: (error) => {
-        if (domainCodeOf(error) === "OUT_OF_STOCK") void queryClient.invalidateQueries({ queryKey: availabilityKey });
-      },
-    }),
-  );
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const add = async (variantId: string, count: number) => {
+    setPending(true);
+    setAdded(null);
+    setError(null);
+    try {
+      const cart = await leanApi.addToCart({ variantId, quantity: count });
+      setCartCount(cart.itemCount);
+      setAdded({ quantity: count, variantId });
+      setQuantity(1);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setPending(false);
+      // What is left changed either way (a refusal means someone bought the last ones first).
+      refreshStock();
+    }
+  };
   const chosen = Math.min(quantity, Math.max(max, 1));
 
   return (
@@ -52,14 +50,15 @@ export function AddToCart({ name }: { name: string }) {
       </div>
       {variant && stock.available > 0 ? (
         <div className="flex flex-wrap items-center gap-3">
-          <QuantityStepper value={chosen} max={max} itemName={name} onChange={setQuantity} disabled={add.isPending} />
+          <QuantityStepper value={chosen} max={max} itemName={name} onChange={setQuantity} disabled={pending} />
           <Button
             size="lg"
             className="min-w-44 flex-1 sm:flex-none"
-            pending={add.isPending}
-            onClick={() => add.mutate({ variantId: variant.id, quantity: chosen })}
+            pending={pending}
+            aria-disabled={!ready || undefined}
+            onClick={() => void add(variant.id, chosen)}
           >
-            {added?.variantId === variant.id && !add.isPending ? (
+            {added?.variantId === variant.id && !pending ? (
               <>
                 <CheckIcon className="size-5" /> Added
               </>
@@ -90,7 +89,7 @@ export function AddToCart({ name }: { name: string }) {
           </Alert>
         ) : null}
       </div>
-      {add.isError ? <Alert tone="danger">{errorMessage(add.error)}</Alert> : null}
+      {error !== null ? <Alert tone="danger">{error}</Alert> : null}
     </div>
   );
 }

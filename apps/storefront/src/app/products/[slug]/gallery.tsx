@@ -1,7 +1,7 @@
 "use client";
 
-import Image from "next/image";
 import { useState } from "react";
+import { FillImage } from "~/components/fill-image";
 import { cn } from "@bazaar/ui";
 
 export interface GalleryImage {
@@ -18,7 +18,7 @@ export function Gallery({ images, name }: { images: GalleryImage[]; name: string
     <div className="space-y-3">
       <div className="relative aspect-square overflow-hidden rounded-xl bg-slate-100 ring-1 ring-slate-200">
         {current ? (
-          <Image src={current.url} alt={current.alt || name} fill priority sizes="(min-width: 1024px) 50vw, 100vw" className="object-cover" />
+          <FillImage src={current.url} alt={current.alt || name} priority />
         ) : (
           <p className="flex h-full items-center justify-center text-sm text-slate-500">No picture yet</p>
         )}
@@ -37,7 +37,7 @@ export function Gallery({ images, name }: { images: GalleryImage[]; name: string
                   i === index ? "ring-brand-600" : "ring-transparent hover:ring-slate-300",
                 )}
               >
-                <Image src={image.url} alt="" fill sizes="80px" className="object-cover" />
+                <FillImage src={image.url} alt="" />
               </button>
             </li>
           ))}

@@ -1,22 +1,29 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Button } from "@bazaar/ui";
-import { errorMessage } from "~/lib/errors";
-import { useTRPC } from "~/trpc/react";
-import { ReviewItem } from "./review-item";
+import { leanApi } from "~/lib/lean-api";
+import { ReviewItem, type Review } from "./review-item";
 
 /** Further pages of reviews, loaded on request after the ones the server rendered. */
 export function MoreReviews({ productId, cursor, pageSize }: { productId: string; cursor: string; pageSize: number }) {
-  const trpc = useTRPC();
-  const query = useInfiniteQuery(
-    trpc.reviews.forProduct.infiniteQueryOptions(
-      { productId, limit: pageSize },
-      { enabled: false, initialCursor: cursor, getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
-  const reviews = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const more = query.data ? query.hasNextPage : true;
+  const [reviews, setReviews] = useState<Review[]>([]);
+  const [next, setNext] = useState<string | null>(cursor);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const loadMore = async (from: string) => {
+    setPending(true);
+    setError(null);
+    try {
+      const page = await leanApi.productReviews({ productId, limit: pageSize, cursor: from });
+      setReviews((shown) => [...shown, ...page.items]);
+      setNext(page.nextCursor ?? null);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setPending(false);
+    }
+  };
   return (
     <>
       {reviews.length > 0 ? (
@@ -26,9 +33,9 @@ export function MoreReviews({ productId, cursor, pageSize }: { productId: string
           ))}
         </ul>
       ) : null}
-      {query.isError ? <p className="text-sm text-red-700">{errorMessage(query.error)}</p> : null}
-      {more ? (
-        <Button variant="secondary" className="mt-4" pending={query.isFetching} onClick={() => void (query.data ? query.fetchNextPage() : query.refetch())}>
+      {error !== null ? <p className="text-sm text-red-700">{error}</p> : null}
+      {next !== null ? (
+        <Button variant="secondary" className="mt-4" pending={pending} onClick={() => void loadMore(next)}>
           More reviews
         </Button>
       ) : null}

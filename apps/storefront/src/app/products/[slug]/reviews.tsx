@@ -1,5 +1,5 @@
 import { Stars } from "~/components/rating";
-import { api } from "~/trpc/server";
+import { publicApi } from "~/server/public-api";
 import { MoreReviews } from "./more-reviews";
 import { ReviewItem } from "./review-item";
 
@@ -7,7 +7,7 @@ const REVIEWS_PER_PAGE = 5;
 
 /** The newest reviews (read fresh: a review posted a minute ago shows), then "More reviews". */
 export async function Reviews({ productId, ratingAvg, ratingCount }: { productId: string; ratingAvg: number; ratingCount: number }) {
-  const page = await api.reviews.forProduct({ productId, limit: REVIEWS_PER_PAGE });
+  const page = await publicApi.reviews.forProduct({ productId, limit: REVIEWS_PER_PAGE });
   return (
     <section aria-labelledby="reviews" id="reviews" className="scroll-mt-32">
       <h2 id="reviews" className="text-xl font-bold tracking-tight text-slate-900">

@@ -1,8 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { createContext, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { RouterOutputs } from "@bazaar/api";
 import {
   closestVariant,
@@ -13,7 +12,7 @@ import {
   type StockByVariant,
   type ValueChoice,
 } from "~/lib/variant-selection";
-import { useTRPC } from "~/trpc/react";
+import { leanApi } from "~/lib/lean-api";
 
 export type ProductVariant = RouterOutputs["catalog"]["product"]["variants"][number];
 export type LiveAvailability = NonNullable<RouterOutputs["storefront"]["availability"]>;
@@ -30,6 +29,14 @@ interface VariantSelection {
   product: LiveAvailability;
   choices: (index: number) => ValueChoice<ProductVariant>[];
   select: (index: number, value: string) => void;
+  /** Reads the stock again (after an add to cart, or a refusal: someone bought the last one first). */
+  refreshStock: () => void;
+  /**
+   * False in the stored page's HTML until the browser has rendered the page on its URL: that HTML
+   * is replaced then, so a click on it would be lost (and a test's click would land on a node
+   * about to be detached).
+   */
+  ready: boolean;
 }
 
 const Context = createContext<VariantSelection | null>(null);
@@ -71,10 +78,7 @@ function SelectionFromUrl(props: SelectionProps) {
 }
 
 function Selection({ slug, options, variants, initial, children, searchParams }: SelectionProps & { searchParams: URLSearchParams | null }) {
-  const trpc = useTRPC();
-  // `initialDataUpdatedAt: 0`: the stored page's stock is as old as the page, so it is read again at once.
-  const { data } = useQuery(trpc.storefront.availability.queryOptions({ slug }, { initialData: initial, initialDataUpdatedAt: 0, staleTime: 10_000 }));
-  const live = data ?? initial;
+  const [live, refreshStock] = useLiveAvailability(slug, initial);
   const stock: StockByVariant = useMemo(() => new Map(live.variants.map((row) => [row.variantId, row.available])), [live]);
   // A page opened without a choice starts on the first variant in stock when it was opened, and
   // stays there when a later stock reading changes which that is.
@@ -109,6 +113,8 @@ function Selection({ slug, options, variants, initial, children, searchParams }:
     variant,
     stock: variantStock,
     product: live,
+    ready: searchParams !== null,
+    refreshStock,
     choices: (index) => (variant ? valueChoices(options, variants, variant, index, stock) : []),
     select: (index, optionValue) => {
       if (!variant) return;
@@ -123,4 +129,35 @@ function Selection({ slug, options, variants, initial, children, searchParams }:
     },
   };
   return <Context value={value}>{children}</Context>;
+}
+
+/** Seconds a stock reading is fresh: coming back to the tab after that reads it again. */
+const STOCK_FRESH_MS = 10_000;
+
+/**
+ * The stock of this moment: the stored page's is as old as the page, so it is read again as the
+ * page loads, when the tab comes back to the front after a while, and whenever asked.
+ */
+function useLiveAvailability(slug: string, initial: LiveAvailability): [LiveAvailability, () => void] {
+  const [live, setLive] = useState(initial);
+  const [readAt, setReadAt] = useState(0);
+  const refresh = useCallback(() => {
+    void leanApi.availability({ slug }).then(
+      (answer) => {
+        if (answer) setLive(answer);
+        setReadAt(Date.now());
+      },
+      // Offline for a moment: the page keeps the stock it shows.
+      () => undefined,
+    );
+  }, [slug]);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible" && Date.now() - readAt > STOCK_FRESH_MS) refresh();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [refresh, readAt]);
+  return [live, refresh];
 }

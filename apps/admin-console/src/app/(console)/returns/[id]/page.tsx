@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RETURN_STATUS_LABEL } from "@bazaar/api/domain/returns/status";
-import { Card, CardBody, CardHeader, formatMoney, PageHeader } from "@bazaar/ui";
+import { Card, CardBody, CardHeader, formatMoney, PageHeader, ReturnPhotos } from "@bazaar/ui";
 import { Facts } from "~/components/facts";
 import { ReturnStepIn } from "~/components/return-step-in";
 import { StatusBadge } from "~/components/status-badge";
@@ -54,6 +54,7 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
                 },
                 { label: "Delivered", value: `${formatDateTime(r.shipment.deliveredAt)} (returns accepted for ${r.seller.returnWindowDays} days)` },
                 { label: "Buyer's reason", value: r.reason },
+                { label: "Photos", value: r.photos.length > 0 ? <ReturnPhotos photos={r.photos} returnNumber={r.number} /> : "None attached" },
                 { label: "Instructions to the buyer", value: r.instructions ?? "—" },
                 ...(r.rejectionReason ? [{ label: "Rejected because", value: r.rejectionReason }] : []),
                 { label: "Sent back", value: r.trackingNumber ? `${r.carrier ?? "Carrier"} ${r.trackingNumber} · ${formatDateTime(r.sentAt)}` : "—" },

@@ -120,6 +120,9 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
                     <Row label="Your sale" value={money(shipment.totalCents + bazaarPays)} strong />
                   </>
                 ) : null}
+                {shipment.sellerFundedCents > 0 ? (
+                  <Row label="Tier benefits you co-funded (in the discounts above)" value={money(shipment.sellerFundedCents)} />
+                ) : null}
                 {shipment.refundedCents ? <Row label="Refunded" value={`−${money(shipment.refundedCents)}`} /> : null}
               </dl>
             </CardBody>
@@ -144,7 +147,7 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
               <ol className="space-y-2 text-sm">
                 {steps.map((step) => (
                   <li key={step.label} className="flex justify-between gap-3">
-                    <span className={step.at ? "font-medium text-slate-900" : "text-slate-400"}>{step.label}</span>
+                    <span className={step.at ? "font-medium text-slate-900" : "text-slate-500"}>{step.label}</span>
                     <span className="text-right text-slate-600">{step.at ? dateFormat.format(step.at) : "—"}</span>
                   </li>
                 ))}

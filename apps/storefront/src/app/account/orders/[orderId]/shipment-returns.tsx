@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { RouterOutputs } from "@bazaar/api";
+import { MAX_RETURN_PHOTOS, RETURN_PHOTO_TYPES } from "@bazaar/api/validators";
 import { Alert, Badge, Button, formatMoney, type BadgeTone } from "@bazaar/ui";
 import { errorMessage } from "~/lib/errors";
 import { useTRPC } from "~/trpc/react";
@@ -86,8 +87,46 @@ function RequestReturn({
   const [open, setOpen] = useState(false);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [reason, setReason] = useState("");
+  const [files, setFiles] = useState<File[]>([]);
+  const [photoError, setPhotoError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   const id = useId();
+  const photosId = useId();
   const request = useMutation(trpc.returns.request.mutationOptions({ onSuccess: async () => (setOpen(false), await done()) }));
+  const photoUpload = useMutation(trpc.returns.photoUpload.mutationOptions());
+
+  /** Uploads the chosen photos (the server checks each one's type and size), then asks for the return with them. */
+  const submit = async () => {
+    setPhotoError(null);
+    const tooMany = files.length > MAX_RETURN_PHOTOS;
+    const wrong = files.find((f) => !(RETURN_PHOTO_TYPES as readonly string[]).includes(f.type));
+    if (tooMany || wrong) {
+      setPhotoError(tooMany ? `Attach at most ${MAX_RETURN_PHOTOS} photos.` : `"${wrong!.name}" is not a photo Bazaar takes: attach JPEG, PNG or WebP images.`);
+      return;
+    }
+    const photos: { key: string; url: string; receipt: string }[] = [];
+    if (files.length > 0) {
+      setUploading(true);
+      try {
+        const upload = await photoUpload.mutateAsync({ orderId: order.id, token });
+        for (const file of files) {
+          if (file.size > upload.maxBytes) throw new Error(`"${file.name}" is over ${Math.round(upload.maxBytes / (1024 * 1024))} MB: attach a smaller photo.`);
+          const body = new FormData();
+          body.append(upload.fieldName, file);
+          const response = await fetch(upload.url, { method: "POST", headers: upload.headers, body });
+          const answer = (await response.json().catch(() => null)) as { key: string; url: string; receipt: string; error?: { message: string } } | null;
+          if (!response.ok || !answer || answer.error) throw new Error(answer?.error?.message ?? `"${file.name}" could not be uploaded. Try again.`);
+          photos.push({ key: answer.key, url: answer.url, receipt: answer.receipt });
+        }
+      } catch (error) {
+        setPhotoError(error instanceof Error ? error.message : errorMessage(error));
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
+    request.mutate({ orderId: order.id, token, shipmentId, items: chosen, reason, photos });
+  };
   if (!open) {
     return (
       <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
@@ -104,7 +143,7 @@ function RequestReturn({
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        request.mutate({ orderId: order.id, token, shipmentId, items: chosen, reason });
+        void submit();
       }}
     >
       <fieldset className="space-y-2">
@@ -142,9 +181,27 @@ function RequestReturn({
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
         />
       </div>
+      <div>
+        <label htmlFor={photosId} className="block font-medium text-slate-900">
+          Photos (optional)
+        </label>
+        <input
+          id={photosId}
+          type="file"
+          multiple
+          accept={RETURN_PHOTO_TYPES.join(",")}
+          aria-describedby={`${photosId}-hint`}
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium"
+        />
+        <p id={`${photosId}-hint`} className="mt-1 text-xs text-slate-500">
+          Up to {MAX_RETURN_PHOTOS} JPEG, PNG or WebP photos of 5 MB at most: the shop sees them with your request.
+        </p>
+      </div>
+      {photoError ? <Alert tone="danger">{photoError}</Alert> : null}
       {request.error ? <Alert tone="danger">{errorMessage(request.error)}</Alert> : null}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" pending={request.isPending} disabled={chosen.length === 0}>
+        <Button type="submit" size="sm" pending={uploading || request.isPending} disabled={chosen.length === 0}>
           Ask for a return
         </Button>
         <Button type="button" variant="secondary" size="sm" onClick={() => setOpen(false)}>

@@ -1,0 +1,1 @@
+export { POST } from "@bazaar/api/http/return-photos";
