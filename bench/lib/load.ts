@@ -23,10 +23,27 @@ export interface LoadFigures {
    * hardly depends on what else the machine is doing, so it compares runs on a busy machine.
    */
   cpuMsPerRequest: Record<string, number>;
+  /** Database statements the app processes sent per answered request, by process (storefront, worker). */
+  statementsPerRequest: Record<string, number>;
 }
 
-/** Reads the app processes' CPU time so far (ms by group); see cpuMs in proc.ts. */
-export type CpuReader = () => Promise<Record<string, number>>;
+/** Reads a running total per process group: CPU time so far (ms; see cpuMs in proc.ts), statements sent (statements.ts). */
+export type CounterReader = () => Promise<Record<string, number>>;
+export type CpuReader = CounterReader;
+
+/** The counters read around a phase: statements first and last, so the CPU a scrape costs falls outside it. */
+export async function readCounters(cpu: CounterReader | undefined, statements: CounterReader | undefined) {
+  const statementsBefore = (await statements?.()) ?? {};
+  const cpuBefore = (await cpu?.()) ?? {};
+  return async (operations: number) => {
+    const cpuAfter = (await cpu?.()) ?? {};
+    const statementsAfter = (await statements?.()) ?? {};
+    return {
+      cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, operations),
+      statementsPerRequest: cpuPerRequest(statementsBefore, statementsAfter, operations),
+    };
+  };
+}
 
 export function cpuPerRequest(before: Record<string, number>, after: Record<string, number>, requests: number): Record<string, number> {
   return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, requests ? round((ms - (before[name] ?? 0)) / requests, 2) : 0]));
@@ -35,16 +52,16 @@ export function cpuPerRequest(before: Record<string, number>, after: Record<stri
 /** `connections` concurrent GETs of `url` for `durationS` seconds. */
 export async function autocannonGet(
   url: string,
-  options: { connections: number; durationS: number; headers?: Record<string, string>; cpu?: CpuReader },
+  options: { connections: number; durationS: number; headers?: Record<string, string>; cpu?: CpuReader; statements?: CounterReader },
 ): Promise<LoadFigures> {
   const samples: number[] = [];
-  const cpuBefore = (await options.cpu?.()) ?? {};
+  const counted = await readCounters(options.cpu, options.statements);
   const instance = autocannon({ url, connections: options.connections, duration: options.durationS, timeout: 30, headers: options.headers });
   instance.on("response", (_client, _status, _bytes, responseTime) => {
     samples.push(responseTime);
   });
   const result = await instance;
-  const cpuAfter = (await options.cpu?.()) ?? {};
+  const perRequest = await counted(samples.length);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
   return {
     requests: samples.length,
@@ -56,7 +73,7 @@ export async function autocannonGet(
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
-    cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, samples.length),
+    ...perRequest,
   };
 }
 
@@ -70,6 +87,7 @@ export interface ClosedLoopOptions {
   expectedStatuses?: number[];
   onResponse?: (response: HttpResponse, worker: number) => void;
   cpu?: CpuReader;
+  statements?: CounterReader;
 }
 
 /** Each of `connections` workers sends its next request as soon as the last one answered, until time is up. */
@@ -80,7 +98,7 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
   let timeouts = 0;
   let non2xx = 0;
   const expected = new Set(options.expectedStatuses ?? []);
-  const cpuBefore = (await options.cpu?.()) ?? {};
+  const counted = await readCounters(options.cpu, options.statements);
   const started = performance.now();
   const deadline = started + options.durationMs;
   await Promise.all(
@@ -100,7 +118,7 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
     }),
   );
   const durationS = (performance.now() - started) / 1000;
-  const cpuAfter = (await options.cpu?.()) ?? {};
+  const perRequest = await counted(samples.length);
   return {
     requests: samples.length,
     durationS: round(durationS, 2),
@@ -110,6 +128,6 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<LoadFigure
     timeouts,
     non2xx,
     statusCodes,
-    cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, samples.length),
+    ...perRequest,
   };
 }

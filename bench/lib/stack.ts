@@ -1,6 +1,7 @@
 // The system under test: the production builds of the three apps and the worker, started by
 // scripts/start.ts on a fresh database of the benchmark's own, exactly as `npm start` runs them.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
 import { repoRoot, startDatabaseServer } from "@bazaar/db/server";
@@ -20,6 +21,9 @@ export interface StackOptions {
 
 export interface Stack {
   urls: Record<AppName, string>;
+  /** Prometheus text of the storefront and of the worker (their database query counts), read with `metricsToken`. */
+  metrics: { storefront: string; worker: string };
+  metricsToken: string;
   /** The benchmark database (the one the apps use). */
   databaseUrl: string;
   /** The app and worker processes, each with its descendants (what their memory is). */
@@ -55,6 +59,8 @@ export async function buildApps(distDir: string, log: (line: string) => void): P
 export async function startStack(options: StackOptions): Promise<Stack> {
   const urls = urlsFor(options.portOffset);
   await refuseBusyPorts(urls);
+  // Production apps serve /api/metrics only with a token (the statement counts come from there).
+  const metricsToken = randomBytes(24).toString("hex");
   const logStream = createWriteStream(options.logFile);
   const tail: string[] = [];
   options.log(
@@ -69,6 +75,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       BAZAAR_PORT_OFFSET: String(options.portOffset),
       BAZAAR_DIST_DIR: options.distDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      METRICS_TOKEN: metricsToken,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -100,7 +107,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   // start.ts has created (and migrated) the database by now; this only works out its URL.
   const server = await startDatabaseServer({ database: options.database, log: () => undefined });
   options.log(`apps up: ${Object.values(urls).join(", ")}`);
-  return { urls, databaseUrl: server.url, processGroups: () => groupProcesses(child), stop };
+  const metrics = { storefront: `${urls.storefront}/api/metrics`, worker: `http://127.0.0.1:${9464 + options.portOffset}/metrics` };
+  return { urls, metrics, metricsToken, databaseUrl: server.url, processGroups: () => groupProcesses(child), stop };
 }
 
 async function refuseBusyPorts(urls: Record<AppName, string>) {

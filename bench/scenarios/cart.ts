@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { HOT_PRODUCT_ID, setHotAvailable } from "../lib/fixtures";
 import { trpcMutation, type HttpClient } from "../lib/http";
-import { closedLoop, type CpuReader, type LoadFigures } from "../lib/load";
+import { closedLoop, type CounterReader, type CpuReader, type LoadFigures } from "../lib/load";
 
 export interface SignedInBuyer {
   id: string;
@@ -55,13 +55,14 @@ function buyerFor(buyers: readonly SignedInBuyer[], connections: number, worker:
 export async function runAddToCart(
   client: HttpClient,
   buyers: readonly SignedInBuyer[],
-  options: { connections: number; durationMs: number; variantIds: readonly string[]; cpu?: CpuReader },
+  options: { connections: number; durationMs: number; variantIds: readonly string[]; cpu?: CpuReader; statements?: CounterReader },
 ): Promise<LoadFigures> {
   return closedLoop({
     client,
     connections: options.connections,
     durationMs: options.durationMs,
     cpu: options.cpu,
+    statements: options.statements,
     next: (worker, iteration) => {
       const variantId = options.variantIds[Math.floor(Math.random() * options.variantIds.length)] as string;
       return trpcMutation("cart.add", { variantId, quantity: 1 }, buyerFor(buyers, options.connections, worker, iteration).cookie);
@@ -73,7 +74,7 @@ export async function runHotSku(
   client: HttpClient,
   pool: pg.Pool,
   buyers: readonly SignedInBuyer[],
-  options: { connections: number; durationMs: number; burstUnits: number; cpu?: CpuReader },
+  options: { connections: number; durationMs: number; burstUnits: number; cpu?: CpuReader; statements?: CounterReader },
 ): Promise<{ load: LoadFigures; check: HotStockCheck }> {
   const before = await hotRow(pool);
   let unitsAnswered = 0;
@@ -82,6 +83,7 @@ export async function runHotSku(
     connections: options.connections,
     durationMs: options.durationMs,
     cpu: options.cpu,
+    statements: options.statements,
     next: (worker, iteration) =>
       trpcMutation("cart.add", { productId: HOT_PRODUCT_ID, quantity: 1 }, buyerFor(buyers, options.connections, worker, iteration).cookie),
     onResponse: (response) => {

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { trpcData, trpcMutation, type HttpClient } from "../lib/http";
 import { mapConcurrent } from "../lib/http";
-import { cpuPerRequest, type CpuReader } from "../lib/load";
+import { readCounters, type CounterReader, type CpuReader } from "../lib/load";
 import { round, summarize, type LatencySummary } from "../lib/stats";
 import type { SignedInBuyer } from "./cart";
 
@@ -30,6 +30,8 @@ export interface CheckoutFigures {
   splitsMissing: number;
   /** CPU time of the app processes per confirmed order (all its requests, the webhook and the worker's split). */
   cpuMsPerOrder: Record<string, number>;
+  /** Statements per confirmed order (add, checkout, pay, split), by process. */
+  statementsPerOrder: Record<string, number>;
 }
 
 const SHIPPING_ADDRESS = { fullName: "Bench Buyer", line1: "1 Benchmark Way", city: "Springfield", region: "IL", postalCode: "62701", country: "US" };
@@ -39,14 +41,21 @@ export async function runCheckout(
   client: HttpClient,
   pool: pg.Pool,
   buyers: readonly SignedInBuyer[],
-  options: { connections: number; variantIds: readonly string[]; budgetMs: number; splitTimeoutMs: number; cpu?: CpuReader },
+  options: {
+    connections: number;
+    variantIds: readonly string[];
+    budgetMs: number;
+    splitTimeoutMs: number;
+    cpu?: CpuReader;
+    statements?: CounterReader;
+  },
 ): Promise<CheckoutFigures> {
   const addTimes: number[] = [];
   const checkoutTimes: number[] = [];
   const payTimes: number[] = [];
   const failures: string[] = [];
   const paymentIds: string[] = [];
-  const cpuBefore = (await options.cpu?.()) ?? {};
+  const counted = await readCounters(options.cpu, options.statements);
   const started = performance.now();
   let attempted = 0;
 
@@ -94,6 +103,7 @@ export async function runCheckout(
   }
   const durationS = (performance.now() - started) / 1000;
   const confirmed = paymentIds.length - missing;
+  const perOrder = await counted(confirmed);
   return {
     buyers: buyers.length,
     attempted,
@@ -107,6 +117,7 @@ export async function runCheckout(
     addToCart: summarize(addTimes),
     pay: summarize(payTimes),
     splitsMissing: missing,
-    cpuMsPerOrder: cpuPerRequest(cpuBefore, (await options.cpu?.()) ?? {}, confirmed),
+    cpuMsPerOrder: perOrder.cpuMsPerRequest,
+    statementsPerOrder: perOrder.statementsPerRequest,
   };
 }

@@ -1,4 +1,5 @@
-import type { Tx } from "@bazaar/db";
+import { randomUUID } from "node:crypto";
+import { Prisma, type Tx } from "@bazaar/db";
 import { expireStorefrontOnCommit, storefrontChangeOf } from "../domain/catalog/cache-tags";
 import { eventSchemas, type EventName, type EventPayload } from "./catalog";
 
@@ -9,15 +10,43 @@ import { eventSchemas, type EventName, type EventPayload } from "./catalog";
  * (the storefront's cached pages must not wait for the relay).
  */
 export async function publish<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {
+  return tx.outboxEvent.create({ data: outboxRow(tx, name, payload, options), select: { id: true } });
+}
+
+/** One event with its payload, for publishAll. */
+export type DomainEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
+
+/**
+ * Several events of one change in one outbox INSERT (as publish, each). They are stamped a
+ * millisecond apart: the relay delivers by creation time, so they go out in the order given.
+ */
+export async function publishAll(tx: Tx, events: DomainEvent[]): Promise<void> {
+  const now = Date.now();
+  await tx.outboxEvent.createMany({
+    data: events.map((event, i) => ({ ...outboxRow(tx, event.name, event.payload), createdAt: new Date(now + i) })),
+  });
+}
+
+/**
+ * The outbox INSERT of one event as SQL for a larger statement: one row per row of the CTE named
+ * `from`, so a single-statement write commits with its event without a transaction around it.
+ * Only for events that expire no storefront page (those need publish's commit hook).
+ */
+export function outboxInsertFor<N extends EventName>(name: N, payload: EventPayload<N>, from: string): Prisma.Sql {
+  const data = eventSchemas[name].parse(payload);
+  if (storefrontChangeOf(name, data as EventPayload<N>)) throw new Error(`${name} expires storefront pages: publish it in a transaction.`);
+  const now = new Date();
+  return Prisma.sql`INSERT INTO "OutboxEvent" ("id", "name", "payload", "availableAt", "createdAt")
+    SELECT ${randomUUID()}, ${name}, ${JSON.stringify(data)}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3) FROM ${Prisma.raw(`"${from}"`)}`;
+}
+
+function outboxRow<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {
   const data = eventSchemas[name].parse(payload) as EventPayload<N>;
   const change = storefrontChangeOf(name, data);
   if (change) expireStorefrontOnCommit(tx, change);
-  return tx.outboxEvent.create({
-    data: {
-      name,
-      payload: data,
-      availableAt: options.delayMs ? new Date(Date.now() + options.delayMs) : undefined,
-    },
-    select: { id: true },
-  });
+  return {
+    name,
+    payload: data,
+    availableAt: options.delayMs ? new Date(Date.now() + options.delayMs) : undefined,
+  };
 }

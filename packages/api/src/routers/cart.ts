@@ -13,7 +13,7 @@ import {
 } from "../domain/cart";
 import { buyerProcedure, publicProcedure, router, type Context } from "../trpc";
 import { ZAddToCartSchema, ZApplyPromoSchema, ZCartViewSchema, ZRemoveCartLineSchema, ZSetCartLineSchema } from "../validators/cart";
-import { ZCartSchema, ZMergedCartSchema } from "../validators/cart";
+import { ZCartAdditionSchema, ZCartSchema, ZMergedCartSchema } from "../validators/cart";
 
 export const GUEST_CART_COOKIE = "bazaar_cart";
 const GUEST_CART_MAX_AGE_SECONDS = 30 * 24 * 3600;
@@ -47,9 +47,10 @@ export const cartRouter = router({
   get: publicProcedure.input(ZCartViewSchema).query(({ ctx, input }) => getCartView(ctx.db, ownerOf(ctx), { country: input?.country })),
   /** The number of items in the caller's cart (0 without one), for the header's badge. */
   count: publicProcedure.query(({ ctx }) => getCartItemCount(ctx.db, ownerOf(ctx))),
+  /** Adds to the caller's cart and answers with a summary (the line, count and subtotal); the cart page reads the full view. */
   add: publicProcedure
     .input(ZAddToCartSchema)
-    .output(ZCartSchema)
+    .output(ZCartAdditionSchema)
     .mutation(({ ctx, input }) => addToCart(ctx.db, ownerForChange(ctx), input)),
   /** Sets a line's quantity; 0 removes it. */
   setQuantity: publicProcedure

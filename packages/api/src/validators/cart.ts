@@ -102,4 +102,11 @@ export const ZCartSchema = z.object({
     .nullable(),
   canCheckout: z.boolean(),
 });
+/** What adding to a cart answers: the line, the cart's count (the header's badge) and subtotal. */
+export const ZCartAdditionSchema = z.object({
+  line: z.object({ id: z.string(), variantId: z.string(), quantity: z.number().int() }),
+  itemCount: z.number().int(),
+  subtotalCents: z.number().int(),
+  currency: z.string(),
+});
 export const ZMergedCartSchema = z.object({ merged: z.boolean(), notes: z.array(z.string()), cart: ZCartSchema });

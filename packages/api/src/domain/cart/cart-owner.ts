@@ -59,6 +59,13 @@ export async function lockCart(tx: Tx, owner: CartOwner): Promise<{ id: string; 
  * UPDATE locks the cart row as SELECT ... FOR UPDATE would, and its CTE extends the holds, so a
  * cart change starts with one round trip instead of three. A cart whose checkout awaits payment
  * is refused (the caller's transaction rolls the stamp back).
+ *
+ * The same statement turns synchronous_commit off for this transaction (SET LOCAL, as
+ * set_config(..., true)): a cart change writes the cart, its lines and SOFT holds only, and its
+ * COMMIT then returns without waiting for the WAL flush, so a popular stock row is unlocked that
+ * much sooner. A crash can lose the last fraction of a second of such changes, each whole (the
+ * buyer adds again); any later synchronous commit (a checkout turning those holds HARD, a payment)
+ * flushes them first, so nothing durable can depend on a lost one. See bench/README.md.
  */
 export async function lockCartForChange(
   tx: Tx,
@@ -76,10 +83,32 @@ export async function lockCartForChange(
       UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
        WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
     )
-    SELECT * FROM cart`;
+    SELECT "id", "status", "buyerId", "promoCodeId", "currency", set_config('synchronous_commit', 'off', true) AS "synchronousCommit" FROM cart`;
   if (!cart) return null;
   if (cart.status === "CHECKOUT") throw checkoutInProgress();
-  return cart;
+  return { id: cart.id, buyerId: cart.buyerId, promoCodeId: cart.promoCodeId, currency: cart.currency };
+}
+
+/**
+ * Checkout's first statement: locks the owner's open cart, freezes it (CHECKOUT) and gives its
+ * holds a fresh 15 minutes (so every active hold counts as held when the cart is read next, and
+ * the sweeper stays off them while they turn HARD). Returns the status the cart had; the caller
+ * must abort its transaction (throw) unless it places the order, so a cart that was ACTIVE stays so.
+ */
+export async function lockCartForCheckout(tx: Tx, owner: CartOwner, now: Date, holdUntil: Date): Promise<{ id: string; status: string } | null> {
+  const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
+  const [cart] = await tx.$queryRaw<{ id: string; status: string }[]>`
+    WITH cart AS (
+      UPDATE "Cart" c SET "status" = 'CHECKOUT', "lastActivityAt" = ${now}, "updatedAt" = now()
+        FROM (SELECT "id", "status" FROM "Cart" WHERE ${condition} AND "status" IN ('ACTIVE', 'CHECKOUT') FOR UPDATE) AS before
+       WHERE c."id" = before."id"
+      RETURNING c."id", before."status"::text AS "status"
+    ), holds AS (
+      UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
+       WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+    )
+    SELECT * FROM cart`;
+  return cart ?? null;
 }
 
 export const checkoutInProgress = () =>

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Tx } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor, callerWithCookies } from "../../testing";
 import { createAddress, createBuyer, createProduct, createPromo, createSeller, setTaxRate, shippingAddressInput } from "../../testing/factories";
 import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { releaseExpiredCartReservations } from "../inventory/order-reservations";
+import { lockCartForChange, lockCartForCheckout } from "./cart-owner";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -39,7 +41,7 @@ describe("guest carts", () => {
     const buyerCart = await (await callerFor(t.db, buyer.id)).cart.add({ productId: mug.id, quantity: 1 });
     // The buyer's own hold lapses and another shopper takes the last 2 mugs: together the two
     // carts want 4, but only the guest's 3 held mugs remain for them.
-    await t.db.reservation.updateMany({ where: { cartId: buyerCart.id! }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.db.reservation.updateMany({ where: { cartItemId: buyerCart.line.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await releaseExpiredCartReservations(t.db)).toBe(1);
     await (await callerFor(t.db, (await createBuyer(t.db)).id)).cart.add({ productId: mug.id, quantity: 2 });
     const merged = await signedIn.cart.mergeGuest();
@@ -72,7 +74,15 @@ describe("cart changes", () => {
     const before = Date.now();
     await api.cart.add({ productId: p1.id, quantity: 2 });
     await api.cart.add({ productId: p1.id, quantity: 1 });
-    const view = await api.cart.add({ productId: p2.id, quantity: 1 });
+    // Adding answers with a summary (the line, the badge's count, the subtotal at the prices added); the cart page reads the view.
+    const added = await api.cart.add({ productId: p2.id, quantity: 1 });
+    expect(added).toEqual({
+      line: { id: expect.any(String) as unknown, variantId: expect.any(String) as unknown, quantity: 1 },
+      itemCount: 4,
+      subtotalCents: 5500,
+      currency: "USD",
+    });
+    const view = await api.cart.get();
     expect(view.groups.map((g) => [g.seller.shopName, g.lines.map((l) => l.quantity), g.totals?.shippingCents])).toEqual([
       ["A Shop", [3], 0],
       ["B Shop", [1], 400],
@@ -197,3 +207,30 @@ describe("ownership", () => {
     await expect(guest.address.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
+
+describe("commit durability", () => {
+  it("commits a cart change without waiting for the WAL flush, and nothing else: checkout's transaction stays synchronous", async () => {
+    const { seller } = await createSeller(t.db);
+    const { product } = await createProduct(t.db, seller.id, { stock: 5 });
+    const buyer = await createBuyer(t.db);
+    await (await callerFor(t.db, buyer.id)).cart.add({ productId: product.id, quantity: 1 });
+    const now = new Date();
+    // Each lock runs in a transaction that reads the setting and is then rolled back (the cart stays as it was).
+    const settingAfter = async (lock: (tx: Tx) => Promise<unknown>) => {
+      let setting = "";
+      await expect(
+        t.db.$transaction(async (tx) => {
+          await lock(tx);
+          const [row] = await tx.$queryRaw<{ setting: string }[]>`SELECT current_setting('synchronous_commit') AS "setting"`;
+          setting = row?.setting ?? "";
+          throw new Rollback();
+        }),
+      ).rejects.toBeInstanceOf(Rollback);
+      return setting;
+    };
+    expect(await settingAfter((tx) => lockCartForChange(tx, { buyerId: buyer.id }, now, now))).toBe("off");
+    expect(await settingAfter((tx) => lockCartForCheckout(tx, { buyerId: buyer.id }, now, now))).toBe("on");
+  });
+});
+
+class Rollback extends Error {}

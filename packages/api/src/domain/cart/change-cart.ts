@@ -1,6 +1,6 @@
 // Every change to a cart: lock it, give every hold a fresh 15 minutes, note the activity (the
 // abandoned-cart scan reads it), change lines and their stock holds, all in one transaction; then
-// answer with the new cart view.
+// answer with the new cart view (adding answers with a small summary: the cart page reads the view).
 // Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row
 // stays locked for a few statements, not for the whole request: with many buyers on one SKU that
 // lock is what everyone queues for (see bench/README.md).
@@ -22,21 +22,30 @@ export const MAX_LINE_QUANTITY = 99;
 
 type LockedCart = NonNullable<Awaited<ReturnType<typeof lockCartForChange>>>;
 
-async function changeCart(
+/** Locks the owner's cart and runs `change` on it in one transaction; returns the cart's id and what `change` returned. */
+async function inLockedCart<T>(
   db: PrismaClient,
   owner: CartOwner,
   now: Date,
-  change: (tx: Tx, cart: LockedCart) => Promise<void>,
+  change: (tx: Tx, cart: LockedCart) => Promise<T>,
   options: { create?: boolean } = {},
-): Promise<CartView> {
-  if (options.create) await ensureActiveCart(db, owner);
-  const cartId = await inTransaction(db, async (tx) => {
-    // Holds made by `change` below start with the same fresh expiry.
-    const cart = await lockCartForChange(tx, owner, now, new Date(now.getTime() + SOFT_RESERVATION_MS));
-    if (!cart) throw new DomainError("NOT_FOUND", "Your cart is empty. Add a product first.");
-    await change(tx, cart);
-    return cart.id;
-  });
+): Promise<{ cartId: string; result: T }> {
+  const attempt = () =>
+    inTransaction(db, async (tx) => {
+      // Holds made by `change` below start with the same fresh expiry.
+      const cart = await lockCartForChange(tx, owner, now, new Date(now.getTime() + SOFT_RESERVATION_MS));
+      if (!cart) return null;
+      return { cartId: cart.id, result: await change(tx, cart) };
+    });
+  // The cart is made only when the first change finds none (outside the transaction: see ensureActiveCart).
+  const changed = (await attempt()) ?? (options.create ? (await ensureActiveCart(db, owner), await attempt()) : null);
+  if (!changed) throw new DomainError("NOT_FOUND", "Your cart is empty. Add a product first.");
+  return changed;
+}
+
+/** A change answered with the whole cart view (read after COMMIT). */
+async function changeCart(db: PrismaClient, owner: CartOwner, now: Date, change: (tx: Tx, cart: LockedCart) => Promise<void>): Promise<CartView> {
+  const { cartId } = await inLockedCart(db, owner, now, change);
   return buildCartView(db, await loadCart(db, cartId, now), { now });
 }
 
@@ -46,8 +55,8 @@ const checkQuantity = (quantity: number, min: number) => {
   }
 };
 
-/** The variant a buyer means: by id, or a product bought as its only variant. */
-async function findVariantToBuy(tx: Tx, ref: CartItemRef) {
+/** The variant a buyer means (by id, or a product bought as its only variant), with the cart's line of it if any. */
+async function findVariantToBuy(tx: Tx, ref: CartItemRef, cartId: string) {
   const where = ref.variantId
     ? { id: ref.variantId, ...(ref.productId ? { productId: ref.productId } : {}) }
     : { productId: ref.productId ?? "", status: "ACTIVE" as const };
@@ -59,6 +68,8 @@ async function findVariantToBuy(tx: Tx, ref: CartItemRef) {
       title: true,
       priceCents: true,
       product: { select: { id: true, name: true, currency: true, sellerId: true } },
+      // Joined in the same statement (relationJoins).
+      cartItems: { where: { cartId }, select: { id: true, quantity: true } },
     },
     take: 2,
   });
@@ -67,22 +78,39 @@ async function findVariantToBuy(tx: Tx, ref: CartItemRef) {
     throw new DomainError("NOT_FOUND", "This product is not for sale (it may have been removed, or its shop is closed).", { ...ref });
   }
   if (variants.length > 1) throw new DomainError("BAD_REQUEST", `Choose an option of "${variant.product.name}" first.`, { productId: ref.productId });
-  return { ...variant, displayName: variantDisplayName(variant.product.name, variant.title) };
+  return { ...variant, line: variant.cartItems[0] ?? null, displayName: variantDisplayName(variant.product.name, variant.title) };
 }
 
-/** Adds `quantity` units of a variant (to its line if the cart has one), holding the stock. */
-export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartItemRef & { quantity: number }, now = new Date()) {
+/** What adding to a cart answers: the line added to, and the cart's count and subtotal (the cart page reads the rest). */
+export interface CartAddition {
+  line: { id: string; variantId: string; quantity: number };
+  /** Units in the cart, as the header's badge shows them. */
+  itemCount: number;
+  /** The lines at the prices they were added at (the cart page prices them for today). */
+  subtotalCents: number;
+  currency: string;
+}
+
+/**
+ * Adds `quantity` units of a variant (to its line if the cart has one), holding the stock: five
+ * statements with the COMMIT for a new line (the cart locked, the variant with its line, the
+ * line written, the stock held on one row, COMMIT), one more for a line that holds units already;
+ * then one read for the answer.
+ */
+export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartItemRef & { quantity: number }, now = new Date()): Promise<CartAddition> {
   checkQuantity(input.quantity, 1);
-  return changeCart(
+  const {
+    cartId,
+    result: { line, currency },
+  } = await inLockedCart(
     db,
     owner,
     now,
     async (tx, cart) => {
-      const variant = await findVariantToBuy(tx, input);
-      const { product } = variant;
-      const lines = await tx.cartItem.findMany({ where: { cartId: cart.id }, select: { id: true, variantId: true, quantity: true } });
+      const variant = await findVariantToBuy(tx, input, cart.id);
+      const { product, line: existing } = variant;
       if (product.currency !== cart.currency) {
-        if (lines.length > 0) {
+        if (existing || (await tx.cartItem.count({ where: { cartId: cart.id } })) > 0) {
           throw new DomainError(
             "BAD_REQUEST",
             `Your cart is in ${cart.currency} and "${product.name}" is priced in ${product.currency}. Check out your cart first, then add it.`,
@@ -90,7 +118,6 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
         }
         await tx.cart.update({ where: { id: cart.id }, data: { currency: product.currency } });
       }
-      const existing = lines.find((line) => line.variantId === variant.id);
       const quantity = (existing?.quantity ?? 0) + input.quantity;
       if (quantity > MAX_LINE_QUANTITY) {
         throw new DomainError(
@@ -122,9 +149,15 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
         held: existing ? undefined : 0,
         now,
       });
+      // The cart is in the product's currency (it was, or it just took it).
+      return { line: { id: line.id, variantId: variant.id, quantity }, currency: product.currency };
     },
     { create: true },
   );
+  const [summary] = await db.$queryRaw<{ itemCount: number; subtotalCents: number }[]>`
+    SELECT coalesce(sum("quantity"), 0)::int AS "itemCount", coalesce(sum("quantity" * "unitPriceCents"), 0)::int AS "subtotalCents"
+      FROM "CartItem" WHERE "cartId" = ${cartId}`;
+  return { line, itemCount: summary?.itemCount ?? 0, subtotalCents: summary?.subtotalCents ?? 0, currency };
 }
 
 /** The cart's line for a variant (or for the product, when the cart has one line of it). */

@@ -1,5 +1,6 @@
-// Reads a cart with everything its page and checkout need in a fixed number of queries
-// (cart + lines, stock per variant, holds per line, tax rate), however many lines it has.
+// Reads a cart with everything its page and checkout need in one statement (the cart, its lines
+// with their stock rows, its active holds: relationJoins), however many lines it has; the tax
+// rate is a second read when a destination is known.
 import type { Tx } from "@bazaar/db";
 import { availabilityOf, type Availability } from "../inventory/constants";
 import { formatMoney } from "../money";
@@ -69,6 +70,10 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       promoCode: true,
       // Joined in the same statement (relationJoins): a buyer without loyalty costs nothing more.
       buyer: { select: { loyalty: { select: { availablePoints: true, tier: { select: TIER_SELECT } } } } },
+      reservations: {
+        where: { type: "SOFT", status: "ACTIVE", expiresAt: { gt: now } },
+        select: { cartItemId: true, quantity: true, expiresAt: true },
+      },
       items: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
@@ -79,7 +84,14 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
           quantity: true,
           unitPriceCents: true,
           variant: {
-            select: { sku: true, title: true, priceCents: true, status: true, image: { select: { url: true, alt: true } } },
+            select: {
+              sku: true,
+              title: true,
+              priceCents: true,
+              status: true,
+              image: { select: { url: true, alt: true } },
+              stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } },
+            },
           },
           product: {
             select: {
@@ -107,25 +119,8 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       },
     },
   });
-  const variantIds = cart.items.map((item) => item.variantId);
-  const [stock, holds] = variantIds.length
-    ? await Promise.all([
-        tx.stockLevel.groupBy({
-          by: ["variantId"],
-          where: { variantId: { in: variantIds } },
-          _sum: { onHand: true, reserved: true, allocated: true },
-          _max: { lowStockThreshold: true },
-        }),
-        tx.reservation.groupBy({
-          by: ["cartItemId"],
-          where: { cartId, type: "SOFT", status: "ACTIVE", expiresAt: { gt: now } },
-          _sum: { quantity: true },
-          _min: { expiresAt: true },
-        }),
-      ])
-    : [[], []];
-  const stockOf = new Map(stock.map((row) => [row.variantId, row]));
-  const reservationOf = new Map(holds.map((row) => [row.cartItemId, row]));
+  const heldOf = new Map<string, number>();
+  for (const hold of cart.reservations) if (hold.cartItemId) heldOf.set(hold.cartItemId, (heldOf.get(hold.cartItemId) ?? 0) + hold.quantity);
 
   const sellers = new Map<string, CartSeller>();
   const lines = cart.items.map((item): CartLine => {
@@ -139,9 +134,12 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       freeShippingOverCents: seller.freeShippingOverCents,
       loyaltyCofundBps: seller.loyaltyCofundBps,
     });
-    const s = stockOf.get(item.variantId);
-    const available = Math.max(0, (s?._sum.onHand ?? 0) - (s?._sum.reserved ?? 0) - (s?._sum.allocated ?? 0));
-    const heldQuantity = reservationOf.get(item.id)?._sum.quantity ?? 0;
+    const rows = variant.stockLevels;
+    const available = Math.max(
+      0,
+      rows.reduce((sum, row) => sum + row.onHand - row.reserved - row.allocated, 0),
+    );
+    const heldQuantity = heldOf.get(item.id) ?? 0;
     const maxQuantity = heldQuantity + available;
     const purchasable =
       product.status === "ACTIVE" &&
@@ -185,11 +183,11 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
       purchasable,
       heldQuantity,
       maxQuantity,
-      availability: availabilityOf(maxQuantity, s?._max.lowStockThreshold ?? 0),
+      availability: availabilityOf(maxQuantity, Math.max(0, ...rows.map((row) => row.lowStockThreshold))),
       warnings,
     };
   });
-  const expiries = holds.map((row) => row._min.expiresAt).filter((date): date is Date => date !== null);
+  const expiries = cart.reservations.map((hold) => hold.expiresAt);
   return {
     id: cart.id,
     status: cart.status,

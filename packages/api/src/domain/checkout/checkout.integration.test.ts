@@ -33,8 +33,8 @@ describe("the seed's worked example", () => {
     const callerB = await callerFor(t.db, (await createBuyer(t.db)).id);
     const callerC = await callerFor(t.db, (await createBuyer(t.db)).id);
 
-    const cartA = await callerA.cart.add({ productId: product.id, quantity: 3 });
-    expect(cartA.groups[0]?.lines[0]).toMatchObject({ quantity: 3, heldQuantity: 3 });
+    expect((await callerA.cart.add({ productId: product.id, quantity: 3 })).line).toMatchObject({ quantity: 3 });
+    expect((await callerA.cart.get()).groups[0]?.lines[0]).toMatchObject({ quantity: 3, heldQuantity: 3 });
     expect(await stock(product.id)).toEqual({ onHand: 5, reserved: 3, allocated: 0 });
 
     await expect(callerB.cart.add({ productId: product.id, quantity: 3 })).rejects.toMatchObject({

@@ -10,17 +10,17 @@
 import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { publish } from "../../events/publish";
+import { outboxInsertFor } from "../../events/publish";
 import { ZCheckoutSchema, type CheckoutInput } from "../../validators/checkout";
 import { loadCart, pointsRulesFor, priceCart, taxRateFor, type CartContents } from "../cart/load-cart";
 import { reservePoints, undoPointsReservation } from "../loyalty/points";
 import { hardenCartReservations, restoreCartReservations } from "../inventory/order-reservations";
-import { HARD_RESERVATION_MS } from "../inventory/constants";
+import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "../inventory/constants";
 import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
 import { formatMoney } from "../money";
 import { redeemPromo, releasePromo } from "../promotions/redemption";
 import { inTransaction } from "../transaction";
-import type { CartOwner } from "../cart/cart-owner";
+import { lockCartForCheckout, type CartOwner } from "../cart/cart-owner";
 import { orderAccessToken } from "../orders/order-access";
 
 export interface CheckoutResult {
@@ -64,10 +64,18 @@ const MIN_CHARGE_CENTS = 50;
 interface PlacedOrder {
   orderId: string;
   orderNumber: number;
+  cartId: string | null;
   paymentId: string;
   paymentKey: string;
   totalCents: number;
   currency: string;
+}
+
+/** Thrown inside placeOrder (so its transaction rolls back) when the idempotency key already has an order. */
+class PlacedBefore extends Error {
+  constructor() {
+    super("placed before");
+  }
 }
 
 class PricesChanged extends Error {
@@ -88,18 +96,13 @@ export async function checkout(db: PrismaClient, actor: Actor | null, rawInput: 
   const gateway = options.gateway ?? getPaymentGateway();
   const now = options.now ?? new Date();
 
-  const earlier = await findOrderByKey(db, customer, input.idempotencyKey);
-  if (earlier) return resumeCheckout(db, earlier, gateway);
-
-  let placed: PlacedOrder | { existingOrderId: string };
+  let placed: PlacedOrder;
   try {
     placed = await inTransaction(db, (tx) => placeOrder(tx, customer, input, gateway.provider, now));
   } catch (error) {
     if (error instanceof PricesChanged) throw await acceptNewPrices(db, error);
-    throw error;
-  }
-  if ("existingOrderId" in placed) {
-    // A twin request with the same key placed the order while this one waited for the cart lock.
+    if (!(error instanceof PlacedBefore)) throw error;
+    // The same key placed an order before (a repeated request, or a twin that got the cart lock first).
     const twin = await findOrderByKey(db, customer, input.idempotencyKey);
     if (!twin) throw new DomainError("CONFLICT", "Your checkout is still being processed. Reload the page in a moment.");
     return resumeCheckout(db, twin, gateway);
@@ -178,6 +181,7 @@ async function resumeCheckout(
       {
         orderId: order.id,
         orderNumber: order.number,
+        cartId: order.cartId,
         paymentId: payment.id,
         paymentKey: payment.idempotencyKey,
         totalCents: payment.amountCents,
@@ -200,30 +204,23 @@ async function resumeCheckout(
   };
 }
 
-/** Step 3: whoever records the intent first publishes `checkout/started` (once per order). */
+/**
+ * Step 3: whoever records the intent first publishes `checkout/started` (once per order), in one
+ * statement: the payment's update and its outbox row commit together, no transaction around them.
+ */
 async function recordIntent(db: PrismaClient, placed: PlacedOrder, buyerId: string | null, intent: { id: string; clientSecret: string }) {
-  await inTransaction(db, async (tx) => {
-    const { count } = await tx.payment.updateMany({
-      where: { id: placed.paymentId, providerPaymentId: null },
-      data: { providerPaymentId: intent.id, clientSecret: intent.clientSecret },
-    });
-    if (count === 0) {
-      const payment = await tx.payment.findUnique({ where: { id: placed.paymentId }, select: { providerPaymentId: true } });
-      if (payment?.providerPaymentId === intent.id) return;
-      throw new DomainError("CONFLICT", "This checkout was cancelled while it was starting. Check your cart and try again.");
-    }
-    const order = await tx.order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { cartId: true } });
-    if (order.cartId) await publish(tx, "checkout/started", { cartId: order.cartId, orderId: placed.orderId, buyerId });
-  });
-}
-
-async function lockCheckoutCart(tx: Tx, owner: CartOwner) {
-  const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
-  const [cart] = await tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT "id", "status"::text AS "status" FROM "Cart"
-     WHERE ${condition} AND "status" IN ('ACTIVE', 'CHECKOUT')
-     FOR UPDATE`;
-  return cart ?? null;
+  const record = Prisma.sql`
+    UPDATE "Payment" SET "providerPaymentId" = ${intent.id}, "clientSecret" = ${intent.clientSecret}, "updatedAt" = now()
+     WHERE "id" = ${placed.paymentId} AND "providerPaymentId" IS NULL
+    RETURNING "id"`;
+  const started = placed.cartId
+    ? Prisma.sql`, started AS (${outboxInsertFor("checkout/started", { cartId: placed.cartId, orderId: placed.orderId, buyerId }, "recorded")})`
+    : Prisma.empty;
+  const [recorded] = await db.$queryRaw<{ count: number }[]>`WITH recorded AS (${record})${started} SELECT count(*)::int AS "count" FROM recorded`;
+  if (recorded?.count) return;
+  const payment = await db.payment.findUnique({ where: { id: placed.paymentId }, select: { providerPaymentId: true } });
+  if (payment?.providerPaymentId === intent.id) return;
+  throw new DomainError("CONFLICT", "This checkout was cancelled while it was starting. Check your cart and try again.");
 }
 
 async function resolveAddress(tx: Tx, buyerId: string | null, input: ReturnType<typeof ZCheckoutSchema.parse>) {
@@ -263,11 +260,13 @@ async function placeOrder(
   input: ReturnType<typeof ZCheckoutSchema.parse>,
   provider: "STRIPE" | "SIMULATOR",
   now: Date,
-): Promise<PlacedOrder | { existingOrderId: string }> {
+): Promise<PlacedOrder> {
   const { buyerId, guestEmail } = customer;
-  const cart = await lockCheckoutCart(tx, customer.cart);
+  // Frozen for checkout from this statement on; every way out below but the placed order throws,
+  // which rolls that back.
+  const cart = await lockCartForCheckout(tx, customer.cart, now, new Date(now.getTime() + SOFT_RESERVATION_MS));
   const twin = await findOrderByKey(tx, customer, input.idempotencyKey);
-  if (twin) return { existingOrderId: twin.id };
+  if (twin) throw new PlacedBefore();
   if (!cart) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
   if (cart.status === "CHECKOUT") {
     const pending = await tx.order.findFirst({
@@ -371,8 +370,10 @@ async function placeOrder(
       variantId: line.variantId,
       productName: line.name,
       quantity: line.quantity,
+      held: line.heldQuantity,
     })),
     now,
+    holdsExtended: true,
   });
 
   const paymentKey = `order:${order.id}:payment`;
@@ -380,12 +381,19 @@ async function placeOrder(
     data: { orderId: order.id, provider, amountCents: totals.totalCents, currency: contents.currency, idempotencyKey: paymentKey },
     select: { id: true },
   });
-  await tx.cart.update({ where: { id: cart.id }, data: { status: "CHECKOUT", lastActivityAt: now } });
   if (promo && buyerId) await redeemPromo(tx, { promo, orderId: order.id, buyerId, amountCents: totals.discountCents });
   if (totals.pointsRedeemed > 0 && buyerId)
     await reservePoints(tx, { userId: buyerId, orderId: order.id, orderNumber: order.number, points: totals.pointsRedeemed, now });
 
-  return { orderId: order.id, orderNumber: order.number, paymentId: payment.id, paymentKey, totalCents: totals.totalCents, currency: contents.currency };
+  return {
+    orderId: order.id,
+    orderNumber: order.number,
+    cartId: cart.id,
+    paymentId: payment.id,
+    paymentKey,
+    totalCents: totals.totalCents,
+    currency: contents.currency,
+  };
 }
 
 /** The redemption rules for a buyer asking to use points, refusing a guest or more points than they have. */

@@ -4,7 +4,7 @@ import type { Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { SOFT_RESERVATION_MS } from "./constants";
 import { planAllocation } from "./plan-allocation";
-import { addReserved, availableOf, groupByStockLevel, lockVariantStock, removeReserved } from "./stock-rows";
+import { addReserved, availableOf, groupByStockLevel, lockVariantStock, removeReserved, reserveOnOneRow } from "./stock-rows";
 
 export interface CartItemReservationInput {
   cartId: string;
@@ -51,6 +51,9 @@ export async function setCartItemReservation(tx: Tx, input: CartItemReservationI
 }
 
 async function reserveForCartItem(tx: Tx, input: CartItemReservationInput, quantity: number, alreadyHeld: number, now: Date) {
+  const expiresAt = new Date(now.getTime() + SOFT_RESERVATION_MS);
+  const hold = { variantId: input.variantId, quantity, cartId: input.cartId, cartItemId: input.cartItemId, expiresAt, now };
+  if (await reserveOnOneRow(tx, hold)) return;
   const rows = await lockVariantStock(tx, input.variantId);
   const plan = planAllocation(
     rows.map((row) => ({ stockLevelId: row.id, available: availableOf(row) })),
@@ -71,7 +74,7 @@ async function reserveForCartItem(tx: Tx, input: CartItemReservationInput, quant
       variantId: input.variantId,
       quantity: part.quantity,
       type: "SOFT" as const,
-      expiresAt: new Date(now.getTime() + SOFT_RESERVATION_MS),
+      expiresAt,
       cartId: input.cartId,
       cartItemId: input.cartItemId,
     })),

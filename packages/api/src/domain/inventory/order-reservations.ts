@@ -9,7 +9,7 @@ import { publish } from "../../events/publish";
 import { publishIfBackInStock } from "./back-in-stock";
 import { extendCartReservations, setCartItemReservation } from "./cart-reservations";
 import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "./constants";
-import { groupByStockLevel, moveAllocatedToReserved, moveReservedToAllocated, removeAllocated, removeReserved, sellAllocated } from "./stock-rows";
+import { groupByStockLevel, moveAllocatedToReserved, removeAllocated, removeReserved, sellOrderHolds, convertCartHolds } from "./stock-rows";
 
 interface Claimed {
   stockLevelId: string;
@@ -25,19 +25,26 @@ export interface HardenLine {
   variantId: string;
   productName: string;
   quantity: number;
+  /** What the line holds, when the caller read it after extending the cart's holds in this transaction. */
+  held?: number;
 }
 
 /**
  * Checkout: every cart line's SOFT holds become HARD holds of the order. Lines without enough
  * active holds (they expired, or the last payment failed) are reserved now, or the whole
- * checkout fails with "only N available".
+ * checkout fails with "only N available". `holdsExtended`: the caller gave the cart's holds a
+ * fresh expiry in this transaction already (checkout's cart lock does).
  */
-export async function hardenCartReservations(tx: Tx, input: { cartId: string; orderId: string; lines: HardenLine[]; now?: Date }): Promise<Date> {
+export async function hardenCartReservations(
+  tx: Tx,
+  input: { cartId: string; orderId: string; lines: HardenLine[]; now?: Date; holdsExtended?: boolean },
+): Promise<Date> {
   const now = input.now ?? new Date();
   // Extending first keeps the sweeper off these holds while we convert them.
-  await extendCartReservations(tx, input.cartId, now);
+  if (!input.holdsExtended) await extendCartReservations(tx, input.cartId, now);
   const lines = [...input.lines].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
   for (const line of lines) {
+    if (line.held === line.quantity) continue;
     await setCartItemReservation(tx, {
       cartId: input.cartId,
       cartItemId: line.cartItemId,
@@ -45,38 +52,24 @@ export async function hardenCartReservations(tx: Tx, input: { cartId: string; or
       variantId: line.variantId,
       productName: line.productName,
       quantity: line.quantity,
+      held: line.held,
       now,
     });
   }
-  const orderItemOf = new Map(input.lines.map((line) => [line.cartItemId, line.orderItemId]));
-  const cartItemIds = [...orderItemOf.keys()];
-  const converted = await tx.$queryRaw<(Claimed & { id: string; cartItemId: string })[]>`
-    UPDATE "Reservation" SET "status" = 'CONVERTED', "orderId" = ${input.orderId}, "updatedAt" = now()
-     WHERE "cartItemId" IN (${Prisma.join(cartItemIds)}) AND "type" = 'SOFT' AND "status" = 'ACTIVE'
-    RETURNING "id", "stockLevelId", "productId", "variantId", "quantity", "cartItemId"`;
-  const heldByLine = new Map<string, number>();
-  for (const hold of converted) heldByLine.set(hold.cartItemId, (heldByLine.get(hold.cartItemId) ?? 0) + hold.quantity);
+  const expiresAt = new Date(now.getTime() + HARD_RESERVATION_MS);
+  const converted = await convertCartHolds(tx, {
+    cartId: input.cartId,
+    orderId: input.orderId,
+    orderItemOf: new Map(input.lines.map((line) => [line.cartItemId, line.orderItemId])),
+    expiresAt,
+    now,
+  });
+  const heldByLine = new Map(converted.map((line) => [line.cartItemId, line.quantity]));
   for (const line of input.lines) {
     if (heldByLine.get(line.cartItemId) !== line.quantity) {
       throw new DomainError("CONFLICT", "Your cart changed while checking out. Review your cart and check out again.");
     }
   }
-  for (const row of groupByStockLevel(converted)) await moveReservedToAllocated(tx, row.stockLevelId, row.quantity);
-  const expiresAt = new Date(now.getTime() + HARD_RESERVATION_MS);
-  await tx.reservation.createMany({
-    data: converted.map((hold) => ({
-      stockLevelId: hold.stockLevelId,
-      productId: hold.productId,
-      variantId: hold.variantId,
-      quantity: hold.quantity,
-      type: "HARD" as const,
-      expiresAt,
-      cartId: input.cartId,
-      cartItemId: hold.cartItemId,
-      orderId: input.orderId,
-      orderItemId: orderItemOf.get(hold.cartItemId) ?? null,
-    })),
-  });
   return expiresAt;
 }
 
@@ -117,10 +110,7 @@ async function adjustSalesCount(tx: Tx, claimed: Claimed[], sign: 1 | -1) {
 
 /** Payment captured: the order's units are sold (on hand and allocated go down). Idempotent. */
 export async function sellOrderStock(tx: Tx, orderId: string): Promise<{ units: number }> {
-  const sold = await claimOrderReservations(tx, orderId, "ACTIVE", "FULFILLED");
-  for (const row of groupByStockLevel(sold)) await sellAllocated(tx, row.stockLevelId, row.quantity);
-  await adjustSalesCount(tx, sold, 1);
-  return { units: sold.reduce((sum, hold) => sum + hold.quantity, 0) };
+  return sellOrderHolds(tx, orderId);
 }
 
 /** Payment failed, order cancelled before payment, or payment deadline passed. Idempotent. */

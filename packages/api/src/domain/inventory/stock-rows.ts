@@ -42,6 +42,39 @@ export async function addReserved(tx: Tx, stockLevelId: string, quantity: number
   return row ?? null;
 }
 
+/**
+ * A cart's hold in one statement, when one stock row can cover it (the usual case): locks the
+ * variant's rows (id order), takes `quantity` from the one with the most available (what
+ * planAllocation would choose) and writes the SOFT reservation. Null, with nothing changed but
+ * the locks, when no single row has enough: the caller then splits it over rows.
+ */
+export async function reserveOnOneRow(
+  tx: Tx,
+  hold: { variantId: string; quantity: number; cartId: string; cartItemId: string; expiresAt: Date; now: Date },
+): Promise<StockRow | null> {
+  const [row] = await tx.$queryRaw<StockRow[]>`
+    WITH locked AS (
+      SELECT s."id", s."onHand" - s."reserved" - s."allocated" AS "available"
+        FROM "StockLevel" s WHERE s."variantId" = ${hold.variantId} ORDER BY s."id" FOR NO KEY UPDATE
+    ), best AS (
+      SELECT "id" FROM locked WHERE "available" >= ${hold.quantity} ORDER BY "available" DESC, "id" LIMIT 1
+    ), reserved AS (
+      UPDATE "StockLevel" s SET "reserved" = s."reserved" + ${hold.quantity}, "updatedAt" = now()
+        FROM best WHERE s."id" = best."id" AND s."onHand" - s."reserved" - s."allocated" >= ${hold.quantity}
+      RETURNING s.*
+    ), held AS (
+      INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "variantId", "quantity", "type", "status", "expiresAt", "cartId", "cartItemId", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, r."id", r."productId", r."variantId", ${hold.quantity}::int, 'SOFT'::"ReservationType", 'ACTIVE'::"ReservationStatus",
+             ${hold.expiresAt}::timestamp(3), ${hold.cartId}, ${hold.cartItemId}, ${hold.now}::timestamp(3), ${hold.now}::timestamp(3)
+        FROM reserved r
+    )
+    SELECT r."id", r."productId", r."variantId", r."onHand", r."reserved", r."allocated", r."lowStockThreshold", r."version",
+           (SELECT p."sellerId" FROM "Product" p WHERE p."id" = r."productId") AS "sellerId"
+      FROM reserved r`;
+  if (row) await publishIfCrossedLow(tx, row, availableOf(row) + hold.quantity);
+  return row ?? null;
+}
+
 /** Gives back units a cart held. */
 export async function removeReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
   const rows = await tx.$executeRaw`
@@ -50,15 +83,7 @@ export async function removeReserved(tx: Tx, stockLevelId: string, quantity: num
   if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} reserved units: reservations and stock disagree.`);
 }
 
-/** Turns cart holds into order allocations (available does not change). */
-export async function moveReservedToAllocated(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
-  const rows = await tx.$executeRaw`
-    UPDATE "StockLevel" SET "reserved" = "reserved" - ${quantity}, "allocated" = "allocated" + ${quantity}, "updatedAt" = now()
-     WHERE "id" = ${stockLevelId} AND "reserved" >= ${quantity}`;
-  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} reserved units: reservations and stock disagree.`);
-}
-
-/** The reverse of moveReservedToAllocated, for undoing a checkout. */
+/** The reverse of convertCartHolds' stock move, for undoing a checkout. */
 export async function moveAllocatedToReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
   const rows = await tx.$executeRaw`
     UPDATE "StockLevel" SET "reserved" = "reserved" + ${quantity}, "allocated" = "allocated" - ${quantity}, "updatedAt" = now()
@@ -75,16 +100,86 @@ export async function removeAllocated(tx: Tx, stockLevelId: string, quantity: nu
 }
 
 /**
- * Units leave the building: on hand and allocated both go down. On-hand edits bump `version`
- * (what sellers compare-and-set on); cart and order holds do not, so buyers' activity never
- * makes a seller's stock form stale.
+ * Units leave the building: the order's ACTIVE HARD holds become FULFILLED, and on hand and
+ * allocated go down by them (the products' sales counts up), in one statement that locks the
+ * stock rows and the products in id order (NO KEY, as an UPDATE does, so carts adding holds on
+ * them are not held up). On-hand edits bump `version` (what sellers
+ * compare-and-set on); cart and order holds do not, so buyers' activity never makes a seller's
+ * stock form stale. Claiming the holds first makes it happen once.
  */
-export async function sellAllocated(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
-  const rows = await tx.$executeRaw`
-    UPDATE "StockLevel" SET "onHand" = "onHand" - ${quantity}, "allocated" = "allocated" - ${quantity},
-           "version" = "version" + 1, "updatedAt" = now()
-     WHERE "id" = ${stockLevelId} AND "allocated" >= ${quantity} AND "onHand" >= ${quantity}`;
-  if (rows !== 1) throw new Error(`Stock level ${stockLevelId} holds fewer than ${quantity} allocated units: reservations and stock disagree.`);
+export async function sellOrderHolds(tx: Tx, orderId: string): Promise<{ units: number }> {
+  const [result] = await tx.$queryRaw<{ rows: number; moved: number; units: number }[]>`
+    WITH sold AS (
+      UPDATE "Reservation" SET "status" = 'FULFILLED', "updatedAt" = now()
+       WHERE "orderId" = ${orderId} AND "type" = 'HARD' AND "status" = 'ACTIVE'
+      RETURNING "stockLevelId", "productId", "quantity"
+    ), per_row AS (
+      SELECT "stockLevelId" AS "id", sum("quantity")::int AS "quantity" FROM sold GROUP BY 1
+    ), row_locks AS (
+      SELECT s."id" FROM "StockLevel" s WHERE s."id" IN (SELECT "id" FROM per_row) ORDER BY s."id" FOR NO KEY UPDATE
+    ), moved AS (
+      UPDATE "StockLevel" s SET "onHand" = s."onHand" - r."quantity", "allocated" = s."allocated" - r."quantity",
+             "version" = s."version" + 1, "updatedAt" = now()
+        FROM per_row r JOIN row_locks l ON l."id" = r."id"
+       WHERE s."id" = r."id" AND s."allocated" >= r."quantity" AND s."onHand" >= r."quantity"
+      RETURNING s."id"
+    ), per_product AS (
+      SELECT "productId" AS "id", sum("quantity")::int AS "quantity" FROM sold GROUP BY 1
+    ), product_locks AS (
+      SELECT p."id" FROM "Product" p WHERE p."id" IN (SELECT "id" FROM per_product) ORDER BY p."id" FOR NO KEY UPDATE
+    ), counted AS (
+      UPDATE "Product" p SET "salesCount" = p."salesCount" + c."quantity"
+        FROM per_product c JOIN product_locks l ON l."id" = c."id"
+       WHERE p."id" = c."id"
+    )
+    SELECT (SELECT count(*)::int FROM per_row) AS "rows", (SELECT count(*)::int FROM moved) AS "moved",
+           (SELECT coalesce(sum("quantity"), 0)::int FROM sold) AS "units"`;
+  if (!result || result.moved !== result.rows)
+    throw new Error(`The stock rows of order ${orderId} hold fewer allocated units than it sold: reservations and stock disagree.`);
+  return { units: result.units };
+}
+
+/**
+ * Checkout: the given cart lines' ACTIVE SOFT holds become CONVERTED, their units move from
+ * reserved to allocated (rows locked in id order, NO KEY as an UPDATE does) and each gets its HARD
+ * twin tied to the order and its line, in one statement. Returns the holds converted, per cart
+ * line, for the caller to check against what the lines need (and abort otherwise).
+ */
+export async function convertCartHolds(
+  tx: Tx,
+  input: { cartId: string; orderId: string; orderItemOf: Map<string, string>; expiresAt: Date; now: Date },
+): Promise<{ cartItemId: string; quantity: number }[]> {
+  const cartItemIds = [...input.orderItemOf.keys()];
+  const rows = await tx.$queryRaw<{ cartItemId: string; quantity: number; rows: number; moved: number }[]>`
+    WITH converted AS (
+      UPDATE "Reservation" SET "status" = 'CONVERTED', "orderId" = ${input.orderId}, "updatedAt" = now()
+       WHERE "cartItemId" = ANY(${cartItemIds}::text[]) AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+      RETURNING "stockLevelId", "productId", "variantId", "quantity", "cartItemId"
+    ), per_row AS (
+      SELECT "stockLevelId" AS "id", sum("quantity")::int AS "quantity" FROM converted GROUP BY 1
+    ), row_locks AS (
+      SELECT s."id" FROM "StockLevel" s WHERE s."id" IN (SELECT "id" FROM per_row) ORDER BY s."id" FOR NO KEY UPDATE
+    ), moved AS (
+      UPDATE "StockLevel" s SET "reserved" = s."reserved" - r."quantity", "allocated" = s."allocated" + r."quantity", "updatedAt" = now()
+        FROM per_row r JOIN row_locks l ON l."id" = r."id"
+       WHERE s."id" = r."id" AND s."reserved" >= r."quantity"
+      RETURNING s."id"
+    ), hard AS (
+      INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "variantId", "quantity", "type", "status", "expiresAt",
+                                 "cartId", "cartItemId", "orderId", "orderItemId", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, c."stockLevelId", c."productId", c."variantId", c."quantity", 'HARD'::"ReservationType",
+             'ACTIVE'::"ReservationStatus", ${input.expiresAt}::timestamp(3), ${input.cartId}, c."cartItemId", ${input.orderId}, o."orderItemId",
+             ${input.now}::timestamp(3), ${input.now}::timestamp(3)
+        FROM converted c
+        LEFT JOIN unnest(${cartItemIds}::text[], ${cartItemIds.map((id) => input.orderItemOf.get(id) ?? null)}::text[]) AS o("cartItemId", "orderItemId")
+          ON o."cartItemId" = c."cartItemId"
+    )
+    SELECT "cartItemId", sum("quantity")::int AS "quantity", (SELECT count(*)::int FROM per_row) AS "rows", (SELECT count(*)::int FROM moved) AS "moved"
+      FROM converted GROUP BY 1`;
+  if (rows.some((row) => row.moved !== row.rows)) {
+    throw new Error(`Stock rows hold fewer reserved units than the holds of order ${input.orderId}: reservations and stock disagree.`);
+  }
+  return rows.map(({ cartItemId, quantity }) => ({ cartItemId, quantity }));
 }
 
 /**

@@ -35,7 +35,7 @@ const idOf = (ids: Map<string, string>, code: string) => {
   return id;
 };
 
-export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
+const platformAccounts = (currency: string) => {
   const codes = {
     buyerExternal: ledgerAccountCode.buyerExternal(currency),
     clearing: ledgerAccountCode.clearing(currency),
@@ -45,7 +45,7 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
     pointsLiability: ledgerAccountCode.pointsLiability(currency),
     loyaltyExpense: ledgerAccountCode.loyaltyExpense(currency),
   };
-  const ids = await ensureAccounts(tx, [
+  const specs: AccountSpec[] = [
     { code: codes.buyerExternal, kind: "BUYER_EXTERNAL", sellerId: null, currency, name: `Buyers (external, ${currency})` },
     { code: codes.clearing, kind: "PAYMENT_CLEARING", sellerId: null, currency, name: `Payment clearing (${currency})` },
     { code: codes.revenue, kind: "PLATFORM_REVENUE", sellerId: null, currency, name: `Platform commission revenue (${currency})` },
@@ -53,8 +53,8 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
     { code: codes.processorFees, kind: "PROCESSOR_FEES", sellerId: null, currency, name: `Payment processor fees (external, ${currency})` },
     { code: codes.pointsLiability, kind: "POINTS_LIABILITY", sellerId: null, currency, name: `Loyalty points outstanding (${currency})` },
     { code: codes.loyaltyExpense, kind: "LOYALTY_EXPENSE", sellerId: null, currency, name: `Loyalty cost: points and tier benefits (${currency})` },
-  ]);
-  return {
+  ];
+  const idsFrom = (ids: Map<string, string>) => ({
     buyerExternalId: idOf(ids, codes.buyerExternal),
     clearingId: idOf(ids, codes.clearing),
     revenueId: idOf(ids, codes.revenue),
@@ -62,7 +62,32 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
     processorFeesId: idOf(ids, codes.processorFees),
     pointsLiabilityId: idOf(ids, codes.pointsLiability),
     loyaltyExpenseId: idOf(ids, codes.loyaltyExpense),
+  });
+  return { specs, idsFrom };
+};
+
+const sellerAccounts = (sellerId: string, currency: string) => {
+  const codes = {
+    pending: ledgerAccountCode.sellerPending(sellerId, currency),
+    payable: ledgerAccountCode.sellerPayable(sellerId, currency),
+    payouts: ledgerAccountCode.sellerPayouts(sellerId, currency),
   };
+  const specs: AccountSpec[] = [
+    { code: codes.pending, kind: "SELLER_PENDING", sellerId, currency, name: `Seller pending funds (${currency})` },
+    { code: codes.payable, kind: "SELLER_PAYABLE", sellerId, currency, name: `Seller payable (${currency})` },
+    { code: codes.payouts, kind: "SELLER_PAYOUTS", sellerId, currency, name: `Seller payouts (${currency})` },
+  ];
+  const idsFrom = (ids: Map<string, string>) => ({
+    pendingId: idOf(ids, codes.pending),
+    payableId: idOf(ids, codes.payable),
+    payoutsId: idOf(ids, codes.payouts),
+  });
+  return { specs, idsFrom };
+};
+
+export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
+  const platform = platformAccounts(currency);
+  return platform.idsFrom(await ensureAccounts(tx, platform.specs));
 }
 
 /**
@@ -70,17 +95,16 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
  * they may pay out) and payouts (what was sent to them). Called at seller approval and before any posting.
  */
 export async function ensureSellerLedgerAccounts(tx: Tx, sellerId: string, currency: string) {
-  const codes = {
-    pending: ledgerAccountCode.sellerPending(sellerId, currency),
-    payable: ledgerAccountCode.sellerPayable(sellerId, currency),
-    payouts: ledgerAccountCode.sellerPayouts(sellerId, currency),
-  };
-  const ids = await ensureAccounts(tx, [
-    { code: codes.pending, kind: "SELLER_PENDING", sellerId, currency, name: `Seller pending funds (${currency})` },
-    { code: codes.payable, kind: "SELLER_PAYABLE", sellerId, currency, name: `Seller payable (${currency})` },
-    { code: codes.payouts, kind: "SELLER_PAYOUTS", sellerId, currency, name: `Seller payouts (${currency})` },
-  ]);
-  return { pendingId: idOf(ids, codes.pending), payableId: idOf(ids, codes.payable), payoutsId: idOf(ids, codes.payouts) };
+  const seller = sellerAccounts(sellerId, currency);
+  return seller.idsFrom(await ensureAccounts(tx, seller.specs));
+}
+
+/** The platform's accounts and those of each seller, ensured together (two statements however many sellers). */
+export async function ensureLedgerAccountsFor(tx: Tx, currency: string, sellerIds: string[]) {
+  const platform = platformAccounts(currency);
+  const sellers = [...new Set(sellerIds)].map((sellerId) => ({ sellerId, ...sellerAccounts(sellerId, currency) }));
+  const ids = await ensureAccounts(tx, [...platform.specs, ...sellers.flatMap((s) => s.specs)]);
+  return { platform: platform.idsFrom(ids), sellers: new Map(sellers.map((s) => [s.sellerId, s.idsFrom(ids)])) };
 }
 
 /**

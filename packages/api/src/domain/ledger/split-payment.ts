@@ -1,9 +1,9 @@
 import type { PrismaClient, Tx } from "@bazaar/db";
 import { DomainError, notFound } from "../../errors";
-import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts, lockShipments, sellerAccountFor } from "./accounts";
-import { defaultCommissionBps } from "./commission";
-import { postLedgerTransaction, type LedgerLine } from "./post";
-import { splitFundedGross, type FundedShipmentSplit } from "./split";
+import { ensureLedgerAccountsFor, lockShipments, sellerAccountFor } from "./accounts";
+import { COMMISSION_SETTING_KEY, commissionBpsOf } from "./commission";
+import { insertLedgerTransaction, type LedgerLine } from "./post";
+import { splitFundedGross, type FundedShipmentSplit, type ShipmentAmounts, type ShipmentLoyalty } from "./split";
 
 export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
 
@@ -19,53 +19,69 @@ export async function splitPayment(db: PrismaClient, paymentId: string): Promise
   return db.$transaction((tx) => writePaymentSplit(tx, paymentId));
 }
 
-/** `splitPayment` inside the caller's transaction (a refund makes sure the split exists first). */
-export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
-  // The payment row lock makes concurrent splits of one payment wait, then find the first one's work.
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Payment" WHERE id = ${paymentId} FOR UPDATE`;
-  if (locked.length === 0) throw notFound("The payment");
-  const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: splitIdempotencyKey(paymentId) }, select: { id: true } });
-  if (existing) return { transactionId: existing.id, created: false };
+interface PaymentToSplit {
+  status: string;
+  amountCents: number;
+  currency: string;
+  orderId: string;
+  orderNumber: number;
+  existingId: string | null;
+  commissionSetting: unknown;
+  shipments: (Omit<ShipmentAmounts & ShipmentLoyalty, "shipmentId" | "commissionBps"> & { id: string; sellerCommissionBps: number | null })[];
+}
 
-  const payment = await tx.payment.findUniqueOrThrow({
-    where: { id: paymentId },
-    include: { order: { include: { shipments: { include: { seller: { select: { commissionBps: true } } }, orderBy: { createdAt: "asc" } } } } },
-  });
+/**
+ * `splitPayment` inside the caller's transaction (a refund makes sure the split exists first), in
+ * five statements with its COMMIT: the payment (locked) with its shipments and commissions, the
+ * shipments' locks, the accounts (made on first use, then read), the transaction with its entries.
+ */
+export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
+  // The payment row lock makes concurrent splits of one payment wait. The existing split is read in
+  // the statement's snapshot, taken before that wait: a split committed meanwhile is not seen here,
+  // and the insert below finds it instead.
+  const [payment] = await tx.$queryRaw<PaymentToSplit[]>`
+    SELECT p."status"::text AS "status", p."amountCents", p."currency", p."orderId", o."number" AS "orderNumber",
+           (SELECT t."id" FROM "LedgerTransaction" t WHERE t."idempotencyKey" = ${splitIdempotencyKey(paymentId)}) AS "existingId",
+           (SELECT s."value" FROM "PlatformSetting" s WHERE s."key" = ${COMMISSION_SETTING_KEY}) AS "commissionSetting",
+           (SELECT coalesce(json_agg(json_build_object(
+                     'id', sh."id", 'sellerId', sh."sellerId", 'subtotalCents', sh."subtotalCents", 'discountCents', sh."discountCents",
+                     'shippingCents', sh."shippingCents", 'taxCents', sh."taxCents", 'totalCents', sh."totalCents",
+                     'tierDiscountCents', sh."tierDiscountCents", 'shippingDiscountCents', sh."shippingDiscountCents",
+                     'pointsDiscountCents', sh."pointsDiscountCents", 'sellerFundedCents', sh."sellerFundedCents",
+                     'sellerCommissionBps', se."commissionBps") ORDER BY sh."createdAt", sh."id"), '[]')
+              FROM "Shipment" sh JOIN "Seller" se ON se."id" = sh."sellerId" WHERE sh."orderId" = p."orderId") AS "shipments"
+      FROM "Payment" p JOIN "Order" o ON o."id" = p."orderId"
+     WHERE p."id" = ${paymentId}
+       FOR UPDATE OF p`;
+  if (!payment) throw notFound("The payment");
+  if (payment.existingId) return { transactionId: payment.existingId, created: false };
   if (payment.status !== "CAPTURED" && payment.status !== "REFUNDED") {
     throw new DomainError("PRECONDITION_FAILED", `Payment ${paymentId} is ${payment.status}; only captured payments are split.`);
   }
   const currency = payment.currency;
-  const platformDefault = await defaultCommissionBps(tx);
+  const platformDefault = commissionBpsOf(payment.commissionSetting);
   const splits = splitFundedGross(
     payment.amountCents,
-    payment.order.shipments.map((s) => ({
-      shipmentId: s.id,
-      sellerId: s.sellerId,
-      subtotalCents: s.subtotalCents,
-      discountCents: s.discountCents,
-      shippingCents: s.shippingCents,
-      taxCents: s.taxCents,
-      totalCents: s.totalCents,
-      tierDiscountCents: s.tierDiscountCents,
-      shippingDiscountCents: s.shippingDiscountCents,
-      pointsDiscountCents: s.pointsDiscountCents,
-      sellerFundedCents: s.sellerFundedCents,
-      commissionBps: s.seller.commissionBps ?? platformDefault,
-    })),
+    payment.shipments.map(({ id, sellerCommissionBps, ...s }) => ({ ...s, shipmentId: id, commissionBps: sellerCommissionBps ?? platformDefault })),
   );
 
-  const platform = await ensurePlatformLedgerAccounts(tx, currency);
   // Under the shipments' locks a release cannot run between reading the hold state and posting.
   const holds = await lockShipments(
     tx,
     splits.map((s) => s.shipmentId),
+  );
+  const { platform, sellers } = await ensureLedgerAccountsFor(
+    tx,
+    currency,
+    splits.map((s) => s.sellerId),
   );
   const lines: LedgerLine[] = [
     { accountId: platform.buyerExternalId, direction: "DEBIT", amountCents: payment.amountCents },
     { accountId: platform.clearingId, direction: "CREDIT", amountCents: payment.amountCents },
   ];
   for (const split of splits) {
-    const seller = await ensureSellerLedgerAccounts(tx, split.sellerId, currency);
+    const seller = sellers.get(split.sellerId);
+    if (!seller) throw new Error(`ledger accounts of seller ${split.sellerId} are missing after they were ensured`);
     lines.push(
       { accountId: platform.clearingId, direction: "DEBIT", amountCents: split.sellerCents + split.commissionCents, shipmentId: split.shipmentId },
       {
@@ -87,16 +103,19 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
       },
     );
   }
-  const transaction = await postLedgerTransaction(tx, {
+  const transaction = await insertLedgerTransaction(tx, {
     kind: "PAYMENT_SPLIT",
     idempotencyKey: splitIdempotencyKey(paymentId),
-    description: `Order #${payment.order.number}: payment split`,
+    description: `Order #${payment.orderNumber}: payment split`,
     currency,
     paymentId,
     orderId: payment.orderId,
     lines,
   });
-  return { transactionId: transaction.id, created: true };
+  if (transaction) return { transactionId: transaction.id, created: true };
+  // A concurrent split committed while this one waited for the payment's lock.
+  const existing = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: splitIdempotencyKey(paymentId) }, select: { id: true } });
+  return { transactionId: existing.id, created: false };
 }
 
 /**

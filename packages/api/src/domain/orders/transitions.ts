@@ -1,4 +1,4 @@
-import type { Order, OrderStatus, ShipmentStatus, Tx } from "@bazaar/db";
+import type { Order, OrderStatus, Payment, ShipmentStatus, Tx } from "@bazaar/db";
 import { DomainError, notFound } from "../../errors";
 import { publish } from "../../events/publish";
 import { canTransitionOrder, canTransitionShipment, nextOrderStatus } from "./status";
@@ -9,14 +9,29 @@ import { onShipmentDelivered } from "../loyalty/lifecycle";
 // behind each other instead of deadlocking.
 
 export async function lockOrder(tx: Tx, orderId: string): Promise<Order> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
-  if (rows.length === 0) throw notFound("The order");
-  return tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  const [order] = await tx.$queryRaw<Order[]>`SELECT * FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+  if (!order) throw notFound("The order");
+  return order;
 }
 
-export async function lockPayment(tx: Tx, paymentId: string) {
-  await tx.$queryRaw`SELECT id FROM "Payment" WHERE id = ${paymentId} FOR UPDATE`;
-  return tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
+/** The order a PaymentIntent pays for, locked (its payment is locked next, with lockPayment); null when no payment has that intent. */
+export async function lockOrderOfIntent(tx: Tx, paymentIntentId: string): Promise<Order | null> {
+  const [order] = await tx.$queryRaw<Order[]>`
+    SELECT * FROM "Order" WHERE "id" = (SELECT "orderId" FROM "Payment" WHERE "providerPaymentId" = ${paymentIntentId}) FOR UPDATE`;
+  return order ?? null;
+}
+
+export async function lockPayment(tx: Tx, paymentId: string): Promise<Payment> {
+  const [payment] = await tx.$queryRaw<Payment[]>`SELECT * FROM "Payment" WHERE "id" = ${paymentId} FOR UPDATE`;
+  if (!payment) throw notFound("The payment");
+  return payment;
+}
+
+/** lockPayment by the PaymentIntent's id (after lockOrderOfIntent). */
+export async function lockPaymentOfIntent(tx: Tx, paymentIntentId: string): Promise<Payment> {
+  const [payment] = await tx.$queryRaw<Payment[]>`SELECT * FROM "Payment" WHERE "providerPaymentId" = ${paymentIntentId} FOR UPDATE`;
+  if (!payment) throw notFound("The payment");
+  return payment;
 }
 
 interface ChangeNote {
@@ -26,21 +41,44 @@ interface ChangeNote {
 
 /** Moves the order along the transition table and records it in the order's history. */
 export async function moveOrder(tx: Tx, order: Pick<Order, "id" | "status">, to: OrderStatus, change: ChangeNote & { cancelReason?: string } = {}) {
-  if (!canTransitionOrder(order.status, to)) {
-    throw new DomainError("CONFLICT", `This order is ${order.status.toLowerCase().replace("_", " ")} and cannot become ${to.toLowerCase().replace("_", " ")}.`);
+  await moveOrderThrough(tx, order, [{ to, ...change }]);
+}
+
+/**
+ * Moves the order through several states at once (paid, then confirmed), each step checked
+ * against the transition table and recorded in the history, in two statements whatever the number
+ * of steps. The steps are stamped a millisecond apart so the timeline keeps their order.
+ */
+export async function moveOrderThrough(tx: Tx, order: Pick<Order, "id" | "status">, steps: (ChangeNote & { to: OrderStatus; cancelReason?: string })[]) {
+  let status = order.status;
+  for (const { to } of steps) {
+    if (!canTransitionOrder(status, to)) {
+      throw new DomainError("CONFLICT", `This order is ${status.toLowerCase().replace("_", " ")} and cannot become ${to.toLowerCase().replace("_", " ")}.`);
+    }
+    status = to;
   }
   const now = new Date();
+  const cancelled = steps.find((step) => step.to === "CANCELLED");
+  const cancelReason = cancelled ? (cancelled.cancelReason ?? cancelled.note ?? null) : null;
   await tx.order.update({
     where: { id: order.id },
     data: {
-      status: to,
-      ...(to === "PAID" ? { paidAt: now } : {}),
-      ...(to === "CANCELLED" ? { cancelledAt: now, cancelReason: change.cancelReason ?? change.note ?? null } : {}),
+      status,
+      ...(steps.some((step) => step.to === "PAID") ? { paidAt: now } : {}),
+      ...(cancelled ? { cancelledAt: now, cancelReason } : {}),
     },
   });
-  await tx.orderStatusHistory.create({ data: { orderId: order.id, status: to, note: change.note ?? null, actorId: change.actorId ?? null } });
-  if (to === "CANCELLED") await publish(tx, "order/cancelled", { orderId: order.id, reason: change.cancelReason ?? change.note ?? null });
-  order.status = to;
+  await tx.orderStatusHistory.createMany({
+    data: steps.map((step, i) => ({
+      orderId: order.id,
+      status: step.to,
+      note: step.note ?? null,
+      actorId: step.actorId ?? null,
+      createdAt: new Date(now.getTime() + i),
+    })),
+  });
+  if (cancelled) await publish(tx, "order/cancelled", { orderId: order.id, reason: cancelReason });
+  order.status = status;
 }
 
 /** A note on the order's timeline without a status change (a refund, a late payment). */

@@ -1,8 +1,8 @@
 import type { Order, Payment, Prisma, PrismaClient, Tx } from "@bazaar/db";
 import type Stripe from "stripe";
-import { publish } from "../../events/publish";
+import { publish, publishAll } from "../../events/publish";
 import { releaseOrderStock, sellOrderStock } from "../inventory";
-import { lockOrder, lockPayment, moveOrder, noteOrder } from "../orders/transitions";
+import { lockOrderOfIntent, lockPaymentOfIntent, moveOrder, moveOrderThrough, noteOrder } from "../orders/transitions";
 import { inTransaction } from "../transaction";
 import { getPaymentGateway, type PaymentGateway } from "./gateway";
 import { connectAccountUpdated, connectPayoutFailed, transferReversed } from "../ledger/connect-state";
@@ -58,10 +58,9 @@ export async function applyStripeEvent(db: PrismaClient, event: Stripe.Event, ga
 
 /** The payment and its order for a PaymentIntent, locked order first (see orders/transitions.ts). */
 async function lockByIntent(tx: Tx, paymentIntentId: string) {
-  const found = await tx.payment.findUnique({ where: { providerPaymentId: paymentIntentId }, select: { id: true, orderId: true } });
-  if (!found) return null;
-  const order = await lockOrder(tx, found.orderId);
-  const payment = await lockPayment(tx, found.id);
+  const order = await lockOrderOfIntent(tx, paymentIntentId);
+  if (!order) return null;
+  const payment = await lockPaymentOfIntent(tx, paymentIntentId);
   return { order, payment };
 }
 
@@ -95,14 +94,18 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
     return { outcome: "applied", detail: "late payment refunded" };
   }
 
-  await moveOrder(tx, order, "PAID", { note: "Payment received" });
-  await moveOrder(tx, order, "CONFIRMED", { note: "Order confirmed" });
+  await moveOrderThrough(tx, order, [
+    { to: "PAID", note: "Payment received" },
+    { to: "CONFIRMED", note: "Order confirmed" },
+  ]);
   await sellOrderStock(tx, order.id);
   if (order.cartId) {
     await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "COMPLETED", completedAt: new Date() } });
   }
-  await publish(tx, "payment/captured", { paymentId: payment.id, orderId: order.id });
-  await publish(tx, "order/confirmed", { orderId: order.id });
+  await publishAll(tx, [
+    { name: "payment/captured", payload: { paymentId: payment.id, orderId: order.id } },
+    { name: "order/confirmed", payload: { orderId: order.id } },
+  ]);
   return { outcome: "applied", detail: "order confirmed", order: { outcome: "confirmed", createdAt: order.createdAt } };
 }
 
