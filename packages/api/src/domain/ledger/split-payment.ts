@@ -145,13 +145,3 @@ export async function splitFundingOf(
     };
   };
 }
-
-/**
- * The commission the split took on each shipment, writing the split first if the background job
- * has not yet (a refund or a dispute can come before it). Refund and dispute reversals take the
- * platform's share back in proportion to it.
- */
-export async function splitCommissionOf(tx: Tx, paymentId: string): Promise<(shipmentId: string) => number> {
-  const fundingOf = await splitFundingOf(tx, paymentId);
-  return (shipmentId) => fundingOf(shipmentId).commissionCents;
-}
