@@ -17,15 +17,33 @@ export async function onRefundReversed(
   tx: Tx,
   input: { refundId: string; orderId: string; orderNumber: number; buyerId: string | null; pointsBack: number; shipmentIds: string[] },
 ): Promise<void> {
+  await takeBack(tx, { ...input, key: input.refundId, cause: `Refund on order #${input.orderNumber}` });
+}
+
+/**
+ * A dispute was lost: the buyer has the disputed amount back through their bank, which loyalty
+ * treats as a refund of that amount (redeemed points back, earned points and spend shrink).
+ */
+export async function onDisputeLost(
+  tx: Tx,
+  input: { disputeId: string; orderId: string; orderNumber: number; buyerId: string | null; pointsBack: number; shipmentIds: string[] },
+): Promise<void> {
+  await takeBack(tx, { ...input, key: `dispute:${input.disputeId}`, cause: `Dispute on order #${input.orderNumber}` });
+}
+
+async function takeBack(
+  tx: Tx,
+  input: { key: string; cause: string; orderId: string; buyerId: string | null; pointsBack: number; shipmentIds: string[] },
+): Promise<void> {
   if (!input.buyerId) return;
   await returnRedeemedPoints(tx, {
     orderId: input.orderId,
     points: input.pointsBack,
-    key: `return:${input.refundId}`,
-    description: `Refund on order #${input.orderNumber}: points given back`,
+    key: `return:${input.key}`,
+    description: `${input.cause}: points given back`,
   });
   let earnedBack = 0;
-  for (const shipmentId of input.shipmentIds) earnedBack += await clawBackEarnedPoints(tx, shipmentId, input.refundId);
+  for (const shipmentId of input.shipmentIds) earnedBack += await clawBackEarnedPoints(tx, shipmentId, input.key, input.cause);
   const member = await tx.loyaltyMember.findUnique({ where: { userId: input.buyerId }, select: { userId: true } });
   if (member || earnedBack > 0) await recomputeTier(tx, input.buyerId, new Date());
 }

@@ -12,24 +12,36 @@ import { PLATFORM_CURRENCY } from "../money";
 import { inTransaction } from "../transaction";
 import { ensureMember } from "./points";
 import { loadTiers, tierForSpend } from "./tiers";
+import { disputeOpenKey } from "../payments/dispute-keys";
 
 export const QUALIFYING_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What the buyer paid for goods (after the promo and tier discounts; points count as paying) on
- * parts delivered in the last 12 months, less what was refunded of them, in the platform currency.
+ * parts delivered in the last 12 months, less what was refunded of them and what lost disputes
+ * took back (the goods' share of the amount each dispute's opening held from the part), in the
+ * platform currency.
  */
 export async function qualifyingSpendCents(tx: Tx, userId: string, now: Date): Promise<number> {
   const since = new Date(now.getTime() - QUALIFYING_DAYS * DAY_MS);
-  const [row] = await tx.$queryRaw<{ spend: bigint | null }[]>`
-    SELECT SUM(((oi."subtotalCents" - oi."discountCents" - oi."tierDiscountCents")::bigint * (oi."quantity" - oi."refundedQuantity")) / oi."quantity") AS spend
-      FROM "OrderItem" oi
-      JOIN "Shipment" s ON s.id = oi."shipmentId"
-      JOIN "Order" o ON o.id = oi."orderId"
-     WHERE o."buyerId" = ${userId} AND o."currency" = ${PLATFORM_CURRENCY}
-       AND s."status" = 'DELIVERED' AND s."deliveredAt" > ${since} AND s."deliveredAt" <= ${now}`;
-  return Number(row?.spend ?? 0n);
+  const [row] = await tx.$queryRaw<{ spend: bigint | null; disputed: bigint | null }[]>`
+    WITH delivered AS (
+      SELECT s."id", s."orderId", s."subtotalCents" - s."discountCents" - s."tierDiscountCents" AS "goodsCents", s."totalCents"
+        FROM "Shipment" s JOIN "Order" o ON o.id = s."orderId"
+       WHERE o."buyerId" = ${userId} AND o."currency" = ${PLATFORM_CURRENCY}
+         AND s."status" = 'DELIVERED' AND s."deliveredAt" > ${since} AND s."deliveredAt" <= ${now}
+    )
+    SELECT
+      (SELECT SUM(((oi."subtotalCents" - oi."discountCents" - oi."tierDiscountCents")::bigint * (oi."quantity" - oi."refundedQuantity")) / oi."quantity")
+         FROM "OrderItem" oi JOIN delivered d ON d."id" = oi."shipmentId") AS spend,
+      (SELECT SUM(e."amountCents"::bigint * d."goodsCents" / NULLIF(d."totalCents", 0))
+         FROM delivered d
+         JOIN "Dispute" x ON x."orderId" = d."orderId" AND x."status" = 'LOST'
+         JOIN "LedgerTransaction" t ON t."idempotencyKey" = ${disputeOpenKey("")} || x."id"
+         JOIN "LedgerEntry" e ON e."transactionId" = t."id" AND e."shipmentId" = d."id" AND e."direction" = 'CREDIT'
+         JOIN "LedgerAccount" a ON a."id" = e."accountId" AND a."kind" = 'DISPUTES_HELD') AS disputed`;
+  return Math.max(0, Number(row?.spend ?? 0n) - Number(row?.disputed ?? 0n));
 }
 
 export interface TierChange {

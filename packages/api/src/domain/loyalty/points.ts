@@ -7,6 +7,7 @@
 import { type PointsMovementKind, type PrismaClient, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { ensurePlatformLedgerAccounts } from "../ledger/accounts";
+import { disputeOpenKey } from "../payments/dispute-keys";
 import { postLedgerTransaction } from "../ledger/post";
 import { applyRatio, PLATFORM_CURRENCY } from "../money";
 import { readPlatformSettings } from "../settings/settings";
@@ -267,18 +268,20 @@ export async function returnRedeemedPoints(tx: Tx, input: { orderId: string; poi
 }
 
 /**
- * After a refund on a delivered shipment: the points it earned shrink in proportion to what has
- * been refunded of it (cumulatively, so partial refunds add up). Pending points are taken back in
- * full; available ones only as far as the buyer still has them (what was spent is not owed back).
+ * After a refund or a lost dispute on a delivered shipment: the points it earned shrink in
+ * proportion to what the buyer has had back of it (cumulatively, so partial refunds add up).
+ * Pending points are taken back in full; available ones only as far as the buyer still has them
+ * (what was spent is not owed back). `key` names the refund or dispute, `cause` says it to the buyer.
  */
-export async function clawBackEarnedPoints(tx: Tx, shipmentId: string, refundId: string): Promise<number> {
+export async function clawBackEarnedPoints(tx: Tx, shipmentId: string, key: string, cause: string): Promise<number> {
   const lot = await tx.pointsLot.findUnique({ where: { shipmentId } });
   if (!lot) return 0;
   const shipment = await tx.shipment.findUniqueOrThrow({
     where: { id: shipmentId },
-    select: { totalCents: true, refundedCents: true, order: { select: { number: true } } },
+    select: { totalCents: true, refundedCents: true },
   });
-  const target = shipment.totalCents > 0 ? applyRatio(lot.points, Math.min(shipment.refundedCents, shipment.totalCents), shipment.totalCents) : lot.points;
+  const backCents = shipment.refundedCents + (await lostToDisputesCents(tx, lot.orderId, shipmentId));
+  const target = shipment.totalCents > 0 ? applyRatio(lot.points, Math.min(backCents, shipment.totalCents), shipment.totalCents) : lot.points;
   const delta = target - lot.clawedBack;
   if (delta <= 0) return 0;
   const [member] = await tx.$queryRaw<{ pendingPoints: number; availablePoints: number }[]>`
@@ -291,24 +294,39 @@ export async function clawBackEarnedPoints(tx: Tx, shipmentId: string, refundId:
     data: lot.releasedAt ? { availablePoints: { decrement: taken } } : { pendingPoints: { decrement: taken } },
   });
   if (taken > 0) {
-    const key = `clawback:${refundId}:${shipmentId}`;
+    const movementKey = `clawback:${key}:${shipmentId}`;
     await recordMovement(tx, {
       userId: lot.userId,
       kind: "CLAWED_BACK",
       points: -taken,
-      description: `Refund on order #${shipment.order.number}`,
+      description: cause,
       orderId: lot.orderId,
-      key,
+      key: movementKey,
     });
     await postPointsLiability(tx, {
       issue: false,
       points: taken,
-      key: `points:${key}`,
-      description: `Order #${shipment.order.number}: ${taken} earned points clawed back by a refund`,
+      key: `points:${movementKey}`,
+      description: `${cause}: ${taken} earned points clawed back`,
       orderId: lot.orderId,
     });
   }
   return taken;
+}
+
+/**
+ * What lost disputes took of one shipment: the amounts their openings held from it (a lost
+ * dispute's payout to the buyer is booked without a shipment, so the opening says which part).
+ */
+export async function lostToDisputesCents(tx: Tx, orderId: string, shipmentId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ cents: bigint }[]>`
+    SELECT COALESCE(SUM(e."amountCents"), 0)::bigint AS cents
+      FROM "Dispute" d
+      JOIN "LedgerTransaction" t ON t."idempotencyKey" = ${disputeOpenKey("")} || d."id"
+      JOIN "LedgerEntry" e ON e."transactionId" = t."id" AND e."shipmentId" = ${shipmentId} AND e."direction" = 'CREDIT'
+      JOIN "LedgerAccount" a ON a."id" = e."accountId" AND a."kind" = 'DISPUTES_HELD'
+     WHERE d."orderId" = ${orderId} AND d."status" = 'LOST'`;
+  return Number(row?.cents ?? 0n);
 }
 
 /**

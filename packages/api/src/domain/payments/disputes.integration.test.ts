@@ -250,6 +250,39 @@ describe("disputes on an order with a tier discount and points", () => {
     await booksAreRight();
   });
 
+  it("lost on a delivered order: the points it earned are clawed back and the buyer's spend, so their tier, drops, as after a refund", async () => {
+    const buyer = await createBuyer(t.db);
+    const shop = await createSeller(t.db);
+    const product = (await createProduct(t.db, shop.seller.id, { priceCents: 25_000, stock: 5 })).product;
+    const placed = await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 1 }]);
+    await payWithCard(t.db, placed);
+    const shipment = await t.db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId } });
+    await shipAndDeliver(t.db, shop.user.id, shipment.id);
+    const member = () => t.db.loyaltyMember.findUniqueOrThrow({ where: { userId: buyer.id }, include: { tier: true } });
+    expect(await member()).toMatchObject({ pendingPoints: 250, tier: { code: "SILVER" } });
+
+    const { amountCents } = await t.db.payment.findUniqueOrThrow({ where: { id: placed.paymentId } });
+    const id = `dp_loyalty_delivered_${placed.orderId}`;
+    expect(
+      (await stripeWebhook(stripeWebhookRequest(disputeEvent("charge.dispute.created", placed.paymentIntentId, amountCents, "needs_response", id)))).status,
+    ).toBe(200);
+    // Open, nothing changes for the buyer yet: the dispute may still be won.
+    expect(await member()).toMatchObject({ pendingPoints: 250, tier: { code: "SILVER" } });
+    expect((await stripeWebhook(stripeWebhookRequest(disputeEvent("charge.dispute.closed", placed.paymentIntentId, amountCents, "lost", id)))).status).toBe(
+      200,
+    );
+    expect(await member()).toMatchObject({ pendingPoints: 0, tier: { code: "MEMBER" } });
+    expect(
+      await t.db.pointsMovement.findMany({ where: { orderId: placed.orderId, kind: "CLAWED_BACK" }, select: { points: true, description: true } }),
+    ).toEqual([{ points: -250, description: `Dispute on order #${placed.orderNumber}` }]);
+    // The same close delivered again changes nothing.
+    expect((await stripeWebhook(stripeWebhookRequest(disputeEvent("charge.dispute.closed", placed.paymentIntentId, amountCents, "lost", id)))).status).toBe(
+      200,
+    );
+    expect(await t.db.pointsMovement.count({ where: { orderId: placed.orderId, kind: "CLAWED_BACK" } })).toBe(1);
+    await booksAreRight();
+  });
+
   it("half disputed, then won: half of the shop's share and of the loyalty funding is held, then all of it goes back", async () => {
     const { buyer, shop, placed } = await loyaltyOrder();
     const revenueBefore = await balanceOf(t.db, "platform:revenue:USD");

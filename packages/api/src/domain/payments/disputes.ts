@@ -11,7 +11,8 @@ import { allocateByWeight, applyBasisPoints, formatMoney } from "../money";
 import { lockOrder, lockPayment, noteOrder } from "../orders/transitions";
 import { readPlatformSettings } from "../settings/settings";
 import { shipmentBalance } from "../ledger/payout-holds";
-import { returnRedeemedPoints } from "../loyalty/points";
+import { onDisputeLost } from "../loyalty/lifecycle";
+import { disputeCloseKey, disputeOpenKey } from "./dispute-keys";
 
 // Disputes (chargebacks). When a buyer's bank disputes a charge, Stripe takes the disputed amount
 // from the platform at once. Bazaar takes it from the sellers of the order (in proportion to what
@@ -21,9 +22,6 @@ import { returnRedeemedPoints } from "../loyalty/points";
 // account, where it stays until the dispute closes: won, everything goes back; lost, the money
 // goes to the buyer with the points they paid with, and the processor's fee is borne by the
 // sellers and/or Bazaar (a platform setting).
-
-export const disputeOpenKey = (disputeId: string) => `dispute-open:${disputeId}`;
-export const disputeCloseKey = (disputeId: string) => `dispute-close:${disputeId}`;
 
 const intentOf = (dispute: Stripe.Dispute) => (typeof dispute.payment_intent === "string" ? dispute.payment_intent : (dispute.payment_intent?.id ?? null));
 
@@ -219,13 +217,16 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
   });
   await tx.dispute.update({ where: { id: record.id }, data: { status, closedAt: new Date(), feeCents } });
   // Lost, the buyer has their money back as after a refund: the points they paid with are theirs
-  // again (the opening credited them to the liability; won, the reversal took them out again).
-  if (!won && pointsHeld > 0) {
-    await returnRedeemedPoints(tx, {
+  // again (the opening credited them to the liability; won, the reversal took them out again), and
+  // the points the disputed parts earned, and their spend toward a tier, shrink as for a refund.
+  if (!won) {
+    await onDisputeLost(tx, {
+      disputeId: record.id,
       orderId: order.id,
-      points: pointsHeld,
-      key: `return:dispute:${record.id}`,
-      description: `Dispute on order #${order.number}: points given back`,
+      orderNumber: order.number,
+      buyerId: order.buyerId,
+      pointsBack: pointsHeld,
+      shipmentIds: shipments.map((s) => s.id),
     });
   }
   if (!won)
