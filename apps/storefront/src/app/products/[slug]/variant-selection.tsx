@@ -1,7 +1,7 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
-import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { usePathname } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { RouterOutputs } from "@bazaar/api";
 import {
   closestVariant,
@@ -32,9 +32,8 @@ interface VariantSelection {
   /** Reads the stock again (after an add to cart, or a refusal: someone bought the last one first). */
   refreshStock: () => void;
   /**
-   * False in the stored page's HTML until the browser has rendered the page on its URL: that HTML
-   * is replaced then, so a click on it would be lost (and a test's click would land on a node
-   * about to be detached).
+   * False in the stored page's HTML and while it hydrates: the browser then renders the page again
+   * on its URL's choice, so a click before that could act on the default variant.
    */
   ready: boolean;
 }
@@ -55,14 +54,7 @@ export function useVariantSelection(): VariantSelection {
  * and the browser reads the URL's choice and the stock of this moment as it loads.
  */
 export function VariantSelectionProvider(props: SelectionProps) {
-  // A stored page is rendered without a query string: useSearchParams suspends there, and the
-  // fallback is the whole page on its default variant (not an empty box), swapped for the URL's
-  // choice in the browser.
-  return (
-    <Suspense fallback={<Selection {...props} searchParams={null} />}>
-      <SelectionFromUrl {...props} />
-    </Suspense>
-  );
+  return <Selection {...props} searchParams={useLocationQuery()} />;
 }
 
 interface SelectionProps {
@@ -71,10 +63,6 @@ interface SelectionProps {
   variants: ProductVariant[];
   initial: LiveAvailability;
   children: ReactNode;
-}
-
-function SelectionFromUrl(props: SelectionProps) {
-  return <Selection {...props} searchParams={useSearchParams()} />;
 }
 
 function Selection({ slug, options, variants, initial, children, searchParams }: SelectionProps & { searchParams: URLSearchParams | null }) {
@@ -160,4 +148,24 @@ function useLiveAvailability(slug: string, initial: LiveAvailability): [LiveAvai
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [refresh, readAt]);
   return [live, refresh];
+}
+
+const onHistoryMove = (onChange: () => void) => {
+  window.addEventListener("popstate", onChange);
+  return () => window.removeEventListener("popstate", onChange);
+};
+const currentSearch = () => window.location.search;
+const noSearch = () => null;
+
+/**
+ * The URL's query as the browser has it; null in the stored page's HTML (rendered without a query
+ * string) and while that HTML hydrates, then the real one. Not useSearchParams: on a static page it
+ * makes the page's tree a client-rendered Suspense fallback, replaced whole after load (clicks on
+ * the stored HTML were lost, and for a moment both copies were in the page). In-page choices push
+ * their own URL (Selection keeps them in state); back and forward are popstate. Links elsewhere in
+ * the app open product pages without a query.
+ */
+function useLocationQuery(): URLSearchParams | null {
+  const search = useSyncExternalStore(onHistoryMove, currentSearch, noSearch);
+  return useMemo(() => (search === null ? null : new URLSearchParams(search)), [search]);
 }
