@@ -159,19 +159,25 @@ describe("disputes", () => {
 describe("disputes on an order with a tier discount and points", () => {
   const DAY_MS = 24 * 60 * 60 * 1000;
 
+  /** A new buyer's $250.00 order from a new shop, paid and delivered: 250 points pending, Silver. */
+  async function deliveredOrder() {
+    const buyer = await createBuyer(t.db);
+    const shop = await createSeller(t.db);
+    const product = (await createProduct(t.db, shop.seller.id, { priceCents: 25_000, stock: 5 })).product;
+    const placed = await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 1 }]);
+    await payWithCard(t.db, placed);
+    const shipment = await t.db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId } });
+    await shipAndDeliver(t.db, shop.user.id, shipment.id);
+    return { buyer, placed };
+  }
+
   /**
    * A Silver buyer (a $250.00 order delivered) with 250 points pays a $100.00 order from a new
    * shop (10% commission, free shipping over $50): 3% tier discount ($3.00) and 200 points ($2.00)
    * off, $95.00 by card. The split pays the shop $90.00 as if the buyer had paid in full.
    */
   async function loyaltyOrder() {
-    const buyer = await createBuyer(t.db);
-    const earning = await createSeller(t.db);
-    const earningProduct = (await createProduct(t.db, earning.seller.id, { priceCents: 25_000, stock: 5 })).product;
-    const earned = await placeOrder(t.db, buyer.id, [{ productId: earningProduct.id, quantity: 1 }]);
-    await payWithCard(t.db, earned);
-    const earnedShipment = await t.db.shipment.findFirstOrThrow({ where: { orderId: earned.orderId } });
-    await shipAndDeliver(t.db, earning.user.id, earnedShipment.id);
+    const { buyer } = await deliveredOrder();
     await releaseDuePoints(t.db, new Date(Date.now() + 31 * DAY_MS));
 
     const shop = await createSeller(t.db);
@@ -251,13 +257,7 @@ describe("disputes on an order with a tier discount and points", () => {
   });
 
   it("lost on a delivered order: the points it earned are clawed back and the buyer's spend, so their tier, drops, as after a refund", async () => {
-    const buyer = await createBuyer(t.db);
-    const shop = await createSeller(t.db);
-    const product = (await createProduct(t.db, shop.seller.id, { priceCents: 25_000, stock: 5 })).product;
-    const placed = await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 1 }]);
-    await payWithCard(t.db, placed);
-    const shipment = await t.db.shipment.findFirstOrThrow({ where: { orderId: placed.orderId } });
-    await shipAndDeliver(t.db, shop.user.id, shipment.id);
+    const { buyer, placed } = await deliveredOrder();
     const member = () => t.db.loyaltyMember.findUniqueOrThrow({ where: { userId: buyer.id }, include: { tier: true } });
     expect(await member()).toMatchObject({ pendingPoints: 250, tier: { code: "SILVER" } });
 
