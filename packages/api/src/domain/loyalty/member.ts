@@ -12,7 +12,7 @@ import { PLATFORM_CURRENCY } from "../money";
 import { inTransaction } from "../transaction";
 import { ensureMember } from "./points";
 import { loadTiers, tierForSpend } from "./tiers";
-import { disputeOpenKey } from "../payments/dispute-keys";
+import { lostDisputeHoldsSql } from "../payments/dispute-ledger";
 
 export const QUALIFYING_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,12 +35,8 @@ export async function qualifyingSpendCents(tx: Tx, userId: string, now: Date): P
     SELECT
       (SELECT SUM(((oi."subtotalCents" - oi."discountCents" - oi."tierDiscountCents")::bigint * (oi."quantity" - oi."refundedQuantity")) / oi."quantity")
          FROM "OrderItem" oi JOIN delivered d ON d."id" = oi."shipmentId") AS spend,
-      (SELECT SUM(e."amountCents"::bigint * d."goodsCents" / NULLIF(d."totalCents", 0))
-         FROM delivered d
-         JOIN "Dispute" x ON x."orderId" = d."orderId" AND x."status" = 'LOST'
-         JOIN "LedgerTransaction" t ON t."idempotencyKey" = ${disputeOpenKey("")} || x."id"
-         JOIN "LedgerEntry" e ON e."transactionId" = t."id" AND e."shipmentId" = d."id" AND e."direction" = 'CREDIT'
-         JOIN "LedgerAccount" a ON a."id" = e."accountId" AND a."kind" = 'DISPUTES_HELD') AS disputed`;
+      (SELECT SUM(h."cents"::bigint * d."goodsCents" / NULLIF(d."totalCents", 0))
+         FROM delivered d JOIN ${lostDisputeHoldsSql} h ON h."orderId" = d."orderId" AND h."shipmentId" = d."id") AS disputed`;
   return Math.max(0, Number(row?.spend ?? 0n) - Number(row?.disputed ?? 0n));
 }
 

@@ -7,7 +7,7 @@
 import { type PointsMovementKind, type PrismaClient, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { ensurePlatformLedgerAccounts } from "../ledger/accounts";
-import { disputeOpenKey } from "../payments/dispute-keys";
+import { lostDisputeHoldsSql } from "../payments/dispute-ledger";
 import { postLedgerTransaction } from "../ledger/post";
 import { applyRatio, PLATFORM_CURRENCY } from "../money";
 import { readPlatformSettings } from "../settings/settings";
@@ -280,7 +280,9 @@ export async function clawBackEarnedPoints(tx: Tx, shipmentId: string, key: stri
     where: { id: shipmentId },
     select: { totalCents: true, refundedCents: true },
   });
-  const backCents = shipment.refundedCents + (await lostToDisputesCents(tx, lot.orderId, shipmentId));
+  const [lost] = await tx.$queryRaw<{ cents: bigint }[]>`
+    SELECT COALESCE(SUM(h."cents"), 0)::bigint AS "cents" FROM ${lostDisputeHoldsSql} h WHERE h."orderId" = ${lot.orderId} AND h."shipmentId" = ${shipmentId}`;
+  const backCents = shipment.refundedCents + Number(lost?.cents ?? 0n);
   const target = shipment.totalCents > 0 ? applyRatio(lot.points, Math.min(backCents, shipment.totalCents), shipment.totalCents) : lot.points;
   const delta = target - lot.clawedBack;
   if (delta <= 0) return 0;
@@ -312,21 +314,6 @@ export async function clawBackEarnedPoints(tx: Tx, shipmentId: string, key: stri
     });
   }
   return taken;
-}
-
-/**
- * What lost disputes took of one shipment: the amounts their openings held from it (a lost
- * dispute's payout to the buyer is booked without a shipment, so the opening says which part).
- */
-export async function lostToDisputesCents(tx: Tx, orderId: string, shipmentId: string): Promise<number> {
-  const [row] = await tx.$queryRaw<{ cents: bigint }[]>`
-    SELECT COALESCE(SUM(e."amountCents"), 0)::bigint AS cents
-      FROM "Dispute" d
-      JOIN "LedgerTransaction" t ON t."idempotencyKey" = ${disputeOpenKey("")} || d."id"
-      JOIN "LedgerEntry" e ON e."transactionId" = t."id" AND e."shipmentId" = ${shipmentId} AND e."direction" = 'CREDIT'
-      JOIN "LedgerAccount" a ON a."id" = e."accountId" AND a."kind" = 'DISPUTES_HELD'
-     WHERE d."orderId" = ${orderId} AND d."status" = 'LOST'`;
-  return Number(row?.cents ?? 0n);
 }
 
 /**

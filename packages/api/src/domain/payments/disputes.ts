@@ -12,7 +12,7 @@ import { lockOrder, lockPayment, noteOrder } from "../orders/transitions";
 import { readPlatformSettings } from "../settings/settings";
 import { shipmentBalance } from "../ledger/payout-holds";
 import { onDisputeLost } from "../loyalty/lifecycle";
-import { disputeCloseKey, disputeOpenKey } from "./dispute-keys";
+import { disputeCloseKey, disputeOpenKey } from "./dispute-ledger";
 
 // Disputes (chargebacks). When a buyer's bank disputes a charge, Stripe takes the disputed amount
 // from the platform at once. Bazaar takes it from the sellers of the order (in proportion to what
