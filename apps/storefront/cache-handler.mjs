@@ -185,6 +185,19 @@ function withScriptPolicy(html) {
   return html.replace(/<head(?:\s[^>]*)?>/, (head) => `${head}<meta http-equiv="Content-Security-Policy" content="script-src ${sources.join(" ")}">`);
 }
 
+/**
+ * A page is kept as UTF-8 bytes, not as a string. Next answers a string page with
+ * `res.end(html)`, and Node then joins the response's headers to it: a new copy of the whole page
+ * on every hit, twice its length when the page has any character past Latin-1 ("★" in the
+ * ratings), and too large for V8's young generation, so it piles up until a full collection.
+ * It is also encoded to UTF-8 again each time. Next writes a Buffer page to the socket as it is
+ * (chunked, as it already sends the RSC payload).
+ * @param {any} data
+ */
+function storedValue(data) {
+  return data.kind === "APP_PAGE" && typeof data.html === "string" ? { ...data, html: Buffer.from(data.html, "utf8") } : data;
+}
+
 export default class PageCacheHandler {
   /**
    * @param {string} key
@@ -238,15 +251,16 @@ export default class PageCacheHandler {
       // Compared with expiries on the clock that stamped them.
       if (client) readAt += await clockOffset(await client);
       /** @type {Entry} */
-      const entry = { lastModified: Date.now(), readAt, tags, cacheControl: ctx?.cacheControl, value: data, size: 0 };
+      const value = storedValue(data);
+      const entry = { lastModified: Date.now(), readAt, tags, cacheControl: ctx?.cacheControl, value, size: 0 };
       // Changed while it was being rendered: it may show the old data, so it is not kept.
       if (await isExpired(entry, [])) return;
       if (!client) {
-        entry.size = (typeof data.html === "string" ? data.html.length : 0) + (data.rscData?.length ?? 0) + 1024;
+        entry.size = (value.html?.length ?? 0) + (value.rscData?.length ?? 0) + 1024;
         local.set(key, entry);
         return;
       }
-      const raw = JSON.stringify({ lastModified: entry.lastModified, readAt, tags, cacheControl: entry.cacheControl, value: data }, replacer);
+      const raw = JSON.stringify({ lastModified: entry.lastModified, readAt, tags, cacheControl: entry.cacheControl, value }, replacer);
       await (await client).set(REDIS_ENTRY_PREFIX + key, raw, "EX", REDIS_ENTRY_TTL_SECONDS);
       local.set(key, { ...entry, size: raw.length });
     } catch (error) {

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { FillImage } from "~/components/fill-image";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import type { RouterInputs, RouterOutputs } from "@bazaar/api";
 import { HARD_RESERVATION_MS } from "@bazaar/api/domain/inventory/constants";
 import { Alert, Button, Card, CardBody, CardHeader, EmptyState, formatMoney, Input, LinkButton, LoadingRegion, PageHeader, Skeleton } from "@bazaar/ui";
@@ -139,8 +139,8 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
   // order already placed. Without them (another tab), the cart's own message says what to do.
   const [guestResumeState, setGuestResumeState] = useState<"idle" | "pending" | "done">("idle");
   const guestResumeWanted = !signedIn && awaitingPayment && !placed;
-  useEffect(() => {
-    if (!guestResumeWanted || guestResumeState !== "idle") return;
+  // An effect event: it reads the latest placeOrder without the effect re-running when it changes.
+  const resumeGuestCheckout = useEffectEvent(() => {
     const stored = guestCheckout();
     if (!stored) {
       setGuestResumeState("done");
@@ -152,6 +152,9 @@ export function CheckoutFlow({ signedIn }: { signedIn: boolean }) {
       .catch(() => undefined)
       .finally(() => setGuestResumeState("done"));
   });
+  useEffect(() => {
+    if (guestResumeWanted && guestResumeState === "idle") resumeGuestCheckout();
+  }, [guestResumeWanted, guestResumeState]);
   const guestResume = { isPending: guestResumeWanted && guestResumeState !== "done" };
 
   const onPaid = async (orderId: string) => {
