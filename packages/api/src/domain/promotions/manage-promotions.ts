@@ -117,19 +117,7 @@ export async function createPromotion(db: PrismaClient, actor: Actor, input: z.i
     )
       throw notFound("That shop");
     const promo = await tx.promoCode.create({
-      data: {
-        code: f.code,
-        description: f.description ?? null,
-        type: f.type,
-        value: f.value,
-        currency: f.currency,
-        minSubtotalCents: f.minSubtotalCents,
-        startsAt: f.startsAt ?? null,
-        expiresAt: f.expiresAt ?? null,
-        usageLimit: f.usageLimit ?? null,
-        sellerId: f.sellerId ?? null,
-        active: f.active,
-      },
+      data: { code: f.code, ...promoFields(f) },
     });
     await recordAudit(tx, {
       actorId: admin.userId,
@@ -140,6 +128,22 @@ export async function createPromotion(db: PrismaClient, actor: Actor, input: z.i
     });
     return promo;
   });
+}
+
+/** The columns an admin sets on a promo code, whether creating or editing it (never the code). */
+function promoFields(f: Omit<z.output<typeof ZUpdatePromotionSchema>, "promoId">) {
+  return {
+    description: f.description ?? null,
+    type: f.type,
+    value: f.value,
+    currency: f.currency,
+    minSubtotalCents: f.minSubtotalCents,
+    startsAt: f.startsAt ?? null,
+    expiresAt: f.expiresAt ?? null,
+    usageLimit: f.usageLimit ?? null,
+    sellerId: f.sellerId ?? null,
+    active: f.active,
+  };
 }
 
 /**
@@ -159,18 +163,7 @@ export async function updatePromotion(db: PrismaClient, actor: Actor, input: z.i
     }
     const promo = await tx.promoCode.update({
       where: { id: promoId },
-      data: {
-        description: f.description ?? null,
-        type: f.type,
-        value: f.value,
-        currency: f.currency,
-        minSubtotalCents: f.minSubtotalCents,
-        startsAt: f.startsAt ?? null,
-        expiresAt: f.expiresAt ?? null,
-        usageLimit: f.usageLimit ?? null,
-        sellerId: f.sellerId ?? null,
-        active: f.active,
-      },
+      data: promoFields(f),
     });
     await recordAudit(tx, {
       actorId: admin.userId,
