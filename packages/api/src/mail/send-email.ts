@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { EmailStatus, PrismaClient } from "@bazaar/db";
 import { getEnv } from "../env";
 import { renderEmail } from "./render";
@@ -26,12 +26,16 @@ export interface SentEmail {
  */
 export async function sendEmail<N extends TemplateName>(db: PrismaClient, input: SendEmailInput<N>): Promise<SentEmail> {
   const rendered = await renderEmail(input.template, input.props);
-  await db.email.createMany({
-    data: [{ to: input.to, template: input.template, dedupeKey: input.dedupeKey, status: "STORED", ...rendered }],
-    skipDuplicates: true,
-  });
+  // A new mail is stored in one statement, which answers with it (Prisma would send a createMany
+  // inside BEGIN / COMMIT, then read it back); a repeat finds the stored one. The id column has no
+  // database default (Prisma makes cuids in the client); a random UUID serves as well.
+  const [stored] = await db.$queryRaw<SentEmail[]>`
+    INSERT INTO "Email" ("id", "to", "subject", "html", "text", "template", "dedupeKey", "status", "createdAt")
+    VALUES (${randomUUID()}, ${input.to}, ${rendered.subject}, ${rendered.html}, ${rendered.text}, ${input.template}, ${input.dedupeKey}, 'STORED', ${new Date()})
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING "id", "status"`;
   const transport = getMailTransport();
-  if (!transport) return db.email.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey }, select: { id: true, status: true } });
+  if (!transport) return stored ?? db.email.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey }, select: { id: true, status: true } });
 
   const outcome = await db.$transaction(
     async (tx) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@bazaar/db";
 
 export const NOTIFICATION_TYPES = [
@@ -34,9 +35,11 @@ export interface NotifyInput {
 
 /** Adds an in-app notification, once per dedupeKey. Returns whether it was new. */
 export async function notify(db: Tx, input: NotifyInput): Promise<boolean> {
-  const { count } = await db.notification.createMany({
-    data: [{ userId: input.userId, type: input.type, title: input.title, body: input.body ?? "", link: input.link ?? null, dedupeKey: input.dedupeKey }],
-    skipDuplicates: true,
-  });
+  // One statement (Prisma sends a createMany inside BEGIN / COMMIT). The id column has no database
+  // default (Prisma makes cuids in the client); a random UUID serves as well.
+  const count = await db.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "type", "title", "body", "link", "dedupeKey", "createdAt")
+    VALUES (${randomUUID()}, ${input.userId}, ${input.type}, ${input.title}, ${input.body ?? ""}, ${input.link ?? null}, ${input.dedupeKey}, ${new Date()})
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
   return count === 1;
 }

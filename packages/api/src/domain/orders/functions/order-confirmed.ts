@@ -10,30 +10,28 @@ import { customerEmail, customerOrderUrl } from "../order-access";
 /**
  * `order/confirmed` -> the buyer's confirmation (email + in-app), and each seller in the order
  * hears about their part of it (in-app + email). One step per recipient: a mail server failing
- * for one seller retries that seller only, and every message is deduplicated by the order.
+ * for one seller retries that seller only, and every message is deduplicated by the order. The
+ * buyer's step reads the order's shipments with the order and returns them; the sellers' steps
+ * run in parallel (one saved state for all of them in the in-process runtime).
  */
 export const orderConfirmed = inngest.createFunction(
   { id: "order-confirmed-notify", name: "Tell the buyer and sellers about a confirmed order", triggers: [bazaarEvent("order/confirmed")] },
   async ({ event, step, db }) => {
-    const { orderId } = event.data;
-    await step.run("confirm-to-buyer", () => confirmOrderToBuyer(db, orderId));
-    const shipments = await step.run("list-shipments", () =>
-      db.shipment.findMany({ where: { orderId }, orderBy: { createdAt: "asc" }, select: { id: true, sellerId: true } }),
-    );
-    for (const shipment of shipments) {
-      await step.run(`tell-seller-${shipment.sellerId}`, () => tellSellerAboutOrder(db, shipment.id));
-    }
+    const { shipments } = await step.run("tell-buyer", () => confirmOrderToBuyer(db, event.data.orderId));
+    await Promise.all(shipments.map((shipment) => step.run(`tell-seller-${shipment.sellerId}`, () => tellSellerAboutOrder(db, shipment.id))));
     return { sellers: shipments.length };
   },
 );
 
-export async function confirmOrderToBuyer(db: PrismaClient, orderId: string) {
+/** Confirms the order to its buyer; returns the order's shipments (one per seller), oldest first. */
+export async function confirmOrderToBuyer(db: PrismaClient, orderId: string): Promise<{ shipments: { id: string; sellerId: string }[] }> {
   const order = await db.order.findUniqueOrThrow({
     where: { id: orderId },
     include: {
       buyer: { select: { id: true, email: true, name: true } },
       promoCode: { select: { code: true } },
       items: { orderBy: { id: "asc" }, include: { seller: { select: { shopName: true } } } },
+      shipments: { orderBy: { createdAt: "asc" }, select: { id: true, sellerId: true } },
     },
   });
   const dedupeKey = `order-confirmation:${order.id}`;
@@ -67,6 +65,7 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string) {
     },
     dedupeKey,
   });
+  return { shipments: order.shipments };
 }
 
 export async function tellSellerAboutOrder(db: PrismaClient, shipmentId: string) {
