@@ -4,7 +4,6 @@ import { addressLines } from "../../../mail/address-lines";
 import { paths, urls } from "../../../mail/links";
 import { sendEmail } from "../../../mail/send-email";
 import type { NewOrderProps } from "../../../mail/templates/new-order";
-import { notify } from "../../notifications";
 import { discountLines, sellerDiscountLabel } from "../discount-lines";
 import { customerEmail, customerOrderUrl } from "../order-access";
 
@@ -53,16 +52,6 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string): Pr
   });
   const dedupeKey = `order-confirmation:${order.id}`;
   const shipTo = addressLines(order.shippingAddress);
-  // A guest has no account to notify in; their email carries the order's signed link instead.
-  if (order.buyer)
-    await notify(db, {
-      userId: order.buyer.id,
-      type: "ORDER_CONFIRMED",
-      title: `Order #${order.number} is confirmed`,
-      body: `We received your payment. ${order.items.length === 1 ? "Your item" : `Your ${order.items.length} items`} will ship soon.`,
-      link: paths.order(order.id),
-      dedupeKey,
-    });
   await sendEmail(db, {
     to: customerEmail(order),
     template: "order-confirmation",
@@ -82,6 +71,17 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string): Pr
       shipTo,
     },
     dedupeKey,
+    // A guest has no account to notify in; their email carries the order's signed link instead.
+    notification: order.buyer
+      ? {
+          userId: order.buyer.id,
+          type: "ORDER_CONFIRMED",
+          title: `Order #${order.number} is confirmed`,
+          body: `We received your payment. ${order.items.length === 1 ? "Your item" : `Your ${order.items.length} items`} will ship soon.`,
+          link: paths.order(order.id),
+          dedupeKey,
+        }
+      : undefined,
   });
   const sellers = order.shipments.map((shipment) => ({
     sellerId: shipment.sellerId,
@@ -110,13 +110,18 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string): Pr
 /** Tells a seller about their part of a confirmed order, in the console and by email. */
 export async function tellSellerAboutOrder(db: PrismaClient, notice: SellerOrderNotice) {
   const dedupeKey = `new-order:${notice.shipmentId}`;
-  await notify(db, {
-    userId: notice.sellerUserId,
-    type: "NEW_ORDER",
-    title: `New order #${notice.email.orderNumber}`,
-    body: `${notice.units} ${notice.units === 1 ? "item" : "items"} to pack and ship.`,
-    link: paths.sellerShipment(notice.shipmentId),
+  await sendEmail(db, {
+    to: notice.contactEmail,
+    template: "new-order",
+    props: notice.email,
     dedupeKey,
+    notification: {
+      userId: notice.sellerUserId,
+      type: "NEW_ORDER",
+      title: `New order #${notice.email.orderNumber}`,
+      body: `${notice.units} ${notice.units === 1 ? "item" : "items"} to pack and ship.`,
+      link: paths.sellerShipment(notice.shipmentId),
+      dedupeKey,
+    },
   });
-  await sendEmail(db, { to: notice.contactEmail, template: "new-order", props: notice.email, dedupeKey });
 }
