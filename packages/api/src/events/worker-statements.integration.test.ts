@@ -1,7 +1,11 @@
 // The worker's cost per order (issue 14): paid orders of two sellers each, then one drain of the
 // outbox, counting what PostgreSQL receives from the client's query events (BEGIN is not reported,
-// COMMIT is) and the CPU this process spends draining. The relay's own rows ("OutboxEvent": claims,
-// deliveries, run state) are counted apart from what the functions themselves do.
+// COMMIT is), the CPU this process spends draining and the CPU of the database's backends (from
+// /proc, when PostgreSQL runs on this machine). The relay's own rows ("OutboxEvent": claims,
+// deliveries, run state) are counted apart from what the functions themselves do. The CPU figures
+// are printed, not held: they depend on the machine (and React runs its development build here).
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onQuery } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
@@ -34,8 +38,26 @@ async function twoSellerShop() {
   return { place, sellerEmails: [a.seller.contactEmail, b.seller.contactEmail] };
 }
 
-/** Drains the outbox, counting statements by kind and this process's CPU time. */
+/** CPU seconds (user + system) so far of each PostgreSQL backend serving this test's database. */
+async function backendCpu(): Promise<Map<number, number>> {
+  const backends = await t.db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+  const cpu = new Map<number, number>();
+  for (const { pid } of backends) {
+    try {
+      // /proc/<pid>/stat: the 14th and 15th fields (after the parenthesised name) are utime and stime in clock ticks.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / ticks);
+    } catch {
+      // The database runs on another machine (or the backend just ended): no figure.
+    }
+  }
+  return cpu;
+}
+
+/** Drains the outbox, counting statements by kind, this process's CPU time and the database's. */
 async function measuredDrain() {
+  const databaseBefore = await backendCpu();
   const queries: string[] = [];
   const off = onQuery((_ms, query) => queries.push(query.trim()));
   const cpu = process.cpuUsage();
@@ -45,16 +67,19 @@ async function measuredDrain() {
     off();
   }
   const { user, system } = process.cpuUsage(cpu);
+  let databaseSeconds = 0;
+  for (const [pid, seconds] of await backendCpu()) databaseSeconds += seconds - (databaseBefore.get(pid) ?? 0);
   return {
     statements: queries.length,
     commits: queries.filter((query) => query === "COMMIT").length,
     relay: queries.filter((query) => query.includes('"OutboxEvent"')).length,
     cpuMs: (user + system) / 1000,
+    databaseCpuMs: databaseSeconds * 1000,
   };
 }
 
 describe("the worker's statement budget per order", () => {
-  it(`runs what ${ORDERS} paid two-seller orders set off in at most 20 statements per order, 2 of them COMMITs`, async () => {
+  it(`runs what ${ORDERS} paid two-seller orders set off in at most 14 statements per order, 1 of them a COMMIT`, async () => {
     const { place: order, sellerEmails } = await twoSellerShop();
     // Warm up (the SDK, Prisma's query plans, the mail templates), then measure a clean drain.
     await order();
@@ -74,9 +99,13 @@ describe("the worker's statement budget per order", () => {
     const per = (n: number) => Math.round((n / ORDERS) * 10) / 10;
     console.log(
       `[statements] worker per order (${ORDERS} orders, 2 sellers each): ${per(drain.statements)} statements ` +
-        `(${per(drain.relay)} on the relay's own rows, ${per(drain.commits)} COMMITs), ${per(drain.cpuMs)} ms CPU in this process`,
+        `(${per(drain.relay)} on the relay's own rows, ${per(drain.commits)} COMMITs); CPU ${per(drain.cpuMs)} ms in this process, ` +
+        `${per(drain.databaseCpuMs)} ms in PostgreSQL`,
     );
-    expect(drain.statements / ORDERS).toBeLessThanOrEqual(20);
-    expect(drain.commits / ORDERS).toBeLessThanOrEqual(2);
+    // Per order: the ledger split (its transaction: 5 and COMMIT); the buyer's step (the order with its shipments, then the
+    // mail with its notification); each seller's mail with its notification; the two runs' saves (the order's before its
+    // sellers' steps and at the end, the split's at the end); a share of the relay's claims and of its batched deliveries.
+    expect(drain.statements / ORDERS).toBeLessThanOrEqual(14);
+    expect(drain.commits / ORDERS).toBeLessThanOrEqual(1);
   });
 });
