@@ -69,7 +69,7 @@ describe("a paid order", () => {
     expect(await splitsOf(placed.paymentId)).toBe(1);
 
     // Restarted after the dead relay's lease ran out; this time it dies right after the buyer's mail.
-    await expect(drainOutbox(t.db, { now: later(120), faults: crashAfter("confirm-to-buyer"), logger: quiet })).rejects.toBeInstanceOf(RelayCrash);
+    await expect(drainOutbox(t.db, { now: later(120), faults: crashAfter("tell-buyer"), logger: quiet })).rejects.toBeInstanceOf(RelayCrash);
     expect(await emailsTo(buyer.email, "order-confirmation")).toHaveLength(1);
 
     await drainOutbox(t.db, { now: later(240) });

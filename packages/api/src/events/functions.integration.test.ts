@@ -154,7 +154,7 @@ describe("order-confirmed-notify", () => {
     const { buyer, seller, sellerUser, placed } = await paidOrder();
     const { result, ctx } = await engineFor(orderConfirmed, { name: "order/confirmed", data: { orderId: placed.orderId } }).execute();
     expect(result).toEqual({ sellers: 1 });
-    expect(stepIds(ctx)).toEqual(["confirm-to-buyer", "list-shipments", `tell-seller-${seller.id}`]);
+    expect(stepIds(ctx)).toEqual(["tell-buyer", `tell-seller-${seller.id}`]);
     expect(await t.db.email.count({ where: { to: buyer.email, template: "order-confirmation" } })).toBe(1);
     expect(await t.db.email.count({ where: { to: seller.contactEmail, template: "new-order" } })).toBe(1);
     expect(await t.db.notification.count({ where: { userId: sellerUser.id, type: "NEW_ORDER" } })).toBe(1);

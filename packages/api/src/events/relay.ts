@@ -1,10 +1,10 @@
 import type { Inngest, InngestFunction } from "inngest";
-import type { Prisma, PrismaClient } from "@bazaar/db";
+import { Prisma, type PrismaClient } from "@bazaar/db";
 import { inTransaction } from "../domain/transaction";
 import { observeDelivery, type DeliveryOutcome } from "../observability/deliveries";
 import { functions as registeredFunctions } from "./functions";
-import { dispatchEvent } from "./runtime/dispatch";
-import { invokeOnce } from "./runtime/executor";
+import { deliverPlainEvents, dispatchEvent, isPlainEvent } from "./runtime/dispatch";
+import { invokeOnce, runPlanned } from "./runtime/executor";
 import { buildRegistry, type FunctionSpec } from "./runtime/registry";
 import { isRunRow, memoize, parseRunState, type RunEvent, type RunState } from "./runtime/run-state";
 import { retryAt } from "./runtime/time";
@@ -15,9 +15,12 @@ import { retryAt } from "./runtime/time";
 //   - a domain event goes to Inngest (`inngest.send` with the row id as the idempotency id) when
 //     Inngest is configured, or is fanned out to the functions right here (in the transaction that
 //     marks it delivered) when it is not;
+//     (events that only start runs, most of them, are delivered together in one statement);
 //   - a function run (see runtime/run-state.ts) is executed step by step, each step's result
-//     saved before the next, until it sleeps, waits, finishes or backs off to retry.
+//     saved before the next step runs, until it sleeps, waits, finishes or backs off to retry
+//     (a run's last step is saved with its outcome, in one write).
 // Every write after the claim checks the lease, so work a relay lost its lease on is not saved twice.
+// The relay's own rows are read and written with plain SQL: they are most of what it sends.
 
 /** Delivery attempts of one outbox row before it is marked FAILED (about 3.5 hours of backoff). */
 export const MAX_DELIVERY_ATTEMPTS = 12;
@@ -97,8 +100,15 @@ export async function relayBatch(db: PrismaClient, options: RelayOptions = {}): 
   const context: RowContext = { db, registry, clock, leaseMs, logger, faults: options.faults ?? {} };
   const events = rows.filter((row) => !isRunRow(row.name));
   if (options.inngest && events.length > 0) await sendToInngest(context, options.inngest, events);
+  // In-process, the events that only start runs go out together; the rest one by one, in order.
+  const done = options.inngest
+    ? new Set(events.map((row) => row.id))
+    : await deliverPlain(
+        context,
+        events.filter((row) => isPlainEvent(registry, row.name)),
+      );
   for (const row of rows) {
-    if (options.inngest && !isRunRow(row.name)) continue;
+    if (done.has(row.id)) continue;
     const start = performance.now();
     let outcome: DeliveryOutcome = "dispatched";
     try {
@@ -146,21 +156,46 @@ async function sendToInngest(context: RowContext, inngest: Inngest.Any, rows: Cl
     return;
   }
   await injectFault(() => context.faults.afterSend?.(rows.map((row) => row.id)));
-  const lease = rows[0]?.lockedUntil;
-  await context.db.outboxEvent.updateMany({
-    where: { id: { in: rows.map((row) => row.id) }, status: "PENDING", lockedUntil: lease },
-    data: { status: "SENT", sentAt: context.clock(), lockedUntil: null, lastError: null },
-  });
+  const lease = rows[0]?.lockedUntil ?? null;
+  await context.db.$executeRaw`
+    UPDATE "OutboxEvent" SET ${delivered(context.clock())}
+     WHERE id = ANY(${rows.map((row) => row.id)}::text[]) AND status = 'PENDING' AND "lockedUntil" = ${lease}`;
+}
+
+/** The columns of a row delivered (an event) or finished (a run). */
+const delivered = (clock: Date) => Prisma.sql`status = 'SENT', "sentAt" = ${clock}, "lockedUntil" = NULL, "lastError" = NULL`;
+
+/**
+ * Events that only start runs, delivered in one statement. Returns the rows it delivered; the
+ * others (a run waits for the event, the lease was lost, the statement failed) go through
+ * dispatchHere one by one.
+ */
+async function deliverPlain(context: RowContext, rows: ClaimedRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const start = performance.now();
+  let sent: Set<string>;
+  try {
+    sent = await deliverPlainEvents(
+      context.db,
+      rows.map((row) => ({ event: toRunEvent(row), lockedUntil: row.lockedUntil })),
+      context.registry,
+      context.clock(),
+    );
+  } catch (error) {
+    context.logger.warn(`[relay] delivering ${rows.length} events together failed, one by one now: ${error instanceof Error ? error.message : String(error)}`);
+    return new Set();
+  }
+  const each = (performance.now() - start) / Math.max(1, sent.size);
+  for (const row of rows) if (sent.has(row.id)) observeDelivery(row, "dispatched", each);
+  return sent;
 }
 
 /** Fans a domain event out to the functions in-process, atomically with marking it delivered. */
 async function dispatchHere(context: RowContext, row: ClaimedRow): Promise<void> {
   await inTransaction(context.db, async (tx) => {
     const clock = context.clock();
-    const { count } = await tx.outboxEvent.updateMany({
-      where: { id: row.id, status: "PENDING", lockedUntil: row.lockedUntil },
-      data: { status: "SENT", sentAt: clock, lockedUntil: null, lastError: null },
-    });
+    const count = await tx.$executeRaw`
+      UPDATE "OutboxEvent" SET ${delivered(clock)} WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${row.lockedUntil}`;
     if (count === 1) await dispatchEvent(tx, toRunEvent(row), context.registry, clock);
   });
 }
@@ -184,24 +219,41 @@ function leaseRun(context: RowContext, row: ClaimedRow) {
     inTurn(async () => {
       if (!lease) return;
       const next = new Date(clock().getTime() + leaseMs);
-      const { count } = await db.outboxEvent.updateMany({ where: { id: row.id, status: "PENDING", lockedUntil: lease }, data: { lockedUntil: next } });
+      const count = await db.$executeRaw`
+        UPDATE "OutboxEvent" SET "lockedUntil" = ${next} WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${lease}`;
       if (count === 1) lease = next;
     });
   const heartbeat = setInterval(() => void renew().catch(() => undefined), Math.max(1000, leaseMs / 3));
   heartbeat.unref();
   return {
-    save: (state: RunState, data: Prisma.OutboxEventUpdateManyMutationInput, keepLease: boolean): Promise<boolean> =>
+    save: (state: RunState, update: RunUpdate, keepLease: boolean): Promise<boolean> =>
       inTurn(async () => {
+        if (!lease) return false;
         const next = keepLease ? new Date(clock().getTime() + leaseMs) : null;
-        const { count } = await db.outboxEvent.updateMany({
-          where: { id: row.id, status: "PENDING", lockedUntil: lease },
-          data: { ...data, payload: state as unknown as Prisma.InputJsonValue, lockedUntil: next },
-        });
+        const count = await db.$executeRaw`
+          UPDATE "OutboxEvent" SET payload = ${JSON.stringify(state)}::jsonb, ${runColumns(update, clock(), next)}
+           WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${lease}`;
         lease = count === 1 ? next : null;
         return count === 1;
       }),
     release: () => clearInterval(heartbeat),
   };
+}
+
+/** How a save leaves the run row: still due (now or at `availableAt`), finished or failed. */
+type RunUpdate = { status: "PENDING"; availableAt?: Date; lastError: string | null } | { status: "SENT" } | { status: "FAILED"; lastError: string };
+
+function runColumns(update: RunUpdate, clock: Date, lockedUntil: Date | null): Prisma.Sql {
+  switch (update.status) {
+    case "SENT":
+      return delivered(clock);
+    case "FAILED":
+      return Prisma.sql`status = 'FAILED', "lastError" = ${update.lastError}, "lockedUntil" = NULL`;
+    case "PENDING":
+      return update.availableAt
+        ? Prisma.sql`"availableAt" = ${update.availableAt}, "lastError" = ${update.lastError}, "lockedUntil" = ${lockedUntil}`
+        : Prisma.sql`"lastError" = ${update.lastError}, "lockedUntil" = ${lockedUntil}`;
+  }
 }
 
 async function processRun(context: RowContext, row: ClaimedRow): Promise<DeliveryOutcome> {
@@ -229,27 +281,34 @@ async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<t
   }
   state = { ...state, started: true };
 
+  // After a step, the handler is replayed without running anything: only if it reaches another
+  // step is the state saved first (so a restarted relay never redoes a finished step); a run that
+  // then finishes, sleeps, waits or backs off saves its last step with that, in one write.
+  let unsaved = false;
   for (let steps = 0; steps < MAX_STEPS_PER_CLAIM; steps++) {
-    const transition = await invokeOnce(spec, state, row.id, db, clock());
+    let transition = await invokeOnce(spec, state, row.id, db, clock(), { planOnly: unsaved });
+    if (transition.kind === "planned") {
+      if (!(await save(transition.state, { status: "PENDING", lastError: null }, true))) return "lost";
+      transition = await runPlanned(spec, transition.state, transition.steps, row.id, db, clock());
+    }
     state = transition.state;
     switch (transition.kind) {
       case "continue":
         await injectFault(() => context.faults.afterStep?.({ runId: row.id, functionId: spec.id, step: transition.ranStep }));
-        if (!(await save(state, { lastError: null }, true))) return "lost";
+        unsaved = true;
         continue;
       case "suspend":
-        await save(state, { availableAt: transition.until, lastError: transition.error }, false);
+        if (!(await save(state, { status: "PENDING", availableAt: transition.until, lastError: transition.error }, false))) return "lost";
         return transition.error ? "retry" : "suspended";
       case "completed":
-        await save(state, { status: "SENT", sentAt: clock(), lastError: null }, false);
-        return "completed";
+        return (await save(state, { status: "SENT" }, false)) ? "completed" : "lost";
       case "failed":
         context.logger.error(`[relay] function ${spec.id} failed (run ${row.id}): ${state.error}`);
-        await save(state, { status: "FAILED", lastError: state.error }, false);
+        await save(state, { status: "FAILED", lastError: state.error ?? "failed" }, false);
         return "failed";
     }
   }
-  await save(state, { availableAt: clock() }, false);
+  await save(state, { status: "PENDING", availableAt: clock(), lastError: null }, false);
   return "continued";
 }
 
@@ -259,15 +318,10 @@ async function recordFailure(context: RowContext, row: ClaimedRow, error: unknow
   const message = error instanceof Error ? error.message : String(error);
   const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
   context.logger[failed ? "error" : "warn"](`[relay] ${row.name} ${row.id} attempt ${attempts} failed: ${message}`);
-  await context.db.outboxEvent.updateMany({
-    where: { id: row.id, status: "PENDING", lockedUntil: row.lockedUntil },
-    data: {
-      attempts,
-      lastError: message.slice(0, 2000),
-      status: failed ? "FAILED" : "PENDING",
-      availableAt: retryAt(attempts - 1, context.clock()),
-      lockedUntil: null,
-    },
-  });
+  await context.db.$executeRaw`
+    UPDATE "OutboxEvent"
+       SET attempts = ${attempts}, "lastError" = ${message.slice(0, 2000)}, status = ${failed ? "FAILED" : "PENDING"}::"OutboxStatus",
+           "availableAt" = ${retryAt(attempts - 1, context.clock())}, "lockedUntil" = NULL
+     WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${row.lockedUntil}`;
   return failed;
 }

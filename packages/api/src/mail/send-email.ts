@@ -1,5 +1,6 @@
-import { createHash } from "node:crypto";
-import type { EmailStatus, PrismaClient } from "@bazaar/db";
+import { createHash, randomUUID } from "node:crypto";
+import { Prisma, type EmailStatus, type PrismaClient } from "@bazaar/db";
+import { notificationInsert, type NotifyInput } from "../domain/notifications";
 import { getEnv } from "../env";
 import { renderEmail } from "./render";
 import type { TemplateName, TemplateProps } from "./templates";
@@ -11,6 +12,8 @@ export interface SendEmailInput<N extends TemplateName> {
   props: TemplateProps<N>;
   /** Names this mail once and for all ("order-confirmation:<orderId>"): a retried step never sends it twice. */
   dedupeKey: string;
+  /** The same message in the app: stored in the mail's statement, once per its own dedupeKey. */
+  notification?: NotifyInput;
 }
 
 export interface SentEmail {
@@ -26,12 +29,18 @@ export interface SentEmail {
  */
 export async function sendEmail<N extends TemplateName>(db: PrismaClient, input: SendEmailInput<N>): Promise<SentEmail> {
   const rendered = await renderEmail(input.template, input.props);
-  await db.email.createMany({
-    data: [{ to: input.to, template: input.template, dedupeKey: input.dedupeKey, status: "STORED", ...rendered }],
-    skipDuplicates: true,
-  });
+  // A new mail is stored in one statement (with its notification), which answers with it (Prisma
+  // would send a createMany inside BEGIN / COMMIT, then read it back); a repeat finds the stored
+  // one. The id column has no database default (Prisma makes cuids in the client); a random UUID
+  // serves as well.
+  const [stored] = await db.$queryRaw<SentEmail[]>`
+    ${input.notification ? Prisma.sql`WITH notified AS (${notificationInsert(input.notification)})` : Prisma.empty}
+    INSERT INTO "Email" ("id", "to", "subject", "html", "text", "template", "dedupeKey", "status", "createdAt")
+    VALUES (${randomUUID()}, ${input.to}, ${rendered.subject}, ${rendered.html}, ${rendered.text}, ${input.template}, ${input.dedupeKey}, 'STORED', ${new Date()})
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING "id", "status"`;
   const transport = getMailTransport();
-  if (!transport) return db.email.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey }, select: { id: true, status: true } });
+  if (!transport) return stored ?? db.email.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey }, select: { id: true, status: true } });
 
   const outcome = await db.$transaction(
     async (tx) => {

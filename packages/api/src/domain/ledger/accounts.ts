@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Prisma, type LedgerAccountKind, type Tx } from "@bazaar/db";
 
 // Stable account codes: one set of platform accounts per currency, three accounts per seller per currency.
@@ -22,11 +23,35 @@ interface AccountSpec {
   name: string;
 }
 
-/** Creates missing accounts (concurrent callers are fine: a duplicate is skipped) and returns id by code. */
+/**
+ * Returns id by code, creating the missing accounts (concurrent callers are fine: a duplicate is
+ * skipped). Accounts are made once and read ever after, so they are read first: one statement
+ * when all exist (every order after a seller's first), the insert only for the missing ones.
+ */
 async function ensureAccounts(tx: Tx, specs: AccountSpec[]): Promise<Map<string, string>> {
-  await tx.ledgerAccount.createMany({ data: specs, skipDuplicates: true });
-  const rows = await tx.ledgerAccount.findMany({ where: { code: { in: specs.map((s) => s.code) } }, select: { id: true, code: true } });
-  return new Map(rows.map((r) => [r.code, r.id]));
+  const ids = await accountIds(tx, specs);
+  const missing = specs.filter((spec) => !ids.has(spec.code));
+  if (missing.length === 0) return ids;
+  // The id column has no database default (Prisma makes cuids in the client); random UUIDs serve as well.
+  const made = await tx.$queryRaw<{ id: string; code: string }[]>`
+    INSERT INTO "LedgerAccount" ("id", "code", "kind", "sellerId", "currency", "name", "createdAt")
+    SELECT a."id", a."code", a."kind"::"LedgerAccountKind", a."sellerId", a."currency", a."name", ${new Date()}::timestamp(3)
+      FROM unnest(${missing.map(() => randomUUID())}::text[], ${missing.map((spec) => spec.code)}::text[], ${missing.map((spec) => spec.kind)}::text[],
+                  ${missing.map((spec) => spec.sellerId)}::text[], ${missing.map((spec) => spec.currency)}::text[], ${missing.map((spec) => spec.name)}::text[])
+           AS a("id", "code", "kind", "sellerId", "currency", "name")
+    ON CONFLICT ("code") DO NOTHING
+    RETURNING "id", "code"`;
+  for (const row of made) ids.set(row.code, row.id);
+  // An account another transaction made meanwhile was skipped by the insert: read it now that it is there.
+  const skipped = missing.filter((spec) => !ids.has(spec.code));
+  if (skipped.length > 0) for (const [code, id] of await accountIds(tx, skipped)) ids.set(code, id);
+  return ids;
+}
+
+async function accountIds(tx: Tx, specs: AccountSpec[]): Promise<Map<string, string>> {
+  const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
+    SELECT "id", "code" FROM "LedgerAccount" WHERE "code" = ANY(${specs.map((spec) => spec.code)}::text[])`;
+  return new Map(rows.map((row) => [row.code, row.id]));
 }
 
 const idOf = (ids: Map<string, string>, code: string) => {

@@ -1,3 +1,3 @@
-export { notify, NOTIFICATION_TYPES, type NotificationType, type NotifyInput } from "./notify";
+export { notify, notificationInsert, NOTIFICATION_TYPES, type NotificationType, type NotifyInput } from "./notify";
 export { listNotifications, countUnreadNotifications, type ListNotificationsInput } from "./list-notifications";
 export { markNotificationsRead } from "./mark-read";

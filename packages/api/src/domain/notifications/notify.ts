@@ -1,4 +1,5 @@
-import type { Tx } from "@bazaar/db";
+import { randomUUID } from "node:crypto";
+import { Prisma, type Tx } from "@bazaar/db";
 
 export const NOTIFICATION_TYPES = [
   "LOW_STOCK",
@@ -34,9 +35,18 @@ export interface NotifyInput {
 
 /** Adds an in-app notification, once per dedupeKey. Returns whether it was new. */
 export async function notify(db: Tx, input: NotifyInput): Promise<boolean> {
-  const { count } = await db.notification.createMany({
-    data: [{ userId: input.userId, type: input.type, title: input.title, body: input.body ?? "", link: input.link ?? null, dedupeKey: input.dedupeKey }],
-    skipDuplicates: true,
-  });
-  return count === 1;
+  return (await db.$executeRaw(notificationInsert(input))) === 1;
+}
+
+/**
+ * The notification's INSERT (once per dedupeKey), on its own or inside a larger statement (an
+ * email of the same message is stored with it: see sendEmail). One statement either way: Prisma
+ * sends a createMany inside BEGIN / COMMIT. The id column has no database default (Prisma makes
+ * cuids in the client); a random UUID serves as well.
+ */
+export function notificationInsert(input: NotifyInput): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "Notification" ("id", "userId", "type", "title", "body", "link", "dedupeKey", "createdAt")
+    VALUES (${randomUUID()}, ${input.userId}, ${input.type}, ${input.title}, ${input.body ?? ""}, ${input.link ?? null}, ${input.dedupeKey}, ${new Date()})
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
 }

@@ -1,4 +1,4 @@
-import { Prisma, type Tx } from "@bazaar/db";
+import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
 import { evaluateCondition, keyOf, parseCondition, readPath, type Comparison } from "./expression";
 import type { FunctionSpec } from "./registry";
 import { memoize, newRunState, parseRunState, RUN_PREFIX, runRowName, toJsonValue, type RunEvent, type RunState } from "./run-state";
@@ -19,11 +19,84 @@ export async function dispatchEvent(tx: Tx, event: RunEvent, registry: ReadonlyM
       if (cancel.event === event.name) await cancelRuns(tx, spec, cancel, event, clock);
     }
   }
-  for (const spec of registry.values()) {
-    const triggered = spec.events.some((trigger) => trigger.name === event.name && (!trigger.condition || evaluateCondition(trigger.condition, { event })));
-    if (triggered) await startRun(tx, spec, event, clock);
-  }
+  for (const spec of triggeredBy(event, registry)) await startRun(tx, spec, event, clock);
   await resumeWaiters(tx, event, clock);
+}
+
+function triggeredBy(event: RunEvent, registry: ReadonlyMap<string, FunctionSpec>): FunctionSpec[] {
+  return [...registry.values()].filter((spec) =>
+    spec.events.some((trigger) => trigger.name === event.name && (!trigger.condition || evaluateCondition(trigger.condition, { event }))),
+  );
+}
+
+const plainEventNames = new WeakMap<ReadonlyMap<string, FunctionSpec>, (name: string) => boolean>();
+
+/**
+ * Whether delivering events of this name only starts plain runs: no function cancels on it, and
+ * none it triggers is debounced or a singleton (those decide against the runs already there).
+ */
+export function isPlainEvent(registry: ReadonlyMap<string, FunctionSpec>, name: string): boolean {
+  let isPlain = plainEventNames.get(registry);
+  if (!isPlain) {
+    const decided = new Set<string>();
+    for (const spec of registry.values()) {
+      for (const cancel of spec.cancelOn) decided.add(cancel.event);
+      if (spec.debounce || spec.singleton) for (const trigger of spec.events) decided.add(trigger.name);
+    }
+    isPlain = (eventName) => !decided.has(eventName);
+    plainEventNames.set(registry, isPlain);
+  }
+  return isPlain(name);
+}
+
+/** A claimed event row: its lease is the relay's proof that it still owns the row. */
+export interface ClaimedEvent {
+  event: RunEvent;
+  lockedUntil: Date;
+}
+
+/**
+ * Delivers plain events (see isPlainEvent) in one statement: each is marked SENT and its runs are
+ * added in the same statement, so an event is fanned out exactly once without a transaction around
+ * it. An event some run waits for is left alone (dispatchEvent resumes waiters in a transaction),
+ * as is one whose lease this relay lost. `claimed` is in the order the events were created.
+ * Returns the ids delivered.
+ */
+export async function deliverPlainEvents(
+  db: PrismaClient,
+  claimed: ClaimedEvent[],
+  registry: ReadonlyMap<string, FunctionSpec>,
+  clock: Date,
+): Promise<Set<string>> {
+  // Runs are stamped a millisecond apart in the events' order: the relay runs them by creation time.
+  const now = Date.now();
+  const runs = claimed
+    .flatMap(({ event }) => triggeredBy(event, registry).map((spec) => ({ spec, event })))
+    .map(({ spec, event }, i) => ({ eventId: event.id, ...runRow(spec, newRunState(spec.id, event), clock, new Date(now + i)) }));
+  // The waiters are resumeWaiters's (runs being executed right now are not waiting), looked up
+  // once for the whole batch.
+  const delivered = await db.$queryRaw<{ id: string }[]>`
+    WITH waited AS MATERIALIZED (
+      SELECT DISTINCT jsonb_array_elements_text(w.payload->'waitingFor') AS name FROM "OutboxEvent" w
+       WHERE w.status = 'PENDING' AND w.name LIKE ${`${RUN_PREFIX}%`} AND w.payload->'waitingFor' <> '[]'::jsonb
+         AND (w."lockedUntil" IS NULL OR w."lockedUntil" <= ${clock})
+    ), due AS (
+      SELECT * FROM unnest(${claimed.map(({ event }) => event.id)}::text[], ${claimed.map(({ event }) => event.name)}::text[],
+                           ${claimed.map(({ lockedUntil }) => lockedUntil.toISOString())}::timestamp(3)[]) AS d(id, name, "lockedUntil")
+       WHERE d.name NOT IN (SELECT name FROM waited)
+    ), sent AS (
+      UPDATE "OutboxEvent" AS o SET status = 'SENT', "sentAt" = ${clock}, "lockedUntil" = NULL, "lastError" = NULL
+        FROM due WHERE o.id = due.id AND o.status = 'PENDING' AND o."lockedUntil" = due."lockedUntil"
+      RETURNING o.id
+    ), started AS (
+      INSERT INTO "OutboxEvent" (id, name, payload, "availableAt", "createdAt")
+      SELECT r.id, r.name, r.payload, r."availableAt", r."createdAt"
+        FROM jsonb_to_recordset(${JSON.stringify(runs)}::jsonb) AS r("eventId" text, id text, name text, payload jsonb, "availableAt" timestamp(3), "createdAt" timestamp(3))
+        JOIN sent ON sent.id = r."eventId"
+      ON CONFLICT (id) DO NOTHING
+    )
+    SELECT id FROM sent`;
+  return new Set(delivered.map((row) => row.id));
 }
 
 async function startRun(tx: Tx, spec: FunctionSpec, event: RunEvent, clock: Date): Promise<void> {
@@ -69,11 +142,12 @@ async function startRun(tx: Tx, spec: FunctionSpec, event: RunEvent, clock: Date
 }
 
 /** The run's id is derived from the event and function, so a replayed dispatch adds nothing. */
+function runRow(spec: FunctionSpec, state: RunState, availableAt: Date, createdAt = new Date()) {
+  return { id: `${state.event.id}:${spec.id}`, name: runRowName(spec.id), payload: toJson(state), availableAt, createdAt };
+}
+
 async function createRun(tx: Tx, spec: FunctionSpec, state: RunState, availableAt: Date): Promise<void> {
-  await tx.outboxEvent.createMany({
-    data: [{ id: `${state.event.id}:${spec.id}`, name: runRowName(spec.id), payload: toJson(state), availableAt }],
-    skipDuplicates: true,
-  });
+  await tx.outboxEvent.createMany({ data: [runRow(spec, state, availableAt)], skipDuplicates: true });
 }
 
 async function cancelRuns(tx: Tx, spec: FunctionSpec, cancel: FunctionSpec["cancelOn"][number], event: RunEvent, clock: Date): Promise<void> {

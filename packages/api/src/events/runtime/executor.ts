@@ -9,7 +9,8 @@ import { parseDuration, retryAt, sleepEnd } from "./time";
 // that ran, a sleep or event wait to schedule, the end of the run). The SDK call itself, the one
 // its own serve handler makes per request, lives in sdk.ts with every other use of its internals.
 
-export type Transition =
+/** What happens to a run after steps ran (or none could). */
+export type StepTransition =
   /** A step finished (its result is in `state`): invoke again. */
   | { kind: "continue"; state: RunState; ranStep: string }
   /** Nothing to do until `until`: a sleep, an event wait or a retry's backoff. */
@@ -17,7 +18,18 @@ export type Transition =
   | { kind: "completed"; state: RunState }
   | { kind: "failed"; state: RunState };
 
-function execute(spec: FunctionSpec, state: RunState, runId: string, db: PrismaClient, requestedRunStep?: string): Promise<SdkResult> {
+export type Transition =
+  | StepTransition
+  /** Asked to plan only: the handler reached these steps, none has run (see `runPlanned`). */
+  | { kind: "planned"; state: RunState; steps: SdkOp[] };
+
+function execute(
+  spec: FunctionSpec,
+  state: RunState,
+  runId: string,
+  db: PrismaClient,
+  request: { requestedRunStep?: string; planOnly?: boolean } = {},
+): Promise<SdkResult> {
   const stepState = Object.fromEntries(
     Object.entries(state.steps).map(([id, result]) => [id, result.type === "data" ? { id, data: result.data } : { id, error: result.error }]),
   );
@@ -28,14 +40,26 @@ function execute(spec: FunctionSpec, state: RunState, runId: string, db: PrismaC
     maxAttempts: spec.maxAttempts,
     stepState,
     stepCompletionOrder: state.stack,
-    requestedRunStep,
+    ...request,
     context: { db },
   });
 }
 
-/** Runs the handler once (plus any parallel steps it planned) and says what happens next. */
-export async function invokeOnce(spec: FunctionSpec, state: RunState, runId: string, db: PrismaClient, clock: Date): Promise<Transition> {
-  const result = await execute(spec, state, runId, db);
+/**
+ * Runs the handler once (plus any parallel steps it planned) and says what happens next. With
+ * `planOnly` no step runs: a step the handler reaches comes back as "planned", so the caller can
+ * save the run's state before that step's effects happen, then call `runPlanned`.
+ */
+export async function invokeOnce(
+  spec: FunctionSpec,
+  state: RunState,
+  runId: string,
+  db: PrismaClient,
+  clock: Date,
+  options: { planOnly?: boolean } = {},
+): Promise<Transition> {
+  const planOnly = options.planOnly === true;
+  const result = await execute(spec, state, runId, db, { planOnly });
   switch (result.type) {
     case "function-resolved":
       return { kind: "completed", state: { ...state, outcome: "completed", output: toJsonValue(result.data) } };
@@ -44,13 +68,13 @@ export async function invokeOnce(spec: FunctionSpec, state: RunState, runId: str
     case "step-ran":
       return afterStep(spec, state, result.step, result.retriable, clock);
     case "steps-found":
-      return afterStepsFound(spec, state, result.steps, runId, db, clock);
+      return afterStepsFound(spec, state, result.steps, runId, db, clock, planOnly);
     default:
       return fail(state, `The SDK answered "${result.type}", which the in-process runtime does not handle`);
   }
 }
 
-function afterStep(spec: FunctionSpec, state: RunState, op: SdkOp, retriable: boolean | string | undefined, clock: Date): Transition {
+function afterStep(spec: FunctionSpec, state: RunState, op: SdkOp, retriable: boolean | string | undefined, clock: Date): StepTransition {
   switch (op.op) {
     case Op.run:
       return { kind: "continue", state: memoize(state, op.id, { type: "data", data: toJsonValue(op.data) }), ranStep: stepName(op) };
@@ -64,7 +88,15 @@ function afterStep(spec: FunctionSpec, state: RunState, op: SdkOp, retriable: bo
   }
 }
 
-async function afterStepsFound(spec: FunctionSpec, state: RunState, steps: SdkOp[], runId: string, db: PrismaClient, clock: Date): Promise<Transition> {
+async function afterStepsFound(
+  spec: FunctionSpec,
+  state: RunState,
+  steps: SdkOp[],
+  runId: string,
+  db: PrismaClient,
+  clock: Date,
+  planOnly: boolean,
+): Promise<Transition> {
   const waits: PendingOp[] = [];
   const planned: SdkOp[] = [];
   for (const op of steps) {
@@ -90,15 +122,20 @@ async function afterStepsFound(spec: FunctionSpec, state: RunState, steps: SdkOp
       return fail(state, `Step "${stepName(op)}" uses "${op.op}", which the in-process runtime does not support`);
     }
   }
-  let next = withPending(state, waits);
+  const next = withPending(state, waits);
   if (planned.length === 0) {
     const until = nextWake(next);
     return until ? { kind: "suspend", state: next, until, error: null } : fail(next, "The SDK found steps but none to run or wait for");
   }
-  // Parallel steps: each runs on its own request, as Inngest schedules them.
+  return planOnly ? { kind: "planned", state: next, steps: planned } : runPlanned(spec, next, planned, runId, db, clock);
+}
+
+/** Runs planned steps, each on its own request as Inngest schedules parallel steps. */
+export async function runPlanned(spec: FunctionSpec, state: RunState, planned: SdkOp[], runId: string, db: PrismaClient, clock: Date): Promise<StepTransition> {
+  let next = state;
   let retry: Transition | null = null;
   for (const op of planned) {
-    const ran = await execute(spec, next, runId, db, op.id);
+    const ran = await execute(spec, next, runId, db, { requestedRunStep: op.id });
     if (ran.type !== "step-ran") return fail(next, `Running step "${stepName(op)}" gave "${ran.type}"`);
     const transition = afterStep(spec, next, ran.step, ran.retriable, clock);
     if (transition.kind === "continue") next = transition.state;
@@ -109,13 +146,13 @@ async function afterStepsFound(spec: FunctionSpec, state: RunState, steps: SdkOp
   return { kind: "continue", state: next, ranStep: planned.map(stepName).join(", ") };
 }
 
-function retryOrFail(spec: FunctionSpec, state: RunState, error: string, retriable: boolean | string, clock: Date): Transition {
+function retryOrFail(spec: FunctionSpec, state: RunState, error: string, retriable: boolean | string, clock: Date): StepTransition {
   if (retriable === false || state.attempt + 1 >= spec.maxAttempts) return fail(state, error);
   const until = retryAt(state.attempt, clock, typeof retriable === "string" ? retriable : undefined);
   return { kind: "suspend", state: { ...state, attempt: state.attempt + 1 }, until, error };
 }
 
-function fail(state: RunState, error: string): Transition {
+function fail(state: RunState, error: string): StepTransition {
   return { kind: "failed", state: { ...state, outcome: "failed", error } };
 }
 

@@ -36,6 +36,22 @@ describe("events/runtime/sdk.ts against the installed inngest", () => {
     );
   });
 
+  it("plans a step without running it when asked to, then runs it on request", async () => {
+    let ran = 0;
+    const fn = client.createFunction({ id: "plan-only", triggers: [{ event: "test/sdk" }] }, async ({ step }) => step.run("count", () => ++ran));
+    const planned = await executeFunction(fn, { ...request, planOnly: true });
+    expect(planned, "events/runtime/sdk.ts: disableImmediateExecution no longer reports the step as planned").toMatchObject({
+      type: "steps-found",
+      steps: [{ op: Op.planned }],
+    });
+    expect(ran).toBe(0);
+    if (planned.type !== "steps-found") return;
+    expect(await executeFunction(fn, { ...request, requestedRunStep: planned.steps[0]!.id })).toMatchObject({
+      type: "step-ran",
+      step: { op: Op.run, data: 1 },
+    });
+  });
+
   it("reports a sleep and an event wait as found steps with their options", async () => {
     const fn = client.createFunction({ id: "waits", triggers: [{ event: "test/sdk" }] }, async ({ step }) => {
       await Promise.all([step.sleep("nap", "1m"), step.waitForEvent("paid", { event: "test/paid", timeout: "1h", if: "async.data.id == 'x'" })]);

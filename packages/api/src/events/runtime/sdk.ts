@@ -56,6 +56,11 @@ export interface ExecutionRequest {
   stepCompletionOrder: string[];
   /** Run only this planned step (parallel steps), as Inngest asks with a request per step. */
   requestedRunStep?: string;
+  /**
+   * Report the next step as planned instead of running it (the SDK's disableImmediateExecution),
+   * so the runtime can save what the run has done before the step's effects happen.
+   */
+  planOnly?: boolean;
   /** Merged into the handler's context (our functions receive `db` this way). */
   context: Record<string, unknown>;
 }
@@ -74,7 +79,7 @@ export function executeFunction(fn: InngestFunction.Any, request: ExecutionReque
         stepState: request.stepState,
         stepCompletionOrder: request.stepCompletionOrder,
         requestedRunStep: request.requestedRunStep,
-        disableImmediateExecution: request.requestedRunStep !== undefined,
+        disableImmediateExecution: request.requestedRunStep !== undefined || request.planOnly === true,
         reqArgs: [],
         headers: {},
         transformCtx: (ctx: Record<string, unknown>) => ({ ...ctx, ...request.context }),
