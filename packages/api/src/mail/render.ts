@@ -1,9 +1,13 @@
 import { toPlainText } from "@react-email/render";
-import { renderToStaticMarkup } from "react-dom/server";
+import type * as ReactDomServer from "react-dom/server";
 import { templates, type Template, type TemplateName, type TemplateProps } from "./templates";
 
 // What react-email's `render` puts before the markup.
 const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+// Imported when the first email is rendered, as react-email does: this module is reached from the
+// apps' routes, and Next refuses a static import of react-dom/server in an app's server bundle.
+let reactDomServer: Promise<typeof ReactDomServer> | undefined;
 
 export interface RenderedEmail {
   subject: string;
@@ -21,6 +25,7 @@ export async function renderEmail<N extends TemplateName>(name: N, props: Templa
   // CPU per order confirmation (production React). The templates load nothing (no Suspense, no
   // images to preload). The plain text is converted from the same HTML (what `render(element, {
   // plainText: true })` does after rendering the tree a second time).
+  const { renderToStaticMarkup } = await (reactDomServer ??= import("react-dom/server"));
   const html = DOCTYPE + renderToStaticMarkup(element);
   return { subject: template.subject(props), html, text: toPlainText(html) };
 }
