@@ -362,13 +362,13 @@ type FacetRow = { facet: "category" | "seller" | "price" | "option"; key: string
 /**
  * Facet counts for the current search: each facet counts with every other filter applied but
  * not its own, so picking a category still shows what the other categories hold. A listing
- * (no search text, no stock or option filter, a price range made of whole bands) reads the
+ * (no search text, no option filter, a price range made of whole bands) reads the
  * catalogue's summary (`summaryFacets`); the rest is counted from the products.
  */
 export async function productFacets(db: Tx, rawInput: BrowseProductsInput & { matched?: SearchMatches } = {}): Promise<Facets> {
   const input = facetInput(rawInput);
   const bands = bandsWithin(input.minPriceCents, input.maxPriceCents);
-  const fromSummary = !input.q && !input.inStock && !input.options?.length && bands !== undefined;
+  const fromSummary = !input.q && !input.options?.length && bands !== undefined;
   return facetsOf(fromSummary ? await summaryFacets(db, input, bands) : await countedFacets(db, input));
 }
 
@@ -403,7 +403,7 @@ export function bandsWithin(minCents: number | undefined, maxCents: number | und
 
 /**
  * From the catalogue's summary (`CatalogFacetCount`, `CatalogOptionCount`: buyer-visible products
- * counted by category, shop and price band, kept by triggers in the transaction of each change):
+ * counted by category, shop, price band and stock, kept by triggers in the transaction of each change):
  * a category page of 30,000 products sums a few hundred rows instead of reading the products.
  */
 async function summaryFacets(db: Tx, input: BrowseProducts, bands: number[] | null): Promise<FacetRow[]> {
@@ -411,31 +411,33 @@ async function summaryFacets(db: Tx, input: BrowseProducts, bands: number[] | nu
   const inCategory = categoryTree ? Prisma.sql`f."categoryKey" IN (SELECT "id" FROM cat_tree)` : Prisma.sql`true`;
   const inSeller = input.seller ? Prisma.sql`s."slug" = ${input.seller}` : Prisma.sql`true`;
   const inPrice = bands ? Prisma.sql`f."priceBand" = ANY(${bands}::smallint[])` : Prisma.sql`true`;
+  // Not a facet of its own: every count is within it.
+  const inStock = input.inStock ? Prisma.sql`f."inStock"` : Prisma.sql`true`;
   const counts = Prisma.sql`"CatalogFacetCount" f JOIN "Seller" s ON s."id" = f."sellerId"`;
   return db.$queryRaw<FacetRow[]>`
     ${withClause([categoryTree])}
     SELECT 'category' AS "facet", nullif(f."categoryKey", '') AS "key", c."name" AS "label", c."slug" AS "slug", sum(f."products")::int AS "count"
       FROM ${counts} LEFT JOIN "Category" c ON c."id" = f."categoryKey"
-     WHERE f."products" > 0 AND ${inSeller} AND ${inPrice}
+     WHERE f."products" > 0 AND ${inStock} AND ${inSeller} AND ${inPrice}
      GROUP BY f."categoryKey", c."name", c."slug"
     UNION ALL
     SELECT 'seller', f."sellerId", s."shopName", s."slug", sum(f."products")::int
       FROM ${counts}
-     WHERE f."products" > 0 AND ${inCategory} AND ${inPrice}
+     WHERE f."products" > 0 AND ${inStock} AND ${inCategory} AND ${inPrice}
      GROUP BY f."sellerId", s."shopName", s."slug"
     UNION ALL
     SELECT 'price', (${PRICE_BANDS.map((b) => b.key)}::text[])[f."priceBand" + 1], NULL, NULL, sum(f."products")::int
       FROM ${counts}
-     WHERE f."products" > 0 AND ${inCategory} AND ${inSeller}
+     WHERE f."products" > 0 AND ${inStock} AND ${inCategory} AND ${inSeller}
      GROUP BY f."priceBand"
     UNION ALL
     SELECT 'option', f."name", f."value", NULL, sum(f."products")::int
       FROM "CatalogOptionCount" f JOIN "Seller" s ON s."id" = f."sellerId"
-     WHERE f."products" > 0 AND f."name" IN (${Prisma.join(Object.keys(FACET_OPTIONS))}) AND ${inCategory} AND ${inSeller} AND ${inPrice}
+     WHERE f."products" > 0 AND ${inStock} AND f."name" IN (${Prisma.join(Object.keys(FACET_OPTIONS))}) AND ${inCategory} AND ${inSeller} AND ${inPrice}
      GROUP BY f."name", f."value"`;
 }
 
-/** Counted from the products: a search's bounded matches, or a listing filtered by stock, options or a price that cuts a band. */
+/** Counted from the products: a search's bounded matches, or a listing filtered by options or by a price that cuts a band. */
 async function countedFacets(db: Tx, input: BrowseProducts & { matched?: SearchMatches }): Promise<FacetRow[]> {
   const filters = buildFilters(input);
   const band = Prisma.sql`CASE ${Prisma.join(

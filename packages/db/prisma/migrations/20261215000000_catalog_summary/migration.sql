@@ -10,24 +10,28 @@
 -- the same commit). Every count is kept per shop: two shops' changes never wait for each other
 -- on a shared counter row.
 
--- Products by category ('' for none), shop and price band (search-products.ts PRICE_BANDS, by index).
+-- Products by category ('' for none), shop, price band (search-products.ts PRICE_BANDS, by index)
+-- and whether buyers can take a unit (some stock row with units not held or allocated: the
+-- listing's "in stock" filter and its cards' availability).
 CREATE TABLE "CatalogFacetCount" (
     "categoryKey" TEXT NOT NULL,
     "sellerId" TEXT NOT NULL,
     "priceBand" SMALLINT NOT NULL,
+    "inStock" BOOLEAN NOT NULL,
     "products" INTEGER NOT NULL,
-    CONSTRAINT "CatalogFacetCount_pkey" PRIMARY KEY ("categoryKey", "sellerId", "priceBand")
+    CONSTRAINT "CatalogFacetCount_pkey" PRIMARY KEY ("categoryKey", "sellerId", "priceBand", "inStock")
 );
 
--- Products offering each option value (option name lower-cased), by category, shop and price band.
+-- Products offering each option value (option name lower-cased), by the same keys.
 CREATE TABLE "CatalogOptionCount" (
     "categoryKey" TEXT NOT NULL,
     "sellerId" TEXT NOT NULL,
     "priceBand" SMALLINT NOT NULL,
+    "inStock" BOOLEAN NOT NULL,
     "name" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "products" INTEGER NOT NULL,
-    CONSTRAINT "CatalogOptionCount_pkey" PRIMARY KEY ("categoryKey", "sellerId", "priceBand", "name", "value")
+    CONSTRAINT "CatalogOptionCount_pkey" PRIMARY KEY ("categoryKey", "sellerId", "priceBand", "inStock", "name", "value")
 );
 
 -- "Did you mean"'s vocabulary: each word (3+ letters) of visible products' names and shop names,
@@ -45,6 +49,11 @@ CREATE FUNCTION catalog_price_band(cents integer) RETURNS smallint LANGUAGE sql 
   SELECT (CASE WHEN cents < 0 THEN -1 WHEN cents < 2500 THEN 0 WHEN cents < 5000 THEN 1 WHEN cents < 10000 THEN 2 WHEN cents < 25000 THEN 3 ELSE 4 END)::smallint
 $$;
 
+-- Whether buyers can take a unit of the product now (rows never hold more than they have: StockLevel_held_within_on_hand).
+CREATE FUNCTION catalog_in_stock(product_id text) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM "StockLevel" l WHERE l."productId" = product_id AND l."onHand" - l."reserved" - l."allocated" > 0)
+$$;
+
 -- Adds (sign 1) or takes away (sign -1) what `products`, as given, count for buyers: the product
 -- itself, its option values (its current options) and its words, if it and its shop (as they are
 -- now) are visible. Callers pass a product's state before a change with -1 and after it with 1:
@@ -52,7 +61,8 @@ $$;
 -- FOR SHARE first, so a suspension committing meanwhile is either waited for and seen here, or
 -- waits for this transaction and then sees its products (never counted twice or not at all).
 -- Rows are upserted in key order, so two transactions lock shared rows in the same order.
-CREATE FUNCTION catalog_summary_apply(products "Product"[], sign integer, lock_shops boolean) RETURNS void LANGUAGE plpgsql AS $$
+-- `in_stock` counts them as in stock or not (a stock change's before and after); null: as they are.
+CREATE FUNCTION catalog_summary_apply(products "Product"[], sign integer, lock_shops boolean, in_stock boolean DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   empty_words text[];
   empty_sellers text[];
@@ -66,22 +76,22 @@ BEGIN
       ORDER BY s."id" FOR SHARE OF s, u;
   END IF;
 
-  INSERT INTO "CatalogFacetCount" AS f ("categoryKey", "sellerId", "priceBand", "products")
-  SELECT coalesce(x."categoryId", ''), x."sellerId", catalog_price_band(x."priceCents"), sign * count(*)
+  INSERT INTO "CatalogFacetCount" AS f ("categoryKey", "sellerId", "priceBand", "inStock", "products")
+  SELECT coalesce(x."categoryId", ''), x."sellerId", catalog_price_band(x."priceCents"), coalesce(in_stock, catalog_in_stock(x."id")), sign * count(*)
     FROM unnest(products) x JOIN "Seller" s ON s."id" = x."sellerId" JOIN "User" u ON u."id" = s."userId"
    WHERE x."status" = 'ACTIVE' AND x."unlistedAt" IS NULL AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
-   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT ("categoryKey", "sellerId", "priceBand") DO UPDATE SET "products" = f."products" + excluded."products";
+   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("categoryKey", "sellerId", "priceBand", "inStock") DO UPDATE SET "products" = f."products" + excluded."products";
 
-  INSERT INTO "CatalogOptionCount" AS f ("categoryKey", "sellerId", "priceBand", "name", "value", "products")
-  SELECT coalesce(x."categoryId", ''), x."sellerId", catalog_price_band(x."priceCents"), o."name", o."value", sign * count(*)
+  INSERT INTO "CatalogOptionCount" AS f ("categoryKey", "sellerId", "priceBand", "inStock", "name", "value", "products")
+  SELECT coalesce(x."categoryId", ''), x."sellerId", catalog_price_band(x."priceCents"), coalesce(in_stock, catalog_in_stock(x."id")), o."name", o."value", sign * count(*)
     FROM unnest(products) x JOIN "Seller" s ON s."id" = x."sellerId" JOIN "User" u ON u."id" = s."userId"
     CROSS JOIN LATERAL (
       SELECT DISTINCT lower(po."name") AS "name", v AS "value" FROM "ProductOption" po CROSS JOIN LATERAL unnest(po."values") v WHERE po."productId" = x."id"
     ) o
    WHERE x."status" = 'ACTIVE' AND x."unlistedAt" IS NULL AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
-   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT ("categoryKey", "sellerId", "priceBand", "name", "value") DO UPDATE SET "products" = f."products" + excluded."products";
+   GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT ("categoryKey", "sellerId", "priceBand", "inStock", "name", "value") DO UPDATE SET "products" = f."products" + excluded."products";
 
   WITH changed AS (
     INSERT INTO "CatalogWord" AS f ("word", "sellerId", "products")
@@ -113,13 +123,13 @@ BEGIN
   PERFORM 1 FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" JOIN "User" u ON u."id" = s."userId"
     WHERE p."id" IN (SELECT o."productId" FROM unnest(options) o)
     ORDER BY p."id" FOR SHARE OF p, s, u;
-  INSERT INTO "CatalogOptionCount" AS f ("categoryKey", "sellerId", "priceBand", "name", "value", "products")
-  SELECT coalesce(p."categoryId", ''), p."sellerId", catalog_price_band(p."priceCents"), o."name", o."value", sign * count(*)
+  INSERT INTO "CatalogOptionCount" AS f ("categoryKey", "sellerId", "priceBand", "inStock", "name", "value", "products")
+  SELECT coalesce(p."categoryId", ''), p."sellerId", catalog_price_band(p."priceCents"), catalog_in_stock(p."id"), o."name", o."value", sign * count(*)
     FROM (SELECT DISTINCT o."productId", lower(o."name") AS "name", v AS "value" FROM unnest(options) o CROSS JOIN LATERAL unnest(o."values") v) o
     JOIN "Product" p ON p."id" = o."productId" JOIN "Seller" s ON s."id" = p."sellerId" JOIN "User" u ON u."id" = s."userId"
    WHERE p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
-   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT ("categoryKey", "sellerId", "priceBand", "name", "value") DO UPDATE SET "products" = f."products" + excluded."products";
+   GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT ("categoryKey", "sellerId", "priceBand", "inStock", "name", "value") DO UPDATE SET "products" = f."products" + excluded."products";
 END $$;
 
 -- Products: inserted per statement (a bulk import is one pass); updated per row, only when a
@@ -172,6 +182,69 @@ CREATE TRIGGER "ProductOption_summary_updated" AFTER UPDATE ON "ProductOption" R
   FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_options_changed();
 CREATE TRIGGER "ProductOption_summary_deleted" AFTER DELETE ON "ProductOption" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_options_changed();
+
+-- Stock: a product moves between in stock and sold out only when one of its rows crosses zero
+-- units available (the trigger's WHEN, checked without calling anything: a cart's reservation
+-- that leaves units, the usual case, costs nothing more). The product's row is locked first, so
+-- two rows of one product crossing at once (two warehouses) are counted one after the other,
+-- each seeing the other's result, and a product change waits for them or they for it.
+CREATE FUNCTION catalog_summary_stock_crossed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  product "Product";
+  others boolean;
+  was boolean;
+  now_in boolean;
+BEGIN
+  SELECT p.* INTO product FROM "Product" p WHERE p."id" = NEW."productId" AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  others := EXISTS (SELECT 1 FROM "StockLevel" l WHERE l."productId" = NEW."productId" AND l."id" <> NEW."id" AND l."onHand" - l."reserved" - l."allocated" > 0);
+  was := others OR OLD."onHand" - OLD."reserved" - OLD."allocated" > 0;
+  now_in := others OR NEW."onHand" - NEW."reserved" - NEW."allocated" > 0;
+  IF was <> now_in THEN
+    PERFORM catalog_summary_apply(ARRAY[product], -1, true, was);
+    PERFORM catalog_summary_apply(ARRAY[product], 1, true, now_in);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "StockLevel_summary_updated" AFTER UPDATE OF "onHand", "reserved", "allocated" ON "StockLevel"
+  FOR EACH ROW WHEN ((OLD."onHand" - OLD."reserved" - OLD."allocated" > 0) <> (NEW."onHand" - NEW."reserved" - NEW."allocated" > 0))
+  EXECUTE FUNCTION catalog_summary_stock_crossed();
+
+-- Rows added (a new variant or warehouse, a bulk import) can only bring a product into stock;
+-- rows removed (a variant deleted) can only take it out. Per statement, for the products whose state changed.
+CREATE FUNCTION catalog_summary_stock_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  touched text[];
+  crossed "Product"[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT n."productId") INTO touched FROM new_rows n WHERE n."onHand" - n."reserved" - n."allocated" > 0;
+  ELSE
+    SELECT array_agg(DISTINCT o."productId") INTO touched FROM old_rows o WHERE o."onHand" - o."reserved" - o."allocated" > 0;
+  END IF;
+  IF touched IS NULL THEN
+    RETURN NULL;
+  END IF;
+  PERFORM 1 FROM "Product" p WHERE p."id" = ANY(touched) ORDER BY p."id" FOR NO KEY UPDATE;
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(p ORDER BY p."id") INTO crossed FROM "Product" p
+     WHERE p."id" = ANY(touched) AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "StockLevel" l WHERE l."productId" = p."id" AND l."onHand" - l."reserved" - l."allocated" > 0
+                          AND l."id" NOT IN (SELECT n."id" FROM new_rows n));
+  ELSE
+    SELECT array_agg(p ORDER BY p."id") INTO crossed FROM "Product" p
+     WHERE p."id" = ANY(touched) AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL AND NOT catalog_in_stock(p."id");
+  END IF;
+  PERFORM catalog_summary_apply(crossed, -1, true, TG_OP = 'DELETE');
+  PERFORM catalog_summary_apply(crossed, 1, true, TG_OP = 'INSERT');
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "StockLevel_summary_inserted" AFTER INSERT ON "StockLevel" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_stock_rows_changed();
+CREATE TRIGGER "StockLevel_summary_deleted" AFTER DELETE ON "StockLevel" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_stock_rows_changed();
 
 -- A shop suspended, reinstated or renamed, or its owner's account suspended or reinstated: its
 -- listed products are taken away as the shop was (before the update) and added as it is (after).
