@@ -29,7 +29,9 @@ const actorOf = async (userId: string) => (await loadActor(t.db, userId))!;
 async function summaryRows() {
   const [facets, options, words] = await Promise.all([
     t.db.$queryRaw<unknown[]>`SELECT "categoryKey", "sellerId", "priceBand", "products" FROM "CatalogFacetCount" WHERE "products" <> 0 ORDER BY 1, 2, 3`,
-    t.db.$queryRaw<unknown[]>`SELECT "categoryKey", "sellerId", "priceBand", "name", "value", "products" FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    t.db.$queryRaw<
+      unknown[]
+    >`SELECT "categoryKey", "sellerId", "priceBand", "name", "value", "products" FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
     t.db.$queryRaw<unknown[]>`SELECT "word", "sellerId", "products" FROM "CatalogWord" ORDER BY 1, 2`,
   ]);
   return { facets, options, words };
@@ -43,7 +45,9 @@ async function expectSummaryEqualsRecount() {
       await tx.$executeRaw`SELECT catalog_summary_rebuild()`;
       const [facets, options, words] = await Promise.all([
         tx.$queryRaw<unknown[]>`SELECT "categoryKey", "sellerId", "priceBand", "products" FROM "CatalogFacetCount" WHERE "products" <> 0 ORDER BY 1, 2, 3`,
-        tx.$queryRaw<unknown[]>`SELECT "categoryKey", "sellerId", "priceBand", "name", "value", "products" FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
+        tx.$queryRaw<
+          unknown[]
+        >`SELECT "categoryKey", "sellerId", "priceBand", "name", "value", "products" FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
         tx.$queryRaw<unknown[]>`SELECT "word", "sellerId", "products" FROM "CatalogWord" ORDER BY 1, 2`,
       ]);
       throw Object.assign(new Error("rollback"), { rows: { facets, options, words } });
@@ -86,15 +90,26 @@ describe("the catalogue's summary", () => {
         { name: "Size", values: ["S", "M"] },
         { name: "Colour", values: ["Blue", "Black"] },
       ],
-      variants: [{ values: ["S", "Blue"], priceCents: 8_000, stock: 1 }, { values: ["M", "Black"], priceCents: 9_000 }],
+      variants: [
+        { values: ["S", "Blue"], priceCents: 8_000, stock: 1 },
+        { values: ["M", "Black"], priceCents: 9_000 },
+      ],
     });
     await createProductWithVariants(t.db, oak.seller.id, {
       name: "Enamel Mug",
       categoryId: kitchen.id,
       options: [{ name: "Color", values: ["Blue", "Red"] }],
-      variants: [{ values: ["Blue"], priceCents: 1_200, stock: 3 }, { values: ["Red"], priceCents: 1_200 }],
+      variants: [
+        { values: ["Blue"], priceCents: 1_200, stock: 3 },
+        { values: ["Red"], priceCents: 1_200 },
+      ],
     });
-    const { product: kettle, variant: kettleVariant } = await createProduct(t.db, oak.seller.id, { name: "Copper Kettle", categoryId: kitchen.id, priceCents: 3_999, stock: 1 });
+    const { product: kettle, variant: kettleVariant } = await createProduct(t.db, oak.seller.id, {
+      name: "Copper Kettle",
+      categoryId: kitchen.id,
+      priceCents: 3_999,
+      stock: 1,
+    });
     await createProduct(t.db, oak.seller.id, { name: "Loose Spoon", priceCents: 300 });
     await createProduct(t.db, oak.seller.id, { name: "Draft Pan", categoryId: kitchen.id, status: "DRAFT" });
     await createProduct(t.db, oak.seller.id, { name: "Old Pan", categoryId: kitchen.id, status: "ARCHIVED" });
@@ -121,8 +136,20 @@ describe("the catalogue's summary", () => {
       ["Uncategorised", 1],
     ]);
     expect(outdoorFacets.options).toEqual([
-      { name: "Size", values: [{ value: "S", count: 1 }, { value: "M", count: 1 }] },
-      { name: "Colour", values: [{ value: "Black", count: 1 }, { value: "Blue", count: 1 }] },
+      {
+        name: "Size",
+        values: [
+          { value: "S", count: 1 },
+          { value: "M", count: 1 },
+        ],
+      },
+      {
+        name: "Colour",
+        values: [
+          { value: "Black", count: 1 },
+          { value: "Blue", count: 1 },
+        ],
+      },
     ]);
     expect((await productFacets(t.db, {})).options.find((o) => o.name === "Colour")?.values).toEqual([
       { value: "Blue", count: 2 },
@@ -152,7 +179,11 @@ describe("the catalogue's summary", () => {
         () => unlistProduct(t.db, admin, { id: kettle.id, reason: "Listing under review." }),
         (facets) => expect(facets.sellers.find((s) => s.shopName === "Oak Kitchen")?.count).toBe(2),
       ],
-      ["product relisted", () => relistProduct(t.db, admin, { id: kettle.id }), (facets) => expect(facets.sellers.find((s) => s.shopName === "Oak Kitchen")?.count).toBe(3)],
+      [
+        "product relisted",
+        () => relistProduct(t.db, admin, { id: kettle.id }),
+        (facets) => expect(facets.sellers.find((s) => s.shopName === "Oak Kitchen")?.count).toBe(3),
+      ],
       [
         "the kettle's last unit held by a buyer's cart",
         async () => addToCart(t.db, { buyerId: (await createBuyer(t.db)).id }, { variantId: kettleVariant.id, quantity: 1 }),

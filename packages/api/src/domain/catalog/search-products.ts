@@ -485,7 +485,10 @@ async function countedFacets(db: Tx, input: BrowseProducts & { matched?: SearchM
 }
 
 /** Most first; ties by name, so both ways of counting list them alike. */
-const byCount = <T extends { count: number }>(name: (row: T) => string) => (a: T, b: T) => b.count - a.count || name(a).localeCompare(name(b), "en");
+const byCount =
+  <T extends { count: number }>(name: (row: T) => string) =>
+  (a: T, b: T) =>
+    b.count - a.count || name(a).localeCompare(name(b), "en");
 
 function facetsOf(rows: FacetRow[]): Facets {
   return {
