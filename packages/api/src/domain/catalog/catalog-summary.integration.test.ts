@@ -5,6 +5,7 @@
 // what a full recount gives; and "did you mean" never suggests a word only hidden products have.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowseProductsInput } from "../../validators/catalog";
+import type { Tx } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { createAdmin, createBuyer, createCategory, createProduct, createProductWithVariants, createSeller } from "../../testing/factories";
 import { loadActor } from "../../trpc";
@@ -25,32 +26,23 @@ afterAll(async () => t?.drop());
 
 const actorOf = async (userId: string) => (await loadActor(t.db, userId))!;
 
-/** The summary's rows (non-zero), sorted: compared before and after a full recount. */
-async function summaryRows() {
+/** The summary's rows (non-zero), in key order: compared before and after a full recount. */
+async function summaryRows(db: Pick<Tx, "$queryRaw">) {
   const [facets, options, words] = await Promise.all([
-    t.db.$queryRaw<unknown[]>`SELECT "categoryKey", "sellerId", "priceBand", "products" FROM "CatalogFacetCount" WHERE "products" <> 0 ORDER BY 1, 2, 3`,
-    t.db.$queryRaw<
-      unknown[]
-    >`SELECT "categoryKey", "sellerId", "priceBand", "name", "value", "products" FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
-    t.db.$queryRaw<unknown[]>`SELECT "word", "sellerId", "products" FROM "CatalogWord" ORDER BY 1, 2`,
+    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogFacetCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4`,
+    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogWord" ORDER BY 1, 2`,
   ]);
   return { facets, options, words };
 }
 
 /** What the triggers kept equals counting everything again (in a transaction rolled back, so the kept rows stay under test). */
 async function expectSummaryEqualsRecount() {
-  const kept = await summaryRows();
+  const kept = await summaryRows(t.db);
   const recounted = await t.db
     .$transaction(async (tx) => {
       await tx.$executeRaw`SELECT catalog_summary_rebuild()`;
-      const [facets, options, words] = await Promise.all([
-        tx.$queryRaw<unknown[]>`SELECT "categoryKey", "sellerId", "priceBand", "products" FROM "CatalogFacetCount" WHERE "products" <> 0 ORDER BY 1, 2, 3`,
-        tx.$queryRaw<
-          unknown[]
-        >`SELECT "categoryKey", "sellerId", "priceBand", "name", "value", "products" FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
-        tx.$queryRaw<unknown[]>`SELECT "word", "sellerId", "products" FROM "CatalogWord" ORDER BY 1, 2`,
-      ]);
-      throw Object.assign(new Error("rollback"), { rows: { facets, options, words } });
+      throw Object.assign(new Error("rollback"), { rows: await summaryRows(tx) });
     })
     .catch((error: { rows?: unknown }) => {
       if (!error.rows) throw error;
