@@ -252,13 +252,19 @@ CREATE TRIGGER "StockLevel_summary_deleted" AFTER DELETE ON "StockLevel" REFEREN
 CREATE FUNCTION catalog_summary_shop_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   listed "Product"[];
+  seller_id text;
 BEGIN
   IF TG_TABLE_NAME = 'Seller' THEN
-    SELECT array_agg(p) INTO listed FROM "Product" p WHERE p."sellerId" = OLD."id" AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL;
+    seller_id := OLD."id";
   ELSE
-    SELECT array_agg(p) INTO listed FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId"
-     WHERE s."userId" = OLD."id" AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL;
+    SELECT s."id" INTO seller_id FROM "Seller" s WHERE s."userId" = OLD."id";
   END IF;
+  -- The side on which the shop is hidden counts nothing: a suspension reads its products once, not twice.
+  IF seller_id IS NULL OR NOT EXISTS (SELECT 1 FROM "Seller" s JOIN "User" u ON u."id" = s."userId"
+                                       WHERE s."id" = seller_id AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE') THEN
+    RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW END;
+  END IF;
+  SELECT array_agg(p) INTO listed FROM "Product" p WHERE p."sellerId" = seller_id AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL;
   PERFORM catalog_summary_apply(listed, CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END, false);
   RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW END;
 END $$;
