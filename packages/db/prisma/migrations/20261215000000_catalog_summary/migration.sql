@@ -54,6 +54,14 @@ CREATE FUNCTION catalog_in_stock(product_id text) RETURNS boolean LANGUAGE sql S
   SELECT EXISTS (SELECT 1 FROM "StockLevel" l WHERE l."productId" = product_id AND l."onHand" - l."reserved" - l."allocated" > 0)
 $$;
 
+-- What the summary needs of a product, built from its columns (a whole "Product" row would carry
+-- its search vector and description: reading 31,000 of them was most of a shop's suspension).
+CREATE TYPE catalog_product AS ("id" text, "sellerId" text, "categoryId" text, "priceCents" integer, "name" text, "listed" boolean);
+CREATE FUNCTION catalog_product_row(id text, seller_id text, category_id text, price_cents integer, name text, status "ProductStatus", unlisted_at timestamp(3))
+  RETURNS catalog_product LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ROW(id, seller_id, category_id, price_cents, name, status = 'ACTIVE' AND unlisted_at IS NULL)::catalog_product
+$$;
+
 -- Adds (sign 1) or takes away (sign -1) what `products`, as given, count for buyers: the product
 -- itself, its option values (its current options) and its words, if it and its shop (as they are
 -- now) are visible. Callers pass a product's state before a change with -1 and after it with 1:
@@ -62,7 +70,7 @@ $$;
 -- waits for this transaction and then sees its products (never counted twice or not at all).
 -- Rows are upserted in key order, so two transactions lock shared rows in the same order.
 -- `in_stock` counts them as in stock or not (a stock change's before and after); null: as they are.
-CREATE FUNCTION catalog_summary_apply(products "Product"[], sign integer, lock_shops boolean, in_stock boolean DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION catalog_summary_apply(products catalog_product[], sign integer, lock_shops boolean, in_stock boolean DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   empty_words text[];
   empty_sellers text[];
@@ -79,7 +87,7 @@ BEGIN
   INSERT INTO "CatalogFacetCount" AS f ("categoryKey", "sellerId", "priceBand", "inStock", "products")
   SELECT coalesce(x."categoryId", ''), x."sellerId", catalog_price_band(x."priceCents"), coalesce(in_stock, catalog_in_stock(x."id")), sign * count(*)
     FROM unnest(products) x JOIN "Seller" s ON s."id" = x."sellerId" JOIN "User" u ON u."id" = s."userId"
-   WHERE x."status" = 'ACTIVE' AND x."unlistedAt" IS NULL AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
+   WHERE x."listed" AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT ("categoryKey", "sellerId", "priceBand", "inStock") DO UPDATE SET "products" = f."products" + excluded."products";
 
@@ -89,7 +97,7 @@ BEGIN
     CROSS JOIN LATERAL (
       SELECT DISTINCT lower(po."name") AS "name", v AS "value" FROM "ProductOption" po CROSS JOIN LATERAL unnest(po."values") v WHERE po."productId" = x."id"
     ) o
-   WHERE x."status" = 'ACTIVE' AND x."unlistedAt" IS NULL AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
+   WHERE x."listed" AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
   ON CONFLICT ("categoryKey", "sellerId", "priceBand", "inStock", "name", "value") DO UPDATE SET "products" = f."products" + excluded."products";
 
@@ -100,7 +108,7 @@ BEGIN
       CROSS JOIN LATERAL (
         SELECT DISTINCT t AS "word" FROM regexp_split_to_table(lower(x."name" || ' ' || s."shopName"), '[^[:alnum:]]+') t WHERE length(t) > 2
       ) w
-     WHERE x."status" = 'ACTIVE' AND x."unlistedAt" IS NULL AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
+     WHERE x."listed" AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
      GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT ("word", "sellerId") DO UPDATE SET "products" = f."products" + excluded."products"
     RETURNING f."word", f."sellerId", f."products"
@@ -138,7 +146,7 @@ END $$;
 -- column lists on statement triggers with transition tables).
 CREATE FUNCTION catalog_summary_products_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM catalog_summary_apply((SELECT array_agg(n::"Product") FROM new_rows n WHERE n."status" = 'ACTIVE' AND n."unlistedAt" IS NULL), 1, true);
+  PERFORM catalog_summary_apply((SELECT array_agg(catalog_product_row(n."id", n."sellerId", n."categoryId", n."priceCents", n."name", n."status", n."unlistedAt")) FROM new_rows n WHERE n."status" = 'ACTIVE' AND n."unlistedAt" IS NULL), 1, true);
   RETURN NULL;
 END $$;
 CREATE TRIGGER "Product_summary_inserted" AFTER INSERT ON "Product" REFERENCING NEW TABLE AS new_rows
@@ -146,8 +154,8 @@ CREATE TRIGGER "Product_summary_inserted" AFTER INSERT ON "Product" REFERENCING 
 
 CREATE FUNCTION catalog_summary_product_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM catalog_summary_apply(ARRAY[OLD], -1, true);
-  PERFORM catalog_summary_apply(ARRAY[NEW], 1, true);
+  PERFORM catalog_summary_apply(ARRAY[catalog_product_row(OLD."id", OLD."sellerId", OLD."categoryId", OLD."priceCents", OLD."name", OLD."status", OLD."unlistedAt")], -1, true);
+  PERFORM catalog_summary_apply(ARRAY[catalog_product_row(NEW."id", NEW."sellerId", NEW."categoryId", NEW."priceCents", NEW."name", NEW."status", NEW."unlistedAt")], 1, true);
   RETURN NULL;
 END $$;
 CREATE TRIGGER "Product_summary_updated" AFTER UPDATE OF "status", "unlistedAt", "categoryId", "sellerId", "priceCents", "name" ON "Product"
@@ -160,7 +168,7 @@ CREATE TRIGGER "Product_summary_updated" AFTER UPDATE OF "status", "unlistedAt",
 -- Per row and before the delete: its options are still there to be taken away (the cascade removes them next).
 CREATE FUNCTION catalog_summary_product_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM catalog_summary_apply(ARRAY[OLD], -1, true);
+  PERFORM catalog_summary_apply(ARRAY[catalog_product_row(OLD."id", OLD."sellerId", OLD."categoryId", OLD."priceCents", OLD."name", OLD."status", OLD."unlistedAt")], -1, true);
   RETURN OLD;
 END $$;
 CREATE TRIGGER "Product_summary_deleted" BEFORE DELETE ON "Product"
@@ -190,12 +198,12 @@ CREATE TRIGGER "ProductOption_summary_deleted" AFTER DELETE ON "ProductOption" R
 -- each seeing the other's result, and a product change waits for them or they for it.
 CREATE FUNCTION catalog_summary_stock_crossed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  product "Product";
+  product catalog_product;
   others boolean;
   was boolean;
   now_in boolean;
 BEGIN
-  SELECT p.* INTO product FROM "Product" p WHERE p."id" = NEW."productId" AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL FOR NO KEY UPDATE;
+  SELECT p."id", p."sellerId", p."categoryId", p."priceCents", p."name", true INTO product FROM "Product" p WHERE p."id" = NEW."productId" AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL FOR NO KEY UPDATE;
   IF NOT FOUND THEN
     RETURN NULL;
   END IF;
@@ -217,7 +225,7 @@ CREATE TRIGGER "StockLevel_summary_updated" AFTER UPDATE OF "onHand", "reserved"
 CREATE FUNCTION catalog_summary_stock_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   touched text[];
-  crossed "Product"[];
+  crossed catalog_product[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
     SELECT array_agg(DISTINCT n."productId") INTO touched FROM new_rows n WHERE n."onHand" - n."reserved" - n."allocated" > 0;
@@ -229,12 +237,12 @@ BEGIN
   END IF;
   PERFORM 1 FROM "Product" p WHERE p."id" = ANY(touched) ORDER BY p."id" FOR NO KEY UPDATE;
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(p ORDER BY p."id") INTO crossed FROM "Product" p
+    SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt") ORDER BY p."id") INTO crossed FROM "Product" p
      WHERE p."id" = ANY(touched) AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL
        AND NOT EXISTS (SELECT 1 FROM "StockLevel" l WHERE l."productId" = p."id" AND l."onHand" - l."reserved" - l."allocated" > 0
                           AND l."id" NOT IN (SELECT n."id" FROM new_rows n));
   ELSE
-    SELECT array_agg(p ORDER BY p."id") INTO crossed FROM "Product" p
+    SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt") ORDER BY p."id") INTO crossed FROM "Product" p
      WHERE p."id" = ANY(touched) AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL AND NOT catalog_in_stock(p."id");
   END IF;
   PERFORM catalog_summary_apply(crossed, -1, true, TG_OP = 'DELETE');
@@ -251,7 +259,7 @@ CREATE TRIGGER "StockLevel_summary_deleted" AFTER DELETE ON "StockLevel" REFEREN
 -- The shop's row is locked by the update itself, so product changes of the shop wait for it.
 CREATE FUNCTION catalog_summary_shop_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  listed "Product"[];
+  listed catalog_product[];
   seller_id text;
 BEGIN
   IF TG_TABLE_NAME = 'Seller' THEN
@@ -264,7 +272,7 @@ BEGIN
                                        WHERE s."id" = seller_id AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE') THEN
     RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW END;
   END IF;
-  SELECT array_agg(p) INTO listed FROM "Product" p WHERE p."sellerId" = seller_id AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL;
+  SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt")) INTO listed FROM "Product" p WHERE p."sellerId" = seller_id AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL;
   PERFORM catalog_summary_apply(listed, CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END, false);
   RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW END;
 END $$;
@@ -285,7 +293,7 @@ BEGIN
   DELETE FROM "CatalogFacetCount";
   DELETE FROM "CatalogOptionCount";
   DELETE FROM "CatalogWord";
-  PERFORM catalog_summary_apply((SELECT array_agg(p) FROM "Product" p WHERE p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL), 1, false);
+  PERFORM catalog_summary_apply((SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt")) FROM "Product" p WHERE p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL), 1, false);
 END $$;
 
 SELECT catalog_summary_rebuild();
