@@ -1,4 +1,4 @@
-// The catalogue's summary (CatalogFacetCount, CatalogOptionCount, CatalogWord: migration
+// The catalogue's summary (CatalogFacetCount, CatalogOptionCount, CatalogValueCount, CatalogWord: migration
 // 20261215000000_catalog_summary) against the products themselves: a listing's facet counts read
 // from it equal counting the products, for each filter combination, after every kind of change
 // (made through the domain functions, read right after they return); the triggers keep exactly
@@ -28,12 +28,13 @@ const actorOf = async (userId: string) => (await loadActor(t.db, userId))!;
 
 /** The summary's rows (non-zero), in key order: compared before and after a full recount. */
 async function summaryRows(db: Pick<Tx, "$queryRaw">) {
-  const [facets, options, words] = await Promise.all([
+  const [facets, options, values, words] = await Promise.all([
     db.$queryRaw<unknown[]>`SELECT * FROM "CatalogFacetCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4`,
     db.$queryRaw<unknown[]>`SELECT * FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogValueCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
     db.$queryRaw<unknown[]>`SELECT * FROM "CatalogWord" ORDER BY 1, 2`,
   ]);
-  return { facets, options, words };
+  return { facets, options, values, words };
 }
 
 /** What the triggers kept equals counting everything again (in a transaction rolled back, so the kept rows stay under test). */
@@ -75,7 +76,7 @@ describe("the catalogue's summary", () => {
       priceCents: 4_999,
       stock: 0,
     });
-    const { product: jacket } = await createProductWithVariants(t.db, north.seller.id, {
+    const { product: jacket, variants: jacketVariants } = await createProductWithVariants(t.db, north.seller.id, {
       name: "Rain Jacket",
       categoryId: outdoor.id,
       options: [
@@ -117,6 +118,11 @@ describe("the catalogue's summary", () => {
       { inStock: true },
       { category: outdoor.slug, inStock: true, minPriceCents: 2_500, maxPriceCents: 9_999 },
       { category: kitchen.slug, seller: oak.seller.slug, inStock: true },
+      { options: ["Colour:Blue"] },
+      { category: outdoor.slug, options: ["Size:M"], minPriceCents: 5_000, maxPriceCents: 9_999 },
+      { options: ["Color:Red"], inStock: true },
+      // Two values: counted from the products (the summary has no intersections).
+      { options: ["Colour:Blue", "Colour:Red"] },
     ];
 
     const outdoorFacets = await productFacets(t.db, { category: outdoor.slug });
@@ -185,6 +191,11 @@ describe("the catalogue's summary", () => {
         "the stove restocked by its seller",
         () => setStockOnHand(t.db, northActor, { productId: stove.id, warehouseId: stoveStock[0]!.warehouseId, onHand: 4, version: stoveStock[0]!.version }),
         async () => expect((await productFacets(t.db, { inStock: true })).sellers.find((s) => s.shopName === "North Camp")?.count).toBe(3),
+      ],
+      [
+        "the jacket's blue variant archived",
+        () => t.db.productVariant.update({ where: { id: jacketVariants[0]!.id }, data: { status: "ARCHIVED" } }),
+        async () => expect((await productFacets(t.db, { options: ["Colour:Blue"] })).sellers.map((s) => [s.shopName, s.count])).toEqual([["Oak Kitchen", 1]]),
       ],
       [
         "product archived",

@@ -362,14 +362,17 @@ type FacetRow = { facet: "category" | "seller" | "price" | "option"; key: string
 /**
  * Facet counts for the current search: each facet counts with every other filter applied but
  * not its own, so picking a category still shows what the other categories hold. A listing
- * (no search text, no option filter, a price range made of whole bands) reads the
+ * (no search text, at most one option value, a price range made of whole bands) reads the
  * catalogue's summary (`summaryFacets`); the rest is counted from the products.
  */
 export async function productFacets(db: Tx, rawInput: BrowseProductsInput & { matched?: SearchMatches } = {}): Promise<Facets> {
   const input = facetInput(rawInput);
   const bands = bandsWithin(input.minPriceCents, input.maxPriceCents);
-  const fromSummary = !input.q && !input.options?.length && bands !== undefined;
-  return facetsOf(fromSummary ? await summaryFacets(db, input, bands) : await countedFacets(db, input));
+  const groups = optionFilterGroups(input.options);
+  // One option value ("Colour:Black"): the summary counts products per value; two or more would need their intersection.
+  const value = groups.length === 1 && groups[0]?.length === 1 ? groups[0][0]! : null;
+  const fromSummary = !input.q && bands !== undefined && (groups.length === 0 || value !== null);
+  return facetsOf(fromSummary ? await summaryFacets(db, input, bands, value) : await countedFacets(db, input));
 }
 
 /** The same facets counted from the products whatever the filters: what the summary is checked against. */
@@ -402,18 +405,22 @@ export function bandsWithin(minCents: number | undefined, maxCents: number | und
 }
 
 /**
- * From the catalogue's summary (`CatalogFacetCount`, `CatalogOptionCount`: buyer-visible products
- * counted by category, shop, price band and stock, kept by triggers in the transaction of each change):
- * a category page of 30,000 products sums a few hundred rows instead of reading the products.
+ * From the catalogue's summary (`CatalogFacetCount`, `CatalogOptionCount`, `CatalogValueCount`:
+ * buyer-visible products counted by category, shop, price band and stock, and per option value,
+ * kept by triggers in the transaction of each change): a category page of 30,000 products sums a
+ * few hundred rows instead of reading the products. Filtered by an option value, the category,
+ * shop and price counts are those of the products with an active variant in it.
  */
-async function summaryFacets(db: Tx, input: BrowseProducts, bands: number[] | null): Promise<FacetRow[]> {
+async function summaryFacets(db: Tx, input: BrowseProducts, bands: number[] | null, value: string | null): Promise<FacetRow[]> {
   const { categoryTree } = buildFilters(input);
   const inCategory = categoryTree ? Prisma.sql`f."categoryKey" IN (SELECT "id" FROM cat_tree)` : Prisma.sql`true`;
   const inSeller = input.seller ? Prisma.sql`s."slug" = ${input.seller}` : Prisma.sql`true`;
   const inPrice = bands ? Prisma.sql`f."priceBand" = ANY(${bands}::smallint[])` : Prisma.sql`true`;
   // Not a facet of its own: every count is within it.
   const inStock = input.inStock ? Prisma.sql`f."inStock"` : Prisma.sql`true`;
-  const counts = Prisma.sql`"CatalogFacetCount" f JOIN "Seller" s ON s."id" = f."sellerId"`;
+  const counts = value
+    ? Prisma.sql`"CatalogValueCount" f JOIN "Seller" s ON s."id" = f."sellerId" AND f."value" = ${value}`
+    : Prisma.sql`"CatalogFacetCount" f JOIN "Seller" s ON s."id" = f."sellerId"`;
   return db.$queryRaw<FacetRow[]>`
     ${withClause([categoryTree])}
     SELECT 'category' AS "facet", nullif(f."categoryKey", '') AS "key", c."name" AS "label", c."slug" AS "slug", sum(f."products")::int AS "count"
@@ -437,7 +444,7 @@ async function summaryFacets(db: Tx, input: BrowseProducts, bands: number[] | nu
      GROUP BY f."name", f."value"`;
 }
 
-/** Counted from the products: a search's bounded matches, or a listing filtered by options or by a price that cuts a band. */
+/** Counted from the products: a search's bounded matches, or a listing filtered by several option values or by a price that cuts a band. */
 async function countedFacets(db: Tx, input: BrowseProducts & { matched?: SearchMatches }): Promise<FacetRow[]> {
   const filters = buildFilters(input);
   const band = Prisma.sql`CASE ${Prisma.join(

@@ -34,6 +34,19 @@ CREATE TABLE "CatalogOptionCount" (
     CONSTRAINT "CatalogOptionCount_pkey" PRIMARY KEY ("categoryKey", "sellerId", "priceBand", "inStock", "name", "value")
 );
 
+-- Products with an active variant in each option value (whatever the option: what the listing's
+-- option filter matches), by the same keys: a listing filtered by one value counts from here.
+CREATE TABLE "CatalogValueCount" (
+    "categoryKey" TEXT NOT NULL,
+    "sellerId" TEXT NOT NULL,
+    "priceBand" SMALLINT NOT NULL,
+    "inStock" BOOLEAN NOT NULL,
+    "value" TEXT NOT NULL,
+    "products" INTEGER NOT NULL,
+    CONSTRAINT "CatalogValueCount_pkey" PRIMARY KEY ("categoryKey", "sellerId", "priceBand", "inStock", "value")
+);
+CREATE INDEX "CatalogValueCount_value_idx" ON "CatalogValueCount"("value");
+
 -- "Did you mean"'s vocabulary: each word (3+ letters) of visible products' names and shop names,
 -- with how many of the shop's visible products have it; nearest words by trigram distance.
 CREATE TABLE "CatalogWord" (
@@ -100,6 +113,16 @@ BEGIN
    WHERE x."listed" AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
   ON CONFLICT ("categoryKey", "sellerId", "priceBand", "inStock", "name", "value") DO UPDATE SET "products" = f."products" + excluded."products";
+
+  INSERT INTO "CatalogValueCount" AS f ("categoryKey", "sellerId", "priceBand", "inStock", "value", "products")
+  SELECT coalesce(x."categoryId", ''), x."sellerId", catalog_price_band(x."priceCents"), coalesce(in_stock, catalog_in_stock(x."id")), v."value", sign * count(*)
+    FROM unnest(products) x JOIN "Seller" s ON s."id" = x."sellerId" JOIN "User" u ON u."id" = s."userId"
+    CROSS JOIN LATERAL (
+      SELECT DISTINCT val AS "value" FROM "ProductVariant" pv CROSS JOIN LATERAL unnest(pv."optionValues") val WHERE pv."productId" = x."id" AND pv."status" = 'ACTIVE'
+    ) v
+   WHERE x."listed" AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
+   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("categoryKey", "sellerId", "priceBand", "inStock", "value") DO UPDATE SET "products" = f."products" + excluded."products";
 
   WITH changed AS (
     INSERT INTO "CatalogWord" AS f ("word", "sellerId", "products")
@@ -190,6 +213,64 @@ CREATE TRIGGER "ProductOption_summary_updated" AFTER UPDATE ON "ProductOption" R
   FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_options_changed();
 CREATE TRIGGER "ProductOption_summary_deleted" AFTER DELETE ON "ProductOption" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_options_changed();
+
+-- Variants added, changed (status, option values) or removed: for each product touched, the
+-- values its active variants have now against those they had (the rows as they are, less the
+-- statement's new versions, plus its old ones), and the difference counted for products buyers
+-- can see now (a product deleted with its variants was taken away whole before).
+CREATE FUNCTION catalog_value_counts_apply(touched text[], old_variants "ProductVariant"[], new_ids text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF touched IS NULL THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" JOIN "User" u ON u."id" = s."userId"
+    WHERE p."id" = ANY(touched) ORDER BY p."id" FOR SHARE OF p, s, u;
+  INSERT INTO "CatalogValueCount" AS f ("categoryKey", "sellerId", "priceBand", "inStock", "value", "products")
+  SELECT coalesce(p."categoryId", ''), p."sellerId", catalog_price_band(p."priceCents"), catalog_in_stock(p."id"), d."value", sum(d.delta)
+    FROM (
+      SELECT coalesce(a."productId", b."productId") AS "productId", coalesce(a."value", b."value") AS "value", CASE WHEN a."value" IS NULL THEN -1 ELSE 1 END AS delta
+        FROM (SELECT DISTINCT pv."productId", val AS "value" FROM "ProductVariant" pv CROSS JOIN LATERAL unnest(pv."optionValues") val
+               WHERE pv."productId" = ANY(touched) AND pv."status" = 'ACTIVE') a
+        FULL JOIN (
+          SELECT DISTINCT w."productId", val AS "value"
+            FROM (SELECT pv."productId", pv."optionValues" FROM "ProductVariant" pv
+                   WHERE pv."productId" = ANY(touched) AND pv."status" = 'ACTIVE' AND pv."id" <> ALL(coalesce(new_ids, '{}'))
+                  UNION ALL
+                  SELECT o."productId", o."optionValues" FROM unnest(old_variants) o WHERE o."status" = 'ACTIVE') w
+            CROSS JOIN LATERAL unnest(w."optionValues") val
+        ) b ON b."productId" = a."productId" AND b."value" = a."value"
+       WHERE a."value" IS NULL OR b."value" IS NULL
+    ) d
+    JOIN "Product" p ON p."id" = d."productId" JOIN "Seller" s ON s."id" = p."sellerId" JOIN "User" u ON u."id" = s."userId"
+   WHERE p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL AND s."status" = 'APPROVED' AND u."status" = 'ACTIVE'
+   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("categoryKey", "sellerId", "priceBand", "inStock", "value") DO UPDATE SET "products" = f."products" + excluded."products";
+END $$;
+
+CREATE FUNCTION catalog_summary_variants_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM catalog_value_counts_apply(
+      (SELECT array_agg(DISTINCT n."productId") FROM new_rows n WHERE n."status" = 'ACTIVE' AND cardinality(n."optionValues") > 0),
+      NULL, (SELECT array_agg(n."id") FROM new_rows n));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM catalog_value_counts_apply(
+      (SELECT array_agg(DISTINCT o."productId") FROM old_rows o WHERE o."status" = 'ACTIVE' AND cardinality(o."optionValues") > 0),
+      (SELECT array_agg(o::"ProductVariant") FROM old_rows o), NULL);
+  ELSE
+    PERFORM catalog_value_counts_apply(
+      (SELECT array_agg(DISTINCT n."productId") FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+        WHERE (o."status", o."optionValues", o."productId") IS DISTINCT FROM (n."status", n."optionValues", n."productId")),
+      (SELECT array_agg(o::"ProductVariant") FROM old_rows o), (SELECT array_agg(n."id") FROM new_rows n));
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "ProductVariant_summary_inserted" AFTER INSERT ON "ProductVariant" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_variants_changed();
+CREATE TRIGGER "ProductVariant_summary_updated" AFTER UPDATE ON "ProductVariant" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_variants_changed();
+CREATE TRIGGER "ProductVariant_summary_deleted" AFTER DELETE ON "ProductVariant" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION catalog_summary_variants_changed();
 
 -- Stock: a product moves between in stock and sold out only when one of its rows crosses zero
 -- units available (the trigger's WHEN, checked without calling anything: a cart's reservation
@@ -289,8 +370,9 @@ CREATE TRIGGER "User_summary_after" AFTER UPDATE OF "status" ON "User"
 -- check that the triggers kept the same counts).
 CREATE FUNCTION catalog_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  LOCK TABLE "CatalogFacetCount", "CatalogOptionCount", "CatalogWord" IN EXCLUSIVE MODE;
+  LOCK TABLE "CatalogFacetCount", "CatalogOptionCount", "CatalogValueCount", "CatalogWord" IN EXCLUSIVE MODE;
   DELETE FROM "CatalogFacetCount";
+  DELETE FROM "CatalogValueCount";
   DELETE FROM "CatalogOptionCount";
   DELETE FROM "CatalogWord";
   PERFORM catalog_summary_apply((SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt")) FROM "Product" p WHERE p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL), 1, false);
