@@ -52,6 +52,7 @@ await measure("listing page (electronics, 24 cards)", () => listProductCards(db,
 await measure("listing facets (electronics)", () => productFacets(db, { category: "electronics" }));
 await measure("  + a shop and a price band", () => productFacets(db, { category: "electronics", seller: shop, minPriceCents: 5000, maxPriceCents: 9999 }));
 await measure("  + in stock", () => productFacets(db, { category: "electronics", inStock: true }));
-await measure("  + an option (counted)", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
+await measure("  + an option value", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
+await measure("  + two option values (counted)", () => productFacets(db, { category: "electronics", options: ["Colour:Black", "Colour:White"] }));
 await measure('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
 await db.$disconnect();

@@ -37,6 +37,7 @@ async function explain(name: string, call: () => Promise<unknown>) {
 await explain("product read", () => getProductDetail(db, { id: product.id }));
 await explain('search with a typo "hedphones"', () => searchProducts(db, { q: "hedphones" }));
 await explain("listing facets (electronics)", () => productFacets(db, { category: "electronics" }));
+await explain("listing facets (electronics, Colour:Black)", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
 await explain('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
 await explainer.end();
 await db.$disconnect();

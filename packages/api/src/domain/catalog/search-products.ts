@@ -163,6 +163,11 @@ interface Filters {
   price: Prisma.Sql | null;
   /** Some active variant has every chosen option value (M and Blue: the M / Blue variant). */
   option: Prisma.Sql | null;
+  /**
+   * The same as a set of products found once (a hashed semi-join): for counting a whole
+   * catalogue, where probing each product's variants cost 3 times more at 100,000 products.
+   */
+  optionSet: Prisma.Sql | null;
 }
 
 const stockJoin = Prisma.sql`LEFT JOIN LATERAL (
@@ -227,14 +232,15 @@ function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?:
   if (input.maxPriceCents !== undefined) priceParts.push(Prisma.sql`p."priceCents" <= ${input.maxPriceCents}`);
   const price = priceParts.length ? Prisma.join(priceParts, " AND ") : null;
   const groups = optionFilterGroups(input.options);
-  const option = groups.length
-    ? Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND v."status" = 'ACTIVE'
-                   AND ${Prisma.join(
-                     groups.map((values) => Prisma.sql`v."optionValues" && ${values}::text[]`),
-                     " AND ",
-                   )})`
+  const variantMatches = groups.length
+    ? Prisma.sql`v."status" = 'ACTIVE' AND ${Prisma.join(
+        groups.map((values) => Prisma.sql`v."optionValues" && ${values}::text[]`),
+        " AND ",
+      )}`
     : null;
-  return { categoryTree, matches, base, category, seller, price, option };
+  const option = variantMatches && Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND ${variantMatches})`;
+  const optionSet = variantMatches && Prisma.sql`p."id" IN (SELECT v."productId" FROM "ProductVariant" v WHERE ${variantMatches})`;
+  return { categoryTree, matches, base, category, seller, price, option, optionSet };
 }
 
 /** `WITH RECURSIVE a AS (...), b AS (...)` of the present ones; nothing when none is. */
@@ -463,7 +469,7 @@ async function countedFacets(db: Tx, input: BrowseProducts & { matched?: SearchM
              ${filters.category ?? Prisma.sql`true`} AS in_category,
              ${filters.seller ?? Prisma.sql`true`} AS in_seller,
              ${filters.price ?? Prisma.sql`true`} AS in_price,
-             ${filters.option ?? Prisma.sql`true`} AS in_option
+             ${filters.optionSet ?? Prisma.sql`true`} AS in_option
         FROM "Product" p
         JOIN "Seller" s ON s."id" = p."sellerId"
         ${input.inStock ? stockJoin : Prisma.empty}
