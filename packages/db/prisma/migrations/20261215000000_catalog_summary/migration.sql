@@ -223,18 +223,19 @@ BEGIN
   IF touched IS NULL THEN
     RETURN;
   END IF;
-  PERFORM 1 FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" JOIN "User" u ON u."id" = s."userId"
-    WHERE p."id" = ANY(touched) ORDER BY p."id" FOR SHARE OF p, s, u;
+  PERFORM 1 FROM unnest(touched) t("id") JOIN "Product" p ON p."id" = t."id" JOIN "Seller" s ON s."id" = p."sellerId" JOIN "User" u ON u."id" = s."userId"
+    ORDER BY p."id" FOR SHARE OF p, s, u;
   INSERT INTO "CatalogValueCount" AS f ("categoryKey", "sellerId", "priceBand", "inStock", "value", "products")
   SELECT coalesce(p."categoryId", ''), p."sellerId", catalog_price_band(p."priceCents"), catalog_in_stock(p."id"), d."value", sum(d.delta)
     FROM (
       SELECT coalesce(a."productId", b."productId") AS "productId", coalesce(a."value", b."value") AS "value", CASE WHEN a."value" IS NULL THEN -1 ELSE 1 END AS delta
-        FROM (SELECT DISTINCT pv."productId", val AS "value" FROM "ProductVariant" pv CROSS JOIN LATERAL unnest(pv."optionValues") val
-               WHERE pv."productId" = ANY(touched) AND pv."status" = 'ACTIVE') a
+        FROM (SELECT DISTINCT pv."productId", val AS "value" FROM unnest(touched) t("id") JOIN "ProductVariant" pv ON pv."productId" = t."id"
+                CROSS JOIN LATERAL unnest(pv."optionValues") val
+               WHERE pv."status" = 'ACTIVE') a
         FULL JOIN (
           SELECT DISTINCT w."productId", val AS "value"
-            FROM (SELECT pv."productId", pv."optionValues" FROM "ProductVariant" pv
-                   WHERE pv."productId" = ANY(touched) AND pv."status" = 'ACTIVE' AND pv."id" <> ALL(coalesce(new_ids, '{}'))
+            FROM (SELECT pv."productId", pv."optionValues" FROM unnest(touched) t("id") JOIN "ProductVariant" pv ON pv."productId" = t."id"
+                   WHERE pv."status" = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM unnest(new_ids) n("id") WHERE n."id" = pv."id")
                   UNION ALL
                   SELECT o."productId", o."optionValues" FROM unnest(old_variants) o WHERE o."status" = 'ACTIVE') w
             CROSS JOIN LATERAL unnest(w."optionValues") val
@@ -316,15 +317,20 @@ BEGIN
   IF touched IS NULL THEN
     RETURN NULL;
   END IF;
-  PERFORM 1 FROM "Product" p WHERE p."id" = ANY(touched) ORDER BY p."id" FOR NO KEY UPDATE;
+  PERFORM 1 FROM unnest(touched) t("id") JOIN "Product" p ON p."id" = t."id" ORDER BY p."id" FOR NO KEY UPDATE OF p;
+  -- Joins, not `= ANY(touched)` or `NOT IN (new_rows)`: a bulk import touches 100,000 products.
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt") ORDER BY p."id") INTO crossed FROM "Product" p
-     WHERE p."id" = ANY(touched) AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL
-       AND NOT EXISTS (SELECT 1 FROM "StockLevel" l WHERE l."productId" = p."id" AND l."onHand" - l."reserved" - l."allocated" > 0
-                          AND l."id" NOT IN (SELECT n."id" FROM new_rows n));
+    WITH had_units AS (
+      SELECT DISTINCT l."productId" FROM unnest(touched) t("id") JOIN "StockLevel" l ON l."productId" = t."id"
+       WHERE l."onHand" - l."reserved" - l."allocated" > 0 AND NOT EXISTS (SELECT 1 FROM new_rows n WHERE n."id" = l."id")
+    )
+    SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt") ORDER BY p."id") INTO crossed
+      FROM unnest(touched) t("id") JOIN "Product" p ON p."id" = t."id"
+     WHERE p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM had_units h WHERE h."productId" = p."id");
   ELSE
-    SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt") ORDER BY p."id") INTO crossed FROM "Product" p
-     WHERE p."id" = ANY(touched) AND p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL AND NOT catalog_in_stock(p."id");
+    SELECT array_agg(catalog_product_row(p."id", p."sellerId", p."categoryId", p."priceCents", p."name", p."status", p."unlistedAt") ORDER BY p."id") INTO crossed
+      FROM unnest(touched) t("id") JOIN "Product" p ON p."id" = t."id"
+     WHERE p."status" = 'ACTIVE' AND p."unlistedAt" IS NULL AND NOT catalog_in_stock(p."id");
   END IF;
   PERFORM catalog_summary_apply(crossed, -1, true, TG_OP = 'DELETE');
   PERFORM catalog_summary_apply(crossed, 1, true, TG_OP = 'INSERT');
