@@ -262,4 +262,27 @@ describe("the catalogue's summary", () => {
     expect(await didYouMean(t.db, "zanzibr")).toBeNull();
     await expectSummaryEqualsRecount();
   });
+
+  it("keeps the counts a recount gives when a suspension, product edits and carts taking last units run at once", async () => {
+    const category = await createCategory(t.db, { name: "Lamps" });
+    const shop = await createSeller(t.db, { shopName: "Busy Lamps" });
+    const admin = await actorOf((await createAdmin(t.db)).id);
+    const seller = await actorOf(shop.user.id);
+    const products = [];
+    for (let i = 0; i < 6; i++) {
+      products.push(await createProduct(t.db, shop.seller.id, { name: `Desk Lamp ${i}`, categoryId: category.id, priceCents: 2_000 + i * 1_000, stock: 1 }));
+    }
+    const buyers = await Promise.all(products.map(() => createBuyer(t.db)));
+    const results = await Promise.allSettled([
+      suspendSeller(t.db, admin, { sellerId: shop.seller.id, reason: "Checking a complaint." }),
+      ...products.map(({ product }, i) => updateSellerProduct(t.db, seller, { id: product.id, priceCents: 30_000 + i })),
+      ...products.map(({ variant }, i) => addToCart(t.db, { buyerId: buyers[i]!.id }, { variantId: variant.id, quantity: 1 })),
+    ]);
+    // The shop's products may leave carts' reach as it is suspended: only a refusal is allowed, never an inconsistency.
+    for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ code: expect.any(String) });
+    await expectSummaryEqualsRecount();
+    await reinstateSeller(t.db, admin, { sellerId: shop.seller.id });
+    await expectSummaryEqualsRecount();
+    expect(await productFacets(t.db, { category: category.slug })).toEqual(await countProductFacets(t.db, { category: category.slug }));
+  });
 });
