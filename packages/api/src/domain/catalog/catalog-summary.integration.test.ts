@@ -279,7 +279,7 @@ describe("the catalogue's summary", () => {
       ...products.map(({ variant }, i) => addToCart(t.db, { buyerId: buyers[i]!.id }, { variantId: variant.id, quantity: 1 })),
     ]);
     // The shop's products may leave carts' reach as it is suspended: only a refusal is allowed, never an inconsistency.
-    for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ code: expect.any(String) });
+    for (const result of results) if (result.status === "rejected") expect(typeof (result.reason as { code?: unknown }).code).toBe("string");
     await expectSummaryEqualsRecount();
     await reinstateSeller(t.db, admin, { sellerId: shop.seller.id });
     await expectSummaryEqualsRecount();
