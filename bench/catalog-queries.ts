@@ -3,7 +3,7 @@
 // this machine) over `runs` calls, divided by them. Run it on a grown catalogue (grow-catalog.ts).
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb node --import tsx bench/catalog-queries.ts [runs]
 import { getProductDetail } from "@bazaar/api/domain/catalog/product-detail";
-import { listProductCards, productFacets, searchProducts } from "@bazaar/api/domain/catalog/search-products";
+import { didYouMean, listProductCards, productFacets, searchProducts } from "@bazaar/api/domain/catalog/search-products";
 import { createPrismaClient, onQuery } from "@bazaar/db";
 import { cpuMsOf } from "./lib/proc";
 import { summarize } from "./lib/stats";
@@ -19,6 +19,7 @@ const [product] = await db.$queryRaw<{ id: string; categoryId: string }[]>`
   SELECT p."id", p."categoryId" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
    WHERE c."slug" = 'audio' AND p."status" = 'ACTIVE' AND p."id" NOT LIKE 'cat\\_%' ORDER BY p."createdAt" LIMIT 1`;
 if (!product) throw new Error("no active audio product: seed the demo first");
+const shop = (await db.$queryRaw<{ slug: string }[]>`SELECT "slug" FROM "Seller" WHERE "status" = 'APPROVED' ORDER BY "createdAt" LIMIT 1`)[0]?.slug ?? "";
 let statements = 0;
 onQuery(() => statements++);
 
@@ -49,4 +50,9 @@ await measure("  its page of cards", () => listProductCards(db, { q: "hedphones"
 await measure("  its facet counts", () => productFacets(db, { q: "hedphones" }));
 await measure("listing page (electronics, 24 cards)", () => listProductCards(db, { category: "electronics", limit: 24 }));
 await measure("listing facets (electronics)", () => productFacets(db, { category: "electronics" }));
+await measure("  + a shop and a price band", () => productFacets(db, { category: "electronics", seller: shop, minPriceCents: 5000, maxPriceCents: 9999 }));
+await measure("  + in stock", () => productFacets(db, { category: "electronics", inStock: true }));
+await measure("  + an option value", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
+await measure("  + two option values (counted)", () => productFacets(db, { category: "electronics", options: ["Colour:Black", "Colour:White"] }));
+await measure('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
 await db.$disconnect();

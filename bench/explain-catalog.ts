@@ -2,7 +2,7 @@
 // functions send them (text and parameters captured from Prisma), serial plans (see catalog-queries.ts).
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb node --import tsx bench/explain-catalog.ts > plans.txt
 import { getProductDetail } from "@bazaar/api/domain/catalog/product-detail";
-import { searchProducts } from "@bazaar/api/domain/catalog/search-products";
+import { didYouMean, productFacets, searchProducts } from "@bazaar/api/domain/catalog/search-products";
 import { createPrismaClient } from "@bazaar/db";
 import pg from "pg";
 
@@ -36,5 +36,8 @@ async function explain(name: string, call: () => Promise<unknown>) {
 
 await explain("product read", () => getProductDetail(db, { id: product.id }));
 await explain('search with a typo "hedphones"', () => searchProducts(db, { q: "hedphones" }));
+await explain("listing facets (electronics)", () => productFacets(db, { category: "electronics" }));
+await explain("listing facets (electronics, Colour:Black)", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
+await explain('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
 await explainer.end();
 await db.$disconnect();

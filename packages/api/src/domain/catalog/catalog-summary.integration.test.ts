@@ -1,0 +1,288 @@
+// The catalogue's summary (CatalogFacetCount, CatalogOptionCount, CatalogValueCount, CatalogWord: migration
+// 20261215000000_catalog_summary) against the products themselves: a listing's facet counts read
+// from it equal counting the products, for each filter combination, after every kind of change
+// (made through the domain functions, read right after they return); the triggers keep exactly
+// what a full recount gives; and "did you mean" never suggests a word only hidden products have.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowseProductsInput } from "../../validators/catalog";
+import type { Tx } from "@bazaar/db";
+import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { createAdmin, createBuyer, createCategory, createProduct, createProductWithVariants, createSeller } from "../../testing/factories";
+import { loadActor } from "../../trpc";
+import { reinstateUser, suspendUser } from "../accounts/manage-users";
+import { addToCart } from "../cart/change-cart";
+import { setStockOnHand } from "../inventory/seller-stock";
+import { reinstateSeller, suspendSeller } from "../sellers/manage-sellers";
+import { updateShopProfile } from "../sellers/shop-profile";
+import { countProductFacets, didYouMean, productFacets, searchProducts } from "./search-products";
+import { changeProductStatus, updateSellerProduct } from "./seller-products";
+import { relistProduct, unlistProduct } from "./unlist-product";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.drop());
+
+const actorOf = async (userId: string) => (await loadActor(t.db, userId))!;
+
+/** The summary's rows (non-zero), in key order: compared before and after a full recount. */
+async function summaryRows(db: Pick<Tx, "$queryRaw">) {
+  const [facets, options, values, words] = await Promise.all([
+    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogFacetCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4`,
+    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogValueCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogWord" ORDER BY 1, 2`,
+  ]);
+  return { facets, options, values, words };
+}
+
+/** What the triggers kept equals counting everything again (in a transaction rolled back, so the kept rows stay under test). */
+async function expectSummaryEqualsRecount() {
+  const kept = await summaryRows(t.db);
+  const recounted = await t.db
+    .$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT catalog_summary_rebuild()`;
+      throw Object.assign(new Error("rollback"), { rows: await summaryRows(tx) });
+    })
+    .catch((error: { rows?: unknown }) => {
+      if (!error.rows) throw error;
+      return error.rows;
+    });
+  expect(kept).toEqual(recounted);
+}
+
+let combinations: BrowseProductsInput[] = [];
+
+/** Every combination's facets from the summary equal the products counted. */
+async function expectFacetsAsCounted() {
+  for (const input of combinations) {
+    expect({ input, facets: await productFacets(t.db, input) }).toEqual({ input, facets: await countProductFacets(t.db, input) });
+  }
+}
+
+describe("the catalogue's summary", () => {
+  it("counts a listing's facets as counting the products would, for every filter combination, through every change", async () => {
+    const outdoor = await createCategory(t.db, { name: "Outdoor" });
+    const tents = await createCategory(t.db, { name: "Tents", parentId: outdoor.id });
+    const kitchen = await createCategory(t.db, { name: "Kitchen" });
+    const north = await createSeller(t.db, { shopName: "North Camp" });
+    const oak = await createSeller(t.db, { shopName: "Oak Kitchen" });
+    const admin = await actorOf((await createAdmin(t.db)).id);
+    await createProduct(t.db, north.seller.id, { name: "Trail Tent", categoryId: tents.id, priceCents: 19_999, stock: 2 });
+    const { product: stove, stockLevels: stoveStock } = await createProduct(t.db, north.seller.id, {
+      name: "Camp Stove",
+      categoryId: outdoor.id,
+      priceCents: 4_999,
+      stock: 0,
+    });
+    const { product: jacket, variants: jacketVariants } = await createProductWithVariants(t.db, north.seller.id, {
+      name: "Rain Jacket",
+      categoryId: outdoor.id,
+      options: [
+        { name: "Size", values: ["S", "M"] },
+        { name: "Colour", values: ["Blue", "Black"] },
+      ],
+      variants: [
+        { values: ["S", "Blue"], priceCents: 8_000, stock: 1 },
+        { values: ["M", "Black"], priceCents: 9_000 },
+      ],
+    });
+    await createProductWithVariants(t.db, oak.seller.id, {
+      name: "Enamel Mug",
+      categoryId: kitchen.id,
+      options: [{ name: "Color", values: ["Blue", "Red"] }],
+      variants: [
+        { values: ["Blue"], priceCents: 1_200, stock: 3 },
+        { values: ["Red"], priceCents: 1_200 },
+      ],
+    });
+    const { product: kettle, variant: kettleVariant } = await createProduct(t.db, oak.seller.id, {
+      name: "Copper Kettle",
+      categoryId: kitchen.id,
+      priceCents: 3_999,
+      stock: 1,
+    });
+    await createProduct(t.db, oak.seller.id, { name: "Loose Spoon", priceCents: 300 });
+    await createProduct(t.db, oak.seller.id, { name: "Draft Pan", categoryId: kitchen.id, status: "DRAFT" });
+    await createProduct(t.db, oak.seller.id, { name: "Old Pan", categoryId: kitchen.id, status: "ARCHIVED" });
+    combinations = [
+      {},
+      { category: outdoor.slug },
+      { category: tents.slug },
+      { category: kitchen.slug, seller: oak.seller.slug },
+      { seller: north.seller.slug },
+      { minPriceCents: 2_500, maxPriceCents: 9_999 },
+      { category: outdoor.slug, seller: north.seller.slug, minPriceCents: 5_000 },
+      { category: "no-such-category" },
+      { inStock: true },
+      { category: outdoor.slug, inStock: true, minPriceCents: 2_500, maxPriceCents: 9_999 },
+      { category: kitchen.slug, seller: oak.seller.slug, inStock: true },
+      { options: ["Colour:Blue"] },
+      { category: outdoor.slug, options: ["Size:M"], minPriceCents: 5_000, maxPriceCents: 9_999 },
+      { options: ["Color:Red"], inStock: true },
+      // Two values: counted from the products (the summary has no intersections).
+      { options: ["Colour:Blue", "Colour:Red"] },
+    ];
+
+    const outdoorFacets = await productFacets(t.db, { category: outdoor.slug });
+    expect(outdoorFacets.sellers.map((s) => [s.shopName, s.count])).toEqual([["North Camp", 3]]);
+    expect(outdoorFacets.categories.map((c) => [c.name, c.count])).toEqual([
+      ["Kitchen", 2],
+      ["Outdoor", 2],
+      ["Tents", 1],
+      ["Uncategorised", 1],
+    ]);
+    expect(outdoorFacets.options).toEqual([
+      {
+        name: "Size",
+        values: [
+          { value: "S", count: 1 },
+          { value: "M", count: 1 },
+        ],
+      },
+      {
+        name: "Colour",
+        values: [
+          { value: "Black", count: 1 },
+          { value: "Blue", count: 1 },
+        ],
+      },
+    ]);
+    expect((await productFacets(t.db, {})).options.find((o) => o.name === "Colour")?.values).toEqual([
+      { value: "Blue", count: 2 },
+      { value: "Black", count: 1 },
+      { value: "Red", count: 1 },
+    ]);
+    await expectFacetsAsCounted();
+    await expectSummaryEqualsRecount();
+
+    const northActor = await actorOf(north.user.id);
+    const oakActor = await actorOf(oak.user.id);
+    const changes: [string, () => Promise<unknown>, (facets: Awaited<ReturnType<typeof productFacets>>) => unknown][] = [
+      [
+        "shop suspended",
+        () => suspendSeller(t.db, admin, { sellerId: north.seller.id, reason: "Counterfeit goods reported." }),
+        (facets) => expect(facets.sellers.map((s) => s.shopName)).toEqual(["Oak Kitchen"]),
+      ],
+      ["shop reinstated", () => reinstateSeller(t.db, admin, { sellerId: north.seller.id }), (facets) => expect(facets.sellers).toHaveLength(2)],
+      [
+        "owner's account suspended",
+        () => suspendUser(t.db, admin, { userId: oak.user.id, reason: "Chargebacks under review." }),
+        (facets) => expect(facets.sellers.map((s) => s.shopName)).toEqual(["North Camp"]),
+      ],
+      ["owner's account reinstated", () => reinstateUser(t.db, admin, { userId: oak.user.id }), (facets) => expect(facets.sellers).toHaveLength(2)],
+      [
+        "product unlisted",
+        () => unlistProduct(t.db, admin, { id: kettle.id, reason: "Listing under review." }),
+        (facets) => expect(facets.sellers.find((s) => s.shopName === "Oak Kitchen")?.count).toBe(2),
+      ],
+      [
+        "product relisted",
+        () => relistProduct(t.db, admin, { id: kettle.id }),
+        (facets) => expect(facets.sellers.find((s) => s.shopName === "Oak Kitchen")?.count).toBe(3),
+      ],
+      [
+        "the kettle's last unit held by a buyer's cart",
+        async () => addToCart(t.db, { buyerId: (await createBuyer(t.db)).id }, { variantId: kettleVariant.id, quantity: 1 }),
+        async () => expect((await productFacets(t.db, { inStock: true })).sellers.find((s) => s.shopName === "Oak Kitchen")?.count).toBe(1),
+      ],
+      [
+        "the stove restocked by its seller",
+        () => setStockOnHand(t.db, northActor, { productId: stove.id, warehouseId: stoveStock[0]!.warehouseId, onHand: 4, version: stoveStock[0]!.version }),
+        async () => expect((await productFacets(t.db, { inStock: true })).sellers.find((s) => s.shopName === "North Camp")?.count).toBe(3),
+      ],
+      [
+        "the jacket's blue variant archived",
+        () => t.db.productVariant.update({ where: { id: jacketVariants[0]!.id }, data: { status: "ARCHIVED" } }),
+        async () => expect((await productFacets(t.db, { options: ["Colour:Blue"] })).sellers.map((s) => [s.shopName, s.count])).toEqual([["Oak Kitchen", 1]]),
+      ],
+      [
+        "product archived",
+        () => changeProductStatus(t.db, northActor, { id: jacket.id, action: "archive" }),
+        (facets) => expect(facets.options.find((o) => o.name === "Size")).toBeUndefined(),
+      ],
+      [
+        "product moved to another category and price band",
+        () => updateSellerProduct(t.db, oakActor, { id: kettle.id, categoryId: tents.id, priceCents: 30_000 }),
+        (facets) => expect(facets.priceBands.find((b) => b.key === "250-plus")?.count).toBe(1),
+      ],
+    ];
+    for (const [, change, check] of changes) {
+      await change();
+      await check(await productFacets(t.db, {}));
+      await expectFacetsAsCounted();
+      await expectSummaryEqualsRecount();
+    }
+  });
+
+  it("never suggests a word only a hidden product has: draft, archived, unlisted, or its shop or owner suspended", async () => {
+    const shop = await createSeller(t.db, { shopName: "Harbour Lights" });
+    const admin = await actorOf((await createAdmin(t.db)).id);
+    const { product: lantern } = await createProduct(t.db, shop.seller.id, { name: "Zanzibar Lantern", priceCents: 4_500, stock: 3 });
+    await createProduct(t.db, shop.seller.id, { name: "Quokkaesque Mug", status: "DRAFT" });
+    await createProduct(t.db, shop.seller.id, { name: "Marmalade Tray", status: "ARCHIVED" });
+
+    expect(await didYouMean(t.db, "zanzibr lantrn")).toBe("zanzibar lantern");
+    expect(await didYouMean(t.db, "harbor")).toBe("harbour");
+    expect(await didYouMean(t.db, "quokkaesqu")).toBeNull();
+    expect(await didYouMean(t.db, "marmalad")).toBeNull();
+    // The search page asks only when nothing matched.
+    expect((await searchProducts(t.db, { q: "xqzanzibr" })).didYouMean).toBe("zanzibar");
+
+    await suspendSeller(t.db, admin, { sellerId: shop.seller.id, reason: "Counterfeit goods reported." });
+    expect(await didYouMean(t.db, "zanzibr")).toBeNull();
+    expect(await didYouMean(t.db, "harbor")).toBeNull();
+    await reinstateSeller(t.db, admin, { sellerId: shop.seller.id });
+    expect(await didYouMean(t.db, "zanzibr")).toBe("zanzibar");
+
+    await suspendUser(t.db, admin, { userId: shop.user.id, reason: "Chargebacks under review." });
+    expect(await didYouMean(t.db, "zanzibr")).toBeNull();
+    await reinstateUser(t.db, admin, { userId: shop.user.id });
+
+    await unlistProduct(t.db, admin, { id: lantern.id, reason: "Listing under review." });
+    expect(await didYouMean(t.db, "zanzibr")).toBeNull();
+    await relistProduct(t.db, admin, { id: lantern.id });
+    expect(await didYouMean(t.db, "zanzibr")).toBe("zanzibar");
+
+    // A renamed shop's old name is no longer suggested, its new one is.
+    await updateShopProfile(t.db, await actorOf(shop.user.id), {
+      shopName: "Lighthouse Lamps",
+      description: "",
+      contactEmail: "lamps@example.test",
+      shippingFlatCents: 599,
+      freeShippingOverCents: null,
+      shippingPolicy: "",
+      returnPolicy: "",
+    });
+    expect(await didYouMean(t.db, "harbor")).toBeNull();
+    expect(await didYouMean(t.db, "lighthous")).toBe("lighthouse");
+
+    await changeProductStatus(t.db, await actorOf(shop.user.id), { id: lantern.id, action: "archive" });
+    expect(await didYouMean(t.db, "zanzibr")).toBeNull();
+    await expectSummaryEqualsRecount();
+  });
+
+  it("keeps the counts a recount gives when a suspension, product edits and carts taking last units run at once", async () => {
+    const category = await createCategory(t.db, { name: "Lamps" });
+    const shop = await createSeller(t.db, { shopName: "Busy Lamps" });
+    const admin = await actorOf((await createAdmin(t.db)).id);
+    const seller = await actorOf(shop.user.id);
+    const products = [];
+    for (let i = 0; i < 6; i++) {
+      products.push(await createProduct(t.db, shop.seller.id, { name: `Desk Lamp ${i}`, categoryId: category.id, priceCents: 2_000 + i * 1_000, stock: 1 }));
+    }
+    const buyers = await Promise.all(products.map(() => createBuyer(t.db)));
+    const results = await Promise.allSettled([
+      suspendSeller(t.db, admin, { sellerId: shop.seller.id, reason: "Checking a complaint." }),
+      ...products.map(({ product }, i) => updateSellerProduct(t.db, seller, { id: product.id, priceCents: 30_000 + i })),
+      ...products.map(({ variant }, i) => addToCart(t.db, { buyerId: buyers[i]!.id }, { variantId: variant.id, quantity: 1 })),
+    ]);
+    // The shop's products may leave carts' reach as it is suspended: only a refusal is allowed, never an inconsistency.
+    for (const result of results) if (result.status === "rejected") expect(typeof (result.reason as { code?: unknown }).code).toBe("string");
+    await expectSummaryEqualsRecount();
+    await reinstateSeller(t.db, admin, { sellerId: shop.seller.id });
+    await expectSummaryEqualsRecount();
+    expect(await productFacets(t.db, { category: category.slug })).toEqual(await countProductFacets(t.db, { category: category.slug }));
+  });
+});
