@@ -133,9 +133,12 @@ if (!args["no-seed"]) {
 // busy storefront's old generation fill with the garbage of its concurrent requests (promoted
 // while they wait their turn) to about 300 MB before a full collection, for a live heap of about
 // 70 MB. With a smaller limit it grows the heap less eagerly: peak RSS under the benchmark's page
-// load went from 467-478 MB to 261-280 MB (limits of 256 to 512 all gave that); CPU per request
-// stayed within the busy machine's noise. The stored pages are Buffers, outside this heap
-// (cache-handler.mjs). A NODE_OPTIONS that sets its own limit wins.
+// load went from 467-478 MB to 261-280 MB (limits of 256 to 512 all gave that), and over the
+// whole benchmark from 523 to 314 MB. The price is collection time: on a quiet machine the
+// storefront's CPU per add to cart rose from 13.3 to 14.5 ms and per order from 62.2 to 67.8 ms
+// (page hits: within the noise). The stored pages are Buffers, outside this heap
+// (cache-handler.mjs). A NODE_OPTIONS that sets its own limit wins: a machine with memory to
+// spare and CPU to save can give `--max-old-space-size=4096`.
 const STOREFRONT_HEAP_MB = 384;
 const storefrontEnv: NodeJS.ProcessEnv =
   args.dev || /--max-old-space-size/.test(env.NODE_OPTIONS ?? "")
