@@ -219,6 +219,7 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
   // Lost, the buyer has their money back as after a refund: the points they paid with are theirs
   // again (the opening credited them to the liability; won, the reversal took them out again), and
   // the points the disputed parts earned, and their spend toward a tier, shrink as for a refund.
+  // The sellers the loss left owing are told.
   if (!won) {
     await onDisputeLost(tx, {
       disputeId: record.id,
@@ -228,9 +229,8 @@ export async function closeDispute(tx: Tx, dispute: Stripe.Dispute): Promise<Dis
       pointsBack: pointsHeld,
       shipmentIds: shipments.map((s) => s.id),
     });
-  }
-  if (!won)
     await tellSellersInDebt(tx, sides.values(), { currency: record.currency, transactionId: posted.id, cause: `A lost dispute on order #${order.number}` });
+  }
   await noteOrder(tx, order, {
     status: `DISPUTE_${status}`,
     note: won
