@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "@bazaar/db";
 import { inTransaction } from "../domain/transaction";
 import { observeDelivery, type DeliveryOutcome } from "../observability/deliveries";
 import { functions as registeredFunctions } from "./functions";
-import { deliverPlainEvents, dispatchEvent, isPlainEvent } from "./runtime/dispatch";
+import { deliveredColumns, deliverPlainEvents, dispatchEvent, isPlainEvent } from "./runtime/dispatch";
 import { invokeOnce, runPlanned } from "./runtime/executor";
 import { buildRegistry, type FunctionSpec } from "./runtime/registry";
 import { isRunRow, memoize, parseRunState, type RunEvent, type RunState } from "./runtime/run-state";
@@ -158,12 +158,9 @@ async function sendToInngest(context: RowContext, inngest: Inngest.Any, rows: Cl
   await injectFault(() => context.faults.afterSend?.(rows.map((row) => row.id)));
   const lease = rows[0]?.lockedUntil ?? null;
   await context.db.$executeRaw`
-    UPDATE "OutboxEvent" SET ${delivered(context.clock())}
+    UPDATE "OutboxEvent" SET ${deliveredColumns(context.clock())}
      WHERE id = ANY(${rows.map((row) => row.id)}::text[]) AND status = 'PENDING' AND "lockedUntil" = ${lease}`;
 }
-
-/** The columns of a row delivered (an event) or finished (a run). */
-const delivered = (clock: Date) => Prisma.sql`status = 'SENT', "sentAt" = ${clock}, "lockedUntil" = NULL, "lastError" = NULL`;
 
 /**
  * Events that only start runs, delivered in one statement. Returns the rows it delivered; the
@@ -195,7 +192,7 @@ async function dispatchHere(context: RowContext, row: ClaimedRow): Promise<void>
   await inTransaction(context.db, async (tx) => {
     const clock = context.clock();
     const count = await tx.$executeRaw`
-      UPDATE "OutboxEvent" SET ${delivered(clock)} WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${row.lockedUntil}`;
+      UPDATE "OutboxEvent" SET ${deliveredColumns(clock)} WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${row.lockedUntil}`;
     if (count === 1) await dispatchEvent(tx, toRunEvent(row), context.registry, clock);
   });
 }
@@ -246,7 +243,7 @@ type RunUpdate = { status: "PENDING"; availableAt?: Date; lastError: string | nu
 function runColumns(update: RunUpdate, clock: Date, lockedUntil: Date | null): Prisma.Sql {
   switch (update.status) {
     case "SENT":
-      return delivered(clock);
+      return deliveredColumns(clock);
     case "FAILED":
       return Prisma.sql`status = 'FAILED', "lastError" = ${update.lastError}, "lockedUntil" = NULL`;
     case "PENDING":

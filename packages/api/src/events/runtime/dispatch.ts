@@ -49,6 +49,9 @@ export function isPlainEvent(registry: ReadonlyMap<string, FunctionSpec>, name: 
   return isPlain(name);
 }
 
+/** The columns of an outbox row delivered (an event) or finished (a run), for the relay and deliverPlainEvents alike. */
+export const deliveredColumns = (clock: Date) => Prisma.sql`status = 'SENT', "sentAt" = ${clock}, "lockedUntil" = NULL, "lastError" = NULL`;
+
 /** A claimed event row: its lease is the relay's proof that it still owns the row. */
 export interface ClaimedEvent {
   event: RunEvent;
@@ -85,7 +88,7 @@ export async function deliverPlainEvents(
                            ${claimed.map(({ lockedUntil }) => lockedUntil.toISOString())}::timestamp(3)[]) AS d(id, name, "lockedUntil")
        WHERE d.name NOT IN (SELECT name FROM waited)
     ), sent AS (
-      UPDATE "OutboxEvent" AS o SET status = 'SENT', "sentAt" = ${clock}, "lockedUntil" = NULL, "lastError" = NULL
+      UPDATE "OutboxEvent" AS o SET ${deliveredColumns(clock)}
         FROM due WHERE o.id = due.id AND o.status = 'PENDING' AND o."lockedUntil" = due."lockedUntil"
       RETURNING o.id
     ), started AS (
