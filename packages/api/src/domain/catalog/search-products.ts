@@ -1,7 +1,8 @@
 // Browsing and search for buyers, in PostgreSQL: one query for a page of product cards (seller,
 // first image and availability joined in), one for the facet counts (a listing's from the
-// catalogue's summary tables), and, only when nothing matched, one more for a "did you mean". Pages are keyset-paginated on (sort key, id), so a
-// page never repeats or skips a product when new ones arrive.
+// catalogue's summary tables), and, only when nothing matched, one more for a "did you mean".
+// Pages are keyset-paginated on (sort key, id), so a page never repeats or skips a product when
+// new ones arrive.
 import { Prisma, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { ZBrowseProductsSchema, type BrowseProducts, type BrowseProductsInput, type ProductSort } from "../../validators/catalog";
