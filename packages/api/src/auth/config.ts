@@ -6,7 +6,7 @@ import { getEnv } from "../env";
 import { isDomainError } from "../errors";
 import { authenticate } from "../domain/accounts/authenticate";
 import { clientIpOf } from "../http/client-ip";
-import { cookiesFor, type BazaarApp } from "./cookies";
+import { appCookies, type BazaarApp } from "./cookies";
 
 declare module "next-auth" {
   interface Session {
@@ -61,11 +61,6 @@ export function signInErrorMessage(code: string | undefined): string {
   return signInErrorMessages[kind as SignInErrorCode] ?? signInErrorMessages.invalid_credentials;
 }
 
-const appUrl = (app: BazaarApp) => {
-  const env = getEnv();
-  return { storefront: env.STOREFRONT_URL, "seller-console": env.SELLER_CONSOLE_URL, "admin-console": env.ADMIN_CONSOLE_URL }[app];
-};
-
 /** The Auth.js configuration of one app: email + password, JWT sessions carrying id and role. */
 export function authConfig(app: BazaarApp): NextAuthConfig {
   const env = getEnv();
@@ -74,7 +69,7 @@ export function authConfig(app: BazaarApp): NextAuthConfig {
     // Behind `next start` on localhost (and behind proxies) the Host header is the app's own.
     trustHost: true,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-    cookies: cookiesFor(app, appUrl(app).startsWith("https:")),
+    cookies: appCookies(app),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { getEnv } from "../env";
 
 export type BazaarApp = "storefront" | "seller-console" | "admin-console";
 
@@ -20,3 +21,11 @@ export function cookiesFor(app: BazaarApp, secure: boolean): NextAuthConfig["coo
     nonce: { name: name("nonce"), options },
   };
 }
+
+const appUrl = (app: BazaarApp) => {
+  const env = getEnv();
+  return { storefront: env.STOREFRONT_URL, "seller-console": env.SELLER_CONSOLE_URL, "admin-console": env.ADMIN_CONSOLE_URL }[app];
+};
+
+/** The app's Auth.js cookies (Secure-prefixed when it is served over https). */
+export const appCookies = (app: BazaarApp) => cookiesFor(app, appUrl(app).startsWith("https:"));

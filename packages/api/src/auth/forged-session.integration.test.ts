@@ -18,6 +18,7 @@ import { useDatabaseForHandlers } from "../testing/payments";
 import { resolveSecrets, SECRET_NAMES, type Secrets } from "../secrets";
 import { cookiesFor } from "./cookies";
 import { authConfig } from "./config";
+import { sessionReader } from "./session";
 
 let t: TestDatabase;
 let adminId: string;
@@ -99,6 +100,10 @@ describe("a session cookie forged with a value from the repository", () => {
   it("is refused by the admin console's session endpoint; one signed with the start's own secret is accepted", async () => {
     expect(await session(await forge(secrets.AUTH_SECRET))).toMatchObject({ user: { id: adminId } });
     expect(await session(await forge("bazaar-local-development-secret-change-me"))).toBeNull();
+    // The same for the reader the apps' server code uses instead of the endpoint (session.ts).
+    const read = sessionReader(app);
+    expect(await read([{ name: cookieName, value: await forge(secrets.AUTH_SECRET) }])).toMatchObject({ user: { id: adminId, role: "ADMIN" } });
+    expect(await read([{ name: cookieName, value: await forge("bazaar-local-development-secret-change-me") }])).toBeNull();
   });
 
   it("never opens a session, whichever repository value signed it", async () => {

@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 import { authConfig } from "./config";
 import type { BazaarApp } from "./cookies";
+import { sessionReader } from "./session";
 
 export { signInErrorMessages, type SignInErrorCode } from "./config";
 export { cookiesFor, type BazaarApp } from "./cookies";
@@ -9,12 +11,16 @@ export { signInWithPassword, type SignInState } from "./sign-in";
 export { formStateFromError, formValues } from "./sign-up";
 
 /**
- * Auth.js for one app: `handlers` for /api/auth/[...nextauth], `auth()` for the session,
- * `signIn` / `signOut` for server actions. The configuration is built on first use, so
+ * Auth.js for one app: `handlers` for /api/auth/[...nextauth], `signIn` / `signOut` for server
+ * actions, and `auth()` for the session in route handlers, server components and actions (read
+ * from the cookie directly: see session.ts). The configuration is built on first use, so
  * `next build` does not need the secrets.
  */
 export function createAuth(app: BazaarApp) {
-  return NextAuth(() => authConfig(app));
+  const { handlers, signIn, signOut } = NextAuth(() => authConfig(app));
+  const readSession = sessionReader(app);
+  const auth = async () => readSession((await cookies()).getAll());
+  return { handlers, signIn, signOut, auth };
 }
 
 export type BazaarAuth = ReturnType<typeof createAuth>;
