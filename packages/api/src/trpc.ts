@@ -29,10 +29,12 @@ export interface Context {
  */
 export async function loadActor(db: PrismaClient, userId: string | null | undefined, sessionVersion?: number): Promise<Actor | null> {
   if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, status: true, sessionVersion: true, seller: { select: { id: true, status: true } } },
-  });
+  // Written out: it runs on every signed-in request, and a Prisma model query is compiled on every call.
+  const [user] = await db.$queryRaw<(Omit<Actor, "userId"> & { id: string; sessionVersion: number })[]>`
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."status"::text AS "status", u."sessionVersion",
+           s."id" AS "sellerId", s."status"::text AS "sellerStatus"
+      FROM "User" u LEFT JOIN "Seller" s ON s."userId" = u."id"
+     WHERE u."id" = ${userId}`;
   if (!user) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   return {
@@ -41,8 +43,8 @@ export async function loadActor(db: PrismaClient, userId: string | null | undefi
     name: user.name,
     role: user.role,
     status: user.status,
-    sellerId: user.seller?.id ?? null,
-    sellerStatus: user.seller?.status ?? null,
+    sellerId: user.sellerId,
+    sellerStatus: user.sellerStatus,
   };
 }
 

@@ -4,11 +4,11 @@
 // Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row
 // stays locked for a few statements, not for the whole request: with many buyers on one SKU that
 // lock is what everyone queues for (see bench/README.md).
-import type { PrismaClient, Tx } from "@bazaar/db";
+import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import type { CartItemRef } from "../../validators/cart";
 import { variantDisplayName } from "../../validators/variants";
-import { buyerVisibleProduct } from "../catalog/visibility";
+import { buyerVisibleSql } from "../catalog/visibility";
 import { releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
 import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { promoIneligibility } from "../pricing";
@@ -55,30 +55,50 @@ const checkQuantity = (quantity: number, min: number) => {
   }
 };
 
-/** The variant a buyer means (by id, or a product bought as its only variant), with the cart's line of it if any. */
+interface VariantToBuy {
+  id: string;
+  status: string;
+  title: string;
+  priceCents: number;
+  productId: string;
+  productName: string;
+  currency: string;
+  sellerId: string;
+  lineId: string | null;
+  lineQuantity: number | null;
+  /** Units the line's active holds cover (it may hold fewer than its quantity after a hold expired). */
+  lineHeld: number | null;
+}
+
+/**
+ * The variant a buyer means (by id, or a product bought as its only variant), with the cart's line
+ * of it if any and what that line holds: one statement written out, as the add path's statements are (a Prisma model query
+ * is compiled on every call, ~0.5 ms of CPU each; bench/README.md).
+ */
 async function findVariantToBuy(tx: Tx, ref: CartItemRef, cartId: string) {
-  const where = ref.variantId
-    ? { id: ref.variantId, ...(ref.productId ? { productId: ref.productId } : {}) }
-    : { productId: ref.productId ?? "", status: "ACTIVE" as const };
-  const variants = await tx.productVariant.findMany({
-    where: { ...where, product: buyerVisibleProduct },
-    select: {
-      id: true,
-      status: true,
-      title: true,
-      priceCents: true,
-      product: { select: { id: true, name: true, currency: true, sellerId: true } },
-      // Joined in the same statement (relationJoins).
-      cartItems: { where: { cartId }, select: { id: true, quantity: true } },
-    },
-    take: 2,
-  });
+  const which = ref.variantId
+    ? Prisma.sql`v."id" = ${ref.variantId}${ref.productId ? Prisma.sql` AND v."productId" = ${ref.productId}` : Prisma.empty}`
+    : Prisma.sql`v."productId" = ${ref.productId ?? ""} AND v."status" = 'ACTIVE'`;
+  const variants = await tx.$queryRaw<VariantToBuy[]>`
+    SELECT v."id", v."status"::text AS "status", v."title", v."priceCents", p."id" AS "productId", p."name" AS "productName", p."currency",
+           p."sellerId", ci."id" AS "lineId", ci."quantity" AS "lineQuantity",
+           (SELECT sum(r."quantity")::int FROM "Reservation" r WHERE r."cartItemId" = ci."id" AND r."type" = 'SOFT' AND r."status" = 'ACTIVE') AS "lineHeld"
+      FROM "ProductVariant" v
+      JOIN "Product" p ON p."id" = v."productId"
+      JOIN "Seller" s ON s."id" = p."sellerId"
+      LEFT JOIN "CartItem" ci ON ci."cartId" = ${cartId} AND ci."variantId" = v."id"
+     WHERE ${which} AND ${buyerVisibleSql}
+     LIMIT 2`;
   const variant = variants[0];
   if (!variant || variant.status !== "ACTIVE") {
     throw new DomainError("NOT_FOUND", "This product is not for sale (it may have been removed, or its shop is closed).", { ...ref });
   }
-  if (variants.length > 1) throw new DomainError("BAD_REQUEST", `Choose an option of "${variant.product.name}" first.`, { productId: ref.productId });
-  return { ...variant, line: variant.cartItems[0] ?? null, displayName: variantDisplayName(variant.product.name, variant.title) };
+  if (variants.length > 1) throw new DomainError("BAD_REQUEST", `Choose an option of "${variant.productName}" first.`, { productId: ref.productId });
+  return {
+    ...variant,
+    line: variant.lineId === null ? null : { id: variant.lineId, quantity: variant.lineQuantity ?? 0, held: variant.lineHeld ?? 0 },
+    displayName: variantDisplayName(variant.productName, variant.title),
+  };
 }
 
 /** What adding to a cart answers: the line added to, and the cart's count and subtotal (the cart page reads the rest). */
@@ -93,9 +113,8 @@ export interface CartAddition {
 
 /**
  * Adds `quantity` units of a variant (to its line if the cart has one), holding the stock: five
- * statements with the COMMIT for a new line (the cart locked, the variant with its line, the
- * line written, the stock held on one row, COMMIT), one more for a line that holds units already;
- * then one read for the answer.
+ * statements with the COMMIT (the cart locked, the variant with its line and what it holds, the
+ * line written, the stock held on one row, COMMIT), then one read for the answer.
  */
 export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartItemRef & { quantity: number }, now = new Date()): Promise<CartAddition> {
   checkQuantity(input.quantity, 1);
@@ -108,15 +127,15 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
     now,
     async (tx, cart) => {
       const variant = await findVariantToBuy(tx, input, cart.id);
-      const { product, line: existing } = variant;
-      if (product.currency !== cart.currency) {
+      const { line: existing } = variant;
+      if (variant.currency !== cart.currency) {
         if (existing || (await tx.cartItem.count({ where: { cartId: cart.id } })) > 0) {
           throw new DomainError(
             "BAD_REQUEST",
-            `Your cart is in ${cart.currency} and "${product.name}" is priced in ${product.currency}. Check out your cart first, then add it.`,
+            `Your cart is in ${cart.currency} and "${variant.productName}" is priced in ${variant.currency}. Check out your cart first, then add it.`,
           );
         }
-        await tx.cart.update({ where: { id: cart.id }, data: { currency: product.currency } });
+        await tx.cart.update({ where: { id: cart.id }, data: { currency: variant.currency } });
       }
       const quantity = (existing?.quantity ?? 0) + input.quantity;
       if (quantity > MAX_LINE_QUANTITY) {
@@ -125,32 +144,28 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
           `You can have at most ${MAX_LINE_QUANTITY} of "${variant.displayName}" in your cart (you have ${existing?.quantity ?? 0}).`,
         );
       }
-      const line = existing
-        ? await tx.cartItem.update({ where: { id: existing.id }, data: { quantity, unitPriceCents: variant.priceCents }, select: { id: true } })
-        : await tx.cartItem.create({
-            data: {
-              cartId: cart.id,
-              productId: product.id,
-              variantId: variant.id,
-              sellerId: product.sellerId,
-              quantity,
-              unitPriceCents: variant.priceCents,
-              currency: product.currency,
-            },
-            select: { id: true },
-          });
+      const [line] = existing
+        ? await tx.$queryRaw<{ id: string }[]>`
+            UPDATE "CartItem" SET "quantity" = ${quantity}, "unitPriceCents" = ${variant.priceCents}, "updatedAt" = ${now}
+             WHERE "id" = ${existing.id} RETURNING "id"`
+        : await tx.$queryRaw<{ id: string }[]>`
+            INSERT INTO "CartItem" ("id", "cartId", "productId", "variantId", "sellerId", "quantity", "unitPriceCents", "currency", "createdAt", "updatedAt")
+            VALUES (gen_random_uuid()::text, ${cart.id}, ${variant.productId}, ${variant.id}, ${variant.sellerId}, ${quantity}, ${variant.priceCents},
+                    ${variant.currency}, ${now}, ${now})
+            RETURNING "id"`;
+      if (!line) throw new Error(`Cart line ${existing?.id ?? "(new)"} vanished under the cart's lock.`);
       await setCartItemReservation(tx, {
         cartId: cart.id,
         cartItemId: line.id,
-        productId: product.id,
+        productId: variant.productId,
         variantId: variant.id,
         productName: variant.displayName,
         quantity,
-        held: existing ? undefined : 0,
+        held: existing?.held ?? 0,
         now,
       });
       // The cart is in the product's currency (it was, or it just took it).
-      return { line: { id: line.id, variantId: variant.id, quantity }, currency: product.currency };
+      return { line: { id: line.id, variantId: variant.id, quantity }, currency: variant.currency };
     },
     { create: true },
   );
