@@ -58,7 +58,10 @@ export async function lockCart(tx: Tx, owner: CartOwner): Promise<{ id: string; 
  * lockCart, a fresh 15 minutes for every hold and the activity stamp in one statement: the
  * UPDATE locks the cart row as SELECT ... FOR UPDATE would, and its CTE extends the holds, so a
  * cart change starts with one round trip instead of three. A cart whose checkout awaits payment
- * is refused (the caller's transaction rolls the stamp back).
+ * is refused (the caller's transaction rolls the stamp back). With `create`, an owner without an
+ * open cart gets one in the same statement (a buyer's first add, and every add after an order):
+ * the insert skips a conflict instead of failing, so when a concurrent first change made the cart
+ * first this answers null and the caller tries again, finding it.
  *
  * The same statement turns synchronous_commit off for this transaction (SET LOCAL, as
  * set_config(..., true)): a cart change writes the cart, its lines and SOFT holds only, and its
@@ -72,8 +75,10 @@ export async function lockCartForChange(
   owner: CartOwner,
   now: Date,
   holdUntil: Date,
+  options: { create?: boolean } = {},
 ): Promise<{ id: string; buyerId: string | null; promoCodeId: string | null; currency: string } | null> {
   const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
+  const [buyerId, guestToken] = "buyerId" in owner ? [owner.buyerId, null] : [null, owner.guestToken];
   const [cart] = await tx.$queryRaw<{ id: string; status: string; buyerId: string | null; promoCodeId: string | null; currency: string }[]>`
     WITH cart AS (
       UPDATE "Cart" SET "lastActivityAt" = ${now}, "updatedAt" = now()
@@ -82,8 +87,15 @@ export async function lockCartForChange(
     ), holds AS (
       UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
        WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+    ), created AS (
+      INSERT INTO "Cart" ("id", "buyerId", "guestToken", "lastActivityAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, ${buyerId}, ${guestToken}, ${now}, ${now}, ${now}
+       WHERE ${options.create ?? false} AND NOT EXISTS (SELECT 1 FROM cart)
+      ON CONFLICT DO NOTHING
+      RETURNING "id", "status"::text AS "status", "buyerId", "promoCodeId", "currency"
     )
-    SELECT "id", "status", "buyerId", "promoCodeId", "currency", set_config('synchronous_commit', 'off', true) AS "synchronousCommit" FROM cart`;
+    SELECT "id", "status", "buyerId", "promoCodeId", "currency", set_config('synchronous_commit', 'off', true) AS "synchronousCommit"
+      FROM (SELECT * FROM cart UNION ALL SELECT * FROM created) AS locked`;
   if (!cart) return null;
   if (cart.status === "CHECKOUT") throw checkoutInProgress();
   return { id: cart.id, buyerId: cart.buyerId, promoCodeId: cart.promoCodeId, currency: cart.currency };

@@ -61,6 +61,22 @@ describe("guest carts", () => {
   });
 });
 
+describe("a buyer's first adds", () => {
+  it("open one cart between them when they arrive at once, holding every line", async () => {
+    const { seller } = await createSeller(t.db);
+    const products = await Promise.all(Array.from({ length: 6 }, () => createProduct(t.db, seller.id, { stock: 3 })));
+    const buyer = await createBuyer(t.db);
+    const api = await callerFor(t.db, buyer.id);
+    const added = await Promise.all(products.map(({ product }) => api.cart.add({ productId: product.id, quantity: 2 })));
+    expect(new Set(added.map((answer) => answer.line.id)).size).toBe(6);
+    const carts = await t.db.cart.findMany({ where: { buyerId: buyer.id }, include: { items: true } });
+    expect(carts).toHaveLength(1);
+    expect(carts[0]?.items).toHaveLength(6);
+    for (const { product } of products) expect(await reserved(product.id)).toBe(2);
+    expect((await api.cart.get()).itemCount).toBe(12);
+  });
+});
+
 describe("cart changes", () => {
   it("groups lines by seller, shows the hold expiry and totals, and gives stock back when lowered or removed", async () => {
     const one = await createSeller(t.db, { shopName: "A Shop", shippingFlatCents: 500, freeShippingOverCents: 3000 });

@@ -13,7 +13,7 @@ import { releaseCartReservations, setCartItemReservation } from "../inventory/ca
 import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { promoIneligibility } from "../pricing";
 import { inTransaction } from "../transaction";
-import { ensureActiveCart, lockCartForChange, type CartOwner } from "./cart-owner";
+import { lockCartForChange, type CartOwner } from "./cart-owner";
 import { buildCartView, type CartView } from "./cart-view";
 import { loadCart } from "./load-cart";
 
@@ -33,12 +33,12 @@ async function inLockedCart<T>(
   const attempt = () =>
     inTransaction(db, async (tx) => {
       // Holds made by `change` below start with the same fresh expiry.
-      const cart = await lockCartForChange(tx, owner, now, new Date(now.getTime() + SOFT_RESERVATION_MS));
+      const cart = await lockCartForChange(tx, owner, now, new Date(now.getTime() + SOFT_RESERVATION_MS), options);
       if (!cart) return null;
       return { cartId: cart.id, result: await change(tx, cart) };
     });
-  // The cart is made only when the first change finds none (outside the transaction: see ensureActiveCart).
-  const changed = (await attempt()) ?? (options.create ? (await ensureActiveCart(db, owner), await attempt()) : null);
+  // Made in the first statement when there is none (create); null then means a concurrent first change made it: try once more.
+  const changed = (await attempt()) ?? (options.create ? await attempt() : null);
   if (!changed) throw new DomainError("NOT_FOUND", "Your cart is empty. Add a product first.");
   return changed;
 }

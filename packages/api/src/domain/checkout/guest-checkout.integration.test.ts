@@ -53,6 +53,9 @@ describe("guest checkout", () => {
     );
     expect(paid.status).toBe("succeeded");
     await drainOutbox(t.db);
+    // The same cookie shops on in a new cart.
+    expect(await api.cart.count()).toBe(0);
+    expect(await api.cart.add({ productId: lamp.id, quantity: 1 })).toMatchObject({ itemCount: 1 });
 
     const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { shipments: true } });
     expect(order).toMatchObject({ buyerId: null, guestEmail: email.toLowerCase(), status: "CONFIRMED" });

@@ -100,7 +100,8 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
   ]);
   await sellOrderStock(tx, order.id);
   if (order.cartId) {
-    await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "COMPLETED", completedAt: new Date() } });
+    // A guest's cookie then opens a new cart on its next add (the token is unique among all carts).
+    await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "COMPLETED", completedAt: new Date(), guestToken: null } });
   }
   await publishAll(tx, [
     { name: "payment/captured", payload: { paymentId: payment.id, orderId: order.id } },
