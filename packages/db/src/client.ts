@@ -28,6 +28,22 @@ export function connectionPools(): readonly pg.Pool[] {
   return [...pools];
 }
 
+/**
+ * The client's pool for a library that speaks SQL itself (the throttle's RateLimiterPostgres),
+ * with each statement told to the query listeners as Prisma's are, so statement counts and the
+ * query histogram stay whole.
+ */
+export interface SqlPool {
+  query(config: pg.QueryConfig): Promise<pg.QueryResult>;
+}
+const sqlPools = new WeakMap<PrismaClient, SqlPool>();
+
+export function sqlPoolOf(db: PrismaClient): SqlPool {
+  const found = sqlPools.get(db);
+  if (!found) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool to lend.");
+  return found;
+}
+
 export function createPrismaClient(options: CreateClientOptions = {}): PrismaClient {
   const connectionString = options.url ?? process.env.DATABASE_URL;
   if (!connectionString) {
@@ -49,6 +65,16 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
   });
   client.$on("query", (event) => {
     for (const listener of queryListeners) listener(event.duration, event.query);
+  });
+  sqlPools.set(client, {
+    async query(config) {
+      const started = performance.now();
+      try {
+        return await pool.query(config);
+      } finally {
+        for (const listener of queryListeners) listener(performance.now() - started, config.text);
+      }
+    },
   });
   return client;
 }

@@ -1,10 +1,10 @@
 // Throttling with rate-limiter-flexible. The counters live in PostgreSQL (the RateLimit table,
-// through the app's Prisma client) or in Redis when REDIS_URL is set, so a limit holds across
+// on the app's own pg pool: one prepared statement per use) or in Redis when REDIS_URL is set, so a limit holds across
 // every process and instance. Time comes from Date (the library reads it), which tests move with
 // a fake clock instead of sleeping.
-import type { PrismaClient } from "@bazaar/db";
+import { sqlPoolOf, type PrismaClient } from "@bazaar/db";
 import type { Redis } from "ioredis";
-import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getEnv } from "../env";
 import { DomainError } from "../errors";
 import { logger } from "../observability/logger";
@@ -54,7 +54,15 @@ export class Throttle {
       found =
         "redis" in this.store
           ? new RateLimiterRedis({ ...options, storeClient: this.store.redis })
-          : new RateLimiterPrisma({ ...options, storeClient: this.store.db, tableName: "rateLimit" });
+          : // The table is the migrations' (tableCreated); expired rows are cleared every 5 minutes.
+            new RateLimiterPostgres({
+              ...options,
+              storeClient: sqlPoolOf(this.store.db),
+              storeType: "pool",
+              tableName: "RateLimit",
+              tableCreated: true,
+              clearExpiredByTimeout: true,
+            });
       this.#limiters.set(name, found);
     }
     return found;
