@@ -13,7 +13,11 @@ export interface CreateClientOptions {
 type QueryListener = (durationMs: number, query: string) => void;
 
 // On globalThis, like the client: a Next.js build may load this module more than once per process.
-const observed = globalThis as unknown as { bazaarQueryListeners?: Set<QueryListener>; bazaarPools?: Set<pg.Pool> };
+const observed = globalThis as unknown as {
+  bazaarQueryListeners?: Set<QueryListener>;
+  bazaarPools?: Set<pg.Pool>;
+  bazaarSqlPools?: WeakMap<PrismaClient, SqlPool>;
+};
 const queryListeners = (observed.bazaarQueryListeners ??= new Set());
 const pools = (observed.bazaarPools ??= new Set());
 
@@ -36,7 +40,7 @@ export function connectionPools(): readonly pg.Pool[] {
 export interface SqlPool {
   query(config: pg.QueryConfig): Promise<pg.QueryResult>;
 }
-const sqlPools = new WeakMap<PrismaClient, SqlPool>();
+const sqlPools = (observed.bazaarSqlPools ??= new WeakMap());
 
 export function sqlPoolOf(db: PrismaClient): SqlPool {
   const found = sqlPools.get(db);
