@@ -86,9 +86,9 @@ describe("the cart's statement budget", () => {
     // its event (one).
     expect(checkout).toBeLessThanOrEqual(13);
     // The simulator's read; in the webhook's transaction: the event's dedupe row, order and payment locked, the payment
-    // captured, the order confirmed (one update, one history insert), the stock sold (one statement), the cart closed,
+    // captured, the order confirmed with its history (one statement), the stock sold (one statement), the cart closed,
     // both events (one insert), COMMIT.
-    expect(payment).toBeLessThanOrEqual(11);
+    expect(payment).toBeLessThanOrEqual(10);
     // The payment locked and read with its shipments, the shipments locked, the accounts ensured (two), the posting, COMMIT.
     expect(split).toBeLessThanOrEqual(6);
   });

@@ -1,4 +1,4 @@
-import type { Order, OrderStatus, Payment, ShipmentStatus, Tx } from "@bazaar/db";
+import { Prisma, type Order, type OrderStatus, type Payment, type ShipmentStatus, type Tx } from "@bazaar/db";
 import { DomainError, notFound } from "../../errors";
 import { publish } from "../../events/publish";
 import { canTransitionOrder, canTransitionShipment, nextOrderStatus } from "./status";
@@ -60,23 +60,22 @@ export async function moveOrderThrough(tx: Tx, order: Pick<Order, "id" | "status
   const now = new Date();
   const cancelled = steps.find((step) => step.to === "CANCELLED");
   const cancelReason = cancelled ? (cancelled.cancelReason ?? cancelled.note ?? null) : null;
-  await tx.order.update({
-    where: { id: order.id },
-    data: {
-      status,
-      ...(steps.some((step) => step.to === "PAID") ? { paidAt: now } : {}),
-      ...(cancelled ? { cancelledAt: now, cancelReason } : {}),
-    },
-  });
-  await tx.orderStatusHistory.createMany({
-    data: steps.map((step, i) => ({
-      orderId: order.id,
-      status: step.to,
-      note: step.note ?? null,
-      actorId: step.actorId ?? null,
-      createdAt: new Date(now.getTime() + i),
-    })),
-  });
+  const history = steps.map(
+    (step, i) => Prisma.sql`(gen_random_uuid()::text, ${step.to}, ${step.note ?? null}, ${step.actorId ?? null}, ${new Date(now.getTime() + i)}::timestamp(3))`,
+  );
+  // The order and its timeline in one statement, written out (on every order's path; a Prisma
+  // model query is compiled on every call).
+  await tx.$executeRaw`
+    WITH moved AS (
+      UPDATE "Order" SET "status" = ${status}::"OrderStatus", "updatedAt" = ${now}::timestamp(3)
+             ${steps.some((step) => step.to === "PAID") ? Prisma.sql`, "paidAt" = ${now}::timestamp(3)` : Prisma.empty}
+             ${cancelled ? Prisma.sql`, "cancelledAt" = ${now}::timestamp(3), "cancelReason" = ${cancelReason}` : Prisma.empty}
+       WHERE "id" = ${order.id}
+      RETURNING "id"
+    )
+    INSERT INTO "OrderStatusHistory" ("id", "orderId", "status", "note", "actorId", "createdAt")
+    SELECT h."id", moved."id", h."status", h."note", h."actorId", h."createdAt"
+      FROM moved, (VALUES ${Prisma.join(history)}) AS h ("id", "status", "note", "actorId", "createdAt")`;
   if (cancelled) await publish(tx, "order/cancelled", { orderId: order.id, reason: cancelReason });
   order.status = status;
 }

@@ -1,4 +1,4 @@
-import type { Order, Payment, Prisma, PrismaClient, Tx } from "@bazaar/db";
+import type { Order, Payment, PrismaClient, Tx } from "@bazaar/db";
 import type Stripe from "stripe";
 import { publish, publishAll } from "../../events/publish";
 import { releaseOrderStock, sellOrderStock } from "../inventory";
@@ -28,10 +28,12 @@ export interface StripeEventResult {
  */
 export async function applyStripeEvent(db: PrismaClient, event: Stripe.Event, gateway: PaymentGateway = getPaymentGateway()): Promise<StripeEventResult> {
   return inTransaction(db, async (tx) => {
-    const { count } = await tx.webhookEvent.createMany({
-      data: [{ provider: "stripe", eventId: event.id, type: event.type, payload: event as unknown as Prisma.InputJsonValue, processedAt: new Date() }],
-      skipDuplicates: true,
-    });
+    // Written out (every Stripe event's path; a Prisma model query is compiled on every call).
+    const now = new Date();
+    const count = await tx.$executeRaw`
+      INSERT INTO "WebhookEvent" ("id", "provider", "eventId", "type", "payload", "receivedAt", "processedAt")
+      VALUES (gen_random_uuid()::text, 'stripe', ${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3))
+      ON CONFLICT ("provider", "eventId") DO NOTHING`;
     if (count === 0) return { outcome: "duplicate", detail: `event ${event.id} was already applied` };
     switch (event.type) {
       case "payment_intent.succeeded":
@@ -74,7 +76,9 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
   const mismatch = amountMismatch(intent, payment);
   if (mismatch) return wrongAmountReceived(tx, { order, payment, intent, mismatch }, gateway);
 
-  await tx.payment.update({ where: { id: payment.id }, data: { status: "CAPTURED", capturedAt: new Date(), failureMessage: null } });
+  await tx.$executeRaw`
+    UPDATE "Payment" SET "status" = 'CAPTURED', "capturedAt" = ${new Date()}::timestamp(3), "failureMessage" = NULL, "updatedAt" = ${new Date()}::timestamp(3)
+     WHERE "id" = ${payment.id}`;
   if (order.status !== "PENDING_PAYMENT") {
     // The money came after the order was given up (expired, cancelled, or an earlier attempt
     // failed and released the stock): there is no sale to honour, so the buyer gets it back.
@@ -101,7 +105,9 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
   await sellOrderStock(tx, order.id);
   if (order.cartId) {
     // A guest's cookie then opens a new cart on its next add (the token is unique among all carts).
-    await tx.cart.updateMany({ where: { id: order.cartId, status: "CHECKOUT" }, data: { status: "COMPLETED", completedAt: new Date(), guestToken: null } });
+    await tx.$executeRaw`
+      UPDATE "Cart" SET "status" = 'COMPLETED', "completedAt" = ${new Date()}::timestamp(3), "guestToken" = NULL, "updatedAt" = ${new Date()}::timestamp(3)
+       WHERE "id" = ${order.cartId} AND "status" = 'CHECKOUT'`;
   }
   await publishAll(tx, [
     { name: "payment/captured", payload: { paymentId: payment.id, orderId: order.id } },
