@@ -265,7 +265,10 @@ async function placeOrder(
   // Frozen for checkout from this statement on; every way out below but the placed order throws,
   // which rolls that back.
   const cart = await lockCartForCheckout(tx, customer.cart, now, new Date(now.getTime() + SOFT_RESERVATION_MS));
-  const twin = await findOrderByKey(tx, customer, input.idempotencyKey);
+  const [twin] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Order"
+     WHERE ${customer.kind === "buyer" ? Prisma.sql`"buyerId" = ${customer.buyerId}` : Prisma.sql`"guestEmail" = ${customer.guestEmail}`}
+       AND "idempotencyKey" = ${input.idempotencyKey}`;
   if (twin) throw new PlacedBefore();
   if (!cart) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
   if (cart.status === "CHECKOUT") {
@@ -358,7 +361,9 @@ async function placeOrder(
   });
   // A cart has one line per variant, so the variant names the order line.
   const itemOf = new Map(items.map((item) => [item.variantId, item.id]));
-  await tx.orderStatusHistory.create({ data: { orderId: order.id, status: "PENDING_PAYMENT", note: "Order placed; awaiting payment.", actorId: buyerId } });
+  await tx.$executeRaw`
+    INSERT INTO "OrderStatusHistory" ("id", "orderId", "status", "note", "actorId", "createdAt")
+    VALUES (gen_random_uuid()::text, ${order.id}, 'PENDING_PAYMENT', 'Order placed; awaiting payment.', ${buyerId}, ${new Date()}::timestamp(3))`;
 
   await hardenCartReservations(tx, {
     cartId: cart.id,
@@ -377,10 +382,12 @@ async function placeOrder(
   });
 
   const paymentKey = `order:${order.id}:payment`;
-  const payment = await tx.payment.create({
-    data: { orderId: order.id, provider, amountCents: totals.totalCents, currency: contents.currency, idempotencyKey: paymentKey },
-    select: { id: true },
-  });
+  const [payment] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Payment" ("id", "orderId", "provider", "amountCents", "currency", "idempotencyKey", "createdAt", "updatedAt")
+    VALUES (gen_random_uuid()::text, ${order.id}, ${provider}::"PaymentProvider", ${totals.totalCents}, ${contents.currency}, ${paymentKey},
+            ${new Date()}::timestamp(3), ${new Date()}::timestamp(3))
+    RETURNING "id"`;
+  if (!payment) throw new Error(`The payment of order ${order.id} was not written.`);
   if (promo && buyerId) await redeemPromo(tx, { promo, orderId: order.id, buyerId, amountCents: totals.discountCents });
   if (totals.pointsRedeemed > 0 && buyerId)
     await reservePoints(tx, { userId: buyerId, orderId: order.id, orderNumber: order.number, points: totals.pointsRedeemed, now });

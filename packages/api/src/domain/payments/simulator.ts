@@ -16,7 +16,12 @@ export type DeliverStripeEvent = (request: { payload: string; signature: string 
 /** Delivery over HTTP to the storefront's `/api/webhooks/stripe`, as Stripe does. */
 export function httpDelivery(url = new URL("/api/webhooks/stripe", getEnv().STOREFRONT_URL).toString()): DeliverStripeEvent {
   return async ({ payload, signature }) => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+    // identity: the route would gzip its short answer for fetch's default Accept-Encoding, and this process unzip it.
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": signature, "accept-encoding": "identity" },
+      body: payload,
+    });
     return { status: response.status, body: await response.text() };
   };
 }
