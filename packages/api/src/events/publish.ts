@@ -34,13 +34,14 @@ export async function publishAll(tx: Tx, events: DomainEvent[]): Promise<void> {
  */
 function insertOutbox(tx: Tx, rows: { name: string; payload: unknown; availableAt?: Date }[]): Promise<{ id: string }[]> {
   const now = Date.now();
-  const values = rows.map(
-    (row, i) =>
-      Prisma.sql`(${randomUUID()}, ${row.name}, ${JSON.stringify(row.payload)}::jsonb, ${row.availableAt ?? new Date(now)}::timestamp(3), ${new Date(now + i)}::timestamp(3))`,
-  );
-  return tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "OutboxEvent" ("id", "name", "payload", "availableAt", "createdAt") VALUES ${Prisma.join(values)} RETURNING "id"`;
+  const values = rows.map((row, i) => Prisma.sql`(${outboxValues(row.name, row.payload, row.availableAt ?? new Date(now), new Date(now + i))})`);
+  return tx.$queryRaw<{ id: string }[]>`INSERT INTO "OutboxEvent" ${OUTBOX_COLUMNS} VALUES ${Prisma.join(values)} RETURNING "id"`;
 }
+
+/** The outbox columns a new row is written with, and its values in that order (insertOutbox, outboxInsertFor). */
+const OUTBOX_COLUMNS = Prisma.sql`("id", "name", "payload", "availableAt", "createdAt")`;
+const outboxValues = (name: string, payload: unknown, availableAt: Date, createdAt: Date) =>
+  Prisma.sql`${randomUUID()}, ${name}, ${JSON.stringify(payload)}::jsonb, ${availableAt}::timestamp(3), ${createdAt}::timestamp(3)`;
 
 /**
  * The outbox INSERT of one event as SQL for a larger statement: one row per row of the CTE named
@@ -51,8 +52,7 @@ export function outboxInsertFor<N extends EventName>(name: N, payload: EventPayl
   const data = eventSchemas[name].parse(payload);
   if (storefrontChangeOf(name, data as EventPayload<N>)) throw new Error(`${name} expires storefront pages: publish it in a transaction.`);
   const now = new Date();
-  return Prisma.sql`INSERT INTO "OutboxEvent" ("id", "name", "payload", "availableAt", "createdAt")
-    SELECT ${randomUUID()}, ${name}, ${JSON.stringify(data)}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3) FROM ${Prisma.raw(`"${from}"`)}`;
+  return Prisma.sql`INSERT INTO "OutboxEvent" ${OUTBOX_COLUMNS} SELECT ${outboxValues(name, data, now, now)} FROM ${Prisma.raw(`"${from}"`)}`;
 }
 
 function outboxRow<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {

@@ -1,7 +1,7 @@
-// Throttling with rate-limiter-flexible. The counters live in PostgreSQL (the RateLimit table,
-// on the app's own pg pool: one prepared statement per use) or in Redis when REDIS_URL is set, so a limit holds across
-// every process and instance. Time comes from Date (the library reads it), which tests move with
-// a fake clock instead of sleeping.
+// Throttling with rate-limiter-flexible. The counters live in PostgreSQL (the RateLimit table, on
+// the app's own pg pool: one prepared statement per use) or in Redis when REDIS_URL is set, so a
+// limit holds across every process and instance. Time comes from Date (the library reads it),
+// which tests move with a fake clock instead of sleeping.
 import { sqlPoolOf, type PrismaClient } from "@bazaar/db";
 import type { Redis } from "ioredis";
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";

@@ -72,8 +72,8 @@ interface VariantToBuy {
 
 /**
  * The variant a buyer means (by id, or a product bought as its only variant), with the cart's line
- * of it if any and what that line holds: one statement written out, as the add path's statements are (a Prisma model query
- * is compiled on every call, ~0.5 ms of CPU each; bench/README.md).
+ * of it if any and what that line holds: one statement, written out as the add path's statements
+ * are (a Prisma model query is compiled on every call, ~0.5 ms of CPU each; bench/README.md).
  */
 async function findVariantToBuy(tx: Tx, ref: CartItemRef, cartId: string) {
   const which = ref.variantId

@@ -382,10 +382,11 @@ async function placeOrder(
   });
 
   const paymentKey = `order:${order.id}:payment`;
+  const createdAt = new Date();
   const [payment] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Payment" ("id", "orderId", "provider", "amountCents", "currency", "idempotencyKey", "createdAt", "updatedAt")
     VALUES (gen_random_uuid()::text, ${order.id}, ${provider}::"PaymentProvider", ${totals.totalCents}, ${contents.currency}, ${paymentKey},
-            ${new Date()}::timestamp(3), ${new Date()}::timestamp(3))
+            ${createdAt}::timestamp(3), ${createdAt}::timestamp(3))
     RETURNING "id"`;
   if (!payment) throw new Error(`The payment of order ${order.id} was not written.`);
   if (promo && buyerId) await redeemPromo(tx, { promo, orderId: order.id, buyerId, amountCents: totals.discountCents });

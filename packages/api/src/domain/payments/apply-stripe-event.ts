@@ -76,8 +76,9 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
   const mismatch = amountMismatch(intent, payment);
   if (mismatch) return wrongAmountReceived(tx, { order, payment, intent, mismatch }, gateway);
 
+  const capturedAt = new Date();
   await tx.$executeRaw`
-    UPDATE "Payment" SET "status" = 'CAPTURED', "capturedAt" = ${new Date()}::timestamp(3), "failureMessage" = NULL, "updatedAt" = ${new Date()}::timestamp(3)
+    UPDATE "Payment" SET "status" = 'CAPTURED', "capturedAt" = ${capturedAt}::timestamp(3), "failureMessage" = NULL, "updatedAt" = ${capturedAt}::timestamp(3)
      WHERE "id" = ${payment.id}`;
   if (order.status !== "PENDING_PAYMENT") {
     // The money came after the order was given up (expired, cancelled, or an earlier attempt
@@ -105,8 +106,9 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
   await sellOrderStock(tx, order.id);
   if (order.cartId) {
     // A guest's cookie then opens a new cart on its next add (the token is unique among all carts).
+    const completedAt = new Date();
     await tx.$executeRaw`
-      UPDATE "Cart" SET "status" = 'COMPLETED', "completedAt" = ${new Date()}::timestamp(3), "guestToken" = NULL, "updatedAt" = ${new Date()}::timestamp(3)
+      UPDATE "Cart" SET "status" = 'COMPLETED', "completedAt" = ${completedAt}::timestamp(3), "guestToken" = NULL, "updatedAt" = ${completedAt}::timestamp(3)
        WHERE "id" = ${order.cartId} AND "status" = 'CHECKOUT'`;
   }
   await publishAll(tx, [
