@@ -1,12 +1,12 @@
 // Reads a cart with everything its page and checkout need in one statement (the cart, its lines
-// with their stock rows, its active holds: relationJoins), however many lines it has; the tax
-// rate is a second read when a destination is known.
+// with their stock, its active holds), however many lines it has; the tax rate is a second read
+// when a destination is known.
 import type { Tx } from "@bazaar/db";
 import { availabilityOf, type Availability } from "../inventory/constants";
 import { formatMoney } from "../money";
 import { computeTotals, type PricingPoints, type PricingPromo, type Totals } from "../pricing";
 import { readPlatformSettings } from "../settings/settings";
-import { TIER_SELECT, type TierRule } from "../loyalty/tiers";
+import type { TierRule } from "../loyalty/tiers";
 import { variantDisplayName } from "../../validators/variants";
 
 export interface CartLine {
@@ -59,105 +59,144 @@ export interface CartContents {
   reservationExpiresAt: Date | null;
 }
 
+/** One row per cart line (one row with a null line for an empty cart), the cart's own columns on each. */
+interface CartRow {
+  id: string;
+  status: string;
+  currency: string;
+  buyerId: string | null;
+  reservationExpiresAt: Date | null;
+  promoId: string | null;
+  promoCode: string;
+  promoType: "PERCENT" | "FIXED";
+  promoValue: number;
+  promoCurrency: string;
+  promoMinSubtotalCents: number;
+  promoStartsAt: Date | null;
+  promoExpiresAt: Date | null;
+  promoUsageLimit: number | null;
+  promoUsageCount: number;
+  promoSellerId: string | null;
+  promoActive: boolean;
+  availablePoints: number | null;
+  tierId: string;
+  tierCode: string;
+  tierName: string;
+  tierMinSpendCents: number;
+  tierDiscountBps: number;
+  tierPointsMultiplierBps: number;
+  tierFreeShippingOverCents: number | null;
+  itemId: string | null;
+  productId: string;
+  variantId: string;
+  sellerId: string;
+  quantity: number;
+  unitPriceCents: number;
+  sku: string;
+  variantTitle: string;
+  priceCents: number;
+  variantStatus: string;
+  imageUrl: string | null;
+  imageAlt: string;
+  available: number;
+  lowStockThreshold: number;
+  held: number;
+  productName: string;
+  slug: string;
+  productCurrency: string;
+  productStatus: string;
+  unlisted: boolean;
+  shopName: string;
+  sellerSlug: string;
+  sellerStatus: string;
+  sellerUserStatus: string;
+  shippingFlatCents: number;
+  freeShippingOverCents: number | null;
+  loyaltyCofundBps: number;
+}
+
+/**
+ * The cart with its promo code, the buyer's tier and points, and its lines with today's price,
+ * stock, holds and shop, in one statement. Written out rather than a Prisma relation query: this
+ * runs on every cart view and checkout, and Prisma compiles its query on every call.
+ */
 export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartContents> {
-  const cart = await tx.cart.findUniqueOrThrow({
-    where: { id: cartId },
-    select: {
-      id: true,
-      status: true,
-      currency: true,
-      buyerId: true,
-      promoCode: true,
-      // Joined in the same statement (relationJoins): a buyer without loyalty costs nothing more.
-      buyer: { select: { loyalty: { select: { availablePoints: true, tier: { select: TIER_SELECT } } } } },
-      reservations: {
-        where: { type: "SOFT", status: "ACTIVE", expiresAt: { gt: now } },
-        select: { cartItemId: true, quantity: true, expiresAt: true },
-      },
-      items: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          productId: true,
-          variantId: true,
-          sellerId: true,
-          quantity: true,
-          unitPriceCents: true,
-          variant: {
-            select: {
-              sku: true,
-              title: true,
-              priceCents: true,
-              status: true,
-              image: { select: { url: true, alt: true } },
-              stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } },
-            },
-          },
-          product: {
-            select: {
-              name: true,
-              slug: true,
-              currency: true,
-              status: true,
-              unlistedAt: true,
-              images: { select: { url: true, alt: true }, orderBy: { position: "asc" }, take: 1 },
-            },
-          },
-          seller: {
-            select: {
-              id: true,
-              shopName: true,
-              slug: true,
-              status: true,
-              shippingFlatCents: true,
-              freeShippingOverCents: true,
-              loyaltyCofundBps: true,
-              user: { select: { status: true } },
-            },
-          },
-        },
-      },
-    },
-  });
-  const heldOf = new Map<string, number>();
-  for (const hold of cart.reservations) if (hold.cartItemId) heldOf.set(hold.cartItemId, (heldOf.get(hold.cartItemId) ?? 0) + hold.quantity);
+  const rows = await tx.$queryRaw<CartRow[]>`
+    WITH holds AS (
+      SELECT "cartItemId", sum("quantity")::int AS "held", min("expiresAt") AS "expiresAt"
+        FROM "Reservation"
+       WHERE "cartId" = ${cartId} AND "type" = 'SOFT' AND "status" = 'ACTIVE' AND "expiresAt" > ${now}::timestamp(3)
+       GROUP BY "cartItemId"
+    )
+    SELECT c."id", c."status"::text AS "status", c."currency", c."buyerId",
+           (SELECT min("expiresAt") FROM holds) AS "reservationExpiresAt",
+           pc."id" AS "promoId", pc."code" AS "promoCode", pc."type"::text AS "promoType", pc."value" AS "promoValue",
+           pc."currency" AS "promoCurrency", pc."minSubtotalCents" AS "promoMinSubtotalCents", pc."startsAt" AS "promoStartsAt",
+           pc."expiresAt" AS "promoExpiresAt", pc."usageLimit" AS "promoUsageLimit", pc."usageCount" AS "promoUsageCount",
+           pc."sellerId" AS "promoSellerId", pc."active" AS "promoActive",
+           lm."availablePoints", t."id" AS "tierId", t."code" AS "tierCode", t."name" AS "tierName", t."minSpendCents" AS "tierMinSpendCents",
+           t."discountBps" AS "tierDiscountBps", t."pointsMultiplierBps" AS "tierPointsMultiplierBps",
+           t."freeShippingOverCents" AS "tierFreeShippingOverCents",
+           ci."id" AS "itemId", ci."productId", ci."variantId", ci."sellerId", ci."quantity", ci."unitPriceCents",
+           v."sku", v."title" AS "variantTitle", v."priceCents", v."status"::text AS "variantStatus",
+           coalesce(vi."url", pi."url") AS "imageUrl", coalesce(vi."alt", pi."alt") AS "imageAlt",
+           stock."available", stock."lowStockThreshold", coalesce(h."held", 0)::int AS "held",
+           p."name" AS "productName", p."slug", p."currency" AS "productCurrency", p."status"::text AS "productStatus",
+           p."unlistedAt" IS NOT NULL AS "unlisted",
+           s."shopName", s."slug" AS "sellerSlug", s."status"::text AS "sellerStatus", su."status"::text AS "sellerUserStatus",
+           s."shippingFlatCents", s."freeShippingOverCents", s."loyaltyCofundBps"
+      FROM "Cart" c
+      LEFT JOIN "PromoCode" pc ON pc."id" = c."promoCodeId"
+      LEFT JOIN "LoyaltyMember" lm ON lm."userId" = c."buyerId"
+      LEFT JOIN "LoyaltyTier" t ON t."id" = lm."tierId"
+      LEFT JOIN ("CartItem" ci
+                 JOIN "ProductVariant" v ON v."id" = ci."variantId"
+                 JOIN "Product" p ON p."id" = ci."productId"
+                 JOIN "Seller" s ON s."id" = ci."sellerId"
+                 JOIN "User" su ON su."id" = s."userId") ON ci."cartId" = c."id"
+      LEFT JOIN "ProductImage" vi ON vi."id" = v."imageId"
+      LEFT JOIN LATERAL (SELECT "url", "alt" FROM "ProductImage" WHERE "productId" = ci."productId" ORDER BY "position", "id" LIMIT 1) pi ON true
+      LEFT JOIN LATERAL (
+        SELECT greatest(0, coalesce(sum("onHand" - "reserved" - "allocated"), 0))::int AS "available",
+               greatest(0, coalesce(max("lowStockThreshold"), 0))::int AS "lowStockThreshold"
+          FROM "StockLevel" WHERE "variantId" = ci."variantId"
+      ) stock ON ci."id" IS NOT NULL
+      LEFT JOIN holds h ON h."cartItemId" = ci."id"
+     WHERE c."id" = ${cartId}
+     ORDER BY ci."createdAt", ci."id"`;
+  const cart = rows[0];
+  if (!cart) throw new Error(`Cart ${cartId} does not exist.`);
 
   const sellers = new Map<string, CartSeller>();
-  const lines = cart.items.map((item): CartLine => {
-    const { product, seller, variant } = item;
-    const name = variantDisplayName(product.name, variant.title);
-    sellers.set(seller.id, {
-      id: seller.id,
-      shopName: seller.shopName,
-      slug: seller.slug,
-      shippingFlatCents: seller.shippingFlatCents,
-      freeShippingOverCents: seller.freeShippingOverCents,
-      loyaltyCofundBps: seller.loyaltyCofundBps,
+  const lines = rows.flatMap((row): CartLine[] => {
+    if (!row.itemId) return [];
+    const name = variantDisplayName(row.productName, row.variantTitle);
+    sellers.set(row.sellerId, {
+      id: row.sellerId,
+      shopName: row.shopName,
+      slug: row.sellerSlug,
+      shippingFlatCents: row.shippingFlatCents,
+      freeShippingOverCents: row.freeShippingOverCents,
+      loyaltyCofundBps: row.loyaltyCofundBps,
     });
-    const rows = variant.stockLevels;
-    const available = Math.max(
-      0,
-      rows.reduce((sum, row) => sum + row.onHand - row.reserved - row.allocated, 0),
-    );
-    const heldQuantity = heldOf.get(item.id) ?? 0;
-    const maxQuantity = heldQuantity + available;
+    const maxQuantity = row.held + row.available;
     const purchasable =
-      product.status === "ACTIVE" &&
-      variant.status === "ACTIVE" &&
-      product.unlistedAt === null &&
-      seller.status === "APPROVED" &&
-      seller.user.status === "ACTIVE" &&
-      product.currency === cart.currency;
+      row.productStatus === "ACTIVE" &&
+      row.variantStatus === "ACTIVE" &&
+      !row.unlisted &&
+      row.sellerStatus === "APPROVED" &&
+      row.sellerUserStatus === "ACTIVE" &&
+      row.productCurrency === cart.currency;
     const warnings: string[] = [];
     if (!purchasable) {
       warnings.push(`"${name}" is no longer available. Remove it to check out.`);
     } else {
-      if (variant.priceCents !== item.unitPriceCents) {
+      if (row.priceCents !== row.unitPriceCents) {
         warnings.push(
-          `The price of "${name}" changed from ${formatMoney(item.unitPriceCents, cart.currency)} to ${formatMoney(variant.priceCents, cart.currency)}.`,
+          `The price of "${name}" changed from ${formatMoney(row.unitPriceCents, cart.currency)} to ${formatMoney(row.priceCents, cart.currency)}.`,
         );
       }
-      if (item.quantity > maxQuantity) {
+      if (row.quantity > maxQuantity) {
         warnings.push(
           maxQuantity === 0
             ? `"${name}" is out of stock. Remove it to check out.`
@@ -165,39 +204,69 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
         );
       }
     }
-    return {
-      id: item.id,
-      productId: item.productId,
-      variantId: item.variantId,
-      sellerId: item.sellerId,
-      quantity: item.quantity,
-      snapshotPriceCents: item.unitPriceCents,
-      unitPriceCents: variant.priceCents,
-      currency: product.currency,
-      name,
-      productName: product.name,
-      variantTitle: variant.title,
-      slug: product.slug,
-      sku: variant.sku,
-      image: variant.image ?? product.images[0] ?? null,
-      purchasable,
-      heldQuantity,
-      maxQuantity,
-      availability: availabilityOf(maxQuantity, Math.max(0, ...rows.map((row) => row.lowStockThreshold))),
-      warnings,
-    };
+    return [
+      {
+        id: row.itemId,
+        productId: row.productId,
+        variantId: row.variantId,
+        sellerId: row.sellerId,
+        quantity: row.quantity,
+        snapshotPriceCents: row.unitPriceCents,
+        unitPriceCents: row.priceCents,
+        currency: row.productCurrency,
+        name,
+        productName: row.productName,
+        variantTitle: row.variantTitle,
+        slug: row.slug,
+        sku: row.sku,
+        image: row.imageUrl === null ? null : { url: row.imageUrl, alt: row.imageAlt },
+        purchasable,
+        heldQuantity: row.held,
+        maxQuantity,
+        availability: availabilityOf(maxQuantity, row.lowStockThreshold),
+        warnings,
+      },
+    ];
   });
-  const expiries = cart.reservations.map((hold) => hold.expiresAt);
   return {
     id: cart.id,
     status: cart.status,
     currency: cart.currency,
     buyerId: cart.buyerId,
-    promoCode: cart.promoCode,
-    loyalty: cart.buyer?.loyalty ?? null,
+    promoCode: cart.promoId
+      ? {
+          id: cart.promoId,
+          code: cart.promoCode,
+          type: cart.promoType,
+          value: cart.promoValue,
+          currency: cart.promoCurrency,
+          minSubtotalCents: cart.promoMinSubtotalCents,
+          startsAt: cart.promoStartsAt,
+          expiresAt: cart.promoExpiresAt,
+          usageLimit: cart.promoUsageLimit,
+          usageCount: cart.promoUsageCount,
+          sellerId: cart.promoSellerId,
+          active: cart.promoActive,
+        }
+      : null,
+    loyalty:
+      cart.availablePoints === null
+        ? null
+        : {
+            availablePoints: cart.availablePoints,
+            tier: {
+              id: cart.tierId,
+              code: cart.tierCode,
+              name: cart.tierName,
+              minSpendCents: cart.tierMinSpendCents,
+              discountBps: cart.tierDiscountBps,
+              pointsMultiplierBps: cart.tierPointsMultiplierBps,
+              freeShippingOverCents: cart.tierFreeShippingOverCents,
+            },
+          },
     lines,
     sellers: [...sellers.values()],
-    reservationExpiresAt: expiries.length ? new Date(Math.min(...expiries.map((date) => date.getTime()))) : null,
+    reservationExpiresAt: cart.reservationExpiresAt,
   };
 }
 

@@ -82,9 +82,9 @@ describe("the cart's statement budget", () => {
     console.log(`[statements] checkout (2 sellers, 2 lines) ${checkout}; card payment confirmed and applied ${payment}; ledger split ${split}`);
     // The throttle's one (its PostgreSQL store's upsert; Redis in production); in the order's transaction: the cart locked, frozen
     // and its holds extended (one), the idempotency key, the cart with lines, stock and holds (one), the tax rate, the
-    // order, shipments, lines, history, the holds turned HARD (one), the payment, COMMIT; then the intent recorded with
-    // its event (one).
-    expect(checkout).toBeLessThanOrEqual(13);
+    // order with its shipments, lines, history and payment (one), the holds turned HARD (one), COMMIT; then the intent
+    // recorded with its event (one).
+    expect(checkout).toBeLessThanOrEqual(9);
     // The simulator's read; in the webhook's transaction: the event's dedupe row, order and payment locked, the payment
     // captured, the order confirmed with its history (one statement), the stock sold (one statement), the cart closed,
     // both events (one insert), COMMIT.

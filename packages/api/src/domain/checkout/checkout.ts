@@ -22,6 +22,7 @@ import { redeemPromo, releasePromo } from "../promotions/redemption";
 import { inTransaction } from "../transaction";
 import { lockCartForCheckout, type CartOwner } from "../cart/cart-owner";
 import { orderAccessToken } from "../orders/order-access";
+import { insertPlacedOrder } from "./order-rows";
 
 export interface CheckoutResult {
   orderId: string;
@@ -309,8 +310,9 @@ async function placeOrder(
     );
   }
 
-  const order = await tx.order.create({
-    data: {
+  const lineTotals = new Map(totals.lines.map((line) => [line.id, line]));
+  const { order, payment, itemOf } = await insertPlacedOrder(tx, {
+    order: {
       buyerId,
       guestEmail,
       cartId: cart.id,
@@ -330,18 +332,8 @@ async function placeOrder(
       idempotencyKey: input.idempotencyKey,
       paymentDueAt: new Date(now.getTime() + HARD_RESERVATION_MS),
     },
-    select: { id: true, number: true },
-  });
-  const shipments = await tx.shipment.createManyAndReturn({
-    data: totals.sellers.map((seller) => ({ orderId: order.id, ...seller })),
-    select: { id: true, sellerId: true },
-  });
-  const shipmentOf = new Map(shipments.map((shipment) => [shipment.sellerId, shipment.id]));
-  const lineTotals = new Map(totals.lines.map((line) => [line.id, line]));
-  const items = await tx.orderItem.createManyAndReturn({
-    data: contents.lines.map((line) => ({
-      orderId: order.id,
-      shipmentId: shipmentOf.get(line.sellerId) ?? "",
+    shipments: totals.sellers,
+    items: contents.lines.map((line) => ({
       productId: line.productId,
       variantId: line.variantId,
       sellerId: line.sellerId,
@@ -355,15 +347,9 @@ async function placeOrder(
       tierDiscountCents: lineTotals.get(line.id)?.tierDiscountCents ?? 0,
       pointsDiscountCents: lineTotals.get(line.id)?.pointsDiscountCents ?? 0,
       taxCents: lineTotals.get(line.id)?.taxCents ?? 0,
-      currency: contents.currency,
     })),
-    select: { id: true, variantId: true },
+    provider,
   });
-  // A cart has one line per variant, so the variant names the order line.
-  const itemOf = new Map(items.map((item) => [item.variantId, item.id]));
-  await tx.$executeRaw`
-    INSERT INTO "OrderStatusHistory" ("id", "orderId", "status", "note", "actorId", "createdAt")
-    VALUES (gen_random_uuid()::text, ${order.id}, 'PENDING_PAYMENT', 'Order placed; awaiting payment.', ${buyerId}, ${new Date()}::timestamp(3))`;
 
   await hardenCartReservations(tx, {
     cartId: cart.id,
@@ -381,14 +367,6 @@ async function placeOrder(
     holdsExtended: true,
   });
 
-  const paymentKey = `order:${order.id}:payment`;
-  const createdAt = new Date();
-  const [payment] = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Payment" ("id", "orderId", "provider", "amountCents", "currency", "idempotencyKey", "createdAt", "updatedAt")
-    VALUES (gen_random_uuid()::text, ${order.id}, ${provider}::"PaymentProvider", ${totals.totalCents}, ${contents.currency}, ${paymentKey},
-            ${createdAt}::timestamp(3), ${createdAt}::timestamp(3))
-    RETURNING "id"`;
-  if (!payment) throw new Error(`The payment of order ${order.id} was not written.`);
   if (promo && buyerId) await redeemPromo(tx, { promo, orderId: order.id, buyerId, amountCents: totals.discountCents });
   if (totals.pointsRedeemed > 0 && buyerId)
     await reservePoints(tx, { userId: buyerId, orderId: order.id, orderNumber: order.number, points: totals.pointsRedeemed, now });
@@ -398,7 +376,7 @@ async function placeOrder(
     orderNumber: order.number,
     cartId: cart.id,
     paymentId: payment.id,
-    paymentKey,
+    paymentKey: payment.key,
     totalCents: totals.totalCents,
     currency: contents.currency,
   };

@@ -65,13 +65,28 @@ async function send(payload: string, deliver: DeliverStripeEvent) {
 
 const chargeIdOf = (paymentIntentId: string) => `ch_sim_${createHash("sha256").update(paymentIntentId).digest("hex").slice(0, 24)}`;
 
+/** The simulated payment with its order's owner and status; written out, as it is read once per card payment. */
 async function findSimulatedPayment(db: PrismaClient, paymentIntentId: string) {
-  const payment = await db.payment.findUnique({
-    where: { providerPaymentId: paymentIntentId },
-    include: { order: { select: { id: true, status: true, buyerId: true } } },
-  });
+  const [payment] = await db.$queryRaw<SimulatedPayment[]>`
+    SELECT p."id", p."orderId", p."provider"::text AS "provider", p."providerPaymentId", p."status"::text AS "status", p."amountCents",
+           p."refundedCents", p."currency", p."clientSecret", o."status"::text AS "orderStatus", o."buyerId" AS "orderBuyerId"
+      FROM "Payment" p JOIN "Order" o ON o."id" = p."orderId"
+     WHERE p."providerPaymentId" = ${paymentIntentId}`;
   if (!payment || payment.provider !== "SIMULATOR") throw notFound("The payment");
-  return payment;
+  return { ...payment, providerPaymentId: paymentIntentId, order: { id: payment.orderId, status: payment.orderStatus, buyerId: payment.orderBuyerId } };
+}
+
+interface SimulatedPayment {
+  id: string;
+  orderId: string;
+  provider: string;
+  status: string;
+  amountCents: number;
+  refundedCents: number;
+  currency: string;
+  clientSecret: string | null;
+  orderStatus: string;
+  orderBuyerId: string | null;
 }
 
 // Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.
