@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { registerProbe, reportConnection } from "./availability";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 export interface CreateClientOptions {
   url?: string;
@@ -17,6 +18,7 @@ const observed = globalThis as unknown as {
   bazaarQueryListeners?: Set<QueryListener>;
   bazaarPools?: Set<pg.Pool>;
   bazaarSqlPools?: WeakMap<PrismaClient, SqlPool>;
+  bazaarRawPools?: WeakMap<PrismaClient, pg.Pool>;
 };
 const queryListeners = (observed.bazaarQueryListeners ??= new Set());
 const pools = (observed.bazaarPools ??= new Set());
@@ -41,6 +43,7 @@ export interface SqlPool {
   query(config: pg.QueryConfig): Promise<pg.QueryResult>;
 }
 const sqlPools = (observed.bazaarSqlPools ??= new WeakMap());
+const rawPools = (observed.bazaarRawPools ??= new WeakMap());
 
 export function sqlPoolOf(db: PrismaClient): SqlPool {
   const found = sqlPools.get(db);
@@ -70,6 +73,7 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
   client.$on("query", (event) => {
     for (const listener of queryListeners) listener(event.duration, event.query);
   });
+  rawPools.set(client, pool);
   sqlPools.set(client, {
     async query(config) {
       const started = performance.now();
@@ -118,3 +122,89 @@ export function getDb(): PrismaClient {
   globalForPrisma.bazaarPrisma ??= createPrismaClient();
   return globalForPrisma.bazaarPrisma;
 }
+
+/**
+ * What a hot path's SQL needs of a transaction: Prisma's raw-query methods, which a Prisma
+ * transaction (Tx) has too, so the same domain function runs in either.
+ */
+export interface SqlTx {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T>;
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * Runs `fn` in a transaction on one of the client's pooled connections, without Prisma in
+ * between: BEGIN, fn's statements as named prepared statements (PostgreSQL parses and plans each
+ * shape once per connection), COMMIT, or ROLLBACK when fn throws. For the few hottest
+ * transactions (a cart's add), where Prisma's interactive transaction and its per-call query
+ * handling cost more CPU than the statements themselves (bench/README.md). Values and rows are
+ * read as Prisma reads them: timestamps in UTC, bigint as BigInt.
+ */
+export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+  const pool = rawPools.get(db);
+  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool to lend.");
+  const connection = await pool.connect();
+  const run = async (config: pg.QueryConfig) => {
+    const started = performance.now();
+    try {
+      return await connection.query(config);
+    } finally {
+      for (const listener of queryListeners) listener(performance.now() - started, config.text);
+    }
+  };
+  let broken = false;
+  try {
+    await run({ text: "BEGIN" });
+    const result = await fn(sqlTxOn(run));
+    await run({ text: "COMMIT" });
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is dropped from the pool rather than reused.
+    await run({ text: "ROLLBACK" }).catch(() => (broken = true));
+    throw error;
+  } finally {
+    connection.release(broken);
+  }
+}
+
+function sqlTxOn(run: (config: pg.QueryConfig) => Promise<pg.QueryResult>): SqlTx {
+  const configOf = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]): pg.QueryConfig => {
+    // A template's strings are an array; a Prisma.sql fragment is not (instanceof would fail across a bundle's module copies).
+    const sql = Array.isArray(query) ? Prisma.sql(query as TemplateStringsArray, ...values) : (query as Prisma.Sql);
+    return { name: statementName(sql.text), text: sql.text, values: sql.values.map(toPgValue), types: PRISMA_LIKE_TYPES };
+  };
+  return {
+    async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
+      return (await run(configOf(query, values))).rows as T;
+    },
+    async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
+      return (await run(configOf(query, values))).rowCount ?? 0;
+    },
+  };
+}
+
+// One name per statement text: pg prepares a name once per connection and then only binds it.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `bz_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+// Prisma keeps DateTime as UTC in `timestamp(3)`: written as ISO strings, read back as UTC (pg
+// would use the process's time zone both ways).
+const toPgValue = (value: unknown): unknown =>
+  value instanceof Date ? value.toISOString() : typeof value === "bigint" ? value.toString() : Array.isArray(value) ? value.map(toPgValue) : value;
+
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+const PRISMA_LIKE_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === TIMESTAMP_OID) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+    if (oid === INT8_OID) return (text: string) => BigInt(text);
+    return pg.types.getTypeParser(oid, format) as (text: string) => unknown;
+  }) as pg.CustomTypesConfig["getTypeParser"],
+};

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, Tx } from "@bazaar/db";
+import { sqlTransaction, type Prisma, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 
 // Commerce transactions wait for a connection and for row locks under contention (a hundred
 // buyers on one SKU), so they get more time than Prisma's 2 s / 5 s defaults; a deadlock or
@@ -28,7 +28,7 @@ function safeJson(value: unknown): string {
 }
 
 type CommitHook = { items: Set<string>; run: (items: string[]) => Promise<void> };
-const commitHooks = new WeakMap<Tx, Map<string, CommitHook>>();
+const commitHooks = new WeakMap<SqlTx, Map<string, CommitHook>>();
 
 /**
  * Runs `run` once `tx` has committed, before inTransaction returns, with every item registered
@@ -36,7 +36,7 @@ const commitHooks = new WeakMap<Tx, Map<string, CommitHook>>();
  * Nothing runs for a transaction that rolls back or is retried. Outside inTransaction (a plain
  * `db.$transaction`) nothing is registered: callers must not depend on it for correctness alone.
  */
-export function afterCommit(tx: Tx, key: string, items: string[], run: (items: string[]) => Promise<void>): void {
+export function afterCommit(tx: SqlTx, key: string, items: string[], run: (items: string[]) => Promise<void>): void {
   const hooks = commitHooks.get(tx);
   if (!hooks) return;
   const hook = hooks.get(key) ?? { items: new Set<string>(), run };
@@ -45,22 +45,31 @@ export function afterCommit(tx: Tx, key: string, items: string[], run: (items: s
 }
 
 /** Runs `fn` in one interactive transaction, retrying it whole on deadlock or serialization failure. */
-export async function inTransaction<T>(
+export function inTransaction<T>(
   db: PrismaClient,
   fn: (tx: Tx) => Promise<T>,
   options: { isolationLevel?: Prisma.TransactionIsolationLevel } = {},
 ): Promise<T> {
+  return withRetries((body: (tx: Tx) => Promise<T>) => db.$transaction(body, { ...OPTIONS, ...options }), fn);
+}
+
+/**
+ * inTransaction for a hot path whose statements are all written out: the same retries and
+ * commit hooks, on a pooled connection without Prisma's interactive transaction (sqlTransaction).
+ */
+export function inSqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return withRetries((body: (tx: SqlTx) => Promise<T>) => sqlTransaction(db, body), fn);
+}
+
+async function withRetries<T, X extends SqlTx>(begin: (body: (tx: X) => Promise<T>) => Promise<T>, fn: (tx: X) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const hooks = new Map<string, CommitHook>();
     let result: T;
     try {
-      result = await db.$transaction(
-        (tx) => {
-          commitHooks.set(tx, hooks);
-          return fn(tx);
-        },
-        { ...OPTIONS, ...options },
-      );
+      result = await begin((tx) => {
+        commitHooks.set(tx, hooks);
+        return fn(tx);
+      });
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
       continue;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, type Tx } from "@bazaar/db";
+import { Prisma, type SqlTx } from "@bazaar/db";
 import { expireStorefrontOnCommit, storefrontChangeOf } from "../domain/catalog/cache-tags";
 import { eventSchemas, type EventName, type EventPayload } from "./catalog";
 
@@ -9,7 +9,7 @@ import { eventSchemas, type EventName, type EventPayload } from "./catalog";
  * An event that alters public pages also expires them as soon as the transaction commits
  * (the storefront's cached pages must not wait for the relay).
  */
-export async function publish<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}): Promise<{ id: string }> {
+export async function publish<N extends EventName>(tx: SqlTx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}): Promise<{ id: string }> {
   const [row] = await insertOutbox(tx, [outboxRow(tx, name, payload, options)]);
   return row!;
 }
@@ -21,7 +21,7 @@ export type DomainEvent = { [N in EventName]: { name: N; payload: EventPayload<N
  * Several events of one change in one outbox INSERT (as publish, each). They are stamped a
  * millisecond apart: the relay delivers by creation time, so they go out in the order given.
  */
-export async function publishAll(tx: Tx, events: DomainEvent[]): Promise<void> {
+export async function publishAll(tx: SqlTx, events: DomainEvent[]): Promise<void> {
   await insertOutbox(
     tx,
     events.map((event) => outboxRow(tx, event.name, event.payload)),
@@ -32,7 +32,7 @@ export async function publishAll(tx: Tx, events: DomainEvent[]): Promise<void> {
  * The outbox rows in one INSERT, written out: publishing is on every order's and payment's path,
  * and a Prisma model query is compiled on every call. Row i is created i ms after the first.
  */
-function insertOutbox(tx: Tx, rows: { name: string; payload: unknown; availableAt?: Date }[]): Promise<{ id: string }[]> {
+function insertOutbox(tx: SqlTx, rows: { name: string; payload: unknown; availableAt?: Date }[]): Promise<{ id: string }[]> {
   const now = Date.now();
   const values = rows.map((row, i) => Prisma.sql`(${outboxValues(row.name, row.payload, row.availableAt ?? new Date(now), new Date(now + i))})`);
   return tx.$queryRaw<{ id: string }[]>`INSERT INTO "OutboxEvent" ${OUTBOX_COLUMNS} VALUES ${Prisma.join(values)} RETURNING "id"`;
@@ -55,7 +55,7 @@ export function outboxInsertFor<N extends EventName>(name: N, payload: EventPayl
   return Prisma.sql`INSERT INTO "OutboxEvent" ${OUTBOX_COLUMNS} SELECT ${outboxValues(name, data, now, now)} FROM ${Prisma.raw(`"${from}"`)}`;
 }
 
-function outboxRow<N extends EventName>(tx: Tx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {
+function outboxRow<N extends EventName>(tx: SqlTx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {
   const data = eventSchemas[name].parse(payload) as EventPayload<N>;
   const change = storefrontChangeOf(name, data);
   if (change) expireStorefrontOnCommit(tx, change);

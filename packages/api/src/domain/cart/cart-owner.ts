@@ -1,7 +1,7 @@
 // Whose cart: a signed-in buyer's, or a guest's found by the cookie token. Every cart change
 // runs in a transaction that first locks the cart row, so one cart's changes never interleave
 // (two tabs, a double click) and stock rows are only locked after it.
-import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { Prisma, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 
 export type CartOwner = { buyerId: string } | { guestToken: string };
@@ -71,7 +71,7 @@ export async function lockCart(tx: Tx, owner: CartOwner): Promise<{ id: string; 
  * flushes them first, so nothing durable can depend on a lost one. See bench/README.md.
  */
 export async function lockCartForChange(
-  tx: Tx,
+  tx: SqlTx,
   owner: CartOwner,
   now: Date,
   holdUntil: Date,

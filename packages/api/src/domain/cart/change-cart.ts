@@ -4,7 +4,7 @@
 // Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row
 // stays locked for a few statements, not for the whole request: with many buyers on one SKU that
 // lock is what everyone queues for (see bench/README.md).
-import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { Prisma, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import type { CartItemRef } from "../../validators/cart";
 import { variantDisplayName } from "../../validators/variants";
@@ -12,7 +12,7 @@ import { buyerVisibleSql } from "../catalog/visibility";
 import { releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
 import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { promoIneligibility } from "../pricing";
-import { inTransaction } from "../transaction";
+import { inSqlTransaction, inTransaction } from "../transaction";
 import { lockCartForChange, type CartOwner } from "./cart-owner";
 import { buildCartView, type CartView } from "./cart-view";
 import { loadCart } from "./load-cart";
@@ -22,16 +22,19 @@ export const MAX_LINE_QUANTITY = 99;
 
 type LockedCart = NonNullable<Awaited<ReturnType<typeof lockCartForChange>>>;
 
+/** Runs a unit of work in a transaction of one kind: Prisma's (Tx), or a written-out one on the pool (SqlTx). */
+type Transact<X extends SqlTx> = <R>(work: (tx: X) => Promise<R>) => Promise<R>;
+
 /** Locks the owner's cart and runs `change` on it in one transaction; returns the cart's id and what `change` returned. */
-async function inLockedCart<T>(
-  db: PrismaClient,
+async function inLockedCart<X extends SqlTx, T>(
+  transact: Transact<X>,
   owner: CartOwner,
   now: Date,
-  change: (tx: Tx, cart: LockedCart) => Promise<T>,
+  change: (tx: X, cart: LockedCart) => Promise<T>,
   options: { create?: boolean } = {},
 ): Promise<{ cartId: string; result: T }> {
   const attempt = () =>
-    inTransaction(db, async (tx) => {
+    transact(async (tx) => {
       // Holds made by `change` below start with the same fresh expiry.
       const cart = await lockCartForChange(tx, owner, now, new Date(now.getTime() + SOFT_RESERVATION_MS), options);
       if (!cart) return null;
@@ -45,7 +48,7 @@ async function inLockedCart<T>(
 
 /** A change answered with the whole cart view (read after COMMIT). */
 async function changeCart(db: PrismaClient, owner: CartOwner, now: Date, change: (tx: Tx, cart: LockedCart) => Promise<void>): Promise<CartView> {
-  const { cartId } = await inLockedCart(db, owner, now, change);
+  const { cartId } = await inLockedCart<Tx, void>((work) => inTransaction(db, work), owner, now, change);
   return buildCartView(db, await loadCart(db, cartId, now), { now });
 }
 
@@ -75,7 +78,7 @@ interface VariantToBuy {
  * of it if any and what that line holds: one statement, written out as the add path's statements
  * are (a Prisma model query is compiled on every call, ~0.5 ms of CPU each; bench/README.md).
  */
-async function findVariantToBuy(tx: Tx, ref: CartItemRef, cartId: string) {
+async function findVariantToBuy(tx: SqlTx, ref: CartItemRef, cartId: string) {
   const which = ref.variantId
     ? Prisma.sql`v."id" = ${ref.variantId}${ref.productId ? Prisma.sql` AND v."productId" = ${ref.productId}` : Prisma.empty}`
     : Prisma.sql`v."productId" = ${ref.productId ?? ""} AND v."status" = 'ACTIVE'`;
@@ -122,20 +125,22 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
     cartId,
     result: { line, currency },
   } = await inLockedCart(
-    db,
+    // Every statement of an add is written out, so it runs without Prisma's interactive transaction.
+    (work) => inSqlTransaction(db, work),
     owner,
     now,
     async (tx, cart) => {
       const variant = await findVariantToBuy(tx, input, cart.id);
       const { line: existing } = variant;
       if (variant.currency !== cart.currency) {
-        if (existing || (await tx.cartItem.count({ where: { cartId: cart.id } })) > 0) {
+        const [lines] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "CartItem" WHERE "cartId" = ${cart.id}`;
+        if (existing || (lines?.count ?? 0) > 0) {
           throw new DomainError(
             "BAD_REQUEST",
             `Your cart is in ${cart.currency} and "${variant.productName}" is priced in ${variant.currency}. Check out your cart first, then add it.`,
           );
         }
-        await tx.cart.update({ where: { id: cart.id }, data: { currency: variant.currency } });
+        await tx.$executeRaw`UPDATE "Cart" SET "currency" = ${variant.currency}, "updatedAt" = now() WHERE "id" = ${cart.id}`;
       }
       const quantity = (existing?.quantity ?? 0) + input.quantity;
       if (quantity > MAX_LINE_QUANTITY) {

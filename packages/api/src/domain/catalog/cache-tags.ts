@@ -10,7 +10,7 @@
 // The worker's storefront-revalidation function expires the same tags again from the outbox: a
 // safety net for a storefront that was unreachable at commit time.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { Tx } from "@bazaar/db";
+import type { SqlTx } from "@bazaar/db";
 import { getEnv } from "../../env";
 import type { EventName, EventPayload } from "../../events/catalog";
 import { logger } from "../../observability/logger";
@@ -185,7 +185,7 @@ export async function expireStorefrontPagesAgain(tags: string[], committedAt: nu
  * Expires the pages `change` alters once `tx` commits, before the function that committed it
  * returns (inTransaction waits for it): the first request after the change sees it.
  */
-export function expireStorefrontOnCommit(tx: Tx, change: StorefrontChange): void {
+export function expireStorefrontOnCommit(tx: SqlTx, change: StorefrontChange): void {
   afterCommit(tx, "storefront-pages", storefrontTagsFor(change), async (tags) => {
     await expireStorefrontPages(tags);
   });

@@ -1,6 +1,6 @@
 // SOFT reservations: what carts hold. A cart line's holds always add up to its quantity while
 // they are active; callers lock the cart row first, so one cart's changes never interleave.
-import type { Tx } from "@bazaar/db";
+import { Prisma, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { SOFT_RESERVATION_MS } from "./constants";
 import { planAllocation } from "./plan-allocation";
@@ -28,19 +28,18 @@ export const outOfStockError = (productName: string, available: number, details:
   );
 
 /** Units of the line held by its active SOFT reservations. */
-export async function heldForCartItem(tx: Tx, cartItemId: string): Promise<number> {
-  const { _sum } = await tx.reservation.aggregate({
-    where: { cartItemId, type: "SOFT", status: "ACTIVE" },
-    _sum: { quantity: true },
-  });
-  return _sum.quantity ?? 0;
+export async function heldForCartItem(tx: SqlTx, cartItemId: string): Promise<number> {
+  const [held] = await tx.$queryRaw<{ quantity: number }[]>`
+    SELECT coalesce(sum("quantity"), 0)::int AS "quantity" FROM "Reservation" WHERE "cartItemId" = ${cartItemId} AND "type" = 'SOFT' AND "status" = 'ACTIVE'`;
+  return held?.quantity ?? 0;
 }
 
 /**
  * Makes the line hold exactly `quantity` units: grows its holds (most available warehouse first)
  * or gives back the newest ones. Refuses with "only N available" when stock cannot cover it.
+ * Written-out statements only, so a cart's add can run it on a plain pooled transaction.
  */
-export async function setCartItemReservation(tx: Tx, input: CartItemReservationInput): Promise<void> {
+export async function setCartItemReservation(tx: SqlTx, input: CartItemReservationInput): Promise<void> {
   const now = input.now ?? new Date();
   const held = input.held ?? (await heldForCartItem(tx, input.cartItemId));
   if (input.quantity > held) {
@@ -50,7 +49,7 @@ export async function setCartItemReservation(tx: Tx, input: CartItemReservationI
   }
 }
 
-async function reserveForCartItem(tx: Tx, input: CartItemReservationInput, quantity: number, alreadyHeld: number, now: Date) {
+async function reserveForCartItem(tx: SqlTx, input: CartItemReservationInput, quantity: number, alreadyHeld: number, now: Date) {
   const expiresAt = new Date(now.getTime() + SOFT_RESERVATION_MS);
   const hold = { variantId: input.variantId, quantity, cartId: input.cartId, cartItemId: input.cartItemId, expiresAt, now };
   if (await reserveOnOneRow(tx, hold)) return;
@@ -67,26 +66,21 @@ async function reserveForCartItem(tx: Tx, input: CartItemReservationInput, quant
     // The rows are locked, so the guard cannot fail here; it is the belt to the lock's braces.
     if (!(await addReserved(tx, part.stockLevelId, part.quantity))) throw outOfStockError(input.productName, alreadyHeld);
   }
-  await tx.reservation.createMany({
-    data: plan.map((part) => ({
-      stockLevelId: part.stockLevelId,
-      productId: input.productId,
-      variantId: input.variantId,
-      quantity: part.quantity,
-      type: "SOFT" as const,
-      expiresAt,
-      cartId: input.cartId,
-      cartItemId: input.cartItemId,
-    })),
-  });
+  await tx.$executeRaw`
+    INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "variantId", "quantity", "type", "status", "expiresAt", "cartId", "cartItemId", "createdAt", "updatedAt")
+    VALUES ${Prisma.join(
+      plan.map(
+        (part) => Prisma.sql`(gen_random_uuid()::text, ${part.stockLevelId}, ${input.productId}, ${input.variantId}, ${part.quantity}::int, 'SOFT', 'ACTIVE',
+                              ${expiresAt}::timestamp(3), ${input.cartId}, ${input.cartItemId}, ${now}::timestamp(3), ${now}::timestamp(3))`,
+      ),
+    )}`;
 }
 
-async function releaseFromCartItem(tx: Tx, cartItemId: string, quantity: number) {
-  const holds = await tx.reservation.findMany({
-    where: { cartItemId, type: "SOFT", status: "ACTIVE" },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, stockLevelId: true, quantity: true },
-  });
+async function releaseFromCartItem(tx: SqlTx, cartItemId: string, quantity: number) {
+  const holds = await tx.$queryRaw<{ id: string; stockLevelId: string; quantity: number }[]>`
+    SELECT "id", "stockLevelId", "quantity" FROM "Reservation"
+     WHERE "cartItemId" = ${cartItemId} AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+     ORDER BY "createdAt" DESC, "id" DESC`;
   let remaining = quantity;
   for (const hold of holds) {
     if (remaining === 0) break;
@@ -96,11 +90,10 @@ async function releaseFromCartItem(tx: Tx, cartItemId: string, quantity: number)
         remaining -= hold.quantity;
       }
     } else {
-      const shrunk = await tx.reservation.updateMany({
-        where: { id: hold.id, status: "ACTIVE", quantity: { gt: remaining } },
-        data: { quantity: { decrement: remaining } },
-      });
-      if (shrunk.count === 1) {
+      const shrunk = await tx.$executeRaw`
+        UPDATE "Reservation" SET "quantity" = "quantity" - ${remaining}, "updatedAt" = now()
+         WHERE "id" = ${hold.id} AND "status" = 'ACTIVE' AND "quantity" > ${remaining}`;
+      if (shrunk === 1) {
         await removeReserved(tx, hold.stockLevelId, remaining);
         remaining = 0;
       }
@@ -109,8 +102,9 @@ async function releaseFromCartItem(tx: Tx, cartItemId: string, quantity: number)
 }
 
 /** Moves an ACTIVE reservation to `status`; false when someone else (the sweeper) got there first. */
-async function claim(tx: Tx, reservationId: string, status: "RELEASED" | "EXPIRED") {
-  const { count } = await tx.reservation.updateMany({ where: { id: reservationId, status: "ACTIVE" }, data: { status } });
+async function claim(tx: SqlTx, reservationId: string, status: "RELEASED" | "EXPIRED") {
+  const count = await tx.$executeRaw`
+    UPDATE "Reservation" SET "status" = ${status}::"ReservationStatus", "updatedAt" = now() WHERE "id" = ${reservationId} AND "status" = 'ACTIVE'`;
   return count === 1;
 }
 

@@ -2,7 +2,7 @@
 // UPDATE (the guard restates the invariant the DB CHECK also enforces), so a race loses with
 // a clear error here instead of a constraint violation, and each caller claims the reservation
 // row (status guard) before touching stock, which makes every transition happen at most once.
-import { Prisma, type Tx } from "@bazaar/db";
+import { Prisma, type SqlTx, type Tx } from "@bazaar/db";
 import { publish } from "../../events/publish";
 
 export interface StockRow {
@@ -23,7 +23,7 @@ const RETURNING = Prisma.sql`RETURNING s."id", s."productId", s."variantId", s."
   (SELECT p."sellerId" FROM "Product" p WHERE p."id" = s."productId") AS "sellerId"`;
 
 /** Locks every stock row of the variant (in id order, the one lock order all writers use) and returns them. */
-export async function lockVariantStock(tx: Tx, variantId: string): Promise<StockRow[]> {
+export async function lockVariantStock(tx: SqlTx, variantId: string): Promise<StockRow[]> {
   return tx.$queryRaw<StockRow[]>`
     SELECT s."id", s."productId", s."variantId", p."sellerId", s."onHand", s."reserved", s."allocated", s."lowStockThreshold", s."version"
       FROM "StockLevel" s JOIN "Product" p ON p."id" = s."productId"
@@ -33,7 +33,7 @@ export async function lockVariantStock(tx: Tx, variantId: string): Promise<Stock
 }
 
 /** Holds `quantity` more units for carts; null when fewer are available. */
-export async function addReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<StockRow | null> {
+export async function addReserved(tx: SqlTx, stockLevelId: string, quantity: number): Promise<StockRow | null> {
   const [row] = await tx.$queryRaw<StockRow[]>`
     UPDATE "StockLevel" s SET "reserved" = s."reserved" + ${quantity}, "updatedAt" = now()
      WHERE s."id" = ${stockLevelId} AND s."onHand" - s."reserved" - s."allocated" >= ${quantity}
@@ -49,7 +49,7 @@ export async function addReserved(tx: Tx, stockLevelId: string, quantity: number
  * the locks, when no single row has enough: the caller then splits it over rows.
  */
 export async function reserveOnOneRow(
-  tx: Tx,
+  tx: SqlTx,
   hold: { variantId: string; quantity: number; cartId: string; cartItemId: string; expiresAt: Date; now: Date },
 ): Promise<StockRow | null> {
   const [row] = await tx.$queryRaw<StockRow[]>`
@@ -76,7 +76,7 @@ export async function reserveOnOneRow(
 }
 
 /** Gives back units a cart held. */
-export async function removeReserved(tx: Tx, stockLevelId: string, quantity: number): Promise<void> {
+export async function removeReserved(tx: SqlTx, stockLevelId: string, quantity: number): Promise<void> {
   const rows = await tx.$executeRaw`
     UPDATE "StockLevel" SET "reserved" = "reserved" - ${quantity}, "updatedAt" = now()
      WHERE "id" = ${stockLevelId} AND "reserved" >= ${quantity}`;
@@ -186,7 +186,7 @@ export async function convertCartHolds(
  * `stock/low` fires when a row goes from at-or-above its threshold to below it, not on every
  * change while it stays low, so sellers get one alert per crossing.
  */
-export async function publishIfCrossedLow(tx: Tx, row: StockRow, availableBefore: number, thresholdBefore = row.lowStockThreshold) {
+export async function publishIfCrossedLow(tx: SqlTx, row: StockRow, availableBefore: number, thresholdBefore = row.lowStockThreshold) {
   const available = availableOf(row);
   const wasLow = availableBefore < thresholdBefore;
   const isLow = available < row.lowStockThreshold;
