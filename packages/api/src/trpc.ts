@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import type { PrismaClient } from "@bazaar/db";
+import { sqlOn, type PrismaClient } from "@bazaar/db";
 import { requireAdmin, requireSeller, requireUser, type Actor } from "./actor";
 import { asDomainError, DomainError, trpcCodeOf } from "./errors";
 import { logger } from "./observability/logger";
@@ -29,8 +29,8 @@ export interface Context {
  */
 export async function loadActor(db: PrismaClient, userId: string | null | undefined, sessionVersion?: number): Promise<Actor | null> {
   if (!userId) return null;
-  // Written out: it runs on every signed-in request, and a Prisma model query is compiled on every call.
-  const [user] = await db.$queryRaw<(Omit<Actor, "userId"> & { id: string; sessionVersion: number })[]>`
+  // Written out and prepared once per connection (sqlOn): it runs on every signed-in request.
+  const [user] = await sqlOn(db).$queryRaw<(Omit<Actor, "userId"> & { id: string; sessionVersion: number })[]>`
     SELECT u."id", u."email", u."name", u."role"::text AS "role", u."status"::text AS "status", u."sessionVersion",
            s."id" AS "sellerId", s."status"::text AS "sellerStatus"
       FROM "User" u LEFT JOIN "Seller" s ON s."userId" = u."id"

@@ -74,16 +74,7 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
     for (const listener of queryListeners) listener(event.duration, event.query);
   });
   rawPools.set(client, pool);
-  sqlPools.set(client, {
-    async query(config) {
-      const started = performance.now();
-      try {
-        return await pool.query(config);
-      } finally {
-        for (const listener of queryListeners) listener(performance.now() - started, config.text);
-      }
-    },
-  });
+  sqlPools.set(client, { query: observedQuery(pool) });
   return client;
 }
 
@@ -141,17 +132,8 @@ export interface SqlTx {
  * read as Prisma reads them: timestamps in UTC, bigint as BigInt.
  */
 export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Promise<T>): Promise<T> {
-  const pool = rawPools.get(db);
-  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool to lend.");
-  const connection = await pool.connect();
-  const run = async (config: pg.QueryConfig) => {
-    const started = performance.now();
-    try {
-      return await connection.query(config);
-    } finally {
-      for (const listener of queryListeners) listener(performance.now() - started, config.text);
-    }
-  };
+  const connection = await rawPoolOf(db).connect();
+  const run = observedQuery(connection);
   let broken = false;
   try {
     await run({ text: "BEGIN" });
@@ -165,6 +147,32 @@ export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Pro
   } finally {
     connection.release(broken);
   }
+}
+
+/**
+ * The same written-out statements one at a time on the pool, each its own transaction: for a
+ * hot path's single reads (the signed-in user on every request, an add's reply).
+ */
+export function sqlOn(db: PrismaClient): SqlTx {
+  return sqlTxOn(observedQuery(rawPoolOf(db)));
+}
+
+function rawPoolOf(db: PrismaClient): pg.Pool {
+  const pool = rawPools.get(db);
+  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool to lend.");
+  return pool;
+}
+
+/** Runs a query on `target`, telling the query listeners (metrics, statement counts) as Prisma's queries do. */
+function observedQuery(target: pg.Pool | pg.PoolClient) {
+  return async (config: pg.QueryConfig): Promise<pg.QueryResult> => {
+    const started = performance.now();
+    try {
+      return await target.query(config);
+    } finally {
+      for (const listener of queryListeners) listener(performance.now() - started, config.text);
+    }
+  };
 }
 
 function sqlTxOn(run: (config: pg.QueryConfig) => Promise<pg.QueryResult>): SqlTx {

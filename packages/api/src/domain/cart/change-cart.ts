@@ -4,7 +4,7 @@
 // Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row
 // stays locked for a few statements, not for the whole request: with many buyers on one SKU that
 // lock is what everyone queues for (see bench/README.md).
-import { Prisma, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
+import { Prisma, sqlOn, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import type { CartItemRef } from "../../validators/cart";
 import { variantDisplayName } from "../../validators/variants";
@@ -174,7 +174,7 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
     },
     { create: true },
   );
-  const [summary] = await db.$queryRaw<{ itemCount: number; subtotalCents: number }[]>`
+  const [summary] = await sqlOn(db).$queryRaw<{ itemCount: number; subtotalCents: number }[]>`
     SELECT coalesce(sum("quantity"), 0)::int AS "itemCount", coalesce(sum("quantity" * "unitPriceCents"), 0)::int AS "subtotalCents"
       FROM "CartItem" WHERE "cartId" = ${cartId}`;
   return { line, itemCount: summary?.itemCount ?? 0, subtotalCents: summary?.subtotalCents ?? 0, currency };
