@@ -1,4 +1,5 @@
-import { toPlainText } from "@react-email/render";
+import { plainTextSelectors } from "@react-email/render";
+import { compile } from "html-to-text";
 import type * as ReactDomServer from "react-dom/server";
 import { templates, type Template, type TemplateName, type TemplateProps } from "./templates";
 
@@ -8,6 +9,10 @@ const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" 
 // Imported when the first email is rendered, as react-email does: this module is reached from the
 // apps' routes, and Next refuses a static import of react-dom/server in an app's server bundle.
 let reactDomServer: Promise<typeof ReactDomServer> | undefined;
+
+// react-email's toPlainText with its options compiled once: its `convert` compiles them on every
+// call, most of the conversion's CPU (0.94 -> 0.17 ms per order confirmation, production build).
+const toPlainText = compile({ wordwrap: false, selectors: plainTextSelectors });
 
 export interface RenderedEmail {
   subject: string;
