@@ -17,7 +17,6 @@ type QueryListener = (durationMs: number, query: string) => void;
 const observed = globalThis as unknown as {
   bazaarQueryListeners?: Set<QueryListener>;
   bazaarPools?: Set<pg.Pool>;
-  bazaarSqlPools?: WeakMap<PrismaClient, SqlPool>;
   bazaarRawPools?: WeakMap<PrismaClient, pg.Pool>;
 };
 const queryListeners = (observed.bazaarQueryListeners ??= new Set());
@@ -42,13 +41,10 @@ export function connectionPools(): readonly pg.Pool[] {
 export interface SqlPool {
   query(config: pg.QueryConfig): Promise<pg.QueryResult>;
 }
-const sqlPools = (observed.bazaarSqlPools ??= new WeakMap());
 const rawPools = (observed.bazaarRawPools ??= new WeakMap());
 
 export function sqlPoolOf(db: PrismaClient): SqlPool {
-  const found = sqlPools.get(db);
-  if (!found) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool to lend.");
-  return found;
+  return { query: observedQuery(rawPoolOf(db)) };
 }
 
 export function createPrismaClient(options: CreateClientOptions = {}): PrismaClient {
@@ -74,7 +70,6 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
     for (const listener of queryListeners) listener(event.duration, event.query);
   });
   rawPools.set(client, pool);
-  sqlPools.set(client, { query: observedQuery(pool) });
   return client;
 }
 
