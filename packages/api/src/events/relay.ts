@@ -66,6 +66,8 @@ interface ClaimedRow {
   payload: unknown;
   attempts: number;
   createdAt: Date;
+  /** Write order: breaks ties between events written in the same millisecond. */
+  seq: bigint;
   lockedUntil: Date;
 }
 
@@ -89,13 +91,13 @@ export async function relayBatch(db: PrismaClient, options: RelayOptions = {}): 
     FROM (
       SELECT id FROM "OutboxEvent"
       WHERE status = 'PENDING' AND "availableAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
-      ORDER BY "availableAt", "createdAt", id
+      ORDER BY "availableAt", "createdAt", seq
       LIMIT ${options.batchSize ?? 20}
       FOR UPDATE SKIP LOCKED
     ) AS due
     WHERE o.id = due.id
-    RETURNING o.id, o.name, o.payload, o.attempts, o."createdAt", o."lockedUntil"`;
-  rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    RETURNING o.id, o.name, o.payload, o.attempts, o."createdAt", o.seq, o."lockedUntil"`;
+  rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
 
   const context: RowContext = { db, registry, clock, leaseMs, logger, faults: options.faults ?? {} };
   const events = rows.filter((row) => !isRunRow(row.name));
