@@ -131,11 +131,28 @@ export async function flushRollups(
   return due.length;
 }
 
-/** Flushes finished minutes every minute (the timer does not keep the process alive). */
+/** How long after a minute ends every process saves it; the alert rules read it after ALERT_SETTLE. */
+export const FLUSH_AFTER_MINUTE_MS = 1_000;
+
+/**
+ * Flushes each minute just after it ends (the timer does not keep the process alive). On the
+ * clock rather than every 60 s from start: every instance's row of a minute is then in before
+ * the alert rules judge it, where a timer of its own phase could miss their run by a minute.
+ */
 export function startRollupFlusher(getDb: () => PrismaClient, source: string, snapshot?: (rollup: MinuteRollup) => Promise<void>): () => void {
-  const timer = setInterval(() => void flushRollups(getDb(), source, { snapshot }).catch(() => undefined), 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  let timer: NodeJS.Timeout | undefined;
+  const next = () => {
+    timer = setTimeout(
+      () => {
+        void flushRollups(getDb(), source, { snapshot }).catch(() => undefined);
+        next();
+      },
+      60_000 - (Date.now() % 60_000) + FLUSH_AFTER_MINUTE_MS,
+    );
+    timer.unref();
+  };
+  next();
+  return () => clearTimeout(timer);
 }
 
 /** Sums rollups (of several processes or minutes) into one. */

@@ -17,10 +17,11 @@ afterAll(async () => t?.drop());
 
 const MINUTE = 60_000;
 
-/** The minute tick at `at`: cron runs enqueued and all due work run. */
+/** The minute tick at `at`: cron runs enqueued and all due work run, then the rules once they have let the minute's figures land. */
 async function tick(at: Date) {
   await enqueueCronRuns(t.db, { now: at });
   await drainOutbox(t.db, { now: at });
+  await drainOutbox(t.db, { now: new Date(at.getTime() + 10_000) });
 }
 
 async function orders(productId: string, paid: number, declined: number) {
