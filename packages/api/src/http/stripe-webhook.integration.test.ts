@@ -179,6 +179,24 @@ describe("out-of-order delivery", () => {
     await drainOutbox(t.db);
     expect(await t.db.ledgerTransaction.count({ where: { orderId: placed.orderId } })).toBe(0);
   });
+
+  // This course leaves the written-out transaction for Prisma's (see applyStripeEvent): the first
+  // try's dedupe row must roll back with it, and the twins must still apply it once.
+  it("the same late success delivered 5 times at once is refunded once", async () => {
+    const { buyer, placed } = await orderWithOneProduct();
+    await (await callerFor(t.db, buyer.id)).orders.cancel({ orderId: placed.orderId, reason: "Changed my mind" });
+    const late = stripeEventPayload("payment_intent.succeeded", intentObject(placed, { status: "succeeded" }));
+
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(late)));
+
+    expect(answers.map((a) => a.body.outcome).sort()).toEqual(["applied", "duplicate", "duplicate", "duplicate", "duplicate"]);
+    expect(await t.db.webhookEvent.count({ where: { eventId: (JSON.parse(late) as { id: string }).id } })).toBe(1);
+    const payment = await t.db.payment.findUniqueOrThrow({ where: { id: placed.paymentId }, include: { refunds: true } });
+    expect(payment).toMatchObject({ status: "REFUNDED", refundedCents: placed.totalCents });
+    expect(payment.refunds).toHaveLength(1);
+    const notes = await t.db.orderStatusHistory.findMany({ where: { orderId: placed.orderId, note: { contains: "arrived after this order was cancelled" } } });
+    expect(notes).toHaveLength(1);
+  });
 });
 
 describe("a success for the wrong amount", () => {

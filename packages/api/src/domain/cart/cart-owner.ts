@@ -107,7 +107,7 @@ export async function lockCartForChange(
  * the sweeper stays off them while they turn HARD). Returns the status the cart had; the caller
  * must abort its transaction (throw) unless it places the order, so a cart that was ACTIVE stays so.
  */
-export async function lockCartForCheckout(tx: Tx, owner: CartOwner, now: Date, holdUntil: Date): Promise<{ id: string; status: string } | null> {
+export async function lockCartForCheckout(tx: SqlTx, owner: CartOwner, now: Date, holdUntil: Date): Promise<{ id: string; status: string } | null> {
   const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
   const [cart] = await tx.$queryRaw<{ id: string; status: string }[]>`
     WITH cart AS (

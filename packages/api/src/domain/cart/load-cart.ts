@@ -1,7 +1,7 @@
 // Reads a cart with everything its page and checkout need in one statement (the cart, its lines
 // with their stock, its active holds), however many lines it has; the tax rate is a second read
 // when a destination is known.
-import type { Tx } from "@bazaar/db";
+import type { SqlTx } from "@bazaar/db";
 import { availabilityOf, type Availability } from "../inventory/constants";
 import { formatMoney } from "../money";
 import { computeTotals, type PricingPoints, type PricingPromo, type Totals } from "../pricing";
@@ -120,7 +120,7 @@ interface CartRow {
  * stock, holds and shop, in one statement. Written out rather than a Prisma relation query: this
  * runs on every cart view and checkout, and Prisma compiles its query on every call.
  */
-export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartContents> {
+export async function loadCart(tx: SqlTx, cartId: string, now: Date): Promise<CartContents> {
   const rows = await tx.$queryRaw<CartRow[]>`
     WITH holds AS (
       SELECT "cartItemId", sum("quantity")::int AS "held", min("expiresAt") AS "expiresAt"
@@ -273,7 +273,7 @@ export async function loadCart(tx: Tx, cartId: string, now: Date): Promise<CartC
 export type PointsRules = Pick<PricingPoints, "stepPoints" | "maxShareBps">;
 
 /** How points are redeemed, read only for a buyer who has points to use (no statement otherwise). */
-export async function pointsRulesFor(tx: Tx, contents: CartContents): Promise<PointsRules | null> {
+export async function pointsRulesFor(tx: SqlTx, contents: CartContents): Promise<PointsRules | null> {
   if (!contents.loyalty || contents.loyalty.availablePoints <= 0) return null;
   const settings = await readPlatformSettings(tx);
   return { stepPoints: Math.max(1, settings.loyaltyRedeemStepPoints), maxShareBps: Math.min(10_000, settings.loyaltyMaxRedeemShareBps) };
@@ -300,7 +300,7 @@ export function priceCart(contents: CartContents, taxRateBps: number | null, now
 }
 
 /** The rate for a destination country; null when none is known yet, 0 for a country without tax. */
-export async function taxRateFor(tx: Tx, country: string | null): Promise<number | null> {
+export async function taxRateFor(tx: SqlTx, country: string | null): Promise<number | null> {
   if (!country) return null;
   // Written out: on every checkout and cart view (a Prisma model query is compiled on every call).
   const [rate] = await tx.$queryRaw<{ rateBps: number }[]>`SELECT "rateBps" FROM "TaxRate" WHERE "country" = ${country.toUpperCase()}`;

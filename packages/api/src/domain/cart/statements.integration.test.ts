@@ -1,7 +1,7 @@
 // The cart path's statement budget: each statement is a round trip holding the cart's (and a
 // popular variant's) row lock, so the count is what a flash sale queues behind. Counted from the
 // client's query events (what PostgreSQL receives). A Prisma transaction reports its COMMIT but not
-// its BEGIN; the add's transaction (sqlTransaction, on the pool) reports both.
+// its BEGIN; the add's, checkout's and the card payment's transactions (sqlTransaction, on the pool) report both.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onQuery } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
@@ -81,15 +81,15 @@ describe("the cart's statement budget", () => {
     const payment = await countStatements(() => payWithCard(t.db, placed!));
     const split = await countStatements(() => splitPayment(t.db, placed!.paymentId));
     console.log(`[statements] checkout (2 sellers, 2 lines) ${checkout}; card payment confirmed and applied ${payment}; ledger split ${split}`);
-    // The throttle's one (its PostgreSQL store's upsert; Redis in production); in the order's transaction: the cart locked, frozen
-    // and its holds extended (one), the idempotency key, the cart with lines, stock and holds (one), the tax rate, the
-    // order with its shipments, lines, history and payment (one), the holds turned HARD (one), COMMIT; then the intent
-    // recorded with its event (one).
-    expect(checkout).toBeLessThanOrEqual(9);
-    // The simulator's read; in the webhook's transaction: the event's dedupe row, order and payment locked, the payment
-    // captured, the order confirmed with its history (one statement), the stock sold (one statement), the cart closed,
-    // both events (one insert), COMMIT.
-    expect(payment).toBeLessThanOrEqual(10);
+    // The throttle's one (its PostgreSQL store's upsert; Redis in production); in the order's transaction: BEGIN, the cart
+    // locked, frozen and its holds extended (one), the idempotency key, the cart with lines, stock and holds (one), the tax
+    // rate, the order with its shipments, lines, history and payment (one), the holds turned HARD (one), COMMIT; then the
+    // intent recorded with its event (one).
+    expect(checkout).toBeLessThanOrEqual(10);
+    // The simulator's read; in the webhook's transaction: BEGIN, the event's dedupe row, order and payment locked, the
+    // payment captured, the order confirmed with its history (one statement), the stock sold (one statement), the cart
+    // closed, both events (one insert), COMMIT.
+    expect(payment).toBeLessThanOrEqual(11);
     // The payment locked and read with its shipments, the shipments locked, the accounts ensured (two), the posting, COMMIT.
     expect(split).toBeLessThanOrEqual(6);
   });

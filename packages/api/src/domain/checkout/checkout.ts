@@ -7,7 +7,7 @@
 // If step 2 or 3 fails, `undoPlacedOrder` removes what step 1 wrote and gives the cart its holds
 // back, so a failed checkout leaves no order behind. The buyer's idempotency key makes the whole
 // thing safe to repeat: a second call with the same key finds the first order and resumes it.
-import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { Prisma, sqlOn, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { outboxInsertFor } from "../../events/publish";
@@ -19,7 +19,7 @@ import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "../inventory/constants
 import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
 import { formatMoney } from "../money";
 import { redeemPromo, releasePromo } from "../promotions/redemption";
-import { inTransaction } from "../transaction";
+import { inSqlTransaction, inTransaction } from "../transaction";
 import { lockCartForCheckout, type CartOwner } from "../cart/cart-owner";
 import { orderAccessToken } from "../orders/order-access";
 import { insertPlacedOrder } from "./order-rows";
@@ -99,7 +99,9 @@ export async function checkout(db: PrismaClient, actor: Actor | null, rawInput: 
 
   let placed: PlacedOrder;
   try {
-    placed = await inTransaction(db, (tx) => placeOrder(tx, customer, input, gateway.provider, now));
+    // Every statement of placeOrder is written out: its transaction runs on a pooled connection
+    // without Prisma's interactive transaction (inSqlTransaction).
+    placed = await inSqlTransaction(db, (tx) => placeOrder(tx, customer, input, gateway.provider, now));
   } catch (error) {
     if (error instanceof PricesChanged) throw await acceptNewPrices(db, error);
     if (!(error instanceof PlacedBefore)) throw error;
@@ -217,20 +219,19 @@ async function recordIntent(db: PrismaClient, placed: PlacedOrder, buyerId: stri
   const started = placed.cartId
     ? Prisma.sql`, started AS (${outboxInsertFor("checkout/started", { cartId: placed.cartId, orderId: placed.orderId, buyerId }, "recorded")})`
     : Prisma.empty;
-  const [recorded] = await db.$queryRaw<{ count: number }[]>`WITH recorded AS (${record})${started} SELECT count(*)::int AS "count" FROM recorded`;
+  const [recorded] = await sqlOn(db).$queryRaw<{ count: number }[]>`WITH recorded AS (${record})${started} SELECT count(*)::int AS "count" FROM recorded`;
   if (recorded?.count) return;
   const payment = await db.payment.findUnique({ where: { id: placed.paymentId }, select: { providerPaymentId: true } });
   if (payment?.providerPaymentId === intent.id) return;
   throw new DomainError("CONFLICT", "This checkout was cancelled while it was starting. Check your cart and try again.");
 }
 
-async function resolveAddress(tx: Tx, buyerId: string | null, input: ReturnType<typeof ZCheckoutSchema.parse>) {
+async function resolveAddress(tx: SqlTx, buyerId: string | null, input: ReturnType<typeof ZCheckoutSchema.parse>) {
   if (input.shippingAddress) return input.shippingAddress;
-  if (!buyerId) throw new DomainError("BAD_REQUEST", "Enter a shipping address.");
-  const address = await tx.address.findFirst({
-    where: { id: input.addressId, userId: buyerId },
-    select: { fullName: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true, phone: true, label: true },
-  });
+  if (!buyerId || !input.addressId) throw new DomainError("BAD_REQUEST", "Enter a shipping address.");
+  const [address] = await tx.$queryRaw<Record<string, string | null>[]>`
+    SELECT "fullName", "line1", "line2", "city", "region", "postalCode", "country", "phone", "label"
+      FROM "Address" WHERE "id" = ${input.addressId} AND "userId" = ${buyerId}`;
   if (!address) throw new DomainError("NOT_FOUND", "That address is not in your address book. Choose another or enter one.");
   return Object.fromEntries(Object.entries(address).filter(([, value]) => value !== null));
 }
@@ -256,7 +257,7 @@ function assertCheckoutable(contents: CartContents) {
 
 /** Step 1, in one transaction. */
 async function placeOrder(
-  tx: Tx,
+  tx: SqlTx,
   customer: Customer,
   input: ReturnType<typeof ZCheckoutSchema.parse>,
   provider: "STRIPE" | "SIMULATOR",
@@ -273,11 +274,8 @@ async function placeOrder(
   if (twin) throw new PlacedBefore();
   if (!cart) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
   if (cart.status === "CHECKOUT") {
-    const pending = await tx.order.findFirst({
-      where: { cartId: cart.id, status: "PENDING_PAYMENT" },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, number: true },
-    });
+    const [pending] = await tx.$queryRaw<{ id: string; number: number }[]>`
+      SELECT "id", "number" FROM "Order" WHERE "cartId" = ${cart.id} AND "status" = 'PENDING_PAYMENT' ORDER BY "createdAt" DESC LIMIT 1`;
     throw new DomainError(
       "CONFLICT",
       pending
@@ -383,7 +381,7 @@ async function placeOrder(
 }
 
 /** The redemption rules for a buyer asking to use points, refusing a guest or more points than they have. */
-async function pointsToUse(tx: Tx, buyerId: string | null, contents: CartContents, usePoints: number) {
+async function pointsToUse(tx: SqlTx, buyerId: string | null, contents: CartContents, usePoints: number) {
   if (!buyerId) throw new DomainError("BAD_REQUEST", "Points belong to accounts: sign in to use them, or set the points to use to 0.");
   const available = contents.loyalty?.availablePoints ?? 0;
   if (usePoints > available) {

@@ -2,7 +2,7 @@
 // the payment) written in one statement: data-modifying CTEs see each other's RETURNING rows, so
 // each item finds its seller's shipment id and the payment its order's id without a round trip.
 // Five Prisma model writes were five statements, each compiled on every checkout.
-import type { Tx } from "@bazaar/db";
+import type { SqlTx } from "@bazaar/db";
 import type { SellerTotals } from "../pricing";
 
 export interface PlacedOrderRow {
@@ -50,7 +50,7 @@ export interface InsertedOrder {
 }
 
 export async function insertPlacedOrder(
-  tx: Tx,
+  tx: SqlTx,
   input: { order: PlacedOrderRow; shipments: readonly SellerTotals[]; items: readonly PlacedItemRow[]; provider: "STRIPE" | "SIMULATOR" },
 ): Promise<InsertedOrder> {
   const { order } = input;

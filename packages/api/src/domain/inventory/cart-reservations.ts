@@ -121,9 +121,11 @@ export async function releaseCartReservations(tx: Tx, where: { cartId: string } 
 }
 
 /** Any change to a cart restarts the clock on all its holds. */
-export async function extendCartReservations(tx: Tx, cartId: string, now = new Date()): Promise<Date> {
+export async function extendCartReservations(tx: SqlTx, cartId: string, now = new Date()): Promise<Date> {
   const expiresAt = new Date(now.getTime() + SOFT_RESERVATION_MS);
-  await tx.reservation.updateMany({ where: { cartId, type: "SOFT", status: "ACTIVE" }, data: { expiresAt } });
+  await tx.$executeRaw`
+    UPDATE "Reservation" SET "expiresAt" = ${expiresAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+     WHERE "cartId" = ${cartId} AND "type" = 'SOFT' AND "status" = 'ACTIVE'`;
   return expiresAt;
 }
 

@@ -2,7 +2,7 @@
 // Each transition first claims the reservation rows by their status, in one statement, and then
 // moves the stock of exactly the rows it claimed: a second call (a webhook delivered twice, a
 // sweeper racing a payment) claims nothing and changes nothing.
-import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { Prisma, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { inTransaction } from "../transaction";
 import { publish } from "../../events/publish";
@@ -36,7 +36,7 @@ export interface HardenLine {
  * fresh expiry in this transaction already (checkout's cart lock does).
  */
 export async function hardenCartReservations(
-  tx: Tx,
+  tx: SqlTx,
   input: { cartId: string; orderId: string; lines: HardenLine[]; now?: Date; holdsExtended?: boolean },
 ): Promise<Date> {
   const now = input.now ?? new Date();
@@ -109,7 +109,7 @@ async function adjustSalesCount(tx: Tx, claimed: Claimed[], sign: 1 | -1) {
 }
 
 /** Payment captured: the order's units are sold (on hand and allocated go down). Idempotent. */
-export async function sellOrderStock(tx: Tx, orderId: string): Promise<{ units: number }> {
+export async function sellOrderStock(tx: SqlTx, orderId: string): Promise<{ units: number }> {
   return sellOrderHolds(tx, orderId);
 }
 

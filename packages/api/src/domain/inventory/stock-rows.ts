@@ -107,7 +107,7 @@ export async function removeAllocated(tx: Tx, stockLevelId: string, quantity: nu
  * compare-and-set on); cart and order holds do not, so buyers' activity never makes a seller's
  * stock form stale. Claiming the holds first makes it happen once.
  */
-export async function sellOrderHolds(tx: Tx, orderId: string): Promise<{ units: number }> {
+export async function sellOrderHolds(tx: SqlTx, orderId: string): Promise<{ units: number }> {
   const [result] = await tx.$queryRaw<{ rows: number; moved: number; units: number }[]>`
     WITH sold AS (
       UPDATE "Reservation" SET "status" = 'FULFILLED', "updatedAt" = now()
@@ -146,7 +146,7 @@ export async function sellOrderHolds(tx: Tx, orderId: string): Promise<{ units: 
  * line, for the caller to check against what the lines need (and abort otherwise).
  */
 export async function convertCartHolds(
-  tx: Tx,
+  tx: SqlTx,
   input: { cartId: string; orderId: string; orderItemOf: Map<string, string>; expiresAt: Date; now: Date },
 ): Promise<{ cartItemId: string; quantity: number }[]> {
   const cartItemIds = [...input.orderItemOf.keys()];

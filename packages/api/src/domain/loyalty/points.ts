@@ -4,7 +4,7 @@
 // is one guarded UPDATE and cannot go below zero (a CHECK in SQL backs it). Every point outstanding
 // (pending or available) is in the ledger's points liability: earning books it as a loyalty cost,
 // expiring and clawing back take it out again, redeeming pays a seller with it (see the split).
-import { type PointsMovementKind, type PrismaClient, type Tx } from "@bazaar/db";
+import { type PointsMovementKind, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { ensurePlatformLedgerAccounts } from "../ledger/accounts";
 import { lostDisputeHoldsSql } from "../payments/dispute-ledger";
@@ -32,22 +32,15 @@ export async function ensureMember(tx: Tx, userId: string, now: Date) {
 }
 
 async function recordMovement(
-  tx: Tx,
+  tx: SqlTx,
   input: { userId: string; kind: PointsMovementKind; points: number; description: string; orderId?: string | null; key: string },
 ): Promise<boolean> {
-  const { count } = await tx.pointsMovement.createMany({
-    data: [
-      {
-        userId: input.userId,
-        kind: input.kind,
-        points: input.points,
-        description: input.description,
-        orderId: input.orderId ?? null,
-        idempotencyKey: input.key,
-      },
-    ],
-    skipDuplicates: true,
-  });
+  // Written out: a checkout that uses points records one in its transaction without Prisma's client.
+  const count = await tx.$executeRaw`
+    INSERT INTO "PointsMovement" ("id", "userId", "kind", "points", "description", "orderId", "idempotencyKey", "createdAt")
+    VALUES (gen_random_uuid()::text, ${input.userId}, ${input.kind}::"PointsMovementKind", ${input.points}, ${input.description},
+            ${input.orderId ?? null}, ${input.key}, ${new Date()}::timestamp(3))
+    ON CONFLICT DO NOTHING`;
   return count === 1;
 }
 
@@ -204,7 +197,7 @@ export async function expireInactivePoints(db: PrismaClient, now = new Date(), l
  * checkouts cannot spend the same points (the second finds too few and is refused). The points
  * leave the liability when the payment is split (they pay the sellers then).
  */
-export async function reservePoints(tx: Tx, input: { userId: string; orderId: string; orderNumber: number; points: number; now: Date }): Promise<void> {
+export async function reservePoints(tx: SqlTx, input: { userId: string; orderId: string; orderNumber: number; points: number; now: Date }): Promise<void> {
   const taken = await tx.$executeRaw`
     UPDATE "LoyaltyMember" SET "availablePoints" = "availablePoints" - ${input.points}, "lastActivityAt" = ${input.now}, "updatedAt" = ${input.now}
      WHERE "userId" = ${input.userId} AND "availablePoints" >= ${input.points}`;

@@ -1,4 +1,4 @@
-import { Prisma, type Order, type OrderStatus, type Payment, type ShipmentStatus, type Tx } from "@bazaar/db";
+import { Prisma, type Order, type OrderStatus, type Payment, type ShipmentStatus, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError, notFound } from "../../errors";
 import { publish } from "../../events/publish";
 import { canTransitionOrder, canTransitionShipment, nextOrderStatus } from "./status";
@@ -15,7 +15,7 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<Order> {
 }
 
 /** The order a PaymentIntent pays for, locked (its payment is locked next, with lockPayment); null when no payment has that intent. */
-export async function lockOrderOfIntent(tx: Tx, paymentIntentId: string): Promise<Order | null> {
+export async function lockOrderOfIntent(tx: SqlTx, paymentIntentId: string): Promise<Order | null> {
   const [order] = await tx.$queryRaw<Order[]>`
     SELECT * FROM "Order" WHERE "id" = (SELECT "orderId" FROM "Payment" WHERE "providerPaymentId" = ${paymentIntentId}) FOR UPDATE`;
   return order ?? null;
@@ -28,7 +28,7 @@ export async function lockPayment(tx: Tx, paymentId: string): Promise<Payment> {
 }
 
 /** lockPayment by the PaymentIntent's id (after lockOrderOfIntent). */
-export async function lockPaymentOfIntent(tx: Tx, paymentIntentId: string): Promise<Payment> {
+export async function lockPaymentOfIntent(tx: SqlTx, paymentIntentId: string): Promise<Payment> {
   const [payment] = await tx.$queryRaw<Payment[]>`SELECT * FROM "Payment" WHERE "providerPaymentId" = ${paymentIntentId} FOR UPDATE`;
   if (!payment) throw notFound("The payment");
   return payment;
@@ -49,7 +49,7 @@ export async function moveOrder(tx: Tx, order: Pick<Order, "id" | "status">, to:
  * against the transition table and recorded in the history, in two statements whatever the number
  * of steps. The steps are stamped a millisecond apart so the timeline keeps their order.
  */
-export async function moveOrderThrough(tx: Tx, order: Pick<Order, "id" | "status">, steps: (ChangeNote & { to: OrderStatus; cancelReason?: string })[]) {
+export async function moveOrderThrough(tx: SqlTx, order: Pick<Order, "id" | "status">, steps: (ChangeNote & { to: OrderStatus; cancelReason?: string })[]) {
   let status = order.status;
   for (const { to } of steps) {
     if (!canTransitionOrder(status, to)) {

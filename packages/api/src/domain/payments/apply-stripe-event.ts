@@ -1,9 +1,9 @@
-import type { Order, Payment, PrismaClient, Tx } from "@bazaar/db";
+import type { Order, Payment, PrismaClient, SqlTx, Tx } from "@bazaar/db";
 import type Stripe from "stripe";
 import { publish, publishAll } from "../../events/publish";
 import { releaseOrderStock, sellOrderStock } from "../inventory";
 import { lockOrderOfIntent, lockPaymentOfIntent, moveOrder, moveOrderThrough, noteOrder } from "../orders/transitions";
-import { inTransaction } from "../transaction";
+import { inSqlTransaction, inTransaction } from "../transaction";
 import { getPaymentGateway, type PaymentGateway } from "./gateway";
 import { connectAccountUpdated, connectPayoutFailed, transferReversed } from "../ledger/connect-state";
 import { closeDispute, openDispute } from "./disputes";
@@ -27,39 +27,64 @@ export interface StripeEventResult {
  * order (a failure after a success) cannot undo what already happened.
  */
 export async function applyStripeEvent(db: PrismaClient, event: Stripe.Event, gateway: PaymentGateway = getPaymentGateway()): Promise<StripeEventResult> {
-  return inTransaction(db, async (tx) => {
-    // Written out (every Stripe event's path; a Prisma model query is compiled on every call).
-    const now = new Date();
-    const count = await tx.$executeRaw`
-      INSERT INTO "WebhookEvent" ("id", "provider", "eventId", "type", "payload", "receivedAt", "processedAt")
-      VALUES (gen_random_uuid()::text, 'stripe', ${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3))
-      ON CONFLICT ("provider", "eventId") DO NOTHING`;
-    if (count === 0) return { outcome: "duplicate", detail: `event ${event.id} was already applied` };
-    switch (event.type) {
-      case "payment_intent.succeeded":
-        return paymentSucceeded(tx, event.data.object, gateway);
-      case "payment_intent.payment_failed":
-        return paymentFailed(tx, event.data.object);
-      case "charge.refunded":
-        return chargeRefunded(tx, event.data.object, event.id);
-      case "charge.dispute.created":
-        return openDispute(tx, event.data.object);
-      case "charge.dispute.closed":
-        return closeDispute(tx, event.data.object);
-      case "account.updated":
-        return connectAccountUpdated(tx, event.data.object);
-      case "transfer.reversed":
-        return transferReversed(tx, event.data.object);
-      case "payout.failed":
-        return connectPayoutFailed(tx, event.data.object, event.account);
-      default:
-        return { outcome: "ignored", detail: `Bazaar does not act on ${event.type}` };
+  // A captured card payment, the event on every order's path, runs without Prisma's interactive
+  // transaction (inSqlTransaction): its usual course is written out. Its rare courses (the wrong
+  // amount, money after the order was given up) roll that back and run in the full one.
+  if (event.type === "payment_intent.succeeded") {
+    try {
+      return await inSqlTransaction(db, (tx) => applyIn(tx, null, event, gateway));
+    } catch (error) {
+      if (!(error instanceof NeedsFullTransaction)) throw error;
     }
-  });
+  }
+  return inTransaction(db, (tx) => applyIn(tx, tx, event, gateway));
+}
+
+/** Thrown by a course of an event that needs Prisma's client (`full`) where only written-out SQL runs. */
+class NeedsFullTransaction extends Error {
+  constructor() {
+    super("this course of the event runs in a Prisma transaction");
+  }
+}
+
+function needFull(full: Tx | null): Tx {
+  if (!full) throw new NeedsFullTransaction();
+  return full;
+}
+
+/** The event's effects in `tx`; `full` is the same transaction when it is Prisma's, else null. */
+async function applyIn(tx: SqlTx, full: Tx | null, event: Stripe.Event, gateway: PaymentGateway): Promise<StripeEventResult> {
+  // Written out (every Stripe event's path; a Prisma model query is compiled on every call).
+  const now = new Date();
+  const count = await tx.$executeRaw`
+    INSERT INTO "WebhookEvent" ("id", "provider", "eventId", "type", "payload", "receivedAt", "processedAt")
+    VALUES (gen_random_uuid()::text, 'stripe', ${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3))
+    ON CONFLICT ("provider", "eventId") DO NOTHING`;
+  if (count === 0) return { outcome: "duplicate", detail: `event ${event.id} was already applied` };
+  switch (event.type) {
+    case "payment_intent.succeeded":
+      return paymentSucceeded(tx, full, event.data.object, gateway);
+    case "payment_intent.payment_failed":
+      return paymentFailed(needFull(full), event.data.object);
+    case "charge.refunded":
+      return chargeRefunded(needFull(full), event.data.object, event.id);
+    case "charge.dispute.created":
+      return openDispute(needFull(full), event.data.object);
+    case "charge.dispute.closed":
+      return closeDispute(needFull(full), event.data.object);
+    case "account.updated":
+      return connectAccountUpdated(needFull(full), event.data.object);
+    case "transfer.reversed":
+      return transferReversed(needFull(full), event.data.object);
+    case "payout.failed":
+      return connectPayoutFailed(needFull(full), event.data.object, event.account);
+    default:
+      return { outcome: "ignored", detail: `Bazaar does not act on ${event.type}` };
+  }
 }
 
 /** The payment and its order for a PaymentIntent, locked order first (see orders/transitions.ts). */
-async function lockByIntent(tx: Tx, paymentIntentId: string) {
+async function lockByIntent(tx: SqlTx, paymentIntentId: string) {
   const order = await lockOrderOfIntent(tx, paymentIntentId);
   if (!order) return null;
   const payment = await lockPaymentOfIntent(tx, paymentIntentId);
@@ -68,23 +93,24 @@ async function lockByIntent(tx: Tx, paymentIntentId: string) {
 
 const unknownIntent = (id: string): StripeEventResult => ({ outcome: "ignored", detail: `no Bazaar payment has PaymentIntent ${id}` });
 
-async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: PaymentGateway): Promise<StripeEventResult> {
+async function paymentSucceeded(tx: SqlTx, full: Tx | null, intent: Stripe.PaymentIntent, gateway: PaymentGateway): Promise<StripeEventResult> {
   const locked = await lockByIntent(tx, intent.id);
   if (!locked) return unknownIntent(intent.id);
   const { order, payment } = locked;
   if (payment.status === "CAPTURED" || payment.status === "REFUNDED") return { outcome: "ignored", detail: "the payment was already captured" };
   const mismatch = amountMismatch(intent, payment);
-  if (mismatch) return wrongAmountReceived(tx, { order, payment, intent, mismatch }, gateway);
+  if (mismatch) return wrongAmountReceived(needFull(full), { order, payment, intent, mismatch }, gateway);
+  const late = order.status !== "PENDING_PAYMENT" ? needFull(full) : null;
 
   const capturedAt = new Date();
   await tx.$executeRaw`
     UPDATE "Payment" SET "status" = 'CAPTURED', "capturedAt" = ${capturedAt}::timestamp(3), "failureMessage" = NULL, "updatedAt" = ${capturedAt}::timestamp(3)
      WHERE "id" = ${payment.id}`;
-  if (order.status !== "PENDING_PAYMENT") {
+  if (late) {
     // The money came after the order was given up (expired, cancelled, or an earlier attempt
     // failed and released the stock): there is no sale to honour, so the buyer gets it back.
     await refundThroughGateway(
-      tx,
+      late,
       { ...payment, status: "CAPTURED" },
       {
         shipmentId: null,
@@ -95,7 +121,7 @@ async function paymentSucceeded(tx: Tx, intent: Stripe.PaymentIntent, gateway: P
       },
       gateway,
     );
-    await noteOrder(tx, order, { note: "A payment arrived after this order was cancelled; it was refunded in full." });
+    await noteOrder(late, order, { note: "A payment arrived after this order was cancelled; it was refunded in full." });
     return { outcome: "applied", detail: "late payment refunded" };
   }
 

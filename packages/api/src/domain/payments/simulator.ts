@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { PrismaClient } from "@bazaar/db";
+import { sqlOn, type PrismaClient } from "@bazaar/db";
 import Stripe from "stripe";
 import { getEnv } from "../../env";
 import { DomainError, notFound } from "../../errors";
@@ -67,7 +67,7 @@ const chargeIdOf = (paymentIntentId: string) => `ch_sim_${createHash("sha256").u
 
 /** The simulated payment with its order's owner and status; written out, as it is read once per card payment. */
 async function findSimulatedPayment(db: PrismaClient, paymentIntentId: string) {
-  const [payment] = await db.$queryRaw<SimulatedPayment[]>`
+  const [payment] = await sqlOn(db).$queryRaw<SimulatedPayment[]>`
     SELECT p."id", p."orderId", p."provider"::text AS "provider", p."providerPaymentId", p."status"::text AS "status", p."amountCents",
            p."refundedCents", p."currency", p."clientSecret", o."status"::text AS "orderStatus", o."buyerId" AS "orderBuyerId"
       FROM "Payment" p JOIN "Order" o ON o."id" = p."orderId"

@@ -1,4 +1,4 @@
-import type { Tx } from "@bazaar/db";
+import type { SqlTx, Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 
 /**
@@ -6,14 +6,16 @@ import { DomainError } from "../../errors";
  * guarded update, so two buyers racing for a code's last use cannot both get it.
  */
 export async function redeemPromo(
-  tx: Tx,
+  tx: SqlTx,
   input: { promo: { id: string; code: string }; orderId: string; buyerId: string; amountCents: number },
 ): Promise<void> {
   const used = await tx.$executeRaw`
     UPDATE "PromoCode" SET "usageCount" = "usageCount" + 1, "updatedAt" = now()
      WHERE "id" = ${input.promo.id} AND ("usageLimit" IS NULL OR "usageCount" < "usageLimit")`;
   if (used !== 1) throw new DomainError("BAD_REQUEST", `Promo code ${input.promo.code} has been fully redeemed. Remove the code to check out.`);
-  await tx.promoRedemption.create({ data: { promoCodeId: input.promo.id, orderId: input.orderId, buyerId: input.buyerId, amountCents: input.amountCents } });
+  await tx.$executeRaw`
+    INSERT INTO "PromoRedemption" ("id", "promoCodeId", "orderId", "buyerId", "amountCents", "createdAt")
+    VALUES (gen_random_uuid()::text, ${input.promo.id}, ${input.orderId}, ${input.buyerId}, ${input.amountCents}, ${new Date()}::timestamp(3))`;
 }
 
 /** Gives an order's promo use back (the order is being undone); nothing when it used no code. */

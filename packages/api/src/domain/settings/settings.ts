@@ -1,4 +1,4 @@
-import type { PrismaClient, Tx } from "@bazaar/db";
+import type { PrismaClient, SqlTx } from "@bazaar/db";
 import type { z } from "zod";
 import { requireAdmin, type Actor } from "../../actor";
 import { DomainError, notFound } from "../../errors";
@@ -96,11 +96,14 @@ export type PlatformSettings = {
 
 const names = Object.keys(SETTINGS) as SettingName[];
 
-/** Every setting, stored value or default (a malformed stored value counts as missing). */
-export async function readPlatformSettings(tx: Tx): Promise<PlatformSettings> {
-  const rows = await tx.platformSetting.findMany({
-    where: { key: { in: names.map((n) => SETTINGS[n].key) } },
-  });
+const keys = names.map((n) => SETTINGS[n].key);
+
+/**
+ * Every setting, stored value or default (a malformed stored value counts as missing). Written
+ * out: checkout reads it when points are used, in its transaction without Prisma's client.
+ */
+export async function readPlatformSettings(tx: SqlTx): Promise<PlatformSettings> {
+  const rows = await tx.$queryRaw<{ key: string; value: unknown }[]>`SELECT "key", "value" FROM "PlatformSetting" WHERE "key" = ANY(${keys}::text[])`;
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const out = {} as Record<SettingName, number | null>;
   for (const name of names) {
