@@ -1,6 +1,6 @@
 import type { Inngest, InngestFunction } from "inngest";
-import { Prisma, type PrismaClient } from "@bazaar/db";
-import { inTransaction } from "../domain/transaction";
+import { Prisma, sqlOn, type PrismaClient } from "@bazaar/db";
+import { inSqlTransaction } from "../domain/transaction";
 import { observeDelivery, type DeliveryOutcome } from "../observability/deliveries";
 import { functions as registeredFunctions } from "./functions";
 import { deliveredColumns, deliverPlainEvents, dispatchEvent, isPlainEvent } from "./runtime/dispatch";
@@ -86,7 +86,8 @@ export async function relayBatch(db: PrismaClient, options: RelayOptions = {}): 
   const registry = registryFor(options.functions ?? registeredFunctions);
 
   const now = clock();
-  const rows = await db.$queryRaw<ClaimedRow[]>`
+  // The relay's own statements run prepared on the pool (sqlOn): Prisma's raw queries cost ~3x the CPU.
+  const rows = await sqlOn(db).$queryRaw<ClaimedRow[]>`
     UPDATE "OutboxEvent" AS o SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}
     FROM (
       SELECT id FROM "OutboxEvent"
@@ -159,7 +160,7 @@ async function sendToInngest(context: RowContext, inngest: Inngest.Any, rows: Cl
   }
   await injectFault(() => context.faults.afterSend?.(rows.map((row) => row.id)));
   const lease = rows[0]?.lockedUntil ?? null;
-  await context.db.$executeRaw`
+  await sqlOn(context.db).$executeRaw`
     UPDATE "OutboxEvent" SET ${deliveredColumns(context.clock())}
      WHERE id = ANY(${rows.map((row) => row.id)}::text[]) AND status = 'PENDING' AND "lockedUntil" = ${lease}`;
 }
@@ -191,7 +192,7 @@ async function deliverPlain(context: RowContext, rows: ClaimedRow[]): Promise<Se
 
 /** Fans a domain event out to the functions in-process, atomically with marking it delivered. */
 async function dispatchHere(context: RowContext, row: ClaimedRow): Promise<void> {
-  await inTransaction(context.db, async (tx) => {
+  await inSqlTransaction(context.db, async (tx) => {
     const clock = context.clock();
     const count = await tx.$executeRaw`
       UPDATE "OutboxEvent" SET ${deliveredColumns(clock)} WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${row.lockedUntil}`;
@@ -218,7 +219,7 @@ function leaseRun(context: RowContext, row: ClaimedRow) {
     inTurn(async () => {
       if (!lease) return;
       const next = new Date(clock().getTime() + leaseMs);
-      const count = await db.$executeRaw`
+      const count = await sqlOn(db).$executeRaw`
         UPDATE "OutboxEvent" SET "lockedUntil" = ${next} WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${lease}`;
       if (count === 1) lease = next;
     });
@@ -229,7 +230,7 @@ function leaseRun(context: RowContext, row: ClaimedRow) {
       inTurn(async () => {
         if (!lease) return false;
         const next = keepLease ? new Date(clock().getTime() + leaseMs) : null;
-        const count = await db.$executeRaw`
+        const count = await sqlOn(db).$executeRaw`
           UPDATE "OutboxEvent" SET payload = ${JSON.stringify(state)}::jsonb, ${runColumns(update, clock(), next)}
            WHERE id = ${row.id} AND status = 'PENDING' AND "lockedUntil" = ${lease}`;
         lease = count === 1 ? next : null;
@@ -317,7 +318,7 @@ async function recordFailure(context: RowContext, row: ClaimedRow, error: unknow
   const message = error instanceof Error ? error.message : String(error);
   const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
   context.logger[failed ? "error" : "warn"](`[relay] ${row.name} ${row.id} attempt ${attempts} failed: ${message}`);
-  await context.db.$executeRaw`
+  await sqlOn(context.db).$executeRaw`
     UPDATE "OutboxEvent"
        SET attempts = ${attempts}, "lastError" = ${message.slice(0, 2000)}, status = ${failed ? "FAILED" : "PENDING"}::"OutboxStatus",
            "availableAt" = ${retryAt(attempts - 1, context.clock())}, "lockedUntil" = NULL

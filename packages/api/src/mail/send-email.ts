@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { Prisma, type EmailStatus, type PrismaClient } from "@bazaar/db";
+import { Prisma, sqlOn, type EmailStatus, type PrismaClient } from "@bazaar/db";
 import { notificationInsert, type NotifyInput } from "../domain/notifications";
 import { getEnv } from "../env";
 import { renderEmail } from "./render";
@@ -33,7 +33,7 @@ export async function sendEmail<N extends TemplateName>(db: PrismaClient, input:
   // would send a createMany inside BEGIN / COMMIT, then read it back); a repeat finds the stored
   // one. The id column has no database default (Prisma makes cuids in the client); a random UUID
   // serves as well.
-  const [stored] = await db.$queryRaw<SentEmail[]>`
+  const [stored] = await sqlOn(db).$queryRaw<SentEmail[]>`
     ${input.notification ? Prisma.sql`WITH notified AS (${notificationInsert(input.notification)})` : Prisma.empty}
     INSERT INTO "Email" ("id", "to", "subject", "html", "text", "template", "dedupeKey", "status", "createdAt")
     VALUES (${randomUUID()}, ${input.to}, ${rendered.subject}, ${rendered.html}, ${rendered.text}, ${input.template}, ${input.dedupeKey}, 'STORED', ${new Date()})

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, type LedgerAccountKind, type Tx } from "@bazaar/db";
+import { Prisma, type LedgerAccountKind, type SqlTx } from "@bazaar/db";
 
 // Stable account codes: one set of platform accounts per currency, three accounts per seller per currency.
 export const ledgerAccountCode = {
@@ -28,7 +28,7 @@ interface AccountSpec {
  * skipped). Accounts are made once and read ever after, so they are read first: one statement
  * when all exist (every order after a seller's first), the insert only for the missing ones.
  */
-async function ensureAccounts(tx: Tx, specs: AccountSpec[]): Promise<Map<string, string>> {
+async function ensureAccounts(tx: SqlTx, specs: AccountSpec[]): Promise<Map<string, string>> {
   const ids = await accountIds(tx, specs);
   const missing = specs.filter((spec) => !ids.has(spec.code));
   if (missing.length === 0) return ids;
@@ -48,7 +48,7 @@ async function ensureAccounts(tx: Tx, specs: AccountSpec[]): Promise<Map<string,
   return ids;
 }
 
-async function accountIds(tx: Tx, specs: AccountSpec[]): Promise<Map<string, string>> {
+async function accountIds(tx: SqlTx, specs: AccountSpec[]): Promise<Map<string, string>> {
   const rows = await tx.$queryRaw<{ id: string; code: string }[]>`
     SELECT "id", "code" FROM "LedgerAccount" WHERE "code" = ANY(${specs.map((spec) => spec.code)}::text[])`;
   return new Map(rows.map((row) => [row.code, row.id]));
@@ -110,7 +110,7 @@ const sellerAccounts = (sellerId: string, currency: string) => {
   return { specs, idsFrom };
 };
 
-export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
+export async function ensurePlatformLedgerAccounts(tx: SqlTx, currency: string) {
   const platform = platformAccounts(currency);
   return platform.idsFrom(await ensureAccounts(tx, platform.specs));
 }
@@ -119,13 +119,13 @@ export async function ensurePlatformLedgerAccounts(tx: Tx, currency: string) {
  * A seller's pending funds (sales still in their payout hold), payable (what Bazaar owes them and
  * they may pay out) and payouts (what was sent to them). Called at seller approval and before any posting.
  */
-export async function ensureSellerLedgerAccounts(tx: Tx, sellerId: string, currency: string) {
+export async function ensureSellerLedgerAccounts(tx: SqlTx, sellerId: string, currency: string) {
   const seller = sellerAccounts(sellerId, currency);
   return seller.idsFrom(await ensureAccounts(tx, seller.specs));
 }
 
 /** The platform's accounts and those of each seller, ensured together (two statements however many sellers). */
-export async function ensureLedgerAccountsFor(tx: Tx, currency: string, sellerIds: string[]) {
+export async function ensureLedgerAccountsFor(tx: SqlTx, currency: string, sellerIds: string[]) {
   const platform = platformAccounts(currency);
   const sellers = [...new Set(sellerIds)].map((sellerId) => ({ sellerId, ...sellerAccounts(sellerId, currency) }));
   const ids = await ensureAccounts(tx, [...platform.specs, ...sellers.flatMap((s) => s.specs)]);
@@ -141,7 +141,7 @@ export const sellerAccountFor = (shipment: { fundsReleasedAt: Date | null }, acc
   shipment.fundsReleasedAt ? accounts.payableId : accounts.pendingId;
 
 /** Locks shipments (in id order, so two flows never wait on each other crosswise) and returns their hold state. */
-export async function lockShipments(tx: Tx, shipmentIds: string[]): Promise<Map<string, { fundsReleasedAt: Date | null }>> {
+export async function lockShipments(tx: SqlTx, shipmentIds: string[]): Promise<Map<string, { fundsReleasedAt: Date | null }>> {
   if (shipmentIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ id: string; fundsReleasedAt: Date | null }[]>`
     SELECT id, "fundsReleasedAt" FROM "Shipment" WHERE id IN (${Prisma.join([...shipmentIds].sort())}) ORDER BY id FOR UPDATE`;
@@ -149,7 +149,7 @@ export async function lockShipments(tx: Tx, shipmentIds: string[]): Promise<Map<
 }
 
 /** Locks ledger accounts (payout requests lock the payable the same way), in id order. */
-export async function lockAccounts(tx: Tx, accountIds: string[]) {
+export async function lockAccounts(tx: SqlTx, accountIds: string[]) {
   if (accountIds.length === 0) return;
   await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE id IN (${Prisma.join([...new Set(accountIds)].sort())}) ORDER BY id FOR UPDATE`;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { LedgerDirection, LedgerTransactionKind, Tx } from "@bazaar/db";
+import type { LedgerDirection, LedgerTransactionKind, SqlTx } from "@bazaar/db";
 
 export interface LedgerLine {
   accountId: string;
@@ -27,14 +27,14 @@ export interface PostLedgerTransactionInput {
  * are positive), so a free order's split is a transaction without entries: it still records that
  * the split happened. A second posting under the same idempotency key is an error.
  */
-export async function postLedgerTransaction(tx: Tx, input: PostLedgerTransactionInput): Promise<{ id: string }> {
+export async function postLedgerTransaction(tx: SqlTx, input: PostLedgerTransactionInput): Promise<{ id: string }> {
   const posted = await insertLedgerTransaction(tx, input);
   if (!posted) throw new Error(`ledger transaction ${input.idempotencyKey} was already posted.`);
   return posted;
 }
 
 /** postLedgerTransaction, or null (and nothing written) when a transaction with its idempotency key exists. */
-export async function insertLedgerTransaction(tx: Tx, input: PostLedgerTransactionInput): Promise<{ id: string } | null> {
+export async function insertLedgerTransaction(tx: SqlTx, input: PostLedgerTransactionInput): Promise<{ id: string } | null> {
   const lines = input.lines.filter((l) => l.amountCents !== 0);
   let balance = 0;
   for (const line of lines) {

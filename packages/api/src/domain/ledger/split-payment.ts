@@ -1,8 +1,9 @@
-import type { PrismaClient, Tx } from "@bazaar/db";
+import type { PrismaClient, SqlTx, Tx } from "@bazaar/db";
 import { DomainError, notFound } from "../../errors";
 import { ensureLedgerAccountsFor, lockShipments, sellerAccountFor } from "./accounts";
 import { COMMISSION_SETTING_KEY, commissionBpsOf } from "./commission";
 import { insertLedgerTransaction, type LedgerLine } from "./post";
+import { inSqlTransaction } from "../transaction";
 import { splitFundedGross, type FundedShipmentSplit, type ShipmentAmounts, type ShipmentLoyalty } from "./split";
 
 export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
@@ -16,7 +17,9 @@ export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
  * their full share (see split.ts).
  */
 export async function splitPayment(db: PrismaClient, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
-  return db.$transaction((tx) => writePaymentSplit(tx, paymentId));
+  // Every statement is written out: the worker splits each order on a pooled connection, without
+  // Prisma's interactive transaction.
+  return inSqlTransaction(db, (tx) => writePaymentSplit(tx, paymentId));
 }
 
 interface PaymentToSplit {
@@ -35,7 +38,7 @@ interface PaymentToSplit {
  * five statements with its COMMIT: the payment (locked) with its shipments and commissions, the
  * shipments' locks, the accounts (made on first use, then read), the transaction with its entries.
  */
-export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
+export async function writePaymentSplit(tx: SqlTx, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
   // The payment row lock makes concurrent splits of one payment wait. The existing split is read in
   // the statement's snapshot, taken before that wait: a split committed meanwhile is not seen here,
   // and the insert below finds it instead.
@@ -114,7 +117,8 @@ export async function writePaymentSplit(tx: Tx, paymentId: string): Promise<{ tr
   });
   if (transaction) return { transactionId: transaction.id, created: true };
   // A concurrent split committed while this one waited for the payment's lock.
-  const existing = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: splitIdempotencyKey(paymentId) }, select: { id: true } });
+  const [existing] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "LedgerTransaction" WHERE "idempotencyKey" = ${splitIdempotencyKey(paymentId)}`;
+  if (!existing) throw new Error(`The split of payment ${paymentId} was neither written nor found.`);
   return { transactionId: existing.id, created: false };
 }
 

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient, type Tx } from "@bazaar/db";
+import { Prisma, sqlOn, type PrismaClient, type SqlTx } from "@bazaar/db";
 import { evaluateCondition, keyOf, parseCondition, readPath, type Comparison } from "./expression";
 import type { FunctionSpec } from "./registry";
 import { memoize, newRunState, parseRunState, RUN_PREFIX, runRowName, toJsonValue, type RunEvent, type RunState } from "./run-state";
@@ -12,7 +12,7 @@ interface RunRow {
   payload: unknown;
 }
 
-export async function dispatchEvent(tx: Tx, event: RunEvent, registry: ReadonlyMap<string, FunctionSpec>, clock: Date): Promise<void> {
+export async function dispatchEvent(tx: SqlTx, event: RunEvent, registry: ReadonlyMap<string, FunctionSpec>, clock: Date): Promise<void> {
   // Cancellation first: a run this very event starts is never cancelled by it.
   for (const spec of registry.values()) {
     for (const cancel of spec.cancelOn) {
@@ -78,7 +78,7 @@ export async function deliverPlainEvents(
     .map(({ spec, event }, i) => ({ eventId: event.id, ...runRow(spec, newRunState(spec.id, event), clock, new Date(now + i)) }));
   // The waiters are resumeWaiters's (runs being executed right now are not waiting), looked up
   // once for the whole batch.
-  const delivered = await db.$queryRaw<{ id: string }[]>`
+  const delivered = await sqlOn(db).$queryRaw<{ id: string }[]>`
     WITH waited AS MATERIALIZED (
       SELECT DISTINCT jsonb_array_elements_text(w.payload->'waitingFor') AS name FROM "OutboxEvent" w
        WHERE w.status = 'PENDING' AND w.name LIKE ${`${RUN_PREFIX}%`} AND w.payload->'waitingFor' <> '[]'::jsonb
@@ -102,7 +102,7 @@ export async function deliverPlainEvents(
   return new Set(delivered.map((row) => row.id));
 }
 
-async function startRun(tx: Tx, spec: FunctionSpec, event: RunEvent, clock: Date): Promise<void> {
+async function startRun(tx: SqlTx, spec: FunctionSpec, event: RunEvent, clock: Date): Promise<void> {
   if (spec.debounce) {
     const key = keyOf(spec.debounce.keyPath ?? [], event);
     await lockKey(tx, `debounce:${spec.id}:${key}`);
@@ -119,7 +119,8 @@ async function startRun(tx: Tx, spec: FunctionSpec, event: RunEvent, clock: Date
       if (event.ts < state.event.ts) return;
       const firstAt = state.debounce?.firstAt ?? event.ts;
       const due = Math.min(event.ts + periodMs, timeoutMs === null ? Infinity : firstAt + timeoutMs);
-      await tx.outboxEvent.update({ where: { id: open.id }, data: { payload: toJson({ ...state, event }), availableAt: new Date(due) } });
+      await tx.$executeRaw`
+        UPDATE "OutboxEvent" SET payload = ${JSON.stringify({ ...state, event })}::jsonb, "availableAt" = ${new Date(due)}::timestamp(3) WHERE id = ${open.id}`;
       return;
     }
     await createRun(tx, spec, newRunState(spec.id, event, { debounce: { key, firstAt: event.ts } }), new Date(event.ts + periodMs));
@@ -149,11 +150,15 @@ function runRow(spec: FunctionSpec, state: RunState, availableAt: Date, createdA
   return { id: `${state.event.id}:${spec.id}`, name: runRowName(spec.id), payload: toJson(state), availableAt, createdAt };
 }
 
-async function createRun(tx: Tx, spec: FunctionSpec, state: RunState, availableAt: Date): Promise<void> {
-  await tx.outboxEvent.createMany({ data: [runRow(spec, state, availableAt)], skipDuplicates: true });
+async function createRun(tx: SqlTx, spec: FunctionSpec, state: RunState, availableAt: Date): Promise<void> {
+  const run = runRow(spec, state, availableAt);
+  await tx.$executeRaw`
+    INSERT INTO "OutboxEvent" (id, name, payload, "availableAt", "createdAt")
+    VALUES (${run.id}, ${run.name}, ${JSON.stringify(run.payload)}::jsonb, ${run.availableAt}::timestamp(3), ${run.createdAt}::timestamp(3))
+    ON CONFLICT (id) DO NOTHING`;
 }
 
-async function cancelRuns(tx: Tx, spec: FunctionSpec, cancel: FunctionSpec["cancelOn"][number], event: RunEvent, clock: Date): Promise<void> {
+async function cancelRuns(tx: SqlTx, spec: FunctionSpec, cancel: FunctionSpec["cancelOn"][number], event: RunEvent, clock: Date): Promise<void> {
   const rows = await tx.$queryRaw<RunRow[]>`
     SELECT id, payload FROM "OutboxEvent"
     WHERE name = ${runRowName(spec.id)} AND status = 'PENDING' ${narrowByTriggerEvent(cancel.condition, event)}
@@ -168,19 +173,14 @@ async function cancelRuns(tx: Tx, spec: FunctionSpec, cancel: FunctionSpec["canc
   }
 }
 
-async function finishCancelled(tx: Tx, id: string, state: RunState, by: RunEvent, clock: Date): Promise<void> {
-  await tx.outboxEvent.update({
-    where: { id },
-    data: {
-      status: "SENT",
-      sentAt: clock,
-      lockedUntil: null,
-      payload: toJson({ ...state, outcome: "cancelled", error: `cancelled by ${by.name} (${by.id})` }),
-    },
-  });
+async function finishCancelled(tx: SqlTx, id: string, state: RunState, by: RunEvent, clock: Date): Promise<void> {
+  const cancelled = { ...state, outcome: "cancelled", error: `cancelled by ${by.name} (${by.id})` };
+  await tx.$executeRaw`
+    UPDATE "OutboxEvent" SET status = 'SENT', "sentAt" = ${clock}::timestamp(3), "lockedUntil" = NULL, payload = ${JSON.stringify(cancelled)}::jsonb
+     WHERE id = ${id}`;
 }
 
-async function resumeWaiters(tx: Tx, event: RunEvent, clock: Date): Promise<void> {
+async function resumeWaiters(tx: SqlTx, event: RunEvent, clock: Date): Promise<void> {
   // A run being executed right now (leased) misses the event, as a run at its wait's timeout would.
   const rows = await tx.$queryRaw<RunRow[]>`
     SELECT id, payload FROM "OutboxEvent"
@@ -197,7 +197,7 @@ async function resumeWaiters(tx: Tx, event: RunEvent, clock: Date): Promise<void
       state = memoize(state, op.stepId, { type: "data", data: toJsonValue(event) });
     }
     if (state !== waiting) {
-      await tx.outboxEvent.update({ where: { id: row.id }, data: { payload: toJson(state), availableAt: clock } });
+      await tx.$executeRaw`UPDATE "OutboxEvent" SET payload = ${JSON.stringify(state)}::jsonb, "availableAt" = ${clock}::timestamp(3) WHERE id = ${row.id}`;
     }
   }
 }
@@ -225,7 +225,7 @@ function narrowByTriggerEvent(condition: Comparison[] | null, incoming: RunEvent
   return filters.length ? Prisma.join(filters, " ") : Prisma.empty;
 }
 
-async function lockKey(tx: Tx, key: string): Promise<void> {
+async function lockKey(tx: SqlTx, key: string): Promise<void> {
   // Serialises concurrent deliveries deciding about one debounce / singleton key.
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))) AS l`;
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@bazaar/db";
+import { sqlOn, type PrismaClient } from "@bazaar/db";
 import { bazaarEvent, inngest } from "../../../events/client";
 import { addressLines } from "../../../mail/address-lines";
 import { paths, urls } from "../../../mail/links";
@@ -68,7 +68,7 @@ interface ConfirmedOrder extends DiscountAmounts {
 
 /** Confirms the order to its buyer; returns what each seller (a shipment each, oldest first) is to be told. */
 export async function confirmOrderToBuyer(db: PrismaClient, orderId: string): Promise<{ sellers: SellerOrderNotice[] }> {
-  const [order] = await db.$queryRaw<ConfirmedOrder[]>`
+  const [order] = await sqlOn(db).$queryRaw<ConfirmedOrder[]>`
     SELECT o."id", o."number", o."currency", o."buyerId", o."guestEmail", o."shippingAddress", o."subtotalCents", o."discountCents",
            o."shippingCents", o."taxCents", o."tierDiscountCents", o."shippingDiscountCents", o."pointsRedeemed", o."pointsDiscountCents",
            o."tierName", o."totalCents",
