@@ -1,9 +1,10 @@
 // The worker's cost per order (issue 14): paid orders of two sellers each, then one drain of the
 // outbox, counting what PostgreSQL receives from the client's query events (a Prisma transaction's
-// BEGIN is not reported, its COMMIT is; the split's written-out transaction reports both), the CPU this process spends draining and the CPU of the database's backends (from
-// /proc, when PostgreSQL runs on this machine). The relay's own rows ("OutboxEvent": claims,
-// deliveries, run state) are counted apart from what the functions themselves do. The CPU figures
-// are printed, not held: they depend on the machine (and React runs its development build here).
+// BEGIN is not reported, its COMMIT is; the written-out transactions report both), the CPU this
+// process spends draining and the CPU of the database's backends (from /proc, when PostgreSQL runs
+// on this machine). The relay's own rows ("OutboxEvent": claims, deliveries, run state) are counted
+// apart from what the functions themselves do. The CPU figures are printed, not held: they depend
+// on the machine (and React runs its development build here).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
