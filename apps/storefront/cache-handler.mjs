@@ -84,21 +84,29 @@ class LocalEntries {
   }
 }
 
-// Module state, not instance state: Next makes a handler per request.
-const local = new LocalEntries();
+// Module state, not instance state: Next makes a handler per request. And on globalThis, not in
+// this module: Next loads this file twice in one process (its server imports it, and the app's
+// server bundle holds a copy of its own), and the proxy reads pages through either (readStoredPage).
+/** @type {{ local: LocalEntries; pageKeys: Map<string, string>; redis: Promise<import("ioredis").Redis> | null; clock: { offset: number; checkedAt: number } }} */
+const state = /** @type {any} */ ((globalThis)[Symbol.for("bazaar.pageCache.state")] ??= {
+  local: new LocalEntries(),
+  pageKeys: new Map(),
+  redis: null,
+  // Redis's clock minus this process's, in milliseconds, measured once a minute.
+  clock: { offset: 0, checkedAt: 0 },
+});
+const { local, pageKeys } = state;
 /**
  * Embedded tag expiries. On globalThis so that /api/revalidate (bundled apart, same process) can
  * tell the outbox's safety net that a tag was already expired (EMBEDDED_TAGS_KEY there too).
  * @type {Map<string, number>}
  */
 const localTags = /** @type {any} */ (globalThis[Symbol.for("bazaar.pageCache.tagExpiries")] ??= new Map());
-/** @type {Promise<import("ioredis").Redis> | null} */
-let redis = null;
 
 function sharedRedis() {
   const url = process.env.REDIS_URL;
   if (!url) return null;
-  redis ??= import("ioredis").then(async ({ Redis }) => {
+  state.redis ??= import("ioredis").then(async ({ Redis }) => {
     // Commands fail at once while Redis is away (a miss: the page is rendered) instead of queueing.
     const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, commandTimeout: 1000 });
     client.on("error", (error) => console.warn(`[page-cache] Redis unreachable: ${error.message}`));
@@ -106,16 +114,13 @@ function sharedRedis() {
       await client.connect();
     } catch (error) {
       client.disconnect();
-      redis = null;
+      state.redis = null;
       throw error;
     }
     return client;
   });
-  return redis;
+  return state.redis;
 }
-
-/** Redis's clock minus this process's, in milliseconds, measured once a minute. */
-let clock = { offset: 0, checkedAt: 0 };
 
 /** @param {import("ioredis").Redis} client */
 async function redisNow(client) {
@@ -125,13 +130,13 @@ async function redisNow(client) {
 
 /** @param {import("ioredis").Redis} client */
 async function clockOffset(client) {
-  if (Date.now() - clock.checkedAt > CLOCK_CHECK_MS) {
+  if (Date.now() - state.clock.checkedAt > CLOCK_CHECK_MS) {
     const before = Date.now();
     const remote = await redisNow(client);
     const after = Date.now();
-    clock = { offset: remote - (before + after) / 2, checkedAt: after };
+    state.clock = { offset: remote - (before + after) / 2, checkedAt: after };
   }
-  return clock.offset;
+  return state.clock.offset;
 }
 
 /**
@@ -204,6 +209,7 @@ export default class PageCacheHandler {
    * @param {{ tags?: string[]; softTags?: string[] }} ctx
    */
   async get(key, ctx) {
+    notePageKey(key);
     const extraTags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     try {
       const copy = local.get(key);
@@ -232,6 +238,7 @@ export default class PageCacheHandler {
    */
   async set(key, data, ctx) {
     if (!data) return;
+    notePageKey(key);
     let tags = ctx?.tags ?? [];
     let readAt = Date.now();
     if ((data.kind === "APP_PAGE" || data.kind === "APP_ROUTE") && data.headers) {
@@ -292,3 +299,38 @@ export default class PageCacheHandler {
 
   resetRequestCache() {}
 }
+
+// state.pageKeys: the route cache's key of each stored page's path, as Next asked for it. Next
+// keys a page by its route's hash and path ("/route-cache/APP_PAGE/<sha256 of the route>/$/c/x/_");
+// the proxy knows the path only. Cleared when it grows past a bound (a cleared path is found
+// again by Next's next request for it).
+const PAGE_KEY = /^\/route-cache\/APP_PAGE\/[0-9a-f]+\/\$(\/.*)$/;
+/** @param {string} key */
+function notePageKey(key) {
+  const path = PAGE_KEY.exec(key)?.[1];
+  if (!path || pageKeys.get(path) === key) return;
+  if (pageKeys.size >= 50_000) pageKeys.clear();
+  pageKeys.set(path, key);
+}
+
+/**
+ * A stored page's HTML that may be sent as it is now, or null. The proxy (src/lib/serve-stored.ts)
+ * answers a browser's page request with it, without Next's route and render path; null sends the
+ * request down that path as before (a miss, an RSC payload, a page past its time limit). The same
+ * checks as `get` (tags on every hit, Redis when shared), plus the time limit, which Next would
+ * otherwise answer "stale" once while it renders again. Read through globalThis: the proxy is
+ * bundled apart from this file, in the same process.
+ * @param {string} path the stored page's path (e.g. "/c/shoes/_")
+ * @returns {Promise<{ html: Buffer; status: number; headers: Record<string, unknown>; cacheControl: any } | null>}
+ */
+async function readStoredPage(path) {
+  const key = pageKeys.get(path);
+  if (!key) return null;
+  const hit = await new PageCacheHandler().get(key, {});
+  const value = hit?.value;
+  if (!hit || value?.kind !== "APP_PAGE" || !Buffer.isBuffer(value.html) || value.postponed) return null;
+  const revalidate = hit.cacheControl?.revalidate;
+  if (typeof revalidate === "number" && Date.now() >= hit.lastModified + revalidate * 1000) return null;
+  return { html: value.html, status: value.status ?? 200, headers: value.headers ?? {}, cacheControl: hit.cacheControl };
+}
+/** @type {any} */ (globalThis)[Symbol.for("bazaar.pageCache.readStoredPage")] = readStoredPage;

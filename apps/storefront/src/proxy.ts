@@ -1,7 +1,8 @@
 import { securityProxy } from "@bazaar/api/http/security-proxy";
+import { serveStoredPage } from "./lib/serve-stored";
 import { storedPagePath } from "./lib/stored-pages";
 
-export const proxy = securityProxy("storefront", { storedPage: storedPagePath });
+export const proxy = securityProxy("storefront", { storedPage: storedPagePath, serveStored: serveStoredPage });
 
 // Stays here: Next reads the matcher from each app's own file at build time.
 export const config = {

@@ -13,11 +13,18 @@ import { contentSecurityPolicy, hsts, newNonce, staticSecurityHeaders, type AppN
  * HSTS only over https. While the database is away, pages answer 503 with a page that says so
  * (every page needs it), until a connection works again.
  */
-export function securityProxy(app: AppName, options: { storedPage?: (url: URL) => string | null } = {}): (request: NextRequest) => Promise<NextResponse> {
+export function securityProxy(
+  app: AppName,
+  options: {
+    storedPage?: (url: URL) => string | null;
+    /** Answers a stored page's request itself when it can (the storefront's serve-stored.ts); null lets Next. */
+    serveStored?: (storedPath: string, request: NextRequest) => Promise<Response | null>;
+  } = {},
+): (request: NextRequest) => Promise<Response> {
   return async (request) => {
     const stored = options.storedPage?.(request.nextUrl) ?? null;
     const csp = contentSecurityPolicy({ app, nonce: stored ? "stored" : newNonce(), dev: process.env.NODE_ENV === "development" });
-    let response: NextResponse;
+    let response: Response;
     if (await databaseIsDown()) {
       response = new NextResponse(unavailablePage(request.nextUrl.pathname + request.nextUrl.search), {
         status: 503,
@@ -26,7 +33,9 @@ export function securityProxy(app: AppName, options: { storedPage?: (url: URL) =
       for (const { key, value } of staticSecurityHeaders(app)) response.headers.set(key, value);
     } else if (stored) {
       // Next runs the proxy again for the path it rewrote to, which is then served as it is.
-      response = stored === request.nextUrl.pathname ? NextResponse.next() : NextResponse.rewrite(new URL(stored, request.url));
+      response =
+        (await options.serveStored?.(stored, request)) ??
+        (stored === request.nextUrl.pathname ? NextResponse.next() : NextResponse.rewrite(new URL(stored, request.url)));
     } else {
       const headers = new Headers(request.headers);
       headers.set("content-security-policy", csp);
