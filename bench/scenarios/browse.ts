@@ -1,6 +1,7 @@
 // Browsing: what every visitor does most. The listing and product pages as HTML (served from
-// the storefront's cache when it has one), and the product-list tRPC query as a client would
-// fetch it (a plain GET that no cache answers), each hammered by autocannon for a fixed time.
+// the storefront's cache when it has one), and the product-list and product tRPC queries as a
+// client would fetch them (plain GETs that no cache answers), each hammered by autocannon for a
+// fixed time.
 import { autocannonGet, type CpuReader, type LoadFigures } from "../lib/load";
 import { trpcQueryPath } from "../lib/http";
 
@@ -9,12 +10,15 @@ export interface BrowseTargets {
   productPath: string;
   /** The input the listing page asks catalog.list for. */
   listInput: Record<string, unknown>;
+  /** The product page's product, as an API client asks catalog.product for it. */
+  productInput: Record<string, unknown>;
 }
 
 export interface BrowseFigures {
   listing: LoadFigures;
   product: LoadFigures;
   listQuery: LoadFigures;
+  productQuery: LoadFigures;
 }
 
 export async function runBrowse(
@@ -35,5 +39,6 @@ export async function runBrowse(
     listing: await measure(targets.listingPath),
     product: await measure(targets.productPath),
     listQuery: await measure(trpcQueryPath("catalog.list", targets.listInput)),
+    productQuery: await measure(trpcQueryPath("catalog.product", targets.productInput)),
   };
 }

@@ -139,6 +139,35 @@ describe("browsing", () => {
     await t.db.productImage.create({ data: { productId: product.id, storageKey: "k", url: "/media/k.jpg", alt: "Lamp on a desk" } });
     const detail = await (await guest()).catalog.product({ slug: product.slug });
     expect(detail).toMatchObject({ id: product.id, available: 7, availability: "in_stock", seller: { id: seller.id }, images: [{ url: "/media/k.jpg" }] });
+    // The written-out read gives what Prisma's did: the same fields, types and nulls.
+    const stored = await t.db.product.findUniqueOrThrow({
+      where: { id: product.id },
+      select: {
+        sku: true,
+        priceCents: true,
+        publishedAt: true,
+        seller: { select: { id: true, shopName: true, slug: true, description: true, shippingFlatCents: true, freeShippingOverCents: true } },
+        variants: { select: { id: true, sku: true } },
+      },
+    });
+    expect(detail.publishedAt).toEqual(stored.publishedAt);
+    expect(detail.seller).toEqual(stored.seller);
+    expect(detail.images).toEqual([{ id: expect.any(String) as unknown, url: "/media/k.jpg", alt: "Lamp on a desk", width: null, height: null }]);
+    expect(detail.options).toEqual([]);
+    expect(detail.variants).toEqual([
+      {
+        id: stored.variants[0]!.id,
+        sku: stored.variants[0]!.sku,
+        optionValues: [],
+        title: expect.any(String) as unknown,
+        priceCents: stored.priceCents,
+        compareAtPriceCents: null,
+        imageId: null,
+        available: 7,
+        availability: "in_stock",
+        variantId: stored.variants[0]!.id,
+      },
+    ]);
     expect(detail.categoryPath.map((c) => c.name)).toEqual(["Home", "Lamps"]);
     expect(detail.related.map((p) => p.id)).toEqual([other.id]);
     const tree = await (await guest()).catalog.categories();

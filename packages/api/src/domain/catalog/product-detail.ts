@@ -1,49 +1,70 @@
-import type { Tx } from "@bazaar/db";
+import { Prisma, type SqlTx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { productStock, variantStock } from "./availability";
 import { listProductCards } from "./search-products";
-import { buyerVisibleProduct } from "./visibility";
+import { buyerVisibleSql } from "./visibility";
 
 export const RELATED_PRODUCTS = 8;
 
-/** A product page: images, shop, category path, rating, availability and related products. */
-export async function getProductDetail(db: Tx, input: { id: string } | { slug: string }) {
-  const product = await db.product.findFirst({
-    where: { ...("id" in input ? { id: input.id } : { slug: input.slug }), ...buyerVisibleProduct },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      sku: true,
-      name: true,
-      description: true,
-      priceCents: true,
-      currency: true,
-      ratingAvg: true,
-      ratingCount: true,
-      salesCount: true,
-      publishedAt: true,
-      categoryId: true,
-      images: { select: { id: true, url: true, alt: true, width: true, height: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
-      priceMaxCents: true,
-      seller: { select: { id: true, shopName: true, slug: true, description: true, shippingFlatCents: true, freeShippingOverCents: true } },
-      options: { select: { name: true, values: true }, orderBy: { position: "asc" } },
-      variants: {
-        where: { status: "ACTIVE" },
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          sku: true,
-          optionValues: true,
-          title: true,
-          priceCents: true,
-          compareAtPriceCents: true,
-          imageId: true,
-          stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } },
-        },
-      },
-    },
-  });
+interface DetailRow {
+  id: string;
+  slug: string;
+  sku: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  currency: string;
+  ratingAvg: number;
+  ratingCount: number;
+  salesCount: number;
+  publishedAt: Date | null;
+  categoryId: string | null;
+  images: { id: string; url: string; alt: string; width: number | null; height: number | null }[];
+  priceMaxCents: number;
+  seller: { id: string; shopName: string; slug: string; description: string | null; shippingFlatCents: number; freeShippingOverCents: number | null };
+  options: { name: string; values: string[] }[];
+  variants: {
+    id: string;
+    sku: string;
+    optionValues: string[];
+    title: string;
+    priceCents: number;
+    compareAtPriceCents: number | null;
+    imageId: string | null;
+    stockLevels: { onHand: number; reserved: number; allocated: number; lowStockThreshold: number }[];
+  }[];
+}
+
+/**
+ * A product page: images, shop, category path, rating, availability and related products.
+ * Three statements, written out (each an index read bounded by the product, whatever the
+ * catalogue's size): the product with its pictures, options, active variants and their stock in
+ * one; its category path and its related products side by side. Run on the pool (`sqlOn`) by the
+ * API, where Prisma's query compiler cost more CPU than PostgreSQL did (bench/README.md).
+ */
+export async function getProductDetail(db: SqlTx, input: { id: string } | { slug: string }) {
+  const [product] = await db.$queryRaw<DetailRow[]>`
+    SELECT p."id", p."slug", p."sku", p."name", p."description", p."priceCents", p."currency", p."ratingAvg", p."ratingCount",
+           p."salesCount", p."publishedAt", p."categoryId", p."priceMaxCents",
+           COALESCE((SELECT json_agg(json_build_object('id', i."id", 'url', i."url", 'alt', i."alt", 'width', i."width", 'height', i."height")
+                                      ORDER BY i."position", i."id")
+                       FROM "ProductImage" i WHERE i."productId" = p."id"), '[]') AS "images",
+           json_build_object('id', s."id", 'shopName', s."shopName", 'slug', s."slug", 'description', s."description",
+                             'shippingFlatCents', s."shippingFlatCents", 'freeShippingOverCents', s."freeShippingOverCents") AS "seller",
+           COALESCE((SELECT json_agg(json_build_object('name', o."name", 'values', o."values") ORDER BY o."position")
+                       FROM "ProductOption" o WHERE o."productId" = p."id"), '[]') AS "options",
+           COALESCE((SELECT json_agg(json_build_object(
+                              'id', v."id", 'sku', v."sku", 'optionValues', v."optionValues", 'title', v."title", 'priceCents', v."priceCents",
+                              'compareAtPriceCents', v."compareAtPriceCents", 'imageId', v."imageId",
+                              'stockLevels', COALESCE((SELECT json_agg(json_build_object('onHand', sl."onHand", 'reserved', sl."reserved",
+                                                                                         'allocated', sl."allocated", 'lowStockThreshold', sl."lowStockThreshold"))
+                                                         FROM "StockLevel" sl WHERE sl."variantId" = v."id"), '[]'))
+                                      ORDER BY v."position", v."id")
+                       FROM "ProductVariant" v WHERE v."productId" = p."id" AND v."status" = 'ACTIVE'), '[]') AS "variants"
+      FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId"
+     WHERE ${"id" in input ? Prisma.sql`p."id" = ${input.id}` : Prisma.sql`p."slug" = ${input.slug}`} AND ${buyerVisibleSql}
+     ORDER BY p."createdAt" ASC
+     LIMIT 1`;
   if (!product) throw new DomainError("NOT_FOUND", "This product is not available. It may have been removed, or its shop is closed.");
   const { variants: variantRows, ...rest } = product;
   const variants = variantRows.map(({ stockLevels, ...variant }) => ({ ...variant, ...variantStock(variant.id, stockLevels) }));
@@ -61,7 +82,7 @@ export async function getProductDetail(db: Tx, input: { id: string } | { slug: s
 }
 
 /** Root first, the category itself last. */
-export async function categoryAncestors(db: Tx, categoryId: string) {
+export async function categoryAncestors(db: SqlTx, categoryId: string) {
   return db.$queryRaw<{ id: string; name: string; slug: string }[]>`
     WITH RECURSIVE path AS (
       SELECT "id", "name", "slug", "parentId", 0 AS depth FROM "Category" WHERE "id" = ${categoryId}

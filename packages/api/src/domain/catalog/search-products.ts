@@ -3,7 +3,7 @@
 // catalogue's summary tables), and, only when nothing matched, one more for a "did you mean".
 // Pages are keyset-paginated on (sort key, id), so a page never repeats or skips a product when
 // new ones arrive.
-import { Prisma, type Tx } from "@bazaar/db";
+import { Prisma, type SqlTx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { ZBrowseProductsSchema, type BrowseProducts, type BrowseProductsInput, type ProductSort } from "../../validators/catalog";
 import { availabilityOf, type Availability } from "../inventory/constants";
@@ -198,7 +198,7 @@ function matchesSql(q: string): Prisma.Sql {
       )`;
 }
 
-async function findMatches(db: Tx, q: string): Promise<SearchMatches> {
+async function findMatches(db: SqlTx, q: string): Promise<SearchMatches> {
   const rows = await db.$queryRaw<{ id: string; text: boolean }[]>`
     WITH ${matchesSql(q)} SELECT m."id", m."id" IN (SELECT "id" FROM text_matches) AS "text" FROM matches m`;
   return { text: rows.filter((row) => row.text).map((row) => row.id), all: rows.map((row) => row.id) };
@@ -298,7 +298,7 @@ const toCard = (row: CardRow): ProductCard => {
 
 /** A page of product cards. `excludeId` / `categoryId` serve "related products"; `matched`, a search page (its matches found once). */
 export async function listProductCards(
-  db: Tx,
+  db: SqlTx,
   rawInput: BrowseProductsInput & { excludeId?: string; categoryId?: string; matched?: SearchMatches } = {},
 ): Promise<ProductPage> {
   const { excludeId, categoryId, matched, ...rest } = rawInput;
@@ -372,7 +372,7 @@ type FacetRow = { facet: "category" | "seller" | "price" | "option"; key: string
  * (no search text, at most one option value, a price range made of whole bands) reads the
  * catalogue's summary (`summaryFacets`); the rest is counted from the products.
  */
-export async function productFacets(db: Tx, rawInput: BrowseProductsInput & { matched?: SearchMatches } = {}): Promise<Facets> {
+export async function productFacets(db: SqlTx, rawInput: BrowseProductsInput & { matched?: SearchMatches } = {}): Promise<Facets> {
   const input = facetInput(rawInput);
   const bands = bandsWithin(input.minPriceCents, input.maxPriceCents);
   const groups = optionFilterGroups(input.options);
@@ -383,7 +383,7 @@ export async function productFacets(db: Tx, rawInput: BrowseProductsInput & { ma
 }
 
 /** The same facets counted from the products whatever the filters: what the summary is checked against. */
-export async function countProductFacets(db: Tx, rawInput: BrowseProductsInput = {}): Promise<Facets> {
+export async function countProductFacets(db: SqlTx, rawInput: BrowseProductsInput = {}): Promise<Facets> {
   return facetsOf(await countedFacets(db, facetInput(rawInput)));
 }
 
@@ -418,7 +418,7 @@ export function bandsWithin(minCents: number | undefined, maxCents: number | und
  * few hundred rows instead of reading the products. Filtered by an option value, the category,
  * shop and price counts are those of the products with an active variant in it.
  */
-async function summaryFacets(db: Tx, input: BrowseProducts, bands: number[] | null, value: string | null): Promise<FacetRow[]> {
+async function summaryFacets(db: SqlTx, input: BrowseProducts, bands: number[] | null, value: string | null): Promise<FacetRow[]> {
   const { categoryTree } = buildFilters(input);
   const inCategory = categoryTree ? Prisma.sql`f."categoryKey" IN (SELECT "id" FROM cat_tree)` : Prisma.sql`true`;
   const inSeller = input.seller ? Prisma.sql`s."slug" = ${input.seller}` : Prisma.sql`true`;
@@ -452,7 +452,7 @@ async function summaryFacets(db: Tx, input: BrowseProducts, bands: number[] | nu
 }
 
 /** Counted from the products: a search's bounded matches, or a listing filtered by several option values or by a price that cuts a band. */
-async function countedFacets(db: Tx, input: BrowseProducts & { matched?: SearchMatches }): Promise<FacetRow[]> {
+async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: SearchMatches }): Promise<FacetRow[]> {
   const filters = buildFilters(input);
   const band = Prisma.sql`CASE ${Prisma.join(
     PRICE_BANDS.map((b) =>
@@ -554,7 +554,7 @@ const NEAREST_WORDS = 32;
  * are those of visible products' names and shop names (`CatalogWord`, kept by triggers, read
  * nearest first from its trigram index) and of the categories that hold a visible product.
  */
-export async function didYouMean(db: Tx, q: string): Promise<string | null> {
+export async function didYouMean(db: SqlTx, q: string): Promise<string | null> {
   const words = q
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -583,7 +583,7 @@ export async function didYouMean(db: Tx, q: string): Promise<string | null> {
 }
 
 /** The storefront's search page: a page of results, facets (first page only) and a suggestion when nothing matched. */
-export async function searchProducts(db: Tx, input: BrowseProductsInput = {}) {
+export async function searchProducts(db: SqlTx, input: BrowseProductsInput = {}) {
   const first = !input.cursor;
   // The first page's cards and facets count within the same matches: found once, not twice.
   const parsedQ = ZBrowseProductsSchema.safeParse(input).data?.q;
