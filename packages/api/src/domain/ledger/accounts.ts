@@ -29,7 +29,11 @@ interface AccountSpec {
  * when all exist (every order after a seller's first), the insert only for the missing ones.
  */
 async function ensureAccounts(tx: SqlTx, specs: AccountSpec[]): Promise<Map<string, string>> {
-  const ids = await accountIds(tx, specs);
+  return completeAccounts(tx, specs, await accountIds(tx, specs));
+}
+
+/** Makes the accounts of `specs` that `ids` (read already) lacks. */
+async function completeAccounts(tx: SqlTx, specs: AccountSpec[], ids: Map<string, string>): Promise<Map<string, string>> {
   const missing = specs.filter((spec) => !ids.has(spec.code));
   if (missing.length === 0) return ids;
   // The id column has no database default (Prisma makes cuids in the client); random UUIDs serve as well.
@@ -126,10 +130,42 @@ export async function ensureSellerLedgerAccounts(tx: SqlTx, sellerId: string, cu
 
 /** The platform's accounts and those of each seller, ensured together (two statements however many sellers). */
 export async function ensureLedgerAccountsFor(tx: SqlTx, currency: string, sellerIds: string[]) {
+  const { specs, idsFrom } = postingAccounts(currency, sellerIds);
+  return idsFrom(await ensureAccounts(tx, specs));
+}
+
+function postingAccounts(currency: string, sellerIds: string[]) {
   const platform = platformAccounts(currency);
   const sellers = [...new Set(sellerIds)].map((sellerId) => ({ sellerId, ...sellerAccounts(sellerId, currency) }));
-  const ids = await ensureAccounts(tx, [...platform.specs, ...sellers.flatMap((s) => s.specs)]);
-  return { platform: platform.idsFrom(ids), sellers: new Map(sellers.map((s) => [s.sellerId, s.idsFrom(ids)])) };
+  return {
+    specs: [...platform.specs, ...sellers.flatMap((s) => s.specs)],
+    idsFrom: (ids: Map<string, string>) => ({ platform: platform.idsFrom(ids), sellers: new Map(sellers.map((s) => [s.sellerId, s.idsFrom(ids)])) }),
+  };
+}
+
+/**
+ * `lockShipments` and `ensureLedgerAccountsFor` in one statement once the accounts exist (every
+ * split after a seller's first): the shipments locked in id order with their hold state, and
+ * the accounts read in the same round trip. The accounts are read in the statement's snapshot,
+ * taken before any wait for a shipment's lock: one made meanwhile is found by the insert's
+ * conflict, as in `ensureAccounts`. The hold state is the locked row's latest.
+ */
+export async function lockShipmentsWithAccounts(tx: SqlTx, shipmentIds: string[], currency: string, sellerIds: string[]) {
+  const { specs, idsFrom } = postingAccounts(currency, sellerIds);
+  const rows = await tx.$queryRaw<{ shipmentId: string | null; fundsReleasedAt: Date | null; accountId: string | null; code: string | null }[]>`
+    WITH locked AS (
+      SELECT "id", "fundsReleasedAt" FROM "Shipment" WHERE "id" = ANY(${[...shipmentIds].sort()}::text[]) ORDER BY "id" FOR UPDATE
+    )
+    SELECT "id" AS "shipmentId", "fundsReleasedAt", NULL::text AS "accountId", NULL::text AS "code" FROM locked
+    UNION ALL
+    SELECT NULL, NULL, "id", "code" FROM "LedgerAccount" WHERE "code" = ANY(${specs.map((spec) => spec.code)}::text[])`;
+  const holds = new Map<string, { fundsReleasedAt: Date | null }>();
+  const ids = new Map<string, string>();
+  for (const row of rows) {
+    if (row.shipmentId) holds.set(row.shipmentId, { fundsReleasedAt: row.fundsReleasedAt });
+    else if (row.accountId && row.code) ids.set(row.code, row.accountId);
+  }
+  return { holds, ...idsFrom(await completeAccounts(tx, specs, ids)) };
 }
 
 /**

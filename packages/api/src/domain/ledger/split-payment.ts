@@ -1,6 +1,6 @@
 import type { PrismaClient, SqlTx, Tx } from "@bazaar/db";
 import { DomainError, notFound } from "../../errors";
-import { ensureLedgerAccountsFor, lockShipments, sellerAccountFor } from "./accounts";
+import { lockShipmentsWithAccounts, sellerAccountFor } from "./accounts";
 import { COMMISSION_SETTING_KEY, commissionBpsOf } from "./commission";
 import { insertLedgerTransaction, type LedgerLine } from "./post";
 import { inSqlTransaction } from "../transaction";
@@ -35,8 +35,8 @@ interface PaymentToSplit {
 
 /**
  * `splitPayment` inside the caller's transaction (a refund makes sure the split exists first), in
- * five statements with its COMMIT: the payment (locked) with its shipments and commissions, the
- * shipments' locks, the accounts (made on first use, then read), the transaction with its entries.
+ * four statements with its COMMIT: the payment (locked) with its shipments and commissions, the
+ * shipments' locks with the accounts (made on first use: one more), the transaction with its entries.
  */
 export async function writePaymentSplit(tx: SqlTx, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
   // The payment row lock makes concurrent splits of one payment wait. The existing split is read in
@@ -69,12 +69,9 @@ export async function writePaymentSplit(tx: SqlTx, paymentId: string): Promise<{
   );
 
   // Under the shipments' locks a release cannot run between reading the hold state and posting.
-  const holds = await lockShipments(
+  const { holds, platform, sellers } = await lockShipmentsWithAccounts(
     tx,
     splits.map((s) => s.shipmentId),
-  );
-  const { platform, sellers } = await ensureLedgerAccountsFor(
-    tx,
     currency,
     splits.map((s) => s.sellerId),
   );
