@@ -80,7 +80,7 @@ async function measuredDrain() {
 }
 
 describe("the worker's statement budget per order", () => {
-  it(`runs what ${ORDERS} paid two-seller orders set off in at most 14 statements per order, 1 of them a COMMIT`, async () => {
+  it(`runs what ${ORDERS} paid two-seller orders set off in at most 13 statements per order, 1 of them a COMMIT`, async () => {
     const { place: order, sellerEmails } = await twoSellerShop();
     // Warm up (the SDK, Prisma's query plans, the mail templates), then measure a clean drain.
     await order();
