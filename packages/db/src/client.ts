@@ -146,10 +146,12 @@ export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Pro
 
 /**
  * The same written-out statements one at a time on the pool, each its own transaction: for a
- * hot path's single reads (the signed-in user on every request, an add's reply).
+ * hot path's single reads (the signed-in user on every request, an add's reply). `prepared:
+ * false` sends them unnamed, planned for their values on every call: for searches whose best plan
+ * depends on the values (a prepared statement may settle on one generic plan after five calls).
  */
-export function sqlOn(db: PrismaClient): SqlTx {
-  return sqlTxOn(observedQuery(rawPoolOf(db)));
+export function sqlOn(db: PrismaClient, options: { prepared?: boolean } = {}): SqlTx {
+  return sqlTxOn(observedQuery(rawPoolOf(db)), options.prepared ?? true);
 }
 
 function rawPoolOf(db: PrismaClient): pg.Pool {
@@ -170,11 +172,11 @@ function observedQuery(target: pg.Pool | pg.PoolClient) {
   };
 }
 
-function sqlTxOn(run: (config: pg.QueryConfig) => Promise<pg.QueryResult>): SqlTx {
+function sqlTxOn(run: (config: pg.QueryConfig) => Promise<pg.QueryResult>, prepared = true): SqlTx {
   const configOf = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]): pg.QueryConfig => {
     // A template's strings are an array; a Prisma.sql fragment is not (instanceof would fail across a bundle's module copies).
     const sql = Array.isArray(query) ? Prisma.sql(query as TemplateStringsArray, ...values) : (query as Prisma.Sql);
-    return { name: statementName(sql.text), text: sql.text, values: sql.values.map(toPgValue), types: PRISMA_LIKE_TYPES };
+    return { ...(prepared ? { name: statementName(sql.text) } : {}), text: sql.text, values: sql.values.map(toPgValue), types: PRISMA_LIKE_TYPES };
   };
   return {
     async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {

@@ -33,13 +33,14 @@ export const catalogRouter = router({
   // Buyers (anyone): only ACTIVE, listed products of approved shops.
   /** A page of product cards: filters, sort, keyset cursor. */
   // The buyers' reads run written out on the pool (sqlOn): Prisma's raw queries cost about three
-  // times the CPU of the same statement prepared there (bench/README.md, session 9).
-  list: publicProcedure.input(ZBrowseProductsSchema.optional()).query(({ ctx, input }) => listProductCards(sqlOn(ctx.db), input)),
+  // times the CPU of the same statement on the pool (bench/README.md, session 9). Searches and
+  // listings are planned for their filters on every call (a product's three reads by id are prepared).
+  list: publicProcedure.input(ZBrowseProductsSchema.optional()).query(({ ctx, input }) => listProductCards(sqlOn(ctx.db, { prepared: false }), input)),
   /** The search page: a page of cards, facet counts (first page) and "did you mean" when nothing matched. */
   search: publicProcedure
     .use(searchLimit)
     .input(ZBrowseProductsSchema.optional())
-    .query(({ ctx, input }) => searchProducts(sqlOn(ctx.db), input)),
+    .query(({ ctx, input }) => searchProducts(sqlOn(ctx.db, { prepared: false }), input)),
   /** A product page by id or slug. */
   product: publicProcedure.input(ZProductDetailSchema).query(({ ctx, input }) => getProductDetail(sqlOn(ctx.db), input)),
   categories: publicProcedure.query(({ ctx }) => listCategoryTree(ctx.db)),

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqlOn } from "./client";
+import { createTestDatabase, type TestDatabase } from "./testing";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.drop());
+
+// Each statement looks itself up among its connection's prepared statements while it runs (by the
+// comment in its text, which the split literal does not repeat): a named statement is listed
+// there, an unnamed one never is.
+describe("statements on the pool (sqlOn)", () => {
+  it("are prepared by name by default, and planned afresh on every call with prepared: false", async () => {
+    const [named] = await sqlOn(t.db).$queryRaw<{ n: number }[]>`
+      SELECT /* sqlon-named */ count(*)::int AS "n" FROM pg_prepared_statements WHERE statement LIKE '%sqlon' || '-named%'`;
+    expect(named?.n).toBe(1);
+
+    const unnamed = sqlOn(t.db, { prepared: false });
+    for (let call = 0; call < 6; call++) {
+      const [row] = await unnamed.$queryRaw<{ n: number }[]>`
+        SELECT /* sqlon-unnamed */ count(*)::int AS "n" FROM pg_prepared_statements WHERE statement LIKE '%sqlon' || '-unnamed%'`;
+      expect(row?.n).toBe(0);
+    }
+  });
+
+  it("read values as Prisma does either way", async () => {
+    for (const db of [sqlOn(t.db), sqlOn(t.db, { prepared: false })]) {
+      const [row] = await db.$queryRaw<
+        { at: Date; big: bigint; n: number }[]
+      >`SELECT '2026-01-02 03:04:05.678'::timestamp(3) AS "at", 9007199254740993::int8 AS "big", 7 AS "n"`;
+      expect(row).toEqual({ at: new Date("2026-01-02T03:04:05.678Z"), big: 9007199254740993n, n: 7 });
+    }
+  });
+});
