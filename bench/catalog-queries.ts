@@ -4,7 +4,7 @@
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb node --import tsx bench/catalog-queries.ts [runs]
 import { getProductDetail } from "@bazaar/api/domain/catalog/product-detail";
 import { didYouMean, listProductCards, productFacets, searchProducts } from "@bazaar/api/domain/catalog/search-products";
-import { createPrismaClient, onQuery } from "@bazaar/db";
+import { createPrismaClient, onQuery, sqlOn } from "@bazaar/db";
 import { cpuMsOf } from "./lib/proc";
 import { summarize } from "./lib/stats";
 
@@ -15,8 +15,8 @@ const url = new URL(process.env.DATABASE_URL ?? "");
 url.searchParams.set("options", "-c max_parallel_workers_per_gather=0");
 const db = createPrismaClient({ url: url.toString(), max: 1 });
 const pid = (await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? 0;
-const [product] = await db.$queryRaw<{ id: string; categoryId: string }[]>`
-  SELECT p."id", p."categoryId" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
+const [product] = await db.$queryRaw<{ id: string; slug: string; categoryId: string }[]>`
+  SELECT p."id", p."slug", p."categoryId" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
    WHERE c."slug" = 'audio' AND p."status" = 'ACTIVE' AND p."id" NOT LIKE 'cat\\_%' ORDER BY p."createdAt" LIMIT 1`;
 if (!product) throw new Error("no active audio product: seed the demo first");
 const shop = (await db.$queryRaw<{ slug: string }[]>`SELECT "slug" FROM "Seller" WHERE "status" = 'APPROVED' ORDER BY "createdAt" LIMIT 1`)[0]?.slug ?? "";
@@ -42,7 +42,9 @@ async function measure(name: string, call: () => Promise<unknown>) {
 
 const { count } = (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Product"`)[0]!;
 console.log(`${count} products, ${runs} calls each, backend ${pid}`);
-await measure("product read (catalog.product)", () => getProductDetail(db, { id: product.id }));
+// As the API runs it: prepared on the pool (sqlOn). The storefront's product page asks by slug.
+await measure("product read (catalog.product)", () => getProductDetail(sqlOn(db), { id: product.id }));
+await measure("  the same by slug", () => getProductDetail(sqlOn(db), { slug: product.slug }));
 await measure("  its related products", () => listProductCards(db, { categoryId: product.categoryId, excludeId: product.id, sort: "rating", limit: 8 }));
 await measure('search "headphones"', () => searchProducts(db, { q: "headphones" }));
 await measure('search with a typo "hedphones"', () => searchProducts(db, { q: "hedphones" }));

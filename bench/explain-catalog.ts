@@ -17,8 +17,8 @@ const events = db as unknown as { $on(event: "query", listener: (event: { query:
 events.$on("query", (event) => sent.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
 
 const product = (
-  await db.$queryRaw<{ id: string }[]>`
-  SELECT p."id" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
+  await db.$queryRaw<{ id: string; slug: string }[]>`
+  SELECT p."id", p."slug" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
    WHERE c."slug" = 'audio' AND p."status" = 'ACTIVE' AND p."id" NOT LIKE 'cat\\_%' ORDER BY p."createdAt" LIMIT 1`
 )[0];
 if (!product) throw new Error("no active audio product: seed the demo first");
@@ -35,6 +35,7 @@ async function explain(name: string, call: () => Promise<unknown>) {
 }
 
 await explain("product read", () => getProductDetail(db, { id: product.id }));
+await explain("product read by slug (the product page)", () => getProductDetail(db, { slug: product.slug }));
 await explain('search with a typo "hedphones"', () => searchProducts(db, { q: "hedphones" }));
 await explain("listing facets (electronics)", () => productFacets(db, { category: "electronics" }));
 await explain("listing facets (electronics, Colour:Black)", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
