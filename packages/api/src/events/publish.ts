@@ -10,7 +10,7 @@ import { eventSchemas, type EventName, type EventPayload } from "./catalog";
  * (the storefront's cached pages must not wait for the relay).
  */
 export async function publish<N extends EventName>(tx: SqlTx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}): Promise<{ id: string }> {
-  const [row] = await insertOutbox(tx, [outboxRow(tx, name, payload, options)]);
+  const [row] = await tx.$queryRaw<{ id: string }[]>`${insertOutboxSql([outboxRow(tx, name, payload, options)])} RETURNING "id"`;
   return row!;
 }
 
@@ -22,23 +22,29 @@ export type DomainEvent = { [N in EventName]: { name: N; payload: EventPayload<N
  * millisecond apart: the relay delivers by creation time, so they go out in the order given.
  */
 export async function publishAll(tx: SqlTx, events: DomainEvent[]): Promise<void> {
-  await insertOutbox(
-    tx,
-    events.map((event) => outboxRow(tx, event.name, event.payload)),
-  );
+  await tx.$executeRaw(publishAllSql(tx, events));
+}
+
+/**
+ * publishAll as SQL for a larger statement of the same transaction `tx` (a data-modifying CTE or
+ * its final INSERT), so a change and its events are one round trip: the same rows, checks and
+ * commit hooks as publishAll.
+ */
+export function publishAllSql(tx: SqlTx, events: DomainEvent[]): Prisma.Sql {
+  return insertOutboxSql(events.map((event) => outboxRow(tx, event.name, event.payload)));
 }
 
 /**
  * The outbox rows in one INSERT, written out: publishing is on every order's and payment's path,
  * and a Prisma model query is compiled on every call. Row i is created i ms after the first.
  */
-function insertOutbox(tx: SqlTx, rows: { name: string; payload: unknown; availableAt?: Date }[]): Promise<{ id: string }[]> {
+function insertOutboxSql(rows: { name: string; payload: unknown; availableAt?: Date }[]): Prisma.Sql {
   const now = Date.now();
   const values = rows.map((row, i) => Prisma.sql`(${outboxValues(row.name, row.payload, row.availableAt ?? new Date(now), new Date(now + i))})`);
-  return tx.$queryRaw<{ id: string }[]>`INSERT INTO "OutboxEvent" ${OUTBOX_COLUMNS} VALUES ${Prisma.join(values)} RETURNING "id"`;
+  return Prisma.sql`INSERT INTO "OutboxEvent" ${OUTBOX_COLUMNS} VALUES ${Prisma.join(values)}`;
 }
 
-/** The outbox columns a new row is written with, and its values in that order (insertOutbox, outboxInsertFor). */
+/** The outbox columns a new row is written with, and its values in that order (insertOutboxSql, outboxInsertFor). */
 const OUTBOX_COLUMNS = Prisma.sql`("id", "name", "payload", "availableAt", "createdAt")`;
 const outboxValues = (name: string, payload: unknown, availableAt: Date, createdAt: Date) =>
   Prisma.sql`${randomUUID()}, ${name}, ${JSON.stringify(payload)}::jsonb, ${availableAt}::timestamp(3), ${createdAt}::timestamp(3)`;

@@ -88,9 +88,9 @@ describe("the cart's statement budget", () => {
     // intent recorded with its event (one).
     expect(checkout).toBeLessThanOrEqual(10);
     // The simulator's read; in the webhook's transaction: BEGIN, the event's dedupe row, order and payment locked, the
-    // payment captured, the order confirmed with its history (one statement), the stock sold (one statement), the cart
-    // closed, both events (one insert), COMMIT.
-    expect(payment).toBeLessThanOrEqual(11);
+    // order confirmed with its history (one statement), the stock sold (one statement), the payment captured with the
+    // cart closed and both events (one statement), COMMIT.
+    expect(payment).toBeLessThanOrEqual(9);
     // BEGIN, the payment locked and read with its shipments, the shipments locked with the accounts read (one; these
     // sellers' first split makes theirs: one more), the posting, COMMIT.
     expect(split).toBeLessThanOrEqual(6);

@@ -1,6 +1,6 @@
-import type { Order, Payment, PrismaClient, SqlTx, Tx } from "@bazaar/db";
+import { Prisma, type Order, type Payment, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import type Stripe from "stripe";
-import { publish, publishAll } from "../../events/publish";
+import { publish, publishAllSql } from "../../events/publish";
 import { releaseOrderStock, sellOrderStock } from "../inventory";
 import { lockOrderOfIntent, lockPaymentOfIntent, moveOrder, moveOrderThrough, noteOrder } from "../orders/transitions";
 import { inSqlTransaction, inTransaction } from "../transaction";
@@ -102,11 +102,8 @@ async function paymentSucceeded(tx: SqlTx, full: Tx | null, intent: Stripe.Payme
   if (mismatch) return wrongAmountReceived(needFull(full), { order, payment, intent, mismatch }, gateway);
   const late = order.status !== "PENDING_PAYMENT" ? needFull(full) : null;
 
-  const capturedAt = new Date();
-  await tx.$executeRaw`
-    UPDATE "Payment" SET "status" = 'CAPTURED', "capturedAt" = ${capturedAt}::timestamp(3), "failureMessage" = NULL, "updatedAt" = ${capturedAt}::timestamp(3)
-     WHERE "id" = ${payment.id}`;
   if (late) {
+    await late.$executeRaw(capturePayment(payment.id, new Date()));
     // The money came after the order was given up (expired, cancelled, or an earlier attempt
     // failed and released the stock): there is no sale to honour, so the buyer gets it back.
     await refundThroughGateway(
@@ -130,19 +127,25 @@ async function paymentSucceeded(tx: SqlTx, full: Tx | null, intent: Stripe.Payme
     { to: "CONFIRMED", note: "Order confirmed" },
   ]);
   await sellOrderStock(tx, order.id);
-  if (order.cartId) {
-    // A guest's cookie then opens a new cart on its next add (the token is unique among all carts).
-    const completedAt = new Date();
-    await tx.$executeRaw`
-      UPDATE "Cart" SET "status" = 'COMPLETED', "completedAt" = ${completedAt}::timestamp(3), "guestToken" = NULL, "updatedAt" = ${completedAt}::timestamp(3)
-       WHERE "id" = ${order.cartId} AND "status" = 'CHECKOUT'`;
-  }
-  await publishAll(tx, [
-    { name: "payment/captured", payload: { paymentId: payment.id, orderId: order.id } },
-    { name: "order/confirmed", payload: { orderId: order.id } },
-  ]);
+  // The payment captured, the paid cart closed and both events in one statement. A closed cart
+  // loses its guest token, so a guest's cookie opens a new cart on its next add (the token is
+  // unique among all carts); an order without a cart (cartId null) closes none.
+  const now = new Date();
+  await tx.$executeRaw`
+    WITH "captured" AS (${capturePayment(payment.id, now)}),
+         "closed" AS (
+           UPDATE "Cart" SET "status" = 'COMPLETED', "completedAt" = ${now}::timestamp(3), "guestToken" = NULL, "updatedAt" = ${now}::timestamp(3)
+            WHERE "id" = ${order.cartId} AND "status" = 'CHECKOUT')
+    ${publishAllSql(tx, [
+      { name: "payment/captured", payload: { paymentId: payment.id, orderId: order.id } },
+      { name: "order/confirmed", payload: { orderId: order.id } },
+    ])}`;
   return { outcome: "applied", detail: "order confirmed", order: { outcome: "confirmed", createdAt: order.createdAt } };
 }
+
+const capturePayment = (paymentId: string, at: Date) => Prisma.sql`
+  UPDATE "Payment" SET "status" = 'CAPTURED', "capturedAt" = ${at}::timestamp(3), "failureMessage" = NULL, "updatedAt" = ${at}::timestamp(3)
+   WHERE "id" = ${paymentId}`;
 
 /** Why what Stripe says it received is not what the order costs, or null when it is. */
 export function amountMismatch(
