@@ -89,7 +89,8 @@ describe("cart changes", () => {
     const api = await callerFor(t.db, buyer.id);
     const before = Date.now();
     await api.cart.add({ productId: p1.id, quantity: 2 });
-    await api.cart.add({ productId: p1.id, quantity: 1 });
+    // More of a line the cart has: the reply counts the line at its new quantity, once.
+    expect(await api.cart.add({ productId: p1.id, quantity: 1 })).toMatchObject({ line: { quantity: 3 }, itemCount: 3, subtotalCents: 3000 });
     // Adding answers with a summary (the line, the badge's count, the subtotal at the prices added); the cart page reads the view.
     const added = await api.cart.add({ productId: p2.id, quantity: 1 });
     expect(added).toEqual({

@@ -4,7 +4,7 @@
 // Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row
 // stays locked for a few statements, not for the whole request: with many buyers on one SKU that
 // lock is what everyone queues for (see bench/README.md).
-import { Prisma, sqlOn, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
+import { Prisma, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import type { CartItemRef } from "../../validators/cart";
 import { variantDisplayName } from "../../validators/variants";
@@ -121,10 +121,7 @@ export interface CartAddition {
  */
 export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartItemRef & { quantity: number }, now = new Date()): Promise<CartAddition> {
   checkQuantity(input.quantity, 1);
-  const {
-    cartId,
-    result: { line, currency },
-  } = await inLockedCart(
+  const { result } = await inLockedCart(
     // Every statement of an add is written out, so it runs without Prisma's interactive transaction.
     (work) => inSqlTransaction(db, work),
     owner,
@@ -149,15 +146,26 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
           `You can have at most ${MAX_LINE_QUANTITY} of "${variant.displayName}" in your cart (you have ${existing?.quantity ?? 0}).`,
         );
       }
-      const [line] = existing
-        ? await tx.$queryRaw<{ id: string }[]>`
-            UPDATE "CartItem" SET "quantity" = ${quantity}, "unitPriceCents" = ${variant.priceCents}, "updatedAt" = ${now}
-             WHERE "id" = ${existing.id} RETURNING "id"`
-        : await tx.$queryRaw<{ id: string }[]>`
-            INSERT INTO "CartItem" ("id", "cartId", "productId", "variantId", "sellerId", "quantity", "unitPriceCents", "currency", "createdAt", "updatedAt")
-            VALUES (gen_random_uuid()::text, ${cart.id}, ${variant.productId}, ${variant.id}, ${variant.sellerId}, ${quantity}, ${variant.priceCents},
-                    ${variant.currency}, ${now}, ${now})
-            RETURNING "id"`;
+      // The line written, with the cart's count and subtotal after it (the reply) in the same
+      // statement: the cart is locked, so its other lines are as this statement reads them.
+      const [line] = await tx.$queryRaw<{ id: string; itemCount: number; subtotalCents: number }[]>`
+        WITH "line" AS (${
+          existing
+            ? Prisma.sql`
+                UPDATE "CartItem" SET "quantity" = ${quantity}, "unitPriceCents" = ${variant.priceCents}, "updatedAt" = ${now}
+                 WHERE "id" = ${existing.id}
+                RETURNING "id", "cartId", "quantity", "unitPriceCents"`
+            : Prisma.sql`
+                INSERT INTO "CartItem" ("id", "cartId", "productId", "variantId", "sellerId", "quantity", "unitPriceCents", "currency", "createdAt", "updatedAt")
+                VALUES (gen_random_uuid()::text, ${cart.id}, ${variant.productId}, ${variant.id}, ${variant.sellerId}, ${quantity}, ${variant.priceCents},
+                        ${variant.currency}, ${now}, ${now})
+                RETURNING "id", "cartId", "quantity", "unitPriceCents"`
+        })
+        SELECT l."id",
+               (l."quantity" + coalesce(sum(o."quantity"), 0))::int AS "itemCount",
+               (l."quantity"::bigint * l."unitPriceCents" + coalesce(sum(o."quantity"::bigint * o."unitPriceCents"), 0))::int AS "subtotalCents"
+          FROM "line" l LEFT JOIN "CartItem" o ON o."cartId" = l."cartId" AND o."id" <> l."id"
+         GROUP BY l."id", l."quantity", l."unitPriceCents"`;
       if (!line) throw new Error(`Cart line ${existing?.id ?? "(new)"} vanished under the cart's lock.`);
       await setCartItemReservation(tx, {
         cartId: cart.id,
@@ -170,14 +178,16 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
         now,
       });
       // The cart is in the product's currency (it was, or it just took it).
-      return { line: { id: line.id, variantId: variant.id, quantity }, currency: variant.currency };
+      return {
+        line: { id: line.id, variantId: variant.id, quantity },
+        itemCount: line.itemCount,
+        subtotalCents: line.subtotalCents,
+        currency: variant.currency,
+      };
     },
     { create: true },
   );
-  const [summary] = await sqlOn(db).$queryRaw<{ itemCount: number; subtotalCents: number }[]>`
-    SELECT coalesce(sum("quantity"), 0)::int AS "itemCount", coalesce(sum("quantity" * "unitPriceCents"), 0)::int AS "subtotalCents"
-      FROM "CartItem" WHERE "cartId" = ${cartId}`;
-  return { line, itemCount: summary?.itemCount ?? 0, subtotalCents: summary?.subtotalCents ?? 0, currency };
+  return result;
 }
 
 /** The cart's line for a variant (or for the product, when the cart has one line of it). */
