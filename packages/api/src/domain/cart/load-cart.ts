@@ -1,7 +1,7 @@
 // Reads a cart with everything its page and checkout need in one statement (the cart, its lines
 // with their stock, its active holds), however many lines it has; the tax rate is a second read
 // when a destination is known.
-import type { SqlTx } from "@bazaar/db";
+import { Prisma, type SqlTx } from "@bazaar/db";
 import { availabilityOf, type Availability } from "../inventory/constants";
 import { formatMoney } from "../money";
 import { computeTotals, type PricingPoints, type PricingPromo, type Totals } from "../pricing";
@@ -57,6 +57,8 @@ export interface CartContents {
   lines: CartLine[];
   sellers: CartSeller[];
   reservationExpiresAt: Date | null;
+  /** The tax rate of `taxCountry` when loadCart was given one (what taxRateFor answers for it), read with the cart. */
+  taxRateBps?: number;
 }
 
 /** One row per cart line (one row with a null line for an empty cart), the cart's own columns on each. */
@@ -66,6 +68,7 @@ interface CartRow {
   currency: string;
   buyerId: string | null;
   reservationExpiresAt: Date | null;
+  taxRateBps?: number | null;
   promoId: string | null;
   promoCode: string;
   promoType: "PERCENT" | "FIXED";
@@ -118,9 +121,11 @@ interface CartRow {
 /**
  * The cart with its promo code, the buyer's tier and points, and its lines with today's price,
  * stock, holds and shop, in one statement. Written out rather than a Prisma relation query: this
- * runs on every cart view and checkout, and Prisma compiles its query on every call.
+ * runs on every cart view and checkout, and Prisma compiles its query on every call. Given
+ * `taxCountry` (a checkout whose address came with it), the country's tax rate comes in the same
+ * statement.
  */
-export async function loadCart(tx: SqlTx, cartId: string, now: Date): Promise<CartContents> {
+export async function loadCart(tx: SqlTx, cartId: string, now: Date, options: { taxCountry?: string } = {}): Promise<CartContents> {
   const rows = await tx.$queryRaw<CartRow[]>`
     WITH holds AS (
       SELECT "cartItemId", sum("quantity")::int AS "held", min("expiresAt") AS "expiresAt"
@@ -145,6 +150,7 @@ export async function loadCart(tx: SqlTx, cartId: string, now: Date): Promise<Ca
            p."unlistedAt" IS NOT NULL AS "unlisted",
            s."shopName", s."slug" AS "sellerSlug", s."status"::text AS "sellerStatus", su."status"::text AS "sellerUserStatus",
            s."shippingFlatCents", s."freeShippingOverCents", s."loyaltyCofundBps"
+           ${options.taxCountry === undefined ? Prisma.empty : Prisma.sql`, (${taxRateSql(options.taxCountry)}) AS "taxRateBps"`}
       FROM "Cart" c
       LEFT JOIN "PromoCode" pc ON pc."id" = c."promoCodeId"
       LEFT JOIN "LoyaltyMember" lm ON lm."userId" = c."buyerId"
@@ -233,6 +239,7 @@ export async function loadCart(tx: SqlTx, cartId: string, now: Date): Promise<Ca
     status: cart.status,
     currency: cart.currency,
     buyerId: cart.buyerId,
+    ...(options.taxCountry === undefined ? {} : { taxRateBps: cart.taxRateBps ?? 0 }),
     promoCode: cart.promoId
       ? {
           id: cart.promoId,
@@ -303,6 +310,9 @@ export function priceCart(contents: CartContents, taxRateBps: number | null, now
 export async function taxRateFor(tx: SqlTx, country: string | null): Promise<number | null> {
   if (!country) return null;
   // Written out: on every checkout and cart view (a Prisma model query is compiled on every call).
-  const [rate] = await tx.$queryRaw<{ rateBps: number }[]>`SELECT "rateBps" FROM "TaxRate" WHERE "country" = ${country.toUpperCase()}`;
+  const [rate] = await tx.$queryRaw<{ rateBps: number }[]>(taxRateSql(country));
   return rate?.rateBps ?? 0;
 }
+
+/** A country's tax rate in basis points (no row: none, 0), for taxRateFor and loadCart's taxCountry. */
+const taxRateSql = (country: string) => Prisma.sql`SELECT "rateBps" FROM "TaxRate" WHERE "country" = ${country.toUpperCase()}`;

@@ -83,10 +83,10 @@ describe("the cart's statement budget", () => {
     const split = await countStatements(() => splitPayment(t.db, placed!.paymentId));
     console.log(`[statements] checkout (2 sellers, 2 lines) ${checkout}; card payment confirmed and applied ${payment}; ledger split ${split}`);
     // The throttle's one (its PostgreSQL store's upsert; Redis in production); in the order's transaction: BEGIN, the cart
-    // locked, frozen and its holds extended (one), the idempotency key, the cart with lines, stock and holds (one), the tax
-    // rate, the order with its shipments, lines, history and payment (one), the holds turned HARD (one), COMMIT; then the
-    // intent recorded with its event (one).
-    expect(checkout).toBeLessThanOrEqual(10);
+    // locked, frozen and its holds extended (one), the idempotency key, the cart with lines, stock, holds and the address's
+    // tax rate (one), the order with its shipments, lines, history and payment (one), the holds turned HARD (one), COMMIT;
+    // then the intent recorded with its event (one).
+    expect(checkout).toBeLessThanOrEqual(9);
     // The simulator's read; in the webhook's transaction: BEGIN, the event's dedupe row, order and payment locked, the
     // order confirmed with its history (one statement), the stock sold (one statement), the payment captured with the
     // cart closed and both events (one statement), COMMIT.

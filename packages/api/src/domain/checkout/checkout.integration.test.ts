@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
-import { createBuyer, createProduct, createPromo, createSeller, setTaxRate, shippingAddressInput } from "../../testing/factories";
+import { createAddress, createBuyer, createProduct, createPromo, createSeller, setTaxRate, shippingAddressInput } from "../../testing/factories";
 import { loadActor } from "../../trpc";
 import type { PaymentGateway } from "../payments/gateway";
 import { createSimulatorGateway } from "../payments/simulator-gateway";
@@ -54,6 +54,28 @@ describe("the seed's worked example", () => {
 });
 
 describe("checkout", () => {
+  it("taxes the country the order ships to, whether the address comes with the checkout or from the address book", async () => {
+    const { seller } = await createSeller(t.db, { shippingFlatCents: 500, freeShippingOverCents: null });
+    const { product } = await createProduct(t.db, seller.id, { priceCents: 1000, stock: 10 });
+    await setTaxRate(t.db, "GB", 2000);
+    await setTaxRate(t.db, "DE", 1900);
+    const taxOf = async (address: { addressCountry: string } | { shipTo: string }) => {
+      const buyer = await createBuyer(t.db);
+      const caller = await callerFor(t.db, buyer.id);
+      await caller.cart.add({ productId: product.id, quantity: 2 });
+      const destination =
+        "addressCountry" in address
+          ? { addressId: (await createAddress(t.db, buyer.id, { country: address.addressCountry })).id }
+          : { shippingAddress: shippingAddressInput(address.shipTo) };
+      const { orderId } = await caller.checkout.start({ idempotencyKey: key(), ...destination });
+      return (await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).taxCents;
+    };
+    expect(await taxOf({ addressCountry: "GB" })).toBe(400);
+    expect(await taxOf({ shipTo: "DE" })).toBe(380);
+    // A country without a rate is taxed at 0.
+    expect(await taxOf({ shipTo: "FR" })).toBe(0);
+  });
+
   it("writes one order per seller shipment, exact totals, HARD holds, a payment, and freezes the cart", async () => {
     const one = await createSeller(t.db, { shippingFlatCents: 500, freeShippingOverCents: 10_000 });
     const two = await createSeller(t.db, { shippingFlatCents: 300, freeShippingOverCents: null });

@@ -285,12 +285,14 @@ async function placeOrder(
     );
   }
 
-  const contents = await loadCart(tx, cart.id, now);
+  // An address given with the checkout is known before the cart is read: its tax rate comes with the cart.
+  const contents = await loadCart(tx, cart.id, now, { taxCountry: input.shippingAddress ? String(input.shippingAddress.country) : undefined });
   assertCheckoutable(contents);
   const address = await resolveAddress(tx, buyerId, input);
   const usePoints = input.usePoints ?? 0;
   const rules = usePoints > 0 ? await pointsToUse(tx, buyerId, contents, usePoints) : null;
-  const totals = priceCart(contents, await taxRateFor(tx, String(address.country)), now, rules ? { requested: usePoints, ...rules } : null);
+  const taxRateBps = contents.taxRateBps ?? (await taxRateFor(tx, String(address.country)));
+  const totals = priceCart(contents, taxRateBps, now, rules ? { requested: usePoints, ...rules } : null);
   if (usePoints > 0 && totals.pointsRedeemed === 0) {
     throw new DomainError("BAD_REQUEST", `${totals.points?.reason ?? "No points can be used on this order."} Set the points to use to 0 to check out.`);
   }
