@@ -88,13 +88,15 @@ class LocalEntries {
 // this module: Next loads this file twice in one process (its server imports it, and the app's
 // server bundle holds a copy of its own), and the proxy reads pages through either (readStoredPage).
 /** @type {{ local: LocalEntries; pageKeys: Map<string, string>; redis: Promise<import("ioredis").Redis> | null; clock: { offset: number; checkedAt: number } }} */
-const state = /** @type {any} */ ((globalThis)[Symbol.for("bazaar.pageCache.state")] ??= {
-  local: new LocalEntries(),
-  pageKeys: new Map(),
-  redis: null,
-  // Redis's clock minus this process's, in milliseconds, measured once a minute.
-  clock: { offset: 0, checkedAt: 0 },
-});
+const state = /** @type {any} */ (
+  globalThis[Symbol.for("bazaar.pageCache.state")] ??= {
+    local: new LocalEntries(),
+    pageKeys: new Map(),
+    redis: null,
+    // Redis's clock minus this process's, in milliseconds, measured once a minute.
+    clock: { offset: 0, checkedAt: 0 },
+  }
+);
 const { local, pageKeys } = state;
 /**
  * Embedded tag expiries. On globalThis so that /api/revalidate (bundled apart, same process) can
