@@ -146,7 +146,7 @@ export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Pro
 
 /**
  * The same written-out statements one at a time on the pool, each its own transaction: for a
- * hot path's single reads (the signed-in user on every request, an add's reply). `prepared:
+ * hot path's single reads (the signed-in user on every request, a product page's reads). `prepared:
  * false` sends them unnamed, planned for their values on every call: for searches whose best plan
  * depends on the values (a prepared statement may settle on one generic plan after five calls).
  */

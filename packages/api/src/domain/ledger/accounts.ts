@@ -128,30 +128,18 @@ export async function ensureSellerLedgerAccounts(tx: SqlTx, sellerId: string, cu
   return seller.idsFrom(await ensureAccounts(tx, seller.specs));
 }
 
-/** The platform's accounts and those of each seller, ensured together (two statements however many sellers). */
-export async function ensureLedgerAccountsFor(tx: SqlTx, currency: string, sellerIds: string[]) {
-  const { specs, idsFrom } = postingAccounts(currency, sellerIds);
-  return idsFrom(await ensureAccounts(tx, specs));
-}
-
-function postingAccounts(currency: string, sellerIds: string[]) {
-  const platform = platformAccounts(currency);
-  const sellers = [...new Set(sellerIds)].map((sellerId) => ({ sellerId, ...sellerAccounts(sellerId, currency) }));
-  return {
-    specs: [...platform.specs, ...sellers.flatMap((s) => s.specs)],
-    idsFrom: (ids: Map<string, string>) => ({ platform: platform.idsFrom(ids), sellers: new Map(sellers.map((s) => [s.sellerId, s.idsFrom(ids)])) }),
-  };
-}
-
 /**
- * `lockShipments` and `ensureLedgerAccountsFor` in one statement once the accounts exist (every
- * split after a seller's first): the shipments locked in id order with their hold state, and
- * the accounts read in the same round trip. The accounts are read in the statement's snapshot,
- * taken before any wait for a shipment's lock: one made meanwhile is found by the insert's
- * conflict, as in `ensureAccounts`. The hold state is the locked row's latest.
+ * `lockShipments`, and the platform's accounts with those of each seller ensured, in one
+ * statement once the accounts exist (every split after a seller's first): the shipments locked
+ * in id order with their hold state, and the accounts read in the same round trip. The accounts
+ * are read in the statement's snapshot, taken before any wait for a shipment's lock: one made
+ * meanwhile is found by the insert's conflict, as in `ensureAccounts`. The hold state is the
+ * locked row's latest.
  */
 export async function lockShipmentsWithAccounts(tx: SqlTx, shipmentIds: string[], currency: string, sellerIds: string[]) {
-  const { specs, idsFrom } = postingAccounts(currency, sellerIds);
+  const platform = platformAccounts(currency);
+  const sellers = [...new Set(sellerIds)].map((sellerId) => ({ sellerId, ...sellerAccounts(sellerId, currency) }));
+  const specs = [...platform.specs, ...sellers.flatMap((s) => s.specs)];
   const rows = await tx.$queryRaw<{ shipmentId: string | null; fundsReleasedAt: Date | null; accountId: string | null; code: string | null }[]>`
     WITH locked AS (
       SELECT "id", "fundsReleasedAt" FROM "Shipment" WHERE "id" = ANY(${[...shipmentIds].sort()}::text[]) ORDER BY "id" FOR UPDATE
@@ -165,7 +153,8 @@ export async function lockShipmentsWithAccounts(tx: SqlTx, shipmentIds: string[]
     if (row.shipmentId) holds.set(row.shipmentId, { fundsReleasedAt: row.fundsReleasedAt });
     else if (row.accountId && row.code) ids.set(row.code, row.accountId);
   }
-  return { holds, ...idsFrom(await completeAccounts(tx, specs, ids)) };
+  const all = await completeAccounts(tx, specs, ids);
+  return { holds, platform: platform.idsFrom(all), sellers: new Map(sellers.map((s) => [s.sellerId, s.idsFrom(all)])) };
 }
 
 /**
