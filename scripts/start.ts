@@ -145,6 +145,16 @@ const storefrontEnv: NodeJS.ProcessEnv =
     ? env
     : { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, `--max-old-space-size=${STOREFRONT_HEAP_MB}`].filter(Boolean).join(" ") };
 
+const nextBin = path.join(repoRoot, "node_modules", ".bin", "next");
+// Node closes a keep-alive connection after 5 s idle by default; a client that sends on it just as
+// it closes gets ECONNRESET (seen in e2e and benchmark runs after a pause of about 5 s). Kept open
+// longer than the 60 s idle limit load balancers commonly use, so the client side closes first.
+const KEEP_ALIVE_MS = 65_000;
+const nextCommand = (port: number) =>
+  args.dev
+    ? ["dev", "--port", String(port), "--hostname", host]
+    : ["start", "--port", String(port), "--hostname", host, "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+
 for (const app of apps) {
   const dir = path.join(repoRoot, "apps", app.name);
   if (!args.dev && !existsSync(path.join(dir, distDir, "BUILD_ID"))) {
@@ -152,18 +162,13 @@ for (const app of apps) {
     emit(`[bazaar] ${app.name} is not built in ${distDir}: run ${how} first (or \`npm run dev\`).`, process.stderr);
     await shutdown(1);
   }
-  const next = path.join(repoRoot, "node_modules", ".bin", "next");
-  const command = [args.dev ? "dev" : "start", "--port", String(app.port), "--hostname", host];
-  children.push(spawnChild(app.name, next, command, dir, app.name === "storefront" ? storefrontEnv : env));
+  children.push(spawnChild(app.name, nextBin, nextCommand(app.port), dir, app.name === "storefront" ? storefrontEnv : env));
 }
 
 /** The second storefront instance (--storefronts 2): same build, same database, same page cache. */
 const secondStorefront = { name: "storefront-2", port: 3003 + portOffset };
 if (storefronts > 1) {
-  const command = [args.dev ? "dev" : "start", "--port", String(secondStorefront.port), "--hostname", host];
-  children.push(
-    spawnChild(secondStorefront.name, path.join(repoRoot, "node_modules", ".bin", "next"), command, path.join(repoRoot, "apps", "storefront"), storefrontEnv),
-  );
+  children.push(spawnChild(secondStorefront.name, nextBin, nextCommand(secondStorefront.port), path.join(repoRoot, "apps", "storefront"), storefrontEnv));
 }
 
 const worker = path.join(repoRoot, "packages", "api", "src", "worker.ts");
