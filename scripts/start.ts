@@ -150,10 +150,13 @@ const nextBin = path.join(repoRoot, "node_modules", ".bin", "next");
 // it closes gets ECONNRESET (seen in e2e and benchmark runs after a pause of about 5 s). Kept open
 // longer than the 60 s idle limit load balancers commonly use, so the client side closes first.
 const KEEP_ALIVE_MS = 65_000;
-const nextCommand = (port: number) =>
-  args.dev
-    ? ["dev", "--port", String(port), "--hostname", host]
-    : ["start", "--port", String(port), "--hostname", host, "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+const serveArgs = (port: number) => ["--port", String(port), "--hostname", host];
+/** How an app is started: `next dev` or `next start`; the built storefront by its own server (server.mjs), which answers stored pages before Next. */
+const appCommand = (name: string, port: number): [string, string[]] => {
+  if (args.dev) return [nextBin, ["dev", ...serveArgs(port)]];
+  const production = [...serveArgs(port), "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+  return name.startsWith("storefront") ? [process.execPath, ["server.mjs", ...production]] : [nextBin, ["start", ...production]];
+};
 
 for (const app of apps) {
   const dir = path.join(repoRoot, "apps", app.name);
@@ -162,13 +165,15 @@ for (const app of apps) {
     emit(`[bazaar] ${app.name} is not built in ${distDir}: run ${how} first (or \`npm run dev\`).`, process.stderr);
     await shutdown(1);
   }
-  children.push(spawnChild(app.name, nextBin, nextCommand(app.port), dir, app.name === "storefront" ? storefrontEnv : env));
+  children.push(spawnChild(app.name, ...appCommand(app.name, app.port), dir, app.name === "storefront" ? storefrontEnv : env));
 }
 
 /** The second storefront instance (--storefronts 2): same build, same database, same page cache. */
 const secondStorefront = { name: "storefront-2", port: 3003 + portOffset };
 if (storefronts > 1) {
-  children.push(spawnChild(secondStorefront.name, nextBin, nextCommand(secondStorefront.port), path.join(repoRoot, "apps", "storefront"), storefrontEnv));
+  children.push(
+    spawnChild(secondStorefront.name, ...appCommand(secondStorefront.name, secondStorefront.port), path.join(repoRoot, "apps", "storefront"), storefrontEnv),
+  );
 }
 
 const worker = path.join(repoRoot, "packages", "api", "src", "worker.ts");

@@ -1,8 +1,11 @@
 import { securityProxy } from "@bazaar/api/http/security-proxy";
-import { serveStoredPage } from "./lib/serve-stored";
+import { offerStoredPagesToServer, serveStoredPage } from "./lib/serve-stored";
 import { storedPagePath } from "./lib/stored-pages";
 
 export const proxy = securityProxy("storefront", { storedPage: storedPagePath, serveStored: serveStoredPage });
+
+// From now on the storefront's server (server.mjs) answers stored pages before Next does.
+offerStoredPagesToServer();
 
 // Stays here: Next reads the matcher from each app's own file at build time.
 export const config = {

@@ -71,9 +71,22 @@ export function contentSecurityPolicy({ app, nonce, dev = false }: CspOptions): 
 }
 
 /** Strict-Transport-Security for a request that came over https (directly or through a proxy), else null. */
-export function hsts(url: URL, headers: Headers): string | null {
+export function hsts(url: URL, headers: Pick<Headers, "get">): string | null {
   const https = url.protocol === "https:" || headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
   return https ? "max-age=63072000; includeSubDomains" : null;
+}
+
+/**
+ * Every security header a stored page's response carries when the proxy answers it (its policy and
+ * HSTS) and next.config adds (the static ones): for the storefront's server, which answers stored
+ * pages before Next (apps/storefront/server.mjs).
+ */
+export function storedPageSecurityHeaders(app: AppName, url: URL, headers: Pick<Headers, "get">): [string, string][] {
+  const all: [string, string][] = staticSecurityHeaders(app).map(({ key, value }) => [key, value]);
+  all.push(["content-security-policy", contentSecurityPolicy({ app, nonce: "stored", dev: process.env.NODE_ENV === "development" })]);
+  const transport = hsts(url, headers);
+  if (transport) all.push(["strict-transport-security", transport]);
+  return all;
 }
 
 /** A nonce for one response: 128 random bits. */
