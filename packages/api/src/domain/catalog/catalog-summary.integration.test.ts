@@ -5,8 +5,8 @@
 // what a full recount gives; and "did you mean" never suggests a word only hidden products have.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowseProductsInput } from "../../validators/catalog";
-import type { Tx } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
+import { recountedSummaryRows, summaryRows } from "../../testing/catalog-summary";
 import { createAdmin, createBuyer, createCategory, createProduct, createProductWithVariants, createSeller } from "../../testing/factories";
 import { loadActor } from "../../trpc";
 import { reinstateUser, suspendUser } from "../accounts/manage-users";
@@ -26,30 +26,9 @@ afterAll(async () => t?.drop());
 
 const actorOf = async (userId: string) => (await loadActor(t.db, userId))!;
 
-/** The summary's rows (non-zero), in key order: compared before and after a full recount. */
-async function summaryRows(db: Pick<Tx, "$queryRaw">) {
-  const [facets, options, values, words] = await Promise.all([
-    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogFacetCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4`,
-    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogOptionCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
-    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogValueCount" WHERE "products" <> 0 ORDER BY 1, 2, 3, 4, 5`,
-    db.$queryRaw<unknown[]>`SELECT * FROM "CatalogWord" ORDER BY 1, 2`,
-  ]);
-  return { facets, options, values, words };
-}
-
-/** What the triggers kept equals counting everything again (in a transaction rolled back, so the kept rows stay under test). */
+/** What the triggers kept equals counting everything again. */
 async function expectSummaryEqualsRecount() {
-  const kept = await summaryRows(t.db);
-  const recounted = await t.db
-    .$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT catalog_summary_rebuild()`;
-      throw Object.assign(new Error("rollback"), { rows: await summaryRows(tx) });
-    })
-    .catch((error: { rows?: unknown }) => {
-      if (!error.rows) throw error;
-      return error.rows;
-    });
-  expect(kept).toEqual(recounted);
+  expect(await summaryRows(t.db)).toEqual(await recountedSummaryRows(t.db));
 }
 
 let combinations: BrowseProductsInput[] = [];
