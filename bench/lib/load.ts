@@ -2,9 +2,19 @@
 // closed loop for signed-in tRPC mutations: each connection acts for its own buyers, so no two
 // requests in flight touch the same cart (which would measure the cart lock, not the shop), and
 // autocannon cannot keep one buyer per connection.
+import { createRequire } from "node:module";
 import autocannon from "autocannon";
 import { TimeoutError, type HttpClient, type HttpRequest, type HttpResponse } from "./http";
 import { round, summarize, type LatencySummary } from "./stats";
+
+// autocannon appends every response body to a string (`req.body += chunk`, in its pipelined
+// requests queue) for options the benchmark never uses (expectBody, verifyBody, onResponse): a
+// UTF-8 decode of each ~165 KB page, slow for a page with a "★" in it, and the load generator's
+// CPU, not the storefront's, capped the listing at ~700 req/s on this 2-core machine (a plain
+// server sending the same bytes: 714 req/s; the same size of ASCII: 7,711). Bytes are still
+// counted (addByteCount); only the unread body is not kept. bench/README.md, "Figures, session 13".
+const PipelinedRequestsQueue = createRequire(import.meta.url)("autocannon/lib/pipelinedRequestsQueue.js") as { prototype: { addBody(data: Buffer): void } };
+PipelinedRequestsQueue.prototype.addBody = () => undefined;
 
 export interface LoadFigures {
   requests: number;
