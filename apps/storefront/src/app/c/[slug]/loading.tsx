@@ -1,1 +1,0 @@
-export { ListingSkeleton as default } from "~/components/listing/listing-skeleton";
