@@ -18,8 +18,11 @@ const { values } = parseArgs({
 const port = Number(values.port);
 const hostname = values.hostname;
 
-// As `next start` does, before React or Next's server load: they pick their builds by it.
+// As `next start` does (next/dist/bin/next), before React or Next's server load: they pick their
+// builds by NODE_ENV, and instrumentation.ts (the per-minute figures) runs only where NEXT_RUNTIME
+// says nodejs.
 process.env.NODE_ENV = "production";
+process.env.NEXT_RUNTIME = "nodejs";
 const { default: next } = await import("next");
 const app = next({ dir: path.dirname(fileURLToPath(import.meta.url)), hostname, port });
 const handle = app.getRequestHandler();
