@@ -88,9 +88,11 @@ export async function serveStoredPage(storedPath: string, request: Request): Pro
 export async function serveStoredRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
   const storedPath = storedPagePath(url);
-  if (!storedPath) return false;
+  // The database's state first, as the proxy does: a flag while it is up, and no page read (a
+  // Redis round trip when shared) for a request Next answers 503 anyway.
+  if (!storedPath || (await databaseIsDown())) return false;
   const answer = await storedAnswer(storedPath, req.method, (name) => req.headers[name] !== undefined);
-  if (!answer || (await databaseIsDown())) return false;
+  if (!answer) return false;
 
   const requestHeaders = { get: (name: string) => headerText(req.headers[name]) };
   const headers = [...storedPageSecurityHeaders("storefront", url, requestHeaders), ...answer.headers];
