@@ -43,7 +43,10 @@ describe.each(kinds)("%s", (_name, transact) => {
         await tx.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" + 1 WHERE "id" = ${then}`;
       });
     await Promise.all([lockBoth(a, b), lockBoth(b, a)]);
-    expect(attempts).toBe(3);
+    // At least the loser's retry. Not exactly three: when the loser's retry reaches its first row
+    // before the woken winner has run again (a busy machine), PostgreSQL lets the retry update it
+    // (the aborted updater's mark no longer holds it), and the two deadlock once more.
+    expect(attempts).toBeGreaterThanOrEqual(3);
     const rows = await t.db.stockLevel.findMany({ where: { id: { in: [a, b] } } });
     expect(rows.map((row) => row.onHand)).toEqual([3, 3]);
   });
