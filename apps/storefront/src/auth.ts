@@ -1,3 +1,3 @@
 import { createAuth } from "@bazaar/api/auth";
 
-export const { handlers, auth, signIn, signOut } = createAuth("storefront");
+export const { handlers, auth, signIn, signOut, sessionOf } = createAuth("storefront");

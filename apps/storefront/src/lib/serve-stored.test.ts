@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { acceptsGzip, cacheControlHeader, serveStoredPage, serveStoredRequest } from "./serve-stored";
+import { cacheControlHeader, serveStoredPage, serveStoredRequest } from "./serve-stored";
 
 // The proxy's hits, through the real page cache (cache-handler.mjs, embedded: this process's
 // memory), as Next stores pages in it: keyed by route hash and path, tagged, with a time limit.
@@ -169,17 +169,5 @@ describe("stored pages answered by the storefront's server", () => {
     expect(await byNext(get(publicPath(stored)))).toBeNull();
     await handler.revalidateTag("shop:s9");
     expect(await byNext(get(publicPath(stored)))).toBe("next");
-  });
-});
-
-describe("Accept-Encoding", () => {
-  it("takes gzip by name or by *, unless its q is zero", () => {
-    expect(acceptsGzip("gzip, deflate, br")).toBe(true);
-    expect(acceptsGzip("br;q=1.0, GZIP;q=0.5")).toBe(true);
-    expect(acceptsGzip("*")).toBe(true);
-    expect(acceptsGzip("gzip;q=0")).toBe(false);
-    expect(acceptsGzip("identity")).toBe(false);
-    expect(acceptsGzip("br")).toBe(false);
-    expect(acceptsGzip(null)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { databaseIsDown } from "@bazaar/db/availability";
+import { acceptsGzip, headerText } from "@bazaar/api/http/node-answer";
 import { storedPageSecurityHeaders } from "@bazaar/api/http/security-headers";
 import { storedPagePath } from "./stored-pages";
 
@@ -109,18 +110,6 @@ export async function serveStoredRequest(req: IncomingMessage, res: ServerRespon
 /** Makes serveStoredRequest reachable from server.mjs (called by the proxy's module as it loads). */
 export function offerStoredPagesToServer(): void {
   (globalThis as Record<symbol, unknown>)[SERVE_STORED_REQUEST] = serveStoredRequest;
-}
-
-const headerText = (value: string | string[] | undefined): string | null => (Array.isArray(value) ? value.join(", ") : (value ?? null));
-
-/** Whether an Accept-Encoding takes gzip (by name or `*`, with a q above zero). */
-export function acceptsGzip(acceptEncoding: string | null): boolean {
-  if (!acceptEncoding) return false;
-  return acceptEncoding.split(",").some((part) => {
-    const [coding = "", ...params] = part.split(";").map((piece) => piece.trim().toLowerCase());
-    const q = params.find((param) => param.startsWith("q="));
-    return (coding === "gzip" || coding === "*") && (q === undefined || Number(q.slice(2)) > 0);
-  });
 }
 
 // Each stored page is compressed once, not per request as Next does (~1 ms for 165 KB). Keyed by

@@ -4,7 +4,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../env";
 import { cookiesFor } from "./cookies";
-import { sessionReader, sessionTokenOf } from "./session";
+import { cookiesOfHeader, sessionReader, sessionTokenOf } from "./session";
 
 const secret = randomBytes(32).toString("base64url");
 const saved = process.env.AUTH_SECRET;
@@ -57,5 +57,18 @@ describe("sessionTokenOf", () => {
     expect(sessionTokenOf(chunks, name)).toBe("abcd");
     expect(sessionTokenOf([{ name, value: "whole" }], name)).toBe("whole");
     expect(sessionTokenOf([{ name: `${name}-other`, value: "x" }], name)).toBeNull();
+  });
+});
+
+describe("cookiesOfHeader", () => {
+  it("reads a Cookie header as Next's cookies() does: values decoded, a bare name true, an undecodable value left out", () => {
+    expect(cookiesOfHeader("a=1; bazaar_cart=tok%20en;b=x=y; flag; bad=%E0%A4%A; a=2")).toEqual([
+      { name: "a", value: "2" },
+      { name: "bazaar_cart", value: "tok en" },
+      { name: "b", value: "x=y" },
+      { name: "flag", value: "true" },
+    ]);
+    expect(cookiesOfHeader(null)).toEqual([]);
+    expect(cookiesOfHeader("")).toEqual([]);
   });
 });

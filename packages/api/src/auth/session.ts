@@ -60,3 +60,25 @@ export function sessionReader(app: BazaarApp): (cookies: readonly Cookie[]) => P
     };
   };
 }
+
+/**
+ * The cookies of a Cookie header, as Next's `cookies()` reads them (@edge-runtime/cookies'
+ * parseCookie): `; `-separated pairs, values URI-decoded, a pair that does not decode left out.
+ */
+export function cookiesOfHeader(header: string | null): Cookie[] {
+  const cookies = new Map<string, string>();
+  for (const pair of (header ?? "").split(/; */)) {
+    if (!pair) continue;
+    const at = pair.indexOf("=");
+    if (at === -1) {
+      cookies.set(pair, "true");
+      continue;
+    }
+    try {
+      cookies.set(pair.slice(0, at), decodeURIComponent(pair.slice(at + 1)));
+    } catch {
+      // A malformed escape: the cookie is not readable, as in Next.
+    }
+  }
+  return [...cookies].map(([name, value]) => ({ name, value }));
+}

@@ -1,0 +1,37 @@
+// API routes answered without Next's router: server.mjs hands a request for one of these routes
+// to the route's own handler once the route's module has loaded (its first request goes through
+// Next and registers it), ~1 ms of CPU less per call (bench/README.md, session 14). A handler
+// offered here must read everything from its Request, never from Next's request scope
+// (`cookies()`, `headers()`), so both ways in give the same answer; answerWithHandler adds what
+// Next would (next.config's headers, X-Forwarded-*, compression).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerWithHandler } from "@bazaar/api/http/node-answer";
+import { staticSecurityHeaders } from "@bazaar/api/http/security-headers";
+
+type Handler = (request: Request) => Promise<Response>;
+
+/** Where server.mjs finds serveRouteRequest. */
+const SERVE_ROUTE_REQUEST = Symbol.for("bazaar.storefront.serveRouteRequest");
+
+/** The largest request body taken: a storefront input (a review, an address) or a Stripe event is far smaller. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** By path, with its methods; a path ending in "/" takes every path under it (tRPC's /api/trpc/<procedures>). */
+const routes = new Map<string, { handler: Handler; methods: readonly string[] }>();
+const headers = staticSecurityHeaders("storefront");
+
+/** Makes `handler` answer server.mjs's requests for `path` directly (called by the route's module as it loads). */
+export function offerRouteToServer(path: string, methods: readonly ("GET" | "POST")[], handler: Handler): void {
+  routes.set(path, { handler, methods });
+  (globalThis as Record<symbol, unknown>)[SERVE_ROUTE_REQUEST] = serveRouteRequest;
+}
+
+/** Answers the request when it is for an offered route (the answer's promise), else null: Next answers it. */
+export function serveRouteRequest(req: IncomingMessage, res: ServerResponse): Promise<void> | null {
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  const path = query === -1 ? url : url.slice(0, query);
+  const route = routes.get(path) ?? [...routes].find(([prefix]) => prefix.endsWith("/") && path.startsWith(prefix))?.[1];
+  if (!route || !route.methods.includes(req.method ?? "")) return null;
+  return answerWithHandler(req, res, route.handler, { headers, maxBodyBytes: MAX_BODY_BYTES });
+}
