@@ -77,6 +77,13 @@ interface VariantToBuy {
  * The variant a buyer means (by id, or a product bought as its only variant), with the cart's line
  * of it if any and what that line holds: one statement, written out as the add path's statements
  * are (a Prisma model query is compiled on every call, ~0.5 ms of CPU each; bench/README.md).
+ *
+ * The product and variant rows are locked as the line's foreign keys will lock them (FOR KEY
+ * SHARE), but now, before anything is decided on them: a seller saving the matrix (which locks the
+ * product FOR UPDATE, then deletes or archives the variants left out) either waits for this add,
+ * then sees its line and archives the variant, or goes first, and this read then finds the variant
+ * gone or archived (a row locked after waiting is read again) and answers "not for sale". Without
+ * it the add went on with a variant deleted under it and failed on the line's foreign key.
  */
 async function findVariantToBuy(tx: SqlTx, ref: CartItemRef, cartId: string) {
   const which = ref.variantId
@@ -91,7 +98,8 @@ async function findVariantToBuy(tx: SqlTx, ref: CartItemRef, cartId: string) {
       JOIN "Seller" s ON s."id" = p."sellerId"
       LEFT JOIN "CartItem" ci ON ci."cartId" = ${cartId} AND ci."variantId" = v."id"
      WHERE ${which} AND ${buyerVisibleSql}
-     LIMIT 2`;
+     LIMIT 2
+       FOR KEY SHARE OF p, v`;
   const variant = variants[0];
   if (!variant || variant.status !== "ACTIVE") {
     throw new DomainError("NOT_FOUND", "This product is not for sale (it may have been removed, or its shop is closed).", { ...ref });
