@@ -2,9 +2,9 @@
 // connection), with the database CPU each costs: the backend's CPU time (/proc, so PostgreSQL on
 // this machine) over `runs` calls, divided by them. Run it on a grown catalogue (grow-catalog.ts).
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb node --import tsx bench/catalog-queries.ts [runs]
-import { getProductDetail } from "@bazaar/api/domain/catalog/product-detail";
+import { readProductDetail } from "@bazaar/api/domain/catalog/product-detail";
 import { didYouMean, listProductCards, productFacets, searchProducts } from "@bazaar/api/domain/catalog/search-products";
-import { createPrismaClient, onQuery, sqlOn } from "@bazaar/db";
+import { createPrismaClient, onQuery } from "@bazaar/db";
 import { cpuMsOf } from "./lib/proc";
 import { summarize } from "./lib/stats";
 
@@ -42,9 +42,9 @@ async function measure(name: string, call: () => Promise<unknown>) {
 
 const { count } = (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Product"`)[0]!;
 console.log(`${count} products, ${runs} calls each, backend ${pid}`);
-// As the API runs it: prepared on the pool (sqlOn). The storefront's product page asks by slug.
-await measure("product read (catalog.product)", () => getProductDetail(sqlOn(db), { id: product.id }));
-await measure("  the same by slug", () => getProductDetail(sqlOn(db), { slug: product.slug }));
+// As the API runs it (one read-only transaction, plans made once). The storefront's product page asks by slug.
+await measure("product read (catalog.product)", () => readProductDetail(db, { id: product.id }));
+await measure("  the same by slug", () => readProductDetail(db, { slug: product.slug }));
 await measure("  its related products", () => listProductCards(db, { categoryId: product.categoryId, excludeId: product.id, sort: "rating", limit: 8 }));
 await measure('search "headphones"', () => searchProducts(db, { q: "headphones" }));
 await measure('search with a typo "hedphones"', () => searchProducts(db, { q: "hedphones" }));

@@ -308,6 +308,7 @@ async function main(): Promise<number> {
       await scenario("checkout", async () => {
         log(`signing in ${checkoutBuyers.length} buyers`);
         const buyers = await signInAll(client, checkoutBuyers);
+        log(`${buyers.length} buyers ordering`);
         const result = await runCheckout(client, pool, buyers, {
           connections: profile.connections,
           variantIds: catalog.variantIds,

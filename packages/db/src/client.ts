@@ -119,6 +119,25 @@ export interface SqlTx {
 }
 
 /**
+ * A generic plan is costed for any value, so its estimate can be far above what it does (a
+ * product's related products, costed for every category of the tree at 100,000 products:
+ * 320,780, run in 0.3 ms), past `jit_above_cost`: PostgreSQL then compiled it on every call, 24 ms
+ * of CPU. These reads are never big enough for JIT to pay.
+ */
+const GENERIC_PLANS = ["SET LOCAL plan_cache_mode = force_generic_plan", "SET LOCAL jit = off"];
+
+export interface SqlTransactionOptions {
+  readOnly?: boolean;
+  /**
+   * Each statement planned once per connection for any values (PostgreSQL's generic plan), not
+   * again for each call's values: for reads by key whose planning costs more than their execution
+   * (a product page's read: 1.17 -> 0.37 ms of database CPU, bench/README.md, session 14). Not
+   * for a search or a listing, whose best plan depends on the values.
+   */
+  genericPlans?: boolean;
+}
+
+/**
  * Runs `fn` in a transaction on one of the client's pooled connections, without Prisma in
  * between: BEGIN, fn's statements as named prepared statements (PostgreSQL parses and plans each
  * shape once per connection), COMMIT, or ROLLBACK when fn throws. For the few hottest
@@ -126,12 +145,13 @@ export interface SqlTx {
  * handling cost more CPU than the statements themselves (bench/README.md). Values and rows are
  * read as Prisma reads them: timestamps in UTC, bigint as BigInt.
  */
-export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Promise<T>, options: SqlTransactionOptions = {}): Promise<T> {
   const connection = await rawPoolOf(db).connect();
   const run = observedQuery(connection);
   let broken = false;
   try {
-    await run({ text: "BEGIN" });
+    // One message, one round trip (the simple protocol takes several statements).
+    await run({ text: [`BEGIN${options.readOnly ? " READ ONLY" : ""}`, ...(options.genericPlans ? GENERIC_PLANS : [])].join("; ") });
     const result = await fn(sqlTxOn(run));
     await run({ text: "COMMIT" });
     return result;

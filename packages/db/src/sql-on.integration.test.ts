@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlOn } from "./client";
+import { sqlOn, sqlTransaction, type SqlTx } from "./client";
 import { createTestDatabase, type TestDatabase } from "./testing";
 
 let t: TestDatabase;
@@ -32,5 +32,38 @@ describe("statements on the pool (sqlOn)", () => {
       >`SELECT '2026-01-02 03:04:05.678'::timestamp(3) AS "at", 9007199254740993::int8 AS "big", 7 AS "n"`;
       expect(row).toEqual({ at: new Date("2026-01-02T03:04:05.678Z"), big: 9007199254740993n, n: 7 });
     }
+  });
+});
+
+describe("statements in a written-out transaction (sqlTransaction)", () => {
+  // A named statement's plans so far on this connection, found as above by the comment in its text.
+  const plansOf = async (tx: SqlTx, tag: string) =>
+    (
+      await tx.$queryRaw<{ custom: number; generic: number }[]>`
+      SELECT custom_plans::int AS "custom", generic_plans::int AS "generic" FROM pg_prepared_statements WHERE statement LIKE '%' || ${tag} || '%'`
+    )[0];
+
+  it("plans a statement once for any values with genericPlans, and for each call's values without", async () => {
+    const generic = await sqlTransaction(
+      t.db,
+      async (tx) => {
+        for (let n = 0; n < 3; n++) await tx.$queryRaw`SELECT /* sqltx-generic */ ${n}::int AS "n"`;
+        return plansOf(tx, "sqltx-gen" + "eric");
+      },
+      { genericPlans: true },
+    );
+    expect(generic).toEqual({ custom: 0, generic: 3 });
+
+    const custom = await sqlTransaction(t.db, async (tx) => {
+      for (let n = 0; n < 3; n++) await tx.$queryRaw`SELECT /* sqltx-custom */ ${n}::int AS "n"`;
+      return plansOf(tx, "sqltx-cus" + "tom");
+    });
+    expect(custom).toEqual({ custom: 3, generic: 0 });
+  });
+
+  it("refuses a write in a readOnly transaction", async () => {
+    await expect(sqlTransaction(t.db, (tx) => tx.$executeRaw`CREATE TEMP TABLE sqltx_read_only (a int)`, { readOnly: true })).rejects.toMatchObject({
+      code: "25006",
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { sqlOn } from "@bazaar/db";
 import { listCategoryTree } from "../domain/categories/list-categories";
-import { getProductDetail } from "../domain/catalog/product-detail";
+import { readProductDetail } from "../domain/catalog/product-detail";
 import { listProductCards, searchProducts } from "../domain/catalog/search-products";
 import { changeProductStatus, createSellerProduct, getSellerProduct, updateSellerProduct } from "../domain/catalog/seller-products";
 import { getShopPage } from "../domain/catalog/shop-page";
@@ -34,7 +34,8 @@ export const catalogRouter = router({
   /** A page of product cards: filters, sort, keyset cursor. */
   // The buyers' reads run written out on the pool (sqlOn): Prisma's raw queries cost about three
   // times the CPU of the same statement on the pool (bench/README.md, session 9). Searches and
-  // listings are planned for their filters on every call (a product's three reads by id are prepared).
+  // listings are planned for their filters on every call; a product's three reads are planned once
+  // per connection (readProductDetail).
   list: publicProcedure.input(ZBrowseProductsSchema.optional()).query(({ ctx, input }) => listProductCards(sqlOn(ctx.db, { prepared: false }), input)),
   /** The search page: a page of cards, facet counts (first page) and "did you mean" when nothing matched. */
   search: publicProcedure
@@ -42,7 +43,7 @@ export const catalogRouter = router({
     .input(ZBrowseProductsSchema.optional())
     .query(({ ctx, input }) => searchProducts(sqlOn(ctx.db, { prepared: false }), input)),
   /** A product page by id or slug. */
-  product: publicProcedure.input(ZProductDetailSchema).query(({ ctx, input }) => getProductDetail(sqlOn(ctx.db), input)),
+  product: publicProcedure.input(ZProductDetailSchema).query(({ ctx, input }) => readProductDetail(ctx.db, input)),
   categories: publicProcedure.query(({ ctx }) => listCategoryTree(ctx.db)),
   /** A shop's public page with a page of its products. */
   /** The sitemap index and its files: only what buyers may see, with when it last changed. */

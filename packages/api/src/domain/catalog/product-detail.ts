@@ -1,4 +1,4 @@
-import { Prisma, type SqlTx } from "@bazaar/db";
+import { Prisma, sqlTransaction, type PrismaClient, type SqlTx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { productStock, variantStock } from "./availability";
 import { listProductCards } from "./search-products";
@@ -42,6 +42,16 @@ interface DetailRow {
  * one; its category path and its related products side by side. Run on the pool (`sqlOn`) by the
  * API, where Prisma's query compiler cost more CPU than PostgreSQL did (bench/README.md).
  */
+/**
+ * A buyer's product read (catalog.product, the product page): its three statements in one
+ * read-only transaction on one connection, with plans made once per connection. Planned for each
+ * call's values they cost ~0.8 ms more of database CPU than they take to run (bench/README.md,
+ * session 14); by id or slug, the same plan is right for every product.
+ */
+export function readProductDetail(db: PrismaClient, input: { id: string } | { slug: string }) {
+  return sqlTransaction(db, (tx) => getProductDetail(tx, input), { readOnly: true, genericPlans: true });
+}
+
 export async function getProductDetail(db: SqlTx, input: { id: string } | { slug: string }) {
   const [product] = await db.$queryRaw<DetailRow[]>`
     SELECT p."id", p."slug", p."sku", p."name", p."description", p."priceCents", p."currency", p."ratingAvg", p."ratingCount",
