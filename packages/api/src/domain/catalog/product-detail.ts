@@ -33,17 +33,18 @@ interface DetailRow {
     imageId: string | null;
     stockLevels: { onHand: number; reserved: number; allocated: number; lowStockThreshold: number }[];
   }[];
+  categoryPath: { id: string; name: string; slug: string }[];
 }
 
 /**
  * A product page: images, shop, category path, rating, availability and related products.
- * Three statements, written out (each an index read bounded by the product, whatever the
- * catalogue's size): the product with its pictures, options, active variants and their stock in
- * one; its category path and its related products side by side. Run on the pool (`sqlOn`) by the
- * API, where Prisma's query compiler cost more CPU than PostgreSQL did (bench/README.md).
+ * Two statements, written out (each an index read bounded by the product, whatever the
+ * catalogue's size): the product with its pictures, options, active variants and their stock and
+ * its category path in one; then its related products. Written out rather than through Prisma,
+ * whose query compiler cost more CPU than PostgreSQL did (bench/README.md).
  */
 /**
- * A buyer's product read (catalog.product, the product page): its three statements in one
+ * A buyer's product read (catalog.product, the product page): its two statements in one
  * read-only transaction on one connection, with plans made once per connection. Planned for each
  * call's values they cost ~0.8 ms more of database CPU than they take to run (bench/README.md,
  * session 14); by id or slug, the same plan is right for every product.
@@ -70,7 +71,14 @@ export async function getProductDetail(db: SqlTx, input: { id: string } | { slug
                                                                                          'allocated', sl."allocated", 'lowStockThreshold', sl."lowStockThreshold"))
                                                          FROM "StockLevel" sl WHERE sl."variantId" = v."id"), '[]'))
                                       ORDER BY v."position", v."id")
-                       FROM "ProductVariant" v WHERE v."productId" = p."id" AND v."status" = 'ACTIVE'), '[]') AS "variants"
+                       FROM "ProductVariant" v WHERE v."productId" = p."id" AND v."status" = 'ACTIVE'), '[]') AS "variants",
+           -- The category path, root first, the product's own category last.
+           COALESCE((WITH RECURSIVE path AS (
+                       SELECT c."id", c."name", c."slug", c."parentId", 0 AS depth FROM "Category" c WHERE c."id" = p."categoryId"
+                       UNION ALL
+                       SELECT c."id", c."name", c."slug", c."parentId", path.depth + 1 FROM "Category" c JOIN path ON c."id" = path."parentId" WHERE path.depth < 20
+                     )
+                     SELECT json_agg(json_build_object('id', path."id", 'name', path."name", 'slug', path."slug") ORDER BY path.depth DESC) FROM path), '[]') AS "categoryPath"
       FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId"
      WHERE ${"id" in input ? Prisma.sql`p."id" = ${input.id}` : Prisma.sql`p."slug" = ${input.slug}`} AND ${buyerVisibleSql}
      ORDER BY p."createdAt" ASC
@@ -79,25 +87,11 @@ export async function getProductDetail(db: SqlTx, input: { id: string } | { slug
   const { variants: variantRows, ...rest } = product;
   const variants = variantRows.map(({ stockLevels, ...variant }) => ({ ...variant, ...variantStock(variant.id, stockLevels) }));
   const { available, availability } = productStock(variants);
-  const [categoryPath, related] = await Promise.all([
-    product.categoryId ? categoryAncestors(db, product.categoryId) : Promise.resolve([]),
-    listProductCards(db, {
-      ...(product.categoryId ? { categoryId: product.categoryId } : { seller: product.seller.slug }),
-      excludeId: product.id,
-      sort: "rating",
-      limit: RELATED_PRODUCTS,
-    }),
-  ]);
-  return { ...rest, variants, available, availability, categoryPath, related: related.items };
-}
-
-/** Root first, the category itself last. */
-export async function categoryAncestors(db: SqlTx, categoryId: string) {
-  return db.$queryRaw<{ id: string; name: string; slug: string }[]>`
-    WITH RECURSIVE path AS (
-      SELECT "id", "name", "slug", "parentId", 0 AS depth FROM "Category" WHERE "id" = ${categoryId}
-      UNION ALL
-      SELECT c."id", c."name", c."slug", c."parentId", p.depth + 1 FROM "Category" c JOIN path p ON c."id" = p."parentId" WHERE p.depth < 20
-    )
-    SELECT "id", "name", "slug" FROM path ORDER BY depth DESC`;
+  const related = await listProductCards(db, {
+    ...(product.categoryId ? { categoryId: product.categoryId } : { seller: product.seller.slug }),
+    excludeId: product.id,
+    sort: "rating",
+    limit: RELATED_PRODUCTS,
+  });
+  return { ...rest, variants, available, availability, related: related.items };
 }
