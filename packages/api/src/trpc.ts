@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { sqlOn, type PrismaClient } from "@bazaar/db";
 import { requireAdmin, requireSeller, requireUser, type Actor } from "./actor";
@@ -8,6 +7,7 @@ import { asDomainError, DomainError, trpcCodeOf } from "./errors";
 import { logger } from "./observability/logger";
 import { observeProcedure } from "./observability/observe";
 import { checkInput, UnsafeInputError, validationMessage } from "./input-guard";
+import { transformer } from "./transformer";
 
 /** What every procedure sees. Built without HTTP objects so tests and RSC callers can make one. */
 export interface Context {
@@ -53,7 +53,7 @@ export function createContextInner(input: Partial<Context> & { db: PrismaClient 
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, path, ctx }) {
     const cause = error.cause;
     if (error.code === "INTERNAL_SERVER_ERROR") {
