@@ -14,11 +14,15 @@ type Handler = (request: Request) => Promise<Response>;
 const SERVE_ROUTE_REQUEST = Symbol.for("bazaar.storefront.serveRouteRequest");
 
 /** The largest request body taken: a storefront input (a review, an address) or a Stripe event is far smaller. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
-/** By path, with its methods; a path ending in "/" takes every path under it (tRPC's /api/trpc/<procedures>). */
-const routes = new Map<string, { handler: Handler; methods: readonly string[] }>();
-const headers = staticSecurityHeaders("storefront");
+interface Route {
+  handler: Handler;
+  methods: readonly string[];
+}
+/** By path; a path ending in "/" takes every path under it (tRPC's /api/trpc/<procedures>). */
+const routes = new Map<string, Route>();
+const headers = staticSecurityHeaders("storefront").map(({ key, value }) => [key, value] as const);
 
 /** Makes `handler` answer server.mjs's requests for `path` directly (called by the route's module as it loads). */
 export function offerRouteToServer(path: string, methods: readonly ("GET" | "POST")[], handler: Handler): void {
@@ -31,7 +35,15 @@ export function serveRouteRequest(req: IncomingMessage, res: ServerResponse): Pr
   const url = req.url ?? "/";
   const query = url.indexOf("?");
   const path = query === -1 ? url : url.slice(0, query);
-  const route = routes.get(path) ?? [...routes].find(([prefix]) => prefix.endsWith("/") && path.startsWith(prefix))?.[1];
+  const route = routeOf(path);
   if (!route || !route.methods.includes(req.method ?? "")) return null;
   return answerWithHandler(req, res, route.handler, { headers, maxBodyBytes: MAX_BODY_BYTES });
+}
+
+// Every request of the server asks, a stored page's too: the table is walked, not copied.
+function routeOf(path: string): Route | undefined {
+  const route = routes.get(path);
+  if (route) return route;
+  for (const [prefix, candidate] of routes) if (prefix.endsWith("/") && path.startsWith(prefix)) return candidate;
+  return undefined;
 }

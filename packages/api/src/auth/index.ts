@@ -14,9 +14,9 @@ export { formStateFromError, formValues } from "./sign-up";
 /**
  * Auth.js for one app: `handlers` for /api/auth/[...nextauth], `signIn` / `signOut` for server
  * actions, and `auth()` for the session in route handlers, server components and actions (read
- * from the cookie directly: see session.ts), or `sessionOf(cookiesOfHeader(...))` where there is no
- * Next request scope (a route handler that the storefront's server calls directly). The configuration is built
- * on first use, so `next build` does not need the secrets.
+ * from the cookie directly: see session.ts), or `sessionOf(cookiesOfHeader(...))` where there is
+ * no Next request scope (a route handler that the storefront's server calls directly). The
+ * configuration is built on first use, so `next build` does not need the secrets.
  */
 export function createAuth(app: BazaarApp) {
   const { handlers, signIn, signOut } = NextAuth(() => authConfig(app));

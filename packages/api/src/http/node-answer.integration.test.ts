@@ -18,6 +18,7 @@ let server: http.Server;
 let base: string;
 /** What the last custom handler saw of its request. */
 let seen: Request | undefined;
+const headers = staticSecurityHeaders("storefront").map(({ key, value }) => [key, value] as const);
 
 // The storefront's guest-cart cookie, read from the request as its identityOf does.
 const trpc = createTrpcHandler(async (request) => ({
@@ -42,7 +43,7 @@ beforeAll(async () => {
   useDatabaseForHandlers(t.db);
   server = http.createServer((req, res) => {
     const handler = Object.entries(handlers).find(([prefix]) => req.url!.startsWith(prefix))![1];
-    void answerWithHandler(req, res, handler, { headers: staticSecurityHeaders("storefront"), maxBodyBytes: 2048 });
+    void answerWithHandler(req, res, handler, { headers, maxBodyBytes: 2048 });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 // A route handler (Request in, Response out) answering a plain Node HTTP request, for a custom
-// server that calls it before Next (the storefront's server.mjs and its /api/trpc). Through Next
+// server that calls it before Next (the storefront's server.mjs: /api/trpc, Stripe's webhook). Through Next
 // an API call pays for its router, the route runtime's manifests and AsyncLocalStorage, and web
 // streams for the body both ways: about a third of the storefront's CPU for a small tRPC query in
 // a profile (bench/README.md, session 14). The answer is the one Next gives: next.config's static
@@ -9,8 +9,8 @@ import { gzipSync } from "node:zlib";
 import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 
 export interface NodeAnswerOptions {
-  /** Headers Next would add to every response of the route (next.config's headers()). */
-  headers: readonly { key: string; value: string }[];
+  /** Headers Next would add to every response of the route (next.config's headers()), as name and value. */
+  headers: readonly (readonly [string, string])[];
   /** A request body above this is refused (413) before it is read whole. */
   maxBodyBytes: number;
 }
@@ -39,7 +39,7 @@ export async function answerWithHandler(
     return;
   }
   const response = await handler(request);
-  const headers: [string, string][] = options.headers.map(({ key, value }) => [key, value]);
+  const headers: (readonly [string, string])[] = [...options.headers];
   // Iterating Headers gives each Set-Cookie on its own (the Fetch spec's sort-and-combine).
   for (const [name, value] of response.headers) if (name !== "vary") headers.push([name, value]);
   const vary =
