@@ -39,6 +39,9 @@ await explain("product read by slug (the product page)", () => getProductDetail(
 await explain('search with a typo "hedphones"', () => searchProducts(db, { q: "hedphones" }));
 await explain("listing facets (electronics)", () => productFacets(db, { category: "electronics" }));
 await explain("listing facets (electronics, Colour:Black)", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
+await explain("listing facets (electronics, Colour:Black or White)", () =>
+  productFacets(db, { category: "electronics", options: ["Colour:Black", "Colour:White"] }),
+);
 await explain('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
 await explainer.end();
 await db.$disconnect();

@@ -67,7 +67,7 @@ describe("the catalogue's summary", () => {
         { values: ["M", "Black"], priceCents: 9_000 },
       ],
     });
-    await createProductWithVariants(t.db, oak.seller.id, {
+    const { variants: mugVariants } = await createProductWithVariants(t.db, oak.seller.id, {
       name: "Enamel Mug",
       categoryId: kitchen.id,
       options: [{ name: "Color", values: ["Blue", "Red"] }],
@@ -100,8 +100,14 @@ describe("the catalogue's summary", () => {
       { options: ["Colour:Blue"] },
       { category: outdoor.slug, options: ["Size:M"], minPriceCents: 5_000, maxPriceCents: 9_999 },
       { options: ["Color:Red"], inStock: true },
-      // Two values: counted from the products (the summary has no intersections).
+      // Several values: the option facet from the summary (it counts without the option filter),
+      // the others counted from the products the filter keeps (the summary has no intersections).
       { options: ["Colour:Blue", "Colour:Red"] },
+      { category: outdoor.slug, options: ["Colour:Blue", "Colour:Red"], inStock: true },
+      { seller: north.seller.slug, options: ["Colour:Blue", "Size:M"], minPriceCents: 5_000 },
+      { options: ["Colour:Blue", "Colour:Red", "Size:M", "Size:L"], minPriceCents: 2_500, maxPriceCents: 9_999 },
+      // A price that cuts a band: all four counted from the products.
+      { options: ["Colour:Blue", "Colour:Red"], minPriceCents: 3_000 },
     ];
 
     const outdoorFacets = await productFacets(t.db, { category: outdoor.slug });
@@ -165,6 +171,15 @@ describe("the catalogue's summary", () => {
         "the kettle's last unit held by a buyer's cart",
         async () => addToCart(t.db, { buyerId: (await createBuyer(t.db)).id }, { variantId: kettleVariant.id, quantity: 1 }),
         async () => expect((await productFacets(t.db, { inStock: true })).sellers.find((s) => s.shopName === "Oak Kitchen")?.count).toBe(1),
+      ],
+      [
+        "the mug's three blue units held by a buyer's cart (its red has none)",
+        async () => addToCart(t.db, { buyerId: (await createBuyer(t.db)).id }, { variantId: mugVariants[0]!.id, quantity: 3 }),
+        async () =>
+          expect((await productFacets(t.db, { inStock: true })).options.find((o) => o.name === "Colour")?.values).toEqual([
+            { value: "Black", count: 1 },
+            { value: "Blue", count: 1 },
+          ]),
       ],
       [
         "the stove restocked by its seller",

@@ -378,8 +378,11 @@ export async function productFacets(db: SqlTx, rawInput: BrowseProductsInput & {
   const groups = optionFilterGroups(input.options);
   // One option value ("Colour:Black"): the summary counts products per value; two or more would need their intersection.
   const value = groups.length === 1 && groups[0]?.length === 1 ? groups[0][0]! : null;
-  const fromSummary = !input.q && bands !== undefined && (groups.length === 0 || value !== null);
-  return facetsOf(fromSummary ? await summaryFacets(db, input, bands, value) : await countedFacets(db, input));
+  if (input.q || bands === undefined) return facetsOf(await countedFacets(db, input));
+  if (groups.length === 0 || value !== null) return facetsOf(await summaryFacets(db, input, bands, value));
+  // Several option values ("Black or White", "Blue in M"): the option facet counts without the
+  // option filter, so the summary has it; the other three count the products the filter keeps.
+  return facetsOf(await countedFacets(db, input, summaryOptionCounts(input, bands)));
 }
 
 /** The same facets counted from the products whatever the filters: what the summary is checked against. */
@@ -420,11 +423,7 @@ export function bandsWithin(minCents: number | undefined, maxCents: number | und
  */
 async function summaryFacets(db: SqlTx, input: BrowseProducts, bands: number[] | null, value: string | null): Promise<FacetRow[]> {
   const { categoryTree } = buildFilters(input);
-  const inCategory = categoryTree ? Prisma.sql`f."categoryKey" IN (SELECT "id" FROM cat_tree)` : Prisma.sql`true`;
-  const inSeller = input.seller ? Prisma.sql`s."slug" = ${input.seller}` : Prisma.sql`true`;
-  const inPrice = bands ? Prisma.sql`f."priceBand" = ANY(${bands}::smallint[])` : Prisma.sql`true`;
-  // Not a facet of its own: every count is within it.
-  const inStock = input.inStock ? Prisma.sql`f."inStock"` : Prisma.sql`true`;
+  const { inCategory, inSeller, inPrice, inStock } = summaryFilters(input, bands);
   const counts = value
     ? Prisma.sql`"CatalogValueCount" f JOIN "Seller" s ON s."id" = f."sellerId" AND f."value" = ${value}`
     : Prisma.sql`"CatalogFacetCount" f JOIN "Seller" s ON s."id" = f."sellerId"`;
@@ -445,15 +444,37 @@ async function summaryFacets(db: SqlTx, input: BrowseProducts, bands: number[] |
      WHERE f."products" > 0 AND ${inStock} AND ${inCategory} AND ${inSeller}
      GROUP BY f."priceBand"
     UNION ALL
-    SELECT 'option', f."name", f."value", NULL, sum(f."products")::int
+    ${summaryOptionCounts(input, bands)}`;
+}
+
+/** The summary's rows within a listing's filters (`cat_tree` for its category). */
+function summaryFilters(input: BrowseProducts, bands: number[] | null) {
+  return {
+    inCategory: input.category ? Prisma.sql`f."categoryKey" IN (SELECT "id" FROM cat_tree)` : Prisma.sql`true`,
+    inSeller: input.seller ? Prisma.sql`s."slug" = ${input.seller}` : Prisma.sql`true`,
+    inPrice: bands ? Prisma.sql`f."priceBand" = ANY(${bands}::smallint[])` : Prisma.sql`true`,
+    // Not a facet of its own: every count is within it.
+    inStock: input.inStock ? Prisma.sql`f."inStock"` : Prisma.sql`true`,
+  };
+}
+
+/** The option facet's rows from the summary: products per option value within every filter but the options. */
+function summaryOptionCounts(input: BrowseProducts, bands: number[] | null): Prisma.Sql {
+  const { inCategory, inSeller, inPrice, inStock } = summaryFilters(input, bands);
+  return Prisma.sql`SELECT 'option' AS "facet", f."name" AS "key", f."value" AS "label", NULL AS "slug", sum(f."products")::int AS "count"
       FROM "CatalogOptionCount" f JOIN "Seller" s ON s."id" = f."sellerId"
      WHERE f."products" > 0 AND ${inStock} AND f."name" IN (${Prisma.join(Object.keys(FACET_OPTIONS))}) AND ${inCategory} AND ${inSeller} AND ${inPrice}
      GROUP BY f."name", f."value"`;
 }
 
-/** Counted from the products: a search's bounded matches, or a listing filtered by several option values or by a price that cuts a band. */
-async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: SearchMatches }): Promise<FacetRow[]> {
+/**
+ * Counted from the products: a search's bounded matches, or a listing filtered by a price that
+ * cuts a band. Given the option facet's rows (`optionCounts`: a listing filtered by several option
+ * values), only the products the option filter keeps are read, for the other three facets.
+ */
+async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: SearchMatches }, optionCounts?: Prisma.Sql): Promise<FacetRow[]> {
   const filters = buildFilters(input);
+  const optionFirst = optionCounts !== undefined && filters.optionSet !== null;
   const band = Prisma.sql`CASE ${Prisma.join(
     PRICE_BANDS.map((b) =>
       b.maxCents === null
@@ -470,11 +491,11 @@ async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: Sear
              ${filters.category ?? Prisma.sql`true`} AS in_category,
              ${filters.seller ?? Prisma.sql`true`} AS in_seller,
              ${filters.price ?? Prisma.sql`true`} AS in_price,
-             ${filters.optionSet ?? Prisma.sql`true`} AS in_option
+             ${optionFirst ? Prisma.sql`true` : (filters.optionSet ?? Prisma.sql`true`)} AS in_option
         FROM "Product" p
         JOIN "Seller" s ON s."id" = p."sellerId"
         ${input.inStock ? stockJoin : Prisma.empty}
-       WHERE ${and(filters.base)}
+       WHERE ${and([...filters.base, optionFirst ? filters.optionSet : null])}
     )
     SELECT 'category' AS "facet", b."categoryId" AS "key", c."name" AS "label", c."slug" AS "slug", count(*)::int AS "count"
       FROM base b LEFT JOIN "Category" c ON c."id" = b."categoryId"
@@ -490,12 +511,16 @@ async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: Sear
       FROM (SELECT ${band} AS band FROM base WHERE in_category AND in_seller AND in_option) x
      GROUP BY x.band
     UNION ALL
-    SELECT 'option', lower(o."name"), v.value, NULL, count(DISTINCT b."id")::int
+    ${
+      optionFirst
+        ? optionCounts
+        : Prisma.sql`SELECT 'option', lower(o."name"), v.value, NULL, count(DISTINCT b."id")::int
       FROM base b
       JOIN "ProductOption" o ON o."productId" = b."id" AND lower(o."name") IN (${Prisma.join(facetNames)})
       CROSS JOIN LATERAL unnest(o."values") AS v(value)
      WHERE b.in_category AND b.in_seller AND b.in_price
-     GROUP BY lower(o."name"), v.value`;
+     GROUP BY lower(o."name"), v.value`
+    }`;
 }
 
 /** Most first; ties by name, so both ways of counting list them alike. */
