@@ -1,5 +1,16 @@
 export * from "./generated/prisma/client";
-export { connectionPools, createPrismaClient, getDb, onQuery, sqlOn, sqlPoolOf, sqlTransaction, type SqlPool, type SqlTx } from "./client";
+export {
+  connectionPools,
+  createPrismaClient,
+  getDb,
+  onQuery,
+  sqlOn,
+  sqlPoolOf,
+  sqlTransaction,
+  type SqlPool,
+  type SqlTransactionOptions,
+  type SqlTx,
+} from "./client";
 export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnreachable } from "./availability";
 import type { PrismaClient } from "./generated/prisma/client";
 

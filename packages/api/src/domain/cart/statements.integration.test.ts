@@ -37,8 +37,8 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<{ total: number
   } finally {
     off();
   }
-  // The transaction runs from BEGIN to COMMIT.
-  const start = queries.indexOf("BEGIN");
+  // The transaction runs from BEGIN (one message with its SET LOCALs) to COMMIT.
+  const start = queries.findIndex((query) => query.startsWith("BEGIN"));
   const commit = queries.indexOf("COMMIT");
   return { total: queries.length, inTransaction: commit - start + 1 };
 }

@@ -19,7 +19,7 @@ import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "../inventory/constants
 import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
 import { formatMoney } from "../money";
 import { redeemPromo, releasePromo } from "../promotions/redemption";
-import { inSqlTransaction, inTransaction } from "../transaction";
+import { inSqlTransaction, inTransaction, KEYED } from "../transaction";
 import { lockCartForCheckout, type CartOwner } from "../cart/cart-owner";
 import { orderAccessToken } from "../orders/order-access";
 import { insertPlacedOrder } from "./order-rows";
@@ -101,7 +101,7 @@ export async function checkout(db: PrismaClient, actor: Actor | null, rawInput: 
   try {
     // Every statement of placeOrder is written out: its transaction runs on a pooled connection
     // without Prisma's interactive transaction (inSqlTransaction).
-    placed = await inSqlTransaction(db, (tx) => placeOrder(tx, customer, input, gateway.provider, now));
+    placed = await inSqlTransaction(db, (tx) => placeOrder(tx, customer, input, gateway.provider, now), KEYED);
   } catch (error) {
     if (error instanceof PricesChanged) throw await acceptNewPrices(db, error);
     if (!(error instanceof PlacedBefore)) throw error;

@@ -3,7 +3,7 @@ import { DomainError, notFound } from "../../errors";
 import { lockShipmentsWithAccounts, sellerAccountFor } from "./accounts";
 import { COMMISSION_SETTING_KEY, commissionBpsOf } from "./commission";
 import { insertLedgerTransaction, type LedgerLine } from "./post";
-import { inSqlTransaction } from "../transaction";
+import { inSqlTransaction, KEYED } from "../transaction";
 import { splitFundedGross, type FundedShipmentSplit, type ShipmentAmounts, type ShipmentLoyalty } from "./split";
 
 export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
@@ -19,7 +19,7 @@ export const splitIdempotencyKey = (paymentId: string) => `split:${paymentId}`;
 export async function splitPayment(db: PrismaClient, paymentId: string): Promise<{ transactionId: string; created: boolean }> {
   // Every statement is written out: the worker splits each order on a pooled connection, without
   // Prisma's interactive transaction.
-  return inSqlTransaction(db, (tx) => writePaymentSplit(tx, paymentId));
+  return inSqlTransaction(db, (tx) => writePaymentSplit(tx, paymentId), KEYED);
 }
 
 interface PaymentToSplit {

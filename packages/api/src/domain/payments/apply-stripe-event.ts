@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { publish, publishAllSql } from "../../events/publish";
 import { releaseOrderStock, sellOrderStock } from "../inventory";
 import { lockOrderOfIntent, lockPaymentOfIntent, moveOrder, moveOrderThrough, noteOrder } from "../orders/transitions";
-import { inSqlTransaction, inTransaction } from "../transaction";
+import { inSqlTransaction, inTransaction, KEYED } from "../transaction";
 import { getPaymentGateway, type PaymentGateway } from "./gateway";
 import { connectAccountUpdated, connectPayoutFailed, transferReversed } from "../ledger/connect-state";
 import { closeDispute, openDispute } from "./disputes";
@@ -32,7 +32,7 @@ export async function applyStripeEvent(db: PrismaClient, event: Stripe.Event, ga
   // amount, money after the order was given up) roll that back and run in the full one.
   if (event.type === "payment_intent.succeeded") {
     try {
-      return await inSqlTransaction(db, (tx) => applyIn(tx, null, event, gateway));
+      return await inSqlTransaction(db, (tx) => applyIn(tx, null, event, gateway), KEYED);
     } catch (error) {
       if (!(error instanceof NeedsFullTransaction)) throw error;
     }
