@@ -2,7 +2,7 @@ import { z } from "zod";
 import { sqlOn } from "@bazaar/db";
 import { listCategoryTree } from "../domain/categories/list-categories";
 import { readProductDetail } from "../domain/catalog/product-detail";
-import { listProductCards, searchProducts } from "../domain/catalog/search-products";
+import { listProductCards, readSearchPage } from "../domain/catalog/search-products";
 import { changeProductStatus, createSellerProduct, getSellerProduct, updateSellerProduct } from "../domain/catalog/seller-products";
 import { getShopPage } from "../domain/catalog/shop-page";
 import { getSitemapIndex, getSitemapPage } from "../domain/catalog/sitemap";
@@ -33,15 +33,15 @@ export const catalogRouter = router({
   // Buyers (anyone): only ACTIVE, listed products of approved shops.
   /** A page of product cards: filters, sort, keyset cursor. */
   // The buyers' reads run written out on the pool (sqlOn): Prisma's raw queries cost about three
-  // times the CPU of the same statement on the pool (bench/README.md, session 9). Searches and
-  // listings are planned for their filters on every call; a product's three reads are planned once
-  // per connection (readProductDetail).
+  // times the CPU of the same statement on the pool (bench/README.md, session 9). Listings are
+  // planned for their filters on every call; a search with text (readSearchPage) and a product's
+  // reads (readProductDetail) are planned once per connection.
   list: publicProcedure.input(ZBrowseProductsSchema.optional()).query(({ ctx, input }) => listProductCards(sqlOn(ctx.db, { prepared: false }), input)),
   /** The search page: a page of cards, facet counts (first page) and "did you mean" when nothing matched. */
   search: publicProcedure
     .use(searchLimit)
     .input(ZBrowseProductsSchema.optional())
-    .query(({ ctx, input }) => searchProducts(sqlOn(ctx.db, { prepared: false }), input)),
+    .query(({ ctx, input }) => readSearchPage(ctx.db, input)),
   /** A product page by id or slug. */
   product: publicProcedure.input(ZProductDetailSchema).query(({ ctx, input }) => readProductDetail(ctx.db, input)),
   categories: publicProcedure.query(({ ctx }) => listCategoryTree(ctx.db)),

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqlOn } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createCategory, createProduct, createSeller, createWarehouse } from "../../testing/factories";
+import { searchProducts } from "./search-products";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -56,6 +58,15 @@ describe("search", () => {
     const nothing = await api.catalog.search({ q: "kittle cupper" });
     expect(nothing.items).toEqual([]);
     expect(nothing.didYouMean).toBe("kettle copper");
+
+    // The API plans a search once per connection (readSearchPage): it answers as the same search planned for its values.
+    const inputs = [{ q: "headphnes" }, { q: "headphones", seller: one.seller.slug }, { q: "headphones", inStock: true }, { q: "kittle cupper" }];
+    for (const input of inputs) expect(await api.catalog.search(input)).toEqual(await searchProducts(sqlOn(t.db, { prepared: false }), input));
+    // Its next pages too (no facets; the matches found again in the page's statement).
+    const first = await api.catalog.search({ q: "headphones", limit: 1 });
+    const second = await api.catalog.search({ q: "headphones", limit: 1, cursor: first.nextCursor ?? "" });
+    expect([...first.items, ...second.items].map((p) => p.name).sort()).toEqual(["Studio Headphones Pro", "Wireless Headphones"]);
+    expect(second.facets).toBeNull();
   });
 });
 
