@@ -63,11 +63,12 @@ export function inSqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Promise
 }
 
 /**
- * For transactions whose every statement finds its rows by key (a cart, an order, a payment, the
- * stock rows of a variant): planned once per connection (`genericPlans`), not for each call's
- * values, which cost more than running them. Measured on the statements one order sends
- * (worker-statements.integration.test.ts, one caller): 2.07 -> 0.45 ms of planning per order,
- * and no statement's execution slower (bench/README.md, session 15).
+ * For checkout, the payment's webhook and the ledger split, whose statements all find their rows by
+ * key (a cart, an order, a payment): planned once per connection (`genericPlans`), not for each
+ * call's values, which cost more than running them (checkout's cart read: 0.6 ms to plan, 0.2 to
+ * run). Measured on the statements one order sends, one caller: 2.16 -> 0.66 ms of planning per
+ * order (bench/README.md, session 15). Not the add: its statements plan cheaply, and under the
+ * benchmark's load it cost 0.3 to 0.8 ms more database CPU in four runs of four.
  */
 export const KEYED: SqlTransactionOptions = { genericPlans: true };
 

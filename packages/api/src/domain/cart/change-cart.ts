@@ -12,7 +12,7 @@ import { buyerVisibleSql } from "../catalog/visibility";
 import { releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
 import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { promoIneligibility } from "../pricing";
-import { inSqlTransaction, inTransaction, KEYED } from "../transaction";
+import { inSqlTransaction, inTransaction } from "../transaction";
 import { lockCartForChange, type CartOwner } from "./cart-owner";
 import { buildCartView, type CartView } from "./cart-view";
 import { loadCart } from "./load-cart";
@@ -131,7 +131,7 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
   checkQuantity(input.quantity, 1);
   const { result } = await inLockedCart(
     // Every statement of an add is written out, so it runs without Prisma's interactive transaction.
-    (work) => inSqlTransaction(db, work, KEYED),
+    (work) => inSqlTransaction(db, work),
     owner,
     now,
     async (tx, cart) => {
