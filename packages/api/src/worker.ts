@@ -7,7 +7,6 @@ import { getDb } from "@bazaar/db";
 import { getEnv } from "./env";
 import { startBackgroundWorker } from "./events/background-worker";
 import { inngest, inngestIsConfigured } from "./events/client";
-import { warmUpMail } from "./mail/render";
 import { readOutbox } from "./observability/metrics";
 import { flushRollups, startRollupFlusher, type MinuteRollup } from "./observability/rollup";
 import { logger } from "./observability/logger";
@@ -23,13 +22,6 @@ const workerLogger = {
   warn: (message: string, ...rest: unknown[]) => log.warn({ detail: rest.length ? rest : undefined }, message),
   error: (message: string, ...rest: unknown[]) => log.error({ err: rest.find((r) => r instanceof Error) }, message),
 };
-// Functions render mail in-process; with Inngest configured the admin console runs them instead.
-if (!deliverToInngest) {
-  await warmUpMail().then(
-    (ms) => log.info(`mail templates rendered once in ${Math.round(ms)} ms`),
-    (error: unknown) => log.warn({ err: error }, "rendering the mail templates at boot failed; the first mails will render them"),
-  );
-}
 const worker = startBackgroundWorker(db, { inngest: deliverToInngest ? inngest : undefined, logger: workerLogger });
 log.info(
   deliverToInngest

@@ -34,16 +34,3 @@ export async function renderEmail<N extends TemplateName>(name: N, props: Templa
   const html = DOCTYPE + renderToStaticMarkup(element);
   return { subject: template.subject(props), html, text: toPlainText(html) };
 }
-
-/**
- * Renders every template once with its sample props. The worker calls it at boot: the first
- * render loads react-dom/server and compiles the templates, React and the text converter (about
- * 160 ms of CPU in the worker's first order confirmation), which otherwise the first orders after
- * a deploy pay for in their mails' latency. Returns how long it took.
- */
-export async function warmUpMail(): Promise<number> {
-  const { samples } = await import("./samples");
-  const start = performance.now();
-  for (const name of Object.keys(templates) as TemplateName[]) await renderEmail(name, samples[name] as never);
-  return performance.now() - start;
-}
