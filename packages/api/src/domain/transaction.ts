@@ -56,7 +56,7 @@ export function inTransaction<T>(
 /**
  * inTransaction for a hot path whose statements are all written out: the same retries and
  * commit hooks, on a pooled connection without Prisma's interactive transaction (sqlTransaction).
- * Options as sqlTransaction's: `KEYED` for the money and stock paths.
+ * Options as sqlTransaction's: `KEYED` for checkout, the payment's webhook and the ledger split.
  */
 export function inSqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Promise<T>, options: SqlTransactionOptions = {}): Promise<T> {
   return withRetries((body: (tx: SqlTx) => Promise<T>) => sqlTransaction(db, body, options), fn);
