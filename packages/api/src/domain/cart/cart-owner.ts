@@ -3,6 +3,7 @@
 // (two tabs, a double click) and stock rows are only locked after it.
 import { Prisma, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
+import { SOFT_RESERVATION_RENEW_BELOW_MS } from "../inventory/constants";
 
 export type CartOwner = { buyerId: string } | { guestToken: string };
 
@@ -54,9 +55,13 @@ export async function lockCart(tx: Tx, owner: CartOwner): Promise<{ id: string; 
   return cart;
 }
 
+/** Holds expiring before this are renewed by a change at `now` (SOFT_RESERVATION_RENEW_BELOW_MS). */
+const renewBelow = (now: Date) => new Date(now.getTime() + SOFT_RESERVATION_RENEW_BELOW_MS);
+
 /**
- * lockCart, a fresh 15 minutes for every hold and the activity stamp in one statement: the
- * UPDATE locks the cart row as SELECT ... FOR UPDATE would, and its CTE extends the holds, so a
+ * lockCart, the holds renewed (to `holdUntil`, each that had less than 10 minutes left) and the
+ * activity stamp in one statement: the UPDATE locks the cart row as SELECT ... FOR UPDATE would,
+ * and its CTE renews the holds, so a
  * cart change starts with one round trip instead of three. A cart whose checkout awaits payment
  * is refused (the caller's transaction rolls the stamp back). With `create`, an owner without an
  * open cart gets one in the same statement (a buyer's first add, and every add after an order):
@@ -87,6 +92,7 @@ export async function lockCartForChange(
     ), holds AS (
       UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
        WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+         AND "expiresAt" < ${renewBelow(now)}
     ), created AS (
       INSERT INTO "Cart" ("id", "buyerId", "guestToken", "lastActivityAt", "createdAt", "updatedAt")
       SELECT gen_random_uuid()::text, ${buyerId}, ${guestToken}, ${now}, ${now}, ${now}
@@ -102,9 +108,9 @@ export async function lockCartForChange(
 }
 
 /**
- * Checkout's first statement: locks the owner's open cart, freezes it (CHECKOUT) and gives its
- * holds a fresh 15 minutes (so every active hold counts as held when the cart is read next, and
- * the sweeper stays off them while they turn HARD). Returns the status the cart had; the caller
+ * Checkout's first statement: locks the owner's open cart, freezes it (CHECKOUT) and renews its
+ * holds as a change does (so every active hold has 10 minutes left: each counts as held when the
+ * cart is read next, and the sweeper stays off them while they turn HARD). Returns the status the cart had; the caller
  * must abort its transaction (throw) unless it places the order, so a cart that was ACTIVE stays so.
  */
 export async function lockCartForCheckout(tx: SqlTx, owner: CartOwner, now: Date, holdUntil: Date): Promise<{ id: string; status: string } | null> {
@@ -118,6 +124,7 @@ export async function lockCartForCheckout(tx: SqlTx, owner: CartOwner, now: Date
     ), holds AS (
       UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
        WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+         AND "expiresAt" < ${renewBelow(now)}
     )
     SELECT * FROM cart`;
   return cart ?? null;

@@ -225,6 +225,49 @@ describe("ownership", () => {
   });
 });
 
+describe("hold renewal", () => {
+  it("renews, on a change and at checkout, the holds with less than 10 minutes left and leaves fresher ones alone", async () => {
+    const { seller } = await createSeller(t.db);
+    const products = await Promise.all(["Old", "Fresh", "Third"].map(async (name) => (await createProduct(t.db, seller.id, { name, stock: 5 })).product));
+    const [old, fresh, third] = products as [(typeof products)[number], (typeof products)[number], (typeof products)[number]];
+    const buyer = await createBuyer(t.db);
+    const api = await callerFor(t.db, buyer.id);
+    const oldLine = await api.cart.add({ productId: old.id, quantity: 1 });
+    const freshLine = await api.cart.add({ productId: fresh.id, quantity: 2 });
+    const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+    const expiryOf = async (cartItemId: string) =>
+      (await t.db.reservation.findMany({ where: { cartItemId, type: "SOFT", status: "ACTIVE" }, select: { expiresAt: true } })).map((hold) =>
+        hold.expiresAt.getTime(),
+      );
+    await t.db.reservation.updateMany({ where: { cartItemId: oldLine.line.id }, data: { expiresAt: minutesFromNow(9) } });
+    const freshExpiry = minutesFromNow(11);
+    await t.db.reservation.updateMany({ where: { cartItemId: freshLine.line.id }, data: { expiresAt: freshExpiry } });
+
+    const before = Date.now();
+    await api.cart.add({ productId: third.id, quantity: 1 });
+    const [renewed] = await expiryOf(oldLine.line.id);
+    expect(renewed).toBeGreaterThanOrEqual(before + SOFT_RESERVATION_MS - 1000);
+    expect(await expiryOf(freshLine.line.id)).toEqual([freshExpiry.getTime()]);
+    // The cart shows the earliest expiry: what the buyer can count on.
+    expect((await api.cart.get()).reservationExpiresAt).toEqual(freshExpiry);
+
+    // Checkout's lock renews by the same rule (in a transaction rolled back here: the cart stays as it was).
+    await t.db.reservation.updateMany({ where: { cartItemId: freshLine.line.id }, data: { expiresAt: minutesFromNow(2) } });
+    const untouched = await expiryOf(oldLine.line.id);
+    const checkoutAt = new Date();
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await lockCartForCheckout(tx, { buyerId: buyer.id }, checkoutAt, new Date(checkoutAt.getTime() + SOFT_RESERVATION_MS));
+        const holds = async (cartItemId: string) =>
+          (await tx.reservation.findMany({ where: { cartItemId, status: "ACTIVE" }, select: { expiresAt: true } })).map((hold) => hold.expiresAt.getTime());
+        expect(await holds(freshLine.line.id)).toEqual([checkoutAt.getTime() + SOFT_RESERVATION_MS]);
+        expect(await holds(oldLine.line.id)).toEqual(untouched);
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
+  });
+});
+
 describe("commit durability", () => {
   it("commits a cart change without waiting for the WAL flush, and nothing else: checkout's transaction stays synchronous", async () => {
     const { seller } = await createSeller(t.db);

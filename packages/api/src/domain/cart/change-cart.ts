@@ -1,4 +1,4 @@
-// Every change to a cart: lock it, give every hold a fresh 15 minutes, note the activity (the
+// Every change to a cart: lock it, renew the holds close to expiring, note the activity (the
 // abandoned-cart scan reads it), change lines and their stock holds, all in one transaction; then
 // answer with the new cart view (adding answers with a small summary: the cart page reads the view).
 // Stock rows are locked last and the view is read after COMMIT, so a popular product's stock row

@@ -2,7 +2,7 @@
 // they are active; callers lock the cart row first, so one cart's changes never interleave.
 import { Prisma, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
-import { SOFT_RESERVATION_MS } from "./constants";
+import { SOFT_RESERVATION_MS, SOFT_RESERVATION_RENEW_BELOW_MS } from "./constants";
 import { planAllocation } from "./plan-allocation";
 import { addReserved, availableOf, groupByStockLevel, lockVariantStock, removeReserved, reserveOnOneRow } from "./stock-rows";
 
@@ -120,13 +120,12 @@ export async function releaseCartReservations(tx: Tx, where: { cartId: string } 
   for (const row of groupByStockLevel(claimed)) await removeReserved(tx, row.stockLevelId, row.quantity);
 }
 
-/** Any change to a cart restarts the clock on all its holds. */
-export async function extendCartReservations(tx: SqlTx, cartId: string, now = new Date()): Promise<Date> {
-  const expiresAt = new Date(now.getTime() + SOFT_RESERVATION_MS);
+/** A change to a cart renews its holds that have less than 10 minutes left (SOFT_RESERVATION_RENEW_BELOW_MS). */
+export async function extendCartReservations(tx: SqlTx, cartId: string, now = new Date()): Promise<void> {
   await tx.$executeRaw`
-    UPDATE "Reservation" SET "expiresAt" = ${expiresAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
-     WHERE "cartId" = ${cartId} AND "type" = 'SOFT' AND "status" = 'ACTIVE'`;
-  return expiresAt;
+    UPDATE "Reservation" SET "expiresAt" = ${new Date(now.getTime() + SOFT_RESERVATION_MS)}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+     WHERE "cartId" = ${cartId} AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+       AND "expiresAt" < ${new Date(now.getTime() + SOFT_RESERVATION_RENEW_BELOW_MS)}::timestamp(3)`;
 }
 
 /** Moves a line's holds to another line (guest cart merged into the buyer's). */

@@ -1,5 +1,12 @@
-/** How long a cart line holds stock; every change to the cart extends all its holds. */
+/** How long a cart line holds stock from its last renewal. */
 export const SOFT_RESERVATION_MS = 15 * 60_000;
+/**
+ * A change to the cart renews (to a full SOFT_RESERVATION_MS) the holds with less than this left,
+ * so after any change every hold of the cart has at least 10 minutes. Holds renewed in the last 5
+ * minutes are left alone: renewing all of them made each add cost in proportion to the cart's
+ * lines (bench/README.md, finding 13).
+ */
+export const SOFT_RESERVATION_RENEW_BELOW_MS = 10 * 60_000;
 /** How long an order awaiting payment holds its stock (the order's payment deadline). */
 export const HARD_RESERVATION_MS = 30 * 60_000;
 
