@@ -31,7 +31,7 @@ interface Profile {
 async function take(pid: number, seconds: number, out: string, port: number) {
   process.kill(pid, "SIGUSR1");
   let url: string | undefined;
-  for (let i = 0; i < 50 && !url; i++) {
+  for (let i = 0; i < 200 && !url; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const targets = await fetch(`http://127.0.0.1:${port}/json/list`).then(
       (r) => r.json() as Promise<{ webSocketDebuggerUrl: string }[]>,

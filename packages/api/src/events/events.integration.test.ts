@@ -29,9 +29,10 @@ function quietMinuteFrom(date: Date): Date {
   while ([0, 5, 15, 30, 45].includes(minute.getUTCMinutes())) minute.setUTCMinutes(minute.getUTCMinutes() + 1);
   return minute;
 }
-const crashAfter = (step: string) => ({
-  afterStep: (run: { step: string }) => {
-    if (run.step === step) throw new Error(`killed after ${step}`);
+/** Kills the relay when a run of this function has finished, before the finished run is saved. */
+const crashAfterRun = (functionId: string) => ({
+  afterRun: (run: { functionId: string }) => {
+    if (run.functionId.endsWith(functionId)) throw new Error(`killed after ${functionId}`);
   },
 });
 
@@ -73,11 +74,11 @@ describe("a paid order", () => {
 
   it("survives the relay dying after the split or the email and before saving it: restarted, nothing doubles", async () => {
     const { buyer, placed } = await paidOrder();
-    await expect(drainOutbox(t.db, { faults: crashAfter("split-payment"), logger: quiet })).rejects.toBeInstanceOf(RelayCrash);
+    await expect(drainOutbox(t.db, { faults: crashAfterRun("ledger-split-payment"), logger: quiet })).rejects.toBeInstanceOf(RelayCrash);
     expect(await splitsOf(placed.paymentId)).toBe(1);
 
-    // Restarted after the dead relay's lease ran out; this time it dies right after the buyer's mail.
-    await expect(drainOutbox(t.db, { now: later(120), faults: crashAfter("tell-buyer"), logger: quiet })).rejects.toBeInstanceOf(RelayCrash);
+    // Restarted after the dead relay's lease ran out; this time it dies right after the order's mails.
+    await expect(drainOutbox(t.db, { now: later(120), faults: crashAfterRun("order-confirmed-notify"), logger: quiet })).rejects.toBeInstanceOf(RelayCrash);
     expect(await emailsTo(buyer.email, "order-confirmation")).toHaveLength(1);
 
     await drainOutbox(t.db, { now: later(240) });

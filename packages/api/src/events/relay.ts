@@ -32,6 +32,8 @@ export interface RelayFaults {
   afterSend?(eventIds: string[]): void | Promise<void>;
   /** After a step of an in-process run finished, before its result is saved. */
   afterStep?(run: { runId: string; functionId: string; step: string }): void | Promise<void>;
+  /** After an in-process run's function returned, before the finished run is saved. */
+  afterRun?(run: { runId: string; functionId: string }): void | Promise<void>;
 }
 
 export interface RelayOptions {
@@ -301,6 +303,7 @@ async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<t
         if (!(await save(state, { status: "PENDING", availableAt: transition.until, lastError: transition.error }, false))) return "lost";
         return transition.error ? "retry" : "suspended";
       case "completed":
+        await injectFault(() => context.faults.afterRun?.({ runId: row.id, functionId: spec.id }));
         return (await save(state, { status: "SENT" }, false)) ? "completed" : "lost";
       case "failed":
         context.logger.error(`[relay] function ${spec.id} failed (run ${row.id}): ${state.error}`);
