@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { registerProbe, reportConnection } from "./availability";
@@ -6,8 +7,20 @@ import { Prisma, PrismaClient } from "./generated/prisma/client";
 
 export interface CreateClientOptions {
   url?: string;
-  /** Pool size per process; defaults to what a 2-core box serves well. */
+  /** Pool size per process; defaults to DATABASE_POOL_SIZE, else defaultPoolSize(). */
   max?: number;
+}
+
+/**
+ * Connections per process unless DATABASE_POOL_SIZE says otherwise: Prisma's own default for its
+ * pool (twice the CPUs, plus one). More connections than the cores can serve only make queries
+ * wait on each other inside PostgreSQL instead of in the pool's queue, at a cost: on 2 cores the
+ * benchmark's checkout used about a quarter less CPU per order with 5 or 8 connections per process
+ * than with the 20 this used to be (bench/README.md, session 16).
+ */
+export function defaultPoolSize(): number {
+  const configured = Number(process.env.DATABASE_POOL_SIZE);
+  return Number.isInteger(configured) && configured > 0 ? configured : availableParallelism() * 2 + 1;
 }
 
 /** Told of every query's duration (ms) and text, for metrics and statement counts; set by whoever reads them. */
@@ -53,7 +66,7 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
     throw new Error("DATABASE_URL is not set: start the project with `npm run dev` or `npm start`, which provide one.");
   }
   // Our own pool, so its counts can be read; the adapter closes it on $disconnect.
-  const pool = new pg.Pool({ connectionString, max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 20) });
+  const pool = new pg.Pool({ connectionString, max: options.max ?? defaultPoolSize() });
   pools.add(pool);
   reportConnectionsOf(pool);
   const end = pool.end.bind(pool);
