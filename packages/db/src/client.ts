@@ -13,10 +13,10 @@ export interface CreateClientOptions {
 
 /**
  * Connections per process unless DATABASE_POOL_SIZE says otherwise: Prisma's own default for its
- * pool (twice the CPUs, plus one). More connections than the cores can serve only make queries
- * wait on each other inside PostgreSQL instead of in the pool's queue, at a cost: on 2 cores the
- * benchmark's checkout used about a quarter less CPU per order with 5 or 8 connections per process
- * than with the 20 this used to be (bench/README.md, session 16).
+ * pool (twice the CPUs, plus one). It was 20 per process: the three apps, the worker and a second
+ * storefront then reach PostgreSQL's default max_connections (100) under load, on a machine whose
+ * cores run two queries at a time. The benchmark's CPU per order did not tell 5 from 20 apart
+ * (bench/README.md, session 16).
  */
 export function defaultPoolSize(): number {
   const configured = Number(process.env.DATABASE_POOL_SIZE);
