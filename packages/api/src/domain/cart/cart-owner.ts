@@ -61,12 +61,12 @@ const renewBelow = (now: Date) => new Date(now.getTime() + SOFT_RESERVATION_RENE
 /**
  * lockCart, the holds renewed (to `holdUntil`, each that had less than 10 minutes left) and the
  * activity stamp in one statement: the UPDATE locks the cart row as SELECT ... FOR UPDATE would,
- * and its CTE renews the holds, so a
- * cart change starts with one round trip instead of three. A cart whose checkout awaits payment
- * is refused (the caller's transaction rolls the stamp back). With `create`, an owner without an
- * open cart gets one in the same statement (a buyer's first add, and every add after an order):
- * the insert skips a conflict instead of failing, so when a concurrent first change made the cart
- * first this answers null and the caller tries again, finding it.
+ * and its CTE renews the holds, so a cart change starts with one round trip instead of three. A
+ * cart whose checkout awaits payment is refused (the caller's transaction rolls the stamp back).
+ * With `create`, an owner without an open cart gets one in the same statement (a buyer's first
+ * add, and every add after an order): the insert skips a conflict instead of failing, so when a
+ * concurrent first change made the cart first this answers null and the caller tries again,
+ * finding it.
  *
  * The same statement turns synchronous_commit off for this transaction (SET LOCAL, as
  * set_config(..., true)): a cart change writes the cart, its lines and SOFT holds only, and its
@@ -110,8 +110,9 @@ export async function lockCartForChange(
 /**
  * Checkout's first statement: locks the owner's open cart, freezes it (CHECKOUT) and renews its
  * holds as a change does (so every active hold has 10 minutes left: each counts as held when the
- * cart is read next, and the sweeper stays off them while they turn HARD). Returns the status the cart had; the caller
- * must abort its transaction (throw) unless it places the order, so a cart that was ACTIVE stays so.
+ * cart is read next, and the sweeper stays off them while they turn HARD). Returns the status the
+ * cart had; the caller must abort its transaction (throw) unless it places the order, so a cart
+ * that was ACTIVE stays so.
  */
 export async function lockCartForCheckout(tx: SqlTx, owner: CartOwner, now: Date, holdUntil: Date): Promise<{ id: string; status: string } | null> {
   const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
