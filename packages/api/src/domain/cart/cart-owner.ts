@@ -3,7 +3,7 @@
 // (two tabs, a double click) and stock rows are only locked after it.
 import { Prisma, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
-import { SOFT_RESERVATION_RENEW_BELOW_MS } from "../inventory/constants";
+import { renewSoftHoldsSql } from "../inventory/cart-reservations";
 
 export type CartOwner = { buyerId: string } | { guestToken: string };
 
@@ -55,11 +55,8 @@ export async function lockCart(tx: Tx, owner: CartOwner): Promise<{ id: string; 
   return cart;
 }
 
-/** Holds expiring before this are renewed by a change at `now` (SOFT_RESERVATION_RENEW_BELOW_MS). */
-const renewBelow = (now: Date) => new Date(now.getTime() + SOFT_RESERVATION_RENEW_BELOW_MS);
-
 /**
- * lockCart, the holds renewed (to `holdUntil`, each that had less than 10 minutes left) and the
+ * lockCart, the holds renewed (each that had less than 10 minutes left: renewSoftHoldsSql) and the
  * activity stamp in one statement: the UPDATE locks the cart row as SELECT ... FOR UPDATE would,
  * and its CTE renews the holds, so a cart change starts with one round trip instead of three. A
  * cart whose checkout awaits payment is refused (the caller's transaction rolls the stamp back).
@@ -79,7 +76,6 @@ export async function lockCartForChange(
   tx: SqlTx,
   owner: CartOwner,
   now: Date,
-  holdUntil: Date,
   options: { create?: boolean } = {},
 ): Promise<{ id: string; buyerId: string | null; promoCodeId: string | null; currency: string } | null> {
   const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
@@ -89,10 +85,7 @@ export async function lockCartForChange(
       UPDATE "Cart" SET "lastActivityAt" = ${now}, "updatedAt" = now()
        WHERE ${condition} AND "status" IN ('ACTIVE', 'CHECKOUT')
       RETURNING "id", "status"::text AS "status", "buyerId", "promoCodeId", "currency"
-    ), holds AS (
-      UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
-       WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
-         AND "expiresAt" < ${renewBelow(now)}
+    ), holds AS (${renewSoftHoldsSql(Prisma.sql`SELECT "id" FROM cart WHERE "status" = 'ACTIVE'`, now)}
     ), created AS (
       INSERT INTO "Cart" ("id", "buyerId", "guestToken", "lastActivityAt", "createdAt", "updatedAt")
       SELECT gen_random_uuid()::text, ${buyerId}, ${guestToken}, ${now}, ${now}, ${now}
@@ -114,7 +107,7 @@ export async function lockCartForChange(
  * cart had; the caller must abort its transaction (throw) unless it places the order, so a cart
  * that was ACTIVE stays so.
  */
-export async function lockCartForCheckout(tx: SqlTx, owner: CartOwner, now: Date, holdUntil: Date): Promise<{ id: string; status: string } | null> {
+export async function lockCartForCheckout(tx: SqlTx, owner: CartOwner, now: Date): Promise<{ id: string; status: string } | null> {
   const condition = "buyerId" in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}` : Prisma.sql`"guestToken" = ${owner.guestToken} AND "buyerId" IS NULL`;
   const [cart] = await tx.$queryRaw<{ id: string; status: string }[]>`
     WITH cart AS (
@@ -122,10 +115,7 @@ export async function lockCartForCheckout(tx: SqlTx, owner: CartOwner, now: Date
         FROM (SELECT "id", "status" FROM "Cart" WHERE ${condition} AND "status" IN ('ACTIVE', 'CHECKOUT') FOR UPDATE) AS before
        WHERE c."id" = before."id"
       RETURNING c."id", before."status"::text AS "status"
-    ), holds AS (
-      UPDATE "Reservation" SET "expiresAt" = ${holdUntil}, "updatedAt" = now()
-       WHERE "cartId" IN (SELECT "id" FROM cart WHERE "status" = 'ACTIVE') AND "type" = 'SOFT' AND "status" = 'ACTIVE'
-         AND "expiresAt" < ${renewBelow(now)}
+    ), holds AS (${renewSoftHoldsSql(Prisma.sql`SELECT "id" FROM cart WHERE "status" = 'ACTIVE'`, now)}
     )
     SELECT * FROM cart`;
   return cart ?? null;

@@ -257,7 +257,7 @@ describe("hold renewal", () => {
     const checkoutAt = new Date();
     await expect(
       t.db.$transaction(async (tx) => {
-        await lockCartForCheckout(tx, { buyerId: buyer.id }, checkoutAt, new Date(checkoutAt.getTime() + SOFT_RESERVATION_MS));
+        await lockCartForCheckout(tx, { buyerId: buyer.id }, checkoutAt);
         const holds = async (cartItemId: string) =>
           (await tx.reservation.findMany({ where: { cartItemId, status: "ACTIVE" }, select: { expiresAt: true } })).map((hold) => hold.expiresAt.getTime());
         expect(await holds(freshLine.line.id)).toEqual([checkoutAt.getTime() + SOFT_RESERVATION_MS]);
@@ -288,8 +288,8 @@ describe("commit durability", () => {
       ).rejects.toBeInstanceOf(Rollback);
       return setting;
     };
-    expect(await settingAfter((tx) => lockCartForChange(tx, { buyerId: buyer.id }, now, now))).toBe("off");
-    expect(await settingAfter((tx) => lockCartForCheckout(tx, { buyerId: buyer.id }, now, now))).toBe("on");
+    expect(await settingAfter((tx) => lockCartForChange(tx, { buyerId: buyer.id }, now))).toBe("off");
+    expect(await settingAfter((tx) => lockCartForCheckout(tx, { buyerId: buyer.id }, now))).toBe("on");
   });
 });
 

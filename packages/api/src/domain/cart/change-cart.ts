@@ -10,7 +10,6 @@ import type { CartItemRef } from "../../validators/cart";
 import { variantDisplayName } from "../../validators/variants";
 import { buyerVisibleSql } from "../catalog/visibility";
 import { releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
-import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { promoIneligibility } from "../pricing";
 import { inSqlTransaction, inTransaction } from "../transaction";
 import { lockCartForChange, type CartOwner } from "./cart-owner";
@@ -35,8 +34,7 @@ async function inLockedCart<X extends SqlTx, T>(
 ): Promise<{ cartId: string; result: T }> {
   const attempt = () =>
     transact(async (tx) => {
-      // Holds made by `change` below start with the same fresh expiry.
-      const cart = await lockCartForChange(tx, owner, now, new Date(now.getTime() + SOFT_RESERVATION_MS), options);
+      const cart = await lockCartForChange(tx, owner, now, options);
       if (!cart) return null;
       return { cartId: cart.id, result: await change(tx, cart) };
     });

@@ -15,7 +15,7 @@ import { ZCheckoutSchema, type CheckoutInput } from "../../validators/checkout";
 import { loadCart, pointsRulesFor, priceCart, taxRateFor, type CartContents } from "../cart/load-cart";
 import { reservePoints, undoPointsReservation } from "../loyalty/points";
 import { hardenCartReservations, restoreCartReservations } from "../inventory/order-reservations";
-import { HARD_RESERVATION_MS, SOFT_RESERVATION_MS } from "../inventory/constants";
+import { HARD_RESERVATION_MS } from "../inventory/constants";
 import { getPaymentGateway, type PaymentGateway } from "../payments/gateway";
 import { formatMoney } from "../money";
 import { redeemPromo, releasePromo } from "../promotions/redemption";
@@ -266,7 +266,7 @@ async function placeOrder(
   const { buyerId, guestEmail } = customer;
   // Frozen for checkout from this statement on; every way out below but the placed order throws,
   // which rolls that back.
-  const cart = await lockCartForCheckout(tx, customer.cart, now, new Date(now.getTime() + SOFT_RESERVATION_MS));
+  const cart = await lockCartForCheckout(tx, customer.cart, now);
   const [twin] = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Order"
      WHERE ${customer.kind === "buyer" ? Prisma.sql`"buyerId" = ${customer.buyerId}` : Prisma.sql`"guestEmail" = ${customer.guestEmail}`}

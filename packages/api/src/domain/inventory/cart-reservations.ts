@@ -120,12 +120,21 @@ export async function releaseCartReservations(tx: Tx, where: { cartId: string } 
   for (const row of groupByStockLevel(claimed)) await removeReserved(tx, row.stockLevelId, row.quantity);
 }
 
-/** A change to a cart renews its holds that have less than 10 minutes left (SOFT_RESERVATION_RENEW_BELOW_MS). */
-export async function extendCartReservations(tx: SqlTx, cartId: string, now = new Date()): Promise<void> {
-  await tx.$executeRaw`
+/**
+ * The statement that renews, to a full SOFT_RESERVATION_MS from `now`, the active SOFT holds of
+ * the carts `cartIds` selects that have less than SOFT_RESERVATION_RENEW_BELOW_MS left: what every
+ * cart change does (the cart locks run it as a CTE).
+ */
+export function renewSoftHoldsSql(cartIds: Prisma.Sql, now: Date): Prisma.Sql {
+  return Prisma.sql`
     UPDATE "Reservation" SET "expiresAt" = ${new Date(now.getTime() + SOFT_RESERVATION_MS)}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
-     WHERE "cartId" = ${cartId} AND "type" = 'SOFT' AND "status" = 'ACTIVE'
+     WHERE "cartId" IN (${cartIds}) AND "type" = 'SOFT' AND "status" = 'ACTIVE'
        AND "expiresAt" < ${new Date(now.getTime() + SOFT_RESERVATION_RENEW_BELOW_MS)}::timestamp(3)`;
+}
+
+/** A change to a cart renews its holds that have less than 10 minutes left (renewSoftHoldsSql). */
+export async function extendCartReservations(tx: SqlTx, cartId: string, now = new Date()): Promise<void> {
+  await tx.$executeRaw`${renewSoftHoldsSql(Prisma.sql`${cartId}`, now)}`;
 }
 
 /** Moves a line's holds to another line (guest cart merged into the buyer's). */
