@@ -3,7 +3,7 @@ import { sqlOn } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
 import { createAdmin, createBuyer, createCategory, createProduct, createSeller, createWarehouse } from "../../testing/factories";
-import { searchProducts } from "./search-products";
+import { SEARCH_MATCHES, searchProducts } from "./search-products";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -67,6 +67,28 @@ describe("search", () => {
     const second = await api.catalog.search({ q: "headphones", limit: 1, cursor: first.nextCursor ?? "" });
     expect([...first.items, ...second.items].map((p) => p.name).sort()).toEqual(["Studio Headphones Pro", "Wireless Headphones"]);
     expect(second.facets).toBeNull();
+  });
+
+  it("takes near spellings (trigram) only while the full-text matches are short of their limit", async () => {
+    const lamps = await createCategory(t.db, { name: "Lamps" });
+    const stands = await createCategory(t.db, { name: "Stands" });
+    const { seller } = await createSeller(t.db, { shopName: "Lumen Works" });
+    const { product } = await createProduct(t.db, seller.id, { name: "Brass Lantern", categoryId: lamps.id });
+    // "lanterna" is no full-text match for "lantern" (another stem); its trigrams hold all of lantern's.
+    await createProduct(t.db, seller.id, { name: "Lanterna Stand", categoryId: stands.id });
+    const api = await guest();
+    const categoriesOf = async () => (await api.catalog.search({ q: "lantern" })).facets?.categories.map((c) => [c.name, c.count]);
+
+    expect(await categoriesOf()).toEqual([
+      ["Lamps", 1],
+      ["Stands", 1],
+    ]);
+    // Full-text matches up to the limit: copies of the lantern, each its own slug and SKU.
+    await t.db.$executeRaw`
+      INSERT INTO "Product"
+      SELECT (jsonb_populate_record(p, jsonb_build_object('id', 'copy_' || n, 'slug', p."slug" || '-' || n, 'sku', p."sku" || '-' || n))).*
+        FROM "Product" p, generate_series(1, ${SEARCH_MATCHES - 1}) n WHERE p."id" = ${product.id}`;
+    expect(await categoriesOf()).toEqual([["Lamps", SEARCH_MATCHES]]);
   });
 });
 
