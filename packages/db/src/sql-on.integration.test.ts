@@ -25,6 +25,14 @@ describe("statements on the pool (sqlOn)", () => {
     }
   });
 
+  it("run without JIT on every connection, Prisma's too (bounded reads costed past jit_above_cost compiled on every call)", async () => {
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () => sqlOn(t.db, { prepared: false }).$queryRaw<{ jit: string }[]>`SELECT current_setting('jit') AS "jit"`),
+    );
+    expect(settings.flat()).toEqual(Array.from({ length: 4 }, () => ({ jit: "off" })));
+    expect(await t.db.$queryRaw`SELECT current_setting('jit') AS "jit"`).toEqual([{ jit: "off" }]);
+  });
+
   it("read values as Prisma does either way", async () => {
     for (const db of [sqlOn(t.db), sqlOn(t.db, { prepared: false })]) {
       const [row] = await db.$queryRaw<
