@@ -52,6 +52,12 @@ await measure('search with a typo "hedphones"', () => readSearchPage(db, { q: "h
 await measure("  its page of cards", () => listProductCards(db, { q: "hedphones" }));
 await measure("  its facet counts", () => productFacets(db, { q: "hedphones" }));
 await measure("listing page (electronics, 24 cards)", () => listProductCards(db, { category: "electronics", limit: 24 }));
+await measure("  by price", () => listProductCards(db, { category: "electronics", limit: 24, sort: "price_asc" }));
+await measure("  by rating", () => listProductCards(db, { category: "electronics", limit: 24, sort: "rating" }));
+await measure("  in stock", () => listProductCards(db, { category: "electronics", limit: 24, inStock: true }));
+await measure("  Colour:Black", () => listProductCards(db, { category: "electronics", limit: 24, options: ["Colour:Black"] }));
+// A category of a few products among many (and a slug that names none) must not walk the catalogue.
+await measure("listing page, a slug naming no category", () => listProductCards(db, { category: "no-such-category", limit: 24 }));
 await measure("listing facets (electronics)", () => productFacets(db, { category: "electronics" }));
 await measure("  + a shop and a price band", () => productFacets(db, { category: "electronics", seller: shop, minPriceCents: 5000, maxPriceCents: 9999 }));
 await measure("  + in stock", () => productFacets(db, { category: "electronics", inStock: true }));
