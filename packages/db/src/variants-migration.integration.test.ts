@@ -74,17 +74,23 @@ async function seedOldShape() {
 }
 
 const count = async (table: string) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0]?.n);
+/** One table at a time: they share one client, which pg 9 will not let run two queries at once. */
+const countsOf = async (tables: string[]) => {
+  const counts: number[] = [];
+  for (const table of tables) counts.push(await count(table));
+  return counts;
+};
 
 describe("the product variants migration", () => {
   it("gives every product one default variant and points stock, holds, cart and order lines at it, losing nothing", async () => {
     await seedOldShape();
     const tables = ["Product", "StockLevel", "Reservation", "Cart", "CartItem", "Order", "OrderItem"];
-    const countsBefore = await Promise.all(tables.map(count));
+    const countsBefore = await countsOf(tables);
     const stockBefore = (await client.query(`SELECT "id", "onHand", "reserved", "allocated" FROM "StockLevel" ORDER BY "id"`)).rows;
 
     await client.query(readFileSync(path.join(migrationsDir, VARIANTS_MIGRATION, "migration.sql"), "utf8"));
 
-    expect(await Promise.all(tables.map(count))).toEqual(countsBefore);
+    expect(await countsOf(tables)).toEqual(countsBefore);
     expect((await client.query(`SELECT "id", "onHand", "reserved", "allocated" FROM "StockLevel" ORDER BY "id"`)).rows).toEqual(stockBefore);
     const variants = (
       await client.query(`SELECT "productId", "sellerId", "sku", "optionValues", "title", "priceCents", "status" FROM "ProductVariant" ORDER BY "productId"`)

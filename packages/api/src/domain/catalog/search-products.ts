@@ -334,12 +334,18 @@ export async function listProductCards(
   // as long for a slug that names none); by price or rating, a large category was read whole and
   // sorted (160 to 200 ms). A search's matches are already bounded: it keeps its own plan.
   const byCategory = filters.categoryTree !== null && !input.q;
+  const limit = input.limit + 1;
+  const pageIdsOf = (where: Prisma.Sql) => Prisma.sql`SELECT p."id", ${spec.expr} AS "sortKey"
+          FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" ${input.inStock ? stockJoin : Prisma.empty}
+         WHERE ${where} ${order} LIMIT ${limit}`;
+  // Each category's first page with its sort key: the page is taken from those without reading the products again.
   const candidates = Prisma.sql`candidates AS (
-        SELECT c."id" FROM cat_tree t CROSS JOIN LATERAL (
-          SELECT p."id" FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" ${input.inStock ? stockJoin : Prisma.empty}
-           WHERE p."categoryId" = t."id" AND ${and(where.filter((part) => part !== filters.category))}
-           ${order} LIMIT ${input.limit + 1}) c
+        SELECT c."id", c."sortKey" FROM cat_tree t
+        CROSS JOIN LATERAL (${pageIdsOf(Prisma.sql`p."categoryId" = t."id" AND ${and(where.filter((part) => part !== filters.category))}`)}) c
       )`;
+  const pageIds = byCategory
+    ? Prisma.sql`SELECT c."id", c."sortKey" FROM candidates c ORDER BY c."sortKey" ${direction}, c."id" ${direction} LIMIT ${limit}`
+    : pageIdsOf(and(where));
   // The page's ids first (filters, order, limit; stock joined only when it filters), then the
   // cards' seller, stock and first image for those alone: a search ranks hundreds of matches
   // but looks up stock and pictures for one page of them.
@@ -350,15 +356,7 @@ export async function listProductCards(
            img."url" AS "imageUrl", img."alt" AS "imageAlt",
            st."available", st."threshold",
            pg."sortKey"::text AS "sortKey"
-      FROM (
-        SELECT p."id", ${spec.expr} AS "sortKey"
-          FROM "Product" p
-          JOIN "Seller" s ON s."id" = p."sellerId"
-          ${input.inStock ? stockJoin : Prisma.empty}
-         WHERE ${byCategory ? Prisma.sql`p."id" IN (SELECT "id" FROM candidates)` : and(where)}
-         ${order}
-         LIMIT ${input.limit + 1}
-      ) pg
+      FROM (${pageIds}) pg
       JOIN "Product" p ON p."id" = pg."id"
       JOIN "Seller" s ON s."id" = p."sellerId"
       ${stockJoin}
@@ -638,10 +636,10 @@ export async function searchProducts(db: SqlTx, input: BrowseProductsInput = {})
   // The first page's cards and facets count within the same matches: found once, not twice.
   const parsedQ = ZBrowseProductsSchema.safeParse(input).data?.q;
   const matched = first && parsedQ ? await findMatches(db, parsedQ) : undefined;
-  const [page, facets] = await Promise.all([
-    listProductCards(db, { ...input, matched }),
-    first ? productFacets(db, { ...input, matched }) : Promise.resolve(null),
-  ]);
+  // One after the other: in readSearchPage's transaction both go down one connection, where pg
+  // queues a second query sent before the first answers, and pg 9 will refuse it.
+  const page = await listProductCards(db, { ...input, matched });
+  const facets = first ? await productFacets(db, { ...input, matched }) : null;
   const q = input.q?.trim();
   return { ...page, facets, didYouMean: q && first && page.items.length === 0 ? await didYouMean(db, q) : null };
 }
