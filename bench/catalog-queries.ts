@@ -4,6 +4,7 @@
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb node --import tsx bench/catalog-queries.ts [runs]
 import { readProductDetail } from "@bazaar/api/domain/catalog/product-detail";
 import { didYouMean, listProductCards, productFacets, readSearchPage } from "@bazaar/api/domain/catalog/search-products";
+import { suggest } from "@bazaar/api/domain/catalog/suggest";
 import { createPrismaClient, onQuery } from "@bazaar/db";
 import { cpuMsOf } from "./lib/proc";
 import { summarize } from "./lib/stats";
@@ -64,4 +65,7 @@ await measure("  + in stock", () => productFacets(db, { category: "electronics",
 await measure("  + an option value", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
 await measure("  + two option values (counted)", () => productFacets(db, { category: "electronics", options: ["Colour:Black", "Colour:White"] }));
 await measure('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
+// The header's suggestions, asked as the buyer types.
+await measure('suggestions "hea"', () => suggest(db, "hea"));
+await measure('suggestions "headphones"', () => suggest(db, "headphones"));
 await db.$disconnect();
