@@ -339,18 +339,20 @@ export async function listProductCards(
           FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" ${input.inStock ? stockJoin : Prisma.empty}
          WHERE ${where} ${order} LIMIT ${limit}`;
   // Each category's first page with its sort key: the page is taken from those without reading the products again.
-  const candidates = Prisma.sql`candidates AS (
+  const candidates = byCategory
+    ? Prisma.sql`candidates AS (
         SELECT c."id", c."sortKey" FROM cat_tree t
         CROSS JOIN LATERAL (${pageIdsOf(Prisma.sql`p."categoryId" = t."id" AND ${and(where.filter((part) => part !== filters.category))}`)}) c
-      )`;
-  const pageIds = byCategory
+      )`
+    : null;
+  const pageIds = candidates
     ? Prisma.sql`SELECT c."id", c."sortKey" FROM candidates c ORDER BY c."sortKey" ${direction}, c."id" ${direction} LIMIT ${limit}`
     : pageIdsOf(and(where));
   // The page's ids first (filters, order, limit; stock joined only when it filters), then the
   // cards' seller, stock and first image for those alone: a search ranks hundreds of matches
   // but looks up stock and pictures for one page of them.
   const rows = await db.$queryRaw<CardRow[]>`
-    ${withClause([filters.categoryTree, byCategory ? candidates : null, filters.matches])}
+    ${withClause([filters.categoryTree, candidates, filters.matches])}
     SELECT p."id", p."slug", p."name", p."priceCents", p."priceMaxCents", p."currency", p."ratingAvg", p."ratingCount", p."categoryId", p."createdAt",
            s."id" AS "sellerId", s."shopName", s."slug" AS "sellerSlug",
            img."url" AS "imageUrl", img."alt" AS "imageAlt",
