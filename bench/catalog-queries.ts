@@ -63,7 +63,11 @@ await measure("listing facets (electronics)", () => productFacets(db, { category
 await measure("  + a shop and a price band", () => productFacets(db, { category: "electronics", seller: shop, minPriceCents: 5000, maxPriceCents: 9999 }));
 await measure("  + in stock", () => productFacets(db, { category: "electronics", inStock: true }));
 await measure("  + an option value", () => productFacets(db, { category: "electronics", options: ["Colour:Black"] }));
-await measure("  + two option values (counted)", () => productFacets(db, { category: "electronics", options: ["Colour:Black", "Colour:White"] }));
+// Neither is in the summary: counted from bounded samples (FACET_SAMPLE products per facet).
+await measure("  + two option values", () => productFacets(db, { category: "electronics", options: ["Colour:Black", "Colour:White"] }));
+await measure("  + a price cutting a band", () => productFacets(db, { category: "electronics", minPriceCents: 3_000 }));
+await measure("whole catalogue, two option values", () => productFacets(db, { options: ["Colour:Black", "Colour:White"] }));
+await measure("  + a price cutting a band", () => productFacets(db, { minPriceCents: 3_000 }));
 await measure('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
 // The header's suggestions, asked as the buyer types.
 await measure('suggestions "hea"', () => suggest(db, "hea"));

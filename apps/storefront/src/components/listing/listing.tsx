@@ -189,6 +189,12 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
                   </fieldset>
                 </div>
 
+                {facets?.sampleSize ? (
+                  <p className="text-xs text-slate-500" data-testid="facet-sample-note">
+                    Counts are from the first {facets.sampleSize.toLocaleString("en-US")} matching products.
+                  </p>
+                ) : null}
+
                 <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
                   <button type="submit" className={buttonClasses("secondary", "sm")}>
                     Apply filters

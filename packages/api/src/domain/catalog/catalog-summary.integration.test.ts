@@ -210,6 +210,61 @@ describe("the catalogue's summary", () => {
     }
   });
 
+  it("counts a listing the summary cannot answer from bounded samples, and says when a sample was cut", async () => {
+    const lamps = await createCategory(t.db, { name: "Sample Lamps" });
+    const desk = await createCategory(t.db, { name: "Sample Desk Lamps", parentId: lamps.id });
+    const glow = await createSeller(t.db, { shopName: "Sample Glow" });
+    const beam = await createSeller(t.db, { shopName: "Sample Beam" });
+    for (const [index, seller] of [glow, glow, glow, beam, beam].entries()) {
+      await createProductWithVariants(t.db, seller.seller.id, {
+        name: `Sample Lamp ${index}`,
+        categoryId: index % 2 === 0 ? lamps.id : desk.id,
+        priceCents: 2_000 + index * 2_000,
+        options: [{ name: "Colour", values: ["Black", "White"] }],
+        variants: [
+          { values: ["Black"], stock: 1 },
+          { values: ["White"], stock: 1 },
+        ],
+      });
+    }
+    const total = (counts: { count: number }[]) => counts.reduce((sum, { count }) => sum + count, 0);
+    // Several option values, and a price that cuts a band: neither is in the summary.
+    for (const input of [
+      { category: lamps.slug, options: ["Colour:Black", "Colour:White"] },
+      { category: lamps.slug, minPriceCents: 3_000 },
+      { seller: glow.seller.slug, options: ["Colour:Black", "Colour:White"], minPriceCents: 1_000, maxPriceCents: 7_000 },
+    ]) {
+      // Within its sample, a listing's facets are what counting every product gives.
+      expect({ input, facets: await productFacets(t.db, input, { sample: 50 }) }).toEqual({ input, facets: await countProductFacets(t.db, input) });
+    }
+
+    // Five lamps in the tree, each in Black and White (a product counts once): a sample of three counts three.
+    const sampled = await productFacets(t.db, { category: lamps.slug, options: ["Colour:Black", "Colour:White"] }, { sample: 3 });
+    expect(sampled.sampleSize).toBe(3);
+    expect(total(sampled.sellers)).toBe(3);
+    expect(total(sampled.priceBands)).toBe(3);
+    // The category facet counts without the category filter: three of the catalogue's products in Black or White.
+    expect(total(sampled.categories)).toBe(3);
+    // The option facet still comes from the summary, whole: every lamp is in both colours.
+    expect(sampled.options.find((o) => o.name === "Colour")?.values).toEqual([
+      { value: "Black", count: 5 },
+      { value: "White", count: 5 },
+    ]);
+    // A seller's sample is read within the category tree: Sample Beam's two lamps ($80, $100),
+    // both found, and the price facet counts them without the price filter.
+    const beamOnly = await productFacets(t.db, { category: lamps.slug, seller: beam.seller.slug, minPriceCents: 3_000 }, { sample: 2 });
+    expect(beamOnly.sampleSize).toBe(2);
+    expect(beamOnly.priceBands.filter((b) => b.count > 0).map((b) => [b.key, b.count])).toEqual([
+      ["50-100", 1],
+      ["100-250", 1],
+    ]);
+    // Each facet with fewer products than the sample (the category's: Sample Beam's two from $30;
+    // the shop's: the desk lamps' two from $30; the price's: one): exact, and not marked.
+    const exact = { category: desk.slug, seller: beam.seller.slug, minPriceCents: 3_000 };
+    expect(await productFacets(t.db, exact, { sample: 3 })).toEqual(await countProductFacets(t.db, exact));
+    expect((await productFacets(t.db, exact, { sample: 2 })).sampleSize).toBe(2);
+  });
+
   it("never suggests a word only a hidden product has: draft, archived, unlisted, or its shop or owner suspended", async () => {
     const shop = await createSeller(t.db, { shopName: "Harbour Lights" });
     const admin = await actorOf((await createAdmin(t.db)).id);

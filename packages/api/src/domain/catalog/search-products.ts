@@ -48,6 +48,12 @@ export interface Facets {
   priceBands: { key: string; label: string; minCents: number; maxCents: number | null; count: number }[];
   /** Size and Colour values of the matching products' variants, with how many products offer each. */
   options: { name: string; values: { value: string; count: number }[] }[];
+  /**
+   * Null when every count is exact. Otherwise some facets counted only their first `sampleSize`
+   * products: a listing the summary cannot answer (several option values, a price that cuts a
+   * band) with FACET_SAMPLE products or more. The buyer is told; the page lists them all.
+   */
+  sampleSize: number | null;
 }
 
 /**
@@ -375,7 +381,24 @@ export async function listProductCards(
   };
 }
 
-type FacetRow = { facet: "category" | "seller" | "price" | "option"; key: string | null; label: string | null; slug: string | null; count: number };
+type FacetRow = {
+  /** "sampled": how many products the largest sample held (`sampledFacets`). */
+  facet: "category" | "seller" | "price" | "option" | "sampled";
+  key: string | null;
+  label: string | null;
+  slug: string | null;
+  count: number;
+};
+
+/**
+ * How many products each facet of a listing is counted from when the summary cannot answer it:
+ * several option values (a product in Black and in White counts once, which per-value counts
+ * cannot tell), or a price that cuts a band. Counting them all read every matching product: at
+ * 1,000,000 products, 1.5 to 1.7 s for "Black or White", 2.2 s for electronics from $30 and 4.2 s
+ * for everything from $30, a request anyone can send (bench/README.md, session 18). At 2,000 the
+ * planner turned to reading every variant for "Blue in M" (0.5 s).
+ */
+export const FACET_SAMPLE = 1_000;
 
 /**
  * Facet counts for the current search: each facet counts with every other filter applied but
@@ -383,17 +406,22 @@ type FacetRow = { facet: "category" | "seller" | "price" | "option"; key: string
  * (no search text, at most one option value, a price range made of whole bands) reads the
  * catalogue's summary (`summaryFacets`); the rest is counted from the products.
  */
-export async function productFacets(db: SqlTx, rawInput: BrowseProductsInput & { matched?: SearchMatches } = {}): Promise<Facets> {
+export async function productFacets(
+  db: SqlTx,
+  rawInput: BrowseProductsInput & { matched?: SearchMatches } = {},
+  { sample = FACET_SAMPLE }: { sample?: number } = {},
+): Promise<Facets> {
   const input = facetInput(rawInput);
   const bands = bandsWithin(input.minPriceCents, input.maxPriceCents);
   const groups = optionFilterGroups(input.options);
   // One option value ("Colour:Black"): the summary counts products per value; two or more would need their intersection.
   const value = groups.length === 1 && groups[0]?.length === 1 ? groups[0][0]! : null;
-  if (input.q || bands === undefined) return facetsOf(await countedFacets(db, input));
+  if (input.q) return facetsOf(await countedFacets(db, input));
+  if (bands === undefined) return facetsOf(await sampledFacets(db, input, sample), sample);
   if (groups.length === 0 || value !== null) return facetsOf(await summaryFacets(db, input, bands, value));
   // Several option values ("Black or White", "Blue in M"): the option facet counts without the
   // option filter, so the summary has it; the other three count the products the filter keeps.
-  return facetsOf(await countedFacets(db, input, summaryOptionCounts(input, bands)));
+  return facetsOf(await sampledFacets(db, input, sample, summaryOptionCounts(input, bands)), sample);
 }
 
 /** The same facets counted from the products whatever the filters: what the summary is checked against. */
@@ -478,22 +506,89 @@ function summaryOptionCounts(input: BrowseProducts, bands: number[] | null): Pri
      GROUP BY f."name", f."value"`;
 }
 
+/** A product's price band's key, from its "priceCents". */
+const priceBandSql = Prisma.sql`CASE ${Prisma.join(
+  PRICE_BANDS.map((b) =>
+    b.maxCents === null
+      ? Prisma.sql`WHEN "priceCents" >= ${b.minCents} THEN ${b.key}`
+      : Prisma.sql`WHEN "priceCents" BETWEEN ${b.minCents} AND ${b.maxCents} THEN ${b.key}`,
+  ),
+  " ",
+)} END`;
+
 /**
- * Counted from the products: a search's bounded matches, or a listing filtered by a price that
- * cuts a band. Given the option facet's rows (`optionCounts`: a listing filtered by several option
- * values), only the products the option filter keeps are read, for the other three facets.
+ * A listing's facets counted from bounded samples: each facet from the first `sample` products
+ * within every filter but its own (one shared sample for the facets whose filter is not set), so
+ * a facet is exact whenever it has fewer products than that, and otherwise counts that many
+ * (`sampleSize`). Each sample stops at its LIMIT: a category's is read category by category from
+ * the (categoryId, status, ...) indexes, as the listing's page is, so a small category among a
+ * million products is not looked for across all of them; the option filter probes each product's
+ * active variants in an index that holds their values (ProductVariant_active_values_idx). How
+ * far a sample reads depends on how the chosen values are spread: at 1,000,000 products, a
+ * category's first 1,000 in Black or White took reading 37,000 (180 ms), the whole catalogue's
+ * 7,000 (13 ms).
  */
-async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: SearchMatches }, optionCounts?: Prisma.Sql): Promise<FacetRow[]> {
+async function sampledFacets(db: SqlTx, input: BrowseProducts, sample: number, optionCounts?: Prisma.Sql): Promise<FacetRow[]> {
   const filters = buildFilters(input);
-  const optionFirst = optionCounts !== undefined && filters.optionSet !== null;
-  const band = Prisma.sql`CASE ${Prisma.join(
-    PRICE_BANDS.map((b) =>
-      b.maxCents === null
-        ? Prisma.sql`WHEN "priceCents" >= ${b.minCents} THEN ${b.key}`
-        : Prisma.sql`WHEN "priceCents" BETWEEN ${b.minCents} AND ${b.maxCents} THEN ${b.key}`,
-    ),
-    " ",
-  )} END`;
+  const facetFilters = [filters.category, filters.seller, filters.price, filters.option];
+  const sampleOf = (leaveOut: Prisma.Sql | null) => {
+    const parts = [...filters.base, ...facetFilters.filter((part) => part !== leaveOut && part !== filters.category)];
+    const rows = (where: (Prisma.Sql | null)[]) => Prisma.sql`SELECT p."id", p."categoryId", p."sellerId", p."priceCents"
+        FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" ${input.inStock ? stockJoin : Prisma.empty}
+       WHERE ${and(where)} LIMIT ${sample}`;
+    return filters.category && leaveOut !== filters.category
+      ? Prisma.sql`SELECT x.* FROM cat_tree t CROSS JOIN LATERAL (${rows([Prisma.sql`p."categoryId" = t."id"`, ...parts])}) x LIMIT ${sample}`
+      : rows(parts);
+  };
+  // The facets whose filter is not set count the same products: one sample ("sampled") for them.
+  const samples = new Map<string, Prisma.Sql>();
+  const own = (filter: Prisma.Sql | null, name: string) => {
+    const key = filter ? name : "sampled";
+    if (!samples.has(key)) samples.set(key, sampleOf(filter));
+    return Prisma.raw(key);
+  };
+  const byCategory = own(filters.category, "by_category");
+  const bySeller = own(filters.seller, "by_seller");
+  const byPrice = own(filters.price, "by_price");
+  const byOption = optionCounts ? null : own(filters.option, "by_option");
+  const ctes = [...samples].map(([name, sql]) => Prisma.sql`${Prisma.raw(name)} AS (${sql})`);
+  const facetNames = Object.keys(FACET_OPTIONS);
+  return db.$queryRaw<FacetRow[]>`
+    ${withClause([filters.categoryTree, ...ctes])}
+    SELECT 'category' AS "facet", b."categoryId" AS "key", c."name" AS "label", c."slug" AS "slug", count(*)::int AS "count"
+      FROM ${byCategory} b LEFT JOIN "Category" c ON c."id" = b."categoryId"
+     GROUP BY b."categoryId", c."name", c."slug"
+    UNION ALL
+    SELECT 'seller', b."sellerId", s."shopName", s."slug", count(*)::int
+      FROM ${bySeller} b JOIN "Seller" s ON s."id" = b."sellerId"
+     GROUP BY b."sellerId", s."shopName", s."slug"
+    UNION ALL
+    SELECT 'price', x.band, x.band, x.band, count(*)::int
+      FROM (SELECT ${priceBandSql} AS band FROM ${byPrice}) x
+     GROUP BY x.band
+    UNION ALL
+    ${
+      byOption
+        ? Prisma.sql`SELECT 'option', lower(o."name"), v.value, NULL, count(DISTINCT b."id")::int
+      FROM ${byOption} b
+      JOIN "ProductOption" o ON o."productId" = b."id" AND lower(o."name") IN (${Prisma.join(facetNames)})
+      CROSS JOIN LATERAL unnest(o."values") AS v(value)
+     GROUP BY lower(o."name"), v.value`
+        : optionCounts
+    }
+    UNION ALL
+    SELECT 'sampled', NULL, NULL, NULL, greatest(${Prisma.join(
+      [...samples.keys()].map((name) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(name)})`),
+      ", ",
+    )})::int`;
+}
+
+/**
+ * Counted from the products: a search's bounded matches (at most twice SEARCH_MATCHES), or any
+ * listing (`countProductFacets`, the summary's check). Each facet counts with every other filter.
+ */
+async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: SearchMatches }): Promise<FacetRow[]> {
+  const filters = buildFilters(input);
   const facetNames = Object.keys(FACET_OPTIONS);
   const leading = [filters.categoryTree, filters.matches].filter((cte): cte is Prisma.Sql => cte !== null);
   return db.$queryRaw<FacetRow[]>`
@@ -502,11 +597,11 @@ async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: Sear
              ${filters.category ?? Prisma.sql`true`} AS in_category,
              ${filters.seller ?? Prisma.sql`true`} AS in_seller,
              ${filters.price ?? Prisma.sql`true`} AS in_price,
-             ${optionFirst ? Prisma.sql`true` : (filters.optionSet ?? Prisma.sql`true`)} AS in_option
+             ${filters.optionSet ?? Prisma.sql`true`} AS in_option
         FROM "Product" p
         JOIN "Seller" s ON s."id" = p."sellerId"
         ${input.inStock ? stockJoin : Prisma.empty}
-       WHERE ${and([...filters.base, optionFirst ? filters.optionSet : null])}
+       WHERE ${and(filters.base)}
     )
     SELECT 'category' AS "facet", b."categoryId" AS "key", c."name" AS "label", c."slug" AS "slug", count(*)::int AS "count"
       FROM base b LEFT JOIN "Category" c ON c."id" = b."categoryId"
@@ -519,19 +614,15 @@ async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: Sear
      GROUP BY b."sellerId", s."shopName", s."slug"
     UNION ALL
     SELECT 'price', x.band, x.band, x.band, count(*)::int
-      FROM (SELECT ${band} AS band FROM base WHERE in_category AND in_seller AND in_option) x
+      FROM (SELECT ${priceBandSql} AS band FROM base WHERE in_category AND in_seller AND in_option) x
      GROUP BY x.band
     UNION ALL
-    ${
-      optionFirst
-        ? optionCounts
-        : Prisma.sql`SELECT 'option', lower(o."name"), v.value, NULL, count(DISTINCT b."id")::int
+    SELECT 'option', lower(o."name"), v.value, NULL, count(DISTINCT b."id")::int
       FROM base b
       JOIN "ProductOption" o ON o."productId" = b."id" AND lower(o."name") IN (${Prisma.join(facetNames)})
       CROSS JOIN LATERAL unnest(o."values") AS v(value)
      WHERE b.in_category AND b.in_seller AND b.in_price
-     GROUP BY lower(o."name"), v.value`
-    }`;
+     GROUP BY lower(o."name"), v.value`;
 }
 
 /** Most first; ties by name, so both ways of counting list them alike. */
@@ -540,7 +631,7 @@ const byCount =
   (a: T, b: T) =>
     b.count - a.count || name(a).localeCompare(name(b), "en");
 
-function facetsOf(rows: FacetRow[]): Facets {
+function facetsOf(rows: FacetRow[], sample = FACET_SAMPLE): Facets {
   return {
     categories: rows
       .filter((row) => row.facet === "category")
@@ -552,6 +643,8 @@ function facetsOf(rows: FacetRow[]): Facets {
       .sort(byCount((row) => row.shopName)),
     priceBands: PRICE_BANDS.map((b) => ({ ...b, count: rows.find((row) => row.facet === "price" && row.key === b.key)?.count ?? 0 })),
     options: optionFacets(rows.filter((row) => row.facet === "option")),
+    // A sample that reached its limit may have left products out (or held exactly that many).
+    sampleSize: (rows.find((row) => row.facet === "sampled")?.count ?? 0) >= sample ? sample : null,
   };
 }
 
