@@ -191,7 +191,7 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
 
                 {facets?.sampleSize ? (
                   <p className="text-xs text-slate-500" data-testid="facet-sample-note">
-                    Counts are from the first {facets.sampleSize.toLocaleString("en-US")} matching products.
+                    Some counts are from the first {facets.sampleSize.toLocaleString("en-US")} matching products only.
                   </p>
                 ) : null}
 
