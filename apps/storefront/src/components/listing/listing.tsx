@@ -189,9 +189,9 @@ export function Listing({ path, state, result, heading, scope, noResults, hideSe
                   </fieldset>
                 </div>
 
-                {facets?.sampleSize ? (
+                {facets?.sampled ? (
                   <p className="text-xs text-slate-500" data-testid="facet-sample-note">
-                    Some counts are from the first {facets.sampleSize.toLocaleString("en-US")} matching products only.
+                    Some counts are from a sample of the matching products.
                   </p>
                 ) : null}
 

@@ -240,7 +240,7 @@ describe("the catalogue's summary", () => {
 
     // Five lamps in the tree, each in Black and White (a product counts once): a sample of three counts three.
     const sampled = await productFacets(t.db, { category: lamps.slug, options: ["Colour:Black", "Colour:White"] }, { sample: 3 });
-    expect(sampled.sampleSize).toBe(3);
+    expect(sampled.sampled).toBe(true);
     expect(total(sampled.sellers)).toBe(3);
     expect(total(sampled.priceBands)).toBe(3);
     // The category facet counts without the category filter: three of the catalogue's products in Black or White.
@@ -253,7 +253,7 @@ describe("the catalogue's summary", () => {
     // A seller's sample is read within the category tree: Sample Beam's two lamps ($80, $100),
     // both found, and the price facet counts them without the price filter.
     const beamOnly = await productFacets(t.db, { category: lamps.slug, seller: beam.seller.slug, minPriceCents: 3_000 }, { sample: 2 });
-    expect(beamOnly.sampleSize).toBe(2);
+    expect(beamOnly.sampled).toBe(true);
     expect(beamOnly.priceBands.filter((b) => b.count > 0).map((b) => [b.key, b.count])).toEqual([
       ["50-100", 1],
       ["100-250", 1],
@@ -262,7 +262,31 @@ describe("the catalogue's summary", () => {
     // the shop's: the desk lamps' two from $30; the price's: one): exact, and not marked.
     const exact = { category: desk.slug, seller: beam.seller.slug, minPriceCents: 3_000 };
     expect(await productFacets(t.db, exact, { sample: 3 })).toEqual(await countProductFacets(t.db, exact));
-    expect((await productFacets(t.db, exact, { sample: 2 })).sampleSize).toBe(2);
+    expect((await productFacets(t.db, exact, { sample: 2 })).sampled).toBe(true);
+
+    // With option values, a sample reads at most `walk` products, and skips the categories the
+    // summary says hold none of them: here the tree's root, whose five products have no colour.
+    const rooms = await createCategory(t.db, { name: "Sample Rooms" });
+    const sconces = await createCategory(t.db, { name: "Sample Sconces", parentId: rooms.id });
+    for (const index of [0, 1, 2, 3, 4]) await createProduct(t.db, glow.seller.id, { name: `Sample Shade ${index}`, categoryId: rooms.id, priceCents: 900 });
+    for (const index of [0, 1]) {
+      await createProductWithVariants(t.db, beam.seller.id, {
+        name: `Sample Sconce ${index}`,
+        categoryId: sconces.id,
+        priceCents: 6_000,
+        options: [{ name: "Colour", values: ["Black", "White"] }],
+        variants: [{ values: ["Black"], stock: 1 }, { values: ["White"] }],
+      });
+    }
+    const walked = await productFacets(t.db, { category: rooms.slug, options: ["Colour:Black", "Colour:White"] }, { sample: 50, walk: 3 });
+    expect(walked.sellers.map((s) => [s.shopName, s.count])).toEqual([["Sample Beam", 2]]);
+    expect(walked.priceBands.filter((b) => b.count > 0).map((b) => [b.key, b.count])).toEqual([["50-100", 2]]);
+    // The category facet's sample (the whole catalogue in Black or White) stopped after three products.
+    expect(total(walked.categories)).toBeLessThanOrEqual(3);
+    expect(walked.sampled).toBe(true);
+    // Read far enough, the same listing is exact.
+    const rested = { category: rooms.slug, options: ["Colour:Black", "Colour:White"] };
+    expect(await productFacets(t.db, rested, { sample: 50, walk: 1_000 })).toEqual(await countProductFacets(t.db, rested));
   });
 
   it("never suggests a word only a hidden product has: draft, archived, unlisted, or its shop or owner suspended", async () => {

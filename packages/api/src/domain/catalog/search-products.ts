@@ -49,11 +49,11 @@ export interface Facets {
   /** Size and Colour values of the matching products' variants, with how many products offer each. */
   options: { name: string; values: { value: string; count: number }[] }[];
   /**
-   * Null when every count is exact. Otherwise some facets counted only their first `sampleSize`
-   * products: a listing the summary cannot answer (several option values, a price that cuts a
-   * band) with FACET_SAMPLE products or more. The buyer is told; the page lists them all.
+   * Some counts are of a sample of the products, not of all of them: a listing the summary cannot
+   * answer (several option values, a price that cuts a band) with more products than
+   * FACET_SAMPLE. The buyer is told; the page lists them all.
    */
-  sampleSize: number | null;
+  sampled: boolean;
 }
 
 /**
@@ -175,6 +175,12 @@ interface Filters {
    * catalogue, where probing each product's variants cost 3 times more at 100,000 products.
    */
   optionSet: Prisma.Sql | null;
+  /**
+   * The same as a probe of each product's variants that PostgreSQL cannot turn into a join (the
+   * OFFSET 0): for a sample cut short by its LIMIT, where a join read every matching variant first
+   * (its row estimate for "Blue in M" was a quarter of the 47,618 there are: 0.5 s).
+   */
+  optionProbe: Prisma.Sql | null;
 }
 
 const stockJoin = Prisma.sql`LEFT JOIN LATERAL (
@@ -253,7 +259,8 @@ function buildFilters(input: BrowseProducts & { excludeId?: string; categoryId?:
     : null;
   const option = variantMatches && Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND ${variantMatches})`;
   const optionSet = variantMatches && Prisma.sql`p."id" IN (SELECT v."productId" FROM "ProductVariant" v WHERE ${variantMatches})`;
-  return { categoryTree, matches, base, category, seller, price, option, optionSet };
+  const optionProbe = variantMatches && Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND ${variantMatches} OFFSET 0)`;
+  return { categoryTree, matches, base, category, seller, price, option, optionSet, optionProbe };
 }
 
 /** `WITH RECURSIVE a AS (...), b AS (...)` of the present ones; nothing when none is. */
@@ -382,7 +389,7 @@ export async function listProductCards(
 }
 
 type FacetRow = {
-  /** "sampled": how many products the largest sample held (`sampledFacets`). */
+  /** "sampled": 1 when a sample was cut short (`sampledFacets`). */
   facet: "category" | "seller" | "price" | "option" | "sampled";
   key: string | null;
   label: string | null;
@@ -395,10 +402,14 @@ type FacetRow = {
  * several option values (a product in Black and in White counts once, which per-value counts
  * cannot tell), or a price that cuts a band. Counting them all read every matching product: at
  * 1,000,000 products, 1.5 to 1.7 s for "Black or White", 2.2 s for electronics from $30 and 4.2 s
- * for everything from $30, a request anyone can send (bench/README.md, session 18). At 2,000 the
- * planner turned to reading every variant for "Blue in M" (0.5 s).
+ * for everything from $30, a request anyone can send (bench/README.md, session 18).
  */
 export const FACET_SAMPLE = 1_000;
+/**
+ * How many products are read, at most, to find a sample's products in chosen option values: a
+ * value few products have would otherwise have a sample read the catalogue to fill it.
+ */
+export const FACET_WALK = 10_000;
 
 /**
  * Facet counts for the current search: each facet counts with every other filter applied but
@@ -409,19 +420,20 @@ export const FACET_SAMPLE = 1_000;
 export async function productFacets(
   db: SqlTx,
   rawInput: BrowseProductsInput & { matched?: SearchMatches } = {},
-  { sample = FACET_SAMPLE }: { sample?: number } = {},
+  bounds: { sample?: number; walk?: number } = {},
 ): Promise<Facets> {
   const input = facetInput(rawInput);
   const bands = bandsWithin(input.minPriceCents, input.maxPriceCents);
   const groups = optionFilterGroups(input.options);
   // One option value ("Colour:Black"): the summary counts products per value; two or more would need their intersection.
   const value = groups.length === 1 && groups[0]?.length === 1 ? groups[0][0]! : null;
+  const sampling = { sample: bounds.sample ?? FACET_SAMPLE, walk: bounds.walk ?? FACET_WALK };
   if (input.q) return facetsOf(await countedFacets(db, input));
-  if (bands === undefined) return facetsOf(await sampledFacets(db, input, sample), sample);
+  if (bands === undefined) return facetsOf(await sampledFacets(db, input, sampling));
   if (groups.length === 0 || value !== null) return facetsOf(await summaryFacets(db, input, bands, value));
   // Several option values ("Black or White", "Blue in M"): the option facet counts without the
   // option filter, so the summary has it; the other three count the products the filter keeps.
-  return facetsOf(await sampledFacets(db, input, sample, summaryOptionCounts(input, bands)), sample);
+  return facetsOf(await sampledFacets(db, input, sampling, summaryOptionCounts(input, bands)));
 }
 
 /** The same facets counted from the products whatever the filters: what the summary is checked against. */
@@ -517,41 +529,66 @@ const priceBandSql = Prisma.sql`CASE ${Prisma.join(
 )} END`;
 
 /**
- * A listing's facets counted from bounded samples: each facet from the first `sample` products
- * within every filter but its own (one shared sample for the facets whose filter is not set), so
- * a facet is exact whenever it has fewer products than that, and otherwise counts that many
- * (`sampleSize`). Each sample stops at its LIMIT: a category's is read category by category from
- * the (categoryId, status, ...) indexes, as the listing's page is, so a small category among a
- * million products is not looked for across all of them; the option filter probes each product's
- * active variants in an index that holds their values (ProductVariant_active_values_idx). How
- * far a sample reads depends on how the chosen values are spread: at 1,000,000 products, a
- * category's first 1,000 in Black or White took reading 37,000 (180 ms), the whole catalogue's
- * 7,000 (13 ms).
+ * A listing's facets counted from bounded samples: each facet from the first `sample` products,
+ * in id order, within every filter but its own (one shared sample for the facets whose filter is
+ * not set); a facet with fewer products is exact. Id order is about the order products were added
+ * in, which has nothing to do with shop or price: read in the order of an index on those (the
+ * first plan), the 1,000 were one shop's cheapest. A category's sample is read category by
+ * category (an index on category and id), so a small category among a million products is not
+ * looked for among all of them. With an option filter, each product read is probed for a variant
+ * in the chosen values (an index that holds them) and at most `walk` are read, so a value few
+ * products have costs that much and no more. `sampled` says whether any sample was cut short.
  */
-async function sampledFacets(db: SqlTx, input: BrowseProducts, sample: number, optionCounts?: Prisma.Sql): Promise<FacetRow[]> {
+async function sampledFacets(
+  db: SqlTx,
+  input: BrowseProducts,
+  { sample, walk }: { sample: number; walk: number },
+  optionCounts?: Prisma.Sql,
+): Promise<FacetRow[]> {
   const filters = buildFilters(input);
-  const facetFilters = [filters.category, filters.seller, filters.price, filters.option];
-  const sampleOf = (leaveOut: Prisma.Sql | null) => {
-    const parts = [...filters.base, ...facetFilters.filter((part) => part !== leaveOut && part !== filters.category)];
+  // A category none of whose products has one of each chosen option's values (the summary knows)
+  // is not read: at 1,000,000 products one of 119,000 and no size M was read whole for "Blue in M".
+  const holdingValues = optionFilterGroups(input.options).map(
+    (values) =>
+      Prisma.sql`EXISTS (SELECT 1 FROM "CatalogValueCount" f WHERE f."categoryKey" = t."id" AND f."value" = ANY(${values}::text[]) AND f."products" > 0)`,
+  );
+  /** The first `limit` products in id order within the filters but `leaveOut` (and the option probe, applied after). */
+  const firstProducts = (leaveOut: Prisma.Sql | null, limit: number, withValues: boolean) => {
+    const parts = [...filters.base, ...[filters.seller, filters.price].filter((part) => part !== leaveOut)];
     const rows = (where: (Prisma.Sql | null)[]) => Prisma.sql`SELECT p."id", p."categoryId", p."sellerId", p."priceCents"
         FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" ${input.inStock ? stockJoin : Prisma.empty}
-       WHERE ${and(where)} LIMIT ${sample}`;
-    return filters.category && leaveOut !== filters.category
-      ? Prisma.sql`SELECT x.* FROM cat_tree t CROSS JOIN LATERAL (${rows([Prisma.sql`p."categoryId" = t."id"`, ...parts])}) x LIMIT ${sample}`
-      : rows(parts);
+       WHERE ${and(where)} ORDER BY p."id" LIMIT ${limit}`;
+    if (!filters.category || leaveOut === filters.category) return rows(parts);
+    return Prisma.sql`SELECT x.* FROM cat_tree t CROSS JOIN LATERAL (${rows([Prisma.sql`p."categoryId" = t."id"`, ...parts])}) x
+       WHERE ${and(withValues ? holdingValues : [])} LIMIT ${limit}`;
   };
-  // The facets whose filter is not set count the same products: one sample ("sampled") for them.
-  const samples = new Map<string, Prisma.Sql>();
-  const own = (filter: Prisma.Sql | null, name: string) => {
-    const key = filter ? name : "sampled";
-    if (!samples.has(key)) samples.set(key, sampleOf(filter));
-    return Prisma.raw(key);
+  // Each sample's CTEs, and what says it was cut short.
+  const ctes: Prisma.Sql[] = [];
+  const cut: Prisma.Sql[] = [];
+  const samples = new Set<string>();
+  /** The sample a facet counts: its own when its filter is set, else the shared one ("sampled"). */
+  const sampleFor = (filter: Prisma.Sql | null, own: string) => {
+    const name = filter ? own : "sampled";
+    if (samples.has(name)) return Prisma.raw(name);
+    samples.add(name);
+    const probe = filters.optionProbe && filter !== filters.optionProbe ? filters.optionProbe : null;
+    const full = Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(name)}) >= ${sample}`;
+    if (probe) {
+      // Read as the probes go, stopping at the sample's LIMIT. Only a sample that did not fill has
+      // its walk counted again (an init plan runs when first needed), to tell whether it stopped short.
+      const walked = firstProducts(filter, walk, true);
+      ctes.push(Prisma.sql`${Prisma.raw(name)} AS (SELECT * FROM (${walked}) p WHERE ${probe} LIMIT ${sample})`);
+      cut.push(Prisma.sql`CASE WHEN ${full} THEN true ELSE (SELECT count(*) FROM (${walked}) w) >= ${walk} END`);
+    } else {
+      ctes.push(Prisma.sql`${Prisma.raw(name)} AS (${firstProducts(filter, sample, false)})`);
+      cut.push(full);
+    }
+    return Prisma.raw(name);
   };
-  const byCategory = own(filters.category, "by_category");
-  const bySeller = own(filters.seller, "by_seller");
-  const byPrice = own(filters.price, "by_price");
-  const byOption = optionCounts ? null : own(filters.option, "by_option");
-  const ctes = [...samples].map(([name, sql]) => Prisma.sql`${Prisma.raw(name)} AS (${sql})`);
+  const byCategory = sampleFor(filters.category, "by_category");
+  const bySeller = sampleFor(filters.seller, "by_seller");
+  const byPrice = sampleFor(filters.price, "by_price");
+  const byOption = optionCounts ? null : sampleFor(filters.optionProbe, "by_option");
   const facetNames = Object.keys(FACET_OPTIONS);
   return db.$queryRaw<FacetRow[]>`
     ${withClause([filters.categoryTree, ...ctes])}
@@ -577,10 +614,7 @@ async function sampledFacets(db: SqlTx, input: BrowseProducts, sample: number, o
         : optionCounts
     }
     UNION ALL
-    SELECT 'sampled', NULL, NULL, NULL, greatest(${Prisma.join(
-      [...samples.keys()].map((name) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(name)})`),
-      ", ",
-    )})::int`;
+    SELECT 'sampled', NULL, NULL, NULL, (${Prisma.join(cut, " OR ")})::int`;
 }
 
 /**
@@ -631,7 +665,7 @@ const byCount =
   (a: T, b: T) =>
     b.count - a.count || name(a).localeCompare(name(b), "en");
 
-function facetsOf(rows: FacetRow[], sample = FACET_SAMPLE): Facets {
+function facetsOf(rows: FacetRow[]): Facets {
   return {
     categories: rows
       .filter((row) => row.facet === "category")
@@ -644,7 +678,7 @@ function facetsOf(rows: FacetRow[], sample = FACET_SAMPLE): Facets {
     priceBands: PRICE_BANDS.map((b) => ({ ...b, count: rows.find((row) => row.facet === "price" && row.key === b.key)?.count ?? 0 })),
     options: optionFacets(rows.filter((row) => row.facet === "option")),
     // A sample that reached its limit may have left products out (or held exactly that many).
-    sampleSize: (rows.find((row) => row.facet === "sampled")?.count ?? 0) >= sample ? sample : null,
+    sampled: (rows.find((row) => row.facet === "sampled")?.count ?? 0) > 0,
   };
 }
 
