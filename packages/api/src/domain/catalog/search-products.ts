@@ -535,7 +535,7 @@ const priceBandSql = Prisma.sql`CASE ${Prisma.join(
  * in, which has nothing to do with shop or price: read in the order of an index on those (the
  * first plan), the 1,000 were one shop's cheapest. A category's sample is read category by
  * category (an index on category and id), so a small category among a million products is not
- * looked for among all of them. With an option filter, each product read is probed for a variant
+ * looked for among all of them, and at most `sample` (or `walk`) from each. With an option filter, each product read is probed for a variant
  * in the chosen values (an index that holds them) and at most `walk` are read, so a value few
  * products have costs that much and no more. `sampled` says whether any sample was cut short.
  */
@@ -559,8 +559,10 @@ async function sampledFacets(
         FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" ${input.inStock ? stockJoin : Prisma.empty}
        WHERE ${and(where)} ORDER BY p."id" LIMIT ${limit}`;
     if (!filters.category || leaveOut === filters.category) return rows(parts);
+    // Each category's first ones, then the first of those all together: one category's products
+    // alone would fill a sample from the first category of the tree.
     return Prisma.sql`SELECT x.* FROM cat_tree t CROSS JOIN LATERAL (${rows([Prisma.sql`p."categoryId" = t."id"`, ...parts])}) x
-       WHERE ${and(withValues ? holdingValues : [])} LIMIT ${limit}`;
+       WHERE ${and(withValues ? holdingValues : [])} ORDER BY x."id" LIMIT ${limit}`;
   };
   // Each sample's CTEs, and what says it was cut short.
   const ctes: Prisma.Sql[] = [];
