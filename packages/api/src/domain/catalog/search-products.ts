@@ -50,8 +50,9 @@ export interface Facets {
   options: { name: string; values: { value: string; count: number }[] }[];
   /**
    * Some counts are of a sample of the products, not of all of them: a listing the summary cannot
-   * answer (several option values, a price that cuts a band) with more products than
-   * FACET_SAMPLE. The buyer is told; the page lists them all.
+   * answer (several option values, a price that cuts a band) where a facet reached FACET_SAMPLE
+   * products, or read FACET_WALK without finding that many in the chosen option values. The buyer
+   * is told; the page lists them all.
    */
   sampled: boolean;
 }
@@ -535,9 +536,10 @@ const priceBandSql = Prisma.sql`CASE ${Prisma.join(
  * in, which has nothing to do with shop or price: read in the order of an index on those (the
  * first plan), the 1,000 were one shop's cheapest. A category's sample is read category by
  * category (an index on category and id), so a small category among a million products is not
- * looked for among all of them, and at most `sample` (or `walk`) from each. With an option filter, each product read is probed for a variant
- * in the chosen values (an index that holds them) and at most `walk` are read, so a value few
- * products have costs that much and no more. `sampled` says whether any sample was cut short.
+ * looked for among all of them, and at most `sample` (or `walk`) from each. With an option
+ * filter, each product read is probed for a variant in the chosen values (an index that holds
+ * them) and at most `walk` are read, so a value few products have costs that much and no more.
+ * `sampled` says whether any sample was cut short.
  */
 async function sampledFacets(
   db: SqlTx,
