@@ -44,22 +44,10 @@ function insertOutboxSql(rows: { name: string; payload: unknown; availableAt?: D
   return Prisma.sql`INSERT INTO "OutboxEvent" ${OUTBOX_COLUMNS} VALUES ${Prisma.join(values)}`;
 }
 
-/** The outbox columns a new row is written with, and its values in that order (insertOutboxSql, outboxInsertFor). */
+/** The outbox columns a new row is written with, and its values in that order. */
 const OUTBOX_COLUMNS = Prisma.sql`("id", "name", "payload", "availableAt", "createdAt")`;
 const outboxValues = (name: string, payload: unknown, availableAt: Date, createdAt: Date) =>
   Prisma.sql`${randomUUID()}, ${name}, ${JSON.stringify(payload)}::jsonb, ${availableAt}::timestamp(3), ${createdAt}::timestamp(3)`;
-
-/**
- * The outbox INSERT of one event as SQL for a larger statement: one row per row of the CTE named
- * `from`, so a single-statement write commits with its event without a transaction around it.
- * Only for events that expire no storefront page (those need publish's commit hook).
- */
-export function outboxInsertFor<N extends EventName>(name: N, payload: EventPayload<N>, from: string): Prisma.Sql {
-  const data = eventSchemas[name].parse(payload);
-  if (storefrontChangeOf(name, data as EventPayload<N>)) throw new Error(`${name} expires storefront pages: publish it in a transaction.`);
-  const now = new Date();
-  return Prisma.sql`INSERT INTO "OutboxEvent" ${OUTBOX_COLUMNS} SELECT ${outboxValues(name, data, now, now)} FROM ${Prisma.raw(`"${from}"`)}`;
-}
 
 function outboxRow<N extends EventName>(tx: SqlTx, name: N, payload: EventPayload<N>, options: { delayMs?: number } = {}) {
   const data = eventSchemas[name].parse(payload) as EventPayload<N>;

@@ -3,14 +3,14 @@
 //      items, history and payment row, turns the cart's holds HARD and freezes the cart;
 //   2. ask the payment provider for a PaymentIntent, outside any transaction (a network call
 //      must not hold row locks);
-//   3. record the intent and publish `checkout/started`.
+//   3. record the intent on the payment (nothing is published: no one acts on a checkout until
+//      its payment's webhook, which publishes `payment/captured` and `order/confirmed`).
 // If step 2 or 3 fails, `undoPlacedOrder` removes what step 1 wrote and gives the cart its holds
 // back, so a failed checkout leaves no order behind. The buyer's idempotency key makes the whole
 // thing safe to repeat: a second call with the same key finds the first order and resumes it.
 import { Prisma, sqlOn, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { outboxInsertFor } from "../../events/publish";
 import { ZCheckoutSchema, type CheckoutInput } from "../../validators/checkout";
 import { loadCart, pointsRulesFor, priceCart, taxRateFor, type CartContents } from "../cart/load-cart";
 import { reservePoints, undoPointsReservation } from "../loyalty/points";
@@ -65,7 +65,6 @@ const MIN_CHARGE_CENTS = 50;
 interface PlacedOrder {
   orderId: string;
   orderNumber: number;
-  cartId: string | null;
   paymentId: string;
   paymentKey: string;
   totalCents: number;
@@ -119,7 +118,7 @@ export async function checkout(db: PrismaClient, actor: Actor | null, rawInput: 
       idempotencyKey: placed.paymentKey,
       metadata: { orderId: placed.orderId, orderNumber: String(placed.orderNumber), paymentId: placed.paymentId },
     });
-    await recordIntent(db, placed, customer.buyerId, intent);
+    await recordIntent(db, placed.paymentId, intent);
   } catch (error) {
     await undoPlacedOrder(db, placed.orderId, now);
     if (error instanceof DomainError) throw error;
@@ -155,7 +154,6 @@ async function findOrderByKey(db: Tx, customer: Customer, idempotencyKey: string
       totalCents: true,
       currency: true,
       buyerId: true,
-      cartId: true,
       payments: { orderBy: { createdAt: "desc" }, take: 1 },
     },
   });
@@ -179,20 +177,7 @@ async function resumeCheckout(
       idempotencyKey: payment.idempotencyKey,
       metadata: { orderId: order.id, orderNumber: String(order.number), paymentId: payment.id },
     });
-    await recordIntent(
-      db,
-      {
-        orderId: order.id,
-        orderNumber: order.number,
-        cartId: order.cartId,
-        paymentId: payment.id,
-        paymentKey: payment.idempotencyKey,
-        totalCents: payment.amountCents,
-        currency: payment.currency,
-      },
-      order.buyerId,
-      intent,
-    );
+    await recordIntent(db, payment.id, intent);
   }
   return {
     orderId: order.id,
@@ -207,21 +192,13 @@ async function resumeCheckout(
   };
 }
 
-/**
- * Step 3: whoever records the intent first publishes `checkout/started` (once per order), in one
- * statement: the payment's update and its outbox row commit together, no transaction around them.
- */
-async function recordIntent(db: PrismaClient, placed: PlacedOrder, buyerId: string | null, intent: { id: string; clientSecret: string }) {
-  const record = Prisma.sql`
+/** Step 3: the first to record the intent wins; a repeat with the same intent (a retried checkout) finds it recorded. */
+async function recordIntent(db: PrismaClient, paymentId: string, intent: { id: string; clientSecret: string }) {
+  const recorded = await sqlOn(db).$executeRaw`
     UPDATE "Payment" SET "providerPaymentId" = ${intent.id}, "clientSecret" = ${intent.clientSecret}, "updatedAt" = now()
-     WHERE "id" = ${placed.paymentId} AND "providerPaymentId" IS NULL
-    RETURNING "id"`;
-  const started = placed.cartId
-    ? Prisma.sql`, started AS (${outboxInsertFor("checkout/started", { cartId: placed.cartId, orderId: placed.orderId, buyerId }, "recorded")})`
-    : Prisma.empty;
-  const [recorded] = await sqlOn(db).$queryRaw<{ count: number }[]>`WITH recorded AS (${record})${started} SELECT count(*)::int AS "count" FROM recorded`;
-  if (recorded?.count) return;
-  const payment = await db.payment.findUnique({ where: { id: placed.paymentId }, select: { providerPaymentId: true } });
+     WHERE "id" = ${paymentId} AND "providerPaymentId" IS NULL`;
+  if (recorded) return;
+  const payment = await db.payment.findUnique({ where: { id: paymentId }, select: { providerPaymentId: true } });
   if (payment?.providerPaymentId === intent.id) return;
   throw new DomainError("CONFLICT", "This checkout was cancelled while it was starting. Check your cart and try again.");
 }
@@ -374,7 +351,6 @@ async function placeOrder(
   return {
     orderId: order.id,
     orderNumber: order.number,
-    cartId: cart.id,
     paymentId: payment.id,
     paymentKey: payment.key,
     totalCents: totals.totalCents,
