@@ -85,12 +85,12 @@ describe("the cart's statement budget", () => {
     // The throttle's one (its PostgreSQL store's upsert; Redis in production); in the order's transaction: BEGIN, the cart
     // locked, frozen and its holds extended (one), the idempotency key, the cart with lines, stock, holds and the address's
     // tax rate (one), the order with its shipments, lines, history and payment (one), the holds turned HARD (one), COMMIT;
-    // then the intent recorded with its event (one).
+    // then the intent recorded (one; checkout publishes nothing).
     expect(checkout).toBeLessThanOrEqual(9);
-    // The simulator's read; in the webhook's transaction: BEGIN, the event's dedupe row, order and payment locked, the
-    // order confirmed with its history (one statement), the stock sold (one statement), the payment captured with the
+    // The simulator's read; in the webhook's transaction: BEGIN, the event's dedupe row with the order locked (one
+    // statement), the payment locked, the order confirmed with its history, the stock sold, the payment captured, the
     // cart closed and both events (one statement), COMMIT.
-    expect(payment).toBeLessThanOrEqual(9);
+    expect(payment).toBeLessThanOrEqual(6);
     // BEGIN, the payment locked and read with its shipments, the shipments locked with the accounts read (one; these
     // sellers' first split makes theirs: one more), the posting, COMMIT.
     expect(split).toBeLessThanOrEqual(6);

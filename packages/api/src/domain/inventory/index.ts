@@ -1,3 +1,4 @@
+export { checkSale, sellOrderHoldsSql, type SaleCheck } from "./stock-rows";
 export { SOFT_RESERVATION_MS, HARD_RESERVATION_MS, availabilityOf, type Availability } from "./constants";
 export {
   sellOrderStock,

@@ -108,32 +108,56 @@ export async function removeAllocated(tx: Tx, stockLevelId: string, quantity: nu
  * stock form stale. Claiming the holds first makes it happen once.
  */
 export async function sellOrderHolds(tx: SqlTx, orderId: string): Promise<{ units: number }> {
-  const [result] = await tx.$queryRaw<{ rows: number; moved: number; units: number }[]>`
-    WITH sold AS (
+  const sale = sellOrderHoldsSql(orderId);
+  const [result] = await tx.$queryRaw<SaleCheck[]>`WITH ${sale.ctes} SELECT ${sale.check}`;
+  return checkSale(orderId, result);
+}
+
+/** What a sale's statement answers: the stock rows it needed, the rows it moved, the units sold. */
+export interface SaleCheck {
+  rows: number;
+  moved: number;
+  units: number;
+}
+
+/**
+ * sellOrderHolds as SQL for a larger statement of the same transaction (the payment's webhook
+ * captures, sells and confirms in one round trip): its CTEs (named sale_*), and the columns of
+ * a SaleCheck for the statement's SELECT, to pass to checkSale.
+ */
+export function sellOrderHoldsSql(orderId: string): { ctes: Prisma.Sql; check: Prisma.Sql } {
+  return {
+    ctes: Prisma.sql`
+    sale_sold AS (
       UPDATE "Reservation" SET "status" = 'FULFILLED', "updatedAt" = now()
        WHERE "orderId" = ${orderId} AND "type" = 'HARD' AND "status" = 'ACTIVE'
       RETURNING "stockLevelId", "productId", "quantity"
-    ), per_row AS (
-      SELECT "stockLevelId" AS "id", sum("quantity")::int AS "quantity" FROM sold GROUP BY 1
-    ), row_locks AS (
-      SELECT s."id" FROM "StockLevel" s WHERE s."id" IN (SELECT "id" FROM per_row) ORDER BY s."id" FOR NO KEY UPDATE
-    ), moved AS (
+    ), sale_per_row AS (
+      SELECT "stockLevelId" AS "id", sum("quantity")::int AS "quantity" FROM sale_sold GROUP BY 1
+    ), sale_row_locks AS (
+      SELECT s."id" FROM "StockLevel" s WHERE s."id" IN (SELECT "id" FROM sale_per_row) ORDER BY s."id" FOR NO KEY UPDATE
+    ), sale_moved AS (
       UPDATE "StockLevel" s SET "onHand" = s."onHand" - r."quantity", "allocated" = s."allocated" - r."quantity",
              "version" = s."version" + 1, "updatedAt" = now()
-        FROM per_row r JOIN row_locks l ON l."id" = r."id"
+        FROM sale_per_row r JOIN sale_row_locks l ON l."id" = r."id"
        WHERE s."id" = r."id" AND s."allocated" >= r."quantity" AND s."onHand" >= r."quantity"
       RETURNING s."id"
-    ), per_product AS (
-      SELECT "productId" AS "id", sum("quantity")::int AS "quantity" FROM sold GROUP BY 1
-    ), product_locks AS (
-      SELECT p."id" FROM "Product" p WHERE p."id" IN (SELECT "id" FROM per_product) ORDER BY p."id" FOR NO KEY UPDATE
-    ), counted AS (
+    ), sale_per_product AS (
+      SELECT "productId" AS "id", sum("quantity")::int AS "quantity" FROM sale_sold GROUP BY 1
+    ), sale_product_locks AS (
+      SELECT p."id" FROM "Product" p WHERE p."id" IN (SELECT "id" FROM sale_per_product) ORDER BY p."id" FOR NO KEY UPDATE
+    ), sale_counted AS (
       UPDATE "Product" p SET "salesCount" = p."salesCount" + c."quantity"
-        FROM per_product c JOIN product_locks l ON l."id" = c."id"
+        FROM sale_per_product c JOIN sale_product_locks l ON l."id" = c."id"
        WHERE p."id" = c."id"
-    )
-    SELECT (SELECT count(*)::int FROM per_row) AS "rows", (SELECT count(*)::int FROM moved) AS "moved",
-           (SELECT coalesce(sum("quantity"), 0)::int FROM sold) AS "units"`;
+    )`,
+    check: Prisma.sql`(SELECT count(*)::int FROM sale_per_row) AS "rows", (SELECT count(*)::int FROM sale_moved) AS "moved",
+           (SELECT coalesce(sum("quantity"), 0)::int FROM sale_sold) AS "units"`,
+  };
+}
+
+/** Throws (so the transaction rolls back) unless every stock row the sale needed was moved. */
+export function checkSale(orderId: string, result: SaleCheck | undefined): { units: number } {
   if (!result || result.moved !== result.rows)
     throw new Error(`The stock rows of order ${orderId} hold fewer allocated units than it sold: reservations and stock disagree.`);
   return { units: result.units };

@@ -16,10 +16,13 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<Order> {
 
 /** The order a PaymentIntent pays for, locked (its payment is locked next, with lockPayment); null when no payment has that intent. */
 export async function lockOrderOfIntent(tx: SqlTx, paymentIntentId: string): Promise<Order | null> {
-  const [order] = await tx.$queryRaw<Order[]>`
-    SELECT * FROM "Order" WHERE "id" = (SELECT "orderId" FROM "Payment" WHERE "providerPaymentId" = ${paymentIntentId}) FOR UPDATE`;
+  const [order] = await tx.$queryRaw<Order[]>(orderOfIntentForUpdate(paymentIntentId));
   return order ?? null;
 }
+
+/** lockOrderOfIntent's query, for a larger statement (the captured payment's, with its event). */
+export const orderOfIntentForUpdate = (paymentIntentId: string) =>
+  Prisma.sql`SELECT * FROM "Order" WHERE "id" = (SELECT "orderId" FROM "Payment" WHERE "providerPaymentId" = ${paymentIntentId}) FOR UPDATE`;
 
 export async function lockPayment(tx: Tx, paymentId: string): Promise<Payment> {
   const [payment] = await tx.$queryRaw<Payment[]>`SELECT * FROM "Payment" WHERE "id" = ${paymentId} FOR UPDATE`;
@@ -46,10 +49,25 @@ export async function moveOrder(tx: Tx, order: Pick<Order, "id" | "status">, to:
 
 /**
  * Moves the order through several states at once (paid, then confirmed), each step checked
- * against the transition table and recorded in the history, in two statements whatever the number
- * of steps. The steps are stamped a millisecond apart so the timeline keeps their order.
+ * against the transition table and recorded in the history, in one statement whatever the number
+ * of steps (and the cancellation's event after it). The steps are stamped a millisecond apart so the timeline keeps their order.
  */
-export async function moveOrderThrough(tx: SqlTx, order: Pick<Order, "id" | "status">, steps: (ChangeNote & { to: OrderStatus; cancelReason?: string })[]) {
+export async function moveOrderThrough(tx: SqlTx, order: Pick<Order, "id" | "status">, steps: OrderStep[]) {
+  const move = orderMoveSql(order, steps);
+  await tx.$executeRaw`WITH ${move.ctes} SELECT 1`;
+  if (move.cancelReason !== undefined) await publish(tx, "order/cancelled", { orderId: order.id, reason: move.cancelReason });
+  order.status = move.status;
+}
+
+type OrderStep = ChangeNote & { to: OrderStatus; cancelReason?: string };
+
+/**
+ * moveOrderThrough's order update and history as CTEs (named order_*) for a larger statement of
+ * the same transaction (the payment's webhook confirms, sells and captures in one round trip).
+ * Checks the steps first (a DomainError before any SQL). Publishes nothing: moveOrderThrough
+ * publishes a cancellation (cancelReason set, maybe to null) after running them.
+ */
+export function orderMoveSql(order: Pick<Order, "id" | "status">, steps: OrderStep[]): { ctes: Prisma.Sql; status: OrderStatus; cancelReason?: string | null } {
   let status = order.status;
   for (const { to } of steps) {
     if (!canTransitionOrder(status, to)) {
@@ -59,25 +77,24 @@ export async function moveOrderThrough(tx: SqlTx, order: Pick<Order, "id" | "sta
   }
   const now = new Date();
   const cancelled = steps.find((step) => step.to === "CANCELLED");
-  const cancelReason = cancelled ? (cancelled.cancelReason ?? cancelled.note ?? null) : null;
+  const cancelReason = cancelled ? (cancelled.cancelReason ?? cancelled.note ?? null) : undefined;
   const history = steps.map(
     (step, i) => Prisma.sql`(gen_random_uuid()::text, ${step.to}, ${step.note ?? null}, ${step.actorId ?? null}, ${new Date(now.getTime() + i)}::timestamp(3))`,
   );
-  // The order and its timeline in one statement, written out (on every order's path; a Prisma
-  // model query is compiled on every call).
-  await tx.$executeRaw`
-    WITH moved AS (
+  // Written out (on every order's path; a Prisma model query is compiled on every call).
+  const ctes = Prisma.sql`
+    order_moved AS (
       UPDATE "Order" SET "status" = ${status}::"OrderStatus", "updatedAt" = ${now}::timestamp(3)
              ${steps.some((step) => step.to === "PAID") ? Prisma.sql`, "paidAt" = ${now}::timestamp(3)` : Prisma.empty}
              ${cancelled ? Prisma.sql`, "cancelledAt" = ${now}::timestamp(3), "cancelReason" = ${cancelReason}` : Prisma.empty}
        WHERE "id" = ${order.id}
       RETURNING "id"
-    )
-    INSERT INTO "OrderStatusHistory" ("id", "orderId", "status", "note", "actorId", "createdAt")
-    SELECT h."id", moved."id", h."status", h."note", h."actorId", h."createdAt"
-      FROM moved, (VALUES ${Prisma.join(history)}) AS h ("id", "status", "note", "actorId", "createdAt")`;
-  if (cancelled) await publish(tx, "order/cancelled", { orderId: order.id, reason: cancelReason });
-  order.status = status;
+    ), order_history AS (
+      INSERT INTO "OrderStatusHistory" ("id", "orderId", "status", "note", "actorId", "createdAt")
+      SELECT h."id", order_moved."id", h."status", h."note", h."actorId", h."createdAt"
+        FROM order_moved, (VALUES ${Prisma.join(history)}) AS h ("id", "status", "note", "actorId", "createdAt")
+    )`;
+  return cancelled ? { ctes, status, cancelReason: cancelReason ?? null } : { ctes, status };
 }
 
 /** A note on the order's timeline without a status change (a refund, a late payment). */

@@ -1,8 +1,8 @@
 import { Prisma, type Order, type Payment, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import type Stripe from "stripe";
 import { publish, publishAllSql } from "../../events/publish";
-import { releaseOrderStock, sellOrderStock } from "../inventory";
-import { lockOrderOfIntent, lockPaymentOfIntent, moveOrder, moveOrderThrough, noteOrder } from "../orders/transitions";
+import { checkSale, releaseOrderStock, sellOrderHoldsSql, type SaleCheck } from "../inventory";
+import { lockOrderOfIntent, lockPaymentOfIntent, moveOrder, noteOrder, orderMoveSql, orderOfIntentForUpdate } from "../orders/transitions";
 import { inSqlTransaction, inTransaction, KEYED } from "../transaction";
 import { getPaymentGateway, type PaymentGateway } from "./gateway";
 import { connectAccountUpdated, connectPayoutFailed, transferReversed } from "../ledger/connect-state";
@@ -54,16 +54,10 @@ function needFull(full: Tx | null): Tx {
 
 /** The event's effects in `tx`; `full` is the same transaction when it is Prisma's, else null. */
 async function applyIn(tx: SqlTx, full: Tx | null, event: Stripe.Event, gateway: PaymentGateway): Promise<StripeEventResult> {
-  // Written out (every Stripe event's path; a Prisma model query is compiled on every call).
-  const now = new Date();
-  const count = await tx.$executeRaw`
-    INSERT INTO "WebhookEvent" ("id", "provider", "eventId", "type", "payload", "receivedAt", "processedAt")
-    VALUES (gen_random_uuid()::text, 'stripe', ${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3))
-    ON CONFLICT ("provider", "eventId") DO NOTHING`;
-  if (count === 0) return { outcome: "duplicate", detail: `event ${event.id} was already applied` };
+  // A captured payment records its event in the statement that locks its order (paymentSucceeded).
+  if (event.type === "payment_intent.succeeded") return paymentSucceeded(tx, full, event, gateway);
+  if ((await tx.$executeRaw(recordEvent(event))) === 0) return duplicateEvent(event);
   switch (event.type) {
-    case "payment_intent.succeeded":
-      return paymentSucceeded(tx, full, event.data.object, gateway);
     case "payment_intent.payment_failed":
       return paymentFailed(needFull(full), event.data.object);
     case "charge.refunded":
@@ -83,6 +77,21 @@ async function applyIn(tx: SqlTx, full: Tx | null, event: Stripe.Event, gateway:
   }
 }
 
+/**
+ * The event's id recorded, written out (every Stripe event's path; a Prisma model query is
+ * compiled on every call). A repeat inserts nothing: the event was applied before, or is being
+ * applied by a concurrent delivery, which this one waits for on the unique key.
+ */
+function recordEvent(event: Stripe.Event): Prisma.Sql {
+  const now = new Date();
+  return Prisma.sql`
+    INSERT INTO "WebhookEvent" ("id", "provider", "eventId", "type", "payload", "receivedAt", "processedAt")
+    VALUES (gen_random_uuid()::text, 'stripe', ${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3))
+    ON CONFLICT ("provider", "eventId") DO NOTHING`;
+}
+
+const duplicateEvent = (event: Stripe.Event): StripeEventResult => ({ outcome: "duplicate", detail: `event ${event.id} was already applied` });
+
 /** The payment and its order for a PaymentIntent, locked order first (see orders/transitions.ts). */
 async function lockByIntent(tx: SqlTx, paymentIntentId: string) {
   const order = await lockOrderOfIntent(tx, paymentIntentId);
@@ -93,10 +102,18 @@ async function lockByIntent(tx: SqlTx, paymentIntentId: string) {
 
 const unknownIntent = (id: string): StripeEventResult => ({ outcome: "ignored", detail: `no Bazaar payment has PaymentIntent ${id}` });
 
-async function paymentSucceeded(tx: SqlTx, full: Tx | null, intent: Stripe.PaymentIntent, gateway: PaymentGateway): Promise<StripeEventResult> {
-  const locked = await lockByIntent(tx, intent.id);
-  if (!locked) return unknownIntent(intent.id);
-  const { order, payment } = locked;
+async function paymentSucceeded(tx: SqlTx, full: Tx | null, event: Stripe.PaymentIntentSucceededEvent, gateway: PaymentGateway): Promise<StripeEventResult> {
+  const intent = event.data.object;
+  // The event recorded and the order locked in one round trip (the payment is locked next, as in lockByIntent).
+  const [found] = await tx.$queryRaw<(Partial<Order> & { recorded: number })[]>`
+    WITH "recorded" AS (${recordEvent(event)} RETURNING 1)
+    SELECT (SELECT count(*) FROM "recorded")::int AS "recorded", o.*
+      FROM (SELECT 1) AS "one" LEFT JOIN LATERAL (${orderOfIntentForUpdate(intent.id)}) AS o ON true`;
+  const { recorded, ...row } = found!;
+  if (recorded === 0) return duplicateEvent(event);
+  if (!row.id) return unknownIntent(intent.id);
+  const order = row as Order;
+  const payment = await lockPaymentOfIntent(tx, intent.id);
   if (payment.status === "CAPTURED" || payment.status === "REFUNDED") return { outcome: "ignored", detail: "the payment was already captured" };
   const mismatch = amountMismatch(intent, payment);
   if (mismatch) return wrongAmountReceived(needFull(full), { order, payment, intent, mismatch }, gateway);
@@ -122,24 +139,29 @@ async function paymentSucceeded(tx: SqlTx, full: Tx | null, intent: Stripe.Payme
     return { outcome: "applied", detail: "late payment refunded" };
   }
 
-  await moveOrderThrough(tx, order, [
+  // The order paid and confirmed, its stock sold, the payment captured, the paid cart closed and
+  // both events in one statement (their rows are the order's own, locked above, or locked by the
+  // sale in id order). A closed cart loses its guest token, so a guest's cookie opens a new cart
+  // on its next add (the token is unique among all carts); an order without a cart (cartId null)
+  // closes none.
+  const move = orderMoveSql(order, [
     { to: "PAID", note: "Payment received" },
     { to: "CONFIRMED", note: "Order confirmed" },
   ]);
-  await sellOrderStock(tx, order.id);
-  // The payment captured, the paid cart closed and both events in one statement. A closed cart
-  // loses its guest token, so a guest's cookie opens a new cart on its next add (the token is
-  // unique among all carts); an order without a cart (cartId null) closes none.
+  const sale = sellOrderHoldsSql(order.id);
   const now = new Date();
-  await tx.$executeRaw`
-    WITH "captured" AS (${capturePayment(payment.id, now)}),
+  const [sold] = await tx.$queryRaw<SaleCheck[]>`
+    WITH ${move.ctes}, ${sale.ctes},
+         "captured" AS (${capturePayment(payment.id, now)}),
          "closed" AS (
            UPDATE "Cart" SET "status" = 'COMPLETED', "completedAt" = ${now}::timestamp(3), "guestToken" = NULL, "updatedAt" = ${now}::timestamp(3)
-            WHERE "id" = ${order.cartId} AND "status" = 'CHECKOUT')
-    ${publishAllSql(tx, [
-      { name: "payment/captured", payload: { paymentId: payment.id, orderId: order.id } },
-      { name: "order/confirmed", payload: { orderId: order.id } },
-    ])}`;
+            WHERE "id" = ${order.cartId} AND "status" = 'CHECKOUT'),
+         "published" AS (${publishAllSql(tx, [
+           { name: "payment/captured", payload: { paymentId: payment.id, orderId: order.id } },
+           { name: "order/confirmed", payload: { orderId: order.id } },
+         ])})
+    SELECT ${sale.check}`;
+  checkSale(order.id, sold);
   return { outcome: "applied", detail: "order confirmed", order: { outcome: "confirmed", createdAt: order.createdAt } };
 }
 
