@@ -1,5 +1,5 @@
 import { isRunRow, RUN_PREFIX } from "../events/runtime/run-state";
-import { logger } from "./logger";
+import { accessLogger, logger } from "./logger";
 import { metrics } from "./metrics";
 import { recordRun } from "./rollup";
 
@@ -26,5 +26,7 @@ export function observeDelivery(row: { id: string; name: string }, outcome: Deli
   else if (outcome === "retry") logger().warn(fields, `function ${fn} will retry`);
   // A run that only went to sleep or to wait is not news (a cart reminder sleeps once per cart).
   else if (outcome === "suspended" || outcome === "continued") logger().debug(fields, `function ${fn} ${outcome}`);
-  else logger().info(fields, `function ${fn} ${outcome}`);
+  // Every finished run's line (two per order) goes without redaction, as a request's does: its
+  // fields are Bazaar's own ids and figures, never a payload.
+  else accessLogger().info(fields, `function ${fn} ${outcome}`);
 }
