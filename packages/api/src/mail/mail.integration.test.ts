@@ -9,7 +9,8 @@ import { notify } from "../domain/notifications";
 import { resetEnvCache } from "../env";
 import { callerFor } from "../testing";
 import { createAdmin, createBuyer, createSeller } from "../testing/factories";
-import { sendEmail } from "./send-email";
+import { onQuery } from "@bazaar/db";
+import { sendEmail, sendEmails } from "./send-email";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ const lowStock = (dedupeKey: string, to = "seller@test.bazaar") =>
   }) as const;
 
 /** Just enough SMTP to accept (or refuse) messages, recording each one's DATA. */
-function smtpServer(options: { refuse?: boolean } = {}) {
+function smtpServer(options: { refuse?: boolean; refuseRecipient?: string } = {}) {
   const messages: string[] = [];
   const server: Server = createServer((socket) => {
     let data: string | null = null;
@@ -58,7 +59,7 @@ function smtpServer(options: { refuse?: boolean } = {}) {
         const command = line.slice(0, 4).toUpperCase();
         if (command === "EHLO" || command === "HELO") reply("250 stub");
         else if (command === "MAIL") reply(options.refuse ? "550 mailbox unavailable" : "250 ok");
-        else if (command === "RCPT") reply("250 ok");
+        else if (command === "RCPT") reply(options.refuseRecipient && line.includes(options.refuseRecipient) ? "550 no such user" : "250 ok");
         else if (command === "DATA") {
           data = "";
           reply("354 go ahead");
@@ -130,6 +131,52 @@ describe("sendEmail", () => {
     } finally {
       await smtp.stop();
     }
+  });
+});
+
+describe("sendEmails", () => {
+  it("stores several mails with their notifications in one statement, sends each, and sends again only the one refused", async () => {
+    const seller = await createBuyer(t.db);
+    const mails = [
+      lowStock("many-1"),
+      { ...lowStock("many-2", "bounce@test.bazaar"), notification: { userId: seller.id, type: "LOW_STOCK", title: "Low stock: Lamp", dedupeKey: "many-2" } },
+      lowStock("many-3"),
+    ] as const;
+    const refusing = smtpServer({ refuseRecipient: "bounce@test.bazaar" });
+    await refusing.start();
+    const stores: string[] = [];
+    const off = onQuery((_ms, query) => {
+      if (query.includes('INSERT INTO "Email"')) stores.push(query);
+    });
+    try {
+      await expect(sendEmails(t.db, mails)).rejects.toThrow(/to bounce@test\.bazaar failed/);
+    } finally {
+      off();
+      await refusing.stop();
+    }
+    expect(stores).toHaveLength(1);
+    // The others went out: one address refused delays no one else.
+    expect(refusing.messages).toHaveLength(2);
+    const statuses = await t.db.email.findMany({ where: { dedupeKey: { in: ["many-1", "many-2", "many-3"] } }, orderBy: { dedupeKey: "asc" } });
+    expect(statuses.map((mail) => [mail.dedupeKey, mail.status])).toEqual([
+      ["many-1", "SENT"],
+      ["many-2", "FAILED"],
+      ["many-3", "SENT"],
+    ]);
+    expect(await t.db.notification.count({ where: { userId: seller.id, dedupeKey: "many-2" } })).toBe(1);
+
+    const smtp = smtpServer();
+    await smtp.start();
+    try {
+      const sent = await sendEmails(t.db, mails);
+      expect(sent.map((mail) => mail.status)).toEqual(["SENT", "SENT", "SENT"]);
+      expect(sent.map((mail) => mail.id)).toEqual(["many-1", "many-2", "many-3"].map((key) => statuses.find((row) => row.dedupeKey === key)?.id));
+      expect(smtp.messages).toHaveLength(1);
+      expect(smtp.messages[0]).toContain("bounce@test.bazaar");
+    } finally {
+      await smtp.stop();
+    }
+    expect(await t.db.notification.count({ where: { userId: seller.id, dedupeKey: "many-2" } })).toBe(1);
   });
 });
 

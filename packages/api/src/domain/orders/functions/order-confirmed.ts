@@ -2,40 +2,26 @@ import { sqlOn, type PrismaClient } from "@bazaar/db";
 import { bazaarEvent, inngest } from "../../../events/client";
 import { addressLines } from "../../../mail/address-lines";
 import { paths, urls } from "../../../mail/links";
-import { sendEmail } from "../../../mail/send-email";
-import type { NewOrderProps } from "../../../mail/templates/new-order";
+import { sendEmails, type AnyEmailInput } from "../../../mail/send-email";
 import { discountLines, sellerDiscountLabel, type DiscountAmounts } from "../discount-lines";
 import { customerEmail, customerOrderUrl } from "../order-access";
 
 /**
  * `order/confirmed` -> the buyer's confirmation (email + in-app), and each seller hears about
- * their part of it (in-app + email). The buyer's message reads the whole order once (its
- * shipments with their items and sellers) and returns what each seller's message says, so the
- * sellers' messages read nothing. No steps: every message is stored once by its dedupe key, so a
- * retried run (one seller's mail server failing) sends only what did not go out, and a run is one
- * call of the function (with Inngest, one request instead of one per step and one to finish).
+ * their part of it (in-app + email). The order is read once (its shipments with their items and
+ * sellers), and every message is stored in one statement (sendEmails). No steps: every message is
+ * stored once by its dedupe key, so a retried run (one seller's mail server failing) sends only
+ * what did not go out, and a run is one call of the function (with Inngest, one request instead of
+ * one per step and one to finish).
  */
 export const orderConfirmed = inngest.createFunction(
   { id: "order-confirmed-notify", name: "Tell the buyer and sellers about a confirmed order", triggers: [bazaarEvent("order/confirmed")] },
   async ({ event, db }) => {
-    const { sellers } = await confirmOrderToBuyer(db, event.data.orderId);
-    // Every seller is tried before a failure fails the run, so one bad address delays no one else.
-    const told = await Promise.allSettled(sellers.map((notice) => tellSellerAboutOrder(db, notice)));
-    const failed = told.find((outcome) => outcome.status === "rejected");
-    if (failed) throw failed.reason;
+    const { buyer, sellers } = await confirmedOrderMessages(db, event.data.orderId);
+    await sendEmails(db, [buyer, ...sellers]);
     return { sellers: sellers.length };
   },
 );
-
-/** What one seller is told about their part of a confirmed order (read with the order). */
-export interface SellerOrderNotice {
-  sellerId: string;
-  sellerUserId: string;
-  shipmentId: string;
-  contactEmail: string;
-  units: number;
-  email: NewOrderProps;
-}
 
 interface LineRead {
   name: string;
@@ -70,8 +56,8 @@ interface ConfirmedOrder extends DiscountAmounts {
   })[];
 }
 
-/** Confirms the order to its buyer; returns what each seller (a shipment each, oldest first) is to be told. */
-export async function confirmOrderToBuyer(db: PrismaClient, orderId: string): Promise<{ sellers: SellerOrderNotice[] }> {
+/** The order's messages: the buyer's confirmation, and what each seller (a shipment each, oldest first) is told. */
+export async function confirmedOrderMessages(db: PrismaClient, orderId: string): Promise<{ buyer: AnyEmailInput; sellers: AnyEmailInput[] }> {
   const [order] = await sqlOn(db).$queryRaw<ConfirmedOrder[]>`
     SELECT o."id", o."number", o."currency", o."buyerId", o."guestEmail", o."shippingAddress", o."subtotalCents", o."discountCents",
            o."shippingCents", o."taxCents", o."tierDiscountCents", o."shippingDiscountCents", o."pointsRedeemed", o."pointsDiscountCents",
@@ -96,7 +82,7 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string): Pr
   if (!order) throw new Error(`Order ${orderId} does not exist.`);
   const dedupeKey = `order-confirmation:${order.id}`;
   const shipTo = addressLines(order.shippingAddress);
-  await sendEmail(db, {
+  const buyer: AnyEmailInput = {
     to: customerEmail(order),
     template: "order-confirmation",
     props: {
@@ -126,46 +112,37 @@ export async function confirmOrderToBuyer(db: PrismaClient, orderId: string): Pr
           dedupeKey,
         }
       : undefined,
+  };
+  const sellers = order.shipments.map((shipment): AnyEmailInput => {
+    const units = shipment.items.reduce((sum, item) => sum + item.quantity, 0);
+    const sellerKey = `new-order:${shipment.id}`;
+    return {
+      to: shipment.contactEmail,
+      template: "new-order",
+      props: {
+        shopName: shipment.shopName,
+        orderNumber: order.number,
+        shipmentUrl: urls.sellerShipment(shipment.id),
+        currency: order.currency,
+        lines: shipment.items.map((item) => ({ name: item.name, quantity: item.quantity, amountCents: item.subtotalCents })),
+        totals: [
+          ...discountLines({ ...shipment, tierName: order.tierName }).map((line) => ({ label: sellerDiscountLabel(line), cents: line.cents })),
+          { label: "Shipping", cents: shipment.shippingCents },
+          ...(shipment.taxCents ? [{ label: "Tax", cents: shipment.taxCents }] : []),
+          { label: "Order total", cents: shipment.totalCents },
+        ],
+        shipTo,
+      },
+      dedupeKey: sellerKey,
+      notification: {
+        userId: shipment.sellerUserId,
+        type: "NEW_ORDER",
+        title: `New order #${order.number}`,
+        body: `${units} ${units === 1 ? "item" : "items"} to pack and ship.`,
+        link: paths.sellerShipment(shipment.id),
+        dedupeKey: sellerKey,
+      },
+    };
   });
-  const sellers = order.shipments.map((shipment) => ({
-    sellerId: shipment.sellerId,
-    sellerUserId: shipment.sellerUserId,
-    shipmentId: shipment.id,
-    contactEmail: shipment.contactEmail,
-    units: shipment.items.reduce((sum, item) => sum + item.quantity, 0),
-    email: {
-      shopName: shipment.shopName,
-      orderNumber: order.number,
-      shipmentUrl: urls.sellerShipment(shipment.id),
-      currency: order.currency,
-      lines: shipment.items.map((item) => ({ name: item.name, quantity: item.quantity, amountCents: item.subtotalCents })),
-      totals: [
-        ...discountLines({ ...shipment, tierName: order.tierName }).map((line) => ({ label: sellerDiscountLabel(line), cents: line.cents })),
-        { label: "Shipping", cents: shipment.shippingCents },
-        ...(shipment.taxCents ? [{ label: "Tax", cents: shipment.taxCents }] : []),
-        { label: "Order total", cents: shipment.totalCents },
-      ],
-      shipTo,
-    },
-  }));
-  return { sellers };
-}
-
-/** Tells a seller about their part of a confirmed order, in the console and by email. */
-export async function tellSellerAboutOrder(db: PrismaClient, notice: SellerOrderNotice) {
-  const dedupeKey = `new-order:${notice.shipmentId}`;
-  await sendEmail(db, {
-    to: notice.contactEmail,
-    template: "new-order",
-    props: notice.email,
-    dedupeKey,
-    notification: {
-      userId: notice.sellerUserId,
-      type: "NEW_ORDER",
-      title: `New order #${notice.email.orderNumber}`,
-      body: `${notice.units} ${notice.units === 1 ? "item" : "items"} to pack and ship.`,
-      link: paths.sellerShipment(notice.shipmentId),
-      dedupeKey,
-    },
-  });
+  return { buyer, sellers };
 }
