@@ -18,7 +18,8 @@ import { retryAt } from "./runtime/time";
 //     (events that only start runs, most of them, are delivered together in one statement);
 //   - a function run (see runtime/run-state.ts) is executed step by step, each step's result
 //     saved before the next step runs, until it sleeps, waits, finishes or backs off to retry
-//     (a run's last step is saved with its outcome, in one write).
+//     (a run's last step is saved with its outcome, in one write; the runs a batch finishes are
+//     saved together, in one statement, before the next event or at the batch's end).
 // Every write after the claim checks the lease, so work a relay lost its lease on is not saved twice.
 // The relay's own rows are read and written with plain SQL: they are most of what it sends.
 
@@ -102,7 +103,7 @@ export async function relayBatch(db: PrismaClient, options: RelayOptions = {}): 
     RETURNING o.id, o.name, o.payload, o.attempts, o."createdAt", o.seq, o."lockedUntil"`;
   rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
 
-  const context: RowContext = { db, registry, clock, leaseMs, logger, faults: options.faults ?? {} };
+  const context: RowContext = { db, registry, clock, leaseMs, logger, faults: options.faults ?? {}, finished: [] };
   const events = rows.filter((row) => !isRunRow(row.name));
   if (options.inngest && events.length > 0) await sendToInngest(context, options.inngest, events);
   // In-process, the events that only start runs go out together; the rest one by one, in order.
@@ -115,17 +116,54 @@ export async function relayBatch(db: PrismaClient, options: RelayOptions = {}): 
   for (const row of rows) {
     if (done.has(row.id)) continue;
     const start = performance.now();
-    let outcome: DeliveryOutcome = "dispatched";
+    let outcome: DeliveryOutcome | "finished" = "dispatched";
     try {
-      if (isRunRow(row.name)) outcome = await processRun(context, row);
-      else await dispatchHere(context, row);
+      if (isRunRow(row.name)) outcome = await processRun(context, row, start);
+      else {
+        // An event may cancel or resume runs: the runs finished before it are saved first, as they happened.
+        await saveFinishedRuns(context);
+        await dispatchHere(context, row);
+      }
     } catch (error) {
       if (error instanceof RelayCrash) throw error;
       outcome = (await recordFailure(context, row, error)) ? "failed" : "retry";
     }
-    observeDelivery(row, outcome, performance.now() - start);
+    // A finished run is observed when it is saved.
+    if (outcome !== "finished") observeDelivery(row, outcome, performance.now() - start);
   }
+  await saveFinishedRuns(context);
   return rows.length;
+}
+
+/** A run that finished in this batch, saved with the others at the end of it (saveFinishedRuns). */
+interface FinishedRun {
+  row: ClaimedRow;
+  state: RunState;
+  /** The lease the save must still find (the hold's last renewal). */
+  lease: Date;
+  started: number;
+}
+
+/**
+ * Saves the runs this batch finished in one statement (two per paid order: its split and its
+ * messages), each only where its lease is still this relay's; a run whose lease was lost was
+ * taken over and is "lost" here, as a single save would be. Dying before this statement is dying
+ * before a run's save: the run's lease ends and another relay runs it again (functions are
+ * idempotent, as Inngest's retries need them to be).
+ */
+async function saveFinishedRuns(context: RowContext): Promise<void> {
+  const finished = context.finished.splice(0);
+  if (finished.length === 0) return;
+  const clock = context.clock();
+  const values = finished.map((run) => Prisma.sql`(${run.row.id}, ${JSON.stringify(run.state)}, ${run.lease}::timestamp(3))`);
+  const saved = await sqlOn(context.db).$queryRaw<{ id: string }[]>`
+    UPDATE "OutboxEvent" AS o SET payload = f."state"::jsonb, ${deliveredColumns(clock)}
+      FROM (VALUES ${Prisma.join(values)}) AS f("id", "state", "lease")
+     WHERE o.id = f."id" AND o.status = 'PENDING' AND o."lockedUntil" = f."lease"
+    RETURNING o.id`;
+  const savedIds = new Set(saved.map((row) => row.id));
+  const now = performance.now();
+  for (const run of finished) observeDelivery(run.row, savedIds.has(run.row.id) ? "completed" : "lost", now - run.started);
 }
 
 interface RowContext {
@@ -135,6 +173,8 @@ interface RowContext {
   leaseMs: number;
   logger: Pick<Console, "warn" | "error">;
   faults: RelayFaults;
+  /** Runs finished and not yet saved (saveFinishedRuns). */
+  finished: FinishedRun[];
 }
 
 const toRunEvent = (row: ClaimedRow): RunEvent => ({
@@ -238,6 +278,8 @@ function leaseRun(context: RowContext, row: ClaimedRow) {
         lease = count === 1 ? next : null;
         return count === 1;
       }),
+    /** The lease once every save and renewal in flight is done (null when it was lost). */
+    settled: (): Promise<Date | null> => inTurn(async () => lease),
     release: () => clearInterval(heartbeat),
   };
 }
@@ -258,16 +300,22 @@ function runColumns(update: RunUpdate, clock: Date, lockedUntil: Date | null): P
   }
 }
 
-async function processRun(context: RowContext, row: ClaimedRow): Promise<DeliveryOutcome> {
+async function processRun(context: RowContext, row: ClaimedRow, started: number): Promise<DeliveryOutcome | "finished"> {
   const hold = leaseRun(context, row);
   try {
-    return await runSteps(context, row, hold.save);
+    const outcome = await runSteps(context, row, hold.save);
+    if (typeof outcome !== "object") return outcome;
+    // Finished: saved with the batch's other finished runs, under the lease this hold kept.
+    const lease = await hold.settled();
+    if (!lease) return "lost";
+    context.finished.push({ row, state: outcome.finished, lease, started });
+    return "finished";
   } finally {
     hold.release();
   }
 }
 
-async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<typeof leaseRun>["save"]): Promise<DeliveryOutcome> {
+async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<typeof leaseRun>["save"]): Promise<DeliveryOutcome | { finished: RunState }> {
   const { db, clock } = context;
   let state = parseRunState(row.payload);
   const spec = context.registry.get(state.functionId);
@@ -304,7 +352,7 @@ async function runSteps(context: RowContext, row: ClaimedRow, save: ReturnType<t
         return transition.error ? "retry" : "suspended";
       case "completed":
         await injectFault(() => context.faults.afterRun?.({ runId: row.id, functionId: spec.id }));
-        return (await save(state, { status: "SENT" }, false)) ? "completed" : "lost";
+        return { finished: state };
       case "failed":
         context.logger.error(`[relay] function ${spec.id} failed (run ${row.id}): ${state.error}`);
         await save(state, { status: "FAILED", lastError: state.error ?? "failed" }, false);

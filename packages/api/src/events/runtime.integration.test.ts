@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { onQuery } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { startBackgroundWorker } from "./background-worker";
 import { inngest } from "./client";
@@ -245,6 +246,34 @@ describe("crashes and parallel relays", () => {
     await first;
     expect(runs).toBe(1);
     expect((await find()).status).toBe("SENT");
+  });
+
+  it("saves the runs a batch finished in one statement, each only under its own lease", async () => {
+    const taken = minutes(5);
+    const first = inngest.createFunction({ id: uid("finishes"), triggers: [{ event: "seller/rejected" }] }, async () => "first");
+    const second = inngest.createFunction({ id: uid("finishes-too"), triggers: [{ event: "seller/rejected" }] }, async () => {
+      // Meanwhile another relay takes the first run over (as if this relay's lease on it had ended).
+      await t.db.outboxEvent.updateMany({ where: { name: runRowName(first.opts.id) }, data: { lockedUntil: taken } });
+      return "second";
+    });
+    await publish(t.db, "seller/rejected", { sellerId: "s-batch", reason: null });
+    const saves: string[] = [];
+    const off = onQuery((_ms, query) => {
+      if (query.includes('AS f("id", "state", "lease")')) saves.push(query);
+    });
+    try {
+      await drainOutbox(t.db, { functions: [first, second] });
+    } finally {
+      off();
+    }
+    expect(saves).toHaveLength(1);
+    const [kept] = await runsOf(second.opts.id);
+    expect(kept).toMatchObject({ status: "SENT", lockedUntil: null });
+    expect(kept?.state).toMatchObject({ outcome: "completed", output: "second" });
+    // The other relay's run is left to it: not marked done under a lease this relay no longer held.
+    const [lost] = await runsOf(first.opts.id);
+    expect(lost).toMatchObject({ status: "PENDING", lockedUntil: taken });
+    expect(lost?.state.outcome).toBeNull();
   });
 
   it("processes each event once with many relays at the same time", async () => {
