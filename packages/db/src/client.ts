@@ -31,6 +31,7 @@ const observed = globalThis as unknown as {
   bazaarQueryListeners?: Set<QueryListener>;
   bazaarPools?: Set<pg.Pool>;
   bazaarRawPools?: WeakMap<PrismaClient, pg.Pool>;
+  bazaarGenericPools?: WeakMap<PrismaClient, () => pg.Pool>;
 };
 const queryListeners = (observed.bazaarQueryListeners ??= new Set());
 const pools = (observed.bazaarPools ??= new Set());
@@ -55,32 +56,36 @@ export interface SqlPool {
   query(config: pg.QueryConfig): Promise<pg.QueryResult>;
 }
 const rawPools = (observed.bazaarRawPools ??= new WeakMap());
+/** Each client's opener of its pool for generic plans (sqlOn's genericPlans). */
+const genericPools = (observed.bazaarGenericPools ??= new WeakMap());
 
 export function sqlPoolOf(db: PrismaClient): SqlPool {
   return { query: observedQuery(rawPoolOf(db)) };
 }
 
-export function createPrismaClient(options: CreateClientOptions = {}): PrismaClient {
-  const connectionString = options.url ?? process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error("DATABASE_URL is not set: start the project with `npm run dev` or `npm start`, which provide one.");
-  }
-  // Our own pool, so its counts can be read; the adapter closes it on $disconnect.
+/** A generic plan is costed for any value, so it may pass `jit_above_cost`: the pools' connections run without JIT (newPool). */
+const GENERIC_PLANS_SETTING = "plan_cache_mode = force_generic_plan";
+const GENERIC_PLANS = [`SET LOCAL ${GENERIC_PLANS_SETTING}`];
+
+/**
+ * A pool whose connections first run `settings` (pg-pool waits for onConnect before lending one).
+ *
+ * No JIT compilation on Bazaar's connections. PostgreSQL compiles a statement whose estimated
+ * cost passes `jit_above_cost`, and bounded reads are costed far above what they do: a generic
+ * plan for any value (a product's related products at 100,000 products: 320,780, run in 0.3
+ * ms), a category page's per-category reads (costed for every category a tree could hold:
+ * 307,000, run in 2.5 ms at 1,000,000 products). Each call then spent 24 to 45 ms compiling.
+ * The biggest statement, facet counts over a whole catalogue, gains little from it (40 ms of
+ * 2 s). A SET once per connection, before the pool lends it, rather than a startup option, which
+ * a pooler such as PgBouncer refuses. A server that refuses the SET still serves.
+ */
+function newPool(connectionString: string, max: number, settings: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
-    max: options.max ?? defaultPoolSize(),
-    // No JIT compilation on Bazaar's connections. PostgreSQL compiles a statement whose estimated
-    // cost passes `jit_above_cost`, and bounded reads are costed far above what they do: a generic
-    // plan for any value (a product's related products at 100,000 products: 320,780, run in 0.3
-    // ms), a category page's per-category reads (costed for every category a tree could hold:
-    // 307,000, run in 2.5 ms at 1,000,000 products). Each call then spent 24 to 45 ms compiling.
-    // The biggest statement, facet counts over a whole catalogue, gains little from it (40 ms of
-    // 2 s). A SET once per connection, before the pool lends it (pg-pool waits for onConnect),
-    // rather than a startup option, which a pooler such as PgBouncer refuses. A server that
-    // refuses the SET still serves.
+    max,
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- pg-pool waits for the promise; @types/pg says void
     onConnect: (connection) =>
-      connection.query("SET jit = off").then(
+      connection.query(settings).then(
         () => undefined,
         () => undefined,
       ),
@@ -92,6 +97,23 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
     pools.delete(pool);
     return end();
   };
+  return pool;
+}
+
+export function createPrismaClient(options: CreateClientOptions = {}): PrismaClient {
+  const connectionString = options.url ?? process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set: start the project with `npm run dev` or `npm start`, which provide one.");
+  }
+  // Our own pool, so its counts can be read; the adapter closes it on $disconnect.
+  const max = options.max ?? defaultPoolSize();
+  const pool = newPool(connectionString, max, "SET jit = off");
+  // The pool for keyed reads outside a transaction (sqlOn's genericPlans), opened on first use and
+  // closed with the main one.
+  let generic: pg.Pool | undefined;
+  const openGeneric = () => (generic ??= newPool(connectionString, max, `SET jit = off; SET ${GENERIC_PLANS_SETTING}`));
+  const end = pool.end.bind(pool);
+  pool.end = () => Promise.all([end(), generic?.end()]).then(() => undefined);
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // Query events carry the duration Prisma measured (read by the metrics' query histogram).
@@ -101,6 +123,7 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
     for (const listener of queryListeners) listener(event.duration, event.query);
   });
   rawPools.set(client, pool);
+  genericPools.set(client, openGeneric);
   return client;
 }
 
@@ -149,9 +172,6 @@ export interface SqlTx {
   $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number>;
 }
 
-/** A generic plan is costed for any value, so it may pass `jit_above_cost`: the pool's connections run without JIT (createPrismaClient). */
-const GENERIC_PLANS = ["SET LOCAL plan_cache_mode = force_generic_plan"];
-
 export interface SqlTransactionOptions {
   readOnly?: boolean;
   /**
@@ -194,12 +214,22 @@ export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: SqlTx) => Pro
 
 /**
  * The same written-out statements one at a time on the pool, each its own transaction: for a
- * hot path's single reads (the signed-in user on every request, a product page's reads). `prepared:
- * false` sends them unnamed, planned for their values on every call: for searches whose best plan
- * depends on the values (a prepared statement may settle on one generic plan after five calls).
+ * hot path's single reads (the signed-in user on every request). `prepared: false` sends them
+ * unnamed, planned for their values on every call: for searches whose best plan depends on the
+ * values (a prepared statement may settle on one generic plan after five calls). `genericPlans`
+ * sends them on a second pool whose connections plan each statement once for any values, as
+ * sqlTransaction's genericPlans does, without a transaction's BEGIN and COMMIT round trips: for
+ * reads by key that need no snapshot in common (a product page's: the product, then its related
+ * products).
  */
-export function sqlOn(db: PrismaClient, options: { prepared?: boolean } = {}): SqlTx {
-  return sqlTxOn(observedQuery(rawPoolOf(db)), options.prepared ?? true);
+export function sqlOn(db: PrismaClient, options: { prepared?: boolean; genericPlans?: boolean } = {}): SqlTx {
+  return sqlTxOn(observedQuery(options.genericPlans ? genericPoolOf(db) : rawPoolOf(db)), options.prepared ?? true);
+}
+
+function genericPoolOf(db: PrismaClient): pg.Pool {
+  const open = genericPools.get(db);
+  if (!open) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool to lend.");
+  return open();
 }
 
 function rawPoolOf(db: PrismaClient): pg.Pool {

@@ -33,6 +33,27 @@ describe("statements on the pool (sqlOn)", () => {
     expect(await t.db.$queryRaw`SELECT current_setting('jit') AS "jit"`).toEqual([{ jit: "off" }]);
   });
 
+  it("plan each statement once for any values with genericPlans, on connections of their own without JIT", async () => {
+    const keyed = sqlOn(t.db, { genericPlans: true });
+    for (let n = 0; n < 3; n++) await keyed.$queryRaw`SELECT /* sqlon-generic */ ${n}::int AS "n"`;
+    // Each call may take another of the pool's connections: every one that ran it planned it generically only.
+    const plans = await Promise.all(
+      Array.from(
+        { length: 4 },
+        () =>
+          keyed.$queryRaw<{ custom: number; generic: number; jit: string; mode: string }[]>`
+          SELECT coalesce(sum(custom_plans), 0)::int AS "custom", coalesce(sum(generic_plans), 0)::int AS "generic", current_setting('jit') AS "jit",
+                 current_setting('plan_cache_mode') AS "mode"
+            FROM pg_prepared_statements WHERE statement LIKE '%sqlon' || '-generic%'`,
+      ),
+    );
+    for (const [row] of plans) expect(row).toMatchObject({ custom: 0, jit: "off", mode: "force_generic_plan" });
+    expect(plans.reduce((sum, [row]) => sum + (row?.generic ?? 0), 0)).toBeGreaterThan(0);
+    // The main pool's connections keep planning for the values (a listing's best plan depends on them).
+    const [main] = await sqlOn(t.db).$queryRaw<{ mode: string }[]>`SELECT current_setting('plan_cache_mode') AS "mode"`;
+    expect(main?.mode).toBe("auto");
+  });
+
   it("read values as Prisma does either way", async () => {
     for (const db of [sqlOn(t.db), sqlOn(t.db, { prepared: false })]) {
       const [row] = await db.$queryRaw<

@@ -1,4 +1,4 @@
-import { Prisma, sqlTransaction, type PrismaClient, type SqlTx } from "@bazaar/db";
+import { Prisma, sqlOn, type PrismaClient, type SqlTx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { productStock, variantStock } from "./availability";
 import { listProductCards } from "./search-products";
@@ -44,13 +44,14 @@ interface DetailRow {
  * whose query compiler cost more CPU than PostgreSQL did (bench/README.md).
  */
 /**
- * A buyer's product read (catalog.product, the product page): its two statements in one
- * read-only transaction on one connection, with plans made once per connection. Planned for each
- * call's values they cost ~0.8 ms more of database CPU than they take to run (bench/README.md,
- * session 14); by id or slug, the same plan is right for every product.
+ * A buyer's product read (catalog.product, the product page): its two statements with plans made
+ * once per connection (sqlOn's genericPlans). Planned for each call's values they cost ~0.8 ms more
+ * of database CPU than they take to run (bench/README.md, session 14); by id or slug, the same plan
+ * is right for every product. No transaction around them: the related products need no snapshot
+ * in common with the product, and its BEGIN and COMMIT were half the read's round trips.
  */
 export function readProductDetail(db: PrismaClient, input: { id: string } | { slug: string }) {
-  return sqlTransaction(db, (tx) => getProductDetail(tx, input), { readOnly: true, genericPlans: true });
+  return getProductDetail(sqlOn(db, { genericPlans: true }), input);
 }
 
 export async function getProductDetail(db: SqlTx, input: { id: string } | { slug: string }) {
