@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sqlOn } from "@bazaar/db";
 import { listCategoryTree } from "../domain/categories/list-categories";
 import { readProductDetail } from "../domain/catalog/product-detail";
+import { listingPlanDependsOnValues } from "../domain/catalog/search-products";
 import { listProductCards, readSearchPage } from "../domain/catalog/search-products";
 import { changeProductStatus, createSellerProduct, getSellerProduct, updateSellerProduct } from "../domain/catalog/seller-products";
 import { getShopPage } from "../domain/catalog/shop-page";
@@ -34,9 +35,12 @@ export const catalogRouter = router({
   /** A page of product cards: filters, sort, keyset cursor. */
   // The buyers' reads run written out on the pool (sqlOn): Prisma's raw queries cost about three
   // times the CPU of the same statement on the pool (bench/README.md, session 9). Listings are
-  // planned for their filters on every call; a search with text (readSearchPage) and a product's
-  // reads (readProductDetail) are planned once per connection.
-  list: publicProcedure.input(ZBrowseProductsSchema.optional()).query(({ ctx, input }) => listProductCards(sqlOn(ctx.db, { prepared: false }), input)),
+  // prepared (PostgreSQL's plan cache keeps a plan per shape) unless their plan depends on the
+  // values (listingPlanDependsOnValues); a search with text (readSearchPage) and a product's reads
+  // (readProductDetail) are planned once per connection.
+  list: publicProcedure
+    .input(ZBrowseProductsSchema.optional())
+    .query(({ ctx, input }) => listProductCards(sqlOn(ctx.db, { prepared: !listingPlanDependsOnValues(input) }), input)),
   /** The search page: a page of cards, facet counts (first page) and "did you mean" when nothing matched. */
   search: publicProcedure
     .use(searchLimit)
