@@ -117,43 +117,43 @@ describe("sleep and waitForEvent", () => {
   });
 
   it("resumes a wait with the matching event, or with null when it times out", async () => {
-    const fn = inngest.createFunction({ id: uid("waiter"), triggers: [{ event: "cart/updated" }] }, async ({ step }) => {
-      const checkout = await step.waitForEvent("checkout", { event: "checkout/started", match: "data.cartId", timeout: "1h" });
-      return checkout ? (checkout.data as { orderId: string }).orderId : "timed out";
+    const fn = inngest.createFunction({ id: uid("waiter"), triggers: [{ event: "return/updated" }] }, async ({ step }) => {
+      const dispute = await step.waitForEvent("dispute", { event: "dispute/opened", match: "data.orderId", timeout: "1h" });
+      return dispute ? (dispute.data as { disputeId: string }).disputeId : "timed out";
     });
     const functions = [fn];
-    await publish(t.db, "cart/updated", { cartId: "cart-w1", buyerId: "b" });
-    await publish(t.db, "cart/updated", { cartId: "cart-w2", buyerId: "b" });
+    await publish(t.db, "return/updated", { returnId: "r-w1", orderId: "order-w1", status: "REQUESTED" });
+    await publish(t.db, "return/updated", { returnId: "r-w2", orderId: "order-w2", status: "REQUESTED" });
     await drainOutbox(t.db, { functions });
-    await publish(t.db, "checkout/started", { cartId: "cart-other", orderId: "o-x", buyerId: "b" });
-    await publish(t.db, "checkout/started", { cartId: "cart-w1", orderId: "o-1", buyerId: "b" });
+    await publish(t.db, "dispute/opened", { disputeId: "d-x", orderId: "order-other" });
+    await publish(t.db, "dispute/opened", { disputeId: "d-1", orderId: "order-w1" });
     await drainOutbox(t.db, { functions });
     await drainOutbox(t.db, { functions, now: minutes(61) });
     const outputs = (await runsOf(fn.opts.id)).map((run) => run.state.output);
-    expect(outputs).toEqual(["o-1", "timed out"]);
+    expect(outputs).toEqual(["d-1", "timed out"]);
   });
 });
 
 describe("cancelOn, debounce, singleton", () => {
   it("cancels runs whose trigger matches the cancelling event, and only those", async () => {
     const fn = inngest.createFunction(
-      { id: uid("cancellable"), triggers: [{ event: "cart/updated" }], cancelOn: [{ event: "checkout/started", match: "data.cartId" }] },
+      { id: uid("cancellable"), triggers: [{ event: "return/updated" }], cancelOn: [{ event: "dispute/opened", match: "data.orderId" }] },
       async ({ step }) => {
         await step.sleep("wait", "1h");
         return "finished";
       },
     );
     const functions = [fn];
-    await publish(t.db, "cart/updated", { cartId: "cart-c1", buyerId: "b" });
-    await publish(t.db, "cart/updated", { cartId: "cart-c2", buyerId: "b" });
+    await publish(t.db, "return/updated", { returnId: "r-c1", orderId: "order-c1", status: "REQUESTED" });
+    await publish(t.db, "return/updated", { returnId: "r-c2", orderId: "order-c2", status: "REQUESTED" });
     await drainOutbox(t.db, { functions });
-    await publish(t.db, "checkout/started", { cartId: "cart-c1", orderId: "o-1", buyerId: "b" });
+    await publish(t.db, "dispute/opened", { disputeId: "d-c1", orderId: "order-c1" });
     await drainOutbox(t.db, { functions });
     await drainOutbox(t.db, { functions, now: minutes(61) });
     const runs = await runsOf(fn.opts.id);
-    expect(runs.map((run) => [run.state.event.data.cartId, run.state.outcome])).toEqual([
-      ["cart-c1", "cancelled"],
-      ["cart-c2", "completed"],
+    expect(runs.map((run) => [run.state.event.data.orderId, run.state.outcome])).toEqual([
+      ["order-c1", "cancelled"],
+      ["order-c2", "completed"],
     ]);
   });
 
@@ -179,15 +179,15 @@ describe("cancelOn, debounce, singleton", () => {
 
   it("keeps one run per singleton key, the newest", async () => {
     const fn = inngest.createFunction(
-      { id: uid("singleton"), triggers: [{ event: "cart/updated" }], singleton: { key: "event.data.cartId", mode: "cancel" } },
+      { id: uid("singleton"), triggers: [{ event: "return/updated" }], singleton: { key: "event.data.orderId", mode: "cancel" } },
       async ({ step }) => {
         await step.sleep("wait", "10m");
       },
     );
     const functions = [fn];
-    await publish(t.db, "cart/updated", { cartId: "cart-s", buyerId: "b" });
+    await publish(t.db, "return/updated", { returnId: "r-s", orderId: "order-s", status: "REQUESTED" });
     await drainOutbox(t.db, { functions });
-    await publish(t.db, "cart/updated", { cartId: "cart-s", buyerId: "b" });
+    await publish(t.db, "return/updated", { returnId: "r-s", orderId: "order-s", status: "REQUESTED" });
     await drainOutbox(t.db, { functions });
     await drainOutbox(t.db, { functions, now: minutes(11) });
     expect((await runsOf(fn.opts.id)).map((run) => run.state.outcome)).toEqual(["cancelled", "completed"]);

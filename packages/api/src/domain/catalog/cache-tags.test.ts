@@ -48,7 +48,7 @@ describe("storefront revalidation", () => {
     expect(tags("product/updated", { productId: "p1", sellerId: "s1" } as never)).toEqual(product);
     expect(tags("stock/changed", { stockLevelId: "l1", productId: "p1", available: 0 } as never)).toEqual(product);
     expect(tags("seller/approved", { sellerId: "s1" } as never)).toEqual(["shop:s1", STOREFRONT_CACHE_TAGS.listings]);
-    expect(tags("cart/updated", { cartId: "c1", buyerId: null } as never)).toBeNull();
+    expect(tags("return/updated", { returnId: "r1", orderId: "o1", status: "REQUESTED" } as never)).toBeNull();
     expect(storefrontTagsFor({ kind: "categories" })).toEqual([STOREFRONT_CACHE_TAGS.catalog]);
   });
 });
