@@ -115,6 +115,9 @@ export async function relayBatch(db: PrismaClient, options: RelayOptions = {}): 
       );
   for (const row of rows) {
     if (done.has(row.id)) continue;
+    // A batch of slow runs (a payout's transfer) must not outlast a finished run's lease before its save.
+    const oldest = context.finished[0];
+    if (oldest && oldest.lease.getTime() - clock().getTime() < leaseMs / 2) await saveFinishedRuns(context);
     const start = performance.now();
     let outcome: DeliveryOutcome | "finished" = "dispatched";
     try {

@@ -276,6 +276,27 @@ describe("crashes and parallel relays", () => {
     expect(lost?.state.outcome).toBeNull();
   });
 
+  it("saves the runs a batch finished before a slow run could outlast their lease", async () => {
+    const log: string[] = [];
+    const fast = (name: string) => inngest.createFunction({ id: uid(name), triggers: [{ event: "payout/reversed" }] }, async () => void log.push(name));
+    // A payout's transfer waiting on Stripe, say: longer than half the lease the batch was claimed with.
+    const slow = inngest.createFunction({ id: uid("slow-run"), triggers: [{ event: "payout/reversed" }] }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      log.push("slow");
+    });
+    const functions = [fast("first"), slow, fast("last")];
+    await publish(t.db, "payout/reversed", { payoutId: "po-lease", sellerId: "s-lease" });
+    const off = onQuery((_ms, query) => {
+      if (query.includes('AS f("id", "state", "lease")')) log.push("saved");
+    });
+    try {
+      await drainOutbox(t.db, { functions, leaseMs: 1000 });
+    } finally {
+      off();
+    }
+    expect(log).toEqual(["first", "slow", "saved", "last", "saved"]);
+  });
+
   it("processes each event once with many relays at the same time", async () => {
     const runsPerEvent = new Map<string, number>();
     const fn = inngest.createFunction({ id: uid("fanout"), triggers: [{ event: "seller/approved" }] }, async ({ event, step }) => {
