@@ -65,6 +65,8 @@ export function sqlPoolOf(db: PrismaClient): SqlPool {
 
 /** A generic plan is costed for any value, so it may pass `jit_above_cost`: the pools' connections run without JIT (newPool). */
 const GENERIC_PLANS_SETTING = "plan_cache_mode = force_generic_plan";
+/** What every connection of every pool runs first (newPool says why). */
+const NO_JIT = "SET jit = off";
 const GENERIC_PLANS = [`SET LOCAL ${GENERIC_PLANS_SETTING}`];
 
 /**
@@ -107,11 +109,11 @@ export function createPrismaClient(options: CreateClientOptions = {}): PrismaCli
   }
   // Our own pool, so its counts can be read; the adapter closes it on $disconnect.
   const max = options.max ?? defaultPoolSize();
-  const pool = newPool(connectionString, max, "SET jit = off");
+  const pool = newPool(connectionString, max, NO_JIT);
   // The pool for keyed reads outside a transaction (sqlOn's genericPlans), opened on first use and
   // closed with the main one.
   let generic: pg.Pool | undefined;
-  const openGeneric = () => (generic ??= newPool(connectionString, max, `SET jit = off; SET ${GENERIC_PLANS_SETTING}`));
+  const openGeneric = () => (generic ??= newPool(connectionString, max, `${NO_JIT}; SET ${GENERIC_PLANS_SETTING}`));
   const end = pool.end.bind(pool);
   pool.end = () => Promise.all([end(), generic?.end()]).then(() => undefined);
   const client = new PrismaClient({

@@ -37,13 +37,6 @@ interface DetailRow {
 }
 
 /**
- * A product page: images, shop, category path, rating, availability and related products.
- * Two statements, written out (each an index read bounded by the product, whatever the
- * catalogue's size): the product with its pictures, options, active variants and their stock and
- * its category path in one; then its related products. Written out rather than through Prisma,
- * whose query compiler cost more CPU than PostgreSQL did (bench/README.md).
- */
-/**
  * A buyer's product read (catalog.product, the product page): its two statements with plans made
  * once per connection (sqlOn's genericPlans). Planned for each call's values they cost ~0.8 ms more
  * of database CPU than they take to run (bench/README.md, session 14); by id or slug, the same plan
@@ -54,6 +47,13 @@ export function readProductDetail(db: PrismaClient, input: { id: string } | { sl
   return getProductDetail(sqlOn(db, { genericPlans: true }), input);
 }
 
+/**
+ * A product page: images, shop, category path, rating, availability and related products.
+ * Two statements, written out (each an index read bounded by the product, whatever the
+ * catalogue's size): the product with its pictures, options, active variants and their stock and
+ * its category path in one; then its related products. Written out rather than through Prisma,
+ * whose query compiler cost more CPU than PostgreSQL did (bench/README.md).
+ */
 export async function getProductDetail(db: SqlTx, input: { id: string } | { slug: string }) {
   const [product] = await db.$queryRaw<DetailRow[]>`
     SELECT p."id", p."slug", p."sku", p."name", p."description", p."priceCents", p."currency", p."ratingAvg", p."ratingCount",

@@ -316,7 +316,6 @@ const toCard = (row: CardRow): ProductCard => {
   };
 };
 
-/** A page of product cards. `excludeId` / `categoryId` serve "related products"; `matched`, a search page (its matches found once). */
 /**
  * Whether a listing's best plan depends on its values, so that it is planned for them on every
  * call (an unnamed statement) rather than prepared, where PostgreSQL may settle on one plan for
@@ -330,6 +329,7 @@ export function listingPlanDependsOnValues(input: BrowseProductsInput | undefine
   return !!input && (!!input.q || input.minPriceCents !== undefined || input.maxPriceCents !== undefined || !!input.options?.length);
 }
 
+/** A page of product cards. `excludeId` / `categoryId` serve "related products"; `matched`, a search page (its matches found once). */
 export async function listProductCards(
   db: SqlTx,
   rawInput: BrowseProductsInput & { excludeId?: string; categoryId?: string; matched?: SearchMatches } = {},

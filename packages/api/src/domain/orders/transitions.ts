@@ -50,7 +50,8 @@ export async function moveOrder(tx: Tx, order: Pick<Order, "id" | "status">, to:
 /**
  * Moves the order through several states at once (paid, then confirmed), each step checked
  * against the transition table and recorded in the history, in one statement whatever the number
- * of steps (and the cancellation's event after it). The steps are stamped a millisecond apart so the timeline keeps their order.
+ * of steps (and the cancellation's event after it). The steps are stamped a millisecond apart so
+ * the timeline keeps their order.
  */
 export async function moveOrderThrough(tx: SqlTx, order: Pick<Order, "id" | "status">, steps: OrderStep[]) {
   const move = orderMoveSql(order, steps);
@@ -94,7 +95,7 @@ export function orderMoveSql(order: Pick<Order, "id" | "status">, steps: OrderSt
       SELECT h."id", order_moved."id", h."status", h."note", h."actorId", h."createdAt"
         FROM order_moved, (VALUES ${Prisma.join(history)}) AS h ("id", "status", "note", "actorId", "createdAt")
     )`;
-  return cancelled ? { ctes, status, cancelReason: cancelReason ?? null } : { ctes, status };
+  return { ctes, status, cancelReason };
 }
 
 /** A note on the order's timeline without a status change (a refund, a late payment). */

@@ -45,7 +45,6 @@ interface ConfirmedOrder extends DiscountAmounts {
   items: (LineRead & { shopName: string })[];
   shipments: (Omit<DiscountAmounts, "tierName" | "pointsRedeemed" | "promoCode"> & {
     id: string;
-    sellerId: string;
     sellerUserId: string;
     shopName: string;
     contactEmail: string;
@@ -68,7 +67,7 @@ export async function confirmedOrderMessages(db: PrismaClient, orderId: string):
                                                        'shopName', s."shopName") ORDER BY i."id"), '[]')
               FROM "OrderItem" i JOIN "Seller" s ON s."id" = i."sellerId" WHERE i."orderId" = o."id") AS "items",
            (SELECT coalesce(json_agg(json_build_object(
-                     'id', sh."id", 'sellerId', sh."sellerId", 'sellerUserId', s."userId", 'shopName', s."shopName", 'contactEmail', s."contactEmail",
+                     'id', sh."id", 'sellerUserId', s."userId", 'shopName', s."shopName", 'contactEmail', s."contactEmail",
                      'discountCents', sh."discountCents", 'tierDiscountCents', sh."tierDiscountCents",
                      'shippingDiscountCents', sh."shippingDiscountCents", 'pointsDiscountCents', sh."pointsDiscountCents",
                      'sellerFundedCents', sh."sellerFundedCents", 'shippingCents', sh."shippingCents", 'taxCents', sh."taxCents",
