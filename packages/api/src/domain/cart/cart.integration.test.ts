@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor, callerWithCookies } from "../../testing";
-import { createAddress, createBuyer, createProduct, createPromo, createSeller, setTaxRate, shippingAddressInput } from "../../testing/factories";
+import {
+  createAddress,
+  createBuyer,
+  createProduct,
+  createPromo,
+  createSeller,
+  createWarehouse,
+  setTaxRate,
+  shippingAddressInput,
+} from "../../testing/factories";
 import { SOFT_RESERVATION_MS } from "../inventory/constants";
 import { releaseExpiredCartReservations } from "../inventory/order-reservations";
 import { lockCartForChange, lockCartForCheckout } from "./cart-owner";
@@ -78,6 +87,38 @@ describe("a buyer's first adds", () => {
 });
 
 describe("cart changes", () => {
+  it("adds of one product to one cart at once each land on its one line, all held", async () => {
+    const { seller } = await createSeller(t.db);
+    const { product } = await createProduct(t.db, seller.id, { stock: 40 });
+    const api = await callerFor(t.db, (await createBuyer(t.db)).id);
+    await api.cart.add({ productId: product.id, quantity: 1 });
+    // A double click times ten: each add reads the line after the cart's lock, so none misses another's units.
+    const answers = await Promise.all(Array.from({ length: 10 }, () => api.cart.add({ productId: product.id, quantity: 2 })));
+    expect(answers.map((answer) => answer.line.quantity).sort((a, b) => a - b)).toEqual([3, 5, 7, 9, 11, 13, 15, 17, 19, 21]);
+    expect((await api.cart.get()).groups[0]?.lines.map((line) => [line.quantity, line.heldQuantity])).toEqual([[21, 21]]);
+    expect(await reserved(product.id)).toBe(21);
+  });
+
+  it("holds an add over two warehouses when neither has it all, and refuses one that stock cannot cover, changing nothing", async () => {
+    const { seller, warehouse } = await createSeller(t.db);
+    const second = await createWarehouse(t.db, seller.id);
+    const { product } = await createProduct(t.db, seller.id, { name: "Lamp", stock: { [warehouse.id]: 4, [second.id]: 3 } });
+    const api = await callerFor(t.db, (await createBuyer(t.db)).id);
+    // One row covers 3 (the one with the most, 4, as planAllocation picks); the next 3 need both rows.
+    expect(await api.cart.add({ productId: product.id, quantity: 3 })).toMatchObject({ line: { quantity: 3 }, itemCount: 3 });
+    expect(await api.cart.add({ productId: product.id, quantity: 3 })).toMatchObject({ line: { quantity: 6 }, itemCount: 6 });
+    const holds = await t.db.reservation.findMany({ where: { productId: product.id, status: "ACTIVE" }, select: { stockLevelId: true, quantity: true } });
+    expect(holds.reduce((sum, hold) => sum + hold.quantity, 0)).toBe(6);
+    expect(new Set(holds.map((hold) => hold.stockLevelId)).size).toBe(2);
+    await expect(api.cart.add({ productId: product.id, quantity: 2 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: 'Only 7 of "Lamp" available. Lower the quantity to 7 or less.',
+    });
+    // The refused add rolled back whole: the line, its holds and the stock rows are as they were.
+    expect((await api.cart.get()).groups[0]?.lines.map((line) => [line.quantity, line.heldQuantity])).toEqual([[6, 6]]);
+    expect(await reserved(product.id)).toBe(6);
+  });
+
   it("groups lines by seller, shows the hold expiry and totals, and gives stock back when lowered or removed", async () => {
     const one = await createSeller(t.db, { shopName: "A Shop", shippingFlatCents: 500, freeShippingOverCents: 3000 });
     const two = await createSeller(t.db, { shopName: "B Shop", shippingFlatCents: 400, freeShippingOverCents: null });

@@ -9,7 +9,8 @@ import { DomainError } from "../../errors";
 import type { CartItemRef } from "../../validators/cart";
 import { variantDisplayName } from "../../validators/variants";
 import { buyerVisibleSql } from "../catalog/visibility";
-import { releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
+import { growCartItemHold, releaseCartReservations, setCartItemReservation } from "../inventory/cart-reservations";
+import type { StockRow } from "../inventory/stock-rows";
 import { promoIneligibility } from "../pricing";
 import { inSqlTransaction, inTransaction } from "../transaction";
 import { lockCartForChange, type CartOwner } from "./cart-owner";
@@ -122,8 +123,9 @@ export interface CartAddition {
 
 /**
  * Adds `quantity` units of a variant (to its line if the cart has one), holding the stock: five
- * statements with the COMMIT (the cart locked, the variant with its line and what it holds, the
- * line written, the stock held on one row, COMMIT), then one read for the answer.
+ * statements with BEGIN and COMMIT (the cart locked; the variant with its line and what it holds,
+ * read after the lock so that a concurrent add to the same line is seen; the line written with
+ * the stock held on one row and the cart's count and subtotal, the answer).
  */
 export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartItemRef & { quantity: number }, now = new Date()): Promise<CartAddition> {
   checkQuantity(input.quantity, 1);
@@ -152,9 +154,21 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
           `You can have at most ${MAX_LINE_QUANTITY} of "${variant.displayName}" in your cart (you have ${existing?.quantity ?? 0}).`,
         );
       }
-      // The line written, with the cart's count and subtotal after it (the reply) in the same
-      // statement: the cart is locked, so its other lines are as this statement reads them.
-      const [line] = await tx.$queryRaw<{ id: string; itemCount: number; subtotalCents: number }[]>`
+      // The line has fewer units held than it will have (an add grows it; expired holds are made up too).
+      const hold = growCartItemHold({
+        cartId: cart.id,
+        cartItemId: Prisma.sql`SELECT "id" FROM "line"`,
+        productId: variant.productId,
+        variantId: variant.id,
+        productName: variant.displayName,
+        quantity,
+        held: existing?.held ?? 0,
+        now,
+      });
+      // The line written, the stock held on one row when one has enough, and the cart's count and
+      // subtotal after it (the reply) in one statement: the cart is locked, so its other lines are
+      // as this statement reads them, and the stock rows are locked after the line is written.
+      const [line] = await tx.$queryRaw<{ id: string; itemCount: number; subtotalCents: number; held: StockRow | null }[]>`
         WITH "line" AS (${
           existing
             ? Prisma.sql`
@@ -166,23 +180,15 @@ export async function addToCart(db: PrismaClient, owner: CartOwner, input: CartI
                 VALUES (gen_random_uuid()::text, ${cart.id}, ${variant.productId}, ${variant.id}, ${variant.sellerId}, ${quantity}, ${variant.priceCents},
                         ${variant.currency}, ${now}, ${now})
                 RETURNING "id", "cartId", "quantity", "unitPriceCents"`
-        })
+        }), ${hold.sql}
         SELECT l."id",
                (l."quantity" + coalesce(sum(o."quantity"), 0))::int AS "itemCount",
-               (l."quantity"::bigint * l."unitPriceCents" + coalesce(sum(o."quantity"::bigint * o."unitPriceCents"), 0))::int AS "subtotalCents"
+               (l."quantity"::bigint * l."unitPriceCents" + coalesce(sum(o."quantity"::bigint * o."unitPriceCents"), 0))::int AS "subtotalCents",
+               (SELECT to_jsonb(h) FROM one_row_held h) AS "held"
           FROM "line" l LEFT JOIN "CartItem" o ON o."cartId" = l."cartId" AND o."id" <> l."id"
          GROUP BY l."id", l."quantity", l."unitPriceCents"`;
       if (!line) throw new Error(`Cart line ${existing?.id ?? "(new)"} vanished under the cart's lock.`);
-      await setCartItemReservation(tx, {
-        cartId: cart.id,
-        cartItemId: line.id,
-        productId: variant.productId,
-        variantId: variant.id,
-        productName: variant.displayName,
-        quantity,
-        held: existing?.held ?? 0,
-        now,
-      });
+      await hold.settle(tx, line.held, line.id);
       // The cart is in the product's currency (it was, or it just took it).
       return {
         line: { id: line.id, variantId: variant.id, quantity },

@@ -4,7 +4,18 @@ import { Prisma, type SqlTx, type Tx } from "@bazaar/db";
 import { DomainError } from "../../errors";
 import { SOFT_RESERVATION_MS, SOFT_RESERVATION_RENEW_BELOW_MS } from "./constants";
 import { planAllocation } from "./plan-allocation";
-import { addReserved, availableOf, groupByStockLevel, lockVariantStock, removeReserved, reserveOnOneRow } from "./stock-rows";
+import {
+  addReserved,
+  availableOf,
+  groupByStockLevel,
+  lockVariantStock,
+  removeReserved,
+  reserveOnOneRow,
+  reserveOnOneRowSql,
+  settleOneRowHold,
+  type OneRowHold,
+  type StockRow,
+} from "./stock-rows";
 
 export interface CartItemReservationInput {
   cartId: string;
@@ -50,9 +61,41 @@ export async function setCartItemReservation(tx: SqlTx, input: CartItemReservati
 }
 
 async function reserveForCartItem(tx: SqlTx, input: CartItemReservationInput, quantity: number, alreadyHeld: number, now: Date) {
+  if (await reserveOnOneRow(tx, oneRowHoldOf(input, quantity, now))) return;
+  await reserveOverRows(tx, input, quantity, alreadyHeld, now);
+}
+
+const oneRowHoldOf = (input: Omit<CartItemReservationInput, "cartItemId"> & { cartItemId: string | Prisma.Sql }, quantity: number, now: Date): OneRowHold => ({
+  variantId: input.variantId,
+  quantity,
+  cartId: input.cartId,
+  cartItemId: input.cartItemId,
+  expiresAt: new Date(now.getTime() + SOFT_RESERVATION_MS),
+  now,
+});
+
+/**
+ * setCartItemReservation for a line that must hold more than it does, split for a caller that
+ * writes the line in the same statement as the hold (the add to cart): `sql` gives the CTEs that
+ * take the missing units from one stock row (reserveOnOneRowSql: `one_row_held` answers that
+ * row), `cartItemId` the SQL that gives the line's id there. `settle` finishes with what that
+ * statement answered: the row, or, when no single row had enough, the units split over rows, or
+ * "only N available".
+ */
+export function growCartItemHold(input: Omit<CartItemReservationInput, "cartItemId" | "held"> & { cartItemId: Prisma.Sql; held: number }) {
+  const now = input.now ?? new Date();
+  const quantity = input.quantity - input.held;
+  return {
+    sql: reserveOnOneRowSql(oneRowHoldOf(input, quantity, now)),
+    settle: async (tx: SqlTx, row: StockRow | null, cartItemId: string): Promise<void> => {
+      if (!(await settleOneRowHold(tx, row, quantity))) await reserveOverRows(tx, { ...input, cartItemId }, quantity, input.held, now);
+    },
+  };
+}
+
+/** The units split over the variant's stock rows (planAllocation), when no single row has them all. */
+async function reserveOverRows(tx: SqlTx, input: CartItemReservationInput, quantity: number, alreadyHeld: number, now: Date) {
   const expiresAt = new Date(now.getTime() + SOFT_RESERVATION_MS);
-  const hold = { variantId: input.variantId, quantity, cartId: input.cartId, cartItemId: input.cartItemId, expiresAt, now };
-  if (await reserveOnOneRow(tx, hold)) return;
   const rows = await lockVariantStock(tx, input.variantId);
   const plan = planAllocation(
     rows.map((row) => ({ stockLevelId: row.id, available: availableOf(row) })),

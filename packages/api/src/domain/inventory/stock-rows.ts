@@ -42,37 +42,61 @@ export async function addReserved(tx: SqlTx, stockLevelId: string, quantity: num
   return row ?? null;
 }
 
+/** A SOFT hold of `quantity` units of a variant for a cart's line. */
+export interface OneRowHold {
+  variantId: string;
+  quantity: number;
+  cartId: string;
+  /** The line's id, or SQL that gives it (a line written by the same statement). */
+  cartItemId: string | Prisma.Sql;
+  expiresAt: Date;
+  now: Date;
+}
+
 /**
  * A cart's hold in one statement, when one stock row can cover it (the usual case): locks the
  * variant's rows (id order), takes `quantity` from the one with the most available (what
  * planAllocation would choose) and writes the SOFT reservation. Null, with nothing changed but
  * the locks, when no single row has enough: the caller then splits it over rows.
  */
-export async function reserveOnOneRow(
-  tx: SqlTx,
-  hold: { variantId: string; quantity: number; cartId: string; cartItemId: string; expiresAt: Date; now: Date },
-): Promise<StockRow | null> {
-  const [row] = await tx.$queryRaw<StockRow[]>`
-    WITH locked AS (
+export async function reserveOnOneRow(tx: SqlTx, hold: OneRowHold): Promise<StockRow | null> {
+  const [row] = await tx.$queryRaw<StockRow[]>`WITH ${reserveOnOneRowSql(hold)} SELECT * FROM one_row_held`;
+  return settleOneRowHold(tx, row ?? null, hold.quantity);
+}
+
+/**
+ * reserveOnOneRow's statement as CTEs, for a caller that writes what the hold belongs to in the
+ * same statement (the add to cart writes the line, whose id `hold.cartItemId` then selects):
+ * `one_row_held` gives the stock row the units were taken from (a StockRow), or nothing. The
+ * stock rows are locked only after `cartItemId` is evaluated, so the caller's write comes first,
+ * as it did in a statement of its own. The caller passes what it got to settleOneRowHold.
+ */
+export function reserveOnOneRowSql(hold: OneRowHold): Prisma.Sql {
+  return Prisma.sql`one_row_locked AS (
       SELECT s."id", s."onHand" - s."reserved" - s."allocated" AS "available"
-        FROM "StockLevel" s WHERE s."variantId" = ${hold.variantId} ORDER BY s."id" FOR NO KEY UPDATE
-    ), best AS (
-      SELECT "id" FROM locked WHERE "available" >= ${hold.quantity} ORDER BY "available" DESC, "id" LIMIT 1
-    ), reserved AS (
+        FROM "StockLevel" s WHERE s."variantId" = ${hold.variantId} AND (${hold.cartItemId})::text IS NOT NULL ORDER BY s."id" FOR NO KEY UPDATE
+    ), one_row_best AS (
+      SELECT "id" FROM one_row_locked WHERE "available" >= ${hold.quantity} ORDER BY "available" DESC, "id" LIMIT 1
+    ), one_row_reserved AS (
       UPDATE "StockLevel" s SET "reserved" = s."reserved" + ${hold.quantity}, "updatedAt" = now()
-        FROM best WHERE s."id" = best."id" AND s."onHand" - s."reserved" - s."allocated" >= ${hold.quantity}
+        FROM one_row_best b WHERE s."id" = b."id" AND s."onHand" - s."reserved" - s."allocated" >= ${hold.quantity}
       RETURNING s.*
-    ), held AS (
+    ), one_row_written AS (
       INSERT INTO "Reservation" ("id", "stockLevelId", "productId", "variantId", "quantity", "type", "status", "expiresAt", "cartId", "cartItemId", "createdAt", "updatedAt")
       SELECT gen_random_uuid()::text, r."id", r."productId", r."variantId", ${hold.quantity}::int, 'SOFT'::"ReservationType", 'ACTIVE'::"ReservationStatus",
-             ${hold.expiresAt}::timestamp(3), ${hold.cartId}, ${hold.cartItemId}, ${hold.now}::timestamp(3), ${hold.now}::timestamp(3)
-        FROM reserved r
-    )
-    SELECT r."id", r."productId", r."variantId", r."onHand", r."reserved", r."allocated", r."lowStockThreshold", r."version",
-           (SELECT p."sellerId" FROM "Product" p WHERE p."id" = r."productId") AS "sellerId"
-      FROM reserved r`;
-  if (row) await publishIfCrossedLow(tx, row, availableOf(row) + hold.quantity);
-  return row ?? null;
+             ${hold.expiresAt}::timestamp(3), ${hold.cartId}, (${hold.cartItemId})::text, ${hold.now}::timestamp(3), ${hold.now}::timestamp(3)
+        FROM one_row_reserved r
+    ), one_row_held AS (
+      SELECT r."id", r."productId", r."variantId", r."onHand", r."reserved", r."allocated", r."lowStockThreshold", r."version",
+             (SELECT p."sellerId" FROM "Product" p WHERE p."id" = r."productId") AS "sellerId"
+        FROM one_row_reserved r
+    )`;
+}
+
+/** What follows a one-row hold (reserveOnOneRowSql's `one_row_held`, `quantity` units): the seller told when it left the row low. */
+export async function settleOneRowHold(tx: SqlTx, row: StockRow | null, quantity: number): Promise<StockRow | null> {
+  if (row) await publishIfCrossedLow(tx, row, availableOf(row) + quantity);
+  return row;
 }
 
 /** Gives back units a cart held. */
