@@ -79,5 +79,8 @@ await measure("  + a price cutting a band", () => productFacets(db, { minPriceCe
 await measure('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
 // The header's suggestions, asked as the buyer types.
 await measure('suggestions "hea"', () => suggest(db, "hea"));
+await measure('suggestions "headph"', () => suggest(db, "headph"));
 await measure('suggestions "headphones"', () => suggest(db, "headphones"));
+await measure('suggestions "hedphones" (a typo)', () => suggest(db, "hedphones"));
+await measure('suggestions "lamp"', () => suggest(db, "lamp"));
 await db.$disconnect();

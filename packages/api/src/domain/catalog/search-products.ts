@@ -202,7 +202,11 @@ export interface SearchMatches {
  * side, there for typos, is read only when the full-text side came back short of its limit: a
  * GIN index's bitmap holds every match before the LIMIT takes any, and a common word's trigrams
  * match tens of thousands of names ("headphones": 35,713 of 1,000,000, 29 ms), none of which
- * would be kept over a full set of full-text matches for a word spelt right.
+ * would be kept over a full set of full-text matches for a word spelt right. A GiST index on the
+ * name stops at the LIMIT instead, but it walks much of its tree when few names match: at 100,000
+ * products the trigram side cost about 1 ms less for "hedphones" (200 matches), while a search
+ * that matched nothing went from 0.1 to 13 ms, and the header's suggestions ("headph", "hedphones")
+ * cost 2 to 5 times as much (bench/README.md, session 20). The name's index stays GIN.
  */
 function matchesSql(q: string): Prisma.Sql {
   const listed = Prisma.sql`"status" = 'ACTIVE' AND "unlistedAt" IS NULL`;
@@ -351,7 +355,11 @@ export async function listProductCards(
     );
   }
   const direction = spec.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const order = Prisma.sql`ORDER BY ${spec.expr} ${direction}, p."id" ${direction}`;
+  // By the key's output name, not a second copy of its expression: each copy of the relevance
+  // carries its own parameters, so PostgreSQL could not tell them equal and ranked every match
+  // twice (word_similarity on up to 400 names): at 100,000 products the typo search's page of
+  // cards cost 3.4 to 4.6 ms of database CPU instead of 2.3 to 2.9 (bench/README.md, session 20).
+  const order = Prisma.sql`ORDER BY "sortKey" ${direction}, p."id" ${direction}`;
   // A category's page (a listing, or related products by `categoryId`) is taken from each
   // category of the tree's own first limit+1 products, each read in order from a (categoryId,
   // status, sort key) index and cut short by its LIMIT, so it costs the same whether the category

@@ -21,7 +21,8 @@ export const SUGGEST_CANDIDATES = 200;
 /**
  * What the header's search box offers while the buyer types: products whose name starts with,
  * contains or resembles the text (pg_trgm word similarity, `<%`, so typos still match), and matching
- * categories. Uses the name trigram index; two queries, each bounded whatever the catalogue's size.
+ * categories. Uses the name's GIN trigram index (a GiST one made these 2 to 5 times dearer at
+ * 100,000 products: bench/README.md, session 20); two queries, each bounded whatever the catalogue's size.
  */
 export async function suggest(db: Tx, text: string): Promise<Suggestions> {
   const q = text.trim().slice(0, 100);
