@@ -45,12 +45,6 @@ export interface LoggerOptions {
   base?: Record<string, unknown>;
   /** Apply REDACT_PATHS (default). Only the access log, whose fields are all Bazaar's own, goes without. */
   redact?: boolean;
-  /**
-   * Write each JSON line before the call returns (default). False: lines written while a write is
-   * under way go out together in the next one, and what is left is written when the process exits
-   * (pino flushes it then); a process killed outright loses the lines of its last write.
-   */
-  sync?: boolean;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -65,8 +59,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   if (options.destination) return pino(config, options.destination);
   const readable = options.pretty ?? (process.env.NODE_ENV !== "production" && process.env.LOG_FORMAT !== "json");
   // pino-pretty as a plain stream in this thread (no worker-thread transport to bundle).
-  if (readable) return pino(config, pretty({ sync: true, colorize: false, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" }));
-  return pino(config, pino.destination({ dest: 1, sync: options.sync ?? true }));
+  return pino(config, readable ? pretty({ sync: true, colorize: false, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" }) : undefined);
 }
 
 const holder = globalThis as unknown as { bazaarLogger?: Logger; bazaarAccessLogger?: Logger };
@@ -81,12 +74,10 @@ export function logger(): Logger {
 /**
  * The one-line-per-request log. Its fields are fixed and Bazaar's own (request id, route,
  * procedure, status, duration, actor id and role), never a payload, so it skips redaction,
- * which costs about 50 µs a line with every path; a line costs about 2 µs instead. Written
- * asynchronously: under load, one write carries the lines of many requests instead of one
- * system call each (the main log stays synchronous, so an error line is out before a crash).
+ * which costs about 50 µs a line with every path; a line costs about 2 µs instead.
  */
 export function accessLogger(): Logger {
-  holder.bazaarAccessLogger ??= createLogger({ base: base(), redact: false, sync: false });
+  holder.bazaarAccessLogger ??= createLogger({ base: base(), redact: false });
   return holder.bazaarAccessLogger;
 }
 
