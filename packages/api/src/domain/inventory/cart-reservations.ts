@@ -85,6 +85,8 @@ const oneRowHoldOf = (input: Omit<CartItemReservationInput, "cartItemId"> & { ca
 export function growCartItemHold(input: Omit<CartItemReservationInput, "cartItemId" | "held"> & { cartItemId: Prisma.Sql; held: number }) {
   const now = input.now ?? new Date();
   const quantity = input.quantity - input.held;
+  // A line's active holds add up to its quantity at most, so an add always has units to hold.
+  if (quantity <= 0) throw new Error(`A line holding ${input.held} cannot grow its holds to ${input.quantity}.`);
   return {
     sql: reserveOnOneRowSql(oneRowHoldOf(input, quantity, now)),
     settle: async (tx: SqlTx, row: StockRow | null, cartItemId: string): Promise<void> => {
