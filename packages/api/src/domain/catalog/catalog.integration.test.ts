@@ -287,6 +287,37 @@ describe("sellers' products", () => {
     expect((await api.seller.products()).items.map((p) => p.status).sort()).toEqual(["ARCHIVED", "DRAFT"]);
   });
 
+  it("finds a seller's own products by name or SKU, literally, newest change first, a page at a time", async () => {
+    const mine = await createSeller(t.db);
+    const theirs = await createSeller(t.db);
+    const make = (name: string, sku: string, minutesAgo: number, status: "ACTIVE" | "DRAFT" = "ACTIVE") =>
+      createProduct(t.db, mine.seller.id, { name, sku, status }).then(({ product }) =>
+        t.db.product.update({ where: { id: product.id }, data: { updatedAt: new Date(Date.now() - minutesAgo * 60_000) } }),
+      );
+    await make("Brass Lamp", "LMP-1", 5);
+    await make("Desk lamp, 50% off", "DSK-9", 4);
+    await make("Oak Table", "TBL-LAMPSHADE", 3);
+    await make("Lamp Shade", "SHD_2", 2, "DRAFT");
+    await make("Wool Rug", "RUG-1", 1);
+    await createProduct(t.db, theirs.seller.id, { name: "Their Lamp", sku: "LMP-1" });
+    const api = await callerFor(t.db, mine.user.id);
+    const names = (page: { items: { name: string }[] }) => page.items.map((item) => item.name);
+
+    // By name or SKU, any case; the newest change first, pages chained by their cursor.
+    const first = await api.seller.products({ q: "lamp", limit: 2 });
+    expect([names(first), first.total]).toEqual([["Lamp Shade", "Oak Table"], 4]);
+    const second = await api.seller.products({ q: "lamp", limit: 2, cursor: first.nextCursor });
+    expect([names(second), second.total, second.nextCursor]).toEqual([["Desk lamp, 50% off", "Brass Lamp"], 4, null]);
+    expect(names(await api.seller.products({ q: "LAMP", status: "ACTIVE" }))).toEqual(["Oak Table", "Desk lamp, 50% off", "Brass Lamp"]);
+    // % and _ are what they say, not wildcards.
+    expect(names(await api.seller.products({ q: "50%" }))).toEqual(["Desk lamp, 50% off"]);
+    expect(names(await api.seller.products({ q: "shd_" }))).toEqual(["Lamp Shade"]);
+    expect((await api.seller.products({ q: "rug_1" })).total).toBe(0);
+    expect(await api.seller.products({ q: "nothing like it" })).toEqual({ items: [], nextCursor: null, total: 0 });
+    // Without a text: every product of the shop, the same order.
+    expect(names(await api.seller.products())).toEqual(["Wool Rug", "Lamp Shade", "Oak Table", "Desk lamp, 50% off", "Brass Lamp"]);
+  });
+
   it("never lets a seller read or change another shop's product", async () => {
     const mine = await createSeller(t.db);
     const theirs = await createSeller(t.db);

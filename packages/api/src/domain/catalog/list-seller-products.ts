@@ -1,5 +1,6 @@
-import type { Prisma, PrismaClient, ProductStatus } from "@bazaar/db";
+import { Prisma, type PrismaClient, type ProductStatus } from "@bazaar/db";
 import { requireSeller, type Actor } from "../../actor";
+import { likeLiteral } from "../like-pattern";
 
 export interface SellerProductRow {
   id: string;
@@ -32,34 +33,35 @@ export async function listSellerProducts(
   const { sellerId } = requireSeller(actor);
   const limit = input.limit ?? 25;
   const q = input.q?.trim();
-  const where: Prisma.ProductWhereInput = {
-    sellerId,
-    ...(input.status ? { status: input.status } : {}),
-    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { sku: { contains: q, mode: "insensitive" } }] } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db.product.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      take: limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-      select: {
-        id: true,
-        sku: true,
-        name: true,
-        status: true,
-        priceCents: true,
-        currency: true,
-        unlistedAt: true,
-        unlistedReason: true,
-        updatedAt: true,
-        category: { select: { name: true } },
-        images: { select: { url: true, alt: true }, orderBy: { position: "asc" }, take: 1 },
-        stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } },
-      },
-    }),
-    db.product.count({ where }),
-  ]);
+  const orderBy: Prisma.ProductOrderByWithRelationInput[] = [{ updatedAt: "desc" }, { id: "desc" }];
+  const select = {
+    id: true,
+    sku: true,
+    name: true,
+    status: true,
+    priceCents: true,
+    currency: true,
+    unlistedAt: true,
+    unlistedReason: true,
+    updatedAt: true,
+    category: { select: { name: true } },
+    images: { select: { url: true, alt: true }, orderBy: { position: "asc" }, take: 1 },
+    stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } },
+  } satisfies Prisma.ProductSelect;
+  const [rows, total] = q
+    ? await searchPage(db, { sellerId, q, status: input.status, cursor: input.cursor, limit }).then(
+        async ({ ids, total }) => [await db.product.findMany({ where: { id: { in: ids } }, orderBy, select }), total] as const,
+      )
+    : await Promise.all([
+        db.product.findMany({
+          where: { sellerId, ...(input.status ? { status: input.status } : {}) },
+          orderBy,
+          take: limit + 1,
+          ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+          select,
+        }),
+        db.product.count({ where: { sellerId, ...(input.status ? { status: input.status } : {}) } }),
+      ]);
   const items = rows.slice(0, limit).map(({ category, images, stockLevels, ...product }) => {
     const available = stockLevels.map((s) => s.onHand - s.reserved - s.allocated);
     return {
@@ -72,4 +74,33 @@ export async function listSellerProducts(
     };
   });
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null, total };
+}
+
+/**
+ * A text search's page of ids (one more than `limit`, to tell whether a next page exists) and its
+ * count of matches, in one statement. Every match is found first (MATERIALIZED), through the
+ * name's and the SKU's trigram indexes joined to the shop's, then sorted: walked in the shop's
+ * `updatedAt` order instead, PostgreSQL expected the first matches early, and at 100,000 products
+ * a page of "head" read 28,551 of a shop's 32,145 products before it had 26 (177 ms; bench/README.md,
+ * finding 14). A page now costs what its count costs, which reads every match anyway. The text is
+ * matched literally: `%` and `_` are not wildcards.
+ */
+async function searchPage(
+  db: PrismaClient,
+  { sellerId, q, status, cursor, limit }: { sellerId: string; q: string; status?: ProductStatus; cursor?: string | null; limit: number },
+): Promise<{ ids: string[]; total: number }> {
+  const pattern = `%${likeLiteral(q)}%`;
+  const after = cursor
+    ? Prisma.sql`AND (m."updatedAt", m."id") < (SELECT c."updatedAt", c."id" FROM "Product" c WHERE c."id" = ${cursor} AND c."sellerId" = ${sellerId})`
+    : Prisma.empty;
+  const [page] = await db.$queryRaw<{ ids: string[] | null; total: number }[]>`
+    WITH matches AS MATERIALIZED (
+      SELECT "id", "updatedAt" FROM "Product"
+       WHERE "sellerId" = ${sellerId} ${status ? Prisma.sql`AND "status" = ${status}::"ProductStatus"` : Prisma.empty}
+         AND ("name" ILIKE ${pattern} OR "sku" ILIKE ${pattern})
+    )
+    SELECT (SELECT array_agg(p."id") FROM (SELECT m."id" FROM matches m WHERE true ${after}
+                                             ORDER BY m."updatedAt" DESC, m."id" DESC LIMIT ${limit + 1}) p) AS "ids",
+           (SELECT count(*)::int FROM matches) AS "total"`;
+  return { ids: page?.ids ?? [], total: page?.total ?? 0 };
 }

@@ -1,4 +1,5 @@
 import { Prisma, type Tx } from "@bazaar/db";
+import { likeLiteral } from "../like-pattern";
 import { buyerVisibleSql } from "./visibility";
 
 export interface Suggestions {
@@ -27,7 +28,7 @@ export const SUGGEST_CANDIDATES = 200;
 export async function suggest(db: Tx, text: string): Promise<Suggestions> {
   const q = text.trim().slice(0, 100);
   if (q.length < 2) return { products: [], categories: [] };
-  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const escaped = likeLiteral(q);
   const [products, categories] = await Promise.all([
     db.$queryRaw<Suggestions["products"]>(Prisma.sql`
       WITH candidates AS (

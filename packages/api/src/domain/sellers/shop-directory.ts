@@ -1,5 +1,6 @@
 import { Prisma, type Tx } from "@bazaar/db";
 import { buyerVisibleSql, visibleShopSql } from "../catalog/visibility";
+import { likeLiteral } from "../like-pattern";
 
 export type ShopSort = "rating" | "newest" | "sales";
 export const SHOP_PAGE_SIZE = 24;
@@ -35,7 +36,7 @@ export async function listShops(db: Tx, input: { q?: string; category?: string; 
   const sort = input.sort ?? "rating";
   const page = input.page ?? 1;
   const q = input.q?.trim();
-  const pattern = q ? `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
+  const pattern = q ? `%${likeLiteral(q)}%` : null;
   const categoryTree = input.category
     ? Prisma.sql`, cat_tree AS (
         SELECT "id" FROM "Category" WHERE "slug" = ${input.category}
