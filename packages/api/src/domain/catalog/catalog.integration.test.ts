@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqlOn } from "@bazaar/db";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
-import { createAdmin, createBuyer, createCategory, createProduct, createSeller, createWarehouse } from "../../testing/factories";
+import { createAdmin, createBuyer, createCategory, createProduct, createProductWithVariants, createSeller, createWarehouse } from "../../testing/factories";
 import { SEARCH_MATCHES, searchProducts } from "./search-products";
 
 let t: TestDatabase;
@@ -209,6 +209,40 @@ describe("browsing", () => {
       totalProductCount: 2,
       children: [{ name: "Lamps", productCount: 2, totalProductCount: 2 }],
     });
+  });
+});
+
+describe("moderation", () => {
+  it("finds any shop's product by name, SKU, a variant's SKU or id, within the filters, newest first, a page at a time", async () => {
+    const admin = await createAdmin(t.db);
+    const one = await createSeller(t.db);
+    const two = await createSeller(t.db);
+    const make = async (sellerId: string, name: string, sku: string, minutesAgo: number, status: "ACTIVE" | "DRAFT" = "ACTIVE") => {
+      const { product } = await createProduct(t.db, sellerId, { name, sku, status });
+      return t.db.product.update({ where: { id: product.id }, data: { createdAt: new Date(Date.now() - minutesAgo * 60_000) } });
+    };
+    const quilt = await make(one.seller.id, "Patchwork Quilt", "QLT-7", 5);
+    await make(two.seller.id, "Quilted Jacket", "JKT-1", 4);
+    await make(one.seller.id, "Quilt Hanger", "HNG-2", 3, "DRAFT");
+    const tee = await createProductWithVariants(t.db, two.seller.id, {
+      name: "Plain Tee",
+      options: [{ name: "Size", values: ["M"] }],
+      variants: [{ values: ["M"], stock: 1 }],
+    });
+    const variantSku = tee.variants[0]!.sku;
+    const api = await callerFor(t.db, admin.id);
+    const names = (found: { items: { name: string }[] }) => found.items.map((item) => item.name);
+
+    const first = await api.admin.catalog.search({ q: "quilt", limit: 2 });
+    expect(names(first)).toEqual(["Quilt Hanger", "Quilted Jacket"]);
+    expect(names(await api.admin.catalog.search({ q: "quilt", limit: 2, cursor: first.nextCursor }))).toEqual(["Patchwork Quilt"]);
+    expect(names(await api.admin.catalog.search({ q: "QUILT", status: "ACTIVE", sellerId: one.seller.id }))).toEqual(["Patchwork Quilt"]);
+    expect(names(await api.admin.catalog.search({ q: "qlt-7" }))).toEqual(["Patchwork Quilt"]);
+    expect(names(await api.admin.catalog.search({ q: variantSku.toLowerCase() }))).toEqual(["Plain Tee"]);
+    expect(names(await api.admin.catalog.search({ q: quilt.id }))).toEqual(["Patchwork Quilt"]);
+    expect(names(await api.admin.catalog.search({ q: "quilt", unlisted: true }))).toEqual([]);
+    expect(names(await api.admin.catalog.search({ q: "qu_lt" }))).toEqual([]);
+    await expect((await callerFor(t.db, one.user.id)).admin.catalog.search({ q: "quilt" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
