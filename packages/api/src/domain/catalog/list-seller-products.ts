@@ -48,19 +48,20 @@ export async function listSellerProducts(
     images: { select: { url: true, alt: true }, orderBy: { position: "asc" }, take: 1 },
     stockLevels: { select: { onHand: true, reserved: true, allocated: true, lowStockThreshold: true } },
   } satisfies Prisma.ProductSelect;
+  const inShop: Prisma.ProductWhereInput = { sellerId, ...(input.status ? { status: input.status } : {}) };
   const [rows, total] = q
     ? await searchPage(db, { sellerId, q, status: input.status, cursor: input.cursor, limit }).then(
         async ({ ids, total }) => [await db.product.findMany({ where: { id: { in: ids } }, orderBy, select }), total] as const,
       )
     : await Promise.all([
         db.product.findMany({
-          where: { sellerId, ...(input.status ? { status: input.status } : {}) },
+          where: inShop,
           orderBy,
           take: limit + 1,
           ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
           select,
         }),
-        db.product.count({ where: { sellerId, ...(input.status ? { status: input.status } : {}) } }),
+        db.product.count({ where: inShop }),
       ]);
   const items = rows.slice(0, limit).map(({ category, images, stockLevels, ...product }) => {
     const available = stockLevels.map((s) => s.onHand - s.reserved - s.allocated);
