@@ -204,6 +204,13 @@ export interface SearchMatches {
   priceCents: number[];
 }
 
+const listedSql = Prisma.sql`"status" = 'ACTIVE' AND "unlistedAt" IS NULL`;
+/** The full-text side's read, after what it selects: written once for `matchesSql` and `findMatches`. */
+const textSide = (q: string) => Prisma.sql`FROM "Product" WHERE "searchVector" @@ ${tsQuery(q)} AND ${listedSql} LIMIT ${SEARCH_MATCHES}`;
+/** The trigram side's read (only while the full-text side, `text_matches`, came back short), after what it selects. */
+const trigramSide = (q: string) =>
+  Prisma.sql`FROM "Product" WHERE ${q} <% "name" AND ${listedSql} AND (SELECT count(*) FROM text_matches) < ${SEARCH_MATCHES} LIMIT ${SEARCH_MATCHES}`;
+
 /**
  * `text_matches`, `matches`: each side read from its GIN index and cut short by its LIMIT (no
  * ORDER BY: ranking is done on what comes back, not on every product that matches). The trigram
@@ -215,23 +222,20 @@ export interface SearchMatches {
  * products the trigram side cost about 1 ms less for "hedphones" (200 matches), while a search
  * that matched nothing went from 0.1 to 13 ms, and the header's suggestions ("headph", "hedphones")
  * cost 2 to 5 times as much (bench/README.md, session 20). The name's index stays GIN.
- * `findMatches` reads the same two sides with each match's columns: keep them alike.
+ * `findMatches` reads the same two sides (`textSide`, `trigramSide`) with each match's columns.
  */
 function matchesSql(q: string): Prisma.Sql {
-  const listed = Prisma.sql`"status" = 'ACTIVE' AND "unlistedAt" IS NULL`;
   return Prisma.sql`text_matches AS (
-        SELECT "id" FROM "Product" WHERE "searchVector" @@ ${tsQuery(q)} AND ${listed} LIMIT ${SEARCH_MATCHES}
+        SELECT "id" ${textSide(q)}
       ), matches AS (
         SELECT "id" FROM text_matches
         UNION
-        (SELECT "id" FROM "Product"
-          WHERE ${q} <% "name" AND ${listed} AND (SELECT count(*) FROM text_matches) < ${SEARCH_MATCHES}
-          LIMIT ${SEARCH_MATCHES})
+        (SELECT "id" ${trigramSide(q)})
       )`;
 }
 
 /**
- * The same matches as `matchesSql` (the same two index reads, limits and order), each ranked as
+ * The same matches as `matchesSql` (the same two reads, `textSide` and `trigramSide`), each ranked as
  * `sortSpec`'s relevance ranks it (a trigram match's full-text rank is 0), so that a cursor taken
  * from the first page compares equal with the key the next page recomputes; with its category,
  * shop and price, from the row its index read brought. A name the trigram side finds among the
@@ -239,18 +243,15 @@ function matchesSql(q: string): Prisma.Sql {
  * LIMIT, so the same ones are found.
  */
 async function findMatches(db: SqlTx, q: string): Promise<SearchMatches> {
-  const listed = Prisma.sql`"status" = 'ACTIVE' AND "unlistedAt" IS NULL`;
   const rows = await db.$queryRaw<{ id: string; rank: string; categoryId: string | null; sellerId: string; priceCents: number }[]>`
     WITH text_matches AS (
         SELECT "id", round((ts_rank_cd("searchVector", (SELECT ${tsQuery(q)}), 32) + word_similarity(${q}, "name"))::numeric, 6)::text AS "rank",
                "categoryId", "sellerId", "priceCents"
-          FROM "Product" WHERE "searchVector" @@ ${tsQuery(q)} AND ${listed} LIMIT ${SEARCH_MATCHES}
+          ${textSide(q)}
       ), trigram_matches AS (
         SELECT "id", round((0::real + word_similarity(${q}, "name"))::numeric, 6)::text AS "rank",
                "categoryId", "sellerId", "priceCents"
-          FROM "Product"
-         WHERE ${q} <% "name" AND ${listed} AND (SELECT count(*) FROM text_matches) < ${SEARCH_MATCHES}
-         LIMIT ${SEARCH_MATCHES}
+          ${trigramSide(q)}
       )
     SELECT * FROM text_matches
     UNION ALL
