@@ -1,7 +1,9 @@
 // From cart to a confirmed, paid, split order: each buyer adds a product, checks out, pays
 // with the simulator's good test card (which delivers the signed webhook to the storefront
-// before it answers), and the order counts as done when the worker has run the outbox's
-// `payment/captured` and written the ledger split. `connections` buyers go at once.
+// before it answers), and the order counts as done once its ledger split is written and the
+// worker has stored the buyer's confirmation mail (what the order's `order/confirmed` sets off),
+// so that the worker's share of every counted order falls inside the phase. `connections`
+// buyers go at once.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { trpcData, trpcMutation, type HttpClient } from "../lib/http";
@@ -26,7 +28,7 @@ export interface CheckoutFigures {
   checkout: LatencySummary;
   addToCart: LatencySummary;
   pay: LatencySummary;
-  /** Splits still missing when the wait gave up. */
+  /** Orders still without their split or their confirmation mail when the wait gave up. */
   splitsMissing: number;
   /** CPU time of the app processes per confirmed order (all its requests, the webhook and the worker's split). */
   cpuMsPerOrder: Record<string, number>;
@@ -55,6 +57,7 @@ export async function runCheckout(
   const payTimes: number[] = [];
   const failures: string[] = [];
   const paymentIds: string[] = [];
+  const orderIds: string[] = [];
   const counted = await readCounters(options.cpu, options.statements);
   const started = performance.now();
   let attempted = 0;
@@ -71,7 +74,7 @@ export async function runCheckout(
       const placed = await client.request(
         trpcMutation("checkout.start", { idempotencyKey: `bench-${randomUUID()}`, shippingAddress: SHIPPING_ADDRESS }, buyer.cookie),
       );
-      const order = trpcData<{ paymentId: string; paymentIntentId: string; clientSecret: string }>(placed);
+      const order = trpcData<{ orderId: string; paymentId: string; paymentIntentId: string; clientSecret: string }>(placed);
       checkoutTimes.push(placed.ms);
       const paid = await client.request(
         trpcMutation(
@@ -84,19 +87,22 @@ export async function runCheckout(
       payTimes.push(paid.ms);
       if (outcome.status !== "succeeded") throw new Error(`payment ${outcome.status}: ${outcome.message}`);
       paymentIds.push(order.paymentId);
+      orderIds.push(order.orderId);
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
     }
   });
   const paidAt = performance.now();
 
-  // The worker relays the outbox on its own schedule; poll until every split is written.
+  // The worker relays the outbox on its own schedule; poll until every order is split and its confirmation stored.
   let missing = paymentIds.length;
   const deadline = Date.now() + options.splitTimeoutMs;
   while (missing > 0 && Date.now() < deadline) {
     const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(DISTINCT "paymentId")::int AS n FROM "LedgerTransaction" WHERE "kind" = 'PAYMENT_SPLIT' AND "paymentId" = ANY($1::text[])`,
-      [paymentIds],
+      `SELECT count(*)::int AS n FROM unnest($1::text[], $2::text[]) AS o("paymentId", "orderId")
+        WHERE EXISTS (SELECT 1 FROM "LedgerTransaction" t WHERE t."kind" = 'PAYMENT_SPLIT' AND t."paymentId" = o."paymentId")
+          AND EXISTS (SELECT 1 FROM "Email" e WHERE e."dedupeKey" = 'order-confirmation:' || o."orderId")`,
+      [paymentIds, orderIds],
     );
     missing = paymentIds.length - (rows[0]?.n ?? 0);
     if (missing > 0) await new Promise((resolve) => setTimeout(resolve, 100));

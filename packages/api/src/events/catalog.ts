@@ -17,6 +17,7 @@ export const eventSchemas = {
   }),
   // A seller's restock brought a sold-out variant back (and maybe the whole product): wishlists hear of it once.
   "stock/back-in-stock": z.object({ productId: z.string(), variantId: z.string(), productWasSoldOut: z.boolean(), restockId: z.string() }),
+  // No longer published (the payment's webhook writes the split itself); read from outboxes written before that.
   "payment/captured": z.object({ paymentId: z.string(), orderId: z.string() }),
   "payment/failed": z.object({ paymentId: z.string(), orderId: z.string(), reason: z.string().nullable() }),
   "payment/refunded": z.object({ refundId: z.string(), paymentId: z.string(), orderId: z.string() }),

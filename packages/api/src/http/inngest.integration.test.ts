@@ -53,19 +53,19 @@ describe("/api/inngest", () => {
     const placed = await placeOrder(t.db, buyer.id, [{ productId: product.id, quantity: 1 }]);
     await payWithCard(t.db, placed);
 
-    const event = { id: "evt-1", name: "payment/captured", data: { paymentId: placed.paymentId, orderId: placed.orderId }, ts: Date.now() };
+    const event = { id: "evt-1", name: "order/confirmed", data: { orderId: placed.orderId }, ts: Date.now() };
     const body = { event, events: [event], steps: {}, ctx: { run_id: "run-1", attempt: 0, max_attempts: 4, stack: { stack: [], current: 0 } }, version: 2 };
     const response = await POST(
-      new Request(`${url}?fnId=bazaar-ledger-split-payment&stepId=step`, {
+      new Request(`${url}?fnId=bazaar-order-confirmed-notify&stepId=step`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       }),
       undefined,
     );
-    // The split is the function's one unit of work (no step): one call runs it and answers with its result.
+    // The messages are the function's one unit of work (no step): one call runs it and answers with its result.
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ created: true });
-    expect(await t.db.ledgerTransaction.count({ where: { paymentId: placed.paymentId, kind: "PAYMENT_SPLIT" } })).toBe(1);
+    expect(await response.json()).toEqual({ sellers: 1 });
+    expect(await t.db.email.count({ where: { to: buyer.email, template: "order-confirmation" } })).toBe(1);
   });
 });

@@ -4,7 +4,7 @@
 //   2. ask the payment provider for a PaymentIntent, outside any transaction (a network call
 //      must not hold row locks);
 //   3. record the intent on the payment (nothing is published: no one acts on a checkout until
-//      its payment's webhook, which publishes `payment/captured` and `order/confirmed`).
+//      its payment's webhook, which writes the ledger split and publishes `order/confirmed`).
 // If step 2 or 3 fails, `undoPlacedOrder` removes what step 1 wrote and gives the cart its holds
 // back, so a failed checkout leaves no order behind. The buyer's idempotency key makes the whole
 // thing safe to repeat: a second call with the same key finds the first order and resumes it.

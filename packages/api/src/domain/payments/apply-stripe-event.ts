@@ -7,6 +7,7 @@ import { inSqlTransaction, inTransaction, KEYED } from "../transaction";
 import { getPaymentGateway, type PaymentGateway } from "./gateway";
 import { connectAccountUpdated, connectPayoutFailed, transferReversed } from "../ledger/connect-state";
 import { closeDispute, openDispute } from "./disputes";
+import { writePaymentSplit } from "../ledger/split-payment";
 import { recordSucceededRefund, refundThroughGateway } from "./refunds";
 import { releasePromo } from "../promotions/redemption";
 import { restoreReservedPoints } from "../loyalty/points";
@@ -140,7 +141,7 @@ async function paymentSucceeded(tx: SqlTx, full: Tx | null, event: Stripe.Paymen
   }
 
   // The order paid and confirmed, its stock sold, the payment captured, the paid cart closed and
-  // both events in one statement (their rows are the order's own, locked above, or locked by the
+  // its event in one statement (their rows are the order's own, locked above, or locked by the
   // sale in id order). A closed cart loses its guest token, so a guest's cookie opens a new cart
   // on its next add (the token is unique among all carts); an order without a cart (cartId null)
   // closes none.
@@ -156,12 +157,14 @@ async function paymentSucceeded(tx: SqlTx, full: Tx | null, event: Stripe.Paymen
          "closed" AS (
            UPDATE "Cart" SET "status" = 'COMPLETED', "completedAt" = ${now}::timestamp(3), "guestToken" = NULL, "updatedAt" = ${now}::timestamp(3)
             WHERE "id" = ${order.cartId} AND "status" = 'CHECKOUT'),
-         "published" AS (${publishAllSql(tx, [
-           { name: "payment/captured", payload: { paymentId: payment.id, orderId: order.id } },
-           { name: "order/confirmed", payload: { orderId: order.id } },
-         ])})
+         "published" AS (${publishAllSql(tx, [{ name: "order/confirmed", payload: { orderId: order.id } }])})
     SELECT ${sale.check}`;
   checkSale(order.id, sold);
+  // The payment's ledger split in the same transaction: a captured payment is never without it,
+  // and an order costs one transaction and one function run less than when the worker split it
+  // on a `payment/captured` event (bench/README.md, session 21). Its three statements lock only
+  // this order's shipments; the ledger's accounts are read, not locked.
+  await writePaymentSplit(tx, payment.id);
   return { outcome: "applied", detail: "order confirmed", order: { outcome: "confirmed", createdAt: order.createdAt } };
 }
 

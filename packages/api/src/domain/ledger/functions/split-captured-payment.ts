@@ -3,9 +3,11 @@ import { splitPayment } from "../split-payment";
 
 /**
  * `payment/captured` -> the payment's ledger split (buyer -> clearing -> sellers' payables and
- * platform commission). `splitPayment` is keyed by the payment id, so a retried or redelivered
- * run finds the first split instead of writing another; being its one unit of work, it needs no
- * step around it (a step would cost a second call of the function, to finish, on every run).
+ * platform commission). The payment's webhook now writes the split in its own transaction and
+ * publishes no `payment/captured`; this function stays for the events a deployment published
+ * before that, still in its outbox or Inngest's queue when it upgrades. `splitPayment` is keyed by
+ * the payment id, so a run finds a split already written instead of writing another; being its
+ * one unit of work, it needs no step around it.
  */
 export const splitCapturedPayment = inngest.createFunction(
   { id: "ledger-split-payment", name: "Split a captured payment in the ledger", triggers: [bazaarEvent("payment/captured")] },
