@@ -78,6 +78,8 @@ await measure("whole catalogue, two option values", () => productFacets(db, { op
 await measure("  + a price cutting a band", () => productFacets(db, { minPriceCents: 3_000 }));
 await measure('did you mean "wireles hedphones"', () => didYouMean(db, "wireles hedphones"));
 // The header's suggestions, asked as the buyer types.
+await measure('suggestions "he"', () => suggest(db, "he"));
+await measure('suggestions "zq" (two letters no name holds)', () => suggest(db, "zq"));
 await measure('suggestions "hea"', () => suggest(db, "hea"));
 await measure('suggestions "headph"', () => suggest(db, "headph"));
 await measure('suggestions "headphones"', () => suggest(db, "headphones"));

@@ -23,24 +23,13 @@ export const SUGGEST_CANDIDATES = 200;
  * What the header's search box offers while the buyer types: products whose name starts with,
  * contains or resembles the text (pg_trgm word similarity, `<%`, so typos still match), and matching
  * categories. Uses the name's GIN trigram index (a GiST one made these 2 to 5 times dearer at
- * 100,000 products: bench/README.md, session 20); two queries, each bounded whatever the catalogue's size.
+ * 100,000 products: bench/README.md, session 20); each query bounded whatever the catalogue's size.
  */
 export async function suggest(db: Tx, text: string): Promise<Suggestions> {
   const q = text.trim().slice(0, 100);
   if (q.length < 2) return { products: [], categories: [] };
-  const escaped = likeLiteral(q);
   const [products, categories] = await Promise.all([
-    db.$queryRaw<Suggestions["products"]>(Prisma.sql`
-      WITH candidates AS (
-        SELECT p."id" FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId"
-         WHERE ${buyerVisibleSql} AND (p."name" ILIKE ${`%${escaped}%`} OR ${q} <% p."name") LIMIT ${SUGGEST_CANDIDATES}
-      )
-      SELECT p."id", p."slug", p."name", p."priceCents", p."currency",
-             (SELECT i."url" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."position" LIMIT 1) AS "image"
-        FROM candidates c JOIN "Product" p ON p."id" = c."id"
-       ORDER BY (p."name" ILIKE ${`${escaped}%`}) DESC,
-                word_similarity(${q}, p."name") DESC, p."salesCount" DESC, p."id"
-       LIMIT ${MAX_PRODUCTS}`),
+    suggestedProducts(db, q),
     db.category.findMany({
       where: { name: { contains: q, mode: "insensitive" } },
       select: { slug: true, name: true },
@@ -49,4 +38,44 @@ export async function suggest(db: Tx, text: string): Promise<Suggestions> {
     }),
   ]);
   return { products, categories };
+}
+
+/**
+ * Two letters hold no trigram of their own: the index cannot find them, and every name is read.
+ * Read for `word_similarity` too, two letters no name holds ("zq") cost 380 ms of database CPU at
+ * 100,000 products, and 100 ms for the names holding them alone (both beside a CI run).
+ */
+const TYPO_MIN_LENGTH = 3;
+
+/**
+ * The names holding the text are ranked first, alone; the ones that only resemble it are looked
+ * for when fewer than SUGGEST_CANDIDATES hold it (a second statement), as a search's trigram side
+ * waits for its full-text side. Read together (one `OR`), every name read before the candidates
+ * were filled paid for `word_similarity`, and a common word's candidates were all names holding it
+ * anyway: at 100,000 products "hea" and "lamp" cost 14 to 17 ms of database CPU a keystroke, and
+ * about 5 this way (bench/README.md, session 21). A typo pays for the first statement too, which
+ * finds few names by the trigram index (about 1 ms more for "hedphones").
+ */
+async function suggestedProducts(db: Tx, q: string): Promise<Suggestions["products"]> {
+  const holding = Prisma.sql`p."name" ILIKE ${`%${likeLiteral(q)}%`}`;
+  let ranked = await rankCandidates(db, q, holding);
+  if (q.length >= TYPO_MIN_LENGTH && (ranked[0]?.found ?? 0) < SUGGEST_CANDIDATES)
+    ranked = await rankCandidates(db, q, Prisma.sql`(${holding} OR ${q} <% p."name")`);
+  return ranked.map(({ id, slug, name, priceCents, currency, image }) => ({ id, slug, name, priceCents, currency, image }));
+}
+
+/** The best MAX_PRODUCTS of the first SUGGEST_CANDIDATES names buyers may see that meet `match`, with how many were found. */
+function rankCandidates(db: Tx, q: string, match: Prisma.Sql) {
+  return db.$queryRaw<(Suggestions["products"][number] & { found: number })[]>(Prisma.sql`
+    WITH candidates AS (
+      SELECT p."id" FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId"
+       WHERE ${buyerVisibleSql} AND ${match} LIMIT ${SUGGEST_CANDIDATES}
+    )
+    SELECT p."id", p."slug", p."name", p."priceCents", p."currency",
+           (SELECT i."url" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."position" LIMIT 1) AS "image",
+           (SELECT count(*) FROM candidates)::int AS "found"
+      FROM candidates c JOIN "Product" p ON p."id" = c."id"
+     ORDER BY (p."name" ILIKE ${`${likeLiteral(q)}%`}) DESC,
+              word_similarity(${q}, p."name") DESC, p."salesCount" DESC, p."id"
+     LIMIT ${MAX_PRODUCTS}`);
 }
