@@ -26,6 +26,9 @@ describe("storefront read models", () => {
     const prefix = await guest.storefront.suggest({ q: "studio" });
     expect(prefix.categories).toEqual([{ slug: audio.slug, name: "Studio Audio" }]);
 
+    // Two letters suggest the names with a word starting with them, not every name holding them.
+    expect((await guest.storefront.suggest({ q: "wi" })).products.map((p) => p.name)).toEqual(["Aria Wireless Headphones"]);
+    expect((await guest.storefront.suggest({ q: "ir" })).products).toEqual([]);
     expect(await guest.storefront.suggest({ q: "a" })).toEqual({ products: [], categories: [] });
     expect((await guest.storefront.suggest({ q: "100%_off" })).products).toEqual([]);
   });
