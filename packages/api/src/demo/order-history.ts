@@ -103,7 +103,7 @@ export async function seedOrderHistory(db: PrismaClient, options: OrderHistoryOp
   const rand = createRandom(options.seed ?? 90);
   const machine = await createTimeMachine(db);
   const timeline = new Timeline();
-  /** A step at `at`, then whatever background work it started (emails, the split, payouts), as the worker would run it. */
+  /** A step at `at`, then whatever background work it started (emails, payouts, fund releases), as the worker would run it. */
   const step = <T>(at: Date, work: () => Promise<T>) =>
     machine.at(at, async () => {
       const done = await work();
