@@ -86,18 +86,27 @@ interface SortSpec {
 }
 
 const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+/** A full-text match's rank (name weighs most), the query parsed once (a sub-select), not once per ranked row. */
+const textRankSql = (q: string, searchVector: Prisma.Sql) => Prisma.sql`ts_rank_cd(${searchVector}, (SELECT ${tsQuery(q)}), 32)`;
+/**
+ * The relevance key: a full-text rank plus how close the name is to what was typed, rounded so the
+ * cursor's copy of the key compares equal to the recomputed one. Written once for the page's sort
+ * (`sortSpec`) and the first page's ranked matches (`findMatches`), which must agree to the digit.
+ */
+const relevanceSql = (q: string, textRank: Prisma.Sql, name: Prisma.Sql) => Prisma.sql`round((${textRank} + word_similarity(${q}, ${name}))::numeric, 6)`;
 
 function sortSpec(sort: ProductSort, q: string | undefined): SortSpec {
   switch (sort) {
     case "relevance":
-      // Full-text rank (name weighs most) plus how close the name is to what was typed;
-      // rounded so the cursor's copy of the key compares equal to the recomputed one. The query
-      // is parsed once (a sub-select), not once per ranked row, and only full-text matches are
-      // ranked by it (the others rank 0 anyway, and reading their vector costs more than the rest).
+      // Only full-text matches are ranked by their text (the others rank 0 anyway, and reading
+      // their vector costs more than the rest).
       return {
         expr: q
-          ? Prisma.sql`round((CASE WHEN p."id" IN (SELECT "id" FROM text_matches) THEN ts_rank_cd(p."searchVector", (SELECT ${tsQuery(q)}), 32) ELSE 0 END
-                               + word_similarity(${q}, p."name"))::numeric, 6)`
+          ? relevanceSql(
+              q,
+              Prisma.sql`CASE WHEN p."id" IN (SELECT "id" FROM text_matches) THEN ${textRankSql(q, Prisma.sql`p."searchVector"`)} ELSE 0 END`,
+              Prisma.sql`p."name"`,
+            )
           : Prisma.sql`round(0::numeric, 6)`,
         type: Prisma.sql`numeric`,
         desc: true,
@@ -245,11 +254,11 @@ function matchesSql(q: string): Prisma.Sql {
 async function findMatches(db: SqlTx, q: string): Promise<SearchMatches> {
   const rows = await db.$queryRaw<{ id: string; rank: string; categoryId: string | null; sellerId: string; priceCents: number }[]>`
     WITH text_matches AS (
-        SELECT "id", round((ts_rank_cd("searchVector", (SELECT ${tsQuery(q)}), 32) + word_similarity(${q}, "name"))::numeric, 6)::text AS "rank",
+        SELECT "id", ${relevanceSql(q, textRankSql(q, Prisma.sql`"searchVector"`), Prisma.sql`"name"`)}::text AS "rank",
                "categoryId", "sellerId", "priceCents"
           ${textSide(q)}
       ), trigram_matches AS (
-        SELECT "id", round((0::real + word_similarity(${q}, "name"))::numeric, 6)::text AS "rank",
+        SELECT "id", ${relevanceSql(q, Prisma.sql`0::real`, Prisma.sql`"name"`)}::text AS "rank",
                "categoryId", "sellerId", "priceCents"
           ${trigramSide(q)}
       )
