@@ -59,11 +59,12 @@ const WORD_START_BELOW = 3;
  * finds few names by the trigram index (about 1 ms more for "hedphones").
  */
 async function suggestedProducts(db: Tx, q: string): Promise<Suggestions["products"]> {
+  const escaped = likeLiteral(q);
   const resembling = Prisma.sql`${q} <% p."name"`;
-  if (q.length < WORD_START_BELOW) return pickFields(await rankCandidates(db, q, resembling));
-  const holding = Prisma.sql`p."name" ILIKE ${`%${likeLiteral(q)}%`}`;
-  let ranked = await rankCandidates(db, q, holding);
-  if ((ranked[0]?.found ?? 0) < SUGGEST_CANDIDATES) ranked = await rankCandidates(db, q, Prisma.sql`(${holding} OR ${resembling})`);
+  if (q.length < WORD_START_BELOW) return pickFields(await rankCandidates(db, q, escaped, resembling));
+  const holding = Prisma.sql`p."name" ILIKE ${`%${escaped}%`}`;
+  let ranked = await rankCandidates(db, q, escaped, holding);
+  if ((ranked[0]?.found ?? 0) < SUGGEST_CANDIDATES) ranked = await rankCandidates(db, q, escaped, Prisma.sql`(${holding} OR ${resembling})`);
   return pickFields(ranked);
 }
 
@@ -71,8 +72,11 @@ function pickFields(ranked: Awaited<ReturnType<typeof rankCandidates>>): Suggest
   return ranked.map(({ id, slug, name, priceCents, currency, image }) => ({ id, slug, name, priceCents, currency, image }));
 }
 
-/** The best MAX_PRODUCTS of the first SUGGEST_CANDIDATES names buyers may see that meet `match`, with how many were found. */
-function rankCandidates(db: Tx, q: string, match: Prisma.Sql) {
+/**
+ * The best MAX_PRODUCTS of the first SUGGEST_CANDIDATES names buyers may see that meet `match`, with
+ * how many were found; `escaped` is `q` as LIKE reads it literally (`likeLiteral`).
+ */
+function rankCandidates(db: Tx, q: string, escaped: string, match: Prisma.Sql) {
   return db.$queryRaw<(Suggestions["products"][number] & { found: number })[]>(Prisma.sql`
     WITH candidates AS (
       SELECT p."id" FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId"
@@ -82,7 +86,7 @@ function rankCandidates(db: Tx, q: string, match: Prisma.Sql) {
            (SELECT i."url" FROM "ProductImage" i WHERE i."productId" = p."id" ORDER BY i."position" LIMIT 1) AS "image",
            (SELECT count(*) FROM candidates)::int AS "found"
       FROM candidates c JOIN "Product" p ON p."id" = c."id"
-     ORDER BY (p."name" ILIKE ${`${likeLiteral(q)}%`}) DESC,
+     ORDER BY (p."name" ILIKE ${`${escaped}%`}) DESC,
               word_similarity(${q}, p."name") DESC, p."salesCount" DESC, p."id"
      LIMIT ${MAX_PRODUCTS}`);
 }
