@@ -100,6 +100,22 @@ describe("database guarantees", () => {
       ],
     });
     await expect(t.db.ledgerEntry.updateMany({ where: { transactionId: tx.id }, data: { amountCents: 5 } })).rejects.toThrow(/append-only/);
+
+    // Entries added to a balanced transaction by a later statement must balance among themselves,
+    // and one statement's entries are checked per transaction, not in sum.
+    const entry = (transactionId: string, accountId: string, direction: "DEBIT" | "CREDIT", amountCents: number) => ({
+      transactionId,
+      accountId,
+      direction,
+      amountCents,
+      currency: "USD",
+    });
+    await expect(t.db.ledgerEntry.create({ data: entry(tx.id, a.id, "DEBIT", 7) })).rejects.toThrow(/unbalanced: debits 7 <> credits 0/);
+    const other = await t.db.ledgerTransaction.create({ data: { kind: "ADJUSTMENT", idempotencyKey: "t2", description: "test", currency: "USD" } });
+    await expect(t.db.ledgerEntry.createMany({ data: [entry(tx.id, a.id, "DEBIT", 7), entry(other.id, b.id, "CREDIT", 7)] })).rejects.toThrow(/unbalanced/);
+    await t.db.ledgerEntry.createMany({ data: [entry(tx.id, a.id, "DEBIT", 7), entry(tx.id, b.id, "CREDIT", 7)] });
+    const sums = await t.db.ledgerEntry.groupBy({ by: ["direction"], where: { transactionId: tx.id }, _sum: { amountCents: true } });
+    expect(Object.fromEntries(sums.map((s) => [s.direction, s._sum.amountCents]))).toEqual({ DEBIT: 107, CREDIT: 107 });
   });
 
   it("indexes products for full-text and typo-tolerant search", async () => {
