@@ -1,8 +1,11 @@
 -- The balance check sums only the rows the statement inserted. It used to sum every entry of the
--- transactions they belong to, which PostgreSQL planned (the plan made once per session and kept)
--- as a scan of the whole LedgerEntry table on every posting: 0.8 ms at 3,000 entries, growing
--- with the ledger. The two are the same check: entries are append-only (LedgerEntry_append_only)
--- and every statement that inserts entries has been checked since the table was created, so a
+-- transactions they belong to: a query on LedgerEntry that PL/pgSQL plans once per connection.
+-- Planned while the table was small (a new database, or a ledger grown since autovacuum's last
+-- ANALYZE), that plan reads the whole table on every posting until it is replaced: 0.8 ms per
+-- posting at 3,000 entries in the benchmark. With current statistics it was an index lookup
+-- (0.03 ms at 500,000 entries); the inserted rows need no plan of the table at all (0.03 ms at
+-- any size). The two are the same check: entries are append-only (LedgerEntry_append_only) and
+-- every statement that inserts entries has been checked since the table was created, so a
 -- transaction balanced before a statement balances after it exactly when that statement's own
 -- entries for it balance.
 CREATE OR REPLACE FUNCTION ledger_transactions_must_balance() RETURNS trigger LANGUAGE plpgsql AS $$
