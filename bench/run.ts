@@ -1,6 +1,6 @@
 // `npm run bench`: measures the production builds on PostgreSQL and prints one table (and
 // writes bench/results/<timestamp>.json). See bench/README.md for what each figure means.
-//   npm run bench [-- --smoke] [--no-build] [--only ceiling,browse,cart,checkout,browser] [--catalog N]
+//   npm run bench [-- --smoke] [--no-build] [--only ceiling,browse,cart,checkout,steps,browser] [--catalog N]
 // A benchmark, not a test: a missed target is reported, never a failure. The exit code is 1 only
 // when something is broken (a scenario crashed, a consistency check failed, or in --smoke mode
 // any request failed), which is what CI runs --smoke for.
@@ -23,9 +23,10 @@ import { runBrowserPages } from "./scenarios/browser";
 import { runAddToCart, runHotSku, type SignedInBuyer } from "./scenarios/cart";
 import { runCeiling, undoCeiling } from "./scenarios/ceiling";
 import { runCheckout } from "./scenarios/checkout";
+import { ORDER_STEPS, runOrderSteps } from "./scenarios/order-steps";
 import { checkConsistency, inconsistencies } from "./scenarios/consistency";
 
-const SCENARIOS = ["ceiling", "browse", "cart", "checkout", "browser"] as const;
+const SCENARIOS = ["ceiling", "browse", "cart", "checkout", "steps", "browser"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values: args } = parseArgs({
@@ -52,6 +53,8 @@ const profiles = {
     burstUnits: 20,
     checkoutBuyers: 400,
     checkoutBudgetMs: 60_000,
+    stepBuyers: 200,
+    stepConcurrency: 4,
     browserRuns: 3,
   },
   // Seconds, not minutes: enough to prove every path still works end to end.
@@ -67,6 +70,8 @@ const profiles = {
     burstUnits: 2,
     checkoutBuyers: 4,
     checkoutBudgetMs: 60_000,
+    stepBuyers: 4,
+    stepConcurrency: 2,
     browserRuns: 1,
   },
 };
@@ -192,6 +197,7 @@ async function main(): Promise<number> {
     const catalog: BenchCatalog = await createBenchCatalog(pool, profile.skus);
     const cartBuyers = await createBuyers(pool, "cart", profile.connections * profile.buyersPerConnection);
     const checkoutBuyers = await createBuyers(pool, "checkout", profile.checkoutBuyers);
+    const stepBuyers = await createBuyers(pool, "steps", profile.stepBuyers);
     if (catalogSize !== null) {
       const grown = await growCatalog(pool, catalogSize);
       log(`catalogue grown from ${grown.before} to ${grown.after} products in ${(grown.ms / 1000).toFixed(1)} s`);
@@ -334,6 +340,37 @@ async function main(): Promise<number> {
           { section, figure: "confirmed / failed", value: `${result.confirmed} / ${result.failed}`, ...exactly(result.confirmed, result.attempted) },
         );
         if (result.failures.length) log(`checkout failures, first few:\n  ${result.failures.join("\n  ")}`);
+      });
+    }
+
+    if (only.has("steps")) {
+      await scenario("order steps", async () => {
+        log(`signing in ${stepBuyers.length} buyers`);
+        const buyers = await signInAll(client, stepBuyers);
+        log(`${buyers.length} buyers ordering step by step, ${profile.stepConcurrency} at a time`);
+        const result = await runOrderSteps(client, pool, buyers, {
+          concurrency: profile.stepConcurrency,
+          variantIds: catalog.variantIds,
+          confirmTimeoutMs: 120_000,
+          cpu,
+          statements,
+        });
+        figures.orderSteps = result;
+        // CPU as storefront / worker / db, statements as storefront / worker, per order.
+        const section = `order step by step, ${result.orders} buyers, ${result.concurrency} at once`;
+        const labels = { add: "add to cart", checkout: "checkout", pay: "pay (card, webhook, split)", mails: "worker's mails (rest)" };
+        for (const step of ORDER_STEPS) {
+          rows.push({
+            section,
+            figure: `${labels[step]}: CPU; statements`,
+            value: `${cpuValue(result.cpuMsPerOrder[step])}; ${statementsValue(result.statementsPerOrder[step])}`,
+          });
+        }
+        const total = ORDER_STEPS.reduce((sum, step) => sum + totalCpu(result.cpuMsPerOrder[step]), 0);
+        rows.push(
+          { section, figure: "CPU per order in all", value: fmt(Math.round(total * 10) / 10, " ms") },
+          { section, figure: "unconfirmed orders", value: String(result.unconfirmed), ...exactly(result.unconfirmed, 0) },
+        );
       });
     }
 

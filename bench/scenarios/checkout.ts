@@ -36,8 +36,29 @@ export interface CheckoutFigures {
   statementsPerOrder: Record<string, number>;
 }
 
-const SHIPPING_ADDRESS = { fullName: "Bench Buyer", line1: "1 Benchmark Way", city: "Springfield", region: "IL", postalCode: "62701", country: "US" };
-const GOOD_CARD = "4242424242424242";
+export const SHIPPING_ADDRESS = { fullName: "Bench Buyer", line1: "1 Benchmark Way", city: "Springfield", region: "IL", postalCode: "62701", country: "US" };
+export const GOOD_CARD = "4242424242424242";
+
+/**
+ * Waits until every order is split in the ledger and the worker has stored its buyer's
+ * confirmation mail (the worker relays the outbox on its own schedule), for at most `timeoutMs`.
+ * Returns how many orders are still missing either.
+ */
+export async function waitForConfirmed(pool: pg.Pool, orders: readonly { paymentId: string; orderId: string }[], timeoutMs: number): Promise<number> {
+  let missing = orders.length;
+  const deadline = Date.now() + timeoutMs;
+  while (missing > 0 && Date.now() < deadline) {
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM unnest($1::text[], $2::text[]) AS o("paymentId", "orderId")
+        WHERE EXISTS (SELECT 1 FROM "LedgerTransaction" t WHERE t."kind" = 'PAYMENT_SPLIT' AND t."paymentId" = o."paymentId")
+          AND EXISTS (SELECT 1 FROM "Email" e WHERE e."dedupeKey" = 'order-confirmation:' || o."orderId")`,
+      [orders.map((order) => order.paymentId), orders.map((order) => order.orderId)],
+    );
+    missing = orders.length - (rows[0]?.n ?? 0);
+    if (missing > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return missing;
+}
 
 export async function runCheckout(
   client: HttpClient,
@@ -56,8 +77,7 @@ export async function runCheckout(
   const checkoutTimes: number[] = [];
   const payTimes: number[] = [];
   const failures: string[] = [];
-  const paymentIds: string[] = [];
-  const orderIds: string[] = [];
+  const paidOrders: { paymentId: string; orderId: string }[] = [];
   const counted = await readCounters(options.cpu, options.statements);
   const started = performance.now();
   let attempted = 0;
@@ -86,29 +106,16 @@ export async function runCheckout(
       const outcome = trpcData<{ status: string; message: string | null }>(paid);
       payTimes.push(paid.ms);
       if (outcome.status !== "succeeded") throw new Error(`payment ${outcome.status}: ${outcome.message}`);
-      paymentIds.push(order.paymentId);
-      orderIds.push(order.orderId);
+      paidOrders.push({ paymentId: order.paymentId, orderId: order.orderId });
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
     }
   });
   const paidAt = performance.now();
 
-  // The worker relays the outbox on its own schedule; poll until every order is split and its confirmation stored.
-  let missing = paymentIds.length;
-  const deadline = Date.now() + options.splitTimeoutMs;
-  while (missing > 0 && Date.now() < deadline) {
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM unnest($1::text[], $2::text[]) AS o("paymentId", "orderId")
-        WHERE EXISTS (SELECT 1 FROM "LedgerTransaction" t WHERE t."kind" = 'PAYMENT_SPLIT' AND t."paymentId" = o."paymentId")
-          AND EXISTS (SELECT 1 FROM "Email" e WHERE e."dedupeKey" = 'order-confirmation:' || o."orderId")`,
-      [paymentIds, orderIds],
-    );
-    missing = paymentIds.length - (rows[0]?.n ?? 0);
-    if (missing > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const missing = await waitForConfirmed(pool, paidOrders, options.splitTimeoutMs);
   const durationS = (performance.now() - started) / 1000;
-  const confirmed = paymentIds.length - missing;
+  const confirmed = paidOrders.length - missing;
   const perOrder = await counted(confirmed);
   return {
     buyers: buyers.length,
