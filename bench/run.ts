@@ -347,6 +347,9 @@ async function main(): Promise<number> {
       await scenario("order steps", async () => {
         log(`signing in ${stepBuyers.length} buyers`);
         const buyers = await signInAll(client, stepBuyers);
+        // The phases before left dead rows and stale statistics: autovacuum would clean up during the
+        // steps (its workers count as the database's CPU) and plans would be made for empty tables.
+        await pool.query("VACUUM ANALYZE");
         log(`${buyers.length} buyers ordering step by step, ${profile.stepConcurrency} at a time`);
         const result = await runOrderSteps(client, pool, buyers, {
           concurrency: profile.stepConcurrency,
