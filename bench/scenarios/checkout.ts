@@ -36,8 +36,44 @@ export interface CheckoutFigures {
   statementsPerOrder: Record<string, number>;
 }
 
-export const SHIPPING_ADDRESS = { fullName: "Bench Buyer", line1: "1 Benchmark Way", city: "Springfield", region: "IL", postalCode: "62701", country: "US" };
-export const GOOD_CARD = "4242424242424242";
+const SHIPPING_ADDRESS = { fullName: "Bench Buyer", line1: "1 Benchmark Way", city: "Springfield", region: "IL", postalCode: "62701", country: "US" };
+const GOOD_CARD = "4242424242424242";
+
+// An order's three requests, as `checkout` and `steps` both make them. Each throws when the
+// storefront refuses, and adds the request's time to `times` when given (a failed payment's too).
+
+/** `cart.add` of one unit of a random SKU of `variantIds`. */
+export async function addRandomSku(client: HttpClient, cookie: string, variantIds: readonly string[], times?: number[]): Promise<void> {
+  const variantId = variantIds[Math.floor(Math.random() * variantIds.length)] as string;
+  const added = await client.request(trpcMutation("cart.add", { variantId, quantity: 1 }, cookie));
+  trpcData(added);
+  times?.push(added.ms);
+}
+
+export interface PlacedOrder {
+  orderId: string;
+  paymentId: string;
+  paymentIntentId: string;
+  clientSecret: string;
+}
+
+/** `checkout.start` of the buyer's cart to the bench's US address. */
+export async function startCheckout(client: HttpClient, cookie: string, times?: number[]): Promise<PlacedOrder> {
+  const placed = await client.request(trpcMutation("checkout.start", { idempotencyKey: `bench-${randomUUID()}`, shippingAddress: SHIPPING_ADDRESS }, cookie));
+  const order = trpcData<PlacedOrder>(placed);
+  times?.push(placed.ms);
+  return order;
+}
+
+/** `payments.simulatorConfirm` with the good test card; throws unless the payment succeeded. */
+export async function payWithGoodCard(client: HttpClient, order: PlacedOrder, cookie: string, times?: number[]): Promise<void> {
+  const paid = await client.request(
+    trpcMutation("payments.simulatorConfirm", { paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: GOOD_CARD }, cookie),
+  );
+  const outcome = trpcData<{ status: string; message: string | null }>(paid);
+  times?.push(paid.ms);
+  if (outcome.status !== "succeeded") throw new Error(`payment ${outcome.status}: ${outcome.message}`);
+}
 
 /**
  * Waits until every order is split in the ledger and the worker has stored its buyer's
@@ -86,26 +122,10 @@ export async function runCheckout(
     // On a slow machine a fixed number of buyers could take many minutes: stop starting new ones.
     if (performance.now() - started > options.budgetMs) return;
     attempted++;
-    const variantId = options.variantIds[Math.floor(Math.random() * options.variantIds.length)] as string;
     try {
-      const added = await client.request(trpcMutation("cart.add", { variantId, quantity: 1 }, buyer.cookie));
-      trpcData(added);
-      addTimes.push(added.ms);
-      const placed = await client.request(
-        trpcMutation("checkout.start", { idempotencyKey: `bench-${randomUUID()}`, shippingAddress: SHIPPING_ADDRESS }, buyer.cookie),
-      );
-      const order = trpcData<{ orderId: string; paymentId: string; paymentIntentId: string; clientSecret: string }>(placed);
-      checkoutTimes.push(placed.ms);
-      const paid = await client.request(
-        trpcMutation(
-          "payments.simulatorConfirm",
-          { paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: GOOD_CARD },
-          buyer.cookie,
-        ),
-      );
-      const outcome = trpcData<{ status: string; message: string | null }>(paid);
-      payTimes.push(paid.ms);
-      if (outcome.status !== "succeeded") throw new Error(`payment ${outcome.status}: ${outcome.message}`);
+      await addRandomSku(client, buyer.cookie, options.variantIds, addTimes);
+      const order = await startCheckout(client, buyer.cookie, checkoutTimes);
+      await payWithGoodCard(client, order, buyer.cookie, payTimes);
       paidOrders.push({ paymentId: order.paymentId, orderId: order.orderId });
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));

@@ -3,12 +3,11 @@
 // store sees them (all steps of 64 buyers at once); this says which step the CPU goes to, a few
 // buyers at a time so that queueing adds little. The worker relays an order's events while the
 // payments are still coming in, so most of its share lands in the payment's step.
-import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { mapConcurrent, trpcData, trpcMutation, type HttpClient } from "../lib/http";
+import { mapConcurrent, type HttpClient } from "../lib/http";
 import { readCounters, type CounterReader } from "../lib/load";
 import type { SignedInBuyer } from "./cart";
-import { GOOD_CARD, SHIPPING_ADDRESS, waitForConfirmed } from "./checkout";
+import { addRandomSku, payWithGoodCard, startCheckout, waitForConfirmed, type PlacedOrder } from "./checkout";
 
 export const ORDER_STEPS = ["add", "checkout", "pay", "mails"] as const;
 export type OrderStep = (typeof ORDER_STEPS)[number];
@@ -41,34 +40,10 @@ export async function runOrderSteps(
   };
   const each = <T>(items: readonly T[], fn: (item: T) => Promise<unknown>) => mapConcurrent(items, options.concurrency, fn);
 
-  await step("add", () =>
-    each(buyers, async (buyer) => {
-      const variantId = options.variantIds[Math.floor(Math.random() * options.variantIds.length)] as string;
-      trpcData(await client.request(trpcMutation("cart.add", { variantId, quantity: 1 }, buyer.cookie)));
-    }),
-  );
-  const orders: { orderId: string; paymentId: string; paymentIntentId: string; clientSecret: string; cookie: string }[] = [];
-  await step("checkout", () =>
-    each(buyers, async (buyer) => {
-      const placed = await client.request(
-        trpcMutation("checkout.start", { idempotencyKey: `bench-${randomUUID()}`, shippingAddress: SHIPPING_ADDRESS }, buyer.cookie),
-      );
-      orders.push({ ...trpcData<{ orderId: string; paymentId: string; paymentIntentId: string; clientSecret: string }>(placed), cookie: buyer.cookie });
-    }),
-  );
-  await step("pay", () =>
-    each(orders, async (order) => {
-      const paid = await client.request(
-        trpcMutation(
-          "payments.simulatorConfirm",
-          { paymentIntentId: order.paymentIntentId, clientSecret: order.clientSecret, cardNumber: GOOD_CARD },
-          order.cookie,
-        ),
-      );
-      const outcome = trpcData<{ status: string; message: string | null }>(paid);
-      if (outcome.status !== "succeeded") throw new Error(`payment ${outcome.status}: ${outcome.message}`);
-    }),
-  );
+  await step("add", () => each(buyers, (buyer) => addRandomSku(client, buyer.cookie, options.variantIds)));
+  const orders: (PlacedOrder & { cookie: string })[] = [];
+  await step("checkout", () => each(buyers, async (buyer) => orders.push({ ...(await startCheckout(client, buyer.cookie)), cookie: buyer.cookie })));
+  await step("pay", () => each(orders, (order) => payWithGoodCard(client, order, order.cookie)));
   let unconfirmed = 0;
   await step("mails", async () => {
     unconfirmed = await waitForConfirmed(pool, orders, options.confirmTimeoutMs);
