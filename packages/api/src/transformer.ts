@@ -23,10 +23,13 @@ const isPlainObject = (value: object) => {
 };
 
 /**
- * Adds the annotations of `value` (at `path`) to `out`; false when only superjson can encode it.
- * `seen` catches an object met twice (superjson records it as a referential equality).
+ * Adds the annotations of `value` to `out`; false when only superjson can encode it. `path` holds
+ * the keys down to `value`, joined into superjson's escaped path only for the few values annotated:
+ * building every node's path string (two regular expressions per key) was most of the walk's cost
+ * for a listing's answer. `seen` catches an object met twice (superjson records it as a
+ * referential equality).
  */
-function annotate(value: unknown, path: string, out: Annotations, seen: Set<object>): boolean {
+function annotate(value: unknown, path: string[], out: Annotations, seen: Set<object>): boolean {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -35,7 +38,7 @@ function annotate(value: unknown, path: string, out: Annotations, seen: Set<obje
       // NaN, the infinities and -0 are annotated by superjson.
       return Number.isFinite(value) && !Object.is(value, -0);
     case "undefined":
-      out[path] = ["undefined"];
+      out[pathKey(path)] = ["undefined"];
       return true;
     case "object": {
       if (value === null) return true;
@@ -43,12 +46,16 @@ function annotate(value: unknown, path: string, out: Annotations, seen: Set<obje
       seen.add(value);
       if (value instanceof Date) {
         if (Number.isNaN(value.getTime())) return false;
-        out[path] = ["Date"];
+        out[pathKey(path)] = ["Date"];
         return true;
       }
-      const prefix = path === "" ? "" : `${path}.`;
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!annotate(value[i], `${prefix}${i}`, out, seen)) return false;
+        for (let i = 0; i < value.length; i++) {
+          path.push(String(i));
+          const ok = annotate(value[i], path, out, seen);
+          path.pop();
+          if (!ok) return false;
+        }
         return true;
       }
       if (!isPlainObject(value)) return false;
@@ -56,7 +63,10 @@ function annotate(value: unknown, path: string, out: Annotations, seen: Set<obje
         const property = (value as Record<string, unknown>)[key];
         // superjson writes an undefined property as null (JSON.stringify would leave it out).
         if (FORBIDDEN_KEYS.has(key) || property === undefined) return false;
-        if (!annotate(property, prefix + escapeKey(key), out, seen)) return false;
+        path.push(key);
+        const ok = annotate(property, path, out, seen);
+        path.pop();
+        if (!ok) return false;
       }
       return true;
     }
@@ -66,11 +76,14 @@ function annotate(value: unknown, path: string, out: Annotations, seen: Set<obje
   }
 }
 
+/** superjson's path of a value: its keys escaped and joined with dots. */
+const pathKey = (path: readonly string[]) => path.map(escapeKey).join(".");
+
 /** superjson.serialize's result for `value`, without its copies where the value allows. */
 export function serializeAnswer(value: unknown): SuperJSONResult {
   if (typeof value !== "object" || value === null || value instanceof Date) return superjson.serialize(value);
   const values: Annotations = {};
-  if (!annotate(value, "", values, new Set())) return superjson.serialize(value);
+  if (!annotate(value, [], values, new Set())) return superjson.serialize(value);
   // The value itself as the JSON: JSON.stringify writes a Date with toJSON (its ISO string, as
   // superjson writes it) and undefined in an array as null (as superjson does).
   const json = value as SuperJSONResult["json"];
