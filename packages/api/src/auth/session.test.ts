@@ -1,10 +1,10 @@
 // The session reader against tokens made by Auth.js's own encode, as its sign-in writes them.
 import { randomBytes } from "node:crypto";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "../env";
 import { cookiesFor } from "./cookies";
-import { cookiesOfHeader, sessionReader, sessionTokenOf } from "./session";
+import { cookiesOfHeader, decodeSessionToken, sessionReader, sessionTokenOf } from "./session";
 
 const secret = randomBytes(32).toString("base64url");
 const saved = process.env.AUTH_SECRET;
@@ -43,6 +43,22 @@ describe("sessionReader", () => {
     const adminName = cookiesFor("admin-console", false)!.sessionToken!.name!;
     expect(await read([{ name: adminName, value: await token({ salt: adminName }) }])).toBeNull();
     expect(await read([{ name, value: await token({ salt: adminName }) }])).toBeNull();
+  });
+});
+
+describe("decodeSessionToken", () => {
+  it("reads what Auth.js's decode reads, and refuses what it refuses, with its key kept between tokens", async () => {
+    for (let i = 0; i < 3; i++) {
+      const value = await token();
+      expect(await decodeSessionToken(value, secret, name)).toEqual(await decode({ token: value, secret, salt: name }));
+    }
+    // Another secret's token names another key (its thumbprint), and the key kept for this salt is not tried on it.
+    const otherSecret = randomBytes(32).toString("base64url");
+    const foreign = await token({ secret: otherSecret });
+    await expect(decodeSessionToken(foreign, secret, name)).rejects.toThrow("no matching decryption secret");
+    await expect(decode({ token: foreign, secret, salt: name })).rejects.toThrow("no matching decryption secret");
+    expect((await decodeSessionToken(foreign, otherSecret, name)).sub).toBe("user_1");
+    await expect(decodeSessionToken(await token({ maxAge: -60 }), secret, name)).rejects.toThrow(/exp/);
   });
 });
 

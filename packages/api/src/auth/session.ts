@@ -9,9 +9,11 @@
 // Expiry is checked on every read. Nothing here decides what the user may do: every request
 // re-reads the user (loadActor), so a suspension, role change or password change (sessionVersion)
 // applies at once whatever is cached.
+import { hkdf } from "@panva/hkdf";
+import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
 import { LRUCache } from "lru-cache";
 import type { Session } from "next-auth";
-import { decode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { getEnv } from "../env";
 import { appCookies, type BazaarApp } from "./cookies";
 
@@ -48,7 +50,7 @@ export function sessionReader(app: BazaarApp): (cookies: readonly Cookie[]) => P
     let claims = decoded.get(token);
     if (!claims) {
       // Auth.js salts the key with the cookie's name; a bad or foreign token throws.
-      claims = (await decode({ token, secret: getEnv().AUTH_SECRET, salt: name }).catch(() => null)) ?? undefined;
+      claims = (await decodeSessionToken(token, getEnv().AUTH_SECRET, name).catch(() => null)) ?? undefined;
       if (!claims) return null;
       decoded.set(token, claims);
     }
@@ -59,6 +61,50 @@ export function sessionReader(app: BazaarApp): (cookies: readonly Cookie[]) => P
       expires: new Date(claims.exp * 1000).toISOString(),
     };
   };
+}
+
+/** Auth.js's session tokens: direct encryption with A256CBC-HS512 (next-auth/jwt's `alg` and `enc`). */
+const ALG = "dir";
+const ENC = "A256CBC-HS512";
+
+/** Keys derived from AUTH_SECRET, by content encryption, salt (the cookie's name) and secret. */
+const derivedKeys = new Map<string, Promise<{ key: Uint8Array; thumbprint: string }>>();
+
+/**
+ * next-auth/jwt's `decode`, with the key it derives from the secret kept instead of derived again
+ * for every token. Its HKDF and the key's thumbprint, each a WebCrypto call, were half of a
+ * token's decryption: 2% of the storefront's CPU under the benchmark's orders, whose every buyer
+ * brings a new token (bench/README.md, session 23). The same key (HKDF-SHA256, Auth.js's info
+ * string, 64 bytes for A256CBC-HS512 and 32 for A256GCM), the same algorithms, the same 15 s
+ * clock tolerance, and a key id must be the key's thumbprint, as there. Exported for its test.
+ */
+export async function decodeSessionToken(token: string, secret: string, salt: string): Promise<JWT> {
+  const { payload } = await jwtDecrypt<JWT>(
+    token,
+    async ({ kid, enc }) => {
+      const { key, thumbprint } = await derivedKey(enc, secret, salt);
+      if (kid !== undefined && kid !== thumbprint) throw new Error("no matching decryption secret");
+      return key;
+    },
+    { clockTolerance: 15, keyManagementAlgorithms: [ALG], contentEncryptionAlgorithms: [ENC, "A256GCM"] },
+  );
+  return payload;
+}
+
+function derivedKey(enc: string, secret: string, salt: string) {
+  const length = enc === "A256CBC-HS512" ? 64 : enc === "A256GCM" ? 32 : null;
+  if (length === null) return Promise.reject(new Error("Unsupported JWT Content Encryption Algorithm"));
+  const id = JSON.stringify([enc, salt, secret]);
+  let derived = derivedKeys.get(id);
+  if (!derived) {
+    derived = (async () => {
+      const key = await hkdf("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, length);
+      return { key, thumbprint: await calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, `sha${key.byteLength << 3}` as "sha512") };
+    })();
+    // A handful at most: one per app's cookie name and encryption.
+    if (derivedKeys.size < 16) derivedKeys.set(id, derived);
+  }
+  return derived;
 }
 
 /**
