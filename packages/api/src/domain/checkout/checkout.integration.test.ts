@@ -6,6 +6,7 @@ import { loadActor } from "../../trpc";
 import type { PaymentGateway } from "../payments/gateway";
 import { createSimulatorGateway } from "../payments/simulator-gateway";
 import { addToCart } from "../cart";
+import { cancelOrder } from "../orders/cancel-order";
 import { checkout } from "./checkout";
 
 let t: TestDatabase;
@@ -135,6 +136,31 @@ describe("checkout", () => {
     await expect(checkout(t.db, actor, { ...input, idempotencyKey: key() })).rejects.toThrow(
       new RegExp(`Order #${again.orderNumber} from this cart is awaiting payment`),
     );
+  });
+
+  it("answers a request repeated after its order was cancelled unpaid (the cart open again) with that order, by the order's unique key", async () => {
+    const { seller } = await createSeller(t.db);
+    const { product } = await createProduct(t.db, seller.id, { stock: 5 });
+    const buyer = await createBuyer(t.db);
+    const actor = await loadActor(t.db, buyer.id);
+    await addToCart(t.db, { buyerId: buyer.id }, { productId: product.id, quantity: 2 });
+    const input = { idempotencyKey: key(), shippingAddress: shippingAddressInput() };
+    const first = await checkout(t.db, actor, input);
+    await cancelOrder(t.db, actor, { orderId: first.orderId });
+    expect(await t.db.cart.findFirst({ where: { buyerId: buyer.id }, select: { status: true } })).toEqual({ status: "ACTIVE" });
+    await addToCart(t.db, { buyerId: buyer.id }, { productId: product.id, quantity: 1 });
+
+    // The cart can be checked out again, so the repeat goes as far as inserting its order, which the key refuses.
+    const again = await checkout(t.db, actor, input);
+    expect(again).toMatchObject({ orderId: first.orderId, paymentIntentId: first.paymentIntentId });
+    expect(await t.db.order.count({ where: { buyerId: buyer.id } })).toBe(1);
+    // Nothing of the refused attempt stays: the cart is still open with its holds, and no stock moved.
+    expect(await t.db.cart.findFirst({ where: { buyerId: buyer.id }, select: { status: true } })).toEqual({ status: "ACTIVE" });
+    expect(await stock(product.id)).toEqual({ onHand: 5, reserved: 3, allocated: 0 });
+    // A new key checks the cart out.
+    const next = await checkout(t.db, actor, { ...input, idempotencyKey: key() });
+    expect(next.orderId).not.toBe(first.orderId);
+    expect(await stock(product.id)).toEqual({ onHand: 5, reserved: 0, allocated: 3 });
   });
 
   it("leaves nothing behind when the payment provider fails, and works when tried again", async () => {

@@ -78,6 +78,13 @@ class PlacedBefore extends Error {
   }
 }
 
+/** The unique violation of an order's idempotency key (per buyer, or per guest email). */
+const isTakenKey = (error: unknown) =>
+  typeof error === "object" &&
+  error !== null &&
+  (error as { code?: unknown }).code === "23505" &&
+  ["Order_buyerId_idempotencyKey_key", "Order_guestEmail_idempotencyKey_key"].includes(String((error as { constraint?: unknown }).constraint));
+
 class PricesChanged extends Error {
   constructor(
     readonly changes: { lineId: string; name: string; from: number; to: number }[],
@@ -244,11 +251,16 @@ async function placeOrder(
   // Frozen for checkout from this statement on; every way out below but the placed order throws,
   // which rolls that back.
   const cart = await lockCartForCheckout(tx, customer.cart, now);
-  const [twin] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Order"
-     WHERE ${customer.kind === "buyer" ? Prisma.sql`"buyerId" = ${customer.buyerId}` : Prisma.sql`"guestEmail" = ${customer.guestEmail}`}
-       AND "idempotencyKey" = ${input.idempotencyKey}`;
-  if (twin) throw new PlacedBefore();
+  // A repeat of a checkout that placed its order finds its cart checked out (or, for a guest, gone):
+  // it is answered with that order. On the usual way, with a cart to check out, the order's
+  // unique key answers instead (the insert below), so a first checkout costs no lookup.
+  if (!cart || cart.status === "CHECKOUT") {
+    const [twin] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Order"
+       WHERE ${customer.kind === "buyer" ? Prisma.sql`"buyerId" = ${customer.buyerId}` : Prisma.sql`"guestEmail" = ${customer.guestEmail}`}
+         AND "idempotencyKey" = ${input.idempotencyKey}`;
+    if (twin) throw new PlacedBefore();
+  }
   if (!cart) throw new DomainError("BAD_REQUEST", "Your cart is empty. Add a product before checking out.");
   if (cart.status === "CHECKOUT") {
     const [pending] = await tx.$queryRaw<{ id: string; number: number }[]>`
@@ -326,6 +338,10 @@ async function placeOrder(
       taxCents: lineTotals.get(line.id)?.taxCents ?? 0,
     })),
     provider,
+  }).catch((error: unknown) => {
+    // The key placed an order before, on a cart that was opened again (its order was cancelled unpaid), or
+    // another cart's checkout with the same key committed first.
+    throw isTakenKey(error) ? new PlacedBefore() : error;
   });
 
   await hardenCartReservations(tx, {
