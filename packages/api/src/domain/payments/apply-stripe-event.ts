@@ -1,5 +1,6 @@
 import { Prisma, type Order, type Payment, type PrismaClient, type SqlTx, type Tx } from "@bazaar/db";
 import type Stripe from "stripe";
+import { notFound } from "../../errors";
 import { publish, publishAllSql } from "../../events/publish";
 import { checkSale, releaseOrderStock, sellOrderHoldsSql, type SaleCheck } from "../inventory";
 import { lockOrderOfIntent, lockPaymentOfIntent, moveOrder, noteOrder, orderMoveSql, orderOfIntentForUpdate } from "../orders/transitions";
@@ -105,28 +106,36 @@ const unknownIntent = (id: string): StripeEventResult => ({ outcome: "ignored", 
 
 async function paymentSucceeded(tx: SqlTx, full: Tx | null, event: Stripe.PaymentIntentSucceededEvent, gateway: PaymentGateway): Promise<StripeEventResult> {
   const intent = event.data.object;
-  // The event recorded and the order locked in one round trip (the payment is locked next, as in lockByIntent).
-  const [found] = await tx.$queryRaw<(Partial<Order> & { recorded: number })[]>`
+  // The event recorded, then the order and its payment locked in that order (as lockByIntent
+  // does), in one round trip: the payment's lateral read joins on the order's row, so it runs after it.
+  const [found] = await tx.$queryRaw<(Partial<Order> & { recorded: number } & LockedPaymentColumns)[]>`
     WITH "recorded" AS (${recordEvent(event)} RETURNING 1)
-    SELECT (SELECT count(*) FROM "recorded")::int AS "recorded", o.*
-      FROM (SELECT 1) AS "one" LEFT JOIN LATERAL (${orderOfIntentForUpdate(intent.id)}) AS o ON true`;
-  const { recorded, ...row } = found!;
+    SELECT (SELECT count(*) FROM "recorded")::int AS "recorded", o.*,
+           p."id" AS "paymentId", p."status"::text AS "paymentStatus", p."amountCents" AS "paymentAmountCents", p."currency" AS "paymentCurrency"
+      FROM (SELECT 1) AS "one"
+      LEFT JOIN LATERAL (${orderOfIntentForUpdate(intent.id)}) AS o ON true
+      LEFT JOIN LATERAL (SELECT "id", "status", "amountCents", "currency" FROM "Payment"
+                          WHERE "providerPaymentId" = ${intent.id} AND "orderId" = o."id" FOR UPDATE) AS p ON true`;
+  const { recorded, paymentId, paymentStatus, paymentAmountCents, paymentCurrency, ...row } = found!;
   if (recorded === 0) return duplicateEvent(event);
   if (!row.id) return unknownIntent(intent.id);
+  if (!paymentId) throw notFound("The payment");
   const order = row as Order;
-  const payment = await lockPaymentOfIntent(tx, intent.id);
+  const payment = { id: paymentId, status: paymentStatus, amountCents: paymentAmountCents, currency: paymentCurrency };
   if (payment.status === "CAPTURED" || payment.status === "REFUNDED") return { outcome: "ignored", detail: "the payment was already captured" };
   const mismatch = amountMismatch(intent, payment);
-  if (mismatch) return wrongAmountReceived(needFull(full), { order, payment, intent, mismatch }, gateway);
+  // The rare courses below read the whole payment again (locked already, by this transaction).
+  if (mismatch) return wrongAmountReceived(needFull(full), { order, payment: await lockPaymentOfIntent(tx, intent.id), intent, mismatch }, gateway);
   const late = order.status !== "PENDING_PAYMENT" ? needFull(full) : null;
 
   if (late) {
+    const lockedPayment = await lockPaymentOfIntent(tx, intent.id);
     await late.$executeRaw(capturePayment(payment.id, new Date()));
     // The money came after the order was given up (expired, cancelled, or an earlier attempt
     // failed and released the stock): there is no sale to honour, so the buyer gets it back.
     await refundThroughGateway(
       late,
-      { ...payment, status: "CAPTURED" },
+      { ...lockedPayment, status: "CAPTURED" },
       {
         shipmentId: null,
         amountCents: payment.amountCents,
@@ -166,6 +175,14 @@ async function paymentSucceeded(tx: SqlTx, full: Tx | null, event: Stripe.Paymen
   // this order's shipments; the ledger's accounts are read, not locked.
   await writePaymentSplit(tx, payment.id);
   return { outcome: "applied", detail: "order confirmed", order: { outcome: "confirmed", createdAt: order.createdAt } };
+}
+
+/** The payment's columns in the captured payment's first statement. */
+interface LockedPaymentColumns {
+  paymentId: string | null;
+  paymentStatus: Payment["status"];
+  paymentAmountCents: number;
+  paymentCurrency: string;
 }
 
 const capturePayment = (paymentId: string, at: Date) => Prisma.sql`
