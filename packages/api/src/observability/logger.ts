@@ -59,23 +59,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   if (options.destination) return pino(config, options.destination);
   const readable = options.pretty ?? (process.env.NODE_ENV !== "production" && process.env.LOG_FORMAT !== "json");
   // pino-pretty as a plain stream in this thread (no worker-thread transport to bundle).
-  return pino(config, readable ? pretty({ sync: true, colorize: false, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" }) : jsonStdout());
+  return pino(config, readable ? pretty({ sync: true, colorize: false, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l" }) : undefined);
 }
 
-const holder = globalThis as unknown as { bazaarLogger?: Logger; bazaarAccessLogger?: Logger; bazaarStdout?: DestinationStream };
-
-/**
- * stdout for the JSON lines, written asynchronously (pino's "asynchronous logging"): a line is
- * queued, and the lines queued while a write is under way go out together in the next one. Written
- * one blocking write() per line, the access log's line was about 4% of the storefront's CPU per
- * order under load (bench/README.md, session 23). Nothing waits for a full buffer, so a quiet
- * process's lines still go out at once; pino flushes what is queued when the process exits. One
- * stream for both loggers, so their lines never interleave within a write.
- */
-function jsonStdout(): DestinationStream {
-  holder.bazaarStdout ??= pino.destination({ dest: 1, sync: false });
-  return holder.bazaarStdout;
-}
+const holder = globalThis as unknown as { bazaarLogger?: Logger; bazaarAccessLogger?: Logger };
 const base = () => (process.env.BAZAAR_SERVICE ? { service: process.env.BAZAAR_SERVICE } : {});
 
 /** This process's logger. */
