@@ -82,6 +82,24 @@ describe("guest checkout", () => {
     expect(await ledgerIsBalanced(t.db)).toEqual({ unbalanced: [], nonZeroCurrencies: [] });
   });
 
+  it("two guest carts checking out at once with one email and key get one order: the second is answered with the first's", async () => {
+    const { lamp, rug } = await twoShopProducts();
+    const email = `twin-${uniqueSuffix()}@example.test`;
+    const key = `guest-${uniqueSuffix()}`;
+    const first = await guestWithCart([{ productId: lamp.id, quantity: 1 }]);
+    const second = await guestWithCart([{ productId: rug.id, quantity: 1 }]);
+    const placed = await Promise.all(
+      [first, second].map(({ api }) => api.checkout.start({ idempotencyKey: key, email, shippingAddress: shippingAddressInput() })),
+    );
+    expect(placed[0].orderId).toBe(placed[1].orderId);
+    expect(placed[0].paymentIntentId).toBe(placed[1].paymentIntentId);
+    expect(await t.db.order.count({ where: { guestEmail: email.toLowerCase() } })).toBe(1);
+    // The other cart is untouched, its stock still held for it.
+    const orderedProduct = (await t.db.orderItem.findFirstOrThrow({ where: { orderId: placed[0].orderId } })).productId;
+    const other = orderedProduct === lamp.id ? second : first;
+    expect(await other.api.cart.count()).toBe(1);
+  });
+
   it("asks a guest for an email and an address, and keeps promo codes for accounts", async () => {
     const { lamp } = await twoShopProducts();
     const { api } = await guestWithCart([{ productId: lamp.id, quantity: 1 }]);
