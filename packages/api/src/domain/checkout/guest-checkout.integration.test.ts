@@ -88,14 +88,13 @@ describe("guest checkout", () => {
     const key = `guest-${uniqueSuffix()}`;
     const first = await guestWithCart([{ productId: lamp.id, quantity: 1 }]);
     const second = await guestWithCart([{ productId: rug.id, quantity: 1 }]);
-    const placed = await Promise.all(
-      [first, second].map(({ api }) => api.checkout.start({ idempotencyKey: key, email, shippingAddress: shippingAddressInput() })),
-    );
-    expect(placed[0].orderId).toBe(placed[1].orderId);
-    expect(placed[0].paymentIntentId).toBe(placed[1].paymentIntentId);
+    const start = ({ api }: typeof first) => api.checkout.start({ idempotencyKey: key, email, shippingAddress: shippingAddressInput() });
+    const [one, two] = await Promise.all([start(first), start(second)]);
+    expect(one.orderId).toBe(two.orderId);
+    expect(one.paymentIntentId).toBe(two.paymentIntentId);
     expect(await t.db.order.count({ where: { guestEmail: email.toLowerCase() } })).toBe(1);
     // The other cart is untouched, its stock still held for it.
-    const orderedProduct = (await t.db.orderItem.findFirstOrThrow({ where: { orderId: placed[0].orderId } })).productId;
+    const orderedProduct = (await t.db.orderItem.findFirstOrThrow({ where: { orderId: one.orderId } })).productId;
     const other = orderedProduct === lamp.id ? second : first;
     expect(await other.api.cart.count()).toBe(1);
   });
