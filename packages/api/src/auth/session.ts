@@ -92,14 +92,15 @@ export async function decodeSessionToken(token: string, secret: string, salt: st
 }
 
 function derivedKey(enc: string, secret: string, salt: string) {
-  const length = enc === "A256CBC-HS512" ? 64 : enc === "A256GCM" ? 32 : null;
+  const length = enc === ENC ? 64 : enc === "A256GCM" ? 32 : null;
   if (length === null) return Promise.reject(new Error("Unsupported JWT Content Encryption Algorithm"));
   const id = JSON.stringify([enc, salt, secret]);
   let derived = derivedKeys.get(id);
   if (!derived) {
     derived = (async () => {
       const key = await hkdf("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, length);
-      return { key, thumbprint: await calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, `sha${key.byteLength << 3}` as "sha512") };
+      // Auth.js's digest: as many bits as the key has (SHA-512 for 64 bytes, SHA-256 for 32).
+      return { key, thumbprint: await calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, length === 64 ? "sha512" : "sha256") };
     })();
     // A handful at most: one per app's cookie name and encryption.
     if (derivedKeys.size < 16) derivedKeys.set(id, derived);

@@ -251,8 +251,8 @@ async function placeOrder(
   // Frozen for checkout from this statement on; every way out below but the placed order throws,
   // which rolls that back.
   const cart = await lockCartForCheckout(tx, customer.cart, now);
-  // A repeat of a checkout that placed its order finds its cart checked out (or, for a guest, gone):
-  // it is answered with that order. On the usual way, with a cart to check out, the order's
+  // A repeat of a checkout that placed its order finds its cart checked out, or none once the order
+  // was paid (the cart closed): it is answered with that order. On the usual way, with a cart to check out, the order's
   // unique key answers instead (the insert below), so a first checkout costs no lookup.
   if (!cart || cart.status === "CHECKOUT") {
     const [twin] = await tx.$queryRaw<{ id: string }[]>`
