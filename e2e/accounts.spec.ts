@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { appUrl, demo, linkFromMailbox, newIdentity, signIn, signOut, signUpBuyer } from "./support";
+import { expect } from "@playwright/test";
+import { appUrl, demo, linkFromMailbox, newIdentity, signIn, signOut, signUpBuyer, test } from "./support";
 
 // Accounts people can recover: a forgotten password is reset through the emailed link (read from
 // the admin console's mailbox, where every email lands), and the link works once.

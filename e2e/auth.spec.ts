@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { appUrl, demo, newIdentity, signIn, signOut, signUpBuyer } from "./support";
+import { expect } from "@playwright/test";
+import { appUrl, demo, newIdentity, signIn, signOut, signUpBuyer, test } from "./support";
 
 test.describe("signing in to each app", () => {
   test("a buyer signs in to the storefront and sees the product grid", async ({ page }) => {

@@ -1,7 +1,8 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, type APIResponse, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { appUrl, type AppName } from "./support/urls";
 import { demo } from "./support/users";
+import { test } from "./support/test";
 
 // Every app's pages carry the security headers, the pages still work under their CSP (no script
 // refused, hydration done), a page that refuses access answers 403, and each app's /api/trpc

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { startLog } from "./support/urls";
+import { test } from "./support/test";
 
 // What a newcomer sees on a fresh start: the e2e run starts Bazaar as `npm run demo` does (fresh
 // database, migrations, demo seed, three apps and the worker), keeping every line in a log file.

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { appUrl, expectAccessible } from "../support";
+import { expect } from "@playwright/test";
+import { appUrl, expectAccessible, test } from "../support";
 import { adminPage, approvedShop, paidOrder } from "./helpers";
 
 // Every console page renders for an administrator at desktop and phone widths: a heading, no

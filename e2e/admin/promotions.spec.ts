@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { CARDS, addToCart, checkoutToPayment, newBuyer, pay } from "../storefront/helpers";
-import { appUrl } from "../support";
+import { appUrl, test } from "../support";
 import { adminPage, approvedShop } from "./helpers";
 
 test.describe.configure({ timeout: 300_000 });

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { appUrl } from "../support";
+import { expect } from "@playwright/test";
+import { appUrl, test } from "../support";
 import { adminPage, approvedShop, paidOrder, stockOf } from "./helpers";
 
 test.describe.configure({ timeout: 300_000 });

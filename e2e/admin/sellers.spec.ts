@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { appUrl, confirmEmail, demo, signIn } from "../support";
+import { expect } from "@playwright/test";
+import { appUrl, confirmEmail, demo, signIn, test } from "../support";
 import { adminPage, applyToSell, approvedShop, sellerIdOf } from "./helpers";
 
 // Runs through three apps on a machine shared with the other suites.

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { trpcMutation } from "../seller/trpc";
-import { appUrl } from "../support";
+import { appUrl, test } from "../support";
 import { adminPage, approvedShop } from "./helpers";
 
 // The whole path of an alert: buyers refused for want of stock (through the storefront's API)

@@ -1,7 +1,7 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect } from "@playwright/test";
 import { adminPage, approvedShop, paidOrder, stockOf } from "../admin/helpers";
 import { ok, trpcMutation } from "../seller/trpc";
-import { appUrl, expectAccessible } from "../support";
+import { appUrl, expectAccessible, test } from "../support";
 import { orderLines, paidFor, shipAndDeliver, usd } from "./helpers";
 
 const expect = baseExpect.configure({ timeout: 30_000 });

@@ -1,6 +1,6 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect } from "@playwright/test";
 import { adminPage, approvedShop, paidOrder } from "../admin/helpers";
-import { appUrl, expectAccessible } from "../support";
+import { appUrl, expectAccessible, test } from "../support";
 import { usd } from "./helpers";
 
 const expect = baseExpect.configure({ timeout: 30_000 });

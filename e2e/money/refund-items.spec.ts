@@ -1,7 +1,7 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect } from "@playwright/test";
 import { adminPage, approvedShop, paidOrder, stockOf } from "../admin/helpers";
 import { ok, trpcQuery } from "../seller/trpc";
-import { appUrl, expectAccessible } from "../support";
+import { appUrl, expectAccessible, test } from "../support";
 import { orderLines } from "./helpers";
 
 const expect = baseExpect.configure({ timeout: 30_000 });

@@ -1,8 +1,8 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect } from "@playwright/test";
 import { adminPage, approvedShop, paidOrder, stockOf } from "../admin/helpers";
 import { pngSquare } from "../seller/images";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
-import { appUrl, emailText, expectAccessible } from "../support";
+import { appUrl, emailText, expectAccessible, test } from "../support";
 import { guestPaidOrder, orderLines, paidFor, shipAndDeliver, usd } from "./helpers";
 
 // Three production servers, PostgreSQL and the worker share two cores with other runs: give each step room.

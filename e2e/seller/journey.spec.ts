@@ -1,5 +1,5 @@
-import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { appUrl, demo, linkFromMailbox, newIdentity } from "../support";
+import { expect as baseExpect, type Page } from "@playwright/test";
+import { appUrl, demo, linkFromMailbox, newIdentity, test } from "../support";
 import { signIn } from "./sign-in";
 import { pngSquare } from "./images";
 import { ok, trpcMutation, trpcQuery } from "./trpc";

@@ -1,5 +1,5 @@
-import { expect as baseExpect, test } from "@playwright/test";
-import { appUrl, demo, newIdentity } from "../support";
+import { expect as baseExpect } from "@playwright/test";
+import { appUrl, demo, newIdentity, test } from "../support";
 import { signIn } from "./sign-in";
 
 const expect = baseExpect.configure({ timeout: 30_000 });

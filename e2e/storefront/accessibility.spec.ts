@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible } from "../support";
+import { expect } from "@playwright/test";
+import { expectAccessible, test } from "../support";
 import { addToCart, enterAddress, newBuyer } from "./helpers";
 
 // axe on the main pages and the account pages: no serious or critical violations of the WCAG 2.1 A and AA rules.

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { addToCart, CARDS, checkoutToPayment, enterAddress, newBuyer, pay, snapshot } from "./helpers";
+import { test } from "../support/test";
 
 // The buyer's journeys through search, product page, cart and checkout on the demo catalog,
 // paying with Stripe's test cards through the local payment simulator.

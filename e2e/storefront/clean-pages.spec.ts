@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { addToCart } from "./helpers";
+import { test } from "../support/test";
 
 // The storefront's main pages, as a newcomer meets them in simulator mode (no Stripe keys): no
 // console errors (hydration mismatches included), no uncaught exceptions, and no request to

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { newIdentity, signIn, signOut, signUpBuyer } from "../support";
+import { expect } from "@playwright/test";
+import { newIdentity, signIn, signOut, signUpBuyer, test } from "../support";
 import { addToCart } from "./helpers";
 
 // Whole journeys through several pages on a machine shared with three apps and a database.

@@ -1,5 +1,5 @@
-import { expect as baseExpect, test } from "@playwright/test";
-import { appUrl, confirmEmail, demo, newIdentity, signIn, signUpBuyer } from "../support";
+import { expect as baseExpect } from "@playwright/test";
+import { appUrl, confirmEmail, demo, newIdentity, signIn, signUpBuyer, test } from "../support";
 import { addToCart, CARDS, enterAddress, pay } from "./helpers";
 
 const expect = baseExpect.configure({ timeout: 30_000 });

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { adminPage, approvedShop, paidOrder, payWithSimulator } from "../admin/helpers";
 import { usd } from "../money/helpers";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
-import { appUrl, demo, expectAccessible, signIn } from "../support";
+import { appUrl, demo, expectAccessible, signIn, test } from "../support";
 import { reportDelivered } from "../support/carrier";
 import { CARDS, enterAddress, pay, productWithStock, snapshot } from "./helpers";
 

@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
 import { adminPage, approvedShop } from "../admin/helpers";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
-import { appUrls, newIdentity } from "../support";
+import { appUrls, newIdentity, test } from "../support";
 
 // The storefront's public pages are stored whole and served from the page cache, shared in
 // Redis by two storefront instances (scripts/start.ts --storefronts 2). A change made through

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { addToCart, newBuyer, snapshot } from "./helpers";
+import { test } from "../support/test";
 
 // The storefront on a 375 px phone: every main page fits the screen (nothing scrolls sideways;
 // wide content wraps or scrolls in its own box), the categories open from the header, and a

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { changePrice, productWithStock } from "./helpers";
+import { test } from "../support/test";
 
 // Product pages and listings are stored whole in the storefront's page cache. A seller's change
 // expires the pages it alters before the seller console answers (see the storefront README), so

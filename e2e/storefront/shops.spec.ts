@@ -1,6 +1,6 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { appUrl, demo, newIdentity, signIn, signUpBuyer } from "../support";
+import { appUrl, demo, newIdentity, signIn, signUpBuyer, test } from "../support";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { productWithStock, snapshot } from "./helpers";
+import { test } from "../support/test";
 
 // Whole journeys through several pages on a machine shared with three apps and a database.
 test.describe.configure({ timeout: 120_000 });

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { appUrl, demo, newIdentity, signIn } from "../support";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { appUrl, demo, newIdentity, signIn, test } from "../support";
 import { pngSquare } from "../seller/images";
 import { ok, trpcMutation, trpcQuery } from "../seller/trpc";
 import { CARDS, checkoutToPayment, newBuyer, pay, snapshot } from "./helpers";

@@ -1,5 +1,5 @@
-import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { appUrl, demo, newIdentity, signIn, signUpBuyer } from "../support";
+import { expect as baseExpect, type Page } from "@playwright/test";
+import { appUrl, demo, newIdentity, signIn, signUpBuyer, test } from "../support";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 

@@ -4,3 +4,4 @@ export { signIn, signOut, signUpBuyer } from "./auth";
 export { confirmEmail, emailText, linkFromMailbox } from "./mailbox";
 export { expectAccessible } from "./axe";
 export { reportDelivered } from "./carrier";
+export { test } from "./test";
