@@ -1,10 +1,13 @@
 // Server-side entry points for the apps: the HTTP handler and the RSC caller share one context builder.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "@bazaar/db";
-import { observeRoute } from "./observability/http";
+import { observeRoute, type RequestScope } from "./observability/http";
 import { asDomainError, DomainError, trpcCodeOf } from "./errors";
 import { clientIpOf } from "./http/client-ip";
+import type { NodeAnswerOptions } from "./http/node-answer";
+import { answerTrpcOnNode, isPlainTrpcRequest, procedurePathOf, readablePath, type HeaderReader } from "./http/trpc-node";
 import { appRouter, appRouters } from "./root";
 import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
 
@@ -41,37 +44,62 @@ async function createContextOrUnavailable(...args: Parameters<typeof createConte
   }
 }
 
+type Identify = (request: { headers: HeaderReader }) => Promise<RequestIdentity>;
+
+/** One request's context, the same whichever way the request came: `appendHeader` adds a response header. */
+function trpcContextMaker(identify: Identify) {
+  return async (request: { headers: HeaderReader }, scope: RequestScope, appendHeader: (name: string, value: string) => void) => {
+    const context = await createContextOrUnavailable(
+      { ...(await identify(request)), clientIp: clientIpOf(request.headers) },
+      {
+        requestId: scope.requestId,
+        setCookie: (name, value, { maxAgeSeconds }) =>
+          appendHeader("Set-Cookie", `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`),
+      },
+    );
+    scope.actor = context.actor;
+    return context;
+  };
+}
+
+/** A throttled call says when to come back, as HTTP does. */
+function errorHeaders(errors: readonly TRPCError[]): Record<string, string> {
+  const retryAfter = errors
+    .map((error) => (error.cause instanceof DomainError ? error.cause.details?.retryAfterSeconds : undefined))
+    .find((s) => typeof s === "number");
+  return retryAfter ? { "Retry-After": String(retryAfter) } : {};
+}
+
 /**
  * The /api/trpc route handler of an app; `identify` reads the session and cookies of the request.
  * `app` names the app, whose handler serves only its own areas (see appRouters). Errors are logged
  * by the procedure middleware (observability/observe.ts), with the request id.
  */
-export function createTrpcHandler(identify: (req: Request) => Promise<RequestIdentity>, app?: keyof typeof appRouters) {
+export function createTrpcHandler(identify: Identify, app?: keyof typeof appRouters) {
+  const createContext = trpcContextMaker(identify);
   return observeRoute("/api/trpc", (req: Request, scope) => {
-    scope.procedures = decodeURIComponent(new URL(req.url).pathname.slice("/api/trpc/".length));
+    // As sent when it does not decode: tRPC answers that 400 (decoding it here threw, a 500).
+    scope.procedures = readablePath(procedurePathOf(new URL(req.url).pathname, "/api/trpc"));
     return fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
       router: app ? appRouters[app] : appRouter,
-      createContext: async ({ resHeaders }) => {
-        const context = await createContextOrUnavailable(
-          { ...(await identify(req)), clientIp: clientIpOf(req.headers) },
-          {
-            requestId: scope.requestId,
-            setCookie: (name, value, { maxAgeSeconds }) =>
-              resHeaders.append("Set-Cookie", `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`),
-          },
-        );
-        scope.actor = context.actor;
-        return context;
-      },
-      // A throttled call says when to come back, as HTTP does.
+      createContext: ({ resHeaders }) => createContext(req, scope, (name, value) => resHeaders.append(name, value)),
       responseMeta({ errors }) {
-        const retryAfter = errors
-          .map((error) => (error.cause instanceof DomainError ? error.cause.details?.retryAfterSeconds : undefined))
-          .find((s) => typeof s === "number");
-        return retryAfter ? { headers: new Headers({ "Retry-After": String(retryAfter) }) } : {};
+        const headers = errorHeaders(errors);
+        return Object.keys(headers).length > 0 ? { headers: new Headers(headers) } : {};
       },
     });
   });
+}
+
+/**
+ * The same handler for a custom Node server (the storefront's server.mjs): a plain tRPC request
+ * (isPlainTrpcRequest) is answered on Node's request and response (http/trpc-node.ts); for any
+ * other it answers null, and the server uses the route handler above.
+ */
+export function createNodeTrpcHandler(identify: Identify, app?: keyof typeof appRouters) {
+  const options = { router: app ? appRouters[app] : appRouter, endpoint: "/api/trpc", createContext: trpcContextMaker(identify), errorHeaders };
+  return (req: IncomingMessage, res: ServerResponse, answer: NodeAnswerOptions, fallback: () => Promise<void>): Promise<void> | null =>
+    isPlainTrpcRequest(req) ? answerTrpcOnNode(req, res, options, answer, fallback) : null;
 }

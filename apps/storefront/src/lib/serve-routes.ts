@@ -5,10 +5,12 @@
 // (`cookies()`, `headers()`), so both ways in give the same answer; answerWithHandler adds what
 // Next would (next.config's headers, X-Forwarded-*, compression).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerWithHandler } from "@bazaar/api/http/node-answer";
+import { answerWithHandler, type NodeAnswerOptions } from "@bazaar/api/http/node-answer";
 import { staticSecurityHeaders } from "@bazaar/api/http/security-headers";
 
 type Handler = (request: Request) => Promise<Response>;
+/** A handler of Node's own request and response for some of a route's requests; null leaves the request to `fallback`. */
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, options: NodeAnswerOptions, fallback: () => Promise<void>) => Promise<void> | null;
 
 /** Where server.mjs finds serveRouteRequest. */
 const SERVE_ROUTE_REQUEST = Symbol.for("bazaar.storefront.serveRouteRequest");
@@ -18,15 +20,20 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 interface Route {
   handler: Handler;
+  node?: NodeHandler;
   methods: readonly string[];
 }
 /** By path; a path ending in "/" takes every path under it (tRPC's /api/trpc/<procedures>). */
 const routes = new Map<string, Route>();
 const headers = staticSecurityHeaders("storefront").map(({ key, value }) => [key, value] as const);
 
-/** Makes `handler` answer server.mjs's requests for `path` directly (called by the route's module as it loads). */
-export function offerRouteToServer(path: string, methods: readonly ("GET" | "POST")[], handler: Handler): void {
-  routes.set(path, { handler, methods });
+/**
+ * Makes `handler` answer server.mjs's requests for `path` directly (called by the route's module
+ * as it loads); `node`, when given, answers first those it takes (tRPC's plain calls) on Node's
+ * request and response.
+ */
+export function offerRouteToServer(path: string, methods: readonly ("GET" | "POST")[], handler: Handler, node?: NodeHandler): void {
+  routes.set(path, { handler, methods, ...(node ? { node } : {}) });
   (globalThis as Record<symbol, unknown>)[SERVE_ROUTE_REQUEST] = serveRouteRequest;
 }
 
@@ -37,7 +44,9 @@ export function serveRouteRequest(req: IncomingMessage, res: ServerResponse): Pr
   const path = query === -1 ? url : url.slice(0, query);
   const route = routeOf(path);
   if (!route || !route.methods.includes(req.method ?? "")) return null;
-  return answerWithHandler(req, res, route.handler, { headers, maxBodyBytes: MAX_BODY_BYTES });
+  const options = { headers, maxBodyBytes: MAX_BODY_BYTES };
+  const viaHandler = () => answerWithHandler(req, res, route.handler, options);
+  return route.node?.(req, res, options, viaHandler) ?? viaHandler();
 }
 
 // Every request of the server asks, a stored page's too: the table is walked, not copied.

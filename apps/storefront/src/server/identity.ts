@@ -21,10 +21,10 @@ export async function requestIdentity(): Promise<RequestIdentity> {
 }
 
 /**
- * Who is asking, from the request itself: for /api/trpc, which the storefront's server (server.mjs)
- * also calls outside Next, where `cookies()` and `headers()` have no request to read.
+ * Who is asking, from the request's own headers: for /api/trpc, which the storefront's server
+ * (server.mjs) also answers outside Next, where `cookies()` and `headers()` have no request to read.
  */
-export async function identityOf(request: Request): Promise<RequestIdentity> {
+export async function identityOf(request: { headers: Pick<Headers, "get"> }): Promise<RequestIdentity> {
   const jar = cookiesOfHeader(request.headers.get("cookie"));
   const session = await sessionOf(jar);
   return {

@@ -3,7 +3,7 @@
  * in X-Forwarded-For; the last entry is the one added by the nearest hop, which a client cannot
  * choose (earlier entries are whatever the client sent).
  */
-export function clientIpOf(headers: Headers | null | undefined): string | null {
+export function clientIpOf(headers: Pick<Headers, "get"> | null | undefined): string | null {
   const forwarded = headers?.get("x-forwarded-for");
   const last = forwarded?.split(",").at(-1)?.trim();
   const ip = last || headers?.get("x-real-ip")?.trim() || null;

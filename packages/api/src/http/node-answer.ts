@@ -39,33 +39,56 @@ export async function answerWithHandler(
     return;
   }
   const response = await handler(request);
-  const headers: (readonly [string, string])[] = [...options.headers];
   // Iterating Headers gives each Set-Cookie on its own (the Fetch spec's sort-and-combine).
-  for (const [name, value] of response.headers) if (name !== "vary") headers.push([name, value]);
-  const vary =
-    response.headers
-      .get("vary")
-      ?.split(",")
-      .map((name) => name.trim()) ?? [];
-  let body: Buffer = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
-  if (response.body && compressible(response.headers)) {
+  const headers = [...response.headers];
+  const body: Buffer = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
+  sendAnswer(req, res, response.status, headers, response.body ? body : null, options);
+}
+
+/**
+ * Writes an answer as Next would: the route's static headers first, then the answer's own, its
+ * JSON or text gzipped when the caller takes it (with Vary: Accept-Encoding), and its length.
+ * `body` null is an answer without one (a 204).
+ */
+export function sendAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  answerHeaders: readonly (readonly [string, string])[],
+  body: Buffer | null,
+  options: NodeAnswerOptions,
+): void {
+  const headers: (readonly [string, string])[] = [...options.headers];
+  const vary: string[] = [];
+  let contentType = "";
+  let encoded = false;
+  for (const header of answerHeaders) {
+    const name = header[0].toLowerCase();
+    if (name === "vary") vary.push(...header[1].split(",").map((value) => value.trim()));
+    // The body goes whole, with its length: a streamed answer's chunked encoding would contradict it.
+    else if (name !== "transfer-encoding") headers.push(header);
+    if (name === "content-type") contentType = header[1];
+    if (name === "content-encoding") encoded = true;
+  }
+  let bytes = body ?? Buffer.alloc(0);
+  if (body && compressible(contentType, encoded)) {
     vary.push("Accept-Encoding");
-    if (body.length >= COMPRESS_FROM_BYTES && acceptsGzip(headerText(req.headers["accept-encoding"]))) {
-      body = gzipSync(body);
+    if (bytes.length >= COMPRESS_FROM_BYTES && acceptsGzip(headerText(req.headers["accept-encoding"]))) {
+      bytes = gzipSync(bytes);
       headers.push(["content-encoding", "gzip"]);
     }
   }
   if (vary.length > 0) headers.push(["vary", vary.join(", ")]);
-  headers.push(["content-length", String(body.length)]);
-  res.writeHead(response.status, headers.flat());
-  res.end(req.method === "HEAD" ? undefined : body);
+  headers.push(["content-length", String(bytes.length)]);
+  res.writeHead(status, headers.flat());
+  res.end(req.method === "HEAD" ? undefined : bytes);
 }
 
 /**
  * Next's X-Forwarded-* (base-server.js, handleRequestImpl): what a proxy in front set is kept,
  * else this hop's. clientIpOf reads X-Forwarded-For, so both ways in see the same caller.
  */
-function forwardedHeaders(req: IncomingMessage): void {
+export function forwardedHeaders(req: IncomingMessage): void {
   const encrypted = "encrypted" in req.socket && Boolean(req.socket.encrypted);
   const proto = headerText(req.headers["x-forwarded-proto"]);
   const https = proto ? proto === "https" : encrypted;
@@ -76,9 +99,8 @@ function forwardedHeaders(req: IncomingMessage): void {
 }
 
 /** JSON and text, as the `compression` package's filter (compressible types) takes them; never twice. */
-function compressible(headers: Headers): boolean {
-  const type = headers.get("content-type") ?? "";
-  return !headers.has("content-encoding") && (/^text\//.test(type) || /json/.test(type));
+function compressible(contentType: string, encoded: boolean): boolean {
+  return !encoded && (/^text\//.test(contentType) || /json/.test(contentType));
 }
 
 export const headerText = (value: string | string[] | undefined): string | null => (Array.isArray(value) ? value.join(", ") : (value ?? null));

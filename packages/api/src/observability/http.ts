@@ -17,10 +17,55 @@ export interface RequestScope {
   procedures?: string;
 }
 
-export function requestIdOf(request: Request): string {
-  const given = request.headers.get("x-request-id");
+/** The caller's X-Request-Id when it is a sane token, else a new one. */
+export function requestIdFrom(given: string | null): string {
   return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
+
+/**
+ * One request's observation, however it is answered: counted in flight from here, then `finish`
+ * records its duration and writes its log line. observeRoute (a Request's handler) and the
+ * storefront's tRPC answers on Node's own request (http/trpc-node.ts) both go through it.
+ */
+export function startObserving(route: string, method: string, givenRequestId: string | null) {
+  const m = metrics();
+  const start = performance.now();
+  const scope: RequestScope = { requestId: requestIdFrom(givenRequestId), actor: null };
+  m.httpInFlight.labels(route).inc();
+  return {
+    scope,
+    /** Logs a handler's crash (it is then answered 500 with the request id). */
+    crashed(error: unknown) {
+      logger().error({ requestId: scope.requestId, route, method, err: error }, `${route} failed`);
+    },
+    /** The request was handed to another observed handler: it is no longer this one's. */
+    abandon() {
+      m.httpInFlight.labels(route).dec();
+    },
+    finish(status: number) {
+      m.httpInFlight.labels(route).dec();
+      const durationMs = performance.now() - start;
+      m.httpDuration.labels(route, method, statusClass(status)).observe(durationMs / 1000);
+      accessLogger().info(
+        {
+          requestId: scope.requestId,
+          method,
+          route,
+          ...(scope.procedures ? { procedure: scope.procedures } : {}),
+          status,
+          durationMs: Math.round(durationMs),
+          actor: scope.actor ? { id: scope.actor.userId, role: scope.actor.role } : null,
+        },
+        "request",
+      );
+    },
+  };
+}
+
+/** The answer to a request whose handler crashed: nothing internal, the request id to quote. */
+export const crashAnswer = (requestId: string) => ({
+  error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again.", requestId },
+});
 
 /** Wraps a route handler: `route` is its fixed name (e.g. "/api/trpc"), never the URL with ids. */
 export function observeRoute<A extends unknown[]>(
@@ -28,36 +73,16 @@ export function observeRoute<A extends unknown[]>(
   handler: (request: Request, scope: RequestScope, ...rest: A) => Promise<Response>,
 ): (request: Request, ...rest: A) => Promise<Response> {
   return async (request, ...rest) => {
-    const m = metrics();
-    const start = performance.now();
-    const scope: RequestScope = { requestId: requestIdOf(request), actor: null };
-    m.httpInFlight.labels(route).inc();
+    const observing = startObserving(route, request.method, request.headers.get("x-request-id"));
+    const { scope } = observing;
     let response: Response;
     try {
       response = await handler(request, scope, ...rest);
     } catch (error) {
-      logger().error({ requestId: scope.requestId, route, method: request.method, err: error }, `${route} failed`);
-      response = Response.json(
-        { error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side. Please try again.", requestId: scope.requestId } },
-        { status: 500 },
-      );
-    } finally {
-      m.httpInFlight.labels(route).dec();
+      observing.crashed(error);
+      response = Response.json(crashAnswer(scope.requestId), { status: 500 });
     }
-    const durationMs = performance.now() - start;
-    m.httpDuration.labels(route, request.method, statusClass(response.status)).observe(durationMs / 1000);
-    accessLogger().info(
-      {
-        requestId: scope.requestId,
-        method: request.method,
-        route,
-        ...(scope.procedures ? { procedure: scope.procedures } : {}),
-        status: response.status,
-        durationMs: Math.round(durationMs),
-        actor: scope.actor ? { id: scope.actor.userId, role: scope.actor.role } : null,
-      },
-      "request",
-    );
+    observing.finish(response.status);
     return withHeader(response, "x-request-id", scope.requestId);
   };
 }
