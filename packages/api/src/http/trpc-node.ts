@@ -1,9 +1,9 @@
 // tRPC's HTTP answer for a plain Node request, without the Fetch API between them. The fetch
 // adapter (what /api/trpc's route handler runs) needs a Request made from Node's request and gives
 // a Response that must be read back: undici's Request with its AbortController and body stream,
-// tRPC's signals per call, the Response's Headers and web stream. For the storefront's
-// catalog.product, answering the same call straight on Node's request and response took its
-// CPU from 1.2-1.7 to 0.7-0.9 ms per request (bench/README.md, session 24).
+// tRPC's signals per call, the Response's Headers and web stream. The storefront's catalog.product
+// answered this way cost 0.9 to 1.4 ms of its CPU per request instead of 1.2 to 1.8 (alternated
+// builds, bench/README.md, session 24).
 //
 // Only the plain course is taken here: queries by GET and mutations by POST with a JSON body,
 // batched or not, answered whole (tRPC's batch link, any HTTP client). Each step is tRPC's own
