@@ -7,7 +7,7 @@ import { observeRoute, type RequestScope } from "./observability/http";
 import { asDomainError, DomainError, trpcCodeOf } from "./errors";
 import { clientIpOf } from "./http/client-ip";
 import type { NodeAnswerOptions } from "./http/node-answer";
-import { answerTrpcOnNode, isPlainTrpcRequest, procedurePathOf, readablePath, type HeaderReader } from "./http/trpc-node";
+import { answerTrpcOnNode, decodedPath, isPlainTrpcRequest, procedurePathOf, type HeaderReader } from "./http/trpc-node";
 import { appRouter, appRouters } from "./root";
 import { createCallerFactory, createContextInner, loadActor, type Context } from "./trpc";
 
@@ -79,7 +79,8 @@ export function createTrpcHandler(identify: Identify, app?: keyof typeof appRout
   const createContext = trpcContextMaker(identify);
   return observeRoute("/api/trpc", (req: Request, scope) => {
     // As sent when it does not decode: tRPC answers that 400 (decoding it here threw, a 500).
-    scope.procedures = readablePath(procedurePathOf(new URL(req.url).pathname, "/api/trpc"));
+    const path = procedurePathOf(new URL(req.url).pathname, "/api/trpc");
+    scope.procedures = decodedPath(path) ?? path;
     return fetchRequestHandler({
       endpoint: "/api/trpc",
       req,

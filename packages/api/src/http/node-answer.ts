@@ -34,15 +34,18 @@ export async function answerWithHandler(
     request = incomingMessageToRequest(req, res, { maxBodySize: options.maxBodyBytes });
   } catch {
     // A Host header that makes no URL.
-    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
-    res.end("Bad request: the Host header is not valid.");
-    return;
+    return refuseBadHost(res);
   }
   const response = await handler(request);
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
   // Iterating Headers gives each Set-Cookie on its own (the Fetch spec's sort-and-combine).
-  const headers = [...response.headers];
-  const body: Buffer = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
-  sendAnswer(req, res, response.status, headers, response.body ? body : null, options);
+  sendAnswer(req, res, response.status, [...response.headers], body, options);
+}
+
+/** The answer to a Host header that makes no URL (the Request cannot be made). */
+export function refuseBadHost(res: ServerResponse): void {
+  res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+  res.end("Bad request: the Host header is not valid.");
 }
 
 /**

@@ -29,7 +29,7 @@ import {
   type TRPCErrorShape,
 } from "@trpc/server/unstable-core-do-not-import";
 import { crashAnswer, startObserving, type RequestScope } from "../observability/http";
-import { forwardedHeaders, headerText, sendAnswer, type NodeAnswerOptions } from "./node-answer";
+import { forwardedHeaders, headerText, refuseBadHost, sendAnswer, type NodeAnswerOptions } from "./node-answer";
 
 /** What a tRPC handler needs of the request's headers: `get` and `has`, as on a Headers. */
 export interface HeaderReader {
@@ -83,7 +83,7 @@ export async function answerTrpcOnNode(
   forwardedHeaders(req);
   const method = req.method ?? "GET";
   const headers = nodeHeaders(req);
-  if (!hasValidHost(req)) return refuseHost(res);
+  if (!hasValidHost(req)) return refuseBadHost(res);
   const observing = startObserving(options.endpoint, method, headers.get("x-request-id"));
   const { scope } = observing;
   const responseHeaders: [string, string][] = [["vary", "trpc-accept, accept"]];
@@ -91,10 +91,11 @@ export async function answerTrpcOnNode(
   try {
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = procedurePathOf(url.pathname, options.endpoint);
-    scope.procedures = readablePath(path);
+    const decoded = decodedPath(path);
+    scope.procedures = decoded ?? path;
     // What getRequestInfo reads of a Request: its method, headers and JSON body, and the signal it passes on.
     const request = { method, headers, signal: NEVER_ABORTED, json: () => readJsonBody(req, answer.maxBodyBytes) };
-    answered = await resolve(options, request as unknown as Request, url, path, scope, responseHeaders, fallback);
+    answered = await resolve(options, request as unknown as Request, url, { path, decoded }, scope, responseHeaders, fallback);
   } catch (error) {
     observing.crashed(error);
     answered = { status: 500, body: JSON.stringify(crashAnswer(scope.requestId)) };
@@ -115,7 +116,7 @@ async function resolve(
   options: NodeTrpcOptions,
   req: Request,
   url: URL,
-  path: string,
+  { path, decoded }: { path: string; decoded: string | null },
   scope: RequestScope,
   responseHeaders: [string, string][],
   fallback: () => Promise<void>,
@@ -125,7 +126,9 @@ async function resolve(
   let info: Awaited<ReturnType<typeof getRequestInfo>> | undefined;
   const appendHeader = (name: string, value: string) => void responseHeaders.push([name.toLowerCase(), value]);
   try {
-    info = await getRequestInfo({ req, path: decodePath(path), router: options.router, searchParams: url.searchParams, headers: req.headers, url });
+    // resolveResponse's decodePath: a path that does not decode is the caller's error.
+    if (decoded === null) throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid URL-encoding in path "${path}"` });
+    info = await getRequestInfo({ req, path: decoded, router: options.router, searchParams: url.searchParams, headers: req.headers, url });
     if (info.calls.some((call) => call.procedure?._def.type === "subscription")) {
       await fallback();
       return null;
@@ -196,12 +199,6 @@ async function resolve(
 /** As the fetch adapter's Request needs it: a Host that makes a URL (or none, as HTTP/1.0 may send). */
 const hasValidHost = (req: IncomingMessage) => req.headers.host === undefined || URL.canParse(`http://${req.headers.host}`);
 
-/** answerWithHandler's answer to a Host that makes no URL. */
-function refuseHost(res: ServerResponse) {
-  res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
-  res.end("Bad request: the Host header is not valid.");
-}
-
 /** The procedures' part of a tRPC URL's path, as the fetch adapter cuts it (still URL-encoded). */
 export function procedurePathOf(pathname: string, endpoint: string): string {
   return trimSlashes(trimSlashes(pathname).slice(trimSlashes(endpoint).length));
@@ -209,21 +206,12 @@ export function procedurePathOf(pathname: string, endpoint: string): string {
 
 const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, "");
 
-/** The procedures for the log line: decoded, or as sent when that fails (tRPC then refuses it). */
-export function readablePath(path: string): string {
+/** The procedures' path decoded, or null when it does not decode (tRPC refuses it, 400). */
+export function decodedPath(path: string): string | null {
   try {
     return decodeURIComponent(path);
   } catch {
-    return path;
-  }
-}
-
-/** resolveResponse's decodePath: a path that does not decode is the caller's error. */
-function decodePath(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch (cause) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid URL-encoding in path "${path}"`, cause });
+    return null;
   }
 }
 
