@@ -1,4 +1,4 @@
-import { expect as baseExpect, type Page } from "@playwright/test";
+import { expect as baseExpect, type Page, type Route } from "@playwright/test";
 import { appUrl, demo, newIdentity, signIn, signUpBuyer, test } from "../support";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -37,10 +37,20 @@ test("a guest saves a sold-out product, signs up, finds it on the wishlist, and 
   await card.getByRole("link", { name }).click();
   await expect(buyer.getByRole("button", { name: "Saved to wishlist" })).toBeVisible();
 
-  // Signing up brings the guest's hearts into the account.
+  // Signing up brings the guest's hearts into the account: the page signing up lands on merges
+  // them. Here the wishlist is opened at once, and its page is rendered before that merge lands
+  // (CI saw this race): held for a moment, the merge then empties the browser's list before the
+  // page arrives, and the page must still show the hearts.
   const person = newIdentity("wisher");
+  const mergeUrl = appUrl("storefront", "/api/wishlist/merge");
+  const merge = new Promise<Route>((resolve) => void buyer.route(mergeUrl, resolve, { times: 1 }));
   await signUpBuyer(buyer, person);
-  await buyer.goto(appUrl("storefront", "/account/wishlist"));
+  const wishlistUrl = appUrl("storefront", "/account/wishlist");
+  const renderedBeforeMerge = await buyer.request.get(wishlistUrl);
+  await (await merge).continue();
+  await expect.poll(() => buyer.evaluate(() => window.localStorage.getItem("bazaar_wishlist"))).toBeNull();
+  await buyer.route(wishlistUrl, (route) => route.fulfill({ response: renderedBeforeMerge }), { times: 1 });
+  await buyer.goto(wishlistUrl);
   const saved = buyer.getByTestId("wishlist").getByRole("listitem").filter({ hasText: name });
   await expect(saved).toContainText("Out of stock");
 

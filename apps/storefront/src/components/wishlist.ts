@@ -6,6 +6,13 @@ import { setSaved, useVisitor, whenSignedIn } from "./visitor";
 /** A guest's hearts, kept in this browser until they sign in (then they join the account). */
 const GUEST_KEY = "bazaar_wishlist";
 const GUEST_LIMIT = 200;
+/**
+ * When this tab last merged a guest's hearts. A merge that lands while the wishlist page is being
+ * rendered (signing up, then opening the wishlist at once) empties the browser's list before that
+ * page loads: the page then has nothing left to merge, and learns from this that its list is stale.
+ */
+const MERGED_KEY = "bazaar_wishlist_merged";
+const MERGE_NEWS_MS = 60_000;
 
 export interface SavedEntry {
   productId: string;
@@ -61,6 +68,7 @@ export function mergeGuestWishlist(): Promise<boolean> {
       if (!response.ok) return false;
       const { ids } = (await response.json()) as { ids: string[] };
       writeGuest([]);
+      noteMerge();
       setSaved(ids);
       return true;
     } catch {
@@ -70,6 +78,25 @@ export function mergeGuestWishlist(): Promise<boolean> {
     }
   })();
   return merging;
+}
+
+function noteMerge() {
+  try {
+    window.sessionStorage.setItem(MERGED_KEY, String(Date.now()));
+  } catch {
+    // Storage refused: only a wishlist page rendered during the merge misses it, until reloaded.
+  }
+}
+
+/** Whether hearts were merged in this tab in the last minute; asking forgets it. */
+export function takeRecentMerge(): boolean {
+  try {
+    const at = Number(window.sessionStorage.getItem(MERGED_KEY));
+    window.sessionStorage.removeItem(MERGED_KEY);
+    return Date.now() - at < MERGE_NEWS_MS;
+  } catch {
+    return false;
+  }
 }
 
 // Any page with a heart is a page where a guest who just signed in may have hearts to bring along.
