@@ -4,7 +4,10 @@
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb node --import tsx bench/catalog-queries.ts [runs]
 import { readProductDetail } from "@bazaar/api/domain/catalog/product-detail";
 import { didYouMean, listProductCards, productFacets, readSearchPage } from "@bazaar/api/domain/catalog/search-products";
+import { listSellerProducts } from "@bazaar/api/domain/catalog/list-seller-products";
+import { searchProductsForModeration } from "@bazaar/api/domain/catalog/moderation";
 import { suggest } from "@bazaar/api/domain/catalog/suggest";
+import type { Actor } from "@bazaar/api";
 import { createPrismaClient, onQuery } from "@bazaar/db";
 import { cpuMsOf } from "./lib/proc";
 import { summarize } from "./lib/stats";
@@ -85,4 +88,23 @@ await measure('suggestions "headph"', () => suggest(db, "headph"));
 await measure('suggestions "headphones"', () => suggest(db, "headphones"));
 await measure('suggestions "hedphones" (a typo)', () => suggest(db, "hedphones"));
 await measure('suggestions "lamp"', () => suggest(db, "lamp"));
+// The consoles' product searches: the largest shop's table (34,525 products at 100,000), and the
+// administrator's moderation search over every shop. Two letters match the words they start.
+const [largest] = await db.$queryRaw<{ sellerId: string }[]>`
+  SELECT "sellerId" FROM "Product" GROUP BY "sellerId" ORDER BY count(*) DESC LIMIT 1`;
+const consoleActor = (role: "SELLER" | "ADMIN", sellerId: string | null): Actor => ({
+  userId: "bench",
+  email: "bench@bazaar.test",
+  name: null,
+  role,
+  status: "ACTIVE",
+  sellerId,
+  sellerStatus: sellerId ? "APPROVED" : null,
+});
+const seller = consoleActor("SELLER", largest?.sellerId ?? "");
+const admin = consoleActor("ADMIN", null);
+for (const q of ["he", "zq", "head", "zqzq"]) {
+  await measure(`seller's table "${q}"`, () => listSellerProducts(db, seller, { q }));
+  await measure(`moderation search "${q}"`, () => searchProductsForModeration(db, admin, { q }));
+}
 await db.$disconnect();

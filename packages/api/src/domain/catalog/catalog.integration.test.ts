@@ -242,6 +242,10 @@ describe("moderation", () => {
     expect(names(await api.admin.catalog.search({ q: quilt.id }))).toEqual(["Patchwork Quilt"]);
     expect(names(await api.admin.catalog.search({ q: "quilt", unlisted: true }))).toEqual([]);
     expect(names(await api.admin.catalog.search({ q: "qu_lt" }))).toEqual([]);
+    // Two letters: the names with a word they start, not the same letters inside a word.
+    expect(names(await api.admin.catalog.search({ q: "QU" }))).toEqual(["Quilt Hanger", "Quilted Jacket", "Patchwork Quilt"]);
+    expect(names(await api.admin.catalog.search({ q: "ja" }))).toEqual(["Quilted Jacket"]);
+    expect(names(await api.admin.catalog.search({ q: "ui" }))).toEqual([]);
     await expect((await callerFor(t.db, one.user.id)).admin.catalog.search({ q: "quilt" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
@@ -348,6 +352,12 @@ describe("sellers' products", () => {
     expect(names(await api.seller.products({ q: "shd_" }))).toEqual(["Lamp Shade"]);
     expect((await api.seller.products({ q: "rug_1" })).total).toBe(0);
     expect(await api.seller.products({ q: "nothing like it" })).toEqual({ items: [], nextCursor: null, total: 0 });
+    // Two letters find the words they start, in the name or the SKU (after its dash too), not
+    // the same letters inside a word: an index finds those, where every product was read.
+    const la = await api.seller.products({ q: "La" });
+    expect([names(la), la.total]).toEqual([["Lamp Shade", "Oak Table", "Desk lamp, 50% off", "Brass Lamp"], 4]);
+    expect(names(await api.seller.products({ q: "ru" }))).toEqual(["Wool Rug"]);
+    expect((await api.seller.products({ q: "mp" })).total).toBe(0);
     // Without a text: every product of the shop, the same order.
     expect(names(await api.seller.products())).toEqual(["Wool Rug", "Lamp Shade", "Oak Table", "Desk lamp, 50% off", "Brass Lamp"]);
   });

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient, type ProductStatus } from "@bazaar/db";
 import { requireSeller, type Actor } from "../../actor";
-import { likeLiteral } from "../like-pattern";
+import { holdsText } from "../like-pattern";
 
 export interface SellerProductRow {
   id: string;
@@ -84,13 +84,12 @@ export async function listSellerProducts(
  * `updatedAt` order instead, PostgreSQL expected the first matches early, and at 100,000 products
  * a page of "head" read 28,551 of a shop's 32,145 products before it had 26 (177 ms; bench/README.md,
  * finding 14). A page now costs what its count costs, which reads every match anyway. The text is
- * matched literally: `%` and `_` are not wildcards.
+ * matched literally (`%` and `_` are not wildcards); two letters or digits match a word's start.
  */
 async function searchPage(
   db: PrismaClient,
   { sellerId, q, status, cursor, limit }: { sellerId: string; q: string; status?: ProductStatus; cursor?: string | null; limit: number },
 ): Promise<{ ids: string[]; total: number }> {
-  const pattern = `%${likeLiteral(q)}%`;
   const after = cursor
     ? Prisma.sql`AND (m."updatedAt", m."id") < (SELECT c."updatedAt", c."id" FROM "Product" c WHERE c."id" = ${cursor} AND c."sellerId" = ${sellerId})`
     : Prisma.empty;
@@ -98,7 +97,7 @@ async function searchPage(
     WITH matches AS MATERIALIZED (
       SELECT "id", "updatedAt" FROM "Product"
        WHERE "sellerId" = ${sellerId} ${status ? Prisma.sql`AND "status" = ${status}::"ProductStatus"` : Prisma.empty}
-         AND ("name" ILIKE ${pattern} OR "sku" ILIKE ${pattern})
+         AND (${holdsText(Prisma.sql`"name"`, q)} OR ${holdsText(Prisma.sql`"sku"`, q)})
     )
     SELECT (SELECT array_agg(p."id") FROM (SELECT m."id" FROM matches m WHERE true ${after}
                                              ORDER BY m."updatedAt" DESC, m."id" DESC LIMIT ${limit + 1}) p) AS "ids",
