@@ -2,6 +2,7 @@
 // connection), with the database CPU each costs: the backend's CPU time (/proc, so PostgreSQL on
 // this machine) over `runs` calls, divided by them. Run it on a grown catalogue (grow-catalog.ts).
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb node --import tsx bench/catalog-queries.ts [runs]
+import { searchUsers } from "@bazaar/api/domain/accounts/manage-users";
 import { readProductDetail } from "@bazaar/api/domain/catalog/product-detail";
 import { didYouMean, listProductCards, productFacets, readSearchPage } from "@bazaar/api/domain/catalog/search-products";
 import { listSellerProducts } from "@bazaar/api/domain/catalog/list-seller-products";
@@ -107,4 +108,7 @@ for (const q of ["he", "zq", "head", "zqzq"]) {
   await measure(`seller's table "${q}"`, () => listSellerProducts(db, seller, { q }));
   await measure(`moderation search "${q}"`, () => searchProductsForModeration(db, admin, { q }));
 }
+// The admin's users table (the catalogue's growth adds no users: bench/README.md, session 25, grows them).
+await measure("users table, first page", () => searchUsers(db, admin, {}));
+for (const q of ["jo", "zq", "gmail", "zzqqx"]) await measure(`users search "${q}"`, () => searchUsers(db, admin, { q }));
 await db.$disconnect();

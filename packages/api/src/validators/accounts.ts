@@ -46,7 +46,7 @@ export const ZRegisterSellerSchema = ZRegisterBuyerSchema.extend({
 export type RegisterSellerInput = z.infer<typeof ZRegisterSellerSchema>;
 
 export const ZSearchUsersSchema = ZAdminPageSchema.extend({
-  /** Email or name, any part, any case. */
+  /** Email or name, any part, any case; two letters find the words they start (holdsText). */
   q: z.string().trim().max(200).optional(),
   role: z.enum(Role).optional(),
   status: z.enum(UserStatus).optional(),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@bazaar/db/testing";
 import { callerFor } from "../../testing";
-import { createAdmin, createBuyer, createProduct, createSeller } from "../../testing/factories";
+import { createAdmin, createBuyer, createProduct, createSeller, createUser, uniqueSuffix } from "../../testing/factories";
 import { loadActor } from "../../trpc";
 import { ensurePlatformLedgerAccounts, ensureSellerLedgerAccounts } from "../ledger/accounts";
 import { processPayout } from "../ledger/payouts";
@@ -212,6 +212,28 @@ describe("users", () => {
     });
     const found = await caller.admin.users.search({ q: "FINDABLE.person" });
     expect(found.items.map((u) => u.id)).toEqual([target.id]);
+  });
+
+  it("finds two letters at the start of a word of the email or name, newest first, a page at a time", async () => {
+    const { caller } = await asAdmin();
+    const made = async (overrides: { email?: string; name?: string }, minutesAgo: number, role: "BUYER" | "ADMIN" = "BUYER") => {
+      const user = await createUser(t.db, { ...overrides, role });
+      return t.db.user.update({ where: { id: user.id }, data: { createdAt: new Date(Date.now() - minutesAgo * 60_000) } });
+    };
+    const byEmail = await made({ email: `qxena.${uniqueSuffix()}@example.test` }, 3);
+    const byName = await made({ name: "Anna Qxley" }, 2);
+    const afterDot = await made({ email: `shop.qxuality.${uniqueSuffix()}@example.test` }, 1, "ADMIN");
+    const inside = await made({ name: "Maqxim Inside" }, 0);
+    const ids = (found: { items: { id: string }[] }) => found.items.map((user) => user.id);
+
+    const first = await caller.admin.users.search({ q: "QX", limit: 2 });
+    expect(ids(first)).toEqual([afterDot.id, byName.id]);
+    const second = await caller.admin.users.search({ q: "qx", limit: 2, cursor: first.nextCursor });
+    expect([ids(second), second.nextCursor]).toEqual([[byEmail.id], null]);
+    expect(ids(await caller.admin.users.search({ q: "qx", role: "BUYER" }))).toEqual([byName.id, byEmail.id]);
+    // Three letters or more are found anywhere, as before.
+    expect(ids(await caller.admin.users.search({ q: "qxi" }))).toEqual([inside.id]);
+    expect(ids(await caller.admin.users.search({ q: "qxley" }))).toEqual([byName.id]);
   });
 
   it("promotes a buyer, and refuses to change a seller account's role", async () => {
