@@ -305,6 +305,26 @@ describe("orders", () => {
       ).items,
     ).toEqual([]);
 
+    // Two letters find a word's start of the buyer's name, not the same letters inside a word.
+    const { product: pc } = await createProduct(t.db, a.seller.id, { priceCents: 1000, stock: 5 });
+    const named = await createBuyer(t.db, { name: `Vyrna Okafor ${Date.now()}` });
+    const namedOrder = await placeOrder(t.db, named.id, [{ productId: pc.id, quantity: 1 }]);
+    expect((await caller.admin.orders.list({ buyer: "VY" })).items.map((o) => o.id)).toEqual([namedOrder.orderId]);
+    expect((await caller.admin.orders.list({ buyer: "yr" })).items).toEqual([]);
+    expect((await caller.admin.orders.list({ buyer: "vyrna", sellerId: b.seller.id })).items).toEqual([]);
+    // A guest's order, by part of their email.
+    const guestOrder = await placeOrder(t.db, (await createBuyer(t.db)).id, [{ productId: pc.id, quantity: 1 }]);
+    const guestEmail = `zelda.guest-${Date.now()}@example.test`;
+    await t.db.order.update({ where: { id: guestOrder.orderId }, data: { buyerId: null, guestEmail } });
+    expect((await caller.admin.orders.list({ buyer: "ZELDA.GUEST" })).items.map((o) => o.id)).toEqual([guestOrder.orderId]);
+    // A text more buyers hold than are looked up one by one: their orders are still found.
+    const common = `Commonplace${Date.now()}`;
+    await t.db.user.createMany({
+      data: Array.from({ length: 2_001 }, (_, i) => ({ id: `${common}-${i}`, email: `${common}-${i}@example.test`, name: `${common} ${i}` })),
+    });
+    const commonOrder = await placeOrder(t.db, `${common}-7`, [{ productId: pc.id, quantity: 1 }]);
+    expect((await caller.admin.orders.list({ buyer: common.toLowerCase() })).items.map((o) => o.id)).toEqual([commonOrder.orderId]);
+
     await caller.orders.adminRefund({
       orderId: placed.orderId,
       sellerId: a.seller.id,

@@ -38,7 +38,7 @@ export const ZListAllOrdersSchema = ZAdminPageSchema.extend({
   status: z.enum(OrderStatus).optional(),
   /** Orders with a part sold by this shop. */
   sellerId: z.string().trim().max(100).optional(),
-  /** The buyer's email (any part) or an order number. */
+  /** Part of the buyer's email or name or of a guest's email (two letters: a word's start), or an order number. */
   buyer: z.string().trim().max(200).optional(),
   /** Placed on or after `from`, before `to`. */
   from: ZInputDate.optional(),
