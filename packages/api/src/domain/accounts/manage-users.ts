@@ -8,6 +8,7 @@ import { holdsText } from "../like-pattern";
 import { inTransaction } from "../transaction";
 import { page } from "../pagination";
 import { ZSearchUsersSchema, ZChangeRoleSchema, ZSuspendUserSchema, ZUserIdSchema } from "../../validators/accounts";
+import { allOf } from "../sql-conditions";
 
 export async function searchUsers(db: PrismaClient, actor: Actor, input: z.input<typeof ZSearchUsersSchema> = {}) {
   requireAdmin(actor);
@@ -43,14 +44,14 @@ export async function searchUsers(db: PrismaClient, actor: Actor, input: z.input
  * every user: 450 ms at 1,000,000 users; bench/README.md, "Figures, session 25").
  */
 async function searchPageIds(db: PrismaClient, f: z.output<typeof ZSearchUsersSchema>, q: string): Promise<string[]> {
-  const filters = [
-    f.role ? Prisma.sql`"role" = ${f.role}::"Role"` : null,
-    f.status ? Prisma.sql`"status" = ${f.status}::"UserStatus"` : null,
-    f.cursor ? Prisma.sql`("createdAt", "id") < (SELECT c."createdAt", c."id" FROM "User" c WHERE c."id" = ${f.cursor})` : null,
-  ].flatMap((filter) => (filter ? [Prisma.sql`AND ${filter}`] : []));
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "User"
-     WHERE (${holdsText(Prisma.sql`"email"`, q)} OR ${holdsText(Prisma.sql`"name"`, q)}) ${filters.length ? Prisma.join(filters, " ") : Prisma.empty}
+     WHERE ${allOf([
+       Prisma.sql`(${holdsText(Prisma.sql`"email"`, q)} OR ${holdsText(Prisma.sql`"name"`, q)})`,
+       f.role ? Prisma.sql`"role" = ${f.role}::"Role"` : null,
+       f.status ? Prisma.sql`"status" = ${f.status}::"UserStatus"` : null,
+       f.cursor ? Prisma.sql`("createdAt", "id") < (SELECT c."createdAt", c."id" FROM "User" c WHERE c."id" = ${f.cursor})` : null,
+     ])}
      ORDER BY "createdAt" DESC, "id" DESC
      LIMIT ${f.limit + 1}`;
   return rows.map((row) => row.id);

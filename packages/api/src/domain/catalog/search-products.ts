@@ -8,6 +8,7 @@ import { DomainError } from "../../errors";
 import { ZBrowseProductsSchema, type BrowseProducts, type BrowseProductsInput, type ProductSort } from "../../validators/catalog";
 import { availabilityOf, type Availability } from "../inventory/constants";
 import { buyerVisibleSql, visibleShopSql } from "./visibility";
+import { allOf } from "../sql-conditions";
 
 export interface ProductCard {
   id: string;
@@ -326,11 +327,6 @@ function withClause(ctes: (Prisma.Sql | null)[]): Prisma.Sql {
   return present.length ? Prisma.sql`WITH RECURSIVE ${Prisma.join(present, ", ")}` : Prisma.empty;
 }
 
-const and = (parts: (Prisma.Sql | null)[]) => {
-  const present = parts.filter((part): part is Prisma.Sql => part !== null);
-  return present.length ? Prisma.join(present, " AND ") : Prisma.sql`true`;
-};
-
 interface CardRow {
   id: string;
   slug: string;
@@ -440,12 +436,12 @@ export async function listProductCards(
   const candidates = byCategory
     ? Prisma.sql`candidates AS (
         SELECT c."id", c."sortKey" FROM cat_tree t
-        CROSS JOIN LATERAL (${pageIdsOf(Prisma.sql`p."categoryId" = t."id" AND ${and(where.filter((part) => part !== filters.category))}`)}) c
+        CROSS JOIN LATERAL (${pageIdsOf(Prisma.sql`p."categoryId" = t."id" AND ${allOf(where.filter((part) => part !== filters.category))}`)}) c
       )`
     : null;
   const pageIds = candidates
     ? Prisma.sql`SELECT c."id", c."sortKey" FROM candidates c ORDER BY c."sortKey" ${direction}, c."id" ${direction} LIMIT ${limit}`
-    : pageIdsOf(and(where));
+    : pageIdsOf(allOf(where));
   // The page's ids first (filters, order, limit; stock joined only when it filters), then the
   // cards' seller, stock and first image for those alone: a search ranks hundreds of matches
   // but looks up stock and pictures for one page of them.
@@ -643,12 +639,12 @@ async function sampledFacets(
     const parts = [...filters.base, ...[filters.seller, filters.price].filter((part) => part !== leaveOut)];
     const rows = (where: (Prisma.Sql | null)[]) => Prisma.sql`SELECT p."id", p."categoryId", p."sellerId", p."priceCents"
         FROM "Product" p JOIN "Seller" s ON s."id" = p."sellerId" ${input.inStock ? stockJoin : Prisma.empty}
-       WHERE ${and(where)} ORDER BY p."id" LIMIT ${limit}`;
+       WHERE ${allOf(where)} ORDER BY p."id" LIMIT ${limit}`;
     if (!filters.category || leaveOut === filters.category) return rows(parts);
     // Each category's first ones, then the first of those all together: one category's products
     // alone would fill a sample from the first category of the tree.
     return Prisma.sql`SELECT x.* FROM cat_tree t CROSS JOIN LATERAL (${rows([Prisma.sql`p."categoryId" = t."id"`, ...parts])}) x
-       WHERE ${and(withValues ? holdingValues : [])} ORDER BY x."id" LIMIT ${limit}`;
+       WHERE ${allOf(withValues ? holdingValues : [])} ORDER BY x."id" LIMIT ${limit}`;
   };
   // Each sample's CTEs, and what says it was cut short.
   const ctes: Prisma.Sql[] = [];
@@ -729,7 +725,7 @@ async function countedFacets(db: SqlTx, input: BrowseProducts & { matched?: Sear
         FROM ${products}
         JOIN "Seller" s ON s."id" = p."sellerId"
         ${input.inStock ? stockJoin : Prisma.empty}
-       WHERE ${and(base)}
+       WHERE ${allOf(base)}
     )
     SELECT 'category' AS "facet", b."categoryId" AS "key", c."name" AS "label", c."slug" AS "slug", count(*)::int AS "count"
       FROM base b LEFT JOIN "Category" c ON c."id" = b."categoryId"

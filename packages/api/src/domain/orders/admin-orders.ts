@@ -5,6 +5,7 @@ import { notFound } from "../../errors";
 import { holdsText } from "../like-pattern";
 import { page } from "../pagination";
 import { ZListAllOrdersSchema, ZAdminOrderIdSchema } from "../../validators/orders";
+import { allOf } from "../sql-conditions";
 
 /** Every order across shops, newest first (the createdAt and status/createdAt indexes serve it). */
 export async function listAllOrders(db: PrismaClient, actor: Actor, input: z.input<typeof ZListAllOrdersSchema> = {}) {
@@ -75,16 +76,16 @@ async function buyerSearchPageIds(db: PrismaClient, f: z.output<typeof ZListAllO
     buyers.length > BUYERS_LOOKED_UP
       ? Prisma.sql`COALESCE((SELECT ${userHolds} FROM "User" u WHERE u."id" = o."buyerId"), false)`
       : Prisma.sql`o."buyerId" = ANY(${buyers.map((buyer) => buyer.id)}::text[])`;
-  const filters = [
-    f.status ? Prisma.sql`o."status" = ${f.status}::"OrderStatus"` : null,
-    f.sellerId ? Prisma.sql`EXISTS (SELECT 1 FROM "Shipment" s WHERE s."orderId" = o."id" AND s."sellerId" = ${f.sellerId})` : null,
-    f.from ? Prisma.sql`o."createdAt" >= ${f.from}` : null,
-    f.to ? Prisma.sql`o."createdAt" < ${f.to}` : null,
-    f.cursor ? Prisma.sql`(o."createdAt", o."id") < (SELECT c."createdAt", c."id" FROM "Order" c WHERE c."id" = ${f.cursor})` : null,
-  ].flatMap((filter) => (filter ? [Prisma.sql`AND ${filter}`] : []));
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT o."id" FROM "Order" o
-     WHERE (${byBuyer} OR ${holdsText(Prisma.sql`o."guestEmail"`, text)}) ${filters.length ? Prisma.join(filters, " ") : Prisma.empty}
+     WHERE ${allOf([
+       Prisma.sql`(${byBuyer} OR ${holdsText(Prisma.sql`o."guestEmail"`, text)})`,
+       f.status ? Prisma.sql`o."status" = ${f.status}::"OrderStatus"` : null,
+       f.sellerId ? Prisma.sql`EXISTS (SELECT 1 FROM "Shipment" s WHERE s."orderId" = o."id" AND s."sellerId" = ${f.sellerId})` : null,
+       f.from ? Prisma.sql`o."createdAt" >= ${f.from}` : null,
+       f.to ? Prisma.sql`o."createdAt" < ${f.to}` : null,
+       f.cursor ? Prisma.sql`(o."createdAt", o."id") < (SELECT c."createdAt", c."id" FROM "Order" c WHERE c."id" = ${f.cursor})` : null,
+     ])}
      ORDER BY o."createdAt" DESC, o."id" DESC
      LIMIT ${f.limit + 1}`;
   return rows.map((row) => row.id);
