@@ -12,6 +12,7 @@ export {
   type SqlTx,
 } from "./client";
 export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnreachable } from "./availability";
+export { ANALYZE_FILLED_TABLES } from "./statistics";
 import type { PrismaClient } from "./generated/prisma/client";
 
 /** What a domain function receives: the client, or the transaction it runs inside. */

@@ -1,7 +1,7 @@
 // `node --import tsx packages/api/src/demo/cli.ts`: adds ninety days of order history to a freshly
 // seeded demo database (DATABASE_URL), so that dashboards, charts and the sellers' money pages
 // have a past on the first start. Run by scripts/start.ts after the demo seed.
-import { getDb } from "@bazaar/db";
+import { ANALYZE_FILLED_TABLES, getDb } from "@bazaar/db";
 import { getEnv } from "../env";
 import { inngestIsConfigured } from "../events/client";
 import { seedOrderHistory } from "./order-history";
@@ -25,7 +25,7 @@ try {
   if (!result) {
     console.log("[history] the database already has orders: no history added.");
   } else {
-    await db.$executeRawUnsafe("ANALYZE");
+    await db.$executeRawUnsafe(ANALYZE_FILLED_TABLES);
     const states = Object.entries(result.byStatus)
       .map(([status, n]) => `${n} ${status.toLowerCase().replace("_", " ")}`)
       .join(", ");
