@@ -312,6 +312,14 @@ describe("orders", () => {
     expect((await caller.admin.orders.list({ buyer: "VY" })).items.map((o) => o.id)).toEqual([namedOrder.orderId]);
     expect((await caller.admin.orders.list({ buyer: "yr" })).items).toEqual([]);
     expect((await caller.admin.orders.list({ buyer: "vyrna", sellerId: b.seller.id })).items).toEqual([]);
+    // A text's pages chain by their cursor, newest first.
+    const namesake = await createBuyer(t.db, { name: `Vyrna Ito ${Date.now()}` });
+    const laterOrder = await placeOrder(t.db, namesake.id, [{ productId: pc.id, quantity: 1 }]);
+    const firstPage = await caller.admin.orders.list({ buyer: "vyrna", limit: 1 });
+    expect(firstPage.items.map((o) => o.id)).toEqual([laterOrder.orderId]);
+    const secondPage = await caller.admin.orders.list({ buyer: "vyrna", limit: 1, cursor: firstPage.nextCursor });
+    expect(secondPage.items.map((o) => o.id)).toEqual([namedOrder.orderId]);
+    expect(secondPage.nextCursor).toBeNull();
     // A guest's order, by part of their email.
     const guestOrder = await placeOrder(t.db, (await createBuyer(t.db)).id, [{ productId: pc.id, quantity: 1 }]);
     const guestEmail = `zelda.guest-${Date.now()}@example.test`;

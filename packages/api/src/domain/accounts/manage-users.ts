@@ -8,7 +8,7 @@ import { holdsText } from "../like-pattern";
 import { inTransaction } from "../transaction";
 import { page } from "../pagination";
 import { ZSearchUsersSchema, ZChangeRoleSchema, ZSuspendUserSchema, ZUserIdSchema } from "../../validators/accounts";
-import { allOf } from "../sql-conditions";
+import { afterCursor, allOf } from "../sql-conditions";
 
 export async function searchUsers(db: PrismaClient, actor: Actor, input: z.input<typeof ZSearchUsersSchema> = {}) {
   requireAdmin(actor);
@@ -50,7 +50,7 @@ async function searchPageIds(db: PrismaClient, f: z.output<typeof ZSearchUsersSc
        Prisma.sql`(${holdsText(Prisma.sql`"email"`, q)} OR ${holdsText(Prisma.sql`"name"`, q)})`,
        f.role ? Prisma.sql`"role" = ${f.role}::"Role"` : null,
        f.status ? Prisma.sql`"status" = ${f.status}::"UserStatus"` : null,
-       f.cursor ? Prisma.sql`("createdAt", "id") < (SELECT c."createdAt", c."id" FROM "User" c WHERE c."id" = ${f.cursor})` : null,
+       afterCursor("User", "User", f.cursor),
      ])}
      ORDER BY "createdAt" DESC, "id" DESC
      LIMIT ${f.limit + 1}`;

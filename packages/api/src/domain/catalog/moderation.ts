@@ -4,7 +4,7 @@ import { requireAdmin, type Actor } from "../../actor";
 import { holdsText } from "../like-pattern";
 import { page } from "../pagination";
 import { ZModerationSearchSchema } from "../../validators/catalog";
-import { allOf } from "../sql-conditions";
+import { afterCursor, allOf } from "../sql-conditions";
 
 type ModerationSearch = z.output<typeof ZModerationSearchSchema>;
 
@@ -68,7 +68,7 @@ async function searchPageIds(db: PrismaClient, f: ModerationSearch, q: string): 
     f.sellerId ? Prisma.sql`p."sellerId" = ${f.sellerId}` : null,
     f.categoryId ? Prisma.sql`p."categoryId" = ${f.categoryId}` : null,
     f.unlisted === undefined ? null : f.unlisted ? Prisma.sql`p."unlistedAt" IS NOT NULL` : Prisma.sql`p."unlistedAt" IS NULL`,
-    f.cursor ? Prisma.sql`(p."createdAt", p."id") < (SELECT c."createdAt", c."id" FROM "Product" c WHERE c."id" = ${f.cursor})` : null,
+    afterCursor("p", "Product", f.cursor),
   ];
   // Each read brings what the filters and the order need, so the matches are not joined to the
   // products again (a hash of all 100,000 of them, half the time at that size).

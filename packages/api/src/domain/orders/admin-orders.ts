@@ -5,7 +5,7 @@ import { notFound } from "../../errors";
 import { holdsText } from "../like-pattern";
 import { page } from "../pagination";
 import { ZListAllOrdersSchema, ZAdminOrderIdSchema } from "../../validators/orders";
-import { allOf } from "../sql-conditions";
+import { afterCursor, allOf } from "../sql-conditions";
 
 /** Every order across shops, newest first (the createdAt and status/createdAt indexes serve it). */
 export async function listAllOrders(db: PrismaClient, actor: Actor, input: z.input<typeof ZListAllOrdersSchema> = {}) {
@@ -84,7 +84,7 @@ async function buyerSearchPageIds(db: PrismaClient, f: z.output<typeof ZListAllO
        f.sellerId ? Prisma.sql`EXISTS (SELECT 1 FROM "Shipment" s WHERE s."orderId" = o."id" AND s."sellerId" = ${f.sellerId})` : null,
        f.from ? Prisma.sql`o."createdAt" >= ${f.from}` : null,
        f.to ? Prisma.sql`o."createdAt" < ${f.to}` : null,
-       f.cursor ? Prisma.sql`(o."createdAt", o."id") < (SELECT c."createdAt", c."id" FROM "Order" c WHERE c."id" = ${f.cursor})` : null,
+       afterCursor("o", "Order", f.cursor),
      ])}
      ORDER BY o."createdAt" DESC, o."id" DESC
      LIMIT ${f.limit + 1}`;
